@@ -1,0 +1,168 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { StartupError } from '../common/errors';
+
+/**
+ * Configuration from the environment, validated once at start-up. Every setting is documented
+ * in `.env.example`; a wrong or missing value stops the process with one line that names the
+ * setting and what is expected (see `ConfigError`).
+ */
+
+/** Settings whose values are never echoed back in an error message. */
+const SECRET_SETTINGS = new Set(['MicrosoftAppPassword']);
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** An optional setting: unset and empty (`NAME=` copied from .env.example) mean the same. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+function wholeNumber(min: number, max: number, fallback: number) {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: expected })
+      .int({ error: expected })
+      .min(min, { error: expected })
+      .max(max, { error: expected })
+      .default(fallback),
+  );
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.preprocess(
+    blankToUndefined,
+    z.enum(values, { error: `expected one of ${values.join(', ')}` }).default(fallback),
+  );
+}
+
+function url(what: string) {
+  return optional(z.url({ error: `expected an http(s) URL for ${what}`, protocol: /^https?$/ }));
+}
+
+const text = (what: string) => optional(z.string({ error: `expected ${what}` }).trim().min(1));
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+export const envSchema = z
+  .object({
+    NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
+    PORT: wholeNumber(0, 65535, 3978),
+    HOST: text('a host name or IP address to listen on'),
+    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+    DATA_DIR: text('a folder path').default('./.data'),
+    MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024),
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
+
+    // Bot Framework authentication (names as the Bot Framework SDK and Azure Bot Service use them).
+    MicrosoftAppId: text('the Azure Bot app registration id'),
+    MicrosoftAppPassword: text('the app registration client secret'),
+    MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+    MicrosoftAppTenantId: text('the Entra ID tenant id'),
+    ChannelService: optional(
+      z.literal('https://botframework.azure.us', {
+        error: 'expected empty (public cloud) or https://botframework.azure.us (US Government cloud)',
+      }),
+    ),
+    ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl'),
+    ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, why: string) => {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
+    };
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'required when MicrosoftAppPassword is set',
+      });
+    }
+    if (!env.MicrosoftAppId) return;
+    if (env.MicrosoftAppType === 'UserAssignedMSI') {
+      need('MicrosoftAppTenantId', 'when MicrosoftAppType is UserAssignedMSI');
+      if (env.MicrosoftAppPassword) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: 'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)',
+        });
+      }
+    } else {
+      need('MicrosoftAppPassword', `when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}`);
+      if (env.MicrosoftAppType === 'SingleTenant') need('MicrosoftAppTenantId', 'when MicrosoftAppType is SingleTenant');
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AuthConfig {
+  /** False when no MicrosoftAppId is set: local development, no tokens checked. */
+  enabled: boolean;
+  /** Passed as is to botbuilder's ConfigurationBotFrameworkAuthentication. */
+  botFramework: Record<string, string | undefined>;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  server: {
+    port: number;
+    /** Loopback unless set: an unauthenticated development bot is not exposed to the network. */
+    host: string;
+    maxBodyBytes: number;
+    shutdownTimeoutMs: number;
+  };
+  log: { level: Env['LOG_LEVEL'] };
+  /** Absolute path of the folder that holds local state. */
+  dataDir: string;
+  auth: AuthConfig;
+}
+
+/** A configuration problem, worded for the person who deploys the assistant. */
+export class ConfigError extends StartupError {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error: ${problems.join('; ')}. See .env.example for every setting.`);
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? 'environment');
+  const raw = env[name];
+  const shown = raw !== undefined && raw.trim() !== '' && !SECRET_SETTINGS.has(name) ? ` (got "${raw.slice(0, 60)}")` : '';
+  return `${name} ${issue.message}${shown}`;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describe(issue, env)));
+  const e = parsed.data;
+  const authEnabled = Boolean(e.MicrosoftAppId);
+  return {
+    env: e.NODE_ENV,
+    server: {
+      port: e.PORT,
+      host: e.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    log: { level: e.LOG_LEVEL },
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    auth: {
+      enabled: authEnabled,
+      botFramework: {
+        MicrosoftAppId: e.MicrosoftAppId,
+        MicrosoftAppPassword: e.MicrosoftAppPassword,
+        MicrosoftAppType: e.MicrosoftAppType,
+        MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+        ChannelService: e.ChannelService,
+        ToBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl,
+      },
+    },
+  };
+}
