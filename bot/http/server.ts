@@ -1,0 +1,63 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../../common/logger';
+import type { Lifecycle } from '../lifecycle';
+import { sendError } from './errors';
+
+/** A route as the composition root registers it. Handlers are async and write their own answer. */
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'del' | 'patch';
+  path: string;
+  handler: (req: Request, res: Response) => Promise<void>;
+}
+
+const ROUTER_ERRORS: Record<string, { status: number; error: string; message: (req: Request) => string }> = {
+  ResourceNotFoundError: { status: 404, error: 'not_found', message: () => 'No such endpoint.' },
+  MethodNotAllowedError: {
+    status: 405,
+    error: 'method_not_allowed',
+    message: (req) => `${String(req.method).slice(0, 16)} is not allowed on this endpoint.`,
+  },
+};
+
+/**
+ * restify with the answers a client should see: JSON `{ error, message }` for 404 / 405, a
+ * generic 500 body (never the error text) if a handler ever throws, no `Server` header, and no
+ * body parsing — each route reads its own body within its own limit. Every request counts as
+ * work in flight until its answer has been handed to the operating system, so a graceful stop
+ * never cuts an answer off.
+ */
+export function createHttpServer(routes: Route[], logger: Logger, lifecycle: Lifecycle): Server {
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    const known = ROUTER_ERRORS[err.name];
+    const status = known?.status ?? err.statusCode ?? 500;
+    const body = known
+      ? { error: known.error, message: known.message(req) }
+      : { error: 'internal', message: 'Something went wrong on our side.' };
+    if (!known) logger.error({ err: { name: err.name }, status, route: req.getRoute?.()?.path }, 'request failed');
+    Object.assign(err, { toJSON: () => body });
+    res.statusCode = status;
+    callback();
+  });
+
+  for (const route of routes) {
+    // restify tells async handlers from callback ones by the AsyncFunction type.
+    server[route.method](route.path, async (req: Request, res: Response) =>
+      lifecycle.track(async () => {
+        const answered = new Promise<void>((resolve) => {
+          res.once('finish', resolve);
+          res.once('close', resolve);
+        });
+        try {
+          await route.handler(req, res);
+        } catch (err) {
+          logger.error({ err: { name: (err as Error)?.name }, route: route.path }, 'handler failed');
+          sendError(res, 500, { error: 'internal', message: 'Something went wrong on our side.' });
+        }
+        await answered;
+      }),
+    );
+  }
+  return server;
+}

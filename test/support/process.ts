@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { once } from 'node:events';
+
+/** The compiled entry point `npm start` runs. */
+export const ENTRY = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
+
+export interface StartedProcess {
+  child: ChildProcess;
+  url: string;
+  stdout: string[];
+  stderr: string[];
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+export interface Exited {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function launch(env: Record<string, string>, cwd?: string) {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ENTRY], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => stdout.push(...d.split('\n').filter(Boolean)));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout, stderr, exited };
+}
+
+/** Runs the assistant until it exits by itself (e.g. a configuration error). */
+export async function runToExit(env: Record<string, string>, cwd?: string): Promise<Exited> {
+  const p = launch(env, cwd);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), 20_000);
+  const code = await p.exited;
+  clearTimeout(timer);
+  return { code, stdout: p.stdout.join('\n'), stderr: p.stderr.join('\n') };
+}
+
+/** Starts the assistant as `npm start` would and waits for its "ready" log line. */
+export async function startProcess(env: Record<string, string> = {}, cwd?: string): Promise<StartedProcess> {
+  const p = launch(env, cwd);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${p.stderr.join('\n')}`)), 20_000);
+    const check = () => {
+      for (const line of p.stdout) {
+        if (!line.includes('member assistant ready')) continue;
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+        return;
+      }
+    };
+    p.child.stdout!.on('data', () => setImmediate(check));
+    void p.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${p.stderr.join('\n')}`));
+    });
+  });
+  return { ...p, url };
+}
