@@ -1,0 +1,27 @@
+/**
+ * What the assistant wants to say, independent of the channel. Dialogs build Replies; the
+ * channel renderer turns them into Bot Framework activities (cards and buttons on Web Chat and
+ * Teams, plain numbered text on SMS).
+ */
+
+export interface Choice {
+  /** What the member sees on the button / in the numbered list. */
+  title: string;
+  /** What comes back as the member's message when they pick it. */
+  value: string;
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Quick replies: suggested actions, card buttons or a numbered list. */
+  choices?: Choice[];
+  /** Deep links: openUrl buttons, or plain URLs on SMS. */
+  links?: Link[];
+  /** Optional heading for card-capable channels. */
+  title?: string;
+}
