@@ -10,6 +10,7 @@ import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
 import { ResponseCatalog } from '../common/responses';
 import { MainDialog } from '../dialogs/mainDialog';
+import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
 import { createBotFrameworkAuthentication } from './auth';
@@ -46,6 +47,7 @@ export interface Assistant {
 export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
+  profile: PortalProfile;
   storage: Storage;
   conversationState: ConversationState;
   userState: UserState;
@@ -58,6 +60,7 @@ export interface BotCore {
 export function createBotCore(config: Config, overrides: AssistantOverrides = {}): BotCore {
   const logger = overrides.logger ?? createLogger({ level: config.log.level });
   const catalog = ResponseCatalog.load();
+  const profile = loadPortalProfile(config.portalProfile);
 
   const storage = overrides.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
@@ -65,9 +68,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const mainDialog = overrides.mainDialog ?? new MainDialog(sender, catalog);
-  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog });
+  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, storage, conversationState, userState, sender, bot, onTurnError };
+  return { logger, catalog, profile, storage, conversationState, userState, sender, bot, onTurnError };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { localeOf, type ResponseCatalog } from '../common/responses';
+import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from './channels/replySender';
 import { welcomeReply } from './welcome';
 
@@ -17,6 +18,7 @@ export interface AssistantBotDeps {
   mainDialog: Dialog;
   sender: ReplySender;
   catalog: ResponseCatalog;
+  profile: PortalProfile;
 }
 
 /**
@@ -79,7 +81,7 @@ export class AssistantBot extends ActivityHandler {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
     const locale = localeOf(context.activity.locale);
-    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, locale), locale);
+    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale), locale);
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {

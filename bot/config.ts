@@ -57,6 +57,9 @@ export const envSchema = z
     DATA_DIR: text('a folder path').default('./.data'),
     MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
+    PORTAL_PROFILE: optional(
+      z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a profile id (lowercase letters, digits, dashes)' }),
+    ).default('default'),
 
     // Bot Framework authentication (names as the Bot Framework SDK and Azure Bot Service use them).
     MicrosoftAppId: text('the Azure Bot app registration id'),
@@ -119,6 +122,8 @@ export interface Config {
   log: { level: Env['LOG_LEVEL'] };
   /** Absolute path of the folder that holds local state. */
   dataDir: string;
+  /** Which `config/profiles/<id>.json` gives the plan's name, colours, deep links and phones. */
+  portalProfile: string;
   auth: AuthConfig;
 }
 
@@ -152,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     log: { level: e.LOG_LEVEL },
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    portalProfile: e.PORTAL_PROFILE,
     auth: {
       enabled: authEnabled,
       botFramework: {

@@ -21,6 +21,13 @@ describe('the assistant process', function () {
     assert.match(result.stderr, /^Configuration error: PORT expected a whole number from 0 to 65535 \(got "abc"\)/);
   });
 
+  it('stops with one line when the portal profile does not exist', async () => {
+    const result = await runToExit({ PORTAL_PROFILE: 'atlantis' });
+    assert.equal(result.code, 1);
+    assertOneLineNoStack(result.stderr);
+    assert.match(result.stderr, /^Portal profile "atlantis" not found .*available: default/);
+  });
+
   it('never prints a secret in a configuration error', async () => {
     const result = await runToExit({ MicrosoftAppPassword: 'do-not-print-me' });
     assert.equal(result.code, 1);

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { StartupError } from '../../common/errors';
+import { fromRoot } from '../../common/paths';
+
+/**
+ * A portal profile: the plan's name and colours, its patient-portal pages (deep links) and its
+ * phone numbers, per region. Profiles are data files in `config/profiles/<id>.json`, validated
+ * at start-up; no URL or phone number is written in dialog code.
+ */
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like #0b5fa5' });
+/** A page: a path on the portal ("/secure/billing") or an absolute https URL, with optional {placeholders}. */
+const page = z
+  .string()
+  .min(1)
+  .refine((value) => value.startsWith('/') || /^https:\/\/[^\s]+$/.test(value), {
+    error: 'expected a path starting with / or an https:// URL',
+  });
+const phone = z.object({
+  number: z.string().regex(/^[0-9A-Z+()\- .]{3,25}$/, { error: 'expected a phone number like 1-800-555-0100' }),
+  hours: z.string().min(1),
+});
+
+export const portalProfileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected lowercase letters, digits and dashes' }),
+  planName: z.string().min(1).max(60),
+  region: z.string().min(1),
+  brand: z.strictObject({ primaryColor: color, primaryTextColor: color, accentColor: color }),
+  baseUrl: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }),
+  links: z.strictObject({
+    home: page,
+    signIn: page,
+    register: page,
+    appointments: z.strictObject({ center: page, schedule: page, upcoming: page }),
+    pharmacy: z.strictObject({
+      center: page,
+      refill: page,
+      prescriptions: page,
+      mailOrder: page,
+      changePharmacy: page,
+      autoRefill: page,
+    }),
+    signInHelp: z.strictObject({
+      center: page,
+      forgotPassword: page,
+      forgotUsername: page,
+      unlockAccount: page,
+      verificationCode: page,
+    }),
+    billing: z.strictObject({
+      center: page,
+      payBill: page,
+      statements: page,
+      paymentPlan: page,
+      costEstimates: page,
+      claims: page,
+      coverage: page,
+      priorAuthorization: page,
+      disputes: page,
+    }),
+    records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page }),
+    telehealth: z.strictObject({ videoVisits: page, joinVideoVisit: page, eVisit: page, techCheck: page }),
+    messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page }),
+  }),
+  phones: z.strictObject({
+    memberServices: phone,
+    nurseLine: phone,
+    pharmacy: phone,
+    billing: phone,
+    tty: z.string().min(1),
+  }),
+});
+
+export type PortalProfileData = z.infer<typeof portalProfileSchema>;
+type Links = PortalProfileData['links'];
+
+/** "billing.payBill", "home", … : every page of a profile, by dotted name. */
+export type LinkKey = {
+  [K in keyof Links]: Links[K] extends string ? K : `${K & string}.${keyof Links[K] & string}`;
+}[keyof Links];
+
+export class PortalProfileError extends StartupError {}
+
+export class PortalProfile {
+  constructor(readonly data: PortalProfileData) {}
+
+  get id(): string {
+    return this.data.id;
+  }
+
+  get planName(): string {
+    return this.data.planName;
+  }
+
+  get phones(): PortalProfileData['phones'] {
+    return this.data.phones;
+  }
+
+  /**
+   * The absolute URL of a portal page. Query parameters written as `{placeholder}` are filled
+   * from `params` (URL-encoded); those without a value are dropped.
+   */
+  link(key: LinkKey, params: Record<string, string | undefined> = {}): string {
+    const [group, name] = key.split('.') as [keyof Links, string?];
+    const entry = this.data.links[group];
+    const template = (typeof entry === 'string' ? entry : (entry as Record<string, string>)[name ?? '']) as string;
+    const url = new URL(template, this.data.baseUrl);
+    const filled = new URL(url.origin + url.pathname);
+    for (const [param, value] of url.searchParams) {
+      const placeholder = /^\{(\w+)\}$/.exec(value);
+      const resolved = placeholder ? params[placeholder[1]!] : value;
+      if (resolved !== undefined && resolved !== '') filled.searchParams.set(param, resolved);
+    }
+    filled.hash = url.hash;
+    return filled.toString();
+  }
+}
+
+/** Loads and validates `config/profiles/<id>.json`; every problem is named with the file. */
+export function loadPortalProfile(id: string, dir: string = fromRoot('config', 'profiles')): PortalProfile {
+  const available = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5));
+  if (!available.includes(id)) {
+    throw new PortalProfileError(`Portal profile "${id}" not found in ${dir} (available: ${available.join(', ') || 'none'}).`);
+  }
+  const file = path.join(dir, `${id}.json`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new PortalProfileError(`Portal profile ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = portalProfileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new PortalProfileError(`Portal profile ${file} is invalid: ${problems.join('; ')}.`);
+  }
+  if (parsed.data.id !== id) {
+    throw new PortalProfileError(`Portal profile ${file} has id "${parsed.data.id}"; it must match the file name ("${id}").`);
+  }
+  return new PortalProfile(parsed.data);
+}
