@@ -75,3 +75,21 @@ export interface Recognizer {
   readonly name: RecognizerSource;
   recognize(text: string, options?: RecognizeOptions): Promise<IntentResult>;
 }
+
+/** What the emergency detector reports: never the member's text, only what matched. */
+export interface EmergencyMatch {
+  kind: EmergencyKind;
+  locale: Locale;
+  /** Id of the lexicon entry or pattern that matched (for logs and metrics). */
+  rule: string;
+}
+
+/** The emergency check that runs first on every member message (synchronous and fast). */
+export interface EmergencyCheck {
+  detect(text: string): EmergencyMatch | null;
+}
+
+/** Emergency check, then intent recognition with cloud fallback and the confidence threshold. */
+export interface Understanding {
+  understand(text: string, options?: { locale?: Locale }): Promise<IntentResult>;
+}
