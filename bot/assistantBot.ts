@@ -10,6 +10,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import { localeOf, type ResponseCatalog } from '../common/responses';
 import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from './channels/replySender';
+import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -19,6 +20,8 @@ export interface AssistantBotDeps {
   sender: ReplySender;
   catalog: ResponseCatalog;
   profile: PortalProfile;
+  /** Verifies the portal's identity assertion (member/identity event); absent: members stay anonymous. */
+  identity?: IdentityAssertionHandler;
 }
 
 /**
@@ -46,6 +49,12 @@ export class AssistantBot extends ActivityHandler {
       // SMS and some other channels send no conversationUpdate: welcome on the first message.
       if (!(await this.welcomed.get(context, false))) await this.welcome(context);
       await this.runMainDialog(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
       await next();
     });
   }

@@ -1,0 +1,522 @@
+import assert from 'node:assert/strict';
+import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
+import { MemoryStorage, TurnContext, type ConversationReference } from 'botbuilder';
+import { DIRECTLINE_PREFIX } from '../../bot/directline/routes';
+import type { IdentityAssertionHandler } from '../../bot/identity';
+import { post, request, startAssistant, type RunningAssistant } from '../support/assistant';
+import { ScriptedDialog } from '../support/dialogs';
+import {
+  bearer,
+  ConnectionStatus,
+  DirectLineClient,
+  getGrant,
+  message,
+  postActivity,
+  RawStream,
+  startConversation,
+  type Grant,
+} from '../support/directline';
+
+/**
+ * The local Direct Line 3.0 channel against a real server: the official client
+ * (botframework-directlinejs, what Web Chat runs) and plain HTTP + WebSocket.
+ */
+describe('local Direct Line channel', function () {
+  this.timeout(30_000);
+  let running: RunningAssistant;
+  let dialog: ScriptedDialog;
+  const assertions: string[] = [];
+  const identity: IdentityAssertionHandler = { receive: async (_context, assertion) => void assertions.push(assertion) };
+  const clients: DirectLineClient[] = [];
+  const streams: RawStream[] = [];
+
+  const client = (options: ConstructorParameters<typeof DirectLineClient>[0]) => {
+    const c = new DirectLineClient(options);
+    clients.push(c);
+    return c;
+  };
+  const stream = (url: string) => {
+    const s = new RawStream(url);
+    streams.push(s);
+    return s;
+  };
+
+  before(async () => {
+    dialog = new ScriptedDialog();
+    running = await startAssistant({ DIRECTLINE_TOKEN_SECRET: 'test-signing-key-0123456789-abcdefghijklmnop' }, { mainDialog: dialog, identity });
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.end();
+    for (const s of streams.splice(0)) s.close();
+  });
+  after(() => running.stop());
+
+  describe('POST /api/directline/token', () => {
+    it('answers exactly { token, conversationId, domain }, not cached, with a token bound to that conversation', async () => {
+      const answer = await post(`${running.url}/api/directline/token`, {});
+      assert.equal(answer.status, 200, answer.text);
+      const grant = answer.json as Grant;
+      assert.deepEqual(Object.keys(grant).sort(), ['conversationId', 'domain', 'token']);
+      assert.equal(grant.domain, `${running.url}/v3/directline`);
+      assert.equal(answer.headers.get('cache-control'), 'no-store');
+      const claims = decodeJwt(grant.token);
+      assert.equal(claims.conv, grant.conversationId);
+      assert.match(String(claims.user), /^dl_/, 'an anonymous user id, with the prefix Azure reserves for ids in tokens');
+      assert.ok(Number(claims.exp) - Number(claims.iat) === 1800, 'short-lived (30 minutes by default)');
+      const other = (await post(`${running.url}/api/directline/token`, '')).json as Grant;
+      assert.notEqual(other.conversationId, grant.conversationId, 'every call is a new conversation');
+    });
+
+    it('works without a body, and refuses a body that is not a JSON object', async () => {
+      const bare = await request(`${running.url}/api/directline/token`, { method: 'POST' });
+      assert.equal(bare.status, 200, bare.text);
+      assert.equal((await post(`${running.url}/api/directline/token`, '[1]')).status, 400);
+      assert.equal((await post(`${running.url}/api/directline/token`, '{"a":')).status, 400);
+    });
+  });
+
+  describe('with botframework-directlinejs over WebSocket', () => {
+    it('starts the conversation, shows the welcome, and answers a message in order: echo, typing, reply', async () => {
+      const grant = await getGrant(running.url);
+      const c = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      const welcome = await c.botMessage(/echo|./);
+      assert.match((welcome as { text: string }).text, /Evergreen Health member assistant/, 'the welcome came from the conversationUpdate');
+      assert.equal(welcome.conversation?.id, grant.conversationId);
+      assert.equal(welcome.channelId, 'directline');
+      assert.ok((welcome as { suggestedActions?: { actions: unknown[] } }).suggestedActions?.actions.length, 'topics as suggested actions');
+
+      const id = await c.post(message('hello'));
+      assert.match(id, new RegExp(`^${grant.conversationId}\\|\\d{7}$`));
+      const reply = await c.botMessage(/^echo: hello$/);
+      const after = c.activities.slice(c.activities.findIndex((a) => a.id === id));
+      assert.deepEqual(
+        after.map((a) => `${a.type}:${a.from.role}`),
+        ['message:user', 'typing:bot', 'message:bot'],
+        'the echo Web Chat waits for, the typing indicator, then the answer',
+      );
+      assert.equal(after[0]!.from.id, decodeJwt(grant.token).user, 'the member is who the token says, whatever the client claims');
+      assert.equal((after[0] as { text?: string }).text, 'hello');
+      assert.equal((reply as { replyToId?: string }).replyToId, id);
+      assert.ok(c.statuses.includes(ConnectionStatus.Online));
+    });
+
+    it('delivers several replies of one turn as separate activities, in order, and turns one after the other', async () => {
+      const grant = await getGrant(running.url);
+      const c = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      await c.botMessage(/member assistant/);
+      const start = c.activities.length;
+      await Promise.all([c.post(message('three')), c.post(message('first')), c.post(message('second'))]);
+      await c.botMessage(/^echo: second$/, start);
+      const texts = c.activities
+        .slice(start)
+        .filter((a) => a.type === 'message' && a.from.role === 'bot')
+        .map((a) => (a as { text: string }).text);
+      assert.deepEqual(texts, ['one', 'two', 'three', 'echo: first', 'echo: second']);
+      const ids = c.activities.slice(start).filter((a) => a.type !== 'typing').map((a) => a.id!);
+      assert.deepEqual([...ids].sort(), ids, 'ids grow with the conversation');
+      assert.equal(new Set(ids).size, ids.length, 'nothing twice');
+    });
+
+    it('the typing indicator does not count as an answer (prompts still send their retry prompt)', async () => {
+      const grant = await getGrant(running.url);
+      const c = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      await c.botMessage(/member assistant/);
+      await c.post(message('responded?'));
+      await c.botMessage(/^responded=false$/);
+    });
+
+    it('reconnects from a watermark without losing or repeating activities', async () => {
+      const grant = await getGrant(running.url);
+      const first = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      await first.botMessage(/member assistant/);
+      await first.post(message('before'));
+      await first.botMessage(/^echo: before$/);
+      const watermark = (first.directLine as unknown as { watermark: string }).watermark;
+      assert.match(watermark, /^\d+$/, 'the client keeps the watermark as a string');
+      first.end();
+
+      // While no client is connected the conversation goes on.
+      assert.equal((await postActivity(grant, message('while away'))).status, 200);
+
+      const second = client({ token: grant.token, domain: grant.domain, conversationId: grant.conversationId, watermark, webSocket: true });
+      await second.botMessage(/^echo: while away$/);
+      await second.post(message('after'));
+      await second.botMessage(/^echo: after$/);
+      const texts = second.activities.filter((a) => a.type === 'message').map((a) => `${a.from.role}:${(a as { text: string }).text}`);
+      assert.deepEqual(texts, ['user:while away', 'bot:echo: while away', 'user:after', 'bot:echo: after']);
+    });
+
+    it('a reconnect with no watermark gets the whole conversation (a reloaded page shows it again)', async () => {
+      const grant = await getGrant(running.url);
+      const first = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      await first.post(message('remember me'));
+      await first.botMessage(/^echo: remember me$/);
+      first.end();
+      const again = client({ token: grant.token, domain: grant.domain, conversationId: grant.conversationId, webSocket: true });
+      await again.botMessage(/^echo: remember me$/);
+      const welcomes = again.activities.filter((a) => /member assistant/.test((a as { text?: string }).text ?? ''));
+      assert.equal(welcomes.length, 1, 'the welcome is not sent again');
+      assert.ok(!again.activities.some((a) => a.type === 'typing'), 'typing indicators are not replayed');
+    });
+  });
+
+  describe('with botframework-directlinejs polling (no WebSocket)', () => {
+    it('starts, posts and receives replies through GET activities with the watermark', async () => {
+      const grant = await getGrant(running.url);
+      const c = client({ token: grant.token, domain: grant.domain, webSocket: false });
+      await c.botMessage(/member assistant/);
+      await c.post(message('polling'));
+      await c.botMessage(/^echo: polling$/);
+      await c.post(message('again'));
+      await c.botMessage(/^echo: again$/);
+      const ids = c.activities.map((a) => a.id);
+      assert.equal(new Set(ids).size, ids.length, 'the watermark keeps polling from repeating anything');
+    });
+  });
+
+  describe('over plain HTTP and WebSocket', () => {
+    it('answers the REST calls as Direct Line 3.0 does', async () => {
+      const grant = await getGrant(running.url);
+      const started = await post(`${grant.domain}/conversations`, {}, bearer(grant.token));
+      assert.equal(started.status, 201);
+      const body = started.json as { conversationId: string; token: string; expires_in: number; streamUrl: string };
+      assert.equal(body.conversationId, grant.conversationId);
+      assert.ok(body.expires_in > 1700 && body.expires_in <= 1800);
+      assert.match(body.streamUrl, new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${grant.conversationId}/stream\\?`));
+      const again = await post(`${grant.domain}/conversations`, {}, bearer(grant.token));
+      assert.equal(again.status, 200, 'starting again is no error and sends no second welcome');
+
+      const s = stream(body.streamUrl);
+      await s.botMessage(/member assistant/);
+      const answer = await postActivity(grant, message('rest'));
+      assert.equal(answer.status, 200);
+      const { id } = answer.json as { id: string };
+      await s.botMessage(/^echo: rest$/);
+
+      const page = await request(`${grant.domain}/conversations/${grant.conversationId}/activities?watermark=`, { headers: bearer(grant.token) });
+      assert.equal(page.status, 200);
+      const { activities, watermark } = page.json as { activities: Array<Record<string, any>>; watermark: string };
+      assert.equal(typeof watermark, 'string');
+      assert.match(activities[0]!.text, /member assistant/);
+      assert.deepEqual(activities.slice(1).map((a) => a.text), ['rest', 'echo: rest']);
+      assert.equal(activities[1].id, id);
+      assert.ok(activities.every((a) => typeof a.timestamp === 'string' && a.channelId === 'directline'));
+      const later = await request(`${grant.domain}/conversations/${grant.conversationId}/activities?watermark=${watermark}`, { headers: bearer(grant.token) });
+      assert.deepEqual((later.json as { activities: unknown[] }).activities, [], 'nothing after the latest watermark');
+      const middle = await request(`${grant.domain}/conversations/${grant.conversationId}/activities?watermark=1`, { headers: bearer(grant.token) });
+      assert.deepEqual((middle.json as { activities: Array<{ id: string }> }).activities.map((a) => a.id), activities.slice(1).map((a) => a.id));
+    });
+
+    it('a stream opened from a watermark sends what came after it, then live activities', async () => {
+      const grant = await getGrant(running.url);
+      const started = await startConversation(grant);
+      const s1 = stream(started.streamUrl);
+      await s1.botMessage(/member assistant/);
+      const watermark = s1.lastWatermark!;
+      s1.close();
+      await s1.closed;
+      await postActivity(grant, message('missed'));
+
+      const reconnect = await request(`${grant.domain}/conversations/${grant.conversationId}?watermark=${watermark}`, { headers: bearer(grant.token) });
+      assert.equal(reconnect.status, 200);
+      const { streamUrl } = reconnect.json as { streamUrl: string };
+      const s2 = stream(streamUrl);
+      await s2.botMessage(/^echo: missed$/);
+      assert.deepEqual(s2.activities.map((a) => a.text), ['missed', 'echo: missed'], 'only what came after the watermark');
+      await postActivity(grant, message('live'));
+      await s2.botMessage(/^echo: live$/);
+      assert.equal(s2.lastWatermark, String(Number(watermark) + 4));
+    });
+
+    it('sends empty keep-alive messages on idle streams', async () => {
+      const quick = await startAssistant({}, { mainDialog: new ScriptedDialog(), directLine: { keepAliveMs: 50 } });
+      try {
+        const grant = await getGrant(quick.url);
+        const s = stream((await startConversation(grant)).streamUrl);
+        await s.waitFor((x) => x.keepAlives >= 2, 'two keep-alives');
+      } finally {
+        await quick.stop();
+      }
+    });
+
+    it('runs the same turn pipeline as /api/messages: a failing turn gets the turn-error answer', async () => {
+      const grant = await getGrant(running.url);
+      const s = stream((await startConversation(grant)).streamUrl);
+      await s.botMessage(/member assistant/);
+      assert.equal((await postActivity(grant, message('boom'))).status, 200);
+      await s.botMessage(/something went wrong on my side.*911/i);
+      assert.ok(running.logs.entries.some((e) => e.msg === 'turn failed'));
+      await postActivity(grant, message('fine'));
+      await s.botMessage(/^echo: fine$/);
+    });
+  });
+
+  describe('refuses bad tokens', () => {
+    let grant: Grant;
+    let conversation: string;
+    before(async () => {
+      grant = await getGrant(running.url);
+      await startConversation(grant);
+      conversation = `${grant.domain}/conversations/${grant.conversationId}`;
+    });
+
+    const statusOf = async (headers: Record<string, string>) => (await post(`${conversation}/activities`, message('x'), headers)).status;
+
+    it('401 without a token, with garbage, a forged signature or alg "none"', async () => {
+      assert.equal(await statusOf({}), 401);
+      assert.equal(await statusOf({ authorization: 'Bearer not-a-token' }), 401);
+      assert.equal(await statusOf({ authorization: `Basic ${grant.token}` }), 401);
+      const claims = decodeJwt(grant.token);
+      const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('an-attacker-key-0123456789-abcdefghijkl'));
+      assert.equal(await statusOf(bearer(forged)), 401, 'forged');
+      const none = new UnsecuredJWT(claims).encode();
+      assert.equal(await statusOf(bearer(none)), 401, 'alg none');
+      const [header, , signature] = grant.token.split('.');
+      const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, user: 'dl_someone-else' })).toString('base64url')}.${signature}`;
+      assert.equal(await statusOf(bearer(tampered)), 401, 'changed claims');
+    });
+
+    it('403 for a token of another conversation, on every call', async () => {
+      const other = await getGrant(running.url);
+      await startConversation(other);
+      assert.equal(await statusOf(bearer(other.token)), 403);
+      assert.equal((await request(`${conversation}/activities`, { headers: bearer(other.token) })).status, 403);
+      assert.equal((await request(conversation, { headers: bearer(other.token) })).status, 403);
+    });
+
+    it('403 for an expired token (what directlinejs treats as "token expired"), and the refresh refuses it too', async () => {
+      let now = Date.now();
+      const clocked = await startAssistant({}, { mainDialog: new ScriptedDialog(), directLine: { now: () => now } });
+      try {
+        const g = await getGrant(clocked.url);
+        await startConversation(g);
+        now += 1801_000;
+        const answer = await postActivity(g, message('late'));
+        assert.equal(answer.status, 403);
+        assert.equal((answer.json as { error: string }).error, 'token_expired');
+        assert.equal((await post(`${g.domain}/tokens/refresh`, '', bearer(g.token))).status, 403);
+      } finally {
+        await clocked.stop();
+      }
+    });
+
+    it('a stream URL needs its own stream token, for that conversation', async () => {
+      const started = await startConversation(grant);
+      const url = new URL(started.streamUrl);
+      url.searchParams.set('t', grant.token);
+      await assert.rejects(stream(url.toString()).opened, { status: 401 }, 'a REST token is not a stream token');
+      url.searchParams.delete('t');
+      await assert.rejects(stream(url.toString()).opened, { status: 401 });
+      const other = await getGrant(running.url);
+      const otherStream = new URL((await startConversation(other)).streamUrl);
+      otherStream.pathname = url.pathname;
+      await assert.rejects(stream(otherStream.toString()).opened, { status: 403 });
+      const stranger = new URL(started.streamUrl);
+      stranger.pathname = '/v3/directline/conversations/nope/elsewhere';
+      await assert.rejects(stream(stranger.toString()).opened, { status: 404 });
+    });
+
+    it('a stream token is not accepted by the REST API', async () => {
+      const started = await startConversation(grant);
+      const streamToken = new URL(started.streamUrl).searchParams.get('t')!;
+      assert.equal(await statusOf(bearer(streamToken)), 401);
+    });
+  });
+
+  describe('refuses bad posts with a 4xx', () => {
+    let grant: Grant;
+    before(async () => {
+      grant = await getGrant(running.url);
+      await startConversation(grant);
+    });
+
+    it('413 for a body over MAX_BODY_BYTES', async () => {
+      const answer = await postActivity(grant, message('x'.repeat(300 * 1024)));
+      assert.equal(answer.status, 413);
+    });
+
+    it('400 for malformed JSON or an activity the channel does not take; 415 for a non-JSON body', async () => {
+      const url = `${grant.domain}/conversations/${grant.conversationId}/activities`;
+      assert.equal((await post(url, '{"type":', bearer(grant.token))).status, 400);
+      assert.equal((await post(url, '[]', bearer(grant.token))).status, 400);
+      for (const bad of [
+        { type: 'conversationUpdate' },
+        { text: 'no type' },
+        { type: 'message', text: 42 },
+        { type: 'event' },
+        { type: 'event', name: 'member/identity', value: { not: 'a string' } },
+        { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'blob:http://x/1' }] },
+        { type: 'message', locale: 'not a locale!' },
+      ]) {
+        const answer = await post(url, bad, bearer(grant.token));
+        assert.equal(answer.status, 400, JSON.stringify(bad));
+        assert.equal((answer.json as { error: string }).error, 'invalid_activity');
+      }
+      const text = await request(url, { method: 'POST', headers: { ...bearer(grant.token), 'content-type': 'text/plain' }, body: 'hi' });
+      assert.equal(text.status, 415);
+      const watermark = await request(`${url}?watermark=abc`, { headers: bearer(grant.token) });
+      assert.equal(watermark.status, 400);
+    });
+
+    it('404 for a conversation that was never started or does not exist', async () => {
+      const unstarted = await getGrant(running.url);
+      assert.equal((await postActivity(unstarted, message('hi'))).status, 404);
+      assert.equal((await request(`${unstarted.domain}/conversations/${unstarted.conversationId}`, { headers: bearer(unstarted.token) })).status, 404);
+      assert.equal((await post(`${unstarted.domain}/tokens/refresh`, '', bearer(unstarted.token))).status, 404);
+    });
+  });
+
+  describe('tokens', () => {
+    it('refreshes a valid token for the same conversation and member', async () => {
+      const grant = await getGrant(running.url);
+      await startConversation(grant);
+      const answer = await request(`${grant.domain}/tokens/refresh`, { method: 'POST', headers: bearer(grant.token) });
+      assert.equal(answer.status, 200, answer.text);
+      const refreshed = answer.json as { token: string; conversationId: string; expires_in: number };
+      assert.equal(refreshed.conversationId, grant.conversationId);
+      assert.equal(refreshed.expires_in, 1800);
+      assert.equal(decodeJwt(refreshed.token).user, decodeJwt(grant.token).user);
+      assert.equal((await postActivity({ ...grant, token: refreshed.token }, message('with the new token'))).status, 200);
+    });
+
+    it('limits token requests per client address (429 with Retry-After)', async () => {
+      const limited = await startAssistant({ DIRECTLINE_TOKENS_PER_MINUTE: '2' }, { mainDialog: new ScriptedDialog() });
+      try {
+        assert.equal((await post(`${limited.url}/api/directline/token`, {})).status, 200);
+        assert.equal((await post(`${limited.url}/api/directline/token`, {})).status, 200);
+        const third = await post(`${limited.url}/api/directline/token`, {});
+        assert.equal(third.status, 429);
+        assert.ok(Number(third.headers.get('retry-after')) >= 1);
+      } finally {
+        await limited.stop();
+      }
+    });
+  });
+
+  describe('the identity assertion', () => {
+    it('reaches the bot as a member/identity event and is kept out of the transcript and the logs', async () => {
+      const assertion = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZW1iZXItNDIifQ.c2lnbmF0dXJlLXNlY3JldA';
+      const grant = await getGrant(running.url);
+      const c = client({ token: grant.token, domain: grant.domain, webSocket: true });
+      await c.botMessage(/member assistant/);
+      await c.post({ type: 'event', name: 'member/identity', value: assertion, from: { id: 'x' } });
+      assert.ok(assertions.includes(assertion), 'the bot got it');
+      const page = await request(`${grant.domain}/conversations/${grant.conversationId}/activities`, { headers: bearer(grant.token) });
+      assert.ok(page.text.includes('member/identity'), 'the event is in the transcript');
+      assert.ok(!page.text.includes(assertion), 'without its value');
+      assert.ok(!c.activities.some((a) => JSON.stringify(a).includes(assertion)), 'nor in the echo');
+      assert.ok(!running.logs.all.includes(assertion), 'never logged');
+    });
+  });
+
+  describe('proactive messages', () => {
+    it('continueConversationAsync reaches a local conversation (e.g. an agent answering later)', async () => {
+      const grant = await getGrant(running.url);
+      const s = stream((await startConversation(grant)).streamUrl);
+      await s.botMessage(/member assistant/);
+      const welcome = s.activities.find((a) => a.from?.role === 'bot')!;
+      const reference: Partial<ConversationReference> = {
+        channelId: 'directline',
+        serviceUrl: 'https://directline.local.invalid/',
+        conversation: { id: grant.conversationId, isGroup: false, conversationType: '', name: '' },
+        bot: { id: 'member-assistant', name: 'Member Assistant' },
+        user: { id: welcome.recipient.id, name: '' },
+      };
+      await running.assistant.adapter.continueConversationAsync('', reference, async (context: TurnContext) => {
+        await context.sendActivity('An agent has joined.');
+      });
+      await s.botMessage(/^An agent has joined\.$/);
+    });
+  });
+
+  describe('memory bounds', () => {
+    it('keeps at most the configured number of activities per conversation', async () => {
+      const small = await startAssistant({}, { mainDialog: new ScriptedDialog(), directLine: { limits: { maxActivities: 4 } } });
+      try {
+        const grant = await getGrant(small.url);
+        await startConversation(grant);
+        for (const text of ['a', 'b', 'c']) await postActivity(grant, message(text));
+        const page = await request(`${grant.domain}/conversations/${grant.conversationId}/activities`, { headers: bearer(grant.token) });
+        const { activities, watermark } = page.json as { activities: Array<{ text: string }>; watermark: string };
+        assert.deepEqual(activities.map((a) => a.text), ['b', 'echo: b', 'c', 'echo: c']);
+        assert.equal(watermark, '7', 'the watermark keeps counting');
+      } finally {
+        await small.stop();
+      }
+    });
+
+    it('drops conversations idle for DIRECTLINE_IDLE_MINUTES and the oldest beyond DIRECTLINE_MAX_CONVERSATIONS', async () => {
+      let now = Date.now();
+      const storage = new MemoryStorage();
+      const bounded = await startAssistant(
+        { DIRECTLINE_IDLE_MINUTES: '5', DIRECTLINE_MAX_CONVERSATIONS: '10' },
+        { mainDialog: new ScriptedDialog(), storage, directLine: { now: () => now } },
+      );
+      try {
+        const idle = await getGrant(bounded.url);
+        const idleStream = stream((await startConversation(idle)).streamUrl);
+        await idleStream.botMessage(/member assistant/);
+        now += 6 * 60_000;
+        assert.equal((await postActivity(idle, message('still there?'))).status, 404, 'an idle conversation has ended');
+
+        const grants: Grant[] = [];
+        for (let i = 0; i < 11; i++) {
+          const g = await getGrant(bounded.url);
+          await startConversation(g);
+          grants.push(g);
+          now += 1000;
+        }
+        assert.equal((await postActivity(grants[0]!, message('first'))).status, 404, 'the least recently active made room');
+        assert.equal((await postActivity(grants[10]!, message('last'))).status, 200);
+        await idleStream.closed;
+        // MemoryStorage.delete leaves the key with no value.
+        const memory = (storage as unknown as { memory: Record<string, unknown> }).memory;
+        const kept = Object.keys(memory).filter((k) => k.startsWith('directline-local/') && memory[k] !== undefined);
+        assert.equal(kept.length, 10, 'storage holds the kept conversations only');
+      } finally {
+        await bounded.stop();
+      }
+    });
+  });
+
+  describe('modes', () => {
+    it('DIRECTLINE_MODE=off serves neither the page, the token endpoint nor the channel', async () => {
+      const off = await startAssistant({ DIRECTLINE_MODE: 'off' });
+      try {
+        assert.equal((await post(`${off.url}/api/directline/token`, {})).status, 404);
+        assert.equal((await request(`${off.url}/`)).status, 404);
+        assert.equal((await post(`${off.url}${DIRECTLINE_PREFIX}/conversations`, {})).status, 404);
+      } finally {
+        await off.stop();
+      }
+    });
+
+    it('works with authentication on (turns run in process; no Bot Connector token involved)', async () => {
+      const secured = await startAssistant({
+        MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'not-used-for-the-local-channel',
+        DIRECTLINE_TOKEN_SECRET: 'test-signing-key-0123456789-abcdefghijklmnop',
+      });
+      try {
+        const grant = await getGrant(secured.url);
+        const c = client({ token: grant.token, domain: grant.domain, webSocket: true });
+        await c.botMessage(/member assistant/);
+        await c.post(message('hello'));
+        await c.botMessage(/still learning/);
+        const unauthenticated = await post(`${secured.url}/api/messages`, { type: 'message', channelId: 'directline', conversation: { id: grant.conversationId }, from: { id: 'x' }, deliveryMode: 'expectReplies' });
+        assert.equal(unauthenticated.status, 401, '/api/messages still requires Bot Connector tokens');
+      } finally {
+        await secured.stop();
+      }
+    });
+  });
+
+  it('a graceful stop closes open streams with "going away" after the turns in flight', async () => {
+    const stopping = await startAssistant({}, { mainDialog: new ScriptedDialog() });
+    const grant = await getGrant(stopping.url);
+    const s = stream((await startConversation(grant)).streamUrl);
+    await s.botMessage(/member assistant/);
+    assert.equal(await stopping.assistant.stop(), true);
+    assert.equal(await s.closed, 1001);
+  });
+});
