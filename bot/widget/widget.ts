@@ -21,7 +21,8 @@ export class WidgetError extends StartupError {}
 
 interface Asset {
   body: Buffer;
-  gzipped?: Buffer;
+  /** Compressed on first demand (in the thread pool), then kept. */
+  gzipped: () => Promise<Buffer | undefined>;
   etag: string;
   type: string;
   cacheControl: string;
@@ -54,10 +55,13 @@ const escapeHtml = (text: string) =>
 
 function asset(body: Buffer, type: string, cacheControl: string): Asset {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const made: Asset = { body, etag, type, cacheControl };
-  // Compressed in the background; served uncompressed until it is ready.
-  if (body.length > 1024) gzip(body, { level: 6 }, (err, out) => void (err ? undefined : (made.gzipped = out)));
-  return made;
+  let compressed: Promise<Buffer | undefined> | undefined;
+  const gzipped = () => {
+    if (body.length <= 1024) return Promise.resolve(undefined);
+    compressed ??= new Promise((resolve) => gzip(body, { level: 6 }, (err, out) => resolve(err ? undefined : out)));
+    return compressed;
+  };
+  return { body, etag, type, cacheControl, gzipped };
 }
 
 export class WidgetPage {
@@ -115,7 +119,7 @@ export class WidgetPage {
         handler: async (req, res) => {
           const lang = new URL(req.url ?? '/', 'http://local').searchParams.get('lang') ?? '';
           const locale: Locale = lang.toLowerCase().startsWith('es') ? 'es' : 'en';
-          this.send(req, res, this.pages.get(locale)!, { 'Content-Security-Policy': this.csp, 'Referrer-Policy': 'same-origin' });
+          await this.send(req, res, this.pages.get(locale)!, { 'Content-Security-Policy': this.csp, 'Referrer-Policy': 'same-origin' });
         },
       },
     ];
@@ -165,7 +169,7 @@ export class WidgetPage {
     });
   }
 
-  private send(req: Request, res: Response, content: Asset, headers: Record<string, string> = {}): void {
+  private async send(req: Request, res: Response, content: Asset, headers: Record<string, string> = {}): Promise<void> {
     res.setHeader('Content-Type', content.type);
     res.setHeader('Cache-Control', content.cacheControl);
     res.setHeader('ETag', content.etag);
@@ -177,7 +181,8 @@ export class WidgetPage {
       res.end();
       return;
     }
-    const gzipped = content.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? content.gzipped : undefined;
+    const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzipped = wantsGzip ? await content.gzipped() : undefined;
     if (gzipped) res.setHeader('Content-Encoding', 'gzip');
     const body = gzipped ?? content.body;
     res.setHeader('Content-Length', String(body.length));
