@@ -60,7 +60,8 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
    * had been started already (nothing is sent again).
    */
   async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
-    const created = await this.deps.store.create(conversationId, userId);
+    // Under the conversation's lock: two starts at once make one conversation and one welcome.
+    const created = await this.withLock(conversationId, () => this.deps.store.create(conversationId, userId));
     if (!created) return false;
     this.deps.logger.info({ conversationId }, 'direct line conversation started');
     const update = {

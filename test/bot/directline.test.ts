@@ -228,6 +228,32 @@ describe('local Direct Line channel', function () {
       assert.equal(s2.lastWatermark, String(Number(watermark) + 4));
     });
 
+    it('two starts at once make one conversation with one welcome', async () => {
+      const grant = await getGrant(running.url);
+      const answers = await Promise.all([1, 2, 3].map(() => post(`${grant.domain}/conversations`, {}, bearer(grant.token))));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 201]);
+      const s = stream((answers[0]!.json as { streamUrl: string }).streamUrl);
+      await s.botMessage(/member assistant/);
+      await postActivity(grant, message('after the start'));
+      await s.botMessage(/^echo: after the start$/);
+      assert.equal(s.activities.filter((a) => /member assistant/.test(a.text ?? '')).length, 1);
+    });
+
+    it('429 when too many messages wait for their turn in one conversation', async () => {
+      const grant = await getGrant(running.url);
+      await startConversation(grant);
+      dialog.reset();
+      const slow = postActivity(grant, message('slow'));
+      await dialog.entered;
+      // One turn runs, at most 10 wait (the running one included): of 10 more, one is refused.
+      const more = Array.from({ length: 10 }, (_, i) => postActivity(grant, message(`queued ${i}`)));
+      const refused = await Promise.race(more.map((p) => p.then((a) => (a.status === 429 ? a : new Promise<never>(() => undefined)))));
+      assert.ok(refused.headers.get('retry-after'));
+      dialog.release();
+      assert.equal((await slow).status, 200);
+      assert.deepEqual((await Promise.all(more)).map((a) => a.status).sort(), [...Array(9).fill(200), 429]);
+    });
+
     it('sends empty keep-alive messages on idle streams', async () => {
       const quick = await startAssistant({}, { mainDialog: new ScriptedDialog(), directLine: { keepAliveMs: 50 } });
       try {
