@@ -14,7 +14,12 @@ export interface TurnGuardDeps {
   beforeTurn?: (context: TurnContext) => Promise<void>;
   /** Tells the member to send their message again when the turn kept colliding. */
   busyReply: (context: TurnContext) => Promise<void>;
-  /** Runs of one turn before giving up. Default 8. */
+  /**
+   * Runs of one turn before giving up. Default 25. A run is lost only when another instance
+   * saved this conversation meanwhile, and that instance's next queued turn tends to win the
+   * next round too (it loads while this one is still learning of its conflict), so a turn can
+   * lose once per turn the other instances have queued: the bound must exceed a burst.
+   */
   maxAttempts?: number;
   /** How long a turn waits for the previous turn of its conversation. Default 30 s. */
   lockWaitMs?: number;
@@ -45,7 +50,7 @@ export class TurnGuard {
   private readonly backoff: (attempt: number) => Promise<void>;
 
   constructor(private readonly deps: TurnGuardDeps) {
-    this.maxAttempts = deps.maxAttempts ?? 8;
+    this.maxAttempts = deps.maxAttempts ?? 25;
     this.lockWaitMs = deps.lockWaitMs ?? 30_000;
     this.backoff = deps.backoff ?? jitter;
   }
