@@ -123,20 +123,22 @@ export class EmergencyDetector {
 
 /**
  * NegEx-style check: a negator among the `negationWindow` tokens before the match (stopping at
- * "but", "and", "pero", "y"…) or inside it negates it, unless the negator starts an exception
- * phrase ("not sure", "can't stop", "no sé"). Rules that spell out their own negation ("can't
+ * "but", "and", "pero", "y"…) negates it, unless the negator starts an exception
+ * phrase ("not sure", "can't stop", "no estoy seguro"; the last word of a phrase may be a prefix). Rules that spell out their own negation ("can't
  * breathe", "don't want to live") are not negatable.
  */
 function isNegated(lexicon: CompiledLexicon, sentence: string, index: number, matched: string): boolean {
   const before = sentence.slice(0, index).split(' ').filter((t) => t.length > 0);
-  const inside = matched.split(' ');
-  const all = [...before, ...inside];
-  const isException = (i: number): boolean => i + 1 < all.length && lexicon.negationExceptions.has(`${all[i]} ${all[i + 1]}`);
+  const all = [...before, ...matched.split(' ')];
+  const isException = (i: number): boolean => {
+    for (const phrase of lexicon.negationExceptions) {
+      const words = phrase.split(' ');
+      if (words.every((w, k) => all[i + k] === w || (k === words.length - 1 && all[i + k]?.startsWith(w)))) return true;
+    }
+    return false;
+  };
   for (let i = before.length - 1, seen = 0; i >= 0 && seen < lexicon.negationWindow; i--, seen++) {
     if (lexicon.scopeTerminators.has(all[i]!)) break;
-    if (lexicon.negators.has(all[i]!) && !isException(i)) return true;
-  }
-  for (let i = before.length; i < all.length; i++) {
     if (lexicon.negators.has(all[i]!) && !isException(i)) return true;
   }
   return false;

@@ -73,9 +73,14 @@ function compile(file: string, where: string, source: string, flags: string): Re
   }
 }
 
-/** Alphabetic words of four letters or more in a pattern (escapes like \b removed first). */
+/**
+ * Whole words of four letters or more in a pattern (escapes like \b removed first). A stem
+ * followed by a class or group ("equivocad[oa]s?", "hemorrhag(?:e|ing)") or a quantifier is
+ * not a word: the typo corrector would otherwise "correct" equivocada into equivocad.
+ */
 function wordsOf(source: string): string[] {
-  return source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]{4,}/g) ?? [];
+  const cleaned = source.replace(/\\[a-zA-Z]/g, ' ');
+  return [...cleaned.matchAll(/(?<![a-z\]\)])([a-z]{4,})(?=[\s|)]|$)/g)].map((m) => m[1]!);
 }
 
 export function compileLexicon(raw: LexiconFile, file: string): CompiledLexicon {
