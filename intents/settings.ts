@@ -39,7 +39,7 @@ export const nluEnvShape = {
   CLU_DEPLOYMENT_NAME: optionalText,
   CLU_API_VERSION: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must look like 2023-04-01').default('2023-04-01')),
   LUIS_ENDPOINT: optionalUrl,
-  LUIS_APP_ID: optionalText,
+  LUIS_APP_ID: z.preprocess(unsetIfEmpty, z.guid({ error: 'must be the LUIS application id (a GUID)' }).optional()),
   LUIS_API_KEY: optionalSecret,
   LUIS_SLOT: z.preprocess(unsetIfEmpty, z.string().trim().default('production')),
 };
