@@ -38,6 +38,8 @@ describe('EmergencyDetector', () => {
       ['suicidal thoughts', 'crisis', 'I want to kill myself'],
       ['self-harm', 'crisis', 'I have been cutting myself again'],
       ['harming others', 'crisis', 'I am going to hurt someone at work'],
+      ['someone else at risk', 'crisis', 'my friend texted me that she wants to die'],
+      ['relapse', 'crisis', "i've been cutting again"],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -94,6 +96,8 @@ describe('EmergencyDetector', () => {
       'what are the warning signs of a stroke',
       'the app is not responding',
       'no chest pain, just need my blood pressure meds',
+      'my houseplant is dying',
+      'how do I know if someone is having a stroke',
       'la factura de mi visita a emergencias',
       'se me murió el celular',
       'el tráfico me está matando',
