@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 
 /**
  * File names for store keys. Keys come from channels ("webchat/conversations/<id>/", Teams ids with
- * colons and slashes, SMS numbers) and must never escape the state folder, exceed a file-name
- * limit, or collide on a case-insensitive file system. So a name is a short readable part (lower
- * case letters and digits only, for people looking at the folder) plus a hash of the exact key:
- * `webchat-conversations-conv-1.<32 hex>.json`.
+ * colons and slashes, SMS conversations named after phone numbers) and must never escape the state
+ * folder, exceed a file-name limit, collide on a case-insensitive file system, or put a member's
+ * phone number into a file name (and so into a log line). So a name is a short readable part made
+ * of the key's first two segments only (channel and kind, lower case letters and digits) plus a
+ * hash of the exact key: `webchat-conversations.<32 hex>.json`.
  */
-const READABLE_CHARS = 60;
+const READABLE_CHARS = 40;
 
 export const STATE_SUFFIX = '.json';
 export const TEMP_SUFFIX = '.tmp';
@@ -17,6 +18,9 @@ export function fileNameFor(key: string): string {
   if (typeof key !== 'string' || key.length === 0) throw new Error('Please provide a non-empty key');
   const digest = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
   const readable = key
+    .split('/')
+    .slice(0, 2)
+    .join('/')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

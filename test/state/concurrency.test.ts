@@ -140,6 +140,28 @@ describe('no lost turns', function () {
       assert.deepEqual(counts(sent), [1, 2, 3]);
     });
 
+    it('work outside a turn (a proactive message, an agent’s reply) waits for the conversation’s turn in flight', async () => {
+      let openGate!: () => void;
+      const gate = new Promise<void>((resolve) => (openGate = resolve));
+      let entered!: () => void;
+      const inTurn = new Promise<void>((resolve) => (entered = resolve));
+      const { core, adapter } = instance('proactive', {
+        mainDialog: new CounterDialog(async () => {
+          entered();
+          await gate;
+        }),
+      });
+      const order: string[] = [];
+      const turn = adapter.receiveActivity('hello').then(() => order.push('turn'));
+      await inTurn;
+      const outside = core.turnGuard.exclusive('webchat/conversations/proactive/', async () => void order.push('outside'));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(order, []);
+      openGate();
+      await Promise.all([turn, outside]);
+      assert.deepEqual(order, ['turn', 'outside']);
+    });
+
     it('other conversations are not held up by a slow one', async () => {
       let openGate!: () => void;
       const gate = new Promise<void>((resolve) => (openGate = resolve));

@@ -152,8 +152,11 @@ describe('file store', function () {
       assert.deepEqual(readdirSync(root), ['state'], 'nothing was written outside');
     });
 
-    it('gives a readable hint of the key in the name', () => {
-      assert.match(fileNameFor('webchat/conversations/Conv-1/'), /^webchat-conversations-conv-1\.[0-9a-f]{32}\.json$/);
+    it('names files by channel and kind only: never the conversation id (an SMS id can be a phone number)', () => {
+      assert.match(fileNameFor('webchat/conversations/Conv-1/'), /^webchat-conversations\.[0-9a-f]{32}\.json$/);
+      assert.match(fileNameFor('sms/conversations/+15551234567/'), /^sms-conversations\.[0-9a-f]{32}\.json$/);
+      assert.match(fileNameFor('sms/users/+15551234567/'), /^sms-users\.[0-9a-f]{32}\.json$/);
+      assert.notEqual(fileNameFor('sms/conversations/+15551234567/'), fileNameFor('sms/conversations/+15551234568/'));
     });
 
     it('writes state files and its folder for the owner only', async function () {
