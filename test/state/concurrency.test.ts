@@ -149,10 +149,11 @@ describe('no lost turns', function () {
         mainDialog: new CounterDialog(async () => {
           entered();
           await gate;
+          order.push('turn');
         }),
       });
       const order: string[] = [];
-      const turn = adapter.receiveActivity('hello').then(() => order.push('turn'));
+      const turn = adapter.receiveActivity('hello');
       await inTurn;
       const outside = core.turnGuard.exclusive('webchat/conversations/proactive/', async () => void order.push('outside'));
       await new Promise((resolve) => setImmediate(resolve));
