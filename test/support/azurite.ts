@@ -38,7 +38,7 @@ export async function startAzurite(): Promise<Azurite> {
     { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
+  const listening = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${output.join('')}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output.push(String(chunk));
@@ -55,6 +55,14 @@ export async function startAzurite(): Promise<Azurite> {
       reject(new Error(`Azurite exited with ${code}: ${output.join('')}`));
     });
   });
+  let url: string;
+  try {
+    url = await listening;
+  } catch (err) {
+    child.kill('SIGKILL');
+    rmSync(workspace, { recursive: true, force: true });
+    throw err;
+  }
   child.stdout!.resume();
   child.stderr!.resume();
   const exited = once(child, 'exit');
