@@ -1,14 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import {
-  ConversationState,
-  MemoryStorage,
-  UserState,
-  type Storage,
-} from 'botbuilder';
+import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
-import { ResponseCatalog } from '../common/responses';
+import { localeOf, ResponseCatalog } from '../common/responses';
 import { MainDialog } from '../dialogs/mainDialog';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
@@ -21,13 +16,24 @@ import { healthRoute } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
 import { createHttpServer } from './http/server';
 import { Lifecycle } from './lifecycle';
+import { CheckedConversationState, CheckedUserState } from './state/checkedState';
+import { ConversationFreshness } from './state/freshness';
+import { TurnGuard } from './state/turnGuard';
+import { createStorage } from './storage/factory';
+import { asAssistantStorage } from './storage/lockedStorage';
+import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
   logger?: Logger;
-  storage?: Storage;
+  /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
+  storage?: Storage | AssistantStorage;
   mainDialog?: Dialog;
+  /** Milliseconds since the epoch, for idle expiry (tests move time instead of waiting). */
+  clock?: () => number;
+  /** Pause between re-runs of a turn whose save collided (tests: none). */
+  turnBackoff?: (attempt: number) => Promise<void>;
 }
 
 export interface Assistant {
@@ -48,9 +54,12 @@ export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
   profile: PortalProfile;
-  storage: Storage;
+  /** The configured store: conversation and user state, and whatever else must survive (escalations, sessions). */
+  storage: AssistantStorage;
   conversationState: ConversationState;
   userState: UserState;
+  /** One turn per conversation at a time on this instance; eTag-checked saves across instances. */
+  turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
@@ -62,15 +71,38 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const catalog = ResponseCatalog.load();
   const profile = loadPortalProfile(config.portalProfile);
 
-  const storage = overrides.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const storage = overrides.storage
+    ? asAssistantStorage(overrides.storage)
+    : createStorage(config.storage, { logger, idleMinutes: config.conversation.idleMinutes, clock: overrides.clock });
+  const conversationState = new CheckedConversationState(storage);
+  const userState = new CheckedUserState(storage);
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const mainDialog = overrides.mainDialog ?? new MainDialog(sender, catalog);
-  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile });
+  const say = (context: TurnContext, key: string) => {
+    const locale = localeOf(context.activity.locale);
+    return sender.send(context, { text: catalog.text(locale, key) }, locale);
+  };
+  const freshness = new ConversationFreshness({
+    conversationState,
+    mainDialog,
+    idleMs: config.conversation.idleMinutes * 60_000,
+    logger,
+    clock: overrides.clock,
+    forgetChoices: (context) => sender.forgetChoices(context),
+    notify: (context, reason) => say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+  });
+  const turnGuard = new TurnGuard({
+    conversationState,
+    userState,
+    logger,
+    beforeTurn: (context) => freshness.check(context).then(() => undefined),
+    busyReply: (context) => say(context, 'state.busy'),
+    backoff: overrides.turnBackoff,
+  });
+  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile, turnGuard });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, profile, storage, conversationState, userState, sender, bot, onTurnError };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError };
 }
 
 /**
@@ -78,7 +110,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const { logger, bot, onTurnError } = createBotCore(config, overrides);
+  const { logger, bot, onTurnError, storage } = createBotCore(config, overrides);
+  await storage.ready();
+  if (storage.kind === 'file' && config.env === 'production') {
+    logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
+  }
   const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth));
   adapter.onTurnError = onTurnError;
 
@@ -120,6 +156,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         {
           url,
           env: config.env,
+          storage: storage.kind,
           authentication: config.auth.enabled
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
@@ -138,6 +175,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      await storage.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },
