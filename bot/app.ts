@@ -1,15 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import {
-  ConversationState,
-  MemoryStorage,
-  UserState,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
-import { ResponseCatalog } from '../common/responses';
+import { localeOf, ResponseCatalog } from '../common/responses';
 import { MainDialog } from '../dialogs/mainDialog';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
@@ -30,6 +24,12 @@ import { FixedWindowRateLimiter } from './http/rateLimit';
 import { createHttpServer, type Route } from './http/server';
 import type { IdentityAssertionHandler } from './identity';
 import { Lifecycle } from './lifecycle';
+import { CheckedConversationState, CheckedUserState } from './state/checkedState';
+import { ConversationFreshness } from './state/freshness';
+import { TurnGuard } from './state/turnGuard';
+import { createStorage } from './storage/factory';
+import { asAssistantStorage } from './storage/lockedStorage';
+import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { typingIndicator } from './typing';
 import { WidgetPage } from './widget/widget';
@@ -37,11 +37,16 @@ import { WidgetPage } from './widget/widget';
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
   logger?: Logger;
-  storage?: Storage;
+  /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
+  storage?: Storage | AssistantStorage;
   mainDialog?: Dialog;
+  /** Milliseconds since the epoch, for idle expiry (tests move time instead of waiting). */
+  clock?: () => number;
+  /** Pause between re-runs of a turn whose save collided (tests: none). */
+  turnBackoff?: (attempt: number) => Promise<void>;
   /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
-  /** The local Direct Line channel's clock, keep-alive period and memory limits. */
+  /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
 }
 
@@ -65,9 +70,12 @@ export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
   profile: PortalProfile;
-  storage: Storage;
+  /** The configured store: conversation and user state, and whatever else must survive (escalations, sessions). */
+  storage: AssistantStorage;
   conversationState: ConversationState;
   userState: UserState;
+  /** One turn per conversation at a time on this instance; eTag-checked saves across instances. */
+  turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
@@ -79,15 +87,38 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const catalog = ResponseCatalog.load();
   const profile = loadPortalProfile(config.portalProfile);
 
-  const storage = overrides.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const storage = overrides.storage
+    ? asAssistantStorage(overrides.storage)
+    : createStorage(config.storage, { logger, idleMinutes: config.conversation.idleMinutes, clock: overrides.clock });
+  const conversationState = new CheckedConversationState(storage);
+  const userState = new CheckedUserState(storage);
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const mainDialog = overrides.mainDialog ?? new MainDialog(sender, catalog);
-  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile, identity: overrides.identity });
+  const say = (context: TurnContext, key: string) => {
+    const locale = localeOf(context.activity.locale);
+    return sender.send(context, { text: catalog.text(locale, key) }, locale);
+  };
+  const freshness = new ConversationFreshness({
+    conversationState,
+    mainDialog,
+    idleMs: config.conversation.idleMinutes * 60_000,
+    logger,
+    clock: overrides.clock,
+    forgetChoices: (context) => sender.forgetChoices(context),
+    notify: (context, reason) => say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+  });
+  const turnGuard = new TurnGuard({
+    conversationState,
+    userState,
+    logger,
+    beforeTurn: (context) => freshness.check(context).then(() => undefined),
+    busyReply: (context) => say(context, 'state.busy'),
+    backoff: overrides.turnBackoff,
+  });
+  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile, turnGuard, identity: overrides.identity });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, profile, storage, conversationState, userState, sender, bot, onTurnError };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError };
 }
 
 /**
@@ -96,7 +127,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const core = createBotCore(config, overrides);
-  const { logger, bot, onTurnError } = core;
+  const { logger, bot, onTurnError, storage } = core;
+  await storage.ready();
+  if (storage.kind === 'file' && config.env === 'production') {
+    logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
+  }
   const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth), config.auth.botFramework.MicrosoftAppId ?? '');
   adapter.use(typingIndicator());
   adapter.onTurnError = onTurnError;
@@ -144,6 +179,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         {
           url,
           env: config.env,
+          storage: storage.kind,
           authentication: config.auth.enabled
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
@@ -166,6 +202,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      await storage.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },
@@ -198,7 +235,8 @@ function createChatWidget(
   const { logger } = core;
   if (settings.mode === 'off') return { routes: [], description: 'off (DIRECTLINE_MODE=off)' };
 
-  const limiter = new FixedWindowRateLimiter(settings.tokensPerMinute, 60_000, overrides.directLine?.now);
+  const now = overrides.directLine?.now ?? overrides.clock;
+  const limiter = new FixedWindowRateLimiter(settings.tokensPerMinute, 60_000, now);
   const routes: Route[] = [];
   let source: TokenSource;
   let channel: LocalDirectLineChannel | undefined;
@@ -210,7 +248,7 @@ function createChatWidget(
     const origin = new URL(settings.azure.endpoint).origin;
     connectOrigins.push(origin, origin.replace(/^http/, 'ws'));
   } else {
-    const tokens = new DirectLineTokens({ secret: settings.tokenSecret, ttlSeconds: settings.tokenTtlSeconds, now: overrides.directLine?.now });
+    const tokens = new DirectLineTokens({ secret: settings.tokenSecret, ttlSeconds: settings.tokenTtlSeconds, now });
     if (tokens.generatedKey) {
       logger.warn('DIRECTLINE_TOKEN_SECRET is not set: chat tokens are signed with a random key made at start, so open chats end when the assistant restarts');
     }
@@ -219,10 +257,10 @@ function createChatWidget(
       {
         ...DEFAULT_STORE_LIMITS,
         maxConversations: settings.maxConversations,
-        idleMs: settings.idleMinutes * 60_000,
+        idleMs: config.conversation.idleMinutes * 60_000,
         ...overrides.directLine?.limits,
       },
-      overrides.directLine?.now,
+      now,
       (conversationId) => channel?.dropped(conversationId),
     );
     channel = new LocalDirectLineChannel({ store, adapter, logic, lifecycle, logger });

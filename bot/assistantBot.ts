@@ -11,6 +11,7 @@ import { localeOf, type ResponseCatalog } from '../common/responses';
 import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from './channels/replySender';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
+import type { TurnGuard } from './state/turnGuard';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -22,11 +23,13 @@ export interface AssistantBotDeps {
   profile: PortalProfile;
   /** Verifies the portal's identity assertion (member/identity event); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
+  /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
+  turnGuard: TurnGuard;
 }
 
 /**
- * The thin Bot Framework edge: turns activities into calls on the assistant and saves state at
- * the end of every turn. Routing and conversation logic live in dialogs/.
+ * The thin Bot Framework edge: turns activities into calls on the assistant; the turn guard saves
+ * state at the end of every turn. Routing and conversation logic live in dialogs/.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -61,9 +64,7 @@ export class AssistantBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    await this.deps.turnGuard.run(context, () => super.run(context));
   }
 
   /**

@@ -9,7 +9,13 @@ import { StartupError } from '../common/errors';
  */
 
 /** Settings whose values are never echoed back in an error message. */
-const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'DIRECTLINE_TOKEN_SECRET', 'DIRECTLINE_SECRET']);
+const SECRET_SETTINGS = new Set([
+  'MicrosoftAppPassword',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'COSMOS_KEY',
+  'DIRECTLINE_TOKEN_SECRET',
+  'DIRECTLINE_SECRET',
+]);
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -47,6 +53,7 @@ const text = (what: string) => optional(z.string({ error: `expected ${what}` }).
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export const STORAGE_KINDS = ['file', 'blob', 'cosmos', 'memory'] as const;
 export const DIRECTLINE_MODES = ['local', 'azure', 'off'] as const;
 export const AZURE_DIRECTLINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
@@ -59,6 +66,23 @@ export const envSchema = z
     DATA_DIR: text('a folder path').default('./.data'),
     MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
+    // State: where conversations, users and escalations are kept (see bot/storage/).
+    STORAGE: optional(z.enum(STORAGE_KINDS, { error: `expected one of ${STORAGE_KINDS.join(', ')}` })),
+    AZURE_STORAGE_CONNECTION_STRING: text('an Azure Storage connection string'),
+    AZURE_STORAGE_CONTAINER: optional(
+      z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
+        error: 'expected a blob container name: 3 to 63 lowercase letters, digits and single dashes, starting and ending with a letter or digit',
+      }),
+    ).default('member-assistant-state'),
+    COSMOS_ENDPOINT: optional(z.url({ error: 'expected the https URL of the Cosmos DB account', protocol: /^https?$/ })),
+    COSMOS_KEY: text('the Cosmos DB account key'),
+    COSMOS_DATABASE: optional(
+      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a database id (at most 255 characters, none of / \\ ? #)' }),
+    ).default('member-assistant'),
+    COSMOS_CONTAINER: optional(
+      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a container id (at most 255 characters, none of / \\ ? #)' }),
+    ).default('bot-state'),
+    CONVERSATION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
     PORTAL_PROFILE: optional(
       z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a profile id (lowercase letters, digits, dashes)' }),
     ).default('default'),
@@ -91,7 +115,6 @@ export const envSchema = z
     ),
     DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(0, 100_000, 30),
     DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(10, 1_000_000, 1000),
-    DIRECTLINE_IDLE_MINUTES: wholeNumber(5, 10_080, 60),
     DIRECTLINE_SECRET: text('the Azure Bot Direct Line channel secret'),
     DIRECTLINE_ENDPOINT: url('DIRECTLINE_ENDPOINT').default(AZURE_DIRECTLINE_ENDPOINT),
   })
@@ -99,6 +122,18 @@ export const envSchema = z
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
+    if (env.STORAGE === 'memory' && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE'],
+        message: 'memory is for tests only (NODE_ENV=test): every conversation would be lost on restart; use file (the default), blob or cosmos',
+      });
+    }
+    if (env.STORAGE === 'blob') need('AZURE_STORAGE_CONNECTION_STRING', 'when STORAGE is blob');
+    if (env.STORAGE === 'cosmos') {
+      need('COSMOS_ENDPOINT', 'when STORAGE is cosmos');
+      need('COSMOS_KEY', 'when STORAGE is cosmos');
+    }
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
       ctx.addIssue({
         code: 'custom',
@@ -135,6 +170,13 @@ export interface AuthConfig {
   botFramework: Record<string, string | undefined>;
 }
 
+/** Which store keeps state, with what it needs (see bot/storage/factory.ts). */
+export type StorageConfig =
+  | { kind: 'file'; dataDir: string }
+  | { kind: 'blob'; connectionString: string; container: string }
+  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string }
+  | { kind: 'memory' };
+
 export interface Config {
   env: Env['NODE_ENV'];
   server: {
@@ -147,6 +189,11 @@ export interface Config {
   log: { level: Env['LOG_LEVEL'] };
   /** Absolute path of the folder that holds local state. */
   dataDir: string;
+  storage: StorageConfig;
+  conversation: {
+    /** After this long without a message, an unfinished task is closed (kindly) on the next one. */
+    idleMinutes: number;
+  };
   /** Which `config/profiles/<id>.json` gives the plan's name, colours, deep links and phones. */
   portalProfile: string;
   auth: AuthConfig;
@@ -164,7 +211,6 @@ export interface DirectLineConfig {
   /** Token requests per minute per client address (0 = unlimited). */
   tokensPerMinute: number;
   maxConversations: number;
-  idleMinutes: number;
   azure: { secret?: string; endpoint: string };
 }
 
@@ -188,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describe(issue, env)));
   const e = parsed.data;
   const authEnabled = Boolean(e.MicrosoftAppId);
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     server: {
@@ -197,7 +244,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     log: { level: e.LOG_LEVEL },
-    dataDir: path.resolve(cwd, e.DATA_DIR),
+    dataDir,
+    storage: storageConfig(e, dataDir),
+    conversation: { idleMinutes: e.CONVERSATION_IDLE_MINUTES },
     portalProfile: e.PORTAL_PROFILE,
     auth: {
       enabled: authEnabled,
@@ -218,8 +267,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.DIRECTLINE_PUBLIC_URL?.replace(/\/+$/, ''),
       tokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
-      idleMinutes: e.DIRECTLINE_IDLE_MINUTES,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
   };
+}
+
+/**
+ * `file` unless set, except under NODE_ENV=test, where tests that build the assistant without
+ * naming a store get a fresh memory store each (state on disk would leak from one run to the next).
+ */
+function storageConfig(e: Env, dataDir: string): StorageConfig {
+  const kind = e.STORAGE ?? (e.NODE_ENV === 'test' ? 'memory' : 'file');
+  switch (kind) {
+    case 'file':
+      return { kind, dataDir };
+    case 'blob':
+      return { kind, connectionString: e.AZURE_STORAGE_CONNECTION_STRING!, container: e.AZURE_STORAGE_CONTAINER };
+    case 'cosmos':
+      return { kind, endpoint: e.COSMOS_ENDPOINT!, key: e.COSMOS_KEY!, database: e.COSMOS_DATABASE, container: e.COSMOS_CONTAINER };
+    case 'memory':
+      return { kind };
+  }
 }

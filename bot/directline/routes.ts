@@ -5,6 +5,7 @@ import type { Lifecycle } from '../lifecycle';
 import { readJsonBody } from '../http/body';
 import { HttpError, sendError, sendHttpError } from '../http/errors';
 import type { Route } from '../http/server';
+import { splitTarget } from '../http/url';
 import { ChannelBusyError, type LocalDirectLineChannel } from './channel';
 import { describeIssues, postedActivitySchema, startConversationSchema } from './schema';
 import { UnknownConversationError } from './store';
@@ -73,7 +74,7 @@ export function parseWatermark(raw: string | null): number {
 }
 
 function query(req: IncomingMessage): URLSearchParams {
-  return new URL(req.url ?? '/', 'http://local').searchParams;
+  return splitTarget(req.url).query;
 }
 
 /** A body that may be absent (directlinejs posts none to tokens/refresh). */

@@ -1,10 +1,11 @@
-import type { Storage, StoreItem } from 'botbuilder';
+import type { StoreItem } from 'botbuilder';
+import { isStorageConflict, type AssistantStorage } from '../storage/types';
 
 /**
  * The local Direct Line channel's conversations: for each conversation id, the member it belongs
- * to and its activities in order, numbered by a watermark. Kept behind botbuilder's `Storage`
- * (read / write with eTag / delete), so it lives wherever the bot's state is configured to live;
- * `MemoryStorage` by default.
+ * to and its activities in order, numbered by a watermark. Kept in the configured store
+ * (`STORAGE`: botbuilder's Storage plus an eTag-checked `put`), next to the bot's state; keys are
+ * `directline-local/conversations/<id>`, so the file store's idle sweep applies to them too.
  *
  * Memory is bounded three ways: a conversation keeps at most `maxActivities` activities and
  * `maxBytes` of them (the oldest are dropped; a client reconnecting from an older watermark gets
@@ -74,7 +75,7 @@ export class ConversationStore {
   private lastSweep = 0;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: AssistantStorage,
     private readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
     private readonly now: () => number = Date.now,
     /** Told when a conversation is dropped for idleness or room (the channel closes its streams). */
@@ -100,7 +101,13 @@ export class ConversationStore {
       bytes: 0,
       activities: [],
     };
-    await this.storage.write({ [KEY_PREFIX + conversationId]: record as unknown as StoreItem });
+    try {
+      // Create-only: a conversation started at the same moment elsewhere wins.
+      await this.storage.put(KEY_PREFIX + conversationId, record as unknown as StoreItem, null);
+    } catch (err) {
+      if (isStorageConflict(err)) return false;
+      throw err;
+    }
     this.markActive(conversationId, now);
     return true;
   }
@@ -184,12 +191,12 @@ export class ConversationStore {
       if (!found) throw new UnknownConversationError();
       const result = change(found.record);
       try {
-        await this.storage.write({ [KEY_PREFIX + conversationId]: { ...found.record, eTag: found.eTag ?? '*' } as unknown as StoreItem });
+        await this.storage.put(KEY_PREFIX + conversationId, found.record as unknown as StoreItem, found.eTag ?? '*');
         this.markActive(conversationId, found.record.lastActiveAt);
         return result;
       } catch (err) {
         // Another writer got there first (eTag conflict): read again and redo the change.
-        if (attempt >= WRITE_ATTEMPTS) throw err;
+        if (!isStorageConflict(err) || attempt >= WRITE_ATTEMPTS) throw err;
       }
     }
   }

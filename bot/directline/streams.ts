@@ -7,6 +7,7 @@ import type { LocalDirectLineChannel, StreamSubscriber } from './channel';
 import { CONVERSATION_ID, DIRECTLINE_PREFIX, parseWatermark } from './routes';
 import { TokenError, type DirectLineTokens } from './tokens';
 import { HttpError } from '../http/errors';
+import { splitTarget } from '../http/url';
 
 /**
  * The WebSocket half of Direct Line 3.0: `GET {streamUrl}` upgrades to a stream of
@@ -86,19 +87,19 @@ export class DirectLineStreams {
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const match = STREAM_PATH.exec(url.pathname);
+    const url = splitTarget(req.url);
+    const match = STREAM_PATH.exec(url.path);
     if (!match || !CONVERSATION_ID.test(match[1]!)) throw new HttpError(404, 'not_found', 'No such stream.');
     if (this.deps.lifecycle.phase !== 'ready') throw new HttpError(503, 'unavailable', 'Not taking new connections.');
     const conversationId = match[1]!;
     let claims;
     try {
-      claims = await this.deps.tokens.verifyStream(url.searchParams.get('t') ?? '');
+      claims = await this.deps.tokens.verifyStream(url.query.get('t') ?? '');
     } catch (err) {
       throw new HttpError(err instanceof TokenError && err.reason === 'expired' ? 403 : 401, 'unauthorized', 'Bad stream token.');
     }
     if (claims.conversationId !== conversationId) throw new HttpError(403, 'forbidden', 'This stream token is for another conversation.');
-    const watermark = parseWatermark(url.searchParams.get('watermark'));
+    const watermark = parseWatermark(url.query.get('watermark'));
     if (!(await this.deps.channel.get(conversationId))) throw new HttpError(404, 'not_found', 'No such conversation.');
 
     const ws = await new Promise<WebSocket>((resolve) => this.wss.handleUpgrade(req, socket, head, resolve));

@@ -9,6 +9,7 @@ import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { Route } from '../http/server';
+import { splitTarget } from '../http/url';
 
 /**
  * The chat widget page at `/`: `web/index.html` with the plan's name and the texts of
@@ -117,7 +118,7 @@ export class WidgetPage {
         method: 'get',
         path: '/',
         handler: async (req, res) => {
-          const lang = new URL(req.url ?? '/', 'http://local').searchParams.get('lang') ?? '';
+          const lang = splitTarget(req.url).query.get('lang') ?? '';
           const locale: Locale = lang.toLowerCase().startsWith('es') ? 'es' : 'en';
           await this.send(req, res, this.pages.get(locale)!, { 'Content-Security-Policy': this.csp, 'Referrer-Policy': 'same-origin' });
         },

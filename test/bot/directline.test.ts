@@ -4,7 +4,7 @@ import { MemoryStorage, TurnContext, type ConversationReference } from 'botbuild
 import { DIRECTLINE_PREFIX } from '../../bot/directline/routes';
 import type { IdentityAssertionHandler } from '../../bot/identity';
 import { post, request, startAssistant, type RunningAssistant } from '../support/assistant';
-import { ScriptedDialog } from '../support/dialogs';
+import { ScriptedDialog } from '../support/scriptedDialog';
 import {
   bearer,
   ConnectionStatus,
@@ -471,11 +471,11 @@ describe('local Direct Line channel', function () {
       }
     });
 
-    it('drops conversations idle for DIRECTLINE_IDLE_MINUTES and the oldest beyond DIRECTLINE_MAX_CONVERSATIONS', async () => {
+    it('drops conversations idle for CONVERSATION_IDLE_MINUTES and the oldest beyond DIRECTLINE_MAX_CONVERSATIONS', async () => {
       let now = Date.now();
       const storage = new MemoryStorage();
       const bounded = await startAssistant(
-        { DIRECTLINE_IDLE_MINUTES: '5', DIRECTLINE_MAX_CONVERSATIONS: '10' },
+        { CONVERSATION_IDLE_MINUTES: '5', DIRECTLINE_MAX_CONVERSATIONS: '10' },
         { mainDialog: new ScriptedDialog(), storage, directLine: { now: () => now } },
       );
       try {

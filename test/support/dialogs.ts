@@ -1,69 +1,74 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { capabilitiesOf } from '../../bot/channels/capabilities';
-import { renderReply } from '../../bot/channels/render';
-import type { Link } from '../../bot/channels/reply';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
 /**
- * A main dialog for channel tests, answering by keyword:
- * - "three": three separate messages, "one", "two", "three";
- * - "boom": throws (the turn-error handler answers);
- * - "slow": waits until the test calls `release()`, then says "finished";
- * - "responded?": whether the turn already counts as answered (it must not, after "typing");
- * - "links": the given portal links, rendered for the channel (Adaptive Card openUrl buttons on
- *   Web Chat) plus a markdown link in the text;
- * - anything else: "echo: <text>".
+ * A three-question booking, standing in for the real appointment dialog (being built on
+ * issue-dialogs) in restart and scale-out tests: its place in the conversation lives only in the
+ * stored dialog stack.
  */
-export class ScriptedDialog extends ComponentDialog {
-  private gate!: Promise<void>;
-  private open!: () => void;
-  /** Resolves when a "slow" turn is waiting at the gate. */
-  entered!: Promise<void>;
-  private enter!: () => void;
-
-  constructor(private readonly links: Link[] = []) {
+export class BookingDialog extends ComponentDialog {
+  constructor(options: { waterfallId?: string; extraStep?: boolean } = {}) {
     super('main');
-    this.reset();
-    this.addDialog(new WaterfallDialog('scripted', [(step) => this.answer(step)]));
-    this.initialDialogId = 'scripted';
+    this.addDialog(new TextPrompt('text'));
+    const steps = [
+      async (step: any) => step.prompt('text', 'Which day works for you?'),
+      async (step: any) => {
+        step.values.day = step.result;
+        return step.prompt('text', 'What time?');
+      },
+      async (step: any) => {
+        step.values.time = step.result;
+        return step.prompt('text', `Book ${step.values.day} at ${step.values.time}? (yes/no)`);
+      },
+      async (step: any) => {
+        await step.context.sendActivity(
+          String(step.result).toLowerCase() === 'yes' ? `Booked: ${step.values.day} at ${step.values.time}.` : 'Not booked.',
+        );
+        return step.endDialog();
+      },
+    ];
+    if (options.extraStep) steps.splice(3, 0, async (step: any) => step.next(step.result));
+    const waterfallId = options.waterfallId ?? 'booking';
+    this.addDialog(new WaterfallDialog(waterfallId, steps));
+    this.initialDialogId = waterfallId;
+  }
+}
+
+/**
+ * Counts the member's messages in its own dialog state (part of conversation state) and answers
+ * `count=N`: a lost update shows as a repeated or missing number. `beforeCount` lets a test hold
+ * the turn after state was loaded and before it is changed.
+ */
+export class CounterDialog extends Dialog {
+  constructor(private readonly beforeCount?: (context: TurnContext) => Promise<void>) {
+    super('main');
   }
 
-  release(): void {
-    this.open();
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.count(dc);
   }
 
-  reset(): void {
-    this.gate = new Promise((resolve) => (this.open = resolve));
-    this.entered = new Promise((resolve) => (this.enter = resolve));
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.count(dc);
   }
 
-  private async answer(step: WaterfallStepContext) {
-    const context = step.context;
-    const text = (context.activity.text ?? '').trim();
-    switch (text) {
-      case 'three':
-        await context.sendActivity('one');
-        await context.sendActivity('two');
-        await context.sendActivity('three');
-        break;
-      case 'boom':
-        throw new Error('scripted failure');
-      case 'slow':
-        this.enter();
-        await this.gate;
-        await context.sendActivity('finished');
-        break;
-      case 'responded?':
-        await context.sendActivity(`responded=${context.responded}`);
-        break;
-      case 'links': {
-        const [first] = this.links;
-        const reply = { text: `Here you go. You can also open [${first?.title}](${first?.url}).`, links: this.links, title: 'Pharmacy' };
-        await context.sendActivities(renderReply(reply, capabilitiesOf(context.activity.channelId), { replyWithNumber: '' }));
-        break;
-      }
-      default:
-        await context.sendActivity(`echo: ${text}`);
-    }
-    return step.endDialog();
+  private async count(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.beforeCount?.(dc.context);
+    const state = dc.activeDialog!.state as { count?: number };
+    state.count = (state.count ?? 0) + 1;
+    await dc.context.sendActivity(`count=${state.count}`);
+    return Dialog.EndOfTurn;
   }
+}
+
+/** Resolves once `parties` callers are waiting, releasing them all together. */
+export function barrier(parties: number): () => Promise<void> {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    arrived++;
+    if (arrived >= parties) open();
+    return opened;
+  };
 }

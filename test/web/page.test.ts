@@ -68,6 +68,16 @@ describe('chat widget page', () => {
     assert.ok(gunzipSync(gz.body).equals(body));
   });
 
+  it('odd request targets (//, //host/x) are paths, never a 5xx', async () => {
+    for (const target of ['//', '//?lang=es', '//evil.example/?lang=es', '/v3/directline/conversations//activities']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const { port } = new URL(running.url);
+        http.get({ host: '127.0.0.1', port, path: target }, (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+      });
+      assert.ok(status < 500, `${target} → ${status}`);
+    }
+  });
+
   it('serves the page script and styles, and the brand colours of the portal profile', async () => {
     for (const file of ['widget.js', 'widget.css']) assert.equal((await request(`${running.url}/static/${file}`)).status, 200, file);
     const theme = await request(`${running.url}/static/theme.css`);

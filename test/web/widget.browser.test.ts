@@ -5,7 +5,7 @@ import { fromRoot } from '../../common/paths';
 import type { IdentityAssertionHandler } from '../../bot/identity';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
-import { ScriptedDialog } from '../support/dialogs';
+import { ScriptedDialog } from '../support/scriptedDialog';
 
 /**
  * The chat widget the way a member uses it: Debian's Chromium, headless, driven by
