@@ -84,16 +84,16 @@ export class SmsKeywordGate {
         return true;
       case 'help':
         if (optedOut) return true;
-        await this.reply(context, 'sms.help', locale);
+        await this.reply(context, 'sms.help', locale, true);
         return true;
       default:
         return optedOut;
     }
   }
 
-  private async reply(context: TurnContext, key: string, locale: Locale): Promise<void> {
+  private async reply(context: TurnContext, key: string, locale: Locale, aside = false): Promise<void> {
     const { catalog, profile, sender } = this.deps;
     const text = catalog.text(locale, key, { planName: profile.planName, number: profile.phones.memberServices.number });
-    await sender.send(context, { text }, locale);
+    await sender.send(context, { text }, locale, { keepOfferedChoices: aside });
   }
 }

@@ -63,8 +63,9 @@ export function maskSecrets(text: string, options: SecretScanOptions = {}): Secr
   const secrets = new Set<string>();
   for (const pattern of [ASSIGNMENT, COPULA]) {
     for (const match of text.matchAll(pattern)) {
+      // Decide on the bare word, but mask the whole token: a password may end in "!" or ".".
       const token = trimToken(match[1]!);
-      if (token && !DESCRIPTIVE.has(token.toLowerCase())) secrets.add(token);
+      if (token && !DESCRIPTIVE.has(token.toLowerCase())) secrets.add(match[1]!);
     }
   }
   const lone = text.trim();
