@@ -6,7 +6,7 @@ import type { DialogKit } from '../common/kit';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { memberOf } from '../common/member';
 import { TaskDialog, values } from '../common/taskDialog';
-import { describePreferredTime, parsePreferredTime, PARTS_OF_DAY, whenParams, type PreferredTime } from './when';
+import { describePreferredTime, memberNow, parsePreferredTime, PARTS_OF_DAY, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
 
@@ -25,7 +25,9 @@ export class AppointmentDialog extends TaskDialog {
   ) {
     super('appointment', kit);
     this.addDialog(
-      new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale }) => parsePreferredTime(text, locale, this.deps.clock())),
+      new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale, context }) =>
+        parsePreferredTime(text, locale, memberNow(this.deps.clock(), context.activity.localTimezone)),
+      ),
     );
     this.addFlow([
       (step) => this.ask(step, 'action', 'appointment.action'),

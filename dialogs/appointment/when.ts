@@ -37,6 +37,32 @@ type ResolutionValue = z.infer<typeof resolutionValue>;
 
 const PART_BY_TIMEX: Record<string, PartOfDay> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
+/**
+ * "Now" on the member's wall clock when the channel says their time zone (Web Chat sends
+ * `localTimezone`), so "tomorrow" and "not in the past" mean the member's day, not the server's.
+ * The result is a Date whose local fields are the member's date and time.
+ */
+export function memberNow(now: Date, timeZone: string | undefined): Date {
+  if (!timeZone) return now;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    const local = new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return Number.isNaN(local.getTime()) ? now : local;
+  } catch {
+    return now; // an unknown time zone name: the server's clock
+  }
+}
+
 /** Local calendar date of a Date, as YYYY-MM-DD. */
 export function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

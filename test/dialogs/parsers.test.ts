@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describePreferredTime, parsePreferredTime, whenParams, type PartOfDay } from '../../dialogs/appointment/when';
+import { describePreferredTime, memberNow, parsePreferredTime, whenParams, type PartOfDay } from '../../dialogs/appointment/when';
 import { parseRx } from '../../dialogs/refill/rxNumber';
 import { TEST_NOW } from '../support/chat';
 
@@ -35,6 +35,16 @@ describe('preferred day and time (Microsoft date-time recognizers)', () => {
     assert.deepEqual(parse('yesterday'), { ok: false, error: 'appointment.when.past' });
     assert.deepEqual(parse('last Monday'), { ok: false, error: 'appointment.when.past' });
     assert.deepEqual(parse('purple'), { ok: false, error: 'appointment.when.unclear' });
+  });
+
+  it('"tomorrow" is the member\'s tomorrow when the channel gives their time zone', () => {
+    const late = new Date(Date.UTC(2025, 5, 6, 2, 0)); // 19:00 on 5 June in Los Angeles
+    const la = memberNow(late, 'America/Los_Angeles');
+    assert.deepEqual([la.getFullYear(), la.getMonth(), la.getDate(), la.getHours()], [2025, 5, 5, 19]);
+    const result = parsePreferredTime('tomorrow', 'en', la);
+    assert.ok(result.ok && result.value.date === '2025-06-06');
+    assert.equal(memberNow(late, 'Not/AZone'), late);
+    assert.equal(memberNow(late, undefined), late);
   });
 
   it('becomes portal parameters and a sentence in the member\'s language', () => {
