@@ -1,16 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import {
-  ConversationState,
-  MemoryStorage,
-  UserState,
-  type Storage,
-} from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
+import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
-import { ResponseCatalog } from '../common/responses';
-import { systemClock, type Clock } from '../common/clock';
+import { localeOf, ResponseCatalog } from '../common/responses';
 import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
@@ -36,37 +29,40 @@ import { healthRoute } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
 import { createHttpServer } from './http/server';
 import { Lifecycle } from './lifecycle';
+import { CheckedConversationState, CheckedUserState } from './state/checkedState';
+import { ConversationFreshness, DIALOG_STATE_PROPERTY } from './state/freshness';
+import { TurnGuard } from './state/turnGuard';
+import { createStorage } from './storage/factory';
+import { asAssistantStorage } from './storage/lockedStorage';
+import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { DialogRunner } from './dialogRunner';
-import { createIntentsLayer } from './intentsWiring';
+import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
 import { EmergencyGate } from './pipeline/emergencyGate';
 import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
 
-/** The overrides' intents parts that are set (one may be replaced without the other). */
-function pick(overrides: AssistantOverrides): Partial<BotCoreServices> {
-  const out: Partial<BotCoreServices> = {};
-  if (overrides.emergencyCheck) out.emergencyCheck = overrides.emergencyCheck;
-  if (overrides.understanding) out.understanding = overrides.understanding;
-  return out;
-}
-
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
   logger?: Logger;
-  storage?: Storage;
-  /** Replaces the whole routing layer (tests of the bot's edge). */
+  /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
+  storage?: Storage | AssistantStorage;
+  /** Replaces the whole routing layer (tests of the bot's edge: state, restarts, HTTP). */
   mainDialog?: Dialog;
-  /** The emergency check that runs first on every message (default: the intents layer's detector). */
+  /** Milliseconds since the epoch: idle expiry, and "today" for appointments (tests fix or move time). */
+  clock?: () => number;
+  /** Pause between re-runs of a turn whose save collided (tests: none). */
+  turnBackoff?: (attempt: number) => Promise<void>;
+  /** The emergency check that runs first on every message (default: intents' EmergencyDetector). */
   emergencyCheck?: EmergencyCheck;
-  /** Intent and language per message (default: the intents layer). */
+  /** Intent and language per message (default: intents' createUnderstanding with the NLU_* settings). */
   understanding?: Understanding;
   /** Handing a member to a person (default: tell them how to reach one now). */
   escalation?: Escalation;
   prescriptions?: PrescriptionLookup;
   appointments?: AppointmentLookup;
-  clock?: Clock;
+  /** Confidence levels for routing, interruptions and topic switches. */
   policy?: RoutingPolicy;
 }
 
@@ -80,55 +76,91 @@ export interface Assistant {
   stop(): Promise<boolean>;
 }
 
-/** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
+/**
+ * The composition root: the only place that builds things. Every other module receives what it
+ * needs through its constructor, so tests can hand it fakes.
+ */
 export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
   profile: PortalProfile;
-  storage: Storage;
+  /** The configured store: conversation and user state, and whatever else must survive (escalations, sessions). */
+  storage: AssistantStorage;
   conversationState: ConversationState;
   userState: UserState;
+  /** One turn per conversation at a time on this instance; eTag-checked saves across instances. */
+  turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /**
+   * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
+   * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
+   */
+  ready: Promise<void>;
 }
 
-/** The parts createBotCore needs that take time to build (the intents layer). */
-export interface BotCoreServices {
-  emergencyCheck: EmergencyCheck;
-  understanding: Understanding;
-}
-
-/**
- * Builds everything a turn needs from the configuration and the (already built) intents layer.
- * Synchronous, so TestAdapter-based tests can build a bot in one line with fakes.
- */
-export function createBotCore(config: Config, overrides: AssistantOverrides & Partial<BotCoreServices> = {}): BotCore {
+/** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
+export function createBotCore(config: Config, overrides: AssistantOverrides = {}): BotCore {
   const logger = overrides.logger ?? createLogger({ level: config.log.level });
   const catalog = ResponseCatalog.load();
   const profile = loadPortalProfile(config.portalProfile);
-  const phrases = PhraseBook.load();
-  if (!overrides.emergencyCheck || !overrides.understanding) {
-    throw new Error('createBotCore needs emergencyCheck and understanding (createAssistant builds the intents layer)');
-  }
 
-  const storage = overrides.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const storage = overrides.storage
+    ? asAssistantStorage(overrides.storage)
+    : createStorage(config.storage, { logger, idleMinutes: config.conversation.idleMinutes, clock: overrides.clock });
+  const conversationState = new CheckedConversationState(storage);
+  const userState = new CheckedUserState(storage);
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
+  const clock = overrides.clock ?? Date.now;
+
+  // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
+  // (built in the background; the first turns wait for it).
+  const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
+  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger);
+  const understanding = overrides.understanding ?? pending!;
+
+  const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
   const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
-      new AppointmentDialog(kit, { clock: overrides.clock ?? systemClock, appointments: overrides.appointments ?? new UnverifiedAppointmentLookup() }),
+      new AppointmentDialog(kit, {
+        clock: () => new Date(clock()),
+        appointments: overrides.appointments ?? new UnverifiedAppointmentLookup(),
+      }),
       new RefillDialog(kit, { prescriptions: overrides.prescriptions ?? new UnverifiedPrescriptionLookup() }),
       ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
     ]);
-  const dialogs = new DialogRunner(conversationState.createProperty<DialogState>('dialogState'), mainDialog);
+  const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
   const endDialogs = (context: TurnContext) => dialogs.cancelAll(context);
+
+  const say = (context: TurnContext, key: string) => {
+    const locale = localeOf(context.activity.locale);
+    return sender.send(context, { text: catalog.text(locale, key) }, locale);
+  };
+  const freshness = new ConversationFreshness({
+    conversationState,
+    mainDialog,
+    idleMs: config.conversation.idleMinutes * 60_000,
+    logger,
+    clock: overrides.clock,
+    forgetChoices: (context) => sender.forgetChoices(context),
+    // An emergency gets its answer first and alone; the closed task needs no notice then.
+    notify: (context, reason) =>
+      emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+  });
+  const turnGuard = new TurnGuard({
+    conversationState,
+    userState,
+    logger,
+    beforeTurn: (context) => freshness.check(context).then(() => undefined),
+    busyReply: (context) => say(context, 'state.busy'),
+    backoff: overrides.turnBackoff,
+  });
 
   const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs });
   const bot = new AssistantBot({
@@ -137,14 +169,23 @@ export function createBotCore(config: Config, overrides: AssistantOverrides & Pa
     sender,
     catalog,
     profile,
-    emergency: new EmergencyGate(overrides.emergencyCheck, responder),
+    turnGuard,
+    emergency: new EmergencyGate(emergencyCheck, responder),
     secrets: new SecretMasking({ memory, sender, catalog }),
-    smsKeywords: new SmsKeywordGate({ sender, catalog, profile, memory, optedOut: userState.createProperty<boolean>('smsOptedOut'), endDialogs }),
-    understanding: new TurnUnderstanding({ understanding: overrides.understanding, memory, catalog }),
+    smsKeywords: new SmsKeywordGate({
+      sender,
+      catalog,
+      profile,
+      memory,
+      optedOut: userState.createProperty<boolean>('smsOptedOut'),
+      endDialogs,
+    }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, profile, storage, conversationState, userState, sender, bot, onTurnError };
+  const ready = pending ? pending.ready : Promise.resolve();
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready };
 }
 
 /**
@@ -152,11 +193,12 @@ export function createBotCore(config: Config, overrides: AssistantOverrides & Pa
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const intents =
-    overrides.emergencyCheck && overrides.understanding
-      ? { emergencyCheck: overrides.emergencyCheck, understanding: overrides.understanding }
-      : { ...(await createIntentsLayer(config)), ...pick(overrides) };
-  const { logger, bot, onTurnError } = createBotCore(config, { ...overrides, ...intents });
+  const { logger, bot, onTurnError, storage, ready } = createBotCore(config, overrides);
+  await storage.ready();
+  await ready;
+  if (storage.kind === 'file' && config.env === 'production') {
+    logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
+  }
   const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth));
   adapter.onTurnError = onTurnError;
 
@@ -198,6 +240,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         {
           url,
           env: config.env,
+          storage: storage.kind,
           authentication: config.auth.enabled
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
@@ -216,6 +259,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      await storage.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },

@@ -15,6 +15,7 @@ import type { EmergencyGate } from './pipeline/emergencyGate';
 import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
+import type { TurnGuard } from './state/turnGuard';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -28,12 +29,14 @@ export interface AssistantBotDeps {
   smsKeywords: SmsKeywordGate;
   understanding: TurnUnderstanding;
   dialogs: DialogRunner;
+  /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
+  turnGuard: TurnGuard;
 }
 
 /**
- * The thin Bot Framework edge: turns activities into calls on the assistant and saves state at
- * the end of every turn. Each step of a message's pipeline is a small injected collaborator;
- * routing and conversation logic live in dialogs/.
+ * The thin Bot Framework edge: turns activities into calls on the assistant; the turn guard saves
+ * state at the end of every turn. Each step of a message's pipeline is a small injected
+ * collaborator; routing and conversation logic live in dialogs/.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
@@ -71,9 +74,7 @@ export class AssistantBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    await this.deps.turnGuard.run(context, () => super.run(context));
   }
 
   /**

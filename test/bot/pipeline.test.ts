@@ -59,7 +59,7 @@ describe('the turn pipeline', () => {
       assert.match(text, /don't share your password/);
       assert.match(text, /reset your password/, 'the sign-in help still comes');
       assert.deepEqual(chat.intents.seen.slice(-1), ['I forgot my password, my password is ********']);
-      const stored = JSON.stringify((chat.core.storage as unknown as { memory: unknown }).memory);
+      const stored = chat.storedText();
       assert.ok(!stored.includes('Hunter2'), 'not in any state');
       assert.ok(!logs.all.includes('Hunter2'), 'not in the logs');
     });
@@ -72,7 +72,7 @@ describe('the turn pipeline', () => {
       assert.match(textOf(replies), /don't share your password/);
       assert.match(textOf(replies), /What's happening\?/);
       assert.ok(!chat.intents.seen.includes('Tr0ub4dor&3'));
-      const stored = JSON.stringify((chat.core.storage as unknown as { memory: unknown }).memory);
+      const stored = chat.storedText();
       assert.ok(!stored.includes('Tr0ub4dor'));
     });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBotCore, type AssistantOverrides, type BotCore } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../common/logger';
@@ -26,15 +26,18 @@ export class Chat {
   readonly adapter: TestAdapter;
   readonly core: BotCore;
   readonly intents: KeywordIntents;
+  /** Where this chat's state is kept (to prove what is, and is not, stored). */
+  readonly memory = new MemoryStorage();
 
   constructor(readonly options: ChatOptions = {}) {
     this.intents = new KeywordIntents();
     const channelId = options.channelId ?? 'webchat';
     this.core = createBotCore(loadConfig({ NODE_ENV: 'test', ...options.env }), {
       logger: silentLogger(),
+      storage: this.memory,
       understanding: this.intents,
       emergencyCheck: this.intents,
-      clock: () => new Date(TEST_NOW),
+      clock: () => TEST_NOW.getTime(),
       ...options.overrides,
     });
     conversations++;
@@ -58,6 +61,11 @@ export class Chat {
     const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : message;
     await this.adapter.processActivity(activity);
     return this.adapter.activeQueue.splice(0).filter((a) => a.type === ActivityTypes.Message);
+  }
+
+  /** Everything stored for this chat, as text. */
+  storedText(): string {
+    return JSON.stringify((this.memory as unknown as { memory: unknown }).memory);
   }
 
   /** Ids of the dialogs in progress (outermost first), read from the stored conversation state. */

@@ -1,0 +1,24 @@
+/**
+ * Public API of the understanding layer (see intents/README.md).
+ */
+export { EmergencyDetector, KIND_PRIORITY, loadEmergencyResources, type EmergencyMatch } from './emergency/detector';
+export { detectLocale, LocaleDetector } from './locale/detect-locale';
+export { createUnderstanding, type UnderstandingDeps } from './create-understanding';
+export { applyThreshold, type Clock, type NluObserver, type Understanding, type FallbackReason, type CloudProvider } from './understanding';
+export { NluDataError } from './data-files';
+export {
+  checkNluEnv,
+  nluEnvObject,
+  nluEnvSchema,
+  nluEnvShape,
+  NLU_ENV_VARS,
+  NLU_PROVIDERS,
+  toNluSettings,
+  type CluSettings,
+  type EnvVarDoc,
+  type LuisSettings,
+  type NluEnv,
+  type NluProvider,
+  type NluSettings,
+} from './settings';
+export * from './types';

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../data-files';
+import { DATA_DIR } from '../paths';
+
+const phrase = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'entries must be normalized words separated by single spaces');
+
+export const gazetteerSchema = z
+  .object({ $comment: z.string().optional() })
+  .catchall(z.array(phrase).min(1));
+
+export const GAZETTEER_FILE = path.join(DATA_DIR, 'lexicon', 'gazetteer.json');
+
+/**
+ * Word classes (medication names, lab tests, specialties, sign-in words...). A message that
+ * contains any entry of a class gets the feature "g:<class>", which lets the model handle
+ * a drug or test it never saw in a training line.
+ */
+export class Gazetteer {
+  private readonly byFirst = new Map<string, Array<{ words: string[]; cls: string }>>();
+
+  constructor(classes: Record<string, string[]>) {
+    for (const [cls, entries] of Object.entries(classes)) {
+      for (const entry of entries) {
+        const words = entry.split(' ');
+        let list = this.byFirst.get(words[0]!);
+        if (!list) this.byFirst.set(words[0]!, (list = []));
+        list.push({ words, cls });
+      }
+    }
+  }
+
+  /** Classes found in a token sequence (each at most once). */
+  classes(tokens: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirst.get(tokens[i]!);
+      if (!candidates) continue;
+      for (const { words, cls } of candidates) {
+        if (words.every((w, k) => tokens[i + k] === w)) out.add(cls);
+      }
+    }
+    return out;
+  }
+}
+
+export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
+  const { $comment: _comment, ...classes } = readJsonFile(file, gazetteerSchema);
+  return new Gazetteer(classes as Record<string, string[]>);
+}

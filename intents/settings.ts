@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/**
+ * Environment settings of the understanding layer. Every variable is optional with a
+ * default; an empty string counts as unset (so `CLU_API_KEY=` in .env means "none").
+ * When NLU_PROVIDER names a cloud service, that service's settings are required.
+ */
+
+const unsetIfEmpty = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const optionalText = z.preprocess(unsetIfEmpty, z.string().trim().optional());
+const optionalSecret = z.preprocess(unsetIfEmpty, z.string().trim().optional());
+const optionalUrl = z.preprocess(
+  unsetIfEmpty,
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://my-resource.cognitiveservices.azure.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+);
+const number = (fallback: number, min: number, max: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).min(min).max(max).default(fallback));
+
+export const NLU_PROVIDERS = ['local', 'clu', 'luis'] as const;
+export type NluProvider = (typeof NLU_PROVIDERS)[number];
+
+/** The plain shape (no cross-field checks), for merging into a larger env schema. */
+export const nluEnvShape = {
+  NLU_PROVIDER: z.preprocess(
+    (v) => (typeof unsetIfEmpty(v) === 'string' ? String(v).trim().toLowerCase() : undefined),
+    z.enum(NLU_PROVIDERS, { error: 'must be one of local, clu, luis' }).default('local'),
+  ),
+  NLU_CONFIDENCE_THRESHOLD: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).min(0).max(1).optional()),
+  NLU_CLOUD_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).int().min(50).max(60_000).default(1500)),
+  NLU_CLOUD_MIN_CONFIDENCE: number(0.5, 0, 1),
+  NLU_MODEL_FILE: optionalText,
+  CLU_ENDPOINT: optionalUrl,
+  CLU_API_KEY: optionalSecret,
+  CLU_PROJECT_NAME: optionalText,
+  CLU_DEPLOYMENT_NAME: optionalText,
+  CLU_API_VERSION: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must look like 2023-04-01').default('2023-04-01')),
+  LUIS_ENDPOINT: optionalUrl,
+  LUIS_APP_ID: z.preprocess(unsetIfEmpty, z.guid({ error: 'must be the LUIS application id (a GUID)' }).optional()),
+  LUIS_API_KEY: optionalSecret,
+  LUIS_SLOT: z.preprocess(unsetIfEmpty, z.string().trim().default('production')),
+};
+
+/** The same object without the provider checks (use with `.extend()` / spread of `.shape`). */
+export const nluEnvObject = z.object(nluEnvShape);
+export type NluEnv = z.output<typeof nluEnvObject>;
+
+const REQUIRED: Record<Exclude<NluProvider, 'local'>, Array<keyof NluEnv>> = {
+  clu: ['CLU_ENDPOINT', 'CLU_API_KEY', 'CLU_PROJECT_NAME', 'CLU_DEPLOYMENT_NAME'],
+  luis: ['LUIS_ENDPOINT', 'LUIS_APP_ID', 'LUIS_API_KEY'],
+};
+
+/**
+ * Cross-field check: the chosen cloud provider's settings must be present. Exported so a
+ * merged env schema can apply it: `base.extend(nluEnvShape).superRefine(checkNluEnv)`.
+ */
+export function checkNluEnv(env: Pick<NluEnv, keyof NluEnv>, ctx: z.RefinementCtx): void {
+  if (env.NLU_PROVIDER === 'local') return;
+  for (const name of REQUIRED[env.NLU_PROVIDER]) {
+    if (env[name] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when NLU_PROVIDER=${env.NLU_PROVIDER}` });
+    }
+  }
+}
+
+export const nluEnvSchema = nluEnvObject.superRefine(checkNluEnv);
+
+export interface CluSettings {
+  endpoint: string;
+  apiKey: string;
+  projectName: string;
+  deploymentName: string;
+  apiVersion: string;
+}
+
+export interface LuisSettings {
+  endpoint: string;
+  appId: string;
+  apiKey: string;
+  slot: string;
+}
+
+export interface NluSettings {
+  provider: NluProvider;
+  /** Below this score the answer is `none`; undefined = the tuned value in intents/data/model-config.json. */
+  confidenceThreshold?: number;
+  cloudTimeoutMs: number;
+  /** A cloud answer below this score falls back to the local model. */
+  cloudMinConfidence: number;
+  /** Model file to load; undefined = dist/intents/nlu-model.json (written by npm run build). */
+  modelFile?: string;
+  clu?: CluSettings;
+  luis?: LuisSettings;
+}
+
+/** Maps parsed env (nluEnvSchema output) to settings. Throws if a provider's settings are missing. */
+export function toNluSettings(env: NluEnv): NluSettings {
+  const missing = env.NLU_PROVIDER === 'local' ? [] : REQUIRED[env.NLU_PROVIDER].filter((n) => env[n] === undefined);
+  if (missing.length > 0) throw new Error(`${missing.join(', ')} required when NLU_PROVIDER=${env.NLU_PROVIDER}`);
+  const settings: NluSettings = {
+    provider: env.NLU_PROVIDER,
+    cloudTimeoutMs: env.NLU_CLOUD_TIMEOUT_MS,
+    cloudMinConfidence: env.NLU_CLOUD_MIN_CONFIDENCE,
+  };
+  if (env.NLU_CONFIDENCE_THRESHOLD !== undefined) settings.confidenceThreshold = env.NLU_CONFIDENCE_THRESHOLD;
+  if (env.NLU_MODEL_FILE !== undefined) settings.modelFile = env.NLU_MODEL_FILE;
+  if (env.CLU_ENDPOINT && env.CLU_API_KEY && env.CLU_PROJECT_NAME && env.CLU_DEPLOYMENT_NAME) {
+    settings.clu = {
+      endpoint: env.CLU_ENDPOINT,
+      apiKey: env.CLU_API_KEY,
+      projectName: env.CLU_PROJECT_NAME,
+      deploymentName: env.CLU_DEPLOYMENT_NAME,
+      apiVersion: env.CLU_API_VERSION,
+    };
+  }
+  if (env.LUIS_ENDPOINT && env.LUIS_APP_ID && env.LUIS_API_KEY) {
+    settings.luis = { endpoint: env.LUIS_ENDPOINT, appId: env.LUIS_APP_ID, apiKey: env.LUIS_API_KEY, slot: env.LUIS_SLOT };
+  }
+  return settings;
+}
+
+export interface EnvVarDoc {
+  name: keyof NluEnv;
+  description: string;
+  default: string;
+  secret: boolean;
+}
+
+/** For .env.example and the README (kept next to the schema so they cannot drift far). */
+export const NLU_ENV_VARS: readonly EnvVarDoc[] = [
+  { name: 'NLU_PROVIDER', description: 'Primary intent recognizer: local (built-in model, no network), clu (Azure AI Language CLU) or luis (LUIS v3). Cloud failures fall back to local.', default: 'local', secret: false },
+  { name: 'NLU_CONFIDENCE_THRESHOLD', description: 'Score in [0,1] below which the intent is none (the runner-up is kept).', default: '(tuned value in intents/data/model-config.json)', secret: false },
+  { name: 'NLU_CLOUD_TIMEOUT_MS', description: 'Time allowed to a cloud recognizer before falling back to the local model.', default: '1500', secret: false },
+  { name: 'NLU_CLOUD_MIN_CONFIDENCE', description: 'A cloud answer scoring below this falls back to the local model.', default: '0.5', secret: false },
+  { name: 'NLU_MODEL_FILE', description: 'Local model file to load (trained from intents/data at start-up when missing or stale).', default: 'dist/intents/nlu-model.json', secret: false },
+  { name: 'CLU_ENDPOINT', description: 'Azure AI Language endpoint, e.g. https://my-resource.cognitiveservices.azure.com (required for clu).', default: '', secret: false },
+  { name: 'CLU_API_KEY', description: 'Azure AI Language key (required for clu).', default: '', secret: true },
+  { name: 'CLU_PROJECT_NAME', description: 'CLU project name (required for clu).', default: '', secret: false },
+  { name: 'CLU_DEPLOYMENT_NAME', description: 'CLU deployment name (required for clu).', default: '', secret: false },
+  { name: 'CLU_API_VERSION', description: 'analyze-conversations API version.', default: '2023-04-01', secret: false },
+  { name: 'LUIS_ENDPOINT', description: 'LUIS prediction endpoint, e.g. https://westus.api.cognitive.microsoft.com (required for luis).', default: '', secret: false },
+  { name: 'LUIS_APP_ID', description: 'LUIS application id (required for luis).', default: '', secret: false },
+  { name: 'LUIS_API_KEY', description: 'LUIS prediction key (required for luis).', default: '', secret: true },
+  { name: 'LUIS_SLOT', description: 'LUIS slot: production or staging.', default: 'production', secret: false },
+];

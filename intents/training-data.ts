@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { NluDataError, readLabelledLines, readLines } from './data-files';
+import { DATA_DIR } from './paths';
+import { EMERGENCY_KINDS, INTENT_IDS, LOCALES, type EmergencyKind, type IntentId, type Locale } from './types';
+
+/** The intents the local model is trained on: everything but `emergency` (the detector's job). */
+export const MODEL_INTENTS = INTENT_IDS.filter((i) => i !== 'emergency') as Exclude<IntentId, 'emergency'>[];
+export type ModelIntent = (typeof MODEL_INTENTS)[number];
+
+export interface TrainingExample {
+  text: string;
+  intent: ModelIntent;
+  locale: Locale;
+  /** Where the line came from, for error messages ("intents/data/train/en/billing.txt:12"). */
+  source: string;
+}
+
+export const TRAIN_DIR = path.join(DATA_DIR, 'train');
+export const TEST_DIR = path.join(DATA_DIR, 'test');
+
+const intentFile = z.enum(MODEL_INTENTS);
+
+/**
+ * Loads intents/data/train/<locale>/<intent>.txt (one utterance per line). Every file name
+ * must be a model intent; every model intent must have a file in each locale.
+ */
+export function loadTrainingSet(dir = TRAIN_DIR): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  for (const locale of LOCALES) {
+    const localeDir = path.join(dir, locale);
+    let files: string[];
+    try {
+      files = fs.readdirSync(localeDir).filter((f) => f.endsWith('.txt')).sort();
+    } catch {
+      throw new NluDataError(localeDir, 'training folder is missing');
+    }
+    const seen = new Set<string>();
+    for (const file of files) {
+      const full = path.join(localeDir, file);
+      const parsed = intentFile.safeParse(file.replace(/\.txt$/, ''));
+      if (!parsed.success) throw new NluDataError(full, `file name is not a model intent (${MODEL_INTENTS.join(', ')})`);
+      seen.add(parsed.data);
+      const lines = readLines(full);
+      if (lines.length === 0) throw new NluDataError(full, 'no utterances');
+      for (const { line, text } of lines) out.push({ text, intent: parsed.data, locale, source: `${full}:${line}` });
+    }
+    for (const intent of MODEL_INTENTS) {
+      if (!seen.has(intent)) throw new NluDataError(path.join(localeDir, `${intent}.txt`), 'training file is missing');
+    }
+  }
+  return out;
+}
+
+/** Expected answer for one test line: an intent, or `emergency:<kind>`. */
+export interface TestExample {
+  text: string;
+  intent: IntentId;
+  kind: EmergencyKind | null;
+  locale: Locale;
+  /** The test file's name without extension: tasks, smalltalk, oos, lookalikes, emergency. */
+  category: string;
+  source: string;
+}
+
+const testLabel = z.union([z.enum(INTENT_IDS).exclude(['emergency']), z.templateLiteral(['emergency:', z.enum(EMERGENCY_KINDS)])]);
+
+/**
+ * Loads the held-out test set: intents/data/test/<locale>/<category>.tsv with rows
+ * `label<TAB>utterance`, label an intent id or emergency:<kind>. Never used for training.
+ */
+export function loadTestSet(dir = TEST_DIR): TestExample[] {
+  const out: TestExample[] = [];
+  for (const locale of LOCALES) {
+    const localeDir = path.join(dir, locale);
+    const files = fs.readdirSync(localeDir).filter((f) => f.endsWith('.tsv')).sort();
+    for (const file of files) {
+      const full = path.join(localeDir, file);
+      for (const row of readLabelledLines(full, testLabel)) {
+        const [intent, kind] = row.label.split(':') as [IntentId, EmergencyKind | undefined];
+        out.push({ text: row.text, intent, kind: kind ?? null, locale, category: file.replace(/\.tsv$/, ''), source: `${full}:${row.line}` });
+      }
+    }
+  }
+  return out;
+}

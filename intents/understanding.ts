@@ -1,0 +1,168 @@
+import type { Logger } from 'pino';
+import { CloudRecognizerError, NluTimeoutError, type CloudFailure } from './cloud/errors';
+import type { EmergencyMatch } from './emergency/detector';
+import type { LocalRecognizer } from './local/local-recognizer';
+import type { IntentResult, Locale, Recognizer } from './types';
+
+export type CloudProvider = 'clu' | 'luis';
+export type FallbackReason = CloudFailure | 'low_confidence';
+
+/** Hooks for metrics (Prometheus later). Never receives member text. */
+export interface NluObserver {
+  recognized?(result: IntentResult): void;
+  fallback?(provider: CloudProvider, reason: FallbackReason): void;
+}
+
+export interface Understanding {
+  /** Never throws, whatever the input: the worst case is `none`. */
+  understand(text: string, options?: { locale?: Locale }): Promise<IntentResult>;
+}
+
+/** Timer functions, injectable so tests drive timeouts without sleeping. */
+export interface Clock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export const systemClock: Clock = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  now: () => performance.now(),
+};
+
+export interface PipelineDeps {
+  detector: { detect(text: string): EmergencyMatch | null };
+  local: LocalRecognizer;
+  cloud?: Recognizer & { readonly name: CloudProvider };
+  localeOf(text: string, hint?: Locale): Locale;
+  logger: Logger;
+  observer?: NluObserver;
+  /** Applied to the text before it leaves the process (PHI redaction). Identity by default. */
+  redactForCloud?: (text: string) => string;
+  clock?: Clock;
+  /** Below this score the intent becomes none (keeping the runner-up). */
+  threshold: number;
+  cloudTimeoutMs: number;
+  cloudMinConfidence: number;
+}
+
+/** Above this length a message is still checked for emergencies in full, but classified on its head. */
+const MAX_CLASSIFIED_CHARS = 5000;
+
+function noneResult(locale: Locale, score: number, runnerUp: IntentResult['runnerUp'], source: IntentResult['source']): IntentResult {
+  return { intent: 'none', score, kind: null, locale, runnerUp, source };
+}
+
+/**
+ * Below the threshold a task intent becomes `none`: its score is then 1 − the rejected
+ * score, and the rejected intent becomes the runner-up, so a dialog can still ask "did you
+ * mean…?". Emergencies are never thresholded.
+ */
+export function applyThreshold(result: IntentResult, threshold: number): IntentResult {
+  if (result.intent === 'none' || result.intent === 'emergency' || result.score >= threshold) return result;
+  return noneResult(result.locale, 1 - result.score, { intent: result.intent, score: result.score }, result.source);
+}
+
+/**
+ * Emergency detector first (an emergency never reaches a cloud service), then the primary
+ * recognizer — the cloud one if configured, with a timeout and fallback to the local model
+ * on error, timeout, malformed answer or low confidence — then the threshold.
+ */
+export class NluPipeline implements Understanding {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.logger = deps.logger;
+  }
+
+  async understand(input: string, options: { locale?: Locale } = {}): Promise<IntentResult> {
+    const started = this.clock.now();
+    const text = typeof input === 'string' ? input : '';
+    const hint = options.locale === 'en' || options.locale === 'es' ? options.locale : undefined;
+    let result: IntentResult;
+    try {
+      result = await this.run(text, hint);
+    } catch (err) {
+      // Defensive: nothing below should throw, but a member must never see a failure.
+      this.logger.error({ err: { name: (err as Error)?.name }, length: text.length }, 'nlu pipeline failed; answering none');
+      result = noneResult(hint ?? 'en', 1, null, 'local');
+    }
+    try {
+      this.deps.observer?.recognized?.(result);
+    } catch {
+      /* an observer must not break understanding */
+    }
+    this.logger.debug({ length: text.length, intent: result.intent, score: Number(result.score.toFixed(3)), source: result.source, ms: Number((this.clock.now() - started).toFixed(2)) }, 'nlu result');
+    return result;
+  }
+
+  private async run(text: string, hint: Locale | undefined): Promise<IntentResult> {
+    const emergency = this.detectEmergency(text);
+    if (emergency) {
+      return {
+        intent: 'emergency',
+        score: 1,
+        kind: emergency.kind,
+        locale: this.deps.localeOf(text, hint ?? emergency.locale),
+        runnerUp: null,
+        source: 'emergency-detector',
+      };
+    }
+    const locale = this.deps.localeOf(text, hint);
+    if (text.trim().length === 0) return noneResult(locale, 1, null, 'local');
+    const head = text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
+    const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
+    return applyThreshold({ ...primary, locale }, this.deps.threshold);
+  }
+
+  private detectEmergency(text: string): EmergencyMatch | null {
+    try {
+      return this.deps.detector.detect(text);
+    } catch (err) {
+      this.logger.error({ err: { name: (err as Error)?.name }, length: text.length }, 'emergency detector failed');
+      return null;
+    }
+  }
+
+  /** The cloud answer, or null after reporting why the local model must answer instead. */
+  private async tryCloud(text: string, locale: Locale): Promise<IntentResult | null> {
+    const cloud = this.deps.cloud;
+    if (!cloud) return null;
+    const controller = new AbortController();
+    const timer = this.clock.setTimeout(() => controller.abort(new NluTimeoutError(this.deps.cloudTimeoutMs)), this.deps.cloudTimeoutMs);
+    try {
+      const redacted = (this.deps.redactForCloud ?? ((t: string) => t))(text);
+      const call = cloud.recognize(redacted, { locale, signal: controller.signal });
+      call.catch(() => undefined); // may settle after the timeout; nobody is waiting then
+      const aborted = new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      });
+      const result = await Promise.race([call, aborted]);
+      if (!(result.score >= this.deps.cloudMinConfidence)) {
+        this.reportFallback(cloud.name, 'low_confidence');
+        return null;
+      }
+      return result;
+    } catch (err) {
+      const reason: CloudFailure =
+        err instanceof NluTimeoutError || controller.signal.aborted ? 'timeout' : err instanceof CloudRecognizerError ? err.reason : 'error';
+      this.reportFallback(cloud.name, reason, err);
+      return null;
+    } finally {
+      this.clock.clearTimeout(timer);
+    }
+  }
+
+  private reportFallback(provider: CloudProvider, reason: FallbackReason, err?: unknown): void {
+    const status = err instanceof CloudRecognizerError ? err.status : undefined;
+    this.logger.warn({ provider, reason, errorClass: err ? (err as Error)?.name : undefined, status }, 'nlu cloud fallback to local model');
+    try {
+      this.deps.observer?.fallback?.(provider, reason);
+    } catch {
+      /* ignore observer failures */
+    }
+  }
+}

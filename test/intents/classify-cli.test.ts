@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '../../intents/paths';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const classifyJs = path.join(REPO_ROOT, 'dist', 'scripts', 'classify.js');
+
+function parseLines(stdout: string): Array<Record<string, unknown>> {
+  const lines = stdout.split('\n');
+  assert.equal(lines.pop(), '', 'output ends with a newline');
+  return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('classify CLI (end to end)', () => {
+  it('`npm run --silent classify` prints exactly one JSON object per input line', async () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const input = 'I need a refill\n\nhola, necesito una cita\ncant breath\nthe bill for my ER visit\nok\n';
+    const r = await run(npm, ['run', '--silent', 'classify'], input);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = parseLines(r.stdout);
+    assert.equal(rows.length, 6);
+    for (const row of rows) assert.deepEqual(Object.keys(row), ['text', 'intent', 'score', 'kind', 'locale']);
+    assert.deepEqual(
+      rows.map((x) => [x.text, x.intent, x.kind, x.locale]),
+      [
+        ['I need a refill', 'refill', null, 'en'],
+        ['', 'none', null, 'en'],
+        ['hola, necesito una cita', 'appointment', null, 'es'],
+        ['cant breath', 'emergency', 'medical', 'en'],
+        ['the bill for my ER visit', 'billing', null, 'en'],
+        ['ok', 'none', null, 'en'],
+      ],
+    );
+    for (const row of rows) assert.ok(typeof row.score === 'number' && row.score >= 0 && row.score <= 1);
+    assert.equal(rows[3]!.score, 1);
+  }).timeout(60_000);
+
+  it('handles CRLF, a last line without newline, unicode and --locale', async () => {
+    const r = await run(process.execPath, [classifyJs, '--locale', 'es'], 'ok\r\nme quiero morir\r\n"123" \\ 😀\nrefill');
+    assert.equal(r.code, 0, r.stderr);
+    const rows = parseLines(r.stdout);
+    assert.deepEqual(
+      rows.map((x) => [x.text, x.intent, x.kind, x.locale]),
+      [
+        ['ok', 'none', null, 'es'],
+        ['me quiero morir', 'emergency', 'crisis', 'es'],
+        ['"123" \\ 😀', 'none', null, 'es'],
+        ['refill', 'refill', null, 'en'],
+      ],
+    );
+  }).timeout(20_000);
+
+  it('invalid settings: exit 2, a message on stderr naming the variable, nothing on stdout', async () => {
+    const r = await run(process.execPath, [classifyJs], 'hi\n', { NLU_PROVIDER: 'clu', CLU_ENDPOINT: '', CLU_API_KEY: '' });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /CLU_ENDPOINT is required when NLU_PROVIDER=clu/);
+  }).timeout(20_000);
+});

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { NluDataError } from '../../intents/data-files';
+import { lexiconFile, loadLexicon } from '../../intents/emergency/lexicon';
+import type { EmergencyKind, Locale } from '../../intents/types';
+import { sharedDetector } from './support/fixtures';
+
+const detect = (text: string) => sharedDetector().detect(text);
+
+function expectKind(text: string, kind: EmergencyKind, locale?: Locale): void {
+  const m = detect(text);
+  assert.ok(m, `expected an emergency (${kind}) in: ${text}`);
+  assert.equal(m.kind, kind, `wrong kind for: ${text} (rule ${m.rule})`);
+  if (locale) assert.equal(m.locale, locale, `wrong locale for: ${text}`);
+}
+
+function expectNone(text: string): void {
+  const m = detect(text);
+  assert.equal(m, null, `false alarm (${m?.rule}) on: ${text}`);
+}
+
+describe('EmergencyDetector', () => {
+  describe('every category, English', () => {
+    const cases: Array<[string, EmergencyKind, string]> = [
+      ['stroke signs', 'medical', 'his face is drooping on one side and his speech is slurred'],
+      ['chest pain', 'medical', 'I am having crushing chest pain'],
+      ['breathing', 'medical', 'my son is not breathing'],
+      ['bleeding', 'medical', 'the cut is bleeding heavily and it will not stop'],
+      ['unconsciousness', 'medical', 'my grandmother is unconscious'],
+      ['seizures', 'medical', 'my daughter is having a seizure'],
+      ['anaphylaxis', 'medical', 'my throat is closing up after a bee sting'],
+      ['overdose', 'poison', 'I think my brother overdosed'],
+      ['poisoning', 'poison', 'my toddler swallowed a button battery'],
+      ['carbon monoxide', 'poison', 'the carbon monoxide alarm keeps going off'],
+      ['suicidal thoughts', 'crisis', 'I want to kill myself'],
+      ['self-harm', 'crisis', 'I have been cutting myself again'],
+      ['harming others', 'crisis', 'I am going to hurt someone at work'],
+      ['someone else at risk', 'crisis', 'my friend texted me that she wants to die'],
+      ['relapse', 'crisis', "i've been cutting again"],
+    ];
+    for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
+  });
+
+  describe('every category, Spanish (with and without accents)', () => {
+    const cases: Array<[string, EmergencyKind, string]> = [
+      ['derrame', 'medical', 'creo que a mi papá le está dando un derrame'],
+      ['dolor de pecho', 'medical', 'me duele mucho el pecho'],
+      ['respiración', 'medical', 'no puedo respirar'],
+      ['sangrado', 'medical', 'está sangrando mucho y no para'],
+      ['inconsciente', 'medical', 'mi abuela está inconsciente'],
+      ['convulsiones', 'medical', 'mi hijo esta convulsionando'],
+      ['anafilaxia', 'medical', 'se me esta cerrando la garganta'],
+      ['sobredosis', 'poison', 'creo que mi hermano tuvo una sobredosis'],
+      ['envenenamiento', 'poison', 'mi niña se tomó el cloro'],
+      ['suicidio', 'crisis', 'me quiero matar'],
+      ['autolesión', 'crisis', 'me estoy cortando otra vez'],
+      ['dañar a otros', 'crisis', 'quiero matar a mi jefe'],
+    ];
+    for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
+  });
+
+  describe('typos and shorthand', () => {
+    it('"cant breath", "i cnt brethe", "chset pian" are medical', () => {
+      expectKind('cant breath', 'medical');
+      expectKind('i cnt brethe', 'medical');
+      expectKind('chset pian so bad', 'medical');
+    });
+    it('"kms", "sucidal thoughts", "unalive myself" are crisis', () => {
+      expectKind('kms', 'crisis');
+      expectKind('sucidal thoughts', 'crisis');
+      expectKind('gonna unalive myself', 'crisis');
+    });
+    it('"siezure", "OD\'d" and Spanish typos', () => {
+      expectKind('she is having a siezure', 'medical');
+      expectKind("he OD'd", 'poison');
+      expectKind('no pueod respirar', 'medical');
+      expectKind('kiero morir', 'crisis');
+    });
+  });
+
+  describe('non-emergency look-alikes', () => {
+    const lookAlikes = [
+      'the bill for my ER visit',
+      'refill my nitroglycerin',
+      'this traffic is killing me',
+      'my phone died',
+      "I'm not suicidal, I need my refill",
+      'I need an EpiPen refill for school',
+      'what is 988',
+      'I paid my bill',
+      'the bill for my overdose treatment last year is wrong',
+      'I had chest pain last year and need the records',
+      'what are the warning signs of a stroke',
+      'the app is not responding',
+      'no chest pain, just need my blood pressure meds',
+      'my houseplant is dying',
+      'how do I know if someone is having a stroke',
+      'la factura de mi visita a emergencias',
+      'se me murió el celular',
+      'el tráfico me está matando',
+      'no tengo dolor de pecho, necesito mi receta',
+    ];
+    for (const text of lookAlikes) it(`not an emergency: ${text}`, () => expectNone(text));
+  });
+
+  describe('negation never opens a hole', () => {
+    it('keeps negations that are the emergency', () => {
+      expectKind("I can't breathe", 'medical');
+      expectKind('I cannot breathe', 'medical');
+      expectKind("I don't want to live anymore", 'crisis');
+      expectKind('he is not breathing', 'medical');
+      expectKind('she has no pulse', 'medical');
+      expectKind('everyone would be better off without me', 'crisis');
+      expectKind('ya no quiero vivir', 'crisis');
+    });
+    it('honours plain negation of a symptom', () => {
+      expectNone("I'm not suicidal");
+      expectNone('I do not have chest pain');
+    });
+    it('uncertainty is not negation: "not sure if it is a stroke" still fires', () => {
+      expectKind("I'm not sure if it's a stroke but her face looks droopy", 'medical');
+      expectKind('no estoy seguro pero creo que es un infarto', 'medical');
+    });
+    it('a negation in one clause does not cancel another', () => {
+      expectKind("I'm not suicidal but I want to kill myself", 'crisis');
+    });
+  });
+
+  describe('kind priority (documented in detector.ts)', () => {
+    it('overdose with intent to die is crisis', () => expectKind('I took all my pills to end it', 'crisis'));
+    it('overdose without intent is poison', () => expectKind('I took too many of my sleeping pills', 'poison'));
+    it('poisoning with signs that need 911 is medical', () => expectKind('my son swallowed bleach and he is not breathing', 'medical'));
+  });
+
+  it('judges each sentence in its own context', () => {
+    expectKind('I need to pay my bill. My dad has chest pain right now', 'medical');
+    expectNone('I need to pay the bill for my chest pain visit');
+  });
+
+  it('reports a rule id, never member text', () => {
+    const m = detect('my wife wont wake up');
+    assert.ok(m);
+    assert.match(m.rule, /^(en|es)\.(medical|crisis|poison)\.[a-z0-9.]+$/);
+    assert.ok(!m.rule.includes('wake'));
+  });
+
+  it('never throws and returns null on empty, huge, emoji and control-character input', () => {
+    assert.equal(detect(''), null);
+    assert.equal(detect('   \n\t'), null);
+    assert.equal(detect('😀🚑💊'), null);
+    assert.equal(detect('\u0000\u0001\u0002\u001b[31m'), null);
+    assert.equal(detect(undefined as unknown as string), null);
+    assert.equal(detect('refill please '.repeat(8000)), null);
+    // An emergency at the very end of a 100 kB message is still found.
+    expectKind(`${'I have a billing question. '.repeat(4000)}Also I can't breathe.`, 'medical');
+  });
+
+  it('property: any string gives null or a well-formed match', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+        const m = detect(s);
+        return m === null || (['medical', 'crisis', 'poison'].includes(m.kind) && ['en', 'es'].includes(m.locale) && /^(en|es)\./.test(m.rule));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('lexicon files are validated', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const withRule = (rule: Record<string, unknown>): string => {
+      const raw = JSON.parse(fs.readFileSync(lexiconFile('en'), 'utf8')) as { rules: unknown[] };
+      raw.rules = [rule];
+      const file = path.join(dir, 'en.json');
+      fs.writeFileSync(file, JSON.stringify(raw));
+      return file;
+    };
+
+    it('names the file and the rule for a broken pattern', () => {
+      const file = withRule({ id: 'en.medical.broken', kind: 'medical', strength: 'strong', pattern: '(unclosed' });
+      assert.throws(() => loadLexicon('en', file), (err: unknown) => err instanceof NluDataError && /en\.json/.test(err.message) && /en\.medical\.broken/.test(err.message) && /invalid pattern/.test(err.message));
+    });
+    it('rejects an unknown macro and a wrong kind prefix', () => {
+      assert.throws(() => loadLexicon('en', withRule({ id: 'en.medical.x', kind: 'medical', strength: 'strong', pattern: '{NOPE}' })), /unknown macro \{NOPE\}/);
+      assert.throws(() => loadLexicon('en', withRule({ id: 'en.poison.x', kind: 'medical', strength: 'strong', pattern: 'x' })), /must start with "en\.medical\."/);
+    });
+    it('rejects a missing field with its path', () => {
+      assert.throws(() => loadLexicon('en', withRule({ id: 'en.medical.x', kind: 'medical', pattern: 'x' })), /rules\.0\.strength/);
+    });
+    it('rejects invalid JSON naming the file', () => {
+      const file = path.join(dir, 'en.json');
+      fs.writeFileSync(file, '{ not json');
+      assert.throws(() => loadLexicon('en', file), /en\.json: not valid JSON/);
+    });
+  });
+});

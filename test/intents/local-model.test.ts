@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadOrTrainModel } from '../../intents/create-understanding';
+import { loadModelConfig } from '../../intents/local/config';
+import { LocalModel } from '../../intents/local/model';
+import { loadTrainingSet, type TrainingExample } from '../../intents/training-data';
+import { capturingLogger, sharedModel } from './support/fixtures';
+
+describe('local recognizer (natural-based model)', () => {
+  const { recognizer, resources, model } = sharedModel();
+
+  it('recognizes clear requests in both languages, with typos and shorthand', () => {
+    const cases: Array<[string, string]> = [
+      ['I need a refill on my inhaler', 'refill'],
+      ['refil my perscription pls', 'refill'],
+      ['how do I reset my password', 'password_reset'],
+      ['why was I charged twice', 'billing'],
+      ['are my lab results back', 'records'],
+      ['the video visit link does not work', 'telehealth'],
+      ['I want to book an appt for tmrw', 'appointment'],
+      ['talk to a real person', 'agent'],
+      ['necesito una cita con mi doctor', 'appointment'],
+      ['olvide mi contrasena', 'password_reset'],
+      ['quiero pagar mi factura', 'billing'],
+    ];
+    for (const [text, intent] of cases) assert.equal(recognizer.recognizeSync(text).intent, intent, text);
+  });
+
+  it('gives calibrated scores in [0, 1] that sum to 1 and a runner-up that is never none', () => {
+    const { ranked } = model.predict('I have a question about my refill and my bill');
+    const sum = ranked.reduce((s, r) => s + r.score, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-9);
+    for (const r of ranked) assert.ok(r.score >= 0 && r.score <= 1);
+    const result = recognizer.recognizeSync('I have a question about my refill and my bill');
+    assert.ok(result.runnerUp && result.runnerUp.intent !== 'none');
+    assert.ok(result.runnerUp.score <= result.score);
+  });
+
+  it('answers none for out-of-scope text and for nothing it knows', () => {
+    assert.equal(recognizer.recognizeSync("what's the weather in boston tomorrow").intent, 'none');
+    const r = recognizer.recognizeSync('🙂🙂');
+    assert.equal(r.intent, 'none');
+    assert.equal(r.score, 1);
+  });
+
+  it('carries the locale, following the hint on ambiguous text', () => {
+    assert.equal(recognizer.recognizeSync('necesito mi receta').locale, 'es');
+    assert.equal(recognizer.recognizeSync('ok', { locale: 'es' }).locale, 'es');
+    assert.equal(recognizer.recognizeSync('ok').locale, 'en');
+  });
+
+  describe('training and the model file', () => {
+    // A small, fast subset keeps these tests well under the mocha timeout.
+    let subset: TrainingExample[];
+    before(() => {
+      const all = loadTrainingSet();
+      subset = all.filter((_, i) => i % 3 === 0);
+    });
+
+    it('training is deterministic (seeded)', () => {
+      const config = loadModelConfig();
+      const a = LocalModel.train(subset, resources, config, 'a'.repeat(64)).toFile();
+      const b = LocalModel.train(subset, resources, config, 'a'.repeat(64)).toFile();
+      assert.deepEqual(a.weights, b.weights);
+      assert.equal(a.temperature, b.temperature);
+    });
+
+    it('a saved model predicts exactly like the trained one', () => {
+      const trained = LocalModel.train(subset, resources, loadModelConfig(), 'b'.repeat(64));
+      const reloaded = LocalModel.fromObject(JSON.parse(JSON.stringify(trained.toFile())), resources);
+      for (const text of ['refill my meds', 'hola', 'I forgot my password', 'random words here']) {
+        assert.deepEqual(reloaded.predict(text), trained.predict(text));
+      }
+    });
+
+    it('uses a current model file, retrains when it is stale or broken (and says why)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-model-'));
+      try {
+        const file = path.join(dir, 'model.json');
+        fs.writeFileSync(file, JSON.stringify(model.toFile()));
+        const current = capturingLogger();
+        assert.equal(loadOrTrainModel(file, resources, current.logger).origin, 'model-file');
+        assert.equal(current.lines.length, 0);
+
+        fs.writeFileSync(file, JSON.stringify({ ...model.toFile(), dataHash: '0'.repeat(64) }));
+        const stale = capturingLogger();
+        assert.equal(loadOrTrainModel(file, resources, stale.logger).origin, 'trained-at-start');
+        assert.match(stale.lines.join(''), /"reason":"stale"/);
+
+        fs.writeFileSync(file, '{"format":"something else"}');
+        const broken = capturingLogger();
+        assert.equal(loadOrTrainModel(file, resources, broken.logger).origin, 'trained-at-start');
+        assert.match(broken.lines.join(''), /"reason":"invalid \(NluDataError\)"/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }).timeout(20_000);
+  });
+});
