@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import type { AssistantOverrides } from '../../bot/app';
 import { ResponseCatalog } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import { assertChannelRules, Chat, choicesOf, pick, textOf } from '../support/chat';
@@ -13,8 +14,8 @@ export function promptText(locale: Locale, key: string): string {
 }
 
 /** A chat on `channelId` in the path's language, opened the way the channel opens it. */
-export async function openChat(channelId: string, locale: Locale): Promise<Chat> {
-  const chat = new Chat({ channelId, locale: channelId === 'sms' ? undefined : locale === 'es' ? 'es-US' : 'en-US' });
+export async function openChat(channelId: string, locale: Locale, overrides: AssistantOverrides = {}): Promise<Chat> {
+  const chat = new Chat({ channelId, locale: channelId === 'sms' ? undefined : locale === 'es' ? 'es-US' : 'en-US', overrides });
   await chat.open(locale === 'es' ? 'hola' : 'hi');
   return chat;
 }
