@@ -6,7 +6,7 @@ import type { DialogKit } from '../common/kit';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { memberOf } from '../common/member';
 import { TaskDialog, values } from '../common/taskDialog';
-import { describePreferredTime, memberNow, parsePreferredTime, PARTS_OF_DAY, whenParams, type PreferredTime } from './when';
+import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
 
@@ -24,9 +24,10 @@ export class AppointmentDialog extends TaskDialog {
     private readonly deps: { clock: Clock; appointments: AppointmentLookup },
   ) {
     super('appointment', kit);
+    const times = new PreferredTimeParser();
     this.addDialog(
       new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale, context }) =>
-        parsePreferredTime(text, locale, memberNow(this.deps.clock(), context.activity.localTimezone)),
+        times.parse(text, locale, memberNow(this.deps.clock(), context.activity.localTimezone)),
       ),
     );
     this.addFlow([

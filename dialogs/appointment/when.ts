@@ -1,4 +1,4 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-date-time';
+import { Culture, DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
 import { z } from 'zod';
 import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
@@ -111,26 +111,43 @@ function fromValue(value: ResolutionValue, today: string): PreferredTime | 'past
   }
 }
 
-export function parsePreferredTime(text: string, locale: Locale, now: Date): Parsed<PreferredTime> {
-  const culture = locale === 'es' ? Culture.Spanish : Culture.English;
-  const raw = recognized.safeParse(recognizeDateTime(text, culture, undefined, now));
-  if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
-  const today = isoDate(now);
-  let sawPast = false;
-  for (const entity of raw.data) {
-    // Ambiguous dates ("Tuesday", "June 1") come as [past, future]: take the first not in the past.
-    for (const value of entity.resolution.values) {
-      const result = fromValue(value, today);
-      if (result === 'past') {
-        sawPast = true;
-        continue;
-      }
-      if (!result) continue;
-      const checked = preferredTimeSchema.safeParse(result);
-      if (checked.success) return { ok: true, value: checked.data };
+/**
+ * Reads preferred times. Builds each language's recognizer model once (building one compiles
+ * hundreds of patterns: botbuilder's per-call `recognizeDateTime` does it on every message).
+ */
+export class PreferredTimeParser {
+  private readonly models = new Map<Locale, ReturnType<DateTimeRecognizer['getDateTimeModel']>>();
+
+  private model(locale: Locale) {
+    let model = this.models.get(locale);
+    if (!model) {
+      const culture = locale === 'es' ? Culture.Spanish : Culture.English;
+      model = new DateTimeRecognizer(culture).getDateTimeModel(culture, true);
+      this.models.set(locale, model);
     }
+    return model;
   }
-  return { ok: false, error: sawPast ? 'appointment.when.past' : 'appointment.when.unclear' };
+
+  parse(text: string, locale: Locale, now: Date): Parsed<PreferredTime> {
+    const raw = recognized.safeParse(this.model(locale).parse(text, now));
+    if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
+    const today = isoDate(now);
+    let sawPast = false;
+    for (const entity of raw.data) {
+      // Ambiguous dates ("Tuesday", "June 1") come as [past, future]: take the first not in the past.
+      for (const value of entity.resolution.values) {
+        const result = fromValue(value, today);
+        if (result === 'past') {
+          sawPast = true;
+          continue;
+        }
+        if (!result) continue;
+        const checked = preferredTimeSchema.safeParse(result);
+        if (checked.success) return { ok: true, value: checked.data };
+      }
+    }
+    return { ok: false, error: sawPast ? 'appointment.when.past' : 'appointment.when.unclear' };
+  }
 }
 
 /** The preferred time as the portal's `when` and `time` parameters. */

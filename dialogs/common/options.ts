@@ -16,6 +16,9 @@ const PREFILL_MIN_LENGTH = 4;
  * in `contains` mode also when exactly one option's phrase occurs in it (the longest phrase wins).
  */
 export class OptionMatcher {
+  /** Folded titles and synonyms per option, computed once. */
+  private readonly cache = new Map<string, string[]>();
+
   constructor(
     private readonly catalog: ResponseCatalog,
     private readonly phrases: PhraseBook,
@@ -73,7 +76,13 @@ export class OptionMatcher {
   }
 
   private phrasesOf(question: QuestionKey, id: string): string[] {
-    const titles = LOCALES.map((locale) => fold(this.catalog.text(locale, this.titleKey(question, id))));
-    return [...titles, ...this.phrases.synonyms(`${question}.${id}`)];
+    const key = `${question}.${id}`;
+    let phrases = this.cache.get(key);
+    if (!phrases) {
+      const titles = LOCALES.map((locale) => fold(this.catalog.text(locale, this.titleKey(question, id))));
+      phrases = [...new Set([...titles, ...this.phrases.synonyms(key)])];
+      this.cache.set(key, phrases);
+    }
+    return phrases;
   }
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { describePreferredTime, memberNow, parsePreferredTime, whenParams, type PartOfDay } from '../../dialogs/appointment/when';
+import { describePreferredTime, memberNow, PreferredTimeParser, whenParams, type PartOfDay } from '../../dialogs/appointment/when';
+
+const times = new PreferredTimeParser();
+const parsePreferredTime = times.parse.bind(times);
 import { parseRx } from '../../dialogs/refill/rxNumber';
 import { TEST_NOW } from '../support/chat';
 
