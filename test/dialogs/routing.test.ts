@@ -147,6 +147,16 @@ describe('MainDialog routing', () => {
       assert.ok(textOf(await chat.say('Cancel an appointment')).includes(en('appointment.ask.patient')));
     });
 
+    it('"start over" mid-dialog: the menu, and the topic is closed', async () => {
+      const chat = await openChat('msteams', 'en');
+      await chat.say('Prescription refills');
+      await chat.say('Refill now');
+      const replies = await chat.say('start over');
+      assert.equal(textOf(replies).split('\n')[0], en('main.startOver'));
+      assert.equal(choicesOf(replies).length, 8);
+      assert.deepEqual(await chat.dialogStack(), []);
+    });
+
     it('an answer that fits nothing is asked again once, then the member is offered a person', async () => {
       const chat = await openChat('webchat', 'en');
       await chat.say('Appointments');
