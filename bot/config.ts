@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -9,7 +10,7 @@ import { StartupError } from '../common/errors';
  */
 
 /** Settings whose values are never echoed back in an error message. */
-const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'COSMOS_KEY']);
+const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'COSMOS_KEY', 'CLU_API_KEY', 'LUIS_API_KEY']);
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -91,8 +92,12 @@ export const envSchema = z
     ),
     ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl'),
     ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl'),
+
+    // Understanding (intents/): the local model by default, CLU or LUIS when configured.
+    ...nluEnvShape,
   })
   .superRefine((env, ctx) => {
+    checkNluEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -166,6 +171,8 @@ export interface Config {
   };
   /** Which `config/profiles/<id>.json` gives the plan's name, colours, deep links and phones. */
   portalProfile: string;
+  /** The understanding layer: which recognizer, thresholds, cloud settings (intents/settings.ts). */
+  nlu: NluSettings;
   auth: AuthConfig;
 }
 
@@ -203,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage: storageConfig(e, dataDir),
     conversation: { idleMinutes: e.CONVERSATION_IDLE_MINUTES },
     portalProfile: e.PORTAL_PROFILE,
+    nlu: toNluSettings(e),
     auth: {
       enabled: authEnabled,
       botFramework: {
