@@ -1,10 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
 import { localeOf, ResponseCatalog } from '../common/responses';
+import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
+import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
+import { OptionMatcher } from '../dialogs/common/options';
+import { EmergencyResponder } from '../dialogs/emergency';
+import { DirectContactEscalation, type Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
+import { ConversationMemory, type MemoryState } from '../dialogs/memory';
+import { PhraseBook } from '../dialogs/phrases';
+import { RefillDialog } from '../dialogs/refill/refillDialog';
+import { TOPIC_TABLES } from '../dialogs/topics/tables';
+import { TopicDialog } from '../dialogs/topics/topicDialog';
+import type { EmergencyCheck, Understanding } from '../intents/types';
+import { UnverifiedAppointmentLookup, type AppointmentLookup } from '../services/appointments/appointmentLookup';
+import { UnverifiedPrescriptionLookup, type PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
@@ -25,12 +38,18 @@ import { createHttpServer, type Route } from './http/server';
 import type { IdentityAssertionHandler } from './identity';
 import { Lifecycle } from './lifecycle';
 import { CheckedConversationState, CheckedUserState } from './state/checkedState';
-import { ConversationFreshness } from './state/freshness';
+import { ConversationFreshness, DIALOG_STATE_PROPERTY } from './state/freshness';
 import { TurnGuard } from './state/turnGuard';
 import { createStorage } from './storage/factory';
 import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { DialogRunner } from './dialogRunner';
+import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
+import { EmergencyGate } from './pipeline/emergencyGate';
+import { SecretMasking } from './pipeline/secretMasking';
+import { SmsKeywordGate } from './pipeline/smsKeywords';
+import { TurnUnderstanding } from './pipeline/understandTurn';
 import { typingIndicator } from './typing';
 import { WidgetPage } from './widget/widget';
 
@@ -39,11 +58,22 @@ export interface AssistantOverrides {
   logger?: Logger;
   /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
   storage?: Storage | AssistantStorage;
+  /** Replaces the whole routing layer (tests of the bot's edge: state, restarts, HTTP). */
   mainDialog?: Dialog;
-  /** Milliseconds since the epoch, for idle expiry (tests move time instead of waiting). */
+  /** Milliseconds since the epoch: idle expiry, and "today" for appointments (tests fix or move time). */
   clock?: () => number;
   /** Pause between re-runs of a turn whose save collided (tests: none). */
   turnBackoff?: (attempt: number) => Promise<void>;
+  /** The emergency check that runs first on every message (default: intents' EmergencyDetector). */
+  emergencyCheck?: EmergencyCheck;
+  /** Intent and language per message (default: intents' createUnderstanding with the NLU_* settings). */
+  understanding?: Understanding;
+  /** Handing a member to a person (default: tell them how to reach one now). */
+  escalation?: Escalation;
+  prescriptions?: PrescriptionLookup;
+  appointments?: AppointmentLookup;
+  /** Confidence levels for routing, interruptions and topic switches. */
+  policy?: RoutingPolicy;
   /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
   /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
@@ -79,6 +109,11 @@ export interface BotCore {
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /**
+   * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
+   * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
+   */
+  ready: Promise<void>;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -94,7 +129,31 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const userState = new CheckedUserState(storage);
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
-  const mainDialog = overrides.mainDialog ?? new MainDialog(sender, catalog);
+  const clock = overrides.clock ?? Date.now;
+
+  // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
+  // (built in the background; the first turns wait for it).
+  const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
+  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger);
+  const understanding = overrides.understanding ?? pending!;
+
+  const phrases = PhraseBook.load();
+  const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
+  const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
+  const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
+  const mainDialog =
+    overrides.mainDialog ??
+    new MainDialog(kit, escalation, logger, [
+      new AppointmentDialog(kit, {
+        clock: () => new Date(clock()),
+        appointments: overrides.appointments ?? new UnverifiedAppointmentLookup(),
+      }),
+      new RefillDialog(kit, { prescriptions: overrides.prescriptions ?? new UnverifiedPrescriptionLookup() }),
+      ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
+    ]);
+  const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
+  const endDialogs = (context: TurnContext) => dialogs.cancelAll(context);
+
   const say = (context: TurnContext, key: string) => {
     const locale = localeOf(context.activity.locale);
     return sender.send(context, { text: catalog.text(locale, key) }, locale);
@@ -106,7 +165,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     logger,
     clock: overrides.clock,
     forgetChoices: (context) => sender.forgetChoices(context),
-    notify: (context, reason) => say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+    // An emergency gets its answer first and alone; the closed task needs no notice then.
+    notify: (context, reason) =>
+      emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
   const turnGuard = new TurnGuard({
     conversationState,
@@ -116,9 +177,32 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     busyReply: (context) => say(context, 'state.busy'),
     backoff: overrides.turnBackoff,
   });
-  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile, turnGuard, identity: overrides.identity });
+
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs });
+  const bot = new AssistantBot({
+    conversationState,
+    userState,
+    sender,
+    catalog,
+    profile,
+    turnGuard,
+    identity: overrides.identity,
+    emergency: new EmergencyGate(emergencyCheck, responder),
+    secrets: new SecretMasking({ memory, sender, catalog }),
+    smsKeywords: new SmsKeywordGate({
+      sender,
+      catalog,
+      profile,
+      memory,
+      optedOut: userState.createProperty<boolean>('smsOptedOut'),
+      endDialogs,
+    }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog }),
+    dialogs,
+  });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError };
+  const ready = pending ? pending.ready : Promise.resolve();
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready };
 }
 
 /**
@@ -127,8 +211,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const core = createBotCore(config, overrides);
-  const { logger, bot, onTurnError, storage } = core;
+  const { logger, bot, onTurnError, storage, ready } = core;
   await storage.ready();
+  await ready;
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -13,6 +14,8 @@ const SECRET_SETTINGS = new Set([
   'MicrosoftAppPassword',
   'AZURE_STORAGE_CONNECTION_STRING',
   'COSMOS_KEY',
+  'CLU_API_KEY',
+  'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
 ]);
@@ -117,8 +120,12 @@ export const envSchema = z
     DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(10, 1_000_000, 1000),
     DIRECTLINE_SECRET: text('the Azure Bot Direct Line channel secret'),
     DIRECTLINE_ENDPOINT: url('DIRECTLINE_ENDPOINT').default(AZURE_DIRECTLINE_ENDPOINT),
+
+    // Understanding (intents/): the local model by default, CLU or LUIS when configured.
+    ...nluEnvShape,
   })
   .superRefine((env, ctx) => {
+    checkNluEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -196,6 +203,8 @@ export interface Config {
   };
   /** Which `config/profiles/<id>.json` gives the plan's name, colours, deep links and phones. */
   portalProfile: string;
+  /** The understanding layer: which recognizer, thresholds, cloud settings (intents/settings.ts). */
+  nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
 }
@@ -248,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage: storageConfig(e, dataDir),
     conversation: { idleMinutes: e.CONVERSATION_IDLE_MINUTES },
     portalProfile: e.PORTAL_PROFILE,
+    nlu: toNluSettings(e),
     auth: {
       enabled: authEnabled,
       botFramework: {

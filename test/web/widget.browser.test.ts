@@ -101,7 +101,7 @@ describe('chat widget in a browser (headless Chromium)', function () {
 
   const botBubbles = (page: Page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
   const userBubbles = (page: Page) => page.locator('.webchat__bubble--from-user .webchat__bubble__content');
-  const welcome = (page: Page) => botBubbles(page).filter({ hasText: 'What can I help you with?' });
+  const welcome = (page: Page) => botBubbles(page).filter({ hasText: 'Evergreen Health member assistant' });
   const sendBox = (page: Page) => page.getByRole('textbox', { name: 'Message input box' });
   const suggested = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name, exact: true });
 
@@ -153,7 +153,8 @@ describe('chat widget in a browser (headless Chromium)', function () {
     await welcome(page).waitFor();
     await suggested(page, 'Billing').click();
     await userBubbles(page).filter({ hasText: 'Billing' }).waitFor();
-    await botBubbles(page).filter({ hasText: 'still learning' }).waitFor();
+    await botBubbles(page).filter({ hasText: 'What about your bill?' }).waitFor();
+    await suggested(page, 'Pay a bill').waitFor();
     assert.ok(await page.locator('#ma-emergency').isVisible(), 'the emergency line does not scroll away');
     await settled(page);
     await page.screenshot({ path: `${RESULTS}/widget-phone.png` });
@@ -221,20 +222,22 @@ describe('chat widget in a browser (headless Chromium)', function () {
     const w = await open(running.url);
     const { page } = w;
     await welcome(page).waitFor();
-    await say(page, 'remember this');
-    await botBubbles(page).filter({ hasText: 'still learning' }).waitFor();
+    await suggested(page, 'Billing').click();
+    await botBubbles(page).filter({ hasText: 'What about your bill?' }).waitFor();
     const before = await page.evaluate(() => JSON.parse((globalThis as Win).sessionStorage.getItem('member-assistant.directline')).conversationId as string);
 
     await page.reload();
-    await userBubbles(page).filter({ hasText: 'remember this' }).waitFor();
-    await botBubbles(page).filter({ hasText: 'still learning' }).waitFor();
+    await userBubbles(page).filter({ hasText: 'Billing' }).waitFor();
+    await botBubbles(page).filter({ hasText: 'What about your bill?' }).waitFor();
     assert.equal(await welcome(page).count(), 1, 'the welcome once, not again');
     const after = await page.evaluate(() => JSON.parse((globalThis as Win).sessionStorage.getItem('member-assistant.directline')).conversationId as string);
     assert.equal(after, before, 'the same conversation');
 
-    await say(page, 'and more');
-    await assert.doesNotReject(() => page.waitForFunction(() => (globalThis as Win).document.querySelectorAll('.webchat__bubble__content').length >= 5));
-    await botBubbles(page).filter({ hasText: 'still learning' }).nth(1).waitFor();
+    // The conversation goes on where it was: the billing question is still open.
+    const answers = await botBubbles(page).count();
+    await suggested(page, 'Statements').click();
+    await botBubbles(page).nth(answers).waitFor();
+    assert.match(await botBubbles(page).nth(answers).innerText(), /statement/i);
     assertClean(w);
   });
 
@@ -279,10 +282,7 @@ describe('chat widget in a browser (headless Chromium)', function () {
     assert.match(await page.locator('#ma-emergency').innerText(), /No es para emergencias/);
   });
 
-  // Pending the intents branch (EmergencyDetector) and the dialogs branch (EmergencyDialog, run
-  // first on every message): until they land, the placeholder main dialog answers every message
-  // with the topics menu. Enable after the merge.
-  it.skip('an emergency typed into the widget is answered with 911', async () => {
+  it('an emergency typed into the widget is answered with 911', async () => {
     const w = await open(running.url);
     const { page } = w;
     await welcome(page).waitFor();
@@ -294,19 +294,21 @@ describe('chat widget in a browser (headless Chromium)', function () {
     assertClean(w);
   });
 
-  // Pending the intents branch (refill intent) and the dialogs branch (refill dialog, portal deep
-  // links): until they land, the placeholder main dialog answers with the topics menu. Enable
-  // after the merge; the dialog may ask a question first, answer it here if so.
-  it.skip('"where is my refill" is answered with a link to the pharmacy page of the portal', async () => {
+  it('"where is my refill" is answered with a link to the pharmacy pages of the portal', async () => {
     const w = await open(running.url);
     const { page, context } = w;
     await welcome(page).waitFor();
     await say(page, 'where is my refill');
+    // The refill dialog asks which prescription first; a member without the number says so.
+    await suggested(page, "I don't know the number").click();
     const pharmacy = new URL(profile.link('pharmacy.center')).pathname;
-    const link = page.locator(`.webchat__basic-transcript a[href*="${pharmacy}"], .webchat__basic-transcript .ac-pushButton`).first();
+    const link = page.locator('.webchat__basic-transcript .ac-pushButton', { hasText: 'My prescriptions' });
     await link.waitFor();
     const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await tab.waitForURL((url) => url.href.startsWith(`${PORTAL}${pharmacy}`));
+    assert.equal(tab.url(), profile.link('pharmacy.prescriptions'));
+    await settled(page);
+    await page.screenshot({ path: `${RESULTS}/widget-phone-refill.png` });
     assertClean(w);
   });
 });
