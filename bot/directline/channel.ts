@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { newCorrelationId, runWithCorrelationId } from '../../common/correlation';
+import { maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
 import type { Logger } from '../../common/logger';
 import type { AssistantAdapter, InProcessChannel } from '../adapter';
 import type { Lifecycle } from '../lifecycle';
@@ -105,6 +106,10 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     };
     // The identity assertion goes to the bot, never into the transcript clients can read back.
     if (posted.type === 'event' && posted.name === IDENTITY_EVENT) delete echo.value;
+    // A password typed into the chat is masked before it is stored (and in the echo the member
+    // sees); the bot gets the text as typed, so that it can tell the member not to share it.
+    const scan = typeof posted.text === 'string' ? maskSecrets(posted.text) : { text: posted.text, secrets: [] };
+    if (scan.secrets.length) Object.assign(echo, scrubSecrets({ text: scan.text, value: echo.value, channelData: echo.channelData }, scan.secrets));
 
     let stored: ActivityJson;
     if (posted.type === 'typing') {
@@ -112,9 +117,14 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     } else {
       stored = await this.append(conversationId, echo);
     }
-    const inbound = { ...stored, value: posted.value, serviceUrl: this.serviceUrl };
-    if (posted.value === undefined) delete inbound.value;
+    const inbound: ActivityJson = { ...stored, text: posted.text, value: posted.value, channelData: posted.channelData, serviceUrl: this.serviceUrl };
+    for (const field of ['text', 'value', 'channelData']) if (inbound[field] === undefined) delete inbound[field];
     await this.enqueueTurn(conversationId, inbound);
+    // The turn may have masked more than the channel could see (a lone password after a sign-in
+    // question): keep the stored copy as masked as the bot's.
+    if (posted.type !== 'typing' && typeof inbound.text === 'string' && inbound.text !== stored.text && inbound.text !== posted.text) {
+      await this.deps.store.patch(conversationId, String(stored.id), { text: inbound.text }).catch(() => undefined);
+    }
     return String(stored.id);
   }
 

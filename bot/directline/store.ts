@@ -140,6 +140,18 @@ export class ConversationStore {
     });
   }
 
+  /** Changes fields of a stored activity (the turn masked a password the member typed). */
+  async patch(conversationId: string, id: string, fields: ActivityJson): Promise<void> {
+    await this.update(conversationId, (record) => {
+      const entry = record.activities.find((e) => e.activity.id === id);
+      if (!entry) return;
+      entry.activity = { ...entry.activity, ...fields };
+      const size = Buffer.byteLength(JSON.stringify(entry.activity));
+      record.bytes += size - entry.size;
+      entry.size = size;
+    });
+  }
+
   /** The activities after `watermark` (all of them for 0) and the conversation's watermark. */
   async since(conversationId: string, watermark: number): Promise<ActivityPage | undefined> {
     const record = await this.get(conversationId);

@@ -208,6 +208,33 @@ describe('local Direct Line channel: refusals, limits and modes', function () {
     });
   });
 
+  describe('passwords typed into the chat', () => {
+    it('are masked in the stored transcript and the echo; the assistant still warns the member', async () => {
+      const real = await startAssistant();
+      try {
+        const grant = await getGrant(real.url);
+        const s = stream((await startConversation(grant)).streamUrl);
+        await s.botMessage(/member assistant/);
+        const typed = 'I cannot sign in, my password is Hunter2!xyz';
+        await postActivity(grant, message(typed));
+        const echo = await s.waitFor((x) => x.activities.find((a) => a.from?.role === 'user'), 'the echo');
+        assert.equal(echo.text, 'I cannot sign in, my password is ********');
+        await s.botMessage(/password/i);
+
+        // A lone password right after a sign-in question: only the assistant knows the context.
+        const before = s.activities.length;
+        await postActivity(grant, message('Tr0ub4dor&3'));
+        await s.waitFor((x) => x.activities.slice(before).some((a) => a.from?.role === 'bot' && a.type === 'message'), 'an answer');
+        const transcript = await request(`${grant.domain}/conversations/${grant.conversationId}/activities`, { headers: bearer(grant.token) });
+        assert.ok(!transcript.text.includes('Hunter2!xyz'), 'the first password is not stored');
+        assert.ok(!transcript.text.includes('Tr0ub4dor&3'), 'nor the second');
+        assert.ok(!real.logs.all.includes('Hunter2!xyz') && !real.logs.all.includes('Tr0ub4dor&3'), 'nor logged');
+      } finally {
+        await real.stop();
+      }
+    });
+  });
+
   describe('proactive messages', () => {
     it('continueConversationAsync reaches a local conversation (e.g. an agent answering later)', async () => {
       const grant = await getGrant(running.url);
