@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadOrTrainModel } from '../../intents/create-understanding';
 import { loadModelConfig } from '../../intents/local/config';
+import { FeatureExtractor } from '../../intents/local/features';
+import { Gazetteer } from '../../intents/local/gazetteer';
 import { LocalModel } from '../../intents/local/model';
 import { loadTrainingSet, type TrainingExample } from '../../intents/training-data';
 import { capturingLogger, sharedModel } from './support/fixtures';
@@ -43,6 +45,14 @@ describe('local recognizer (natural-based model)', () => {
     const r = recognizer.recognizeSync('🙂🙂');
     assert.equal(r.intent, 'none');
     assert.equal(r.score, 1);
+  });
+
+  it('keeps a gazetteer word it never saw in training instead of "correcting" it (and its class)', () => {
+    const gazetteer = new Gazetteer({ company: ['delta'] });
+    const extractor = new FeatureExtractor(loadModelConfig().features, resources.shorthand, resources.localeDetector, gazetteer, ['delay', 'my', 'flight']);
+    assert.deepEqual(extractor.tokens('my delta flight', 'en'), ['my', 'delta', 'flight']);
+    assert.ok(extractor.extract('my delta flight', 'en').includes('g:company'));
+    assert.deepEqual(extractor.tokens('my dleay', 'en'), ['my', 'delay'], 'other typos are still corrected');
   });
 
   it('carries the locale, following the hint on ambiguous text', () => {
