@@ -1,15 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import {
-  ConversationState,
-  MemoryStorage,
-  UserState,
-  type Storage,
-} from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
-import { ResponseCatalog } from '../common/responses';
+import { localeOf, ResponseCatalog } from '../common/responses';
+import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
+import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
+import { OptionMatcher } from '../dialogs/common/options';
+import { EmergencyResponder } from '../dialogs/emergency';
+import { DirectContactEscalation, type Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
+import { ConversationMemory, type MemoryState } from '../dialogs/memory';
+import { PhraseBook } from '../dialogs/phrases';
+import { RefillDialog } from '../dialogs/refill/refillDialog';
+import { TOPIC_TABLES } from '../dialogs/topics/tables';
+import { TopicDialog } from '../dialogs/topics/topicDialog';
+import type { EmergencyCheck, Understanding } from '../intents/types';
+import { UnverifiedAppointmentLookup, type AppointmentLookup } from '../services/appointments/appointmentLookup';
+import { UnverifiedPrescriptionLookup, type PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
@@ -21,13 +29,41 @@ import { healthRoute } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
 import { createHttpServer } from './http/server';
 import { Lifecycle } from './lifecycle';
+import { CheckedConversationState, CheckedUserState } from './state/checkedState';
+import { ConversationFreshness, DIALOG_STATE_PROPERTY } from './state/freshness';
+import { TurnGuard } from './state/turnGuard';
+import { createStorage } from './storage/factory';
+import { asAssistantStorage } from './storage/lockedStorage';
+import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { DialogRunner } from './dialogRunner';
+import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
+import { EmergencyGate } from './pipeline/emergencyGate';
+import { SecretMasking } from './pipeline/secretMasking';
+import { SmsKeywordGate } from './pipeline/smsKeywords';
+import { TurnUnderstanding } from './pipeline/understandTurn';
 
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
   logger?: Logger;
-  storage?: Storage;
+  /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
+  storage?: Storage | AssistantStorage;
+  /** Replaces the whole routing layer (tests of the bot's edge: state, restarts, HTTP). */
   mainDialog?: Dialog;
+  /** Milliseconds since the epoch: idle expiry, and "today" for appointments (tests fix or move time). */
+  clock?: () => number;
+  /** Pause between re-runs of a turn whose save collided (tests: none). */
+  turnBackoff?: (attempt: number) => Promise<void>;
+  /** The emergency check that runs first on every message (default: intents' EmergencyDetector). */
+  emergencyCheck?: EmergencyCheck;
+  /** Intent and language per message (default: intents' createUnderstanding with the NLU_* settings). */
+  understanding?: Understanding;
+  /** Handing a member to a person (default: tell them how to reach one now). */
+  escalation?: Escalation;
+  prescriptions?: PrescriptionLookup;
+  appointments?: AppointmentLookup;
+  /** Confidence levels for routing, interruptions and topic switches. */
+  policy?: RoutingPolicy;
 }
 
 export interface Assistant {
@@ -48,12 +84,20 @@ export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
   profile: PortalProfile;
-  storage: Storage;
+  /** The configured store: conversation and user state, and whatever else must survive (escalations, sessions). */
+  storage: AssistantStorage;
   conversationState: ConversationState;
   userState: UserState;
+  /** One turn per conversation at a time on this instance; eTag-checked saves across instances. */
+  turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /**
+   * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
+   * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
+   */
+  ready: Promise<void>;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -62,15 +106,86 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const catalog = ResponseCatalog.load();
   const profile = loadPortalProfile(config.portalProfile);
 
-  const storage = overrides.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const storage = overrides.storage
+    ? asAssistantStorage(overrides.storage)
+    : createStorage(config.storage, { logger, idleMinutes: config.conversation.idleMinutes, clock: overrides.clock });
+  const conversationState = new CheckedConversationState(storage);
+  const userState = new CheckedUserState(storage);
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
-  const mainDialog = overrides.mainDialog ?? new MainDialog(sender, catalog);
-  const bot = new AssistantBot({ conversationState, userState, mainDialog, sender, catalog, profile });
+  const clock = overrides.clock ?? Date.now;
+
+  // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
+  // (built in the background; the first turns wait for it).
+  const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
+  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger);
+  const understanding = overrides.understanding ?? pending!;
+
+  const phrases = PhraseBook.load();
+  const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
+  const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
+  const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
+  const mainDialog =
+    overrides.mainDialog ??
+    new MainDialog(kit, escalation, logger, [
+      new AppointmentDialog(kit, {
+        clock: () => new Date(clock()),
+        appointments: overrides.appointments ?? new UnverifiedAppointmentLookup(),
+      }),
+      new RefillDialog(kit, { prescriptions: overrides.prescriptions ?? new UnverifiedPrescriptionLookup() }),
+      ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
+    ]);
+  const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
+  const endDialogs = (context: TurnContext) => dialogs.cancelAll(context);
+
+  const say = (context: TurnContext, key: string) => {
+    const locale = localeOf(context.activity.locale);
+    return sender.send(context, { text: catalog.text(locale, key) }, locale);
+  };
+  const freshness = new ConversationFreshness({
+    conversationState,
+    mainDialog,
+    idleMs: config.conversation.idleMinutes * 60_000,
+    logger,
+    clock: overrides.clock,
+    forgetChoices: (context) => sender.forgetChoices(context),
+    // An emergency gets its answer first and alone; the closed task needs no notice then.
+    notify: (context, reason) =>
+      emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+  });
+  const turnGuard = new TurnGuard({
+    conversationState,
+    userState,
+    logger,
+    beforeTurn: (context) => freshness.check(context).then(() => undefined),
+    busyReply: (context) => say(context, 'state.busy'),
+    backoff: overrides.turnBackoff,
+  });
+
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs });
+  const bot = new AssistantBot({
+    conversationState,
+    userState,
+    sender,
+    catalog,
+    profile,
+    turnGuard,
+    emergency: new EmergencyGate(emergencyCheck, responder),
+    secrets: new SecretMasking({ memory, sender, catalog }),
+    smsKeywords: new SmsKeywordGate({
+      sender,
+      catalog,
+      profile,
+      memory,
+      optedOut: userState.createProperty<boolean>('smsOptedOut'),
+      endDialogs,
+    }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog }),
+    dialogs,
+  });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  return { logger, catalog, profile, storage, conversationState, userState, sender, bot, onTurnError };
+  const ready = pending ? pending.ready : Promise.resolve();
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready };
 }
 
 /**
@@ -78,7 +193,12 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const { logger, bot, onTurnError } = createBotCore(config, overrides);
+  const { logger, bot, onTurnError, storage, ready } = createBotCore(config, overrides);
+  await storage.ready();
+  await ready;
+  if (storage.kind === 'file' && config.env === 'production') {
+    logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
+  }
   const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth));
   adapter.onTurnError = onTurnError;
 
@@ -120,6 +240,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         {
           url,
           env: config.env,
+          storage: storage.kind,
           authentication: config.auth.enabled
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
@@ -138,6 +259,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      await storage.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },

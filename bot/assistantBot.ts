@@ -6,55 +6,75 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { localeOf, type ResponseCatalog } from '../common/responses';
+import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from './channels/replySender';
+import type { DialogRunner } from './dialogRunner';
+import type { EmergencyGate } from './pipeline/emergencyGate';
+import type { SecretMasking } from './pipeline/secretMasking';
+import type { SmsKeywordGate } from './pipeline/smsKeywords';
+import type { TurnUnderstanding } from './pipeline/understandTurn';
+import type { TurnGuard } from './state/turnGuard';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
   conversationState: ConversationState;
   userState: UserState;
-  mainDialog: Dialog;
   sender: ReplySender;
   catalog: ResponseCatalog;
   profile: PortalProfile;
+  emergency: EmergencyGate;
+  secrets: SecretMasking;
+  smsKeywords: SmsKeywordGate;
+  understanding: TurnUnderstanding;
+  dialogs: DialogRunner;
+  /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
+  turnGuard: TurnGuard;
 }
 
 /**
- * The thin Bot Framework edge: turns activities into calls on the assistant and saves state at
- * the end of every turn. Routing and conversation logic live in dialogs/.
+ * The thin Bot Framework edge: turns activities into calls on the assistant; the turn guard saves
+ * state at the end of every turn. Each step of a message's pipeline is a small injected
+ * collaborator; routing and conversation logic live in dialogs/.
  */
 export class AssistantBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const memberJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (memberJoined) await this.welcome(context);
+      if (memberJoined) await this.welcome(context, localeOf(context.activity.locale));
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      await this.deps.sender.normalizeInput(context);
-      // SMS and some other channels send no conversationUpdate: welcome on the first message.
-      if (!(await this.welcomed.get(context, false))) await this.welcome(context);
-      await this.runMainDialog(context);
+      await this.onMemberMessage(context);
       await next();
     });
   }
 
+  /** The order matters: nothing may come before the emergency check that could swallow a message. */
+  private async onMemberMessage(context: TurnContext): Promise<void> {
+    const { emergency, secrets, sender, smsKeywords, understanding, dialogs } = this.deps;
+    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text
+    await secrets.mask(context); // 2. a typed password never goes further
+    await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
+    if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
+    const turn = await understanding.resolve(context); // 5. intent and language, once per turn
+    if (await emergency.handleUnderstood(context, turn)) return;
+    turn.welcomed = await this.welcome(context, turn.locale); // 6. SMS sends no conversationUpdate: welcome once
+    await secrets.warnIfMasked(context, turn.locale);
+    await dialogs.run(context); // 7. MainDialog routes, or the dialog in progress continues
+  }
+
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    await this.deps.turnGuard.run(context, () => super.run(context));
   }
 
   /**
@@ -63,7 +83,7 @@ export class AssistantBot extends ActivityHandler {
    */
   async resetConversation(context: TurnContext): Promise<void> {
     await this.deps.conversationState.load(context, true);
-    await this.dialogState.delete(context);
+    await this.deps.dialogs.forget(context);
     await this.deps.sender.forgetChoices(context);
     await this.deps.conversationState.saveChanges(context, true);
   }
@@ -77,18 +97,11 @@ export class AssistantBot extends ActivityHandler {
     return response;
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
-    if (await this.welcomed.get(context, false)) return;
+  /** Welcomes once per conversation; true when the welcome was sent now. */
+  private async welcome(context: TurnContext, locale: Locale): Promise<boolean> {
+    if (await this.welcomed.get(context, false)) return false;
     await this.welcomed.set(context, true);
-    const locale = localeOf(context.activity.locale);
     await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale), locale);
-  }
-
-  private async runMainDialog(context: TurnContext): Promise<void> {
-    const dialogs = new DialogSet(this.dialogState);
-    dialogs.add(this.deps.mainDialog);
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
+    return true;
   }
 }

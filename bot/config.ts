@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -9,7 +10,7 @@ import { StartupError } from '../common/errors';
  */
 
 /** Settings whose values are never echoed back in an error message. */
-const SECRET_SETTINGS = new Set(['MicrosoftAppPassword']);
+const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'COSMOS_KEY', 'CLU_API_KEY', 'LUIS_API_KEY']);
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -47,6 +48,7 @@ const text = (what: string) => optional(z.string({ error: `expected ${what}` }).
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export const STORAGE_KINDS = ['file', 'blob', 'cosmos', 'memory'] as const;
 
 export const envSchema = z
   .object({
@@ -57,6 +59,23 @@ export const envSchema = z
     DATA_DIR: text('a folder path').default('./.data'),
     MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
+    // State: where conversations, users and escalations are kept (see bot/storage/).
+    STORAGE: optional(z.enum(STORAGE_KINDS, { error: `expected one of ${STORAGE_KINDS.join(', ')}` })),
+    AZURE_STORAGE_CONNECTION_STRING: text('an Azure Storage connection string'),
+    AZURE_STORAGE_CONTAINER: optional(
+      z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
+        error: 'expected a blob container name: 3 to 63 lowercase letters, digits and single dashes, starting and ending with a letter or digit',
+      }),
+    ).default('member-assistant-state'),
+    COSMOS_ENDPOINT: optional(z.url({ error: 'expected the https URL of the Cosmos DB account', protocol: /^https?$/ })),
+    COSMOS_KEY: text('the Cosmos DB account key'),
+    COSMOS_DATABASE: optional(
+      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a database id (at most 255 characters, none of / \\ ? #)' }),
+    ).default('member-assistant'),
+    COSMOS_CONTAINER: optional(
+      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a container id (at most 255 characters, none of / \\ ? #)' }),
+    ).default('bot-state'),
+    CONVERSATION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
     PORTAL_PROFILE: optional(
       z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a profile id (lowercase letters, digits, dashes)' }),
     ).default('default'),
@@ -73,11 +92,27 @@ export const envSchema = z
     ),
     ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl'),
     ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl'),
+
+    // Understanding (intents/): the local model by default, CLU or LUIS when configured.
+    ...nluEnvShape,
   })
   .superRefine((env, ctx) => {
+    checkNluEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
+    if (env.STORAGE === 'memory' && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE'],
+        message: 'memory is for tests only (NODE_ENV=test): every conversation would be lost on restart; use file (the default), blob or cosmos',
+      });
+    }
+    if (env.STORAGE === 'blob') need('AZURE_STORAGE_CONNECTION_STRING', 'when STORAGE is blob');
+    if (env.STORAGE === 'cosmos') {
+      need('COSMOS_ENDPOINT', 'when STORAGE is cosmos');
+      need('COSMOS_KEY', 'when STORAGE is cosmos');
+    }
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
       ctx.addIssue({
         code: 'custom',
@@ -110,6 +145,13 @@ export interface AuthConfig {
   botFramework: Record<string, string | undefined>;
 }
 
+/** Which store keeps state, with what it needs (see bot/storage/factory.ts). */
+export type StorageConfig =
+  | { kind: 'file'; dataDir: string }
+  | { kind: 'blob'; connectionString: string; container: string }
+  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string }
+  | { kind: 'memory' };
+
 export interface Config {
   env: Env['NODE_ENV'];
   server: {
@@ -122,8 +164,15 @@ export interface Config {
   log: { level: Env['LOG_LEVEL'] };
   /** Absolute path of the folder that holds local state. */
   dataDir: string;
+  storage: StorageConfig;
+  conversation: {
+    /** After this long without a message, an unfinished task is closed (kindly) on the next one. */
+    idleMinutes: number;
+  };
   /** Which `config/profiles/<id>.json` gives the plan's name, colours, deep links and phones. */
   portalProfile: string;
+  /** The understanding layer: which recognizer, thresholds, cloud settings (intents/settings.ts). */
+  nlu: NluSettings;
   auth: AuthConfig;
 }
 
@@ -147,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describe(issue, env)));
   const e = parsed.data;
   const authEnabled = Boolean(e.MicrosoftAppId);
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     server: {
@@ -156,8 +206,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     log: { level: e.LOG_LEVEL },
-    dataDir: path.resolve(cwd, e.DATA_DIR),
+    dataDir,
+    storage: storageConfig(e, dataDir),
+    conversation: { idleMinutes: e.CONVERSATION_IDLE_MINUTES },
     portalProfile: e.PORTAL_PROFILE,
+    nlu: toNluSettings(e),
     auth: {
       enabled: authEnabled,
       botFramework: {
@@ -171,4 +224,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
   };
+}
+
+/**
+ * `file` unless set, except under NODE_ENV=test, where tests that build the assistant without
+ * naming a store get a fresh memory store each (state on disk would leak from one run to the next).
+ */
+function storageConfig(e: Env, dataDir: string): StorageConfig {
+  const kind = e.STORAGE ?? (e.NODE_ENV === 'test' ? 'memory' : 'file');
+  switch (kind) {
+    case 'file':
+      return { kind, dataDir };
+    case 'blob':
+      return { kind, connectionString: e.AZURE_STORAGE_CONNECTION_STRING!, container: e.AZURE_STORAGE_CONTAINER };
+    case 'cosmos':
+      return { kind, endpoint: e.COSMOS_ENDPOINT!, key: e.COSMOS_KEY!, database: e.COSMOS_DATABASE, container: e.COSMOS_CONTAINER };
+    case 'memory':
+      return { kind };
+  }
 }

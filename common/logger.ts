@@ -23,6 +23,12 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'MicrosoftAppPassword',
   '*.MicrosoftAppPassword',
+  'connectionString',
+  '*.connectionString',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'COSMOS_KEY',
+  'authKey',
+  '*.authKey',
 ];
 
 export interface LoggerOptions {

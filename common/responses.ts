@@ -67,6 +67,11 @@ export class ResponseCatalog {
     return new ResponseCatalog(texts);
   }
 
+  /** Every key under a group ("options" → "options.appointment.action.new", …). */
+  keysUnder(prefix: string): string[] {
+    return [...this.texts.en.keys()].filter((key) => key.startsWith(`${prefix}.`));
+  }
+
   has(key: string): boolean {
     return this.texts.en.has(key);
   }

@@ -1,31 +1,211 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { ReplySender } from '../bot/channels/replySender';
-import { topicChoices } from '../bot/welcome';
-import { localeOf, type ResponseCatalog } from '../common/responses';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Logger } from '../common/logger';
+import { TASK_INTENTS, type IntentId, type TaskIntentId } from '../intents/types';
+import type { DialogKit } from './common/kit';
+import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './common/questions';
+import { values, type TaskDialog, type TaskOutcome } from './common/taskDialog';
+import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
+import { turnInfo, type TurnInfo } from './turn';
 
 export const MAIN_DIALOG = 'main';
+const FLOW = 'main.flow';
+
+type Decision =
+  | { kind: 'task'; intent: TaskIntentId }
+  | { kind: 'say'; key: string; menu: boolean }
+  | { kind: 'agent' }
+  | { kind: 'unclear' };
+
+interface FlowOptions {
+  /** Start this topic straight away (a clarified choice, or a change of topic mid-dialog). */
+  start?: TaskIntentId;
+}
+
+const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /**
- * Routes each member message. Placeholder until understanding and the task dialogs land:
- * it answers every message with the topics menu.
+ * Routes each member message (the emergency check has already run in the turn pipeline): a
+ * topic picked from a menu or recognized with confidence starts its task dialog; help, greetings,
+ * thanks, goodbyes and "start over" get a short answer; "talk to a person" goes to Escalation.
+ * A message it is not sure about gets "did you mean A or B?" with the two most likely topics; a
+ * second unclear message in a row gets the topics menu and a person. Every topic ends with
+ * "anything else?". Cancels, start-overs, requests for a person and changes of topic that task
+ * dialogs report are answered here, the same way for every topic.
  */
 export class MainDialog extends ComponentDialog {
   constructor(
-    private readonly sender: ReplySender,
-    private readonly catalog: ResponseCatalog,
+    private readonly kit: DialogKit,
+    private readonly escalation: Escalation,
+    private readonly logger: Logger,
+    tasks: readonly TaskDialog[],
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog('main.route', [(step) => this.route(step)]));
-    this.initialDialogId = 'main.route';
+    for (const task of tasks) this.addDialog(task);
+    this.addDialog(new ChoiceQuestion(kit));
+    this.addDialog(
+      new WaterfallDialog(FLOW, [(step) => this.route(step), (step) => this.afterRoute(step), (step) => this.afterFollowUp(step)]),
+    );
+    this.initialDialogId = FLOW;
   }
 
-  private async route(step: WaterfallStepContext) {
-    const locale = localeOf(step.context.activity.locale);
-    await this.sender.send(
-      step.context,
-      { text: this.catalog.text(locale, 'main.placeholder'), choices: topicChoices(this.catalog, locale) },
-      locale,
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const start = (step.options as FlowOptions | undefined)?.start;
+    if (start) return this.beginTask(step, start);
+    const turn = turnInfo(step.context);
+    const decision = this.decide(turn);
+    this.logger.info(
+      { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },
+      'message routed',
     );
+    switch (decision.kind) {
+      case 'task':
+        return this.beginTask(step, decision.intent);
+      case 'agent':
+        return this.escalate(step, 'member_asked');
+      case 'say':
+        await this.kit.memory.setUnclear(step.context, 0);
+        // "hi" as a first message: the welcome just offered the menu.
+        if (!(turn.welcomed && decision.key === 'main.greeting')) await this.say(step.context, decision.key, decision.menu);
+        return step.endDialog();
+      case 'unclear':
+        return this.unclear(step, turn);
+    }
+  }
+
+  private decide(turn: TurnInfo): Decision {
+    const picked = this.kit.options.match(turn.text, 'topics', 'exact');
+    if (isTask(picked)) return { kind: 'task', intent: picked };
+    if (picked === 'agent') return { kind: 'agent' };
+    if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false };
+
+    const phrase = this.kit.phrases.interruption(turn.text);
+    if (phrase) return this.conversational(phrase);
+
+    const { intent, score } = turn.result;
+    if (score < this.kit.policy.routeAt) return { kind: 'unclear' };
+    if (isTask(intent)) return { kind: 'task', intent };
+    return this.conversational(intent);
+  }
+
+  private conversational(intent: IntentId | 'startOver'): Decision {
+    switch (intent) {
+      case 'agent':
+        return { kind: 'agent' };
+      case 'help':
+        return { kind: 'say', key: 'main.help', menu: true };
+      case 'cancel':
+        return { kind: 'say', key: 'main.nothingToCancel', menu: true };
+      case 'startOver':
+        return { kind: 'say', key: 'main.startOver', menu: true };
+      case 'greeting':
+        return { kind: 'say', key: 'main.greeting', menu: true };
+      case 'thanks':
+        return { kind: 'say', key: 'main.thanks', menu: false };
+      case 'goodbye':
+        return { kind: 'say', key: 'main.goodbye', menu: false };
+      default:
+        return { kind: 'unclear' };
+    }
+  }
+
+  private async unclear(step: WaterfallStepContext, turn: TurnInfo): Promise<DialogTurnResult> {
+    const context = step.context;
+    const count = (await this.kit.memory.unclear(context)) + 1;
+    if (count >= 2) {
+      await this.kit.memory.setUnclear(context, 0);
+      await this.say(context, 'main.unclearTwice', true);
+      return step.endDialog();
+    }
+    await this.kit.memory.setUnclear(context, count);
+    const candidates = [...new Set([turn.result.intent, turn.result.runnerUp?.intent].filter(isTask))];
+    if (!candidates.length) {
+      await this.kit.say(context, 'main.rephrase');
+      return step.endDialog();
+    }
+    const title = (id: string) => this.kit.text(context, `topics.${id}`);
+    values(step).phase = 'clarify';
+    return step.beginDialog(ChoiceQuestion.ID, {
+      question: 'topics',
+      ids: [...candidates, 'somethingElse'],
+      prompt: candidates.length === 2 ? 'main.clarifyTwo' : 'main.clarifyOne',
+      vars: { a: title(candidates[0]!), b: title(candidates[1] ?? candidates[0]!) },
+      mode: 'exact',
+      noMatch: 'end',
+    } satisfies ChoiceQuestionOptions);
+  }
+
+  private async beginTask(step: WaterfallStepContext, intent: TaskIntentId): Promise<DialogTurnResult> {
+    await this.kit.memory.setUnclear(step.context, 0);
+    await this.kit.memory.startTopic(step.context, intent);
+    values(step).phase = 'task';
+    return step.beginDialog(intent, { text: turnInfo(step.context).text });
+  }
+
+  private async afterRoute(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    if (values(step).phase === 'clarify') {
+      const answer = (step.result as ChoiceAnswer | undefined)?.answer ?? null;
+      if (isTask(answer)) return step.replaceDialog(FLOW, { start: answer } satisfies FlowOptions);
+      if (answer === 'somethingElse') {
+        await this.kit.say(context, 'main.askAgain');
+        return step.endDialog();
+      }
+      return step.replaceDialog(FLOW, {});
+    }
+
+    const outcome = (step.result as TaskOutcome | undefined) ?? { kind: 'completed' };
+    switch (outcome.kind) {
+      case 'completed':
+        if (outcome.reroute) return step.replaceDialog(FLOW, {});
+        values(step).phase = 'followUp';
+        return step.beginDialog(ChoiceQuestion.ID, {
+          question: 'followUp',
+          prompt: 'main.anythingElse',
+          mode: 'exact',
+          noMatch: 'end',
+        } satisfies ChoiceQuestionOptions);
+      case 'switch':
+        return step.replaceDialog(FLOW, { start: outcome.to } satisfies FlowOptions);
+      case 'interrupted':
+        if (outcome.by === 'agent') return this.escalate(step, 'member_asked');
+        await this.say(context, outcome.by === 'cancel' ? 'main.cancelled' : 'main.startOver', true);
+        return step.endDialog();
+      case 'stuck':
+        return this.escalate(step, 'stuck');
+      case 'person':
+        return this.escalate(step, outcome.reason);
+    }
+  }
+
+  private async afterFollowUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    switch ((step.result as ChoiceAnswer | undefined)?.answer ?? null) {
+      case 'yes':
+        await this.say(step.context, 'main.askTopic', true);
+        return step.endDialog();
+      case 'no':
+        await this.say(step.context, 'main.goodbye', false);
+        return step.endDialog();
+      case 'agent':
+        return this.escalate(step, 'member_asked');
+      default:
+        // Not an answer to "anything else?": a new request.
+        return step.replaceDialog(FLOW, {});
+    }
+  }
+
+  private async escalate(step: WaterfallStepContext, reason: EscalationReason): Promise<DialogTurnResult> {
+    const context = step.context;
+    const topic = await this.kit.memory.topic(context);
+    await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), topic));
     return step.endDialog();
+  }
+
+  private async say(context: TurnContext, key: string, menu: boolean): Promise<void> {
+    const locale = this.kit.locale(context);
+    await this.kit.send(context, {
+      text: this.kit.text(context, key),
+      choices: menu ? this.kit.options.choices('topics', locale, [...TASK_INTENTS, 'agent']) : undefined,
+    });
   }
 }

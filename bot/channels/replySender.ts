@@ -34,7 +34,11 @@ export class ReplySender {
     await this.offeredChoices.delete(context);
   }
 
-  async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
+  /**
+   * `keepOfferedChoices`: an aside (the SMS HELP answer) that leaves the numbered list the member
+   * is answering in force.
+   */
+  async send(context: TurnContext, reply: Reply, locale: Locale, options: { keepOfferedChoices?: boolean } = {}): Promise<void> {
     const caps = capabilitiesOf(context.activity.channelId);
     const activities = renderReply(reply, caps, { replyWithNumber: this.catalog.text(locale, 'channel.replyWithNumber') });
     context.turnState.set(SENDING, true);
@@ -43,7 +47,7 @@ export class ReplySender {
     } finally {
       context.turnState.delete(SENDING);
     }
-    if (caps.plainText) await this.offeredChoices.set(context, reply.choices ?? []);
+    if (caps.plainText && !options.keepOfferedChoices) await this.offeredChoices.set(context, reply.choices ?? []);
   }
 
   /**

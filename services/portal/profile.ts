@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
+import type { Locale } from '../../intents/types';
 
 /**
  * A portal profile: the plan's name and colours, its patient-portal pages (deep links) and its
@@ -18,10 +19,15 @@ const page = z
   .refine((value) => value.startsWith('/') || /^https:\/\/[^\s]+$/.test(value), {
     error: 'expected a path starting with / or an https:// URL',
   });
-const phone = z.object({
-  number: z.string().regex(/^[0-9A-Z+()\- .]{3,25}$/, { error: 'expected a phone number like 1-800-555-0100' }),
-  hours: z.string().min(1),
+/** A text shown to members: one for every language, or one per language. */
+const localized = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), es: z.string().min(1) })], {
+  error: 'expected a text, or { "en": text, "es": text }',
 });
+const phone = z.strictObject({
+  number: z.string().regex(/^[0-9A-Z+()\- .]{3,25}$/, { error: 'expected a phone number like 1-800-555-0100' }),
+  hours: localized,
+});
+const digits = z.int().min(4).max(20);
 
 export const portalProfileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected lowercase letters, digits and dashes' }),
@@ -36,6 +42,7 @@ export const portalProfileSchema = z.strictObject({
     appointments: z.strictObject({ center: page, schedule: page, upcoming: page }),
     pharmacy: z.strictObject({
       center: page,
+      orderStatus: page,
       refill: page,
       prescriptions: page,
       mailOrder: page,
@@ -71,10 +78,22 @@ export const portalProfileSchema = z.strictObject({
     billing: phone,
     tty: z.string().min(1),
   }),
+  /** Rx numbers on this plan's labels: digits, at most one dash. */
+  prescriptions: z.strictObject({
+    rxNumber: z
+      .strictObject({ minDigits: digits, maxDigits: digits })
+      .refine((r) => r.minDigits <= r.maxDigits, { error: 'minDigits must not be more than maxDigits' }),
+  }),
+  /** Service levels the assistant quotes. */
+  careTeam: z.strictObject({
+    /** Business days the care team takes to answer a secure message. */
+    messageReplyBusinessDays: z.int().min(1).max(14),
+  }),
 });
 
 export type PortalProfileData = z.infer<typeof portalProfileSchema>;
 type Links = PortalProfileData['links'];
+export type PhoneLine = Exclude<keyof PortalProfileData['phones'], 'tty'>;
 
 /** "billing.payBill", "home", … : every page of a profile, by dotted name. */
 export type LinkKey = {
@@ -96,6 +115,16 @@ export class PortalProfile {
 
   get phones(): PortalProfileData['phones'] {
     return this.data.phones;
+  }
+
+  /** A phone line with its hours in the member's language. */
+  phone(line: PhoneLine, locale: Locale): { number: string; hours: string } {
+    const { number, hours } = this.data.phones[line];
+    return { number, hours: typeof hours === 'string' ? hours : hours[locale] };
+  }
+
+  get rxNumber(): { minDigits: number; maxDigits: number } {
+    return this.data.prescriptions.rxNumber;
   }
 
   /**

@@ -12,6 +12,17 @@ describe('portal profiles', () => {
     assert.equal(profile.link('billing.payBill'), 'https://member.evergreen-health.example/secure/billing/pay');
     assert.equal(profile.link('home'), 'https://member.evergreen-health.example/');
     assert.match(profile.phones.nurseLine.number, /^1-800-555-01\d\d$/);
+    assert.match(profile.phone('nurseLine', 'es').hours, /^las 24 horas/);
+    assert.deepEqual(profile.rxNumber, { minDigits: 7, maxDigits: 12 });
+  });
+
+  it('phone hours may be one text for every language', () => {
+    const profile = loadPortalProfile('default');
+    const data = structuredClone(profile.data);
+    data.phones.tty = '711';
+    data.phones.pharmacy.hours = 'Always';
+    const same = new (profile.constructor as typeof import('../../services/portal/profile').PortalProfile)(data);
+    assert.equal(same.phone('pharmacy', 'es').hours, 'Always');
   });
 
   it('fills link parameters (encoded) and drops the ones without a value', () => {
@@ -53,7 +64,14 @@ describe('portal profiles', () => {
       assert.match(broken((p) => (p.links.records.testResults = 'javascript:alert(1)')), /links\.records\.testResults: expected a path/);
       assert.match(broken((p) => (p.baseUrl = 'http://insecure.example')), /baseUrl: expected an https:\/\/ URL/);
     });
+    it('names a bad Rx number rule, reply time or hours', () => {
+      assert.match(broken((p) => (p.prescriptions.rxNumber = { minDigits: 12, maxDigits: 7 })), /prescriptions\.rxNumber: minDigits must not be more than maxDigits/);
+      assert.match(broken((p) => (p.careTeam.messageReplyBusinessDays = 0)), /careTeam\.messageReplyBusinessDays/);
+      assert.match(broken((p) => (p.phones.billing.hours = { en: 'weekdays' })), /phones\.billing\.hours: expected a text, or \{ "en": text, "es": text \}/);
+      assert.match(broken((p) => delete p.prescriptions), /prescriptions/);
+    });
     it('refuses unknown keys (a typo would otherwise be silently ignored)', () => {
+      assert.match(broken((p) => (p.phones.billing.fax = '1-800-555-0199')), /phones\.billing/);
       assert.match(broken((p) => (p.links.billing.payBil = '/x')), /links\.billing/);
     });
     it('requires the id to match the file name', () => {

@@ -1,0 +1,35 @@
+import type { Logger } from '../common/logger';
+import { createUnderstanding, EmergencyDetector, type NluSettings } from '../intents';
+import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
+
+/**
+ * Where the intents layer (intents/index.ts) meets the bot: the emergency detector, built now
+ * (synchronous, loads its lexicons), and the recognizer, built in the background because the
+ * local model may have to be trained at start-up when no current model file exists.
+ */
+export function createEmergencyCheck(): EmergencyCheck {
+  return new EmergencyDetector();
+}
+
+/**
+ * An Understanding that is still being built: messages that arrive first wait for it. `ready`
+ * rejects if it cannot be built; createAssistant awaits it before listening, so that is a
+ * start-up error, not a failed turn.
+ */
+export class PendingUnderstanding implements Understanding {
+  readonly ready: Promise<void>;
+  private built: Understanding | undefined;
+
+  constructor(settings: NluSettings, logger: Logger, build: typeof createUnderstanding = createUnderstanding) {
+    this.ready = build(settings, { logger }).then((understanding) => {
+      this.built = understanding;
+    });
+    // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  async understand(text: string, options?: { locale?: Locale }): Promise<IntentResult> {
+    await this.ready;
+    return this.built!.understand(text, options);
+  }
+}

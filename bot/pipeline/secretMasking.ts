@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import { maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
+import type { ConversationMemory } from '../../dialogs/memory';
+import type { Locale } from '../../intents/types';
+import type { ResponseCatalog } from '../../common/responses';
+import type { ReplySender } from '../channels/replySender';
+
+const MASKED = Symbol('secretMasking.masked');
+
+/**
+ * Step 2: a password typed into the chat is masked on the activity itself, right after the
+ * emergency check, so nothing downstream (recognizer, dialog state, logs, transcripts written
+ * after this point) keeps it. The member is told not to share it (after the SMS opt-out gate,
+ * so an opted-out number gets no message).
+ */
+export class SecretMasking {
+  constructor(
+    private readonly deps: { memory: ConversationMemory; sender: ReplySender; catalog: ResponseCatalog },
+  ) {}
+
+  async mask(context: TurnContext): Promise<boolean> {
+    const activity = context.activity;
+    if (!activity.text) return false;
+    const topic = await this.deps.memory.topic(context);
+    const scan = maskSecrets(activity.text, { signInContext: topic?.intent === 'password_reset' });
+    if (!scan.secrets.length) return false;
+    activity.text = scan.text;
+    if (activity.value !== undefined) activity.value = scrubSecrets(activity.value, scan.secrets);
+    if (activity.channelData !== undefined) activity.channelData = scrubSecrets(activity.channelData, scan.secrets);
+    context.turnState.set(MASKED, true);
+    return true;
+  }
+
+  async warnIfMasked(context: TurnContext, locale: Locale): Promise<void> {
+    if (!context.turnState.get(MASKED)) return;
+    await this.deps.sender.send(context, { text: this.deps.catalog.text(locale, 'common.secretWarning') }, locale);
+  }
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Logger } from '../../common/logger';
+import type { StorageConfig } from '../config';
+import { AzureBlobStorage } from './blobStorage';
+import { AzureCosmosStorage } from './cosmosStorage';
+import { FileStorage } from './fileStorage';
+import { LockedStorage } from './lockedStorage';
+import type { AssistantStorage } from './types';
+
+export interface StorageDeps {
+  logger: Logger;
+  /** Conversations idle longer than this expire (the file store sweeps them). */
+  idleMinutes: number;
+  clock?: () => number;
+}
+
+/** Conversation state keys, as botbuilder's ConversationState makes them: `<channel>/conversations/<id>/`. */
+export function isConversationKey(key: string): boolean {
+  return /^[^/]+\/conversations\//.test(key);
+}
+
+/** The folder under DATA_DIR that holds the file store's state files. */
+export function stateDir(dataDir: string): string {
+  return path.join(dataDir, 'state');
+}
+
+/**
+ * The one place that turns the STORAGE setting into a store. Everything that persists
+ * (conversation and user state, escalations, Direct Line sessions) uses the store made here.
+ */
+export function createStorage(config: StorageConfig, deps: StorageDeps): AssistantStorage {
+  switch (config.kind) {
+    case 'file': {
+      const idleMs = deps.idleMinutes * 60_000;
+      return new FileStorage({
+        dir: stateDir(config.dataDir),
+        logger: deps.logger,
+        clock: deps.clock,
+        expiry: {
+          idleMs,
+          appliesTo: isConversationKey,
+          // Often enough that an idle conversation is gone soon after the limit, rarely enough to cost nothing.
+          sweepEveryMs: Math.min(Math.max(idleMs / 4, 60_000), 15 * 60_000),
+        },
+      });
+    }
+    case 'blob':
+      return new AzureBlobStorage(config.connectionString, config.container);
+    case 'cosmos':
+      return new AzureCosmosStorage(config);
+    case 'memory':
+      return new LockedStorage();
+  }
+}

@@ -1,0 +1,56 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../../bot/channels/reply';
+import type { ReplySender } from '../../bot/channels/replySender';
+import type { ResponseCatalog, Vars } from '../../common/responses';
+import type { Locale } from '../../intents/types';
+import type { LinkKey, PortalProfile } from '../../services/portal/profile';
+import type { ConversationMemory } from '../memory';
+import type { PhraseBook } from '../phrases';
+import { turnInfo } from '../turn';
+import type { OptionMatcher } from './options';
+
+/** Confidence levels the routing uses (scores are calibrated to [0, 1]). */
+export interface RoutingPolicy {
+  /** A task or conversational intent at or above this is acted on; below, the member is asked. */
+  routeAt: number;
+  /** cancel / help / agent recognized mid-dialog at or above this interrupts the dialog. */
+  interruptAt: number;
+  /** Another task recognized mid-dialog at or above this (and not an answer) switches topic. */
+  switchAt: number;
+}
+
+export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85 };
+
+/** What every dialog needs to talk: texts, the portal profile, the sender, options and memory. */
+export class DialogKit {
+  constructor(
+    readonly sender: ReplySender,
+    readonly catalog: ResponseCatalog,
+    readonly profile: PortalProfile,
+    readonly options: OptionMatcher,
+    readonly phrases: PhraseBook,
+    readonly memory: ConversationMemory,
+    readonly policy: RoutingPolicy = DEFAULT_POLICY,
+  ) {}
+
+  locale(context: TurnContext): Locale {
+    return turnInfo(context).locale;
+  }
+
+  text(context: TurnContext, key: string, vars: Vars = {}): string {
+    return this.catalog.text(this.locale(context), key, { planName: this.profile.planName, ...vars });
+  }
+
+  /** A titled portal link, from the profile (never written in dialog code). */
+  link(context: TurnContext, key: LinkKey, params: Record<string, string | undefined> = {}) {
+    return { title: this.catalog.text(this.locale(context), `links.${key}`), url: this.profile.link(key, params) };
+  }
+
+  async send(context: TurnContext, reply: Reply): Promise<void> {
+    await this.sender.send(context, reply, this.locale(context));
+  }
+
+  async say(context: TurnContext, key: string, vars: Vars = {}): Promise<void> {
+    await this.send(context, { text: this.text(context, key, vars) });
+  }
+}

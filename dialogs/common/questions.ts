@@ -1,0 +1,182 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Vars } from '../../common/responses';
+import type { Locale } from '../../intents/types';
+import type { QuestionKey } from '../questions';
+import { turnInfo } from '../turn';
+import type { DialogKit } from './kit';
+import type { MatchMode } from './options';
+
+/**
+ * The assistant's own prompts. botbuilder's ChoicePrompt renders its choices itself
+ * (ChoiceFactory), which knows nothing of SMS's 320 characters or the numbered-list rule; these
+ * send a channel-neutral Reply through ReplySender instead, so every question looks right on
+ * Web Chat (suggested actions), Teams (a card of at most 3 buttons, or a choice list) and SMS
+ * (a numbered list answered with a digit).
+ */
+
+interface QuestionState {
+  attempts: number;
+}
+
+/** Options of a closed question: which options, and what to say. Plain data (kept in dialog state). */
+export interface ChoiceQuestionOptions {
+  question: QuestionKey;
+  /** Subset / order of the question's options (default: all). */
+  ids?: readonly string[];
+  /** Text key of the question. */
+  prompt: string;
+  vars?: Vars;
+  /** `contains` also accepts an option named inside a sentence. Default: contains. */
+  mode?: MatchMode;
+  /** Answers that match no option before the question gives up (default 2). */
+  maxAttempts?: number;
+  /** `end`: give up at the first answer that matches nothing (the caller routes it anew). */
+  noMatch?: 'retry' | 'end';
+}
+
+export type ChoiceAnswer = { answer: string } | { answer: null; stuck: boolean };
+
+/** Base of the assistant's questions: retries, reprompt, and "is this an answer?" for interruptions. */
+export abstract class Question<O extends { prompt: string; vars?: Vars; maxAttempts?: number }> extends Dialog<O> {
+  constructor(
+    id: string,
+    protected readonly kit: DialogKit,
+  ) {
+    super(id);
+  }
+
+  /** The member's message is exactly one of the offered options (so it is not an interruption). */
+  abstract isExactAnswer(instance: DialogInstance, context: TurnContext): boolean;
+  /** The member's message is an acceptable answer (so it is not a change of topic). */
+  abstract accepts(instance: DialogInstance, context: TurnContext): boolean;
+  protected abstract render(context: TurnContext, options: O, locale: Locale, retryKey: string | null, retryVars?: Vars): Promise<void>;
+
+  override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id} needs options`);
+    dc.activeDialog!.state = { options, attempts: 0 } satisfies QuestionState & { options: O };
+    await this.render(dc.context, options, this.kit.locale(dc.context), null);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.render(context, (instance.state as { options: O }).options, this.kit.locale(context), null);
+  }
+
+  protected options(instance: DialogInstance): O {
+    return (instance.state as { options: O }).options;
+  }
+
+  /** Counts a miss; true when the question should give up. */
+  protected missed(instance: DialogInstance): boolean {
+    const state = instance.state as QuestionState & { options: O };
+    state.attempts += 1;
+    return state.attempts >= (state.options.maxAttempts ?? 2);
+  }
+}
+
+export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
+  static readonly ID = 'question.choice';
+
+  constructor(kit: DialogKit, id: string = ChoiceQuestion.ID) {
+    super(id, kit);
+  }
+
+  isExactAnswer(instance: DialogInstance, context: TurnContext): boolean {
+    const options = this.options(instance);
+    return this.matchText(turnInfo(context).text, options, 'exact') !== null;
+  }
+
+  accepts(instance: DialogInstance, context: TurnContext): boolean {
+    const options = this.options(instance);
+    return this.matchText(turnInfo(context).text, options, options.mode ?? 'contains') !== null;
+  }
+
+  private matchText(text: string, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
+    return this.kit.options.match(text, options.question, mode, options.ids);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog!;
+    const options = this.options(instance);
+    const answer = this.matchText(turnInfo(dc.context).text, options, options.mode ?? 'contains');
+    if (answer) return dc.endDialog({ answer } satisfies ChoiceAnswer);
+    if (options.noMatch === 'end') return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
+    if (this.missed(instance)) return dc.endDialog({ answer: null, stuck: true } satisfies ChoiceAnswer);
+    await this.render(dc.context, options, this.kit.locale(dc.context), 'common.retry');
+    return Dialog.EndOfTurn;
+  }
+
+  protected async render(context: TurnContext, options: ChoiceQuestionOptions, locale: Locale, retryKey: string | null): Promise<void> {
+    const lines = [retryKey ? this.kit.text(context, retryKey) : '', this.kit.text(context, options.prompt, options.vars)].filter(Boolean);
+    await this.kit.send(context, {
+      text: lines.join(' '),
+      choices: this.kit.options.choices(options.question, locale, options.ids),
+    });
+  }
+}
+
+/** What a free-text parser says: a value, or the text key that explains what is expected. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; vars?: Vars };
+
+export interface ParseContext {
+  locale: Locale;
+  context: TurnContext;
+}
+
+export interface TextQuestionOptions {
+  prompt: string;
+  vars?: Vars;
+  /** Quick answers offered as choices ("As soon as possible", "I don't know the number"). */
+  choices?: { question: QuestionKey; ids?: readonly string[] };
+  maxAttempts?: number;
+}
+
+export type TextAnswer<T> = { choice: string } | { value: T } | { stuck: true };
+
+/** A question answered in the member's own words, checked by a parser (which validates with zod). */
+export class TextQuestion<T> extends Question<TextQuestionOptions> {
+  constructor(
+    id: string,
+    kit: DialogKit,
+    private readonly parse: (text: string, ctx: ParseContext) => Parsed<T>,
+  ) {
+    super(id, kit);
+  }
+
+  private choiceOf(context: TurnContext, options: TextQuestionOptions, mode: MatchMode): string | null {
+    if (!options.choices) return null;
+    return this.kit.options.match(turnInfo(context).text, options.choices.question, mode, options.choices.ids);
+  }
+
+  isExactAnswer(instance: DialogInstance, context: TurnContext): boolean {
+    return this.choiceOf(context, this.options(instance), 'exact') !== null;
+  }
+
+  accepts(instance: DialogInstance, context: TurnContext): boolean {
+    if (this.isExactAnswer(instance, context)) return true;
+    return this.parse(turnInfo(context).text, { locale: this.kit.locale(context), context }).ok;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog!;
+    const options = this.options(instance);
+    const choice = this.choiceOf(dc.context, options, 'exact');
+    if (choice) return dc.endDialog({ choice } satisfies TextAnswer<T>);
+    const parsed = this.parse(turnInfo(dc.context).text, { locale: this.kit.locale(dc.context), context: dc.context });
+    if (parsed.ok) return dc.endDialog({ value: parsed.value } satisfies TextAnswer<T>);
+    const loose = this.choiceOf(dc.context, options, 'contains');
+    if (loose) return dc.endDialog({ choice: loose } satisfies TextAnswer<T>);
+    if (this.missed(instance)) return dc.endDialog({ stuck: true } satisfies TextAnswer<T>);
+    await this.render(dc.context, options, this.kit.locale(dc.context), parsed.error, parsed.vars);
+    return Dialog.EndOfTurn;
+  }
+
+  protected async render(context: TurnContext, options: TextQuestionOptions, locale: Locale, retryKey: string | null, retryVars?: Vars): Promise<void> {
+    const lines = [retryKey ? this.kit.text(context, retryKey, retryVars) : '', this.kit.text(context, options.prompt, options.vars)];
+    await this.kit.send(context, {
+      text: lines.filter(Boolean).join(' '),
+      choices: options.choices ? this.kit.options.choices(options.choices.question, locale, options.choices.ids) : undefined,
+    });
+  }
+}

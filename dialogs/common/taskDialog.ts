@@ -1,0 +1,145 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStep,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import type { EscalationReason } from '../escalation';
+import type { Interruption } from '../phrases';
+import type { QuestionKey } from '../questions';
+import { turnInfo } from '../turn';
+import type { DialogKit } from './kit';
+import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
+
+/**
+ * How a task dialog ended, for MainDialog to act on. Task dialogs never talk about the
+ * interruption themselves: MainDialog answers a cancel, a start over, a request for a person or a
+ * change of topic the same way for every topic.
+ */
+export type TaskOutcome =
+  /** `reroute`: the member's last message was not an answer but a new request. */
+  | { kind: 'completed'; reroute?: boolean }
+  | { kind: 'interrupted'; by: Exclude<Interruption, 'help'> }
+  | { kind: 'switch'; to: TaskIntentId }
+  | { kind: 'stuck' }
+  | { kind: 'person'; reason: EscalationReason };
+
+/** What MainDialog passes when it starts a task: the member's opening message, to pre-fill answers. */
+export interface TaskOptions {
+  text?: string;
+}
+
+/** A waterfall's values (botbuilder types them as `object`). */
+export function values(step: WaterfallStepContext): Record<string, string | undefined> {
+  return step.values as Record<string, string | undefined>;
+}
+
+/** Detects an interruption in the turn: a phrase ("never mind") or a confident cancel / help / agent intent. */
+export function interruptionOf(context: TurnContext, kit: DialogKit): Interruption | null {
+  const turn = turnInfo(context);
+  const phrase = kit.phrases.interruption(turn.text);
+  if (phrase) return phrase;
+  const { intent, score } = turn.result;
+  if (score >= kit.policy.interruptAt && (intent === 'cancel' || intent === 'help' || intent === 'agent')) return intent;
+  return null;
+}
+
+/**
+ * Base of every task dialog (like core-bot's CancelAndHelpDialog): before each step it checks the
+ * member's message for an interruption — help (answered in place, then the question again),
+ * cancel, start over, a person, or a confident switch to another topic (which end the dialog with
+ * an outcome). An answer that is exactly one of the offered options is never an interruption
+ * ("Cancel an appointment" answers "what would you like to do?").
+ */
+export abstract class TaskDialog extends ComponentDialog {
+  /** The questions this dialog can ask, in order (tests walk them). */
+  static readonly STEPS: readonly string[] = [];
+
+  protected constructor(
+    readonly intent: TaskIntentId,
+    protected readonly kit: DialogKit,
+  ) {
+    super(intent);
+    this.addDialog(new ChoiceQuestion(kit));
+  }
+
+  protected addFlow(steps: WaterfallStep[]): void {
+    const id = `${this.intent}.flow`;
+    this.addDialog(new WaterfallDialog(id, steps));
+    this.initialDialogId = id;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const context = innerDc.context;
+    const active = innerDc.activeDialog;
+    const question = active ? innerDc.findDialog(active.id) : undefined;
+    const asked = question instanceof Question && active ? question : null;
+    if (!(asked && active && asked.isExactAnswer(active, context))) {
+      const interruption = interruptionOf(context, this.kit);
+      if (interruption === 'help') {
+        await this.kit.say(context, 'common.helpInDialog');
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      if (interruption) return this.finish(innerDc, { kind: 'interrupted', by: interruption });
+      const other = this.otherTopic(context);
+      if (other && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private otherTopic(context: TurnContext): TaskIntentId | null {
+    const { intent, score } = turnInfo(context).result;
+    const task = TASK_INTENTS.find((t) => t === intent);
+    return task && task !== this.intent && score >= this.kit.policy.switchAt ? task : null;
+  }
+
+  private async finish(innerDc: DialogContext, outcome: TaskOutcome): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: outcome };
+  }
+
+  // --- helpers for the steps ---------------------------------------------------------------------
+
+  /** Asks a closed question (`<intent>.ask.<step>`) unless the opening message already answered it. */
+  protected async ask(
+    step: WaterfallStepContext,
+    name: string,
+    question: QuestionKey,
+    extra: Partial<ChoiceQuestionOptions> = {},
+  ): Promise<DialogTurnResult> {
+    const prefilled = this.prefilled(step, question, extra.ids);
+    if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
+    return step.beginDialog(ChoiceQuestion.ID, { question, prompt: `${this.intent}.ask.${name}`, ...extra } satisfies ChoiceQuestionOptions);
+  }
+
+  /** An option named in the opening message ("reschedule my appointment"), if exactly one. */
+  protected prefilled(step: WaterfallStepContext, question: QuestionKey, ids?: readonly string[]): string | null {
+    const text = (step.options as TaskOptions | undefined)?.text;
+    // A topic picked from the menu ("Test results & records") says nothing about the sub-topic.
+    if (!text || this.kit.options.match(text, 'topics', 'exact')) return null;
+    return this.kit.options.prefill(text, question, ids);
+  }
+
+  /** Records an answer for the topic trail (escalation summary) and returns it. */
+  protected async answered(step: WaterfallStepContext, name: string, value: string): Promise<string> {
+    values(step)[name] = value;
+    await this.kit.memory.remember(step.context, name, value);
+    return value;
+  }
+
+  protected done(step: WaterfallStepContext, outcome: TaskOutcome = { kind: 'completed' }): Promise<DialogTurnResult> {
+    return step.endDialog(outcome);
+  }
+
+  /** The member could not answer a question: MainDialog offers a person. */
+  protected stuck(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog({ kind: 'stuck' } satisfies TaskOutcome);
+  }
+}

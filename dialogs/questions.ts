@@ -1,0 +1,28 @@
+import { TASK_INTENTS } from '../intents/types';
+
+/**
+ * Every closed question the dialogs ask, with its options (ids). Titles are response texts
+ * (`options.<question>.<id>` in responses/<locale>.json); synonyms are in dialogs/data/phrases.json
+ * (`<question>.<id>`). Kept in one table so tests can check that each has its texts.
+ */
+export const QUESTIONS = {
+  'appointment.action': ['new', 'reschedule', 'cancel', 'find'],
+  'appointment.patient': ['self', 'family'],
+  'appointment.care': ['primary', 'specialty', 'mentalHealth', 'urgent', 'vaccines', 'tests'],
+  'appointment.mode': ['inPerson', 'video', 'phone'],
+  'appointment.when': ['asap', 'any'],
+  'refill.rx': ['unknown'],
+  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
+  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone'],
+  'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute'],
+  'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations'],
+  'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about'],
+  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call'],
+  followUp: ['yes', 'no', 'agent'],
+  /** The topics menu (titles: `topics.<id>`), used to ask "did you mean…?". */
+  topics: [...TASK_INTENTS, 'agent', 'somethingElse'],
+  offerPerson: ['agent', 'no'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type QuestionKey = keyof typeof QUESTIONS;
+export type OptionId<Q extends QuestionKey> = (typeof QUESTIONS)[Q][number];

@@ -1,0 +1,53 @@
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogKit } from '../common/kit';
+import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
+import { TaskDialog, values, type TaskOutcome } from '../common/taskDialog';
+import type { AnyTopicTable } from './topicTable';
+
+/**
+ * A task dialog driven by a TopicTable (sign-in help, billing, records, video visits, contacting
+ * the care team): which sub-topic (skipped when the opening message names it), the answer with
+ * its portal pages, and for some sub-topics the offer of a person.
+ */
+export class TopicDialog extends TaskDialog {
+  static override readonly STEPS = ['topic', 'offerPerson'] as const;
+
+  constructor(
+    kit: DialogKit,
+    private readonly table: AnyTopicTable,
+  ) {
+    super(table.intent, kit);
+    this.addFlow([
+      (step) => this.ask(step, 'topic', table.question),
+      (step) => this.answerStep(step),
+      (step) => this.afterOffer(step),
+    ]);
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const id = (step.result as ChoiceAnswer | undefined)?.answer;
+    if (!id) return this.stuck(step);
+    await this.answered(step, 'topic', id);
+    const answer = this.table.answers[id]!;
+    const k = this.kit;
+    const context = step.context;
+    const phone = answer.phone ? k.profile.phone(answer.phone, k.locale(context)) : undefined;
+    const text = k.text(context, `${this.intent}.answer.${id}`, {
+      number: phone?.number ?? '',
+      hours: phone?.hours ?? '',
+      tty: k.profile.phones.tty,
+      days: k.profile.data.careTeam.messageReplyBusinessDays,
+    });
+    await k.send(context, { text, links: answer.links.map((key) => k.link(context, key)) });
+    if (!answer.offerPerson) return this.done(step);
+    values(step).offerPerson = answer.offerPerson;
+    return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });
+  }
+
+  private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = (step.result as ChoiceAnswer | undefined)?.answer;
+    if (answer === 'agent') return this.done(step, { kind: 'person', reason: values(step).offerPerson } as TaskOutcome);
+    // "No" ends the topic; anything else is a new request, routed afresh.
+    return this.done(step, { kind: 'completed', reroute: answer === null });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:storage`: how long the stores take for a typical conversation-state item
+ * (~4 KB, a dialog stack half-way through a booking), and what a burst across two instances
+ * costs in re-run turns. Numbers for people, not assertions: tests never time anything.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AzureBlobStorage } from '../bot/storage/blobStorage';
+import { FileStorage } from '../bot/storage/fileStorage';
+import { LockedStorage } from '../bot/storage/lockedStorage';
+import type { AssistantStorage } from '../bot/storage/types';
+import { silentLogger } from '../common/logger';
+import { messageActivity } from '../test/support/activities';
+import { post, replies, startAssistant } from '../test/support/assistant';
+import { startAzurite } from '../test/support/azurite';
+import { CounterDialog } from '../test/support/dialogs';
+import { LogCapture } from '../test/support/logs';
+
+const ITEM = {
+  dialogState: {
+    dialogStack: [
+      { id: 'main', state: { dialogs: { dialogStack: [{ id: 'booking', state: { stepIndex: 2, values: { day: 'Tuesday', notes: 'n'.repeat(3000) } } }] } } },
+    ],
+  },
+  welcomed: true,
+  lastMessageAt: Date.now(),
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(name: string, storage: AssistantStorage, rounds: number): Promise<void> {
+  const writes: number[] = [];
+  const reads: number[] = [];
+  let eTag: string | null = null;
+  for (let i = 0; i < rounds; i++) {
+    const key = `webchat/conversations/bench-${i % 20}/`;
+    let t = performance.now();
+    const found = (await storage.read([key]))[key];
+    reads.push(performance.now() - t);
+    eTag = typeof found?.eTag === 'string' ? found.eTag : null;
+    t = performance.now();
+    await storage.put(key, { ...ITEM, round: i }, eTag);
+    writes.push(performance.now() - t);
+  }
+  for (const [what, list] of [['read', reads], ['checked write', writes]] as const) {
+    const sorted = [...list].sort((a, b) => a - b);
+    console.log(`${name.padEnd(22)} ${what.padEnd(14)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  (n=${list.length})`);
+  }
+}
+
+async function burst(connectionString: string, n: number): Promise<void> {
+  const logs = new LogCapture('debug');
+  const env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'bench-burst' };
+  const a = await startAssistant(env, { mainDialog: new CounterDialog(), logger: logs.logger });
+  const b = await startAssistant(env, { mainDialog: new CounterDialog(), logger: logs.logger });
+  const conversation = `burst-${Date.now()}`;
+  const t = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      post(`${(i % 2 ? b : a).url}/api/messages`, messageActivity(`m${i}`, { conversation: { id: conversation } })).then(replies),
+    ),
+  );
+  const elapsed = performance.now() - t;
+  const reruns = logs.entries.filter((e) => String(e.msg).startsWith('conversation state changed by a concurrent turn')).length;
+  const counted = answers.flat().filter((r) => String(r.text).startsWith('count=')).length;
+  console.log(`burst of ${n} messages on 2 instances (Azurite): ${elapsed.toFixed(0)} ms, ${counted} counted, ${reruns} turn re-runs`);
+  await a.stop();
+  await b.stop();
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-storage-'));
+  const azurite = await startAzurite();
+  try {
+    await measure('memory', new LockedStorage(), 2000);
+    await measure('file (fsync + rename)', new FileStorage({ dir, logger: silentLogger() }), 500);
+    await measure('blob (Azurite, local)', new AzureBlobStorage(azurite.connectionString, 'bench'), 300);
+    await burst(azurite.connectionString, 16);
+    await burst(azurite.connectionString, 40);
+  } finally {
+    await azurite.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

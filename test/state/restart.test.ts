@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { messageActivity } from '../support/activities';
+import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
+import { BookingDialog } from '../support/dialogs';
+import { runToExit, startProcess } from '../support/process';
+
+/** What the member sees in answer to `text` (the texts of the reply activities). */
+async function say(url: string, text: string, conversationId: string, channelId = 'webchat'): Promise<string[]> {
+  const answer = await post(`${url}/api/messages`, messageActivity(text, { conversation: { id: conversationId }, channelId }));
+  assert.equal(answer.status, 200, answer.text);
+  return replies(answer).map((a) => String(a.text ?? ''));
+}
+
+describe('restarts: the member continues where they were', function () {
+  this.timeout(30_000);
+  let dataDir: string;
+  let running: RunningAssistant | undefined;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'restart-'));
+  });
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('half-way through a booking, through a graceful stop and a new start on the same DATA_DIR (file storage)', async () => {
+    const env = { STORAGE: 'file', DATA_DIR: dataDir };
+    running = await startAssistant(env, { mainDialog: new BookingDialog() });
+    const first = await say(running.url, 'I need an appointment', 'restart-1');
+    assert.match(first[0]!, /not for emergencies/, 'welcomed');
+    assert.equal(first.at(-1), 'Which day works for you?');
+    assert.deepEqual(await say(running.url, 'Tuesday', 'restart-1'), ['What time?']);
+    await running.stop();
+    assert.ok(readdirSync(path.join(dataDir, 'state')).some((n) => n.startsWith('webchat-conversations.')), 'state is on disk');
+
+    running = await startAssistant(env, { mainDialog: new BookingDialog() });
+    assert.deepEqual(await say(running.url, '10am', 'restart-1'), ['Book Tuesday at 10am? (yes/no)'], 'no welcome again, no start-over');
+    assert.deepEqual(await say(running.url, 'yes', 'restart-1'), ['Booked: Tuesday at 10am.']);
+  });
+
+  it('with memory storage the same restart would have lost the booking (what the store is for)', async () => {
+    running = await startAssistant({ STORAGE: 'memory' }, { mainDialog: new BookingDialog() });
+    await say(running.url, 'I need an appointment', 'restart-2');
+    await say(running.url, 'Tuesday', 'restart-2');
+    await running.stop();
+    running = await startAssistant({ STORAGE: 'memory' }, { mainDialog: new BookingDialog() });
+    const after = await say(running.url, '10am', 'restart-2');
+    assert.match(after[0]!, /not for emergencies/, 'a stranger again: welcomed from scratch');
+    assert.equal(after.at(-1), 'Which day works for you?');
+  });
+
+  it('the real process (npm start): SIGTERM, start again, and the conversation is remembered', async () => {
+    const env = { STORAGE: 'file', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const first = await startProcess(env);
+    const welcome = await say(first.url, 'hi', 'restart-sms', 'sms');
+    assert.ok(welcome.some((t) => t.includes('call 911')), 'SMS: welcomed on the first message');
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+    assert.ok(first.stdout.some((line) => line.includes('"storage":"file"') && line.includes('member assistant ready')));
+
+    const second = await startProcess(env);
+    try {
+      const later = await say(second.url, 'hello again', 'restart-sms', 'sms');
+      assert.ok(later.length > 0);
+      assert.ok(!later.some((t) => t.includes('call 911') && t.includes('not for emergencies')), 'not welcomed a second time');
+    } finally {
+      second.child.kill('SIGTERM');
+      assert.equal(await second.exited, 0);
+    }
+  });
+
+  it('the real process refuses to start, in one line, when DATA_DIR cannot be written', async () => {
+    const blocked = path.join(dataDir, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const result = await runToExit({ STORAGE: 'file', DATA_DIR: blocked });
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr.split('\n').length, 1, result.stderr);
+    assert.match(result.stderr, /^DATA_DIR is not writable: cannot write state files in .*a-file.state/);
+  });
+});

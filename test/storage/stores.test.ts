@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MemoryStorage } from 'botbuilder';
+import { AzureBlobStorage } from '../../bot/storage/blobStorage';
+import { FileStorage } from '../../bot/storage/fileStorage';
+import { LockedStorage } from '../../bot/storage/lockedStorage';
+import { silentLogger } from '../../common/logger';
+import { startAzurite, type Azurite } from '../support/azurite';
+import { describeStorageBehaviour } from './behaviour';
+
+/** One behavioural suite, every store: what botbuilder's Storage promises, and what we rely on. */
+describe('stores', function () {
+  this.timeout(30_000);
+
+  describeStorageBehaviour('botbuilder MemoryStorage (reference)', () => ({ storage: new MemoryStorage() }), {
+    writesSpecificETagToMissingKey: true,
+    acceptsEmptyKey: true,
+    noPut: true,
+  });
+
+  describeStorageBehaviour('memory (STORAGE=memory: MemoryStorage behind a per-key lock)', () => {
+    const storage = new LockedStorage();
+    return { storage, assistant: storage };
+  });
+
+  describe('file', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'file-store-'));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    describeStorageBehaviour('file (STORAGE=file)', () => {
+      const storage = new FileStorage({ dir: path.join(dir, 'state'), logger: silentLogger() });
+      return { storage, assistant: storage };
+    });
+  });
+
+  describe('blob', () => {
+    let azurite: Azurite;
+    before(async () => {
+      azurite = await startAzurite();
+    });
+    after(async () => azurite?.stop());
+
+    describeStorageBehaviour('botbuilder BlobsStorage on Azurite (reference)', () => ({
+      storage: new AzureBlobStorage(azurite.connectionString, 'reference').blobs,
+    }), { ignoresEmptyKeySegments: true, noPut: true });
+    describeStorageBehaviour('blob (STORAGE=blob: BlobsStorage plus conditional put) on Azurite', () => {
+      const storage = new AzureBlobStorage(azurite.connectionString, 'suite');
+      return { storage, assistant: storage };
+    }, { ignoresEmptyKeySegments: true });
+  });
+});

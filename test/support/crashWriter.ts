@@ -1,0 +1,19 @@
+/**
+ * Child process for the file store's crash test: writes one key over and over and prints the
+ * number of each write once it has completed, until the parent kills it (SIGKILL, mid-write).
+ * Usage: node crashWriter.js <dir> <key>
+ */
+import { FileStorage } from '../../bot/storage/fileStorage';
+import { silentLogger } from '../../common/logger';
+
+async function main(): Promise<void> {
+  const [dir, key] = process.argv.slice(2);
+  const storage = new FileStorage({ dir: dir!, logger: silentLogger() });
+  const payload = 'x'.repeat(200_000);
+  for (let n = 1; ; n++) {
+    await storage.write({ [key!]: { n, payload, eTag: '*' } });
+    process.stdout.write(`${n}\n`);
+  }
+}
+
+void main();
