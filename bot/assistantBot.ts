@@ -51,7 +51,7 @@ export class AssistantBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const memberJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (memberJoined) await this.welcome(context, localeOf(context.activity.locale));
+      if (memberJoined) await this.welcome(context, localeOf(context.activity.locale), true);
       await next();
     });
 
@@ -76,7 +76,7 @@ export class AssistantBot extends ActivityHandler {
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
     const turn = await understanding.resolve(context); // 5. intent and language, once per turn
     if (await emergency.handleUnderstood(context, turn)) return;
-    turn.welcomed = await this.welcome(context, turn.locale); // 6. SMS sends no conversationUpdate: welcome once
+    turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
     await secrets.warnIfMasked(context, turn.locale);
     await dialogs.run(context); // 7. MainDialog routes, or the dialog in progress continues
   }
@@ -107,10 +107,10 @@ export class AssistantBot extends ActivityHandler {
   }
 
   /** Welcomes once per conversation; true when the welcome was sent now. */
-  private async welcome(context: TurnContext, locale: Locale): Promise<boolean> {
+  private async welcome(context: TurnContext, locale: Locale, withMenu: boolean): Promise<boolean> {
     if (await this.welcomed.get(context, false)) return false;
     await this.welcomed.set(context, true);
-    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale), locale);
+    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale, withMenu), locale);
     return true;
   }
 }

@@ -11,11 +11,16 @@ export function topicChoices(catalog: ResponseCatalog, locale: Locale) {
   });
 }
 
-/** What a member sees first: what the assistant does, that it is not for emergencies, the topics. */
-export function welcomeReply(catalog: ResponseCatalog, profile: PortalProfile, locale: Locale): Reply {
+/**
+ * What a member sees first: what the assistant does and that it is not for emergencies. When they
+ * join (Web Chat, Teams) it also asks what they need and offers the topics. On a first message
+ * (SMS sends no join) the message itself is answered right after, so no menu competes with it.
+ */
+export function welcomeReply(catalog: ResponseCatalog, profile: PortalProfile, locale: Locale, withMenu: boolean): Reply {
   const vars = { planName: profile.planName };
+  const keys = withMenu ? ['welcome.intro', 'welcome.notForEmergencies', 'welcome.prompt'] : ['welcome.intro', 'welcome.notForEmergencies'];
   return {
-    text: ['welcome.intro', 'welcome.notForEmergencies', 'welcome.prompt'].map((key) => catalog.text(locale, key, vars)).join('\n\n'),
-    choices: topicChoices(catalog, locale),
+    text: keys.map((key) => catalog.text(locale, key, vars)).join('\n\n'),
+    choices: withMenu ? topicChoices(catalog, locale) : undefined,
   };
 }

@@ -31,7 +31,8 @@ export class EmergencyResponder {
       catalog.text(locale, `emergency.${kind}`),
       catalog.text(locale, 'emergency.nurseLine', { number: nurse.number, hours: nurse.hours }),
     ].join('\n\n');
-    await sender.send(context, { text }, locale);
+    // Urgent: never held back by (or lost to) the turn's state commit.
+    await sender.send(context, { text }, locale, { urgent: true });
     logger.warn({ kind, rule: emergency.rule, channelId: context.activity.channelId, locale }, 'emergency answered');
   }
 }

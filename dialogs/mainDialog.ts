@@ -65,8 +65,8 @@ export class MainDialog extends ComponentDialog {
         return this.escalate(step, 'member_asked');
       case 'say':
         await this.kit.memory.setUnclear(step.context, 0);
-        // "hi" as a first message: the welcome just offered the menu.
-        if (!(turn.welcomed && decision.key === 'main.greeting')) await this.say(step.context, decision.key, decision.menu);
+        // "hi" as a first message: the welcome just said hello, so only ask what they need.
+        await this.say(step.context, turn.welcomed && decision.key === 'main.greeting' ? 'welcome.prompt' : decision.key, decision.menu);
         return step.endDialog();
       case 'unclear':
         return this.unclear(step, turn);

@@ -1,4 +1,4 @@
-import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { ResponseCatalog } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import { capabilitiesOf } from './capabilities';
@@ -6,6 +6,16 @@ import { CARD_CHOICE_KEY, renderReply } from './render';
 import type { Choice, Reply } from './reply';
 
 const SENDING = Symbol('replySender.sending');
+
+/**
+ * Marks activities that must reach the member at once, whatever else happens to the turn (the
+ * emergency answer): the reply buffer delivers them immediately and never drops them.
+ */
+export const URGENT = Symbol('replySender.urgent');
+
+export function isUrgent(activity: Partial<Activity>): boolean {
+  return (activity as Record<symbol, unknown>)[URGENT] === true;
+}
 
 /**
  * Sends Replies in the form the member's channel can show, and on channels without buttons
@@ -36,11 +46,18 @@ export class ReplySender {
 
   /**
    * `keepOfferedChoices`: an aside (the SMS HELP answer) that leaves the numbered list the member
-   * is answering in force.
+   * is answering in force. `urgent`: delivered at once even while the turn's replies are held
+   * for its state commit (see URGENT).
    */
-  async send(context: TurnContext, reply: Reply, locale: Locale, options: { keepOfferedChoices?: boolean } = {}): Promise<void> {
+  async send(
+    context: TurnContext,
+    reply: Reply,
+    locale: Locale,
+    options: { keepOfferedChoices?: boolean; urgent?: boolean } = {},
+  ): Promise<void> {
     const caps = capabilitiesOf(context.activity.channelId);
     const activities = renderReply(reply, caps, { replyWithNumber: this.catalog.text(locale, 'channel.replyWithNumber') });
+    if (options.urgent) for (const activity of activities) (activity as Record<symbol, unknown>)[URGENT] = true;
     context.turnState.set(SENDING, true);
     try {
       await context.sendActivities(activities);

@@ -3,6 +3,7 @@ import { localeOf, type ResponseCatalog } from '../../common/responses';
 import { fold, wordCount } from '../../dialogs/common/text';
 import type { ConversationMemory } from '../../dialogs/memory';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/turn';
+import { detectLocale } from '../../intents';
 import { LOCALES, type IntentResult, type Locale, type Understanding } from '../../intents/types';
 
 /**
@@ -31,7 +32,11 @@ export class TurnUnderstanding {
       if (known && titleLocales.has(known)) return known;
       if (titleLocales.size === 1) return [...titleLocales][0]!;
     }
-    return wordCount(text) >= 2 ? detected : (known ?? channel ?? detected);
+    if (wordCount(text) >= 2) return detected;
+    // One word opening a conversation ("hola") decides the language when it is not ambiguous
+    // (the detector says the same whatever the hint); later, one word keeps the conversation's.
+    if (!known && detectLocale(text, 'en') === detectLocale(text, 'es')) return detected;
+    return known ?? channel ?? detected;
   }
 
   async resolve(context: TurnContext): Promise<TurnInfo> {

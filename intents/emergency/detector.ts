@@ -5,7 +5,7 @@ import { tokenize } from '../text/stem';
 import { TypoCorrector } from '../text/typo-corrector';
 import { loadTrainingSet } from '../training-data';
 import { LOCALES, type EmergencyKind, type Locale } from '../types';
-import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, loadRealWords, type CompiledLexicon, type CompiledRule } from './lexicon';
 
 export interface EmergencyMatch {
   kind: EmergencyKind;
@@ -44,6 +44,7 @@ export function loadEmergencyResources(): EmergencyResources {
   for (const example of loadTrainingSet()) for (const t of tokenize(normalizeChars(example.text))) known.add(t);
   const lexicons = LOCALES.map((l) => loadLexicon(l));
   for (const lex of lexicons) for (const w of lex.protectedWords) known.add(w);
+  for (const w of loadRealWords()) known.add(w);
   return { lexicons, shorthand, knownWords: known, localeDetector: defaultLocaleDetector() };
 }
 

@@ -121,6 +121,15 @@ export function compileLexicon(raw: LexiconFile, file: string): CompiledLexicon 
   };
 }
 
+/**
+ * Real words one or two typing mistakes away from an emergency word of another meaning
+ * ("painted" / "fainted"): never typo-corrected. Generated from WordNet by
+ * `npm run build:real-words` (English only; Spanish relies on the training vocabulary).
+ */
+export function loadRealWords(file = path.join(DATA_DIR, 'emergency', 'real-words.en.json')): string[] {
+  return readJsonFile(file, z.object({ about: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)) })).words;
+}
+
 export function loadLexicon(locale: Locale, file = lexiconFile(locale)): CompiledLexicon {
   const raw = readJsonFile(file, lexiconSchema);
   if (raw.locale !== locale) throw new NluDataError(file, `locale is "${raw.locale}", expected "${locale}"`);

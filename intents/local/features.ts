@@ -27,6 +27,9 @@ export class FeatureExtractor {
   ) {
     const words = new Set(vocabulary);
     for (const w of shorthand.words()) words.add(w);
+    // A gazetteer word the training lines never used ("geico", "metoprolol") is a real word:
+    // without this it could be "corrected" into a training word and lose its class.
+    for (const w of gazetteer.words()) if (w.length > 1) words.add(w);
     this.corrector = new TypoCorrector(vocabulary, words, { minLength: 4, twoEditsFrom: 8 });
   }
 

@@ -18,16 +18,23 @@ export const GAZETTEER_FILE = path.join(DATA_DIR, 'lexicon', 'gazetteer.json');
  */
 export class Gazetteer {
   private readonly byFirst = new Map<string, Array<{ words: string[]; cls: string }>>();
+  private readonly allWords = new Set<string>();
 
   constructor(classes: Record<string, string[]>) {
     for (const [cls, entries] of Object.entries(classes)) {
       for (const entry of entries) {
         const words = entry.split(' ');
+        for (const w of words) this.allWords.add(w);
         let list = this.byFirst.get(words[0]!);
         if (!list) this.byFirst.set(words[0]!, (list = []));
         list.push({ words, cls });
       }
     }
+  }
+
+  /** Every word of every entry: real words, which the typo corrector must leave alone. */
+  words(): Iterable<string> {
+    return this.allWords;
   }
 
   /** Classes found in a token sequence (each at most once). */

@@ -13,7 +13,7 @@ import { GAZETTEER_FILE, type Gazetteer } from './gazetteer';
 import { fitTemperature, logits, prng, shuffle, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from './softmax';
 
 /** Bump when feature extraction or training changes, so old model files count as stale. */
-export const MODEL_FORMAT = 'member-assistant-nlu/1';
+export const MODEL_FORMAT = 'member-assistant-nlu/2';
 
 const modelFileSchema = z
   .object({

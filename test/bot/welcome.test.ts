@@ -110,7 +110,7 @@ describe('welcome', () => {
     const heard: string[] = [];
     const adapter = adapterFor('sms', 'en-US', new RecordingDialog(heard));
     await adapter
-      .send('hello')
+      .send(joined())
       .assertReply((r) => assert.match(r.text ?? '', /911/))
       .assertReply((r) => assert.match(r.text ?? '', /4\. Billing/))
       .send('4')
@@ -119,7 +119,7 @@ describe('welcome', () => {
       .assertReply('plain reply')
       .send('2')
       .startTest();
-    assert.deepEqual(heard, ['hello', 'Billing', 'Prescription refills', 'plain', '2']);
+    assert.deepEqual(heard, ['Billing', 'Prescription refills', 'plain', '2']);
   });
 
   it('follows the member\'s language (es)', async () => {

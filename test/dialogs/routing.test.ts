@@ -75,6 +75,24 @@ describe('MainDialog routing', () => {
       assert.equal(textOf(replies).match(/1\. Appointments/g)?.length, 1);
     });
 
+    it('a first message that asks for a topic: a short welcome (911 line) and then only that topic\'s question', async () => {
+      for (const channelId of ['sms', 'webchat']) {
+        const chat = new Chat({ channelId });
+        const replies = await chat.say('the bill for my ER visit is wrong');
+        const text = textOf(replies);
+        assert.match(text, /not for emergencies.*call 911/s);
+        assert.doesNotMatch(text, /Appointments/, `${channelId}: no topics menu competing with the billing question`);
+        assert.match(text, /What about your bill\?/);
+      }
+    });
+
+    it('"hola" as the first message in an English browser: the welcome in Spanish', async () => {
+      const chat = new Chat({ channelId: 'webchat', locale: 'en-US' });
+      const replies = await chat.say('hola');
+      assert.match(textOf(replies), /No atiendo emergencias/);
+      assert.ok(choicesOf(replies).includes('Citas'));
+    });
+
     it('"start over" and "never mind" outside a dialog: the menu', async () => {
       const chat = await openChat('webchat', 'en');
       assert.equal(textOf(await chat.say('start over')), en('main.startOver'));

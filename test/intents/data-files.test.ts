@@ -31,6 +31,13 @@ describe('training and test data', () => {
     assert.ok(test.filter((e) => e.category.includes('lookalikes')).length >= 100);
   });
 
+  it('keeps the out-of-scope holdout: at least 150 en and 75 es lines, all expected to be none', () => {
+    const holdout = test.filter((e) => e.category === 'oos-holdout');
+    assert.ok(holdout.filter((e) => e.locale === 'en').length >= 150);
+    assert.ok(holdout.filter((e) => e.locale === 'es').length >= 75);
+    assert.deepEqual(holdout.filter((e) => e.intent !== 'none').map((e) => e.source), []);
+  });
+
   it('never trains on a test line (compared after normalization)', () => {
     const trained = new Set(train.map((e) => normalizeChars(e.text)));
     const leaked = test.filter((e) => trained.has(normalizeChars(e.text))).map((e) => e.text);

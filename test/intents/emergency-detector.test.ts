@@ -79,6 +79,15 @@ describe('EmergencyDetector', () => {
       expectKind('no pueod respirar', 'medical');
       expectKind('kiero morir', 'crisis');
     });
+    it('a real word is never "corrected" into an emergency word of another meaning', () => {
+      expectNone('I painted my room');
+      expectNone('who painted the mona lisa');
+      expectNone('we are painting the fence this weekend');
+      // …while misspellings and other forms of the emergency words still count.
+      expectKind('I faintd at work', 'medical');
+      expectKind('my friend fainted', 'medical');
+      expectKind('he had a couple of strokes today', 'medical');
+    });
   });
 
   describe('non-emergency look-alikes', () => {

@@ -4,8 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadOrTrainModel } from '../../intents/create-understanding';
 import { loadModelConfig } from '../../intents/local/config';
+import { FeatureExtractor } from '../../intents/local/features';
+import { Gazetteer } from '../../intents/local/gazetteer';
+import { decide } from '../../intents/local/local-recognizer';
 import { LocalModel } from '../../intents/local/model';
 import { loadTrainingSet, type TrainingExample } from '../../intents/training-data';
+import { applyThreshold } from '../../intents/understanding';
 import { capturingLogger, sharedModel } from './support/fixtures';
 
 describe('local recognizer (natural-based model)', () => {
@@ -38,11 +42,58 @@ describe('local recognizer (natural-based model)', () => {
     assert.ok(result.runnerUp.score <= result.score);
   });
 
+  it('scores the best intent against none alone, so a message torn between two intents stays in scope', () => {
+    const torn = decide([
+      { intent: 'refill', score: 0.4 },
+      { intent: 'contact', score: 0.35 },
+      { intent: 'none', score: 0.1 },
+      { intent: 'billing', score: 0.15 },
+    ]);
+    assert.equal(torn.intent, 'refill');
+    assert.ok(Math.abs(torn.score - 0.4 / 0.5) < 1e-12);
+    assert.equal(torn.runnerUp?.intent, 'contact');
+    assert.ok(Math.abs(torn.runnerUp.score - 0.35 / 0.45) < 1e-12);
+
+    const out = decide([
+      { intent: 'none', score: 0.6 },
+      { intent: 'billing', score: 0.3 },
+      { intent: 'refill', score: 0.1 },
+    ]);
+    assert.equal(out.intent, 'none');
+    assert.ok(Math.abs(out.score - 0.6 / 0.9) < 1e-12);
+    assert.equal(out.runnerUp?.intent, 'billing');
+    assert.ok(Math.abs(out.runnerUp.score - 0.3 / 0.9) < 1e-12);
+
+    assert.deepEqual(decide([{ intent: 'none', score: 1 }, { intent: 'billing', score: 0 }]), { intent: 'none', score: 1, runnerUp: { intent: 'billing', score: 0 } });
+  });
+
   it('answers none for out-of-scope text and for nothing it knows', () => {
     assert.equal(recognizer.recognizeSync("what's the weather in boston tomorrow").intent, 'none');
     const r = recognizer.recognizeSync('🙂🙂');
     assert.equal(r.intent, 'none');
     assert.equal(r.score, 1);
+  });
+
+  it('keeps a gazetteer word it never saw in training instead of "correcting" it (and its class)', () => {
+    const gazetteer = new Gazetteer({ company: ['delta'] });
+    const extractor = new FeatureExtractor(loadModelConfig().features, resources.shorthand, resources.localeDetector, gazetteer, ['delay', 'my', 'flight']);
+    assert.deepEqual(extractor.tokens('my delta flight', 'en'), ['my', 'delta', 'flight']);
+    assert.ok(extractor.extract('my delta flight', 'en').includes('g:company'));
+    assert.deepEqual(extractor.tokens('my dleay', 'en'), ['my', 'delay'], 'other typos are still corrected');
+  });
+
+  it('with the tuned threshold, sends other companies and medical questions to none, and the plan\'s own requests to their intent', () => {
+    const cases: Array<[string, string]> = [
+      ['I forgot my netflix password', 'none'],
+      ['I forgot my password', 'password_reset'],
+      ['my chase card was declined', 'none'],
+      ['pay my bill', 'billing'],
+      ['what is a normal cholesterol level', 'none'],
+      ['show me my cholesterol results', 'records'],
+      ['olvidé mi contraseña de instagram', 'none'],
+      ['olvidé mi contraseña', 'password_reset'],
+    ];
+    for (const [text, intent] of cases) assert.equal(applyThreshold(recognizer.recognizeSync(text), model.confidenceThreshold).intent, intent, text);
   });
 
   it('carries the locale, following the hint on ambiguous text', () => {

@@ -241,5 +241,25 @@ describe('no lost turns', function () {
       assert.deepEqual(texts(sent), [catalog.text('en', 'state.busy')]);
       assert.ok(logs.entries.some((e) => e.level === 'warn' && e.msg === 'turn given up after repeated state conflicts: member asked to send it again' && e.attempt === 25));
     });
+
+    it('an emergency answer goes out at once and exactly once, even when every save of the turn collides', async () => {
+      const inner = new LockedStorage();
+      const alwaysLosing: AssistantStorage = {
+        kind: 'custom',
+        read: (keys) => inner.read(keys),
+        write: (changes) => inner.write(changes),
+        delete: (keys) => inner.delete(keys),
+        put: async (key) => {
+          throw new StorageConflictError(key);
+        },
+        ready: async () => undefined,
+        close: async () => undefined,
+      };
+      const { adapter, sent } = instance('urgent', { storage: alwaysLosing, logger: silentLogger() });
+      await adapter.receiveActivity('I think I am having a heart attack, my chest hurts');
+      const said = texts(sent);
+      assert.equal(said.filter((t) => /call 911/i.test(t)).length, 1, JSON.stringify(said));
+      assert.match(said[0]!, /911/, 'the emergency answer comes first');
+    });
   });
 });
