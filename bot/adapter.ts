@@ -1,5 +1,18 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+} from 'botframework-connector';
+
+/** A channel hosted in this process (the local Direct Line channel): replies go to it directly. */
+export interface InProcessChannel {
+  /** The serviceUrl its activities carry; conversation references with it are routed here. */
+  readonly serviceUrl: string;
+  readonly connectorFactory: ConnectorFactory;
+}
 
 /**
  * botbuilder's CloudAdapter with the HTTP handling taken out: our own route reads, limits and
@@ -8,8 +21,53 @@ import { AuthenticationError, type BotFrameworkAuthentication } from 'botframewo
  * Microsoft 365 Agents SDK a small change.
  */
 export class AssistantAdapter extends CloudAdapter {
-  constructor(auth: BotFrameworkAuthentication) {
+  private readonly inProcess = new Map<string, InProcessChannel>();
+
+  constructor(
+    auth: BotFrameworkAuthentication,
+    /** The bot's Microsoft App ID (empty when authentication is off). */
+    private readonly appId = '',
+  ) {
     super(auth);
+  }
+
+  /** Routes replies (and proactive messages) for activities carrying `channel.serviceUrl` to it. */
+  addInProcessChannel(channel: InProcessChannel): void {
+    this.inProcess.set(channel.serviceUrl, channel);
+  }
+
+  /**
+   * Runs one turn for an activity from an in-process channel: the same middleware, bot logic and
+   * turn-error handler as /api/messages, with the channel's own connector for the replies. The
+   * channel has authenticated its client itself, so no Bot Connector token is involved and this
+   * works whether or not MicrosoftAppId is set.
+   */
+  async processInProcess(
+    channel: InProcessChannel,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(this.inProcessAuth(channel), withDates(activity), logic);
+  }
+
+  /** Proactive messages (continueConversationAsync) to an in-process channel use its connector. */
+  protected override async processProactive(
+    claimsIdentity: ClaimsIdentity,
+    continuationActivity: Partial<Activity>,
+    audience: string | undefined,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const channel = continuationActivity.serviceUrl ? this.inProcess.get(continuationActivity.serviceUrl) : undefined;
+    if (!channel) return super.processProactive(claimsIdentity, continuationActivity, audience, logic);
+    await this.processActivity({ ...this.inProcessAuth(channel), claimsIdentity }, continuationActivity as Activity, logic);
+  }
+
+  private inProcessAuth(channel: InProcessChannel) {
+    return {
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      claimsIdentity: this.createClaimsIdentity(this.appId),
+      connectorFactory: channel.connectorFactory,
+    };
   }
 
   /** Authenticates the request (when credentials are configured) and runs one turn. */

@@ -25,9 +25,17 @@ import { createBotFrameworkAuthentication } from './auth';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
+import { LocalDirectLineChannel } from './directline/channel';
+import { directLineRoutes } from './directline/routes';
+import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './directline/store';
+import { DirectLineStreams } from './directline/streams';
+import { AzureTokenSource, LocalTokenSource, tokenRoute, type TokenSource } from './directline/tokenEndpoint';
+import { DirectLineTokens } from './directline/tokens';
 import { healthRoute } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
-import { createHttpServer } from './http/server';
+import { FixedWindowRateLimiter } from './http/rateLimit';
+import { createHttpServer, type Route } from './http/server';
+import type { IdentityAssertionHandler } from './identity';
 import { Lifecycle } from './lifecycle';
 import { CheckedConversationState, CheckedUserState } from './state/checkedState';
 import { ConversationFreshness, DIALOG_STATE_PROPERTY } from './state/freshness';
@@ -42,6 +50,8 @@ import { EmergencyGate } from './pipeline/emergencyGate';
 import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
+import { typingIndicator } from './typing';
+import { WidgetPage } from './widget/widget';
 
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
@@ -64,10 +74,16 @@ export interface AssistantOverrides {
   appointments?: AppointmentLookup;
   /** Confidence levels for routing, interruptions and topic switches. */
   policy?: RoutingPolicy;
+  /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
+  identity?: IdentityAssertionHandler;
+  /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
+  directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
 }
 
 export interface Assistant {
   readonly server: Server;
+  /** The Bot Framework adapter (proactive messages: continueConversationAsync). */
+  readonly adapter: AssistantAdapter;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
   /** Listens on the configured host and port; resolves with the base URL. */
@@ -170,6 +186,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     catalog,
     profile,
     turnGuard,
+    identity: overrides.identity,
     emergency: new EmergencyGate(emergencyCheck, responder),
     secrets: new SecretMasking({ memory, sender, catalog }),
     smsKeywords: new SmsKeywordGate({
@@ -193,34 +210,41 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const { logger, bot, onTurnError, storage, ready } = createBotCore(config, overrides);
+  const core = createBotCore(config, overrides);
+  const { logger, bot, onTurnError, storage, ready } = core;
   await storage.ready();
   await ready;
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
   }
-  const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth));
+  const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth), config.auth.botFramework.MicrosoftAppId ?? '');
+  adapter.use(typingIndicator());
   adapter.onTurnError = onTurnError;
+  const logic = (context: TurnContext) => bot.run(context);
 
   const lifecycle = new Lifecycle();
+  const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides);
   const server = createHttpServer(
     [
       healthRoute(lifecycle),
       messagesRoute({
         adapter,
-        logic: (context) => bot.run(context),
+        logic,
         lifecycle,
         logger,
         maxBodyBytes: config.server.maxBodyBytes,
         authEnabled: config.auth.enabled,
       }),
+      ...chat.routes,
     ],
     logger,
     lifecycle,
   );
+  chat.streams?.attach(server.server);
 
   return {
     server,
+    adapter,
     lifecycle,
     logger,
     async start() {
@@ -244,6 +268,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
           authentication: config.auth.enabled
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
+          chatWidget: chat.description,
         },
         'member assistant ready',
       );
@@ -255,6 +280,9 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await lifecycle.drain(config.server.shutdownTimeoutMs);
       if (!drained) logger.warn({ active: lifecycle.active }, 'shutdown timed out with turns still in flight');
+      // Chat streams stay open until the last replies are out; then they are told to reconnect.
+      chat.channel?.close();
+      await chat.streams?.close();
       server.server.closeIdleConnections();
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
@@ -264,4 +292,75 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       return drained;
     },
   };
+}
+
+interface ChatWidget {
+  routes: Route[];
+  channel?: LocalDirectLineChannel;
+  streams?: DirectLineStreams;
+  /** For the start-up log line. */
+  description: string;
+}
+
+/**
+ * The website chat widget (the page at `/`, Web Chat, POST /api/directline/token) and, in local
+ * mode, the Direct Line 3.0 channel it talks to — turns run in process through the same adapter
+ * pipeline as /api/messages. DIRECTLINE_MODE=azure: tokens come from Azure's Direct Line;
+ * off: none of it.
+ */
+function createChatWidget(
+  config: Config,
+  core: BotCore,
+  adapter: AssistantAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  lifecycle: Lifecycle,
+  overrides: AssistantOverrides,
+): ChatWidget {
+  const settings = config.directLine;
+  const { logger } = core;
+  if (settings.mode === 'off') return { routes: [], description: 'off (DIRECTLINE_MODE=off)' };
+
+  const now = overrides.directLine?.now ?? overrides.clock;
+  const limiter = new FixedWindowRateLimiter(settings.tokensPerMinute, 60_000, now);
+  const routes: Route[] = [];
+  let source: TokenSource;
+  let channel: LocalDirectLineChannel | undefined;
+  let streams: DirectLineStreams | undefined;
+  const connectOrigins: string[] = [];
+
+  if (settings.mode === 'azure') {
+    source = new AzureTokenSource({ endpoint: settings.azure.endpoint, secret: settings.azure.secret! });
+    const origin = new URL(settings.azure.endpoint).origin;
+    connectOrigins.push(origin, origin.replace(/^http/, 'ws'));
+  } else {
+    const tokens = new DirectLineTokens({ secret: settings.tokenSecret, ttlSeconds: settings.tokenTtlSeconds, now });
+    if (tokens.generatedKey) {
+      logger.warn('DIRECTLINE_TOKEN_SECRET is not set: chat tokens are signed with a random key made at start, so open chats end when the assistant restarts');
+    }
+    const store = new ConversationStore(
+      core.storage,
+      {
+        ...DEFAULT_STORE_LIMITS,
+        maxConversations: settings.maxConversations,
+        idleMs: config.conversation.idleMinutes * 60_000,
+        ...overrides.directLine?.limits,
+      },
+      now,
+      (conversationId) => channel?.dropped(conversationId),
+    );
+    channel = new LocalDirectLineChannel({ store, adapter, logic, lifecycle, logger });
+    adapter.addInProcessChannel(channel);
+    streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
+    routes.push(
+      ...directLineRoutes({ channel, tokens, lifecycle, logger, maxBodyBytes: config.server.maxBodyBytes, publicUrl: settings.publicUrl }),
+    );
+    source = new LocalTokenSource(tokens, settings.publicUrl);
+  }
+  routes.push(tokenRoute({ source, limiter, logger, maxBodyBytes: config.server.maxBodyBytes }));
+
+  const page = new WidgetPage({ catalog: core.catalog, profile: core.profile, connectOrigins });
+  if (!page.hasWebChat) logger.warn('botframework-webchat is not installed: the chat page at / cannot load Web Chat');
+  routes.push(...page.routes());
+  const where = settings.mode === 'azure' ? `Azure Direct Line (${settings.azure.endpoint})` : 'local Direct Line channel';
+  return { routes, channel, streams, description: `at / on the ${where}` };
 }

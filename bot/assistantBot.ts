@@ -15,6 +15,7 @@ import type { EmergencyGate } from './pipeline/emergencyGate';
 import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
+import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { TurnGuard } from './state/turnGuard';
 import { welcomeReply } from './welcome';
 
@@ -29,6 +30,8 @@ export interface AssistantBotDeps {
   smsKeywords: SmsKeywordGate;
   understanding: TurnUnderstanding;
   dialogs: DialogRunner;
+  /** Verifies the portal's identity assertion (member/identity event); absent: members stay anonymous. */
+  identity?: IdentityAssertionHandler;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
 }
@@ -54,6 +57,12 @@ export class AssistantBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.onMemberMessage(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
       await next();
     });
   }

@@ -10,7 +10,15 @@ import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../in
  */
 
 /** Settings whose values are never echoed back in an error message. */
-const SECRET_SETTINGS = new Set(['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'COSMOS_KEY', 'CLU_API_KEY', 'LUIS_API_KEY']);
+const SECRET_SETTINGS = new Set([
+  'MicrosoftAppPassword',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'COSMOS_KEY',
+  'CLU_API_KEY',
+  'LUIS_API_KEY',
+  'DIRECTLINE_TOKEN_SECRET',
+  'DIRECTLINE_SECRET',
+]);
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -49,6 +57,8 @@ const text = (what: string) => optional(z.string({ error: `expected ${what}` }).
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export const STORAGE_KINDS = ['file', 'blob', 'cosmos', 'memory'] as const;
+export const DIRECTLINE_MODES = ['local', 'azure', 'off'] as const;
+export const AZURE_DIRECTLINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
 export const envSchema = z
   .object({
@@ -93,6 +103,24 @@ export const envSchema = z
     ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl'),
     ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl'),
 
+    // The website chat widget and its Direct Line channel (bot/directline/, web/).
+    DIRECTLINE_MODE: oneOf(DIRECTLINE_MODES, 'local'),
+    DIRECTLINE_TOKEN_SECRET: optional(
+      z.string({ error: 'expected a random key of at least 32 characters' }).trim().min(32, {
+        error: 'expected a random key of at least 32 characters (e.g. openssl rand -base64 48)',
+      }),
+    ),
+    DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1200, 86_400, 1800),
+    DIRECTLINE_PUBLIC_URL: optional(
+      z
+        .url({ error: 'expected the http(s) URL browsers reach the assistant at, e.g. https://assistant.example.org', protocol: /^https?$/ })
+        .refine((value) => !/[?#]/.test(value), { error: 'expected a URL without ? or #' }),
+    ),
+    DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(0, 100_000, 30),
+    DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(10, 1_000_000, 1000),
+    DIRECTLINE_SECRET: text('the Azure Bot Direct Line channel secret'),
+    DIRECTLINE_ENDPOINT: url('DIRECTLINE_ENDPOINT').default(AZURE_DIRECTLINE_ENDPOINT),
+
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
   })
@@ -119,6 +147,10 @@ export const envSchema = z
         path: ['MicrosoftAppId'],
         message: 'required when MicrosoftAppPassword is set',
       });
+    }
+    if (env.DIRECTLINE_MODE === 'azure') need('DIRECTLINE_SECRET', 'when DIRECTLINE_MODE is azure');
+    if (env.DIRECTLINE_MODE === 'local' && env.NODE_ENV === 'production') {
+      need('DIRECTLINE_TOKEN_SECRET', 'when NODE_ENV is production and DIRECTLINE_MODE is local (or set DIRECTLINE_MODE to azure or off)');
     }
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType === 'UserAssignedMSI') {
@@ -174,6 +206,21 @@ export interface Config {
   /** The understanding layer: which recognizer, thresholds, cloud settings (intents/settings.ts). */
   nlu: NluSettings;
   auth: AuthConfig;
+  directLine: DirectLineConfig;
+}
+
+export interface DirectLineConfig {
+  /** local: this server speaks Direct Line 3.0; azure: tokens come from Azure's Direct Line; off: no widget. */
+  mode: (typeof DIRECTLINE_MODES)[number];
+  /** Key for local tokens (HS256). Unset outside production: a random key per start. */
+  tokenSecret?: string;
+  tokenTtlSeconds: number;
+  /** The URL browsers reach this server at; unset: taken from each request's Host header. */
+  publicUrl?: string;
+  /** Token requests per minute per client address (0 = unlimited). */
+  tokensPerMinute: number;
+  maxConversations: number;
+  azure: { secret?: string; endpoint: string };
 }
 
 /** A configuration problem, worded for the person who deploys the assistant. */
@@ -222,6 +269,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ToBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
         ToBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl,
       },
+    },
+    directLine: {
+      mode: e.DIRECTLINE_MODE,
+      tokenSecret: e.DIRECTLINE_TOKEN_SECRET,
+      tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+      publicUrl: e.DIRECTLINE_PUBLIC_URL?.replace(/\/+$/, ''),
+      tokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
+      maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
+      azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
   };
 }

@@ -10,6 +10,8 @@ export interface ChannelCapabilities {
   plainText: boolean;
   /** Preferred longest message, in characters (longer text is split at sentence breaks). */
   maxMessageLength: number | null;
+  /** Shows a typing indicator for `typing` activities. */
+  typing: boolean;
 }
 
 const WEB: ChannelCapabilities = {
@@ -18,6 +20,7 @@ const WEB: ChannelCapabilities = {
   maxCardActions: 6,
   plainText: false,
   maxMessageLength: null,
+  typing: true,
 };
 
 const TABLE: Record<string, ChannelCapabilities> = {
@@ -25,8 +28,8 @@ const TABLE: Record<string, ChannelCapabilities> = {
   directline: WEB,
   emulator: WEB,
   test: WEB,
-  msteams: { suggestedActions: false, adaptiveCards: '1.5', maxCardActions: 3, plainText: false, maxMessageLength: null },
-  sms: { suggestedActions: false, adaptiveCards: null, maxCardActions: 0, plainText: true, maxMessageLength: 320 },
+  msteams: { suggestedActions: false, adaptiveCards: '1.5', maxCardActions: 3, plainText: false, maxMessageLength: null, typing: true },
+  sms: { suggestedActions: false, adaptiveCards: null, maxCardActions: 0, plainText: true, maxMessageLength: 320, typing: false },
 };
 
 export function capabilitiesOf(channelId: string | undefined): ChannelCapabilities {

@@ -37,7 +37,15 @@ function renderRich(reply: Reply, caps: ChannelCapabilities): Partial<Activity>[
   if (links.length && caps.adaptiveCards) attachments.push(linkCard(links, caps, reply.title));
 
   if (attachments.length) extra.attachments = attachments;
-  return [message(reply.text, extra)];
+  return [message(markdownText(reply.text), extra)];
+}
+
+/**
+ * Web Chat and Teams read text as markdown, where a single line break disappears: lines written
+ * as "• item" would run together into one paragraph. They become a markdown list instead.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/^• /gm, '- ');
 }
 
 function adaptiveCard(body: unknown[], actions: unknown[], caps: ChannelCapabilities): Attachment {

@@ -125,7 +125,8 @@ async function main(): Promise<void> {
   const assistant = await start(
     'assistant',
     path.join(dist, 'bot', 'index.js'),
-    { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir },
+    // The chat widget is not measured here (and production would need DIRECTLINE_TOKEN_SECRET).
+    { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir, DIRECTLINE_MODE: 'off' },
     options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(results, 'profiles')}`] : [],
   );
 

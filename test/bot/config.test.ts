@@ -77,4 +77,38 @@ describe('configuration', () => {
   it('rejects a metadata URL that is not http(s)', () => {
     assert.match(problem({ ToBotFromChannelOpenIdMetadataUrl: 'ftp://x/y' }), /ToBotFromChannelOpenIdMetadataUrl expected an http\(s\) URL/);
   });
+
+  describe('chat widget / Direct Line', () => {
+    it('defaults to the local channel with 30-minute tokens', () => {
+      const { directLine } = loadConfig({}, '/srv/app');
+      assert.equal(directLine.mode, 'local');
+      assert.equal(directLine.tokenSecret, undefined, 'a random key per start in development');
+      assert.equal(directLine.tokenTtlSeconds, 1800);
+      assert.equal(directLine.tokensPerMinute, 30);
+      assert.equal(directLine.azure.endpoint, 'https://directline.botframework.com/v3/directline');
+    });
+
+    it('requires a token signing key in production with the local channel, and never echoes it', () => {
+      assert.match(problem({ NODE_ENV: 'production' }), /DIRECTLINE_TOKEN_SECRET required when NODE_ENV is production and DIRECTLINE_MODE is local/);
+      const key = 'k'.repeat(40);
+      assert.equal(loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: key }).directLine.tokenSecret, key);
+      assert.equal(loadConfig({ NODE_ENV: 'production', DIRECTLINE_MODE: 'off' }).directLine.mode, 'off');
+      const message = problem({ DIRECTLINE_TOKEN_SECRET: 'short-but-secret' });
+      assert.match(message, /DIRECTLINE_TOKEN_SECRET expected a random key of at least 32 characters/);
+      assert.ok(!message.includes('short-but-secret'));
+    });
+
+    it('requires the Direct Line secret in azure mode, and never echoes it', () => {
+      assert.match(problem({ DIRECTLINE_MODE: 'azure' }), /DIRECTLINE_SECRET required when DIRECTLINE_MODE is azure/);
+      const config = loadConfig({ DIRECTLINE_MODE: 'azure', DIRECTLINE_SECRET: 's3cret', DIRECTLINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline/' });
+      assert.equal(config.directLine.azure.endpoint, 'https://europe.directline.botframework.com/v3/directline');
+      assert.match(problem({ DIRECTLINE_MODE: 'cloud' }), /DIRECTLINE_MODE expected one of local, azure, off/);
+    });
+
+    it('checks the public URL and the numbers', () => {
+      assert.match(problem({ DIRECTLINE_PUBLIC_URL: 'ftp://x' }), /DIRECTLINE_PUBLIC_URL expected the http\(s\) URL browsers reach the assistant at/);
+      assert.equal(loadConfig({ DIRECTLINE_PUBLIC_URL: 'https://assistant.example.org/' }).directLine.publicUrl, 'https://assistant.example.org');
+      assert.match(problem({ DIRECTLINE_TOKEN_TTL_SECONDS: '60' }), /DIRECTLINE_TOKEN_TTL_SECONDS expected a whole number from 1200 to 86400/);
+    });
+  });
 });

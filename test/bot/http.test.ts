@@ -138,7 +138,9 @@ describe('HTTP surface', () => {
 
     it('unknown routes → 404, wrong methods → 405', async () => {
       assertError(await request(`${running.url}/api/nothing-here`), 404, 'not_found');
-      assertError(await request(`${running.url}/`, { method: 'DELETE' }), 404, 'not_found');
+      assertError(await request(`${running.url}/api/nothing-here`, { method: 'DELETE' }), 404, 'not_found');
+      // `/` is the chat page now: other methods are refused there.
+      assertError(await request(`${running.url}/`, { method: 'DELETE' }), 405, 'method_not_allowed');
       assertError(await request(messages), 405, 'method_not_allowed');
       assertError(await request(messages, { method: 'PUT', body: '{}' }), 405, 'method_not_allowed');
       assertError(await request(`${running.url}/healthz`, { method: 'POST' }), 405, 'method_not_allowed');

@@ -38,6 +38,15 @@ describe('channel rendering', () => {
     assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Pay a bill', url: 'https://example.org/pay' }]);
   });
 
+  it('Web Chat and Teams: "• " lines become a markdown list (single line breaks vanish in markdown); SMS keeps them', () => {
+    const text = 'What the statuses mean:\n\n• Ready: pick it up.\n• Shipped: on its way.';
+    for (const channel of ['webchat', 'directline', 'msteams']) {
+      const [activity] = renderReply({ text }, capabilitiesOf(channel), labels);
+      assert.equal(activity?.text, 'What the statuses mean:\n\n- Ready: pick it up.\n- Shipped: on its way.', channel);
+    }
+    assert.equal(renderReply({ text }, capabilitiesOf('sms'), labels)[0]?.text, text);
+  });
+
   it('Teams: never more than three buttons on a card', () => {
     const links = [1, 2, 3, 4].map((n) => ({ title: `Link ${n}`, url: `https://example.org/${n}` }));
     const [activity] = renderReply({ text: 'Links', links }, capabilitiesOf('msteams'), labels);

@@ -27,7 +27,9 @@ const COSMOS_KEY = Buffer.from('not-a-real-key-'.repeat(4)).toString('base64');
 describe('storage settings', () => {
   it('defaults to files under DATA_DIR, and to memory under NODE_ENV=test', () => {
     assert.deepEqual(loadConfig({}, '/srv/app').storage, { kind: 'file', dataDir: path.resolve('/srv/app', '.data') });
-    assert.deepEqual(loadConfig({ NODE_ENV: 'production', DATA_DIR: '/var/lib/assistant' }, '/srv/app').storage, {
+    // Production also needs the chat token signing key (or DIRECTLINE_MODE=azure / off).
+    const production = { NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'k'.repeat(40) };
+    assert.deepEqual(loadConfig({ ...production, DATA_DIR: '/var/lib/assistant' }, '/srv/app').storage, {
       kind: 'file',
       dataDir: '/var/lib/assistant',
     });

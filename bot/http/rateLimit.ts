@@ -1,0 +1,38 @@
+/**
+ * A per-key request budget (fixed one-minute windows), e.g. token requests per client address.
+ * In memory and per process; the operations work may replace it with a shared one behind the
+ * same interface.
+ */
+export interface RateLimiter {
+  /** Takes one request from `key`'s budget: 0 when allowed, else the seconds to wait. */
+  take(key: string): number;
+}
+
+export class FixedWindowRateLimiter implements RateLimiter {
+  private windowStart = 0;
+  private counts = new Map<string, number>();
+
+  constructor(
+    /** Requests per window and key; 0 = unlimited. */
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+    /** Keys remembered per window; past it every new key counts as over budget (a flood). */
+    private readonly maxKeys = 50_000,
+  ) {}
+
+  take(key: string): number {
+    if (this.limit <= 0) return 0;
+    const now = this.now();
+    if (now - this.windowStart >= this.windowMs) {
+      this.windowStart = now;
+      this.counts = new Map();
+    }
+    const retryAfter = Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
+    const used = this.counts.get(key);
+    if (used === undefined && this.counts.size >= this.maxKeys) return retryAfter;
+    if ((used ?? 0) >= this.limit) return retryAfter;
+    this.counts.set(key, (used ?? 0) + 1);
+    return 0;
+  }
+}
