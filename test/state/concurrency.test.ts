@@ -34,6 +34,22 @@ function instance(conversationId: string, overrides: AssistantOverrides) {
   return { core, adapter, sent: adapter.activeQueue };
 }
 
+/** A store on which every eTag-checked save loses to a (pretend) concurrent turn. */
+function storageWhereEverySaveCollides(): AssistantStorage {
+  const inner = new LockedStorage();
+  return {
+    kind: 'custom',
+    read: (keys) => inner.read(keys),
+    write: (changes) => inner.write(changes),
+    delete: (keys) => inner.delete(keys),
+    put: async (key) => {
+      throw new StorageConflictError(key);
+    },
+    ready: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
 const texts = (sent: Partial<Activity>[]) => sent.filter((a) => a.type === ActivityTypes.Message).map((a) => a.text ?? '');
 const counts = (sent: Partial<Activity>[]) => texts(sent).filter((t) => t.startsWith('count=')).map((t) => Number(t.slice(6)));
 
@@ -223,18 +239,7 @@ describe('no lost turns', function () {
     });
 
     it('after repeated collisions the member is asked to send the message again, and nothing else is said', async () => {
-      const inner = new LockedStorage();
-      const alwaysLosing: AssistantStorage = {
-        kind: 'custom',
-        read: (keys) => inner.read(keys),
-        write: (changes) => inner.write(changes),
-        delete: (keys) => inner.delete(keys),
-        put: async (key) => {
-          throw new StorageConflictError(key);
-        },
-        ready: async () => undefined,
-        close: async () => undefined,
-      };
+      const alwaysLosing = storageWhereEverySaveCollides();
       const logs = new LogCapture();
       const { adapter, sent } = instance('busy', { storage: alwaysLosing, mainDialog: new CounterDialog(), logger: logs.logger });
       await adapter.receiveActivity('hello');
@@ -243,18 +248,7 @@ describe('no lost turns', function () {
     });
 
     it('an emergency answer goes out at once and exactly once, even when every save of the turn collides', async () => {
-      const inner = new LockedStorage();
-      const alwaysLosing: AssistantStorage = {
-        kind: 'custom',
-        read: (keys) => inner.read(keys),
-        write: (changes) => inner.write(changes),
-        delete: (keys) => inner.delete(keys),
-        put: async (key) => {
-          throw new StorageConflictError(key);
-        },
-        ready: async () => undefined,
-        close: async () => undefined,
-      };
+      const alwaysLosing = storageWhereEverySaveCollides();
       const { adapter, sent } = instance('urgent', { storage: alwaysLosing, logger: silentLogger() });
       await adapter.receiveActivity('I think I am having a heart attack, my chest hurts');
       const said = texts(sent);
