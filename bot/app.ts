@@ -25,16 +25,9 @@ import { createBotFrameworkAuthentication } from './auth';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
-import { LocalDirectLineChannel } from './directline/channel';
-import { directLineRoutes } from './directline/routes';
-import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './directline/store';
-import { DirectLineStreams } from './directline/streams';
-import { AzureTokenSource, LocalTokenSource, tokenRoute, type TokenSource } from './directline/tokenEndpoint';
-import { DirectLineTokens } from './directline/tokens';
 import { healthRoute } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
-import { FixedWindowRateLimiter } from './http/rateLimit';
-import { createHttpServer, type Route } from './http/server';
+import { createHttpServer } from './http/server';
 import type { IdentityAssertionHandler } from './identity';
 import { Lifecycle } from './lifecycle';
 import { CheckedConversationState, CheckedUserState } from './state/checkedState';
@@ -44,6 +37,8 @@ import { createStorage } from './storage/factory';
 import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { createChatWidget } from './compose/chatWidget';
+import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
 import { EmergencyGate } from './pipeline/emergencyGate';
@@ -51,7 +46,11 @@ import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
 import { typingIndicator } from './typing';
-import { WidgetPage } from './widget/widget';
+
+/**
+ * The composition root: the only place that builds things (with its helpers in bot/compose/).
+ * Every other module receives what it needs through its constructor, so tests can hand it fakes.
+ */
 
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
@@ -92,10 +91,6 @@ export interface Assistant {
   stop(): Promise<boolean>;
 }
 
-/**
- * The composition root: the only place that builds things. Every other module receives what it
- * needs through its constructor, so tests can hand it fakes.
- */
 export interface BotCore {
   logger: Logger;
   catalog: ResponseCatalog;
@@ -292,75 +287,4 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       return drained;
     },
   };
-}
-
-interface ChatWidget {
-  routes: Route[];
-  channel?: LocalDirectLineChannel;
-  streams?: DirectLineStreams;
-  /** For the start-up log line. */
-  description: string;
-}
-
-/**
- * The website chat widget (the page at `/`, Web Chat, POST /api/directline/token) and, in local
- * mode, the Direct Line 3.0 channel it talks to — turns run in process through the same adapter
- * pipeline as /api/messages. DIRECTLINE_MODE=azure: tokens come from Azure's Direct Line;
- * off: none of it.
- */
-function createChatWidget(
-  config: Config,
-  core: BotCore,
-  adapter: AssistantAdapter,
-  logic: (context: TurnContext) => Promise<void>,
-  lifecycle: Lifecycle,
-  overrides: AssistantOverrides,
-): ChatWidget {
-  const settings = config.directLine;
-  const { logger } = core;
-  if (settings.mode === 'off') return { routes: [], description: 'off (DIRECTLINE_MODE=off)' };
-
-  const now = overrides.directLine?.now ?? overrides.clock;
-  const limiter = new FixedWindowRateLimiter(settings.tokensPerMinute, 60_000, now);
-  const routes: Route[] = [];
-  let source: TokenSource;
-  let channel: LocalDirectLineChannel | undefined;
-  let streams: DirectLineStreams | undefined;
-  const connectOrigins: string[] = [];
-
-  if (settings.mode === 'azure') {
-    source = new AzureTokenSource({ endpoint: settings.azure.endpoint, secret: settings.azure.secret! });
-    const origin = new URL(settings.azure.endpoint).origin;
-    connectOrigins.push(origin, origin.replace(/^http/, 'ws'));
-  } else {
-    const tokens = new DirectLineTokens({ secret: settings.tokenSecret, ttlSeconds: settings.tokenTtlSeconds, now });
-    if (tokens.generatedKey) {
-      logger.warn('DIRECTLINE_TOKEN_SECRET is not set: chat tokens are signed with a random key made at start, so open chats end when the assistant restarts');
-    }
-    const store = new ConversationStore(
-      core.storage,
-      {
-        ...DEFAULT_STORE_LIMITS,
-        maxConversations: settings.maxConversations,
-        idleMs: config.conversation.idleMinutes * 60_000,
-        ...overrides.directLine?.limits,
-      },
-      now,
-      (conversationId) => channel?.dropped(conversationId),
-    );
-    channel = new LocalDirectLineChannel({ store, adapter, logic, lifecycle, logger });
-    adapter.addInProcessChannel(channel);
-    streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
-    routes.push(
-      ...directLineRoutes({ channel, tokens, lifecycle, logger, maxBodyBytes: config.server.maxBodyBytes, publicUrl: settings.publicUrl }),
-    );
-    source = new LocalTokenSource(tokens, settings.publicUrl);
-  }
-  routes.push(tokenRoute({ source, limiter, logger, maxBodyBytes: config.server.maxBodyBytes }));
-
-  const page = new WidgetPage({ catalog: core.catalog, profile: core.profile, connectOrigins });
-  if (!page.hasWebChat) logger.warn('botframework-webchat is not installed: the chat page at / cannot load Web Chat');
-  routes.push(...page.routes());
-  const where = settings.mode === 'azure' ? `Azure Direct Line (${settings.azure.endpoint})` : 'local Direct Line channel';
-  return { routes, channel, streams, description: `at / on the ${where}` };
 }
