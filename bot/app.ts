@@ -8,7 +8,7 @@ import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
 import { EmergencyResponder } from '../dialogs/emergency';
-import { DirectContactEscalation, type Escalation } from '../dialogs/escalation';
+import type { Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
@@ -38,6 +38,10 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { createAgentConsole } from './compose/agentConsole';
+import { createHandoffCore, type HandoffCore } from './compose/handoff';
+import type { MemberLookup } from './handoff/queueingEscalation';
+import { noMetrics, type AssistantMetrics } from '../common/metrics';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
@@ -77,6 +81,10 @@ export interface AssistantOverrides {
   identity?: IdentityAssertionHandler;
   /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
+  /** What the assistant counts (default: nothing; the operations work wires Prometheus). */
+  metrics?: AssistantMetrics;
+  /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
+  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number };
 }
 
 export interface Assistant {
@@ -103,6 +111,8 @@ export interface BotCore {
   turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
+  /** Hand-off to people: transcripts, the escalation queue (or contact centre events), the relay. */
+  handoff: HandoffCore;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
   /**
    * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
@@ -135,7 +145,25 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
-  const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
+  let turnGuard: TurnGuard | undefined;
+  const handoff = createHandoffCore({
+    settings: config.handoff,
+    idleMinutes: config.conversation.idleMinutes,
+    logger,
+    catalog,
+    profile,
+    storage,
+    sender,
+    conversationState,
+    memory,
+    phrases,
+    metrics: overrides.metrics ?? noMetrics,
+    now: clock,
+    member: overrides.handoff?.member,
+    escalation: overrides.escalation,
+    turnGuard: () => turnGuard!,
+  });
+  const escalation = handoff.escalation;
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
@@ -164,7 +192,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     notify: (context, reason) =>
       emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
-  const turnGuard = new TurnGuard({
+  turnGuard = new TurnGuard({
     conversationState,
     userState,
     logger,
@@ -173,7 +201,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs });
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, onEmergency: handoff.onEmergency });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -194,10 +222,13 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     }),
     understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
+    handoff: handoff.relay,
+    recorder: handoff.recorder,
+    handoffStatus: handoff.eventHandoff,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready };
 }
 
 /**
@@ -219,6 +250,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
 
   const lifecycle = new Lifecycle();
   const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides);
+  core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled);
+  const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [
       healthRoute(lifecycle),
@@ -231,6 +264,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         authEnabled: config.auth.enabled,
       }),
       ...chat.routes,
+      ...agents.routes,
     ],
     logger,
     lifecycle,
@@ -264,6 +298,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
           chatWidget: chat.description,
+          handoff: agents.description,
         },
         'member assistant ready',
       );
@@ -271,6 +306,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     },
     async stop() {
       lifecycle.markStopping();
+      // Agents' live streams end now (their consoles reconnect to another instance).
+      agents.close();
       // No new connections; Node also closes keep-alive connections that are idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await lifecycle.drain(config.server.shutdownTimeoutMs);

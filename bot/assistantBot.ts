@@ -17,6 +17,10 @@ import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { TurnGuard } from './state/turnGuard';
+import type { EventHandoff } from './handoff/eventHandoff';
+import { HANDOFF_STATUS } from './handoff/eventHandoff';
+import type { HandoffRelay } from './pipeline/handoffRelay';
+import type { TranscriptRecorder } from './transcript/recorder';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -34,6 +38,12 @@ export interface AssistantBotDeps {
   identity?: IdentityAssertionHandler;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
+  /** While a person has the conversation (or it waits for one), member messages go to them. */
+  handoff?: HandoffRelay;
+  /** Keeps what was said (redacted) in the transcript store. */
+  recorder?: TranscriptRecorder;
+  /** HANDOFF_MODE=event: the contact centre's handoff.status events. */
+  handoffStatus?: EventHandoff;
 }
 
 /**
@@ -63,15 +73,18 @@ export class AssistantBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
       if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
+      if (name === HANDOFF_STATUS && this.deps.handoffStatus) await this.deps.handoffStatus.status(context);
       await next();
     });
   }
 
   /** The order matters: nothing may come before the emergency check that could swallow a message. */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { emergency, secrets, sender, smsKeywords, understanding, dialogs } = this.deps;
+    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, handoff } = this.deps;
     if (await emergency.handle(context)) return; // 1. emergency first, on the raw text
     await secrets.mask(context); // 2. a typed password never goes further
+    const handedOff = await handoff?.handle(context); // 2b. a person has (or is about to have) the conversation
+    if (handedOff) return secrets.warnIfMasked(context, handedOff);
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
     const turn = await understanding.resolve(context); // 5. intent and language, once per turn
@@ -83,7 +96,16 @@ export class AssistantBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
-    await this.deps.turnGuard.run(context, () => super.run(context));
+    const { recorder } = this.deps;
+    try {
+      await this.deps.turnGuard.run(context, () => {
+        // Inside the turn, after TurnGuard's reply buffer: the recorder sees what is delivered.
+        recorder?.attach(context);
+        return super.run(context);
+      });
+    } finally {
+      await recorder?.flush(context);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 
 /**
@@ -18,6 +19,7 @@ const SECRET_SETTINGS = new Set([
   'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
+  ...HANDOFF_SECRET_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -123,9 +125,13 @@ export const envSchema = z
 
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
+
+    // Hand-off to people and the agent console (handoff/).
+    ...handoffEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
+    checkHandoffEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -207,6 +213,8 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
+  /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
+  handoff: HandoffSettings;
 }
 
 export interface DirectLineConfig {
@@ -279,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
+    handoff: toHandoffSettings(e),
   };
 }
 

@@ -19,6 +19,11 @@ export class EmergencyResponder {
       logger: Logger;
       /** Ends every dialog in progress, so the next message is routed fresh. */
       endDialogs: (context: TurnContext) => Promise<void>;
+      /**
+       * Told after the answer is out (e.g. the hand-off: an agent who has the conversation sees an
+       * alert). A failure here is logged; it never holds back or undoes the answer.
+       */
+      onEmergency?: (context: TurnContext, kind: EmergencyKind) => Promise<void>;
     },
   ) {}
 
@@ -34,5 +39,10 @@ export class EmergencyResponder {
     // Urgent: never held back by (or lost to) the turn's state commit.
     await sender.send(context, { text }, locale, { urgent: true });
     logger.warn({ kind, rule: emergency.rule, channelId: context.activity.channelId, locale }, 'emergency answered');
+    try {
+      await this.deps.onEmergency?.(context, kind);
+    } catch (err) {
+      logger.error({ kind, err: { name: (err as Error)?.name } }, 'emergency observer failed (the member got the emergency answer)');
+    }
   }
 }

@@ -1,15 +1,17 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ReplySender } from '../bot/channels/replySender';
 import type { Logger } from '../common/logger';
-import type { ResponseCatalog } from '../common/responses';
+import type { ResponseCatalog, Vars } from '../common/responses';
+import { contactOptions } from '../handoff/contact';
 import type { IntentId, Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { TopicTrail } from './memory';
 
 /**
- * Handing a member to a person. The port is what dialogs call; the human-handoff work will put a
- * queue and an agent console behind it. The default implementation (`DirectContactEscalation`)
- * tells the member how to reach a person right now, so nobody is left waiting on nobody.
+ * Handing a member to a person. The port is what dialogs call. `DirectContactEscalation` tells the
+ * member how to reach a person right now (phone, secure message, call back); the hand-off queue
+ * (bot/handoff/queueingEscalation.ts) puts the conversation in line for an agent in the console
+ * when one can take it, and falls back to this otherwise, so nobody is left waiting on nobody.
  */
 
 export const ESCALATION_REASONS = ['member_asked', 'dispute', 'denied_claim', 'unclear', 'stuck'] as const;
@@ -57,35 +59,23 @@ export function escalationRequest(
   };
 }
 
-/** Which phone line fits the topic. */
-function phoneFor(intent: IntentId | null): 'billing' | 'pharmacy' | 'memberServices' {
-  if (intent === 'billing') return 'billing';
-  if (intent === 'refill') return 'pharmacy';
-  return 'memberServices';
-}
-
 export class DirectContactEscalation implements Escalation {
   constructor(
     private readonly deps: { sender: ReplySender; catalog: ResponseCatalog; profile: PortalProfile; logger: Logger },
   ) {}
 
-  async requestPerson(context: TurnContext, request: EscalationRequest): Promise<void> {
+  /**
+   * `preface`: why a chat with a person is not possible right now (outside agent hours, nobody
+   * signed in), said before the other ways to reach one.
+   */
+  async requestPerson(context: TurnContext, request: EscalationRequest, preface?: { key: string; vars?: Vars }): Promise<void> {
     const { sender, catalog, profile, logger } = this.deps;
     const { locale } = request;
-    const line = phoneFor(request.intent);
-    const phone = profile.phone(line, locale);
-    const text = [
-      catalog.text(locale, `escalation.intro.${request.reason}`),
-      catalog.text(locale, 'escalation.call', {
-        line: catalog.text(locale, `phones.${line}`),
-        number: phone.number,
-        hours: phone.hours,
-        tty: profile.phones.tty,
-      }),
-      catalog.text(locale, 'escalation.message'),
-    ].join('\n\n');
-    const linkKey = 'messaging.messageCareTeam' as const;
-    await sender.send(context, { text, links: [{ title: catalog.text(locale, `links.${linkKey}`), url: profile.link(linkKey) }] }, locale);
-    logger.info({ reason: request.reason, intent: request.intent, channelId: request.channelId, locale }, 'person requested: contact details given');
+    const reply = contactOptions(catalog, profile, locale, request, preface);
+    await sender.send(context, reply, locale);
+    logger.info(
+      { reason: request.reason, intent: request.intent, channelId: request.channelId, locale, why: preface?.key },
+      'person requested: contact details given',
+    );
   }
 }
