@@ -36,7 +36,20 @@ export interface Escalation {
   requestPerson(context: TurnContext, request: EscalationRequest): Promise<void>;
 }
 
-/** Builds a request from the turn and the topic trail. */
+/** How each reason reads in the agent's queue. */
+const REASON_WORDS: Record<EscalationReason, string> = {
+  member_asked: 'Asked for a person',
+  dispute: 'Wants to dispute a charge',
+  denied_claim: 'Asks about a denied claim',
+  unclear: 'The assistant could not tell what they need',
+  stuck: 'Got stuck in a topic',
+};
+
+/**
+ * Builds a request from the turn and the topic trail. The summary is for the agent, in plain
+ * words, made from ids only ("Wants to dispute a charge. Topic: billing (topic: dispute). 1 message
+ * not understood."): never the member's own text.
+ */
 export function escalationRequest(
   context: TurnContext,
   reason: EscalationReason,
@@ -45,17 +58,16 @@ export function escalationRequest(
   extra: { intent?: IntentId | null; unclear?: number } = {},
 ): EscalationRequest {
   const intent = extra.intent ?? topic?.intent ?? null;
-  const answers = Object.entries(topic?.answers ?? {}).map(([step, value]) => `${step}=${value}`);
-  const parts = [`reason=${reason}`, `topic=${intent ?? 'none'}`];
-  if (answers.length) parts.push(`answers: ${answers.join(', ')}`);
-  if (extra.unclear) parts.push(`not understood: ${extra.unclear}`);
+  const answers = Object.entries(topic?.answers ?? {}).map(([step, value]) => `${step}: ${value}`);
+  const parts = [`${REASON_WORDS[reason]}.`, intent ? `Topic: ${intent.replace(/_/g, ' ')}${answers.length ? ` (${answers.join(', ')})` : ''}.` : 'No topic yet.'];
+  if (extra.unclear) parts.push(`${extra.unclear} message${extra.unclear === 1 ? '' : 's'} not understood.`);
   return {
     reason,
     intent,
     locale,
     channelId: context.activity.channelId,
     conversation: TurnContext.getConversationReference(context.activity),
-    summary: parts.join('; '),
+    summary: parts.join(' '),
   };
 }
 

@@ -10,7 +10,7 @@ import { DEMO_AGENT } from './accounts';
 
 /**
  * The agent console at /agent: `web/agent/index.html` (filled from the profile and what sign-in
- * methods are on), `/static/agent/agent.css`, `/static/agent/agent.js` and the brand colours as
+ * methods are on), `/static/agent/agent.css`, `agent-connection.js`, `agent.js` and the brand colours as
  * `/static/agent/theme.css`. No inline script or style: the page is sent with a strict
  * Content-Security-Policy (scripts, styles and connections from this origin only), and it may not
  * be framed.
@@ -82,6 +82,7 @@ export class AgentConsolePage {
       });
     this.assets.set('/agent', asset(Buffer.from(html), 'text/html; charset=utf-8'));
     this.assets.set('/static/agent/agent.css', asset(read('agent.css'), 'text/css; charset=utf-8'));
+    this.assets.set('/static/agent/agent-connection.js', asset(read('agent-connection.js'), 'text/javascript; charset=utf-8'));
     this.assets.set('/static/agent/agent.js', asset(read('agent.js'), 'text/javascript; charset=utf-8'));
     const { primaryColor, primaryTextColor, accentColor } = options.profile.data.brand;
     const theme = `:root {\n  --brand-primary: ${primaryColor};\n  --brand-primary-text: ${primaryTextColor};\n  --brand-accent: ${accentColor};\n}\n`;

@@ -50,7 +50,7 @@ describe('hand-off end to end (real HTTP)', function () {
 
     const m = member();
     const queued = await m.say('I want to talk to a person');
-    assert.match(queued, /asked a person from our team to join/);
+    assert.match(queued, /A person from our team can help you\.\s+I've asked someone to join this chat\./);
     assert.match(queued, /number 1 in line/);
     assert.match(queued, /The wait is about/);
     assert.match(queued, /keep typing/);
@@ -63,7 +63,7 @@ describe('hand-off end to end (real HTTP)', function () {
     assert.equal(escalation.channelId, 'webchat');
     assert.equal(escalation.locale, 'en');
     assert.equal(escalation.intent, null);
-    assert.match(escalation.summary, /reason=member_asked/);
+    assert.equal(escalation.summary, 'Asked for a person. No topic yet.');
     assert.equal(escalation.position, 1);
     assert.deepEqual(escalation.member, { verified: false });
 

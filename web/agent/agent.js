@@ -1,25 +1,32 @@
 /*
- * The agent console: sign in, a live queue (Server-Sent Events read with fetch, so the session
- * token travels in the Authorization header and never in a URL), claim a conversation, read its
- * transcript, chat with the member, send a portal page in one click, end the chat or hand it back
- * to the assistant. The session token is kept in this tab's sessionStorage only.
- * No inline scripts or handlers: the page runs under script-src 'self'.
+ * The agent console: sign in, a live queue, claim a conversation, read its transcript, chat with
+ * the member, send a portal page in one click, end the chat or hand it back to the assistant.
+ * The connection (token, requests, live stream) is agent-connection.js. No inline scripts or
+ * handlers: the page runs under script-src 'self'.
  */
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'member-assistant.agent-token';
   var $ = function (id) {
     return document.getElementById(id);
   };
   var state = {
-    token: null,
     agent: null,
     queue: [],
     links: [],
     current: null, // the escalation shown (detail)
-    stream: null, // AbortController of the live stream
-    retry: 0,
+  };
+  var connection = new window.AgentConnection({
+    event: dispatch,
+    live: function (text) {
+      $('ac-live').textContent = text;
+    },
+    unauthorized: function (message) {
+      signedOut(message);
+    },
+  });
+  var api = function (method, path, body) {
+    return connection.request(method, path, body);
   };
 
   /** Intent → the portal pages worth one click for it (the profile's link groups). */
@@ -37,41 +44,6 @@
 
   // --- small helpers ---------------------------------------------------------------------------
 
-  function load() {
-    try {
-      return window.sessionStorage.getItem(TOKEN_KEY);
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function save(token) {
-    try {
-      if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
-      else window.sessionStorage.removeItem(TOKEN_KEY);
-    } catch (e) {
-      /* private mode: the session ends with the page */
-    }
-  }
-
-  function api(method, path, body) {
-    var headers = { accept: 'application/json' };
-    if (state.token) headers.authorization = 'Bearer ' + state.token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(function (res) {
-      return res.text().then(function (text) {
-        var json = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch (e) {
-          json = null;
-        }
-        if (res.status === 401 && state.token && path !== '/api/agent/login') signedOut('Your session has ended. Sign in again.');
-        return { status: res.status, ok: res.ok, body: json };
-      });
-    });
-  }
-
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -80,7 +52,11 @@
   }
 
   function minutesSince(iso) {
-    var seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+    return duration((Date.now() - Date.parse(iso)) / 1000);
+  }
+
+  function duration(seconds) {
+    seconds = Math.max(0, seconds);
     if (seconds < 60) return 'under a minute';
     var minutes = Math.round(seconds / 60);
     return minutes === 1 ? '1 minute' : minutes + ' minutes';
@@ -106,18 +82,16 @@
   }
 
   function signedOut(message) {
-    stopStream();
-    state.token = null;
+    connection.close();
+    connection.use(null);
     state.agent = null;
     state.current = null;
-    save(null);
     showSignIn(message);
   }
 
   function signedIn(token, agent) {
-    state.token = token;
+    connection.use(token);
     state.agent = agent;
-    save(token);
     $('ac-signin').hidden = true;
     $('ac-console').hidden = false;
     $('ac-who').hidden = false;
@@ -128,7 +102,7 @@
         renderLinkSelect();
       }
     });
-    startStream();
+    connection.open();
   }
 
   $('ac-login').addEventListener('submit', function (event) {
@@ -151,61 +125,9 @@
     api('POST', '/api/agent/logout').then(done, done);
   });
 
-  // --- the live stream -------------------------------------------------------------------------
+  // --- what the live stream says ----------------------------------------------------------------
 
-  function stopStream() {
-    if (state.stream) state.stream.abort();
-    state.stream = null;
-  }
-
-  function setLive(text) {
-    $('ac-live').textContent = text;
-  }
-
-  function startStream() {
-    stopStream();
-    var controller = new AbortController();
-    state.stream = controller;
-    fetch('/api/agent/events', { headers: { authorization: 'Bearer ' + state.token, accept: 'text/event-stream' }, signal: controller.signal })
-      .then(function (res) {
-        if (res.status === 401) return signedOut('Your session has ended. Sign in again.');
-        if (!res.ok || !res.body) throw new Error('stream ' + res.status);
-        state.retry = 0;
-        setLive('Live: new conversations appear here.');
-        var reader = res.body.getReader();
-        var decoder = new TextDecoder();
-        var buffer = '';
-        var pump = function () {
-          return reader.read().then(function (chunk) {
-            if (chunk.done) throw new Error('stream ended');
-            buffer += decoder.decode(chunk.value, { stream: true });
-            var parts = buffer.split('\n\n');
-            buffer = parts.pop();
-            parts.forEach(dispatch);
-            return pump();
-          });
-        };
-        return pump();
-      })
-      .catch(function () {
-        if (controller.signal.aborted || !state.token) return;
-        state.retry = Math.min(state.retry + 1, 6);
-        setLive('Reconnecting…');
-        window.setTimeout(function () {
-          if (state.token && state.stream === controller) startStream();
-        }, 500 * Math.pow(2, state.retry - 1));
-      });
-  }
-
-  function dispatch(block) {
-    var event = 'message';
-    var data = '';
-    block.split('\n').forEach(function (line) {
-      if (line.indexOf('event: ') === 0) event = line.slice(7);
-      else if (line.indexOf('data: ') === 0) data += line.slice(6);
-    });
-    if (!data) return;
-    var payload = JSON.parse(data);
+  function dispatch(event, payload) {
     if (event === 'queue') {
       state.queue = payload.escalations;
       renderQueue();
@@ -243,7 +165,7 @@
       if (e.alerts) head.appendChild(el('span', 'ac-badge', 'Emergency alert'));
       button.appendChild(head);
       button.appendChild(
-        el('span', 'ac-queue-facts', 'Waiting ' + minutesSince(e.createdAt) + ' · ' + (CHANNELS[e.channelId] || e.channelId) + ' · ' + (LANGUAGES[e.locale] || e.locale) + ' · ' + topic(e.intent)),
+        el('span', 'ac-queue-facts', (e.status === 'queued' ? 'Waiting ' + minutesSince(e.createdAt) : 'Waited ' + duration(e.waitSeconds)) + ' · ' + (CHANNELS[e.channelId] || e.channelId) + ' · ' + (LANGUAGES[e.locale] || e.locale) + ' · ' + topic(e.intent)),
       );
       button.appendChild(el('span', 'ac-queue-summary', e.summary));
       button.addEventListener('click', function () {
@@ -256,7 +178,7 @@
 
   // Wait times move on without any event.
   window.setInterval(function () {
-    if (state.token && state.queue.length) renderQueue();
+    if (connection.token && state.queue.length) renderQueue();
   }, 30000);
 
   function refreshCurrentFromQueue() {
@@ -312,7 +234,7 @@
       ['Language', LANGUAGES[e.locale] || e.locale],
       ['Topic', topic(e.intent)],
       ['Member', e.member.verified ? 'Verified' + (e.member.name ? ': ' + e.member.name : '') : 'Not verified (anonymous)'],
-      ['Waiting since', new Date(e.createdAt).toLocaleTimeString()],
+      ['Asked at', new Date(e.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })],
     ].forEach(function (pair) {
       meta.appendChild(el('dt', '', pair[0]));
       meta.appendChild(el('dd', '', pair[1]));
@@ -473,10 +395,10 @@
         else showSignIn((answer.body && answer.body.message) || 'Sign-in did not work. Try again.');
       });
     }
-    state.token = load();
-    if (!state.token) return showSignIn('');
+    var token = connection.restore();
+    if (!token) return showSignIn('');
     api('GET', '/api/agent/me').then(function (answer) {
-      if (answer.ok) signedIn(state.token, answer.body.agent);
+      if (answer.ok) signedIn(token, answer.body.agent);
       else showSignIn('');
     });
   }
