@@ -319,6 +319,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      // Transcript writes still on their way go out before the store closes.
+      await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;

@@ -104,7 +104,7 @@ export class AssistantBot extends ActivityHandler {
         return super.run(context);
       });
     } finally {
-      await recorder?.flush(context);
+      recorder?.flush(context);
     }
   }
 

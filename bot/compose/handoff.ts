@@ -71,8 +71,10 @@ export interface HandoffCoreDeps {
 
 export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
   const { settings, logger, catalog, profile, storage, sender, memory, metrics, now } = deps;
-  const transcripts = new AssistantTranscriptStore(storage, now);
-  const recorder = new TranscriptRecorder(transcripts, logger);
+  const transcripts = new AssistantTranscriptStore(storage, now, (err) =>
+    logger.warn({ err: { name: (err as Error)?.name } }, 'transcript not written'),
+  );
+  const recorder = new TranscriptRecorder(transcripts);
   const state = deps.conversationState.createProperty<HandoffState>(HANDOFF_STATE_PROPERTY);
   const contact = new DirectContactEscalation({ sender, catalog, profile, logger });
   const member = deps.member ?? anonymousMember;

@@ -75,7 +75,7 @@ export class AdapterMemberChannel implements MemberChannel {
     const stored = activities
       .map((a) => toStored({ ...a, timestamp: new Date() } as never, role, message.agentName))
       .filter((a): a is StoredActivity => Boolean(a));
-    await this.deps.transcripts.append(record.channelId, record.conversationId, stored).catch(() => undefined);
+    this.deps.transcripts.append(record.channelId, record.conversationId, stored);
     return true;
   }
 }

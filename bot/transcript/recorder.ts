@@ -1,5 +1,4 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import type { Logger } from '../../common/logger';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from './transcriptStore';
 
 /**
@@ -8,16 +7,13 @@ import { toStored, type AssistantTranscriptStore, type StoredActivity } from './
  * member, once. TurnGuard holds a turn's replies until its state commits and re-runs a turn on a
  * conflict, dropping the held replies; the recorder's send handler is registered inside the turn,
  * after TurnGuard's reply buffer, so it only sees replies as they are released (and urgent ones,
- * which are delivered once). Everything is written in one store update after the turn.
- * A transcript write that fails is logged (without text) and never fails the turn.
+ * which are delivered once). Everything goes to the store in one append after the turn, off the
+ * turn's path. A transcript write that fails is logged (without text) and never fails the turn.
  */
 export class TranscriptRecorder {
   private readonly delivered = new WeakMap<TurnContext, StoredActivity[]>();
 
-  constructor(
-    private readonly store: AssistantTranscriptStore,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly store: AssistantTranscriptStore) {}
 
   /** Call inside the turn (after TurnGuard has started it); safe to call again on a re-run. */
   attach(context: TurnContext): void {
@@ -35,8 +31,11 @@ export class TranscriptRecorder {
     });
   }
 
-  /** After the turn: the member's message and the delivered replies, in one write. */
-  async flush(context: TurnContext): Promise<void> {
+  /**
+   * After the turn: the member's message and the delivered replies, handed to the store in one
+   * append. Not awaited by the turn (the member's answer does not wait for the transcript).
+   */
+  flush(context: TurnContext): void {
     const out = this.delivered.get(context) ?? [];
     this.delivered.delete(context);
     const { activity } = context;
@@ -48,10 +47,7 @@ export class TranscriptRecorder {
     entries.push(...out);
     const conversationId = activity.conversation?.id;
     if (!entries.length || !conversationId || !activity.channelId) return;
-    try {
-      await this.store.append(activity.channelId, conversationId, entries);
-    } catch (err) {
-      this.logger.warn({ channelId: activity.channelId, err: { name: (err as Error)?.name } }, 'transcript not written');
-    }
+    const channelId = activity.channelId;
+    this.store.append(channelId, conversationId, entries);
   }
 }

@@ -15,8 +15,7 @@ describe('hand-off availability (real HTTP)', function () {
   before(async () => (connector = await new FakeConnector().start()));
   after(() => connector?.stop());
 
-  function member(running: RunningAssistant, channelId = 'webchat') {
-    const conversationId = `avail-${++conversations}`;
+  function member(running: RunningAssistant, channelId = 'webchat', conversationId = `avail-${++conversations}`) {
     return {
       conversationId,
       async say(text: string): Promise<string> {
@@ -140,6 +139,37 @@ describe('hand-off availability (real HTTP)', function () {
         assert.deepEqual(replies(answer), []);
         const detail = (await agent.get(`/api/agent/escalations/${escalation!.id}`)).json as any;
         assert.ok(detail.escalation.transcript.some((e: any) => e.from === 'member' && e.text === 'still there?'));
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a graceful stop ends the agents’ live streams at once and writes the transcripts it holds', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'handoff-stop-'));
+    const env = { STORAGE: 'file', DATA_DIR: dir, AGENT_ACCOUNTS: await agentAccounts() };
+    try {
+      let running = await startAssistant(env);
+      const agent = await Agent.login(running.url, 'pat', AGENTS.pat);
+      const stream = agent.stream();
+      assert.equal(await stream.status, 200);
+      await stream.waitFor((events) => events.some((e) => e.event === 'queue'), 'the stream');
+      const m = member(running);
+      await m.say('how do I pay my bill');
+      assert.equal(await running.assistant.stop(), true, 'a clean stop, not held up by the open stream');
+      await stream.waitFor(() => stream.ended, 'the stream to end');
+
+      running = await startAssistant(env);
+      try {
+        const agentAgain = await Agent.login(running.url, 'pat', AGENTS.pat);
+        assert.match(await member(running, 'webchat', m.conversationId).say('talk to a person'), /number 1 in line/);
+        const [escalation] = await agentAgain.escalations();
+        const detail = (await agentAgain.get(`/api/agent/escalations/${escalation!.id}`)).json as any;
+        const said = detail.escalation.transcript.map((e: any) => `${e.from}: ${e.text}`);
+        assert.ok(said.includes('member: how do I pay my bill'), 'the turn before the restart is in the transcript');
+        assert.ok(said.some((t: string) => /^assistant: .*pay/i.test(t)));
       } finally {
         await running.stop();
       }
