@@ -130,7 +130,7 @@ export class AgentStreams {
     stream.send('hello', { agent: auth.session.agent, expiresAt: new Date(auth.session.expiresAt).toISOString() });
     await refresh(false);
 
-    timers.push(
+    if (!closed) timers.push(
       setInterval(() => {
         void (async () => {
           const check = await sessions.check(auth.token).catch(() => ({ ok: true }) as const);
@@ -146,7 +146,6 @@ export class AgentStreams {
       setInterval(() => void refresh(true), this.deps.pollMs ?? 5_000),
     );
     for (const timer of timers) timer.unref();
-    if (closed) stream.close();
     await done;
     this.open.delete(stream);
   }

@@ -7,6 +7,7 @@ import type { PhraseBook } from '../../dialogs/phrases';
 import { isOpen, type EscalationRecord } from '../../handoff/model';
 import type { HandoffService } from '../../handoff/service';
 import type { EmergencyKind, Locale } from '../../intents/types';
+import { CARD_CHOICE_KEY } from '../channels/render';
 import type { ReplySender } from '../channels/replySender';
 import type { HandoffState } from '../handoff/state';
 import { smsKeyword } from './smsKeywords';
@@ -66,7 +67,9 @@ export class HandoffRelay {
   private async handleQueued(context: TurnContext, state: HandoffState, record: EscalationRecord): Promise<boolean> {
     const service = this.deps.service!;
     const { activity } = context;
-    const text = activity.text ?? '';
+    // A card button the member pressed (Teams sends its value, not text) counts as what it says.
+    const picked = (activity.value as Record<string, unknown> | undefined)?.[CARD_CHOICE_KEY];
+    const text = activity.text?.trim() ? activity.text : typeof picked === 'string' ? picked : '';
     if (activity.channelId === 'sms') {
       const keyword = smsKeyword(text, false);
       if (keyword?.kind === 'stop') {
