@@ -90,6 +90,8 @@ export interface Assistant {
   readonly adapter: AssistantAdapter;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  /** What is counted (served at GET /metrics). */
+  readonly metrics: AssistantMetrics;
   /** Listens on the configured host and port; resolves with the base URL. */
   start(): Promise<string>;
   /** Graceful stop: no new turns, wait for turns in flight, flush state, close. True if clean. */
@@ -270,6 +272,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     adapter,
     lifecycle,
     logger,
+    metrics: core.metrics,
     async start() {
       await new Promise<void>((resolve, reject) => {
         // restify re-emits the HTTP server's errors (EADDRINUSE) on itself.

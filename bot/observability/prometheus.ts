@@ -68,6 +68,9 @@ function processMetrics(): Registry {
   if (!processRegistry) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry });
+    // No versions in any answer, /metrics included: operators know what they deployed, and a
+    // scraper that leaks is not told which Node.js advisories apply.
+    processRegistry.removeSingleMetric('nodejs_version_info');
   }
   return processRegistry;
 }
