@@ -102,8 +102,9 @@ function deferrable(activity: InboundActivity): boolean {
  */
 export function messagesRoute(deps: MessagesRouteDeps): Route {
   const { adapter, logic, lifecycle, logger, limits } = deps;
+  const clientLimited = limits !== undefined && limits.client.enabled !== false;
   const refused = (req: Request) => {
-    if (limits && deps.authEnabled) limits.client.take(clientAddress(req, limits.trustProxyHops));
+    if (clientLimited && deps.authEnabled) limits.client.take(clientAddress(req, limits.trustProxyHops));
   };
   return {
     method: 'post',
@@ -118,7 +119,7 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
             'Retry-After': '5',
           });
         }
-        if (limits) {
+        if (clientLimited) {
           const address = clientAddress(req, limits.trustProxyHops);
           const wait = deps.authEnabled ? (limits.client.peek?.(address) ?? 0) : limits.client.take(address);
           if (wait) {

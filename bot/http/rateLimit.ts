@@ -8,6 +8,8 @@ export interface RateLimiter {
   take(key: string): number;
   /** The seconds `key` must wait before its next request is allowed (0: now), taking nothing. */
   peek?(key: string): number;
+  /** False when it limits nothing (a limit of 0): callers may skip working out the key. */
+  readonly enabled?: boolean;
 }
 
 export class FixedWindowRateLimiter implements RateLimiter {

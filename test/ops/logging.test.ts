@@ -5,6 +5,7 @@ import { runWithCorrelationId } from '../../common/correlation';
 import { messageActivity } from '../support/activities';
 import { post, startAssistant, type RunningAssistant } from '../support/assistant';
 import { getGrant, postActivity, startConversation } from '../support/directline';
+import { BOT_ACCOUNT, CHANNEL_ID, LOCAL_SERVICE_URL } from '../../bot/directline/channel';
 
 /**
  * The logs must never hold what members write, who they are, or secrets — whatever they type,
@@ -92,6 +93,29 @@ describe('logs: no member text, no secrets, a correlation id on every line of a 
       for (const line of running.logs.entries.slice(before)) assert.equal(line.correlationId, correlationId, `"${String(line.msg)}" carries the request's correlation id`);
     }
     assertClean(running.logs.all);
+  });
+
+  it('a proactive turn (an agent\'s reply, a reminder) started outside any request gets a correlation id of its own', async () => {
+    const grant = await getGrant(running.url);
+    await startConversation(grant);
+    const reference = {
+      channelId: CHANNEL_ID,
+      serviceUrl: LOCAL_SERVICE_URL,
+      conversation: { id: grant.conversationId },
+      bot: { ...BOT_ACCOUNT },
+      user: { id: 'dl_member' },
+    };
+    const seen: Array<string | undefined> = [];
+    for (let i = 0; i < 2; i++) {
+      await running.assistant.adapter.continueConversationAsync('', reference as never, async (context) => {
+        running.assistant.logger.info({ proactive: i }, 'proactive work');
+        await context.sendActivity('A person will be with you shortly.');
+      });
+      seen.push(running.logs.entries.find((e) => e.msg === 'proactive work' && e.proactive === i)?.correlationId as string | undefined);
+    }
+    assert.match(seen[0] ?? '', /^[0-9a-f-]{36}$/);
+    assert.match(seen[1] ?? '', /^[0-9a-f-]{36}$/);
+    assert.notEqual(seen[0], seen[1], 'one id per proactive turn');
   });
 
   it('an error whose message quotes the member is logged by class and place, never by message', () => {
