@@ -23,6 +23,7 @@ import { loadPortalProfile, type PortalProfile } from '../services/portal/profil
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
 import { createBotFrameworkAuthentication } from './auth';
+import { ReusedClientsAuthentication } from './reusedClients';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
@@ -230,7 +231,10 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
   }
-  const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth), config.auth.botFramework.MicrosoftAppId ?? '');
+  const adapter = new AssistantAdapter(
+    new ReusedClientsAuthentication(createBotFrameworkAuthentication(config.auth)),
+    config.auth.botFramework.MicrosoftAppId ?? '',
+  );
   // Metrics, the per-conversation budget and telemetry first, then typing indicators.
   const ops = createOperations(config, core, overrides.clock);
   for (const middleware of ops.middleware) adapter.use(middleware);
