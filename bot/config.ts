@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
+import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -18,6 +19,7 @@ const SECRET_SETTINGS = new Set([
   'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
+  ...SECRET_OPERATIONS_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -123,6 +125,9 @@ export const envSchema = z
 
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
+
+    // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
+    ...operationsEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
@@ -207,6 +212,8 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
+  /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
+  operations: OperationsSettings;
 }
 
 export interface DirectLineConfig {
@@ -279,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
+    operations: toOperationsSettings(e),
   };
 }
 
