@@ -3,6 +3,7 @@ import type { ConversationState, Storage, TurnContext, UserState } from 'botbuil
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
+import { noMetrics, type AssistantMetrics } from '../common/metrics';
 import { localeOf, ResponseCatalog } from '../common/responses';
 import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
@@ -42,7 +43,6 @@ import { createChatWidget } from './compose/chatWidget';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
 import type { MemberLookup } from './handoff/queueingEscalation';
-import { noMetrics, type AssistantMetrics } from '../common/metrics';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
@@ -51,6 +51,8 @@ import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
 import { typingIndicator } from './typing';
+import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
+import { TextLimit } from './pipeline/textLimit';
 
 /**
  * The composition root: the only place that builds things (with its helpers in bot/compose/).
@@ -82,7 +84,7 @@ export interface AssistantOverrides {
   identity?: IdentityAssertionHandler;
   /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
-  /** What the assistant counts (default: nothing; the operations work wires Prometheus). */
+  /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
   metrics?: AssistantMetrics;
   /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
   handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number };
@@ -94,6 +96,8 @@ export interface Assistant {
   readonly adapter: AssistantAdapter;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  /** What is counted (served at GET /metrics). */
+  readonly metrics: AssistantMetrics;
   /** Listens on the configured host and port; resolves with the base URL. */
   start(): Promise<string>;
   /** Graceful stop: no new turns, wait for turns in flight, flush state, close. True if clean. */
@@ -115,6 +119,10 @@ export interface BotCore {
   /** Hand-off to people: transcripts, the escalation queue (or contact centre events), the relay. */
   handoff: HandoffCore;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
+  metrics: AssistantMetrics;
+  /** The emergency check that runs first on every member message. */
+  emergencyCheck: EmergencyCheck;
   /**
    * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
@@ -136,11 +144,17 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const clock = overrides.clock ?? Date.now;
+  const metrics = overrides.metrics ?? noMetrics;
 
   // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
   // (built in the background; the first turns wait for it).
   const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
-  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger);
+  const pending = overrides.understanding
+    ? null
+    : new PendingUnderstanding(config.nlu, logger, undefined, {
+        recognized: (result) => metrics.intent(result.intent, result.source),
+        fallback: (provider, reason) => metrics.nluFallback(provider, reason),
+      });
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();
@@ -158,7 +172,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     conversationState,
     memory,
     phrases,
-    metrics: overrides.metrics ?? noMetrics,
+    metrics,
     now: clock,
     member: overrides.handoff?.member,
     escalation: overrides.escalation,
@@ -202,7 +216,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, onEmergency: handoff.onEmergency });
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics, onEmergency: handoff.onEmergency });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -223,13 +237,14 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     }),
     understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
+    textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
     handoff: handoff.relay,
     recorder: handoff.recorder,
     handoffStatus: handoff.eventHandoff,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck };
 }
 
 /**
@@ -237,7 +252,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const core = createBotCore(config, overrides);
+  const core = createBotCore(config, { ...overrides, metrics: createMetrics(overrides) });
   const { logger, bot, onTurnError, storage, ready } = core;
   await storage.ready();
   await ready;
@@ -248,12 +263,15 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     new ReusedClientsAuthentication(createBotFrameworkAuthentication(config.auth)),
     config.auth.botFramework.MicrosoftAppId ?? '',
   );
+  // Metrics, the per-conversation budget and telemetry first, then typing indicators.
+  const ops = createOperations(config, core, overrides.clock);
+  for (const middleware of ops.middleware) adapter.use(middleware);
   adapter.use(typingIndicator());
   adapter.onTurnError = onTurnError;
   const logic = (context: TurnContext) => bot.run(context);
 
   const lifecycle = new Lifecycle();
-  const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides);
+  const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
   core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled);
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
@@ -266,13 +284,22 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         logger,
         maxBodyBytes: config.server.maxBodyBytes,
         authEnabled: config.auth.enabled,
+        limits: {
+          conversation: ops.conversationLimit,
+          client: ops.clientLimiter,
+          trustProxyHops: config.operations.trustProxyHops,
+          turnDeadlineMs: config.operations.turnDeadlineMs,
+          metrics: ops.metrics,
+        },
       }),
       ...chat.routes,
       ...agents.routes,
+      ...ops.routes,
     ],
     logger,
     lifecycle,
   );
+  ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
 
   return {
@@ -280,6 +307,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     adapter,
     lifecycle,
     logger,
+    metrics: core.metrics,
     async start() {
       await new Promise<void>((resolve, reject) => {
         // restify re-emits the HTTP server's errors (EADDRINUSE) on itself.
@@ -326,6 +354,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       // Transcript writes still on their way go out before the store closes.
       await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
+      await ops.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },

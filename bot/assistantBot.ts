@@ -15,6 +15,7 @@ import type { EmergencyGate } from './pipeline/emergencyGate';
 import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
+import type { TextLimit } from './pipeline/textLimit';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { TurnGuard } from './state/turnGuard';
 import type { EventHandoff } from './handoff/eventHandoff';
@@ -38,6 +39,8 @@ export interface AssistantBotDeps {
   identity?: IdentityAssertionHandler;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
+  /** Cuts overlong messages (MAX_MESSAGE_CHARS) after the emergency check, with a note. */
+  textLimit?: TextLimit;
   /** While a person has the conversation (or it waits for one), member messages go to them. */
   handoff?: HandoffRelay;
   /** Keeps what was said (redacted) in the transcript store. */
@@ -80,17 +83,22 @@ export class AssistantBot extends ActivityHandler {
 
   /** The order matters: nothing may come before the emergency check that could swallow a message. */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, handoff } = this.deps;
-    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text
+    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, textLimit, handoff } = this.deps;
+    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text (all of it)
+    textLimit?.truncate(context); // 1b. overlong messages are cut (the member is told below)
     await secrets.mask(context); // 2. a typed password never goes further
     const handedOff = await handoff?.handle(context); // 2b. a person has (or is about to have) the conversation
-    if (handedOff) return secrets.warnIfMasked(context, handedOff);
+    if (handedOff) {
+      await secrets.warnIfMasked(context, handedOff);
+      return textLimit?.noteIfTruncated(context, handedOff);
+    }
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
     const turn = await understanding.resolve(context); // 5. intent and language, once per turn
     if (await emergency.handleUnderstood(context, turn)) return;
     turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
     await secrets.warnIfMasked(context, turn.locale);
+    await textLimit?.noteIfTruncated(context, turn.locale);
     await dialogs.run(context); // 7. MainDialog routes, or the dialog in progress continues
   }
 

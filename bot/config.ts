@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
+import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -19,6 +20,7 @@ const SECRET_SETTINGS = new Set([
   'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
+  ...SECRET_OPERATIONS_SETTINGS,
   ...HANDOFF_SECRET_SETTINGS,
 ]);
 
@@ -126,6 +128,9 @@ export const envSchema = z
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
 
+    // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
+    ...operationsEnvShape,
+
     // Hand-off to people and the agent console (handoff/).
     ...handoffEnvShape,
   })
@@ -213,6 +218,8 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
+  /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
+  operations: OperationsSettings;
   /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
   handoff: HandoffSettings;
 }
@@ -287,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
+    operations: toOperationsSettings(e),
     handoff: toHandoffSettings(e),
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../common/logger';
-import { createUnderstanding, EmergencyDetector, type NluSettings } from '../intents';
+import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
 import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
 
 /**
@@ -20,8 +20,14 @@ export class PendingUnderstanding implements Understanding {
   readonly ready: Promise<void>;
   private built: Understanding | undefined;
 
-  constructor(settings: NluSettings, logger: Logger, build: typeof createUnderstanding = createUnderstanding) {
-    this.ready = build(settings, { logger }).then((understanding) => {
+  constructor(
+    settings: NluSettings,
+    logger: Logger,
+    build: typeof createUnderstanding = createUnderstanding,
+    /** Metrics: the intent of every message, and cloud answers not used (never member text). */
+    observer?: NluObserver,
+  ) {
+    this.ready = build(settings, { logger, ...(observer ? { observer } : {}) }).then((understanding) => {
       this.built = understanding;
     });
     // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.

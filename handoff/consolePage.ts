@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'restify';
+import { securityHeaderMap } from '../bot/http/securityHeaders';
 import type { Route } from '../bot/http/server';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
@@ -11,9 +12,9 @@ import { DEMO_AGENT } from './accounts';
 /**
  * The agent console at /agent: `web/agent/index.html` (filled from the profile and what sign-in
  * methods are on), `/static/agent/agent.css`, `agent-connection.js`, `agent.js` and the brand colours as
- * `/static/agent/theme.css`. No inline script or style: the page is sent with a strict
- * Content-Security-Policy (scripts, styles and connections from this origin only), and it may not
- * be framed.
+ * `/static/agent/theme.css`. No inline script or style: the page is sent with the assistant's page
+ * Content-Security-Policy (bot/http/securityHeaders.ts; scripts, styles and connections from this
+ * origin only) without inline styles, and no referrers.
  */
 
 export class AgentConsoleError extends StartupError {}
@@ -27,17 +28,12 @@ interface Asset {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The console's page headers: the shared page policy, no inline styles, no referrers at all. */
+const PAGE_HEADERS = {
+  ...securityHeaderMap({ inlineStyles: false }),
+  // The OIDC hand-over code is in the page's URL for a moment: never send it elsewhere.
+  'Referrer-Policy': 'no-referrer',
+};
 
 function asset(body: Buffer, type: string): Asset {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
@@ -102,12 +98,7 @@ export class AgentConsolePage {
     res.setHeader('Cache-Control', page ? 'no-store' : 'no-cache');
     res.setHeader('ETag', content.etag);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (page) {
-      res.setHeader('Content-Security-Policy', CSP);
-      res.setHeader('X-Frame-Options', 'DENY');
-      // The OIDC hand-over code is in the page's URL for a moment: never send it elsewhere.
-      res.setHeader('Referrer-Policy', 'no-referrer');
-    }
+    if (page) for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
     if (req.headers['if-none-match'] === content.etag) {
       res.writeHead(304);
       res.end();

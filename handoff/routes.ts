@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import { readJsonBody } from '../bot/http/body';
+import { clientAddress } from '../bot/http/clientAddress';
 import { HttpError, sendError, sendHttpError } from '../bot/http/errors';
 import type { Route } from '../bot/http/server';
 import { splitTarget } from '../bot/http/url';
@@ -40,6 +41,8 @@ export interface AgentRoutesDeps {
   logger: Logger;
   maxBodyBytes: number;
   now: () => number;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY_HOPS), for the sign-in limit. */
+  trustProxyHops: number;
 }
 
 const OIDC_COOKIE = 'ma_agent_oidc';
@@ -119,7 +122,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       path: '/api/agent/login',
       handler: handle(false, async (req, res) => {
         const body = parse(loginBodySchema, await readJsonBody(req, deps.maxBodyBytes, '{ "username", "password" }'));
-        const { token, session } = await auth.login(req.socket.remoteAddress ?? 'unknown', body.username, body.password);
+        const { token, session } = await auth.login(clientAddress(req, deps.trustProxyHops), body.username, body.password);
         res.send(200, { token, expiresAt: new Date(session.expiresAt).toISOString(), agent: session.agent });
       }),
     },

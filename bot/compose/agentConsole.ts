@@ -81,6 +81,7 @@ export async function createAgentConsole(
       logger,
       maxBodyBytes: Math.min(config.server.maxBodyBytes, 64 * 1024),
       now,
+      trustProxyHops: config.operations.trustProxyHops,
     }),
     ...page.routes(),
   ];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
+import { post, replies, request, startAssistant, type RunningAssistant } from '../support/assistant';
 import { messageActivity } from '../support/activities';
 import { Agent, AGENTS, agentAccounts, FakeConnector, textOf } from '../support/handoff';
 
@@ -124,6 +124,11 @@ describe('hand-off end to end (real HTTP)', function () {
     assert.match(await m.say('how do I pay my bill'), /pay online|Billing/i);
     assert.ok(!(await winner.escalations()).some((e) => e.id === escalation.id), 'no longer in the queue');
     assert.equal((await winner.post(`/api/agent/escalations/${escalation.id}/messages`, { text: 'one more thing' })).status, 409);
+
+    // Counted: the escalation, and the wait until the claim (GET /metrics, Prometheus).
+    const metrics = await request(`${running.url}/metrics`);
+    assert.match(metrics.text, /assistant_escalations_total\{reason="member_asked",channel="webchat"\} [1-9]/);
+    assert.match(metrics.text, /assistant_escalation_wait_seconds_count [1-9]/);
 
     // Nothing the member wrote is in the logs.
     assert.ok(!running.logs.all.includes('charge on my bill') && !running.logs.all.includes('chest pain'));
