@@ -9,7 +9,7 @@ import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
 import { EmergencyResponder } from '../dialogs/emergency';
-import { DirectContactEscalation, type Escalation } from '../dialogs/escalation';
+import type { Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
@@ -40,6 +40,9 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { createAgentConsole } from './compose/agentConsole';
+import { createHandoffCore, type HandoffCore } from './compose/handoff';
+import type { MemberLookup } from './handoff/queueingEscalation';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
@@ -83,6 +86,8 @@ export interface AssistantOverrides {
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
   /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
   metrics?: AssistantMetrics;
+  /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
+  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number };
 }
 
 export interface Assistant {
@@ -111,6 +116,8 @@ export interface BotCore {
   turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
+  /** Hand-off to people: transcripts, the escalation queue (or contact centre events), the relay. */
+  handoff: HandoffCore;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
   /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
   metrics: AssistantMetrics;
@@ -153,7 +160,25 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
-  const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
+  let turnGuard: TurnGuard | undefined;
+  const handoff = createHandoffCore({
+    settings: config.handoff,
+    idleMinutes: config.conversation.idleMinutes,
+    logger,
+    catalog,
+    profile,
+    storage,
+    sender,
+    conversationState,
+    memory,
+    phrases,
+    metrics,
+    now: clock,
+    member: overrides.handoff?.member,
+    escalation: overrides.escalation,
+    turnGuard: () => turnGuard!,
+  });
+  const escalation = handoff.escalation;
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
@@ -182,7 +207,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     notify: (context, reason) =>
       emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
-  const turnGuard = new TurnGuard({
+  turnGuard = new TurnGuard({
     conversationState,
     userState,
     logger,
@@ -191,7 +216,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics });
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics, onEmergency: handoff.onEmergency });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -213,10 +238,13 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
+    handoff: handoff.relay,
+    recorder: handoff.recorder,
+    handoffStatus: handoff.eventHandoff,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready, metrics, emergencyCheck };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck };
 }
 
 /**
@@ -244,6 +272,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
 
   const lifecycle = new Lifecycle();
   const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
+  core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled);
+  const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [
       healthRoute(lifecycle),
@@ -263,6 +293,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         },
       }),
       ...chat.routes,
+      ...agents.routes,
       ...ops.routes,
     ],
     logger,
@@ -299,6 +330,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
           chatWidget: chat.description,
+          handoff: agents.description,
         },
         'member assistant ready',
       );
@@ -306,6 +338,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     },
     async stop() {
       lifecycle.markStopping();
+      // Agents' live streams end now (their consoles reconnect to another instance).
+      agents.close();
       // No new connections; Node also closes keep-alive connections that are idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await lifecycle.drain(config.server.shutdownTimeoutMs);
@@ -317,6 +351,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      // Transcript writes still on their way go out before the store closes.
+      await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
       await ops.close();
       logger.info({ clean: drained }, 'member assistant stopped');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
@@ -20,6 +21,7 @@ const SECRET_SETTINGS = new Set([
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
   ...SECRET_OPERATIONS_SETTINGS,
+  ...HANDOFF_SECRET_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -128,9 +130,13 @@ export const envSchema = z
 
     // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
     ...operationsEnvShape,
+
+    // Hand-off to people and the agent console (handoff/).
+    ...handoffEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
+    checkHandoffEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -214,6 +220,8 @@ export interface Config {
   directLine: DirectLineConfig;
   /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
   operations: OperationsSettings;
+  /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
+  handoff: HandoffSettings;
 }
 
 export interface DirectLineConfig {
@@ -287,6 +295,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
     operations: toOperationsSettings(e),
+    handoff: toHandoffSettings(e),
   };
 }
 
