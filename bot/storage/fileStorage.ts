@@ -7,6 +7,7 @@ import type { Logger } from '../../common/logger';
 import { fileNameFor, isStateName, isTempName, tempNameFor, CORRUPT_SUFFIX } from './fileNames';
 import { DIR_MODE, errnoOf, realFileOps, type FileOps } from './fileOps';
 import { KeyedMutex } from './keyedMutex';
+import { RecordCache } from './recordCache';
 import {
   contentOf,
   StorageConflictError,
@@ -32,6 +33,8 @@ export interface FileStorageOptions {
   /** Milliseconds since the epoch; tests move it to expire files without waiting. */
   clock?: () => number;
   expiry?: ExpiryOptions;
+  /** Memory for the write-through record cache, in bytes (0: none). Default 8 MiB. */
+  cacheBytes?: number;
 }
 
 /** How a file looks on disk. `key` is kept so a sweep knows what a hashed file name stands for. */
@@ -65,6 +68,8 @@ export class FileStorage implements AssistantStorage {
   private readonly ops: FileOps;
   private readonly clock: () => number;
   private readonly locks = new KeyedMutex();
+  private readonly cache: RecordCache | null;
+  private readonly dirSync: GroupSync;
   private dirReady?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<number>;
@@ -72,6 +77,9 @@ export class FileStorage implements AssistantStorage {
   constructor(private readonly options: FileStorageOptions) {
     this.ops = options.ops ?? realFileOps;
     this.clock = options.clock ?? Date.now;
+    const cacheBytes = options.cacheBytes ?? 8 * 1024 * 1024;
+    this.cache = cacheBytes > 0 ? new RecordCache(cacheBytes) : null;
+    this.dirSync = new GroupSync(() => this.ops.syncDir(this.dir));
   }
 
   get dir(): string {
@@ -106,6 +114,9 @@ export class FileStorage implements AssistantStorage {
     const found: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
+        const cached = this.cache?.get(key);
+        if (cached) found[key] = { ...(JSON.parse(cached.json) as object), eTag: cached.eTag };
+        if (cached !== undefined) return;
         const record = await this.readRecord(key, false);
         if (record) found[key] = { ...record.item, eTag: record.eTag };
       }),
@@ -123,6 +134,7 @@ export class FileStorage implements AssistantStorage {
       keys.map((key) =>
         this.locks.run(key, async () => {
           await this.ops.unlink(this.fileFor(key)).catch(ignore('ENOENT'));
+          this.cache?.set(key, null);
         }),
       ),
     );
@@ -132,11 +144,21 @@ export class FileStorage implements AssistantStorage {
     const file = this.fileFor(key);
     return this.locks.run(key, async () => {
       if (expected !== '*') {
-        const current = await this.readRecord(key, true);
-        const matches = expected === null ? current === undefined : current?.eTag === expected;
+        const cached = this.cache?.get(key);
+        const currentETag = cached !== undefined ? cached?.eTag : (await this.readRecord(key, true))?.eTag;
+        const matches = expected === null ? currentETag === undefined : currentETag === expected;
         if (!matches) throw new StorageConflictError(key);
       }
-      return this.persist(key, file, contentOf(item), expected === null);
+      const json = JSON.stringify(contentOf(item));
+      try {
+        const eTag = await this.persist(key, file, json, expected === null);
+        this.cache?.set(key, { eTag, json });
+        return eTag;
+      } catch (err) {
+        // The file may or may not have been replaced: the next read goes to the file.
+        this.cache?.forget(key);
+        throw err;
+      }
     });
   }
 
@@ -155,10 +177,12 @@ export class FileStorage implements AssistantStorage {
     return this.dirReady;
   }
 
-  private async persist(key: string, file: string, item: Record<string, unknown>, createOnly: boolean): Promise<string> {
+  /** Writes `itemJson` (the item, already JSON) as the key's new version; returns its eTag. */
+  private async persist(key: string, file: string, itemJson: string, createOnly: boolean): Promise<string> {
     await this.ensureDir();
     const eTag = randomUUID();
-    const data = JSON.stringify({ format: 1, key, eTag, item } satisfies StoredRecord);
+    // The same text JSON.stringify({ format: 1, key, eTag, item }) makes, without encoding the item twice.
+    const data = `{"format":1,"key":${JSON.stringify(key)},"eTag":"${eTag}","item":${itemJson}}`;
     const temp = path.join(this.dir, tempNameFor(path.basename(file), randomBytes(6).toString('hex')));
     try {
       await this.ops.writeNewFile(temp, data);
@@ -168,7 +192,7 @@ export class FileStorage implements AssistantStorage {
       await this.ops.unlink(temp).catch(() => undefined);
       throw err;
     }
-    await this.ops.syncDir(this.dir);
+    await this.dirSync.sync();
     return eTag;
   }
 
@@ -188,10 +212,17 @@ export class FileStorage implements AssistantStorage {
 
   private async readRecord(key: string, locked: boolean): Promise<StoredRecord | undefined> {
     const file = this.fileFor(key);
+    const version = this.cache?.version(key) ?? '';
     const raw = await this.readRaw(file);
-    if (raw === undefined) return undefined;
+    if (raw === undefined) {
+      this.cache?.fill(key, version, null);
+      return undefined;
+    }
     const parsed = parseRecord(raw, key);
-    if (parsed.record) return parsed.record;
+    if (parsed.record) {
+      this.cache?.fill(key, version, { eTag: parsed.record.eTag, json: JSON.stringify(parsed.record.item) });
+      return parsed.record;
+    }
     if (locked) return this.quarantine(key, file, parsed.reason);
     return this.locks.run(key, async () => {
       // A writer may have replaced the file since: look again before moving anything aside.
@@ -213,6 +244,7 @@ export class FileStorage implements AssistantStorage {
 
   /** Moves an unreadable file aside (kept for inspection) and treats the key as absent. */
   private async quarantine(key: string, file: string, reason: string): Promise<undefined> {
+    this.cache?.forget(key);
     const aside = `${file}.${this.clock()}${CORRUPT_SUFFIX}`;
     try {
       await this.ops.rename(file, aside);
@@ -272,6 +304,7 @@ export class FileStorage implements AssistantStorage {
         const fresh = await this.ops.stat(file).catch(() => undefined);
         if (!fresh || now - fresh.mtimeMs <= expiry.idleMs) return false;
         await this.ops.unlink(file).catch(ignore('ENOENT'));
+        this.cache?.set(record.key, null);
         return true;
       });
       if (gone) removed++;
@@ -305,4 +338,33 @@ function ignore(code: string) {
   return (err: unknown) => {
     if (errnoOf(err) !== code) throw err;
   };
+}
+
+/**
+ * Group commit for folder syncs: a rename is durable once a folder sync that started after it
+ * has finished. Concurrent writers share one sync instead of each paying for their own: a caller
+ * joins the sync in flight only if it has not started yet, else the next one.
+ */
+export class GroupSync {
+  private running?: Promise<void>;
+  private next?: Promise<void>;
+
+  constructor(private readonly syncOnce: () => Promise<void>) {}
+
+  sync(): Promise<void> {
+    if (!this.running) {
+      this.running = this.syncOnce().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.next ??= this.running.then(
+      () => this.startNext(),
+      () => this.startNext(),
+    );
+    return this.next;
+  }
+
+  private startNext(): Promise<void> {
+    this.next = undefined;
+    return this.sync();
+  }
 }
