@@ -1,4 +1,5 @@
 import type { Logger } from '../common/logger';
+import { redactText } from '../common/redaction';
 import { createUnderstanding, EmergencyDetector, type NluSettings } from '../intents';
 import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
 
@@ -21,7 +22,8 @@ export class PendingUnderstanding implements Understanding {
   private built: Understanding | undefined;
 
   constructor(settings: NluSettings, logger: Logger, build: typeof createUnderstanding = createUnderstanding) {
-    this.ready = build(settings, { logger }).then((understanding) => {
+    // Cloud recognizers only ever get redacted text (the emergency check never goes to the cloud).
+    this.ready = build(settings, { logger, redactForCloud: redactText }).then((understanding) => {
       this.built = understanding;
     });
     // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.
