@@ -95,7 +95,7 @@ const RULES: Rule[] = [
   { category: 'card', pattern: new RegExp(String.raw`${CARD_CONTEXT}${FILLER}((?:\d${GAP}){11,18}\d)(?!\d)`, 'giu'), group: 1 },
   { category: 'memberId', pattern: new RegExp(String.raw`${MEMBER_CONTEXT}${FILLER}([A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,19})`, 'giu'), group: 1 },
   { category: 'rx', pattern: new RegExp(String.raw`${RX_CONTEXT}${FILLER}(\d[\d\-]{3,14}\d)(?![\d])`, 'giu'), group: 1 },
-  { category: 'email', pattern: /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/g },
+  { category: 'email', pattern: /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])/g },
   // Shapes without context.
   { category: 'ssn', pattern: /(?<![\d\-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d\-])/g },
   {

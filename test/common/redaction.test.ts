@@ -66,3 +66,14 @@ describe('masking on the message itself (maskSensitive)', () => {
     }
   });
 });
+
+describe('redaction on long input', () => {
+  it('stays linear: a message at the body limit made of look-alike pieces is redacted without stalling the turn', () => {
+    // Quadratic rules would take minutes here (mocha's timeout fails the test); linear ones take milliseconds.
+    for (const unit of ['x', '1', '1-', '1 ', 'a@', 'a.', 'ssn ', 'password is ', 'rx 1', '+1 ', 'dob ', '1/', 'member id a1']) {
+      const text = unit.repeat(Math.floor((256 * 1024) / unit.length));
+      assert.equal(typeof redactText(text), 'string');
+      assert.equal(typeof maskSensitive(text).text, 'string');
+    }
+  });
+});
