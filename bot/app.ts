@@ -16,8 +16,11 @@ import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import type { EmergencyCheck, Understanding } from '../intents/types';
-import { UnverifiedAppointmentLookup, type AppointmentLookup } from '../services/appointments/appointmentLookup';
-import { UnverifiedPrescriptionLookup, type PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
+import type { AssistantMetrics } from '../common/metrics';
+import type { AppointmentLookup } from '../services/appointments/appointmentLookup';
+import type { AuditLog } from '../services/audit/auditLog';
+import type { MemberDirectory } from '../services/member';
+import type { PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
@@ -38,6 +41,8 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { createIdentity, type IdentityFeature } from './compose/identity';
+import type { TranscriptDeleter } from './identity/forget';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
@@ -69,8 +74,19 @@ export interface AssistantOverrides {
   understanding?: Understanding;
   /** Handing a member to a person (default: tell them how to reach one now). */
   escalation?: Escalation;
+  /** Member data back ends (default: MEMBER_DATA — the sample, or FHIR); all three replace it together. */
+  directory?: MemberDirectory;
   prescriptions?: PrescriptionLookup;
   appointments?: AppointmentLookup;
+  /** Where PHI audit entries go (default: AUDIT_LOG). */
+  audit?: AuditLog;
+  /** Believe Teams' Entra ID and SMS numbers (default: with Bot Framework authentication, or the sample data in development). */
+  trustChannelIdentity?: boolean;
+  /** Deletes a conversation's transcript on "forget me" (botbuilder's TranscriptStore fits). */
+  transcripts?: TranscriptDeleter;
+  /** The FHIR client's and token requests' fetch (tests). */
+  fetch?: typeof fetch;
+  metrics?: AssistantMetrics;
   /** Confidence levels for routing, interruptions and topic switches. */
   policy?: RoutingPolicy;
   /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
@@ -109,6 +125,8 @@ export interface BotCore {
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
    */
   ready: Promise<void>;
+  /** Member identity, records and the PHI audit log (bot/compose/identity.ts). */
+  identity: IdentityFeature;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -136,14 +154,13 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
   const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
+  const identity = createIdentity(config, { logger, catalog, profile, sender, memory, kit, conversationState, userState, clock, overrides });
+  const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
-      new AppointmentDialog(kit, {
-        clock: () => new Date(clock()),
-        appointments: overrides.appointments ?? new UnverifiedAppointmentLookup(),
-      }),
-      new RefillDialog(kit, { prescriptions: overrides.prescriptions ?? new UnverifiedPrescriptionLookup() }),
+      new AppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
+      new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
     ]);
   const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
@@ -181,7 +198,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     catalog,
     profile,
     turnGuard,
-    identity: overrides.identity,
+    identity: identity.handler(endDialogs),
+    identityGate: identity.gate(endDialogs),
     emergency: new EmergencyGate(emergencyCheck, responder),
     secrets: new SecretMasking({ memory, sender, catalog }),
     smsKeywords: new SmsKeywordGate({
@@ -197,7 +215,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready, identity };
 }
 
 /**
@@ -231,6 +249,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         authEnabled: config.auth.enabled,
       }),
       ...chat.routes,
+      ...core.identity.routes,
     ],
     logger,
     lifecycle,
@@ -264,6 +283,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
           chatWidget: chat.description,
+          identity: core.identity.description,
         },
         'member assistant ready',
       );
@@ -283,6 +303,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
       await storage.close();
+      await core.identity.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
+import { checkIdentityEnv, IDENTITY_SECRET_SETTINGS, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -18,6 +19,7 @@ const SECRET_SETTINGS = new Set([
   'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
+  ...IDENTITY_SECRET_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -123,9 +125,13 @@ export const envSchema = z
 
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
+
+    // Member identity, member data (sample or FHIR) and the PHI audit log (bot/identity/settings.ts).
+    ...identityEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
+    checkIdentityEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -207,6 +213,8 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
+  /** Member identity, member data and the PHI audit log (bot/identity/settings.ts). */
+  identity: IdentitySettings;
 }
 
 export interface DirectLineConfig {
@@ -279,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
+    identity: toIdentitySettings(e),
   };
 }
 

@@ -112,6 +112,15 @@ export class WidgetPage {
     ].join('; ');
   }
 
+  /** The rendered page for a locale (the development portal adds a sample member's assertion to it). */
+  html(locale: Locale): string {
+    return this.pages.get(locale)!.body.toString('utf8');
+  }
+
+  get contentSecurityPolicy(): string {
+    return this.csp;
+  }
+
   routes(): Route[] {
     const routes: Route[] = [
       {
