@@ -9,7 +9,7 @@ import { NO_RECORDS, type MemberRecords } from '../../dialogs/common/memberRecor
 import { NO_VERIFICATION, type IdentityVerification } from '../../dialogs/identity/verification';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { AppointmentLookup } from '../../services/appointments/appointmentLookup';
-import { auditFile, MemoryAuditLog, PinoAuditLog, type AuditLog } from '../../services/audit/auditLog';
+import { auditFile, JsonLinesAuditLog, MemoryAuditLog, type AuditLog } from '../../services/audit/auditLog';
 import { FhirClient } from '../../services/fhir/client';
 import { FhirAppointments, loadCareCodes } from '../../services/fhir/fhirAppointments';
 import { FhirDirectory } from '../../services/fhir/fhirDirectory';
@@ -205,9 +205,9 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
 
 function auditLog(kind: Config['identity']['audit'], dataDir: string): AuditLog {
   if (kind === 'memory') return new MemoryAuditLog();
-  if (kind === 'stdout') return new PinoAuditLog(pino.destination({ dest: 1, sync: true }));
+  if (kind === 'stdout') return new JsonLinesAuditLog(pino.destination({ dest: 1, sync: true }));
   try {
-    return new PinoAuditLog(auditFile(dataDir).destination);
+    return new JsonLinesAuditLog(auditFile(dataDir).destination);
   } catch (err) {
     throw new IdentityConfigError(`The PHI audit log cannot be written under ${dataDir}/audit (${(err as NodeJS.ErrnoException).code ?? 'error'}); set DATA_DIR to a writable folder, or AUDIT_LOG=stdout.`);
   }

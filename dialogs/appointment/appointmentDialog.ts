@@ -43,8 +43,6 @@ interface AppointmentValues {
  */
 export class AppointmentDialog extends TaskDialog {
   static override readonly STEPS = ['action', 'patient', 'care', 'mode', 'when'] as const;
-  /** Questions only a verified member is asked (test/dialogs/verified*.test.ts walk them). */
-  static readonly VERIFIED_STEPS = ['pickPatient', 'pickAppointment', 'pickSlot', 'confirm'] as const;
 
   constructor(
     kit: DialogKit,

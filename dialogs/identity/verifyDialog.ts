@@ -97,7 +97,8 @@ export class VerifyIdentityDialog extends ComponentDialog {
       await this.kit.say(step.context, sent === 'throttled' ? 'identity.sms.throttled' : 'identity.unavailable');
       return step.endDialog({ member: null, route: 'failed' } satisfies VerifyResult);
     }
-    return step.beginDialog(CODE_QUESTION, { prompt: 'identity.sms.askCode', maxAttempts: 4 });
+    // The gate counts wrong codes (and cancels the code); this only bounds messages that are not codes.
+    return step.beginDialog(CODE_QUESTION, { prompt: 'identity.sms.askCode', maxAttempts: 6 });
   }
 
   private async afterCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -111,7 +112,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
       }
     }
     await this.verification.dropCode(step.context);
-    await this.kit.say(step.context, verdict === 'expired' ? 'identity.sms.expired' : 'identity.sms.locked');
+    await this.kit.say(step.context, verdict === 'expired' ? 'identity.sms.expired' : verdict === 'locked' ? 'identity.sms.locked' : 'identity.sms.stopped');
     return step.endDialog({ member: null, route: 'failed' } satisfies VerifyResult);
   }
 }

@@ -31,8 +31,6 @@ interface RefillValues {
  */
 export class RefillDialog extends TaskDialog {
   static override readonly STEPS = ['need', 'rx'] as const;
-  /** Questions only a verified member is asked (test/dialogs/verified*.test.ts walk them). */
-  static readonly VERIFIED_STEPS = ['pickPrescription', 'confirmRefill'] as const;
 
   constructor(
     kit: DialogKit,

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import pino from 'pino';
 import type { VerificationMethod } from '../member';
 
 /**
@@ -48,23 +48,23 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-export class PinoAuditLog implements AuditLog {
-  private readonly logger: Logger;
+/** Where JSON lines go: pino's SonicBoom destination (a file, or stdout) or any writable. */
+export interface LineSink {
+  write(line: string): unknown;
+  flushSync?: () => void;
+}
 
-  constructor(private readonly destination: DestinationStream & { flushSync?: () => void; end?: () => void }) {
-    this.logger = pino(
-      { level: 'info', base: { audit: true, service: 'member-assistant' }, timestamp: false, messageKey: 'msg', formatters: { level: () => ({}) } },
-      destination,
-    );
-  }
+/** One JSON object per line, `"audit": true` first, written synchronously (nothing buffered to lose). */
+export class JsonLinesAuditLog implements AuditLog {
+  constructor(private readonly sink: LineSink) {}
 
   record(entry: AuditEntry): void {
-    this.logger.info(entry);
+    this.sink.write(`${JSON.stringify({ audit: true, service: 'member-assistant', ...entry })}\n`);
   }
 
   async close(): Promise<void> {
     try {
-      this.destination.flushSync?.();
+      this.sink.flushSync?.();
     } catch {
       /* nothing buffered */
     }
@@ -72,7 +72,7 @@ export class PinoAuditLog implements AuditLog {
 }
 
 /** The audit file under DATA_DIR, created owner-only (0600) before pino appends to it. */
-export function auditFile(dataDir: string): { destination: DestinationStream; file: string } {
+export function auditFile(dataDir: string): { destination: LineSink; file: string } {
   const dir = path.join(dataDir, 'audit');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'phi-audit.jsonl');

@@ -80,7 +80,8 @@ export class PortalAssertionVerifier {
 
 function refusalOf(err: unknown): AssertionRefusal {
   if (!(err instanceof errors.JOSEError)) return 'keyUnavailable'; // the JWKS could not be fetched
-  if (err instanceof errors.JWTExpired) return 'expired';
+  // maxTokenAge: jose reports an `iat` too far in the past as JWTExpired on the iat claim.
+  if (err instanceof errors.JWTExpired) return err.claim === 'iat' ? 'tooOld' : 'expired';
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'iss') return 'issuer';
     if (err.claim === 'aud') return 'audience';
@@ -88,7 +89,8 @@ function refusalOf(err: unknown): AssertionRefusal {
     return 'claims';
   }
   if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return 'algorithm';
-  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) return 'keyUnavailable';
+  // The JWKS answered something other than 200 (jose's generic error), timed out, or is not a JWKS.
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || err.code === 'ERR_JOSE_GENERIC') return 'keyUnavailable';
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return 'malformed';
   return 'signature'; // JWSSignatureVerificationFailed, no matching key in the JWKS
 }
