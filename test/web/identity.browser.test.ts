@@ -61,7 +61,7 @@ describe('signed-in member in the chat widget (demo portal, headless Chromium)',
       const chips = page.getByRole('toolbar', { name: 'Suggested actions' });
       await chips.getByRole('button', { name: 'Find my appointments', exact: true }).click();
       await chips.getByRole('button', { name: 'Myself', exact: true }).click();
-      await bot(page).filter({ hasText: /Tue, Jun \d+, 3:00 PM: video visit with Dr\. Maya Chen|video visit with Dr\. Maya Chen/ }).waitFor();
+      await bot(page).filter({ hasText: /video visit with Dr\. Maya Chen/ }).waitFor();
       await page.screenshot({ path: `${RESULTS}/widget-phone-signed-in.png` });
       assert.deepEqual(problems, []);
       const kept = await page.evaluate(() => {
