@@ -6,6 +6,7 @@ import {
   type ClaimsIdentity,
   type ConnectorFactory,
 } from 'botframework-connector';
+import { currentCorrelationId, newCorrelationId, runWithCorrelationId } from '../common/correlation';
 
 /** A channel hosted in this process (the local Direct Line channel): replies go to it directly. */
 export interface InProcessChannel {
@@ -50,13 +51,20 @@ export class AssistantAdapter extends CloudAdapter {
     return this.processActivity(this.inProcessAuth(channel), withDates(activity), logic);
   }
 
-  /** Proactive messages (continueConversationAsync) to an in-process channel use its connector. */
+  /**
+   * Proactive messages (continueConversationAsync) to an in-process channel use its connector.
+   * A proactive turn started outside any request (a timer, an agent's action elsewhere) gets its
+   * own correlation id, so its log lines can be told apart and grouped like any turn's.
+   */
   protected override async processProactive(
     claimsIdentity: ClaimsIdentity,
     continuationActivity: Partial<Activity>,
     audience: string | undefined,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
+    if (!currentCorrelationId()) {
+      return runWithCorrelationId(newCorrelationId(), () => this.processProactive(claimsIdentity, continuationActivity, audience, logic));
+    }
     const channel = continuationActivity.serviceUrl ? this.inProcess.get(continuationActivity.serviceUrl) : undefined;
     if (!channel) return super.processProactive(claimsIdentity, continuationActivity, audience, logic);
     await this.processActivity({ ...this.inProcessAuth(channel), claimsIdentity }, continuationActivity as Activity, logic);

@@ -3,6 +3,7 @@ import type { ConversationState, Storage, TurnContext, UserState } from 'botbuil
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
+import { noMetrics, type AssistantMetrics } from '../common/metrics';
 import { localeOf, ResponseCatalog } from '../common/responses';
 import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
@@ -16,7 +17,6 @@ import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import type { EmergencyCheck, Understanding } from '../intents/types';
-import type { AssistantMetrics } from '../common/metrics';
 import type { AppointmentLookup } from '../services/appointments/appointmentLookup';
 import type { AuditLog } from '../services/audit/auditLog';
 import type { MemberDirectory } from '../services/member';
@@ -25,6 +25,7 @@ import { loadPortalProfile, type PortalProfile } from '../services/portal/profil
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
 import { createBotFrameworkAuthentication } from './auth';
+import { ReusedClientsAuthentication } from './reusedClients';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
@@ -51,6 +52,8 @@ import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
 import { typingIndicator } from './typing';
+import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
+import { TextLimit } from './pipeline/textLimit';
 
 /**
  * The composition root: the only place that builds things (with its helpers in bot/compose/).
@@ -86,13 +89,14 @@ export interface AssistantOverrides {
   transcripts?: TranscriptDeleter;
   /** The FHIR client's and token requests' fetch (tests). */
   fetch?: typeof fetch;
-  metrics?: AssistantMetrics;
   /** Confidence levels for routing, interruptions and topic switches. */
   policy?: RoutingPolicy;
   /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
   /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
+  /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
+  metrics?: AssistantMetrics;
 }
 
 export interface Assistant {
@@ -101,6 +105,8 @@ export interface Assistant {
   readonly adapter: AssistantAdapter;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  /** What is counted (served at GET /metrics). */
+  readonly metrics: AssistantMetrics;
   /** Listens on the configured host and port; resolves with the base URL. */
   start(): Promise<string>;
   /** Graceful stop: no new turns, wait for turns in flight, flush state, close. True if clean. */
@@ -120,6 +126,10 @@ export interface BotCore {
   sender: ReplySender;
   bot: AssistantBot;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
+  metrics: AssistantMetrics;
+  /** The emergency check that runs first on every member message. */
+  emergencyCheck: EmergencyCheck;
   /**
    * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
@@ -143,11 +153,17 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const clock = overrides.clock ?? Date.now;
+  const metrics = overrides.metrics ?? noMetrics;
 
   // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
   // (built in the background; the first turns wait for it).
   const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
-  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger);
+  const pending = overrides.understanding
+    ? null
+    : new PendingUnderstanding(config.nlu, logger, undefined, {
+        recognized: (result) => metrics.intent(result.intent, result.source),
+        fallback: (provider, reason) => metrics.nluFallback(provider, reason),
+      });
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();
@@ -190,7 +206,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs });
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -212,10 +228,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     }),
     understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
+    textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready, identity };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready, metrics, emergencyCheck, identity };
 }
 
 /**
@@ -223,20 +240,26 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  * needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
-  const core = createBotCore(config, overrides);
+  const core = createBotCore(config, { ...overrides, metrics: createMetrics(overrides) });
   const { logger, bot, onTurnError, storage, ready } = core;
   await storage.ready();
   await ready;
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
   }
-  const adapter = new AssistantAdapter(createBotFrameworkAuthentication(config.auth), config.auth.botFramework.MicrosoftAppId ?? '');
+  const adapter = new AssistantAdapter(
+    new ReusedClientsAuthentication(createBotFrameworkAuthentication(config.auth)),
+    config.auth.botFramework.MicrosoftAppId ?? '',
+  );
+  // Metrics, the per-conversation budget and telemetry first, then typing indicators.
+  const ops = createOperations(config, core, overrides.clock);
+  for (const middleware of ops.middleware) adapter.use(middleware);
   adapter.use(typingIndicator());
   adapter.onTurnError = onTurnError;
   const logic = (context: TurnContext) => bot.run(context);
 
   const lifecycle = new Lifecycle();
-  const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides);
+  const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
   const server = createHttpServer(
     [
       healthRoute(lifecycle),
@@ -247,13 +270,22 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         logger,
         maxBodyBytes: config.server.maxBodyBytes,
         authEnabled: config.auth.enabled,
+        limits: {
+          conversation: ops.conversationLimit,
+          client: ops.clientLimiter,
+          trustProxyHops: config.operations.trustProxyHops,
+          turnDeadlineMs: config.operations.turnDeadlineMs,
+          metrics: ops.metrics,
+        },
       }),
       ...chat.routes,
       ...core.identity.routes,
+      ...ops.routes,
     ],
     logger,
     lifecycle,
   );
+  ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
 
   return {
@@ -261,6 +293,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     adapter,
     lifecycle,
     logger,
+    metrics: core.metrics,
     async start() {
       await new Promise<void>((resolve, reject) => {
         // restify re-emits the HTTP server's errors (EADDRINUSE) on itself.
@@ -304,6 +337,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       await closed;
       await storage.close();
       await core.identity.close();
+      await ops.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },

@@ -15,6 +15,7 @@ import type { EmergencyGate } from './pipeline/emergencyGate';
 import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
+import type { TextLimit } from './pipeline/textLimit';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { IdentityGate } from './identity/gate';
 import type { TurnGuard } from './state/turnGuard';
@@ -37,6 +38,8 @@ export interface AssistantBotDeps {
   identityGate?: IdentityGate;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
+  /** Cuts overlong messages (MAX_MESSAGE_CHARS) after the emergency check, with a note. */
+  textLimit?: TextLimit;
 }
 
 /**
@@ -78,8 +81,9 @@ export class AssistantBot extends ActivityHandler {
 
   /** The order matters: nothing may come before the emergency check that could swallow a message. */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { emergency, secrets, sender, smsKeywords, understanding, dialogs } = this.deps;
-    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text
+    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, textLimit } = this.deps;
+    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text (all of it)
+    textLimit?.truncate(context); // 1b. overlong messages are cut (the member is told below)
     await secrets.mask(context); // 2. a typed password never goes further
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
@@ -88,6 +92,7 @@ export class AssistantBot extends ActivityHandler {
     if (await emergency.handleUnderstood(context, turn)) return;
     turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
     await secrets.warnIfMasked(context, turn.locale);
+    await textLimit?.noteIfTruncated(context, turn.locale);
     await dialogs.run(context); // 7. MainDialog routes, or the dialog in progress continues
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 import { checkIdentityEnv, IDENTITY_SECRET_SETTINGS, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
+import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented
@@ -20,6 +21,7 @@ const SECRET_SETTINGS = new Set([
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
   ...IDENTITY_SECRET_SETTINGS,
+  ...SECRET_OPERATIONS_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -128,6 +130,8 @@ export const envSchema = z
 
     // Member identity, member data (sample or FHIR) and the PHI audit log (bot/identity/settings.ts).
     ...identityEnvShape,
+    // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
+    ...operationsEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
@@ -215,6 +219,8 @@ export interface Config {
   directLine: DirectLineConfig;
   /** Member identity, member data and the PHI audit log (bot/identity/settings.ts). */
   identity: IdentitySettings;
+  /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
+  operations: OperationsSettings;
 }
 
 export interface DirectLineConfig {
@@ -288,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
     identity: toIdentitySettings(e),
+    operations: toOperationsSettings(e),
   };
 }
 

@@ -1,9 +1,18 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+
+/**
+ * Where botbuilder-dialogs keeps the memory-scope configuration a DialogContext needs. Without it
+ * in the turn state, the first DialogContext of every turn rebuilds it from the registered bot
+ * components (a service collection, a dozen scope objects): per-turn work that need not be per
+ * turn. botbuilder's own DialogManager builds it once and sets it every turn; so do we.
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** Runs the main dialog for a turn, and ends every dialog when something more important happens. */
 export class DialogRunner {
   private readonly dialogs: DialogSet;
+  private stateConfiguration: unknown;
 
   constructor(
     private readonly dialogState: StatePropertyAccessor<DialogState>,
@@ -15,15 +24,22 @@ export class DialogRunner {
 
   /** Continues the dialog in progress, or starts the main dialog (which routes the message). */
   async run(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.context(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.main.id);
   }
 
   /** Ends every dialog in progress (their end handlers run), so the next message is routed fresh. */
   async cancelAll(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.context(context);
     await dc.cancelAllDialogs();
+  }
+
+  private async context(context: TurnContext): Promise<DialogContext> {
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
+    const dc = await this.dialogs.createContext(context);
+    this.stateConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
+    return dc;
   }
 
   /** Drops the dialog stack without running anything (after a failed turn). */

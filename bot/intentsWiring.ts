@@ -1,6 +1,6 @@
 import type { Logger } from '../common/logger';
 import { redactText } from '../common/redaction';
-import { createUnderstanding, EmergencyDetector, type NluSettings } from '../intents';
+import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
 import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
 
 /**
@@ -21,9 +21,15 @@ export class PendingUnderstanding implements Understanding {
   readonly ready: Promise<void>;
   private built: Understanding | undefined;
 
-  constructor(settings: NluSettings, logger: Logger, build: typeof createUnderstanding = createUnderstanding) {
+  constructor(
+    settings: NluSettings,
+    logger: Logger,
+    build: typeof createUnderstanding = createUnderstanding,
+    /** Metrics: the intent of every message, and cloud answers not used (never member text). */
+    observer?: NluObserver,
+  ) {
     // Cloud recognizers only ever get redacted text (the emergency check never goes to the cloud).
-    this.ready = build(settings, { logger, redactForCloud: redactText }).then((understanding) => {
+    this.ready = build(settings, { logger, redactForCloud: redactText, ...(observer ? { observer } : {}) }).then((understanding) => {
       this.built = understanding;
     });
     // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { currentCorrelationId } from '../common/correlation';
-import type { Logger } from '../common/logger';
+import { errorFields, type Logger } from '../common/logger';
 import { localeOf, type ResponseCatalog } from '../common/responses';
 
 export interface TurnErrorHandlerDeps {
@@ -24,14 +24,15 @@ export function createTurnErrorHandler(deps: TurnErrorHandlerDeps) {
         correlationId,
         channelId: context.activity.channelId,
         activityType: context.activity.type,
-        err: { name: error?.name, message: error?.message, stack: error?.stack },
+        // The class and the frames, never the message: it may quote the member's text.
+        err: errorFields(error),
       },
       'turn failed',
     );
     try {
       await deps.resetConversation(context);
     } catch (err) {
-      deps.logger.error({ correlationId, err: { name: (err as Error)?.name } }, 'could not reset conversation state');
+      deps.logger.error({ correlationId, err: errorFields(err) }, 'could not reset conversation state');
     }
     const text = deps.catalog.text(localeOf(context.activity.locale), 'errors.turn');
     await context.sendActivity(text);

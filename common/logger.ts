@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { currentCorrelationId } from './correlation';
 
 export type { Logger };
 
@@ -29,6 +30,14 @@ export const REDACTED_PATHS = [
   'COSMOS_KEY',
   'authKey',
   '*.authKey',
+  'cookie',
+  '*.cookie',
+  'headers.cookie',
+  'req.headers.cookie',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'METRICS_TOKEN',
+  'instrumentationKey',
+  '*.instrumentationKey',
 ];
 
 export interface LoggerOptions {
@@ -48,6 +57,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // Every line written on behalf of a request or turn carries its correlation id (the same
+      // as the x-correlation-id answer header), without each call site passing it. A field the
+      // call passes itself wins.
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
+      },
     },
     options.destination,
   );
@@ -56,4 +72,26 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 /** A logger that drops everything (tests that do not look at logs). */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
+}
+
+/**
+ * What may be logged about an error whose message nobody vetted: its class, its code, and where
+ * it was thrown (the stack's frames, without the first line, which repeats the message). The
+ * message of an arbitrary error can quote member text (a parser echoing its input, a back end
+ * echoing a request), so it is left out; errors written for logs should carry a `code`.
+ */
+export function errorFields(err: unknown): { name: string; code?: string; frames?: string } {
+  if (!(err instanceof Error)) return { name: typeof err };
+  const code = (err as { code?: unknown }).code;
+  const frames = err.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .map((line) => line.trim())
+    .join(' | ');
+  return {
+    name: err.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code).slice(0, 64) } : {}),
+    ...(frames ? { frames } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ReplySender } from '../bot/channels/replySender';
 import type { Logger } from '../common/logger';
+import type { AssistantMetrics } from '../common/metrics';
 import type { ResponseCatalog } from '../common/responses';
 import type { EmergencyKind, Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
@@ -19,6 +20,8 @@ export class EmergencyResponder {
       logger: Logger;
       /** Ends every dialog in progress, so the next message is routed fresh. */
       endDialogs: (context: TurnContext) => Promise<void>;
+      /** Counts emergencies answered, by kind (assistant_emergencies_total). */
+      metrics?: Pick<AssistantMetrics, 'emergency'>;
     },
   ) {}
 
@@ -33,6 +36,7 @@ export class EmergencyResponder {
     ].join('\n\n');
     // Urgent: never held back by (or lost to) the turn's state commit.
     await sender.send(context, { text }, locale, { urgent: true });
+    this.deps.metrics?.emergency(kind, context.activity.channelId);
     logger.warn({ kind, rule: emergency.rule, channelId: context.activity.channelId, locale }, 'emergency answered');
   }
 }

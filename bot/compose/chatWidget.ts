@@ -11,6 +11,7 @@ import { DirectLineTokens } from '../directline/tokens';
 import { FixedWindowRateLimiter } from '../http/rateLimit';
 import type { Route } from '../http/server';
 import type { Lifecycle } from '../lifecycle';
+import type { Operations } from './operations';
 import { WidgetPage } from '../widget/widget';
 
 export interface ChatWidget {
@@ -34,6 +35,7 @@ export function createChatWidget(
   logic: (context: TurnContext) => Promise<void>,
   lifecycle: Lifecycle,
   overrides: AssistantOverrides,
+  ops?: Pick<Operations, 'conversationLimit' | 'metrics'>,
 ): ChatWidget {
   const settings = config.directLine;
   const { logger } = core;
@@ -48,7 +50,7 @@ export function createChatWidget(
   const connectOrigins: string[] = [];
 
   if (settings.mode === 'azure') {
-    source = new AzureTokenSource({ endpoint: settings.azure.endpoint, secret: settings.azure.secret! });
+    source = new AzureTokenSource({ endpoint: settings.azure.endpoint, secret: settings.azure.secret!, metrics: ops?.metrics });
     const origin = new URL(settings.azure.endpoint).origin;
     connectOrigins.push(origin, origin.replace(/^http/, 'ws'));
   } else {
@@ -67,7 +69,16 @@ export function createChatWidget(
       now,
       (conversationId) => channel?.dropped(conversationId),
     );
-    channel = new LocalDirectLineChannel({ store, adapter, logic, lifecycle, logger });
+    channel = new LocalDirectLineChannel({
+      store,
+      adapter,
+      logic,
+      lifecycle,
+      logger,
+      limit: ops?.conversationLimit,
+      turnDeadlineMs: config.operations.turnDeadlineMs,
+      onDeferred: () => ops?.metrics.turnDeferred('directline'),
+    });
     adapter.addInProcessChannel(channel);
     streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
     routes.push(
@@ -75,9 +86,18 @@ export function createChatWidget(
     );
     source = new LocalTokenSource(tokens, settings.publicUrl);
   }
-  routes.push(tokenRoute({ source, limiter, logger, maxBodyBytes: config.server.maxBodyBytes }));
+  routes.push(
+    tokenRoute({
+      source,
+      limiter,
+      logger,
+      maxBodyBytes: config.server.maxBodyBytes,
+      trustProxyHops: config.operations.trustProxyHops,
+      onLimited: () => ops?.metrics.rateLimited('chat_sessions'),
+    }),
+  );
 
-  const page = new WidgetPage({ catalog: core.catalog, profile: core.profile, connectOrigins });
+  const page = new WidgetPage({ catalog: core.catalog, profile: core.profile, connectOrigins, frameAncestors: config.operations.frameAncestors });
   if (!page.hasWebChat) logger.warn('botframework-webchat is not installed: the chat page at / cannot load Web Chat');
   routes.push(...page.routes());
   const where = settings.mode === 'azure' ? `Azure Direct Line (${settings.azure.endpoint})` : 'local Direct Line channel';

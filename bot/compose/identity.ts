@@ -166,7 +166,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
 
   const routes: Route[] =
     developmentPortal && backends.members && config.directLine.mode !== 'off'
-      ? demoPortalRoutes({ portal: developmentPortal, page: new WidgetPage({ catalog: deps.catalog, profile: deps.profile }), members: backends.members })
+      ? demoPortalRoutes({ portal: developmentPortal, page: new WidgetPage({ catalog: deps.catalog, profile: deps.profile, frameAncestors: config.operations.frameAncestors }), members: backends.members })
       : [];
   if (!trustChannelIdentity) logger.info('identity: Teams users and SMS numbers are not trusted without Bot Framework authentication (MicrosoftAppId): Teams mapping and SMS codes are off');
   if (developmentPortal) logger.warn('identity: no IDENTITY_PUBLIC_KEY or IDENTITY_JWKS_URL; Web Chat sign-in uses a development key made at start (demo portal at /demo/portal)');

@@ -1,9 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { newCorrelationId, runWithCorrelationId } from '../../common/correlation';
+import { currentCorrelationId, newCorrelationId, runWithCorrelationId } from '../../common/correlation';
 import { maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
 import type { Logger } from '../../common/logger';
 import type { AssistantAdapter, InProcessChannel } from '../adapter';
 import type { Lifecycle } from '../lifecycle';
+import type { ConversationRateLimit, Verdict } from '../limits/conversationLimit';
+import { settlesWithin } from '../limits/turnDeadline';
 import { InProcessConnectorFactory, OutboxError, type BotOutbox } from './connector';
 import { IDENTITY_EVENT, type PostedActivity } from './schema';
 import { ConversationStore, UnknownConversationError, type ActivityJson, type ActivityPage, type ConversationRecord } from './store';
@@ -36,6 +38,22 @@ export interface LocalDirectLineDeps {
   logger: Logger;
   /** Turns that may wait behind the running one, per conversation; more get 429. */
   maxQueuedTurns?: number;
+  /** Member messages per conversation per minute: decided here, before the message is stored. */
+  limit?: ConversationRateLimit;
+  /**
+   * A POST still waiting for its turn after this long is answered (Web Chat gives up on a post
+   * after 20 s); the turn goes on and its replies reach the stream when ready.
+   */
+  turnDeadlineMs?: number;
+  onDeferred?: () => void;
+}
+
+/** The conversation's message budget is used up (RATE_LIMIT_PER_CONVERSATION_PER_MINUTE). */
+export class ConversationRateLimitedError extends Error {
+  constructor(readonly retryAfter: number) {
+    super('conversation over its message budget');
+    this.name = 'ConversationRateLimitedError';
+  }
 }
 
 export class ChannelBusyError extends Error {
@@ -94,6 +112,9 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     const { conversationId, userId } = record;
     const queue = this.queues.get(conversationId);
     if (queue && queue.waiting >= (this.deps.maxQueuedTurns ?? 10)) throw new ChannelBusyError();
+    // Refused before it is stored: the member's client shows it as not sent (an emergency is never refused).
+    const verdict: Verdict | undefined = this.deps.limit?.decide({ type: posted.type, text: posted.text, channelId: CHANNEL_ID, conversation: { id: conversationId } });
+    if (verdict?.kind === 'reject') throw new ConversationRateLimitedError(verdict.retryAfter);
 
     const from = { id: userId, ...(posted.from?.name ? { name: posted.from.name } : {}), role: 'user' };
     const { from: _ignored, ...fields } = posted;
@@ -119,12 +140,20 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     }
     const inbound: ActivityJson = { ...stored, text: posted.text, value: posted.value, channelData: posted.channelData, serviceUrl: this.serviceUrl };
     for (const field of ['text', 'value', 'channelData']) if (inbound[field] === undefined) delete inbound[field];
-    await this.enqueueTurn(conversationId, inbound);
-    // The turn may have masked more than the channel could see (a lone password after a sign-in
-    // question): keep the stored copy as masked as the bot's.
-    if (posted.type !== 'typing' && typeof inbound.text === 'string' && inbound.text !== stored.text && inbound.text !== posted.text) {
-      await this.deps.store.patch(conversationId, String(stored.id), { text: inbound.text }).catch(() => undefined);
+    if (verdict) this.deps.limit?.remember(inbound, verdict);
+    const turn = this.enqueueTurn(conversationId, inbound).then(async () => {
+      // The turn may have masked more than the channel could see (a lone password after a sign-in
+      // question): keep the stored copy as masked as the bot's.
+      if (posted.type !== 'typing' && typeof inbound.text === 'string' && inbound.text !== stored.text && inbound.text !== posted.text) {
+        await this.deps.store.patch(conversationId, String(stored.id), { text: inbound.text }).catch(() => undefined);
+      }
+    });
+    if (this.deps.turnDeadlineMs && !(await settlesWithin(turn, this.deps.turnDeadlineMs).settled)) {
+      this.deps.onDeferred?.();
+      void this.deps.lifecycle.track(() => turn.catch(() => undefined));
+      return String(stored.id);
     }
+    await turn;
     return String(stored.id);
   }
 
@@ -235,8 +264,9 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     return run;
   }
 
+  /** Under the correlation id of the request that brought the activity (a new one if none). */
   private async runTurn(activity: ActivityJson): Promise<void> {
-    const correlationId = newCorrelationId();
+    const correlationId = currentCorrelationId() ?? newCorrelationId();
     await runWithCorrelationId(correlationId, async () => {
       try {
         await this.deps.adapter.processInProcess(this, activity as unknown as Activity, this.deps.logic);

@@ -6,7 +6,7 @@ import { readJsonBody } from '../http/body';
 import { HttpError, sendError, sendHttpError } from '../http/errors';
 import type { Route } from '../http/server';
 import { splitTarget } from '../http/url';
-import { ChannelBusyError, type LocalDirectLineChannel } from './channel';
+import { ChannelBusyError, ConversationRateLimitedError, type LocalDirectLineChannel } from './channel';
 import { describeIssues, postedActivitySchema, startConversationSchema } from './schema';
 import { UnknownConversationError } from './store';
 import { TokenError, type DirectLineTokens, type TokenClaims } from './tokens';
@@ -129,6 +129,14 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
         if (!req.complete) req.resume();
         if (err instanceof HttpError) return sendHttpError(res, err);
         if (err instanceof UnknownConversationError) return sendError(res, 404, { error: 'not_found', message: 'No such conversation.' });
+        if (err instanceof ConversationRateLimitedError) {
+          return sendError(
+            res,
+            429,
+            { error: 'too_many_requests', message: 'Too many messages in this conversation; wait a moment before sending more.' },
+            { 'Retry-After': String(err.retryAfter) },
+          );
+        }
         if (err instanceof ChannelBusyError) {
           return sendError(res, 429, { error: 'too_many_requests', message: 'Too many messages at once; wait for the answer.' }, { 'Retry-After': '2' });
         }

@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../common/logger';
+import type { AssistantMetrics } from '../../common/metrics';
+import { clientAddress } from '../http/clientAddress';
 import { readJsonBody } from '../http/body';
 import { HttpError, sendError, sendHttpError } from '../http/errors';
 import type { RateLimiter } from '../http/rateLimit';
@@ -63,6 +65,8 @@ export interface AzureTokenSourceOptions {
   secret: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Counts failed exchanges (assistant_backend_errors_total{service="directline"}). */
+  metrics?: Pick<AssistantMetrics, 'backendError'>;
 }
 
 /** Exchanges the Direct Line secret for a conversation token with Azure (tokens/generate). */
@@ -81,17 +85,20 @@ export class AzureTokenSource implements TokenSource {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
         redirect: 'error',
       });
-    } catch {
+    } catch (err) {
+      this.options.metrics?.backendError('directline', (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'error');
       throw new HttpError(503, 'directline_unavailable', 'Azure Direct Line could not be reached. Try again shortly.', { 'Retry-After': '10' });
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) {
+      this.options.metrics?.backendError('directline', 'error');
       throw new HttpError(502, 'directline_error', `Azure Direct Line refused the token request (HTTP ${res.status}).`);
     }
     let parsed: z.infer<typeof azureAnswerSchema>;
     try {
       parsed = azureAnswerSchema.parse(JSON.parse(text));
     } catch {
+      this.options.metrics?.backendError('directline', 'error');
       throw new HttpError(502, 'directline_error', 'Azure Direct Line answered the token request with something unexpected.');
     }
     return { token: parsed.token, conversationId: parsed.conversationId, domain: endpoint };
@@ -103,6 +110,9 @@ export interface TokenRouteDeps {
   limiter: RateLimiter;
   logger: Logger;
   maxBodyBytes: number;
+  /** Reverse proxies whose X-Forwarded-For is trusted for the client address (TRUST_PROXY_HOPS). */
+  trustProxyHops?: number;
+  onLimited?: () => void;
 }
 
 export function tokenRoute(deps: TokenRouteDeps): Route {
@@ -112,8 +122,9 @@ export function tokenRoute(deps: TokenRouteDeps): Route {
     handler: async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
       try {
-        const wait = deps.limiter.take(req.socket.remoteAddress ?? 'unknown');
+        const wait = deps.limiter.take(clientAddress(req, deps.trustProxyHops ?? 0));
         if (wait) {
+          deps.onLimited?.();
           throw new HttpError(429, 'too_many_requests', 'Too many chat sessions started from here; try again in a minute.', {
             'Retry-After': String(wait),
           });

@@ -1,9 +1,14 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import { newCorrelationId, runWithCorrelationId } from '../../common/correlation';
-import type { Logger } from '../../common/logger';
+import { currentCorrelationId, newCorrelationId, runWithCorrelationId } from '../../common/correlation';
+import { errorFields, type Logger } from '../../common/logger';
 import { classifyAuthError, type AssistantAdapter } from '../adapter';
 import type { Lifecycle } from '../lifecycle';
+import type { ConversationRateLimit } from '../limits/conversationLimit';
+import { settlesWithin } from '../limits/turnDeadline';
+import type { OperationsMetrics } from '../observability/prometheus';
+import { clientAddress } from './clientAddress';
+import type { RateLimiter } from './rateLimit';
 import { describeActivityIssues, inboundActivitySchema, type InboundActivity } from './activitySchema';
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendHttpError } from './errors';
@@ -18,7 +23,22 @@ export interface MessagesRouteDeps {
   maxBodyBytes: number;
   /** False when no MicrosoftAppId is configured (development). */
   authEnabled: boolean;
+  /** Rate limits and the turn deadline (bot/compose/operations.ts); absent: none. */
+  limits?: MessageLimits;
 }
+
+export interface MessageLimits {
+  /** Member messages per conversation per minute, decided after authentication. */
+  conversation: ConversationRateLimit;
+  /** Per client address: every request while authentication is off, refused requests when it is on. */
+  client: RateLimiter;
+  trustProxyHops: number;
+  /** Turns on Bot Connector channels still running after this long are answered 202 and finish in the background. */
+  turnDeadlineMs: number;
+  metrics: Pick<OperationsMetrics, 'rateLimited' | 'turnDeferred'>;
+}
+
+const TOO_MANY = 'Too many requests; wait a moment before sending more.';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -55,40 +75,109 @@ function parseActivity(body: unknown): InboundActivity {
   return parsed.data;
 }
 
-/** POST /api/messages: read, limit and validate the activity, then run one turn through the adapter. */
+/** An auth error's reason for the log: its wording, with anything token-like cut out. */
+function authReason(err: unknown): string {
+  return String((err as Error)?.message ?? '')
+    .slice(0, 200)
+    .replace(/[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]*/g, '[token]')
+    .replace(/Bearer\s+\S+/gi, 'Bearer [token]');
+}
+
+/**
+ * Whether this turn's HTTP request may be answered before the turn ends (its replies then follow
+ * through the Bot Connector, as proactive messages do): the channels behind the Bot Connector give
+ * a bot 15 seconds. Not for expectReplies (the replies are the HTTP answer) or invokes (their
+ * answer is in the HTTP body).
+ */
+function deferrable(activity: InboundActivity): boolean {
+  return activity.deliveryMode !== 'expectReplies' && activity.type !== 'invoke';
+}
+
+/**
+ * POST /api/messages: read, limit and validate the activity, then run one turn through the adapter.
+ *
+ * Per client address (RATE_LIMIT_PER_CLIENT_PER_MINUTE): with authentication off every request
+ * counts; with it on only refused requests (bad token, bad body) count — valid traffic comes from
+ * the Bot Connector, which carries every member, and is limited per conversation instead.
+ */
 export function messagesRoute(deps: MessagesRouteDeps): Route {
-  const { adapter, logic, lifecycle, logger } = deps;
+  const { adapter, logic, lifecycle, logger, limits } = deps;
+  const clientLimited = limits !== undefined && limits.client.enabled !== false;
+  const refused = (req: Request) => {
+    if (clientLimited && deps.authEnabled) limits.client.take(clientAddress(req, limits.trustProxyHops));
+  };
   return {
     method: 'post',
     path: '/api/messages',
     handler: async (req: Request, res: Response) => {
-      const correlationId = newCorrelationId();
-      res.header('x-correlation-id', correlationId);
+      // The server gives every request one; a route used on its own (tests) makes its own.
+      const correlationId = currentCorrelationId() ?? newCorrelationId();
+      res.setHeader('x-correlation-id', correlationId);
       try {
         if (lifecycle.phase !== 'ready') {
           throw new HttpError(503, 'unavailable', 'The assistant is not taking new messages right now. Try again shortly.', {
             'Retry-After': '5',
           });
         }
+        if (clientLimited) {
+          const address = clientAddress(req, limits.trustProxyHops);
+          const wait = deps.authEnabled ? (limits.client.peek?.(address) ?? 0) : limits.client.take(address);
+          if (wait) {
+            limits.metrics.rateLimited('client');
+            throw new HttpError(429, 'too_many_requests', TOO_MANY, { 'Retry-After': String(wait) });
+          }
+        }
         const activity = parseActivity(await readJsonBody(req, deps.maxBodyBytes));
         checkServiceUrl(activity, deps.authEnabled);
         activity.recipient ??= { id: 'member-assistant', name: 'Member Assistant', role: 'bot' };
         const authHeader = String(req.headers.authorization ?? '');
-        const result = await runWithCorrelationId(correlationId, () =>
-          adapter.processInbound(authHeader, activity as unknown as Activity, logic),
+        let authenticated = false;
+        let recheck = () => undefined as void;
+        const turn = runWithCorrelationId(correlationId, () =>
+          adapter.processInbound(authHeader, activity as unknown as Activity, (context) => {
+            authenticated = true;
+            recheck();
+            return logic(context);
+          }),
         );
+        if (limits && deferrable(activity)) {
+          const wait = settlesWithin(turn, limits.turnDeadlineMs, () => authenticated);
+          recheck = wait.recheck;
+          if (!(await wait.settled)) {
+            // Answered now; the turn goes on and its replies reach the member through the Bot
+            // Connector when they are ready (TurnGuard still holds them until state is saved).
+            limits.metrics.turnDeferred(activity.channelId);
+            logger.info({ correlationId, channelId: activity.channelId, deadlineMs: limits.turnDeadlineMs }, 'turn still running at the deadline: answered 202, replies follow');
+            void lifecycle.track(() =>
+              turn.catch((err: unknown) => logger.error({ correlationId, err: errorFields(err) }, 'deferred turn failed')),
+            );
+            res.send(202);
+            return;
+          }
+        }
+        const result = await turn;
+        const retryAfter = limits?.conversation.rejection(activity);
+        if (retryAfter !== undefined) {
+          throw new HttpError(429, 'too_many_requests', 'Too many messages in this conversation; wait a moment before sending more.', {
+            'Retry-After': String(retryAfter),
+          });
+        }
         if (result?.body !== undefined) res.send(result.status, result.body);
         else res.send(result?.status ?? 200);
       } catch (err) {
         if (!req.complete) req.resume();
-        if (err instanceof HttpError) return sendHttpError(res, err, correlationId);
+        if (err instanceof HttpError) {
+          if (err.status !== 429 && err.status < 500) refused(req);
+          return sendHttpError(res, err, correlationId);
+        }
         const auth = classifyAuthError(err);
         if (auth === 'unauthorized') {
-          logger.warn({ correlationId, reason: (err as Error).message.slice(0, 200) }, 'request refused: not authenticated');
+          refused(req);
+          logger.warn({ correlationId, reason: authReason(err) }, 'request refused: not authenticated');
           return sendError(res, 401, { error: 'unauthorized', message: 'A valid Bot Connector token is required.', correlationId });
         }
         logger.error(
-          { correlationId, err: { name: (err as Error)?.name, message: auth ? undefined : (err as Error)?.message } },
+          { correlationId, err: errorFields(err) },
           auth ? 'authentication keys could not be loaded' : 'activity could not be processed',
         );
         sendError(

@@ -6,6 +6,10 @@
 export interface RateLimiter {
   /** Takes one request from `key`'s budget: 0 when allowed, else the seconds to wait. */
   take(key: string): number;
+  /** The seconds `key` must wait before its next request is allowed (0: now), taking nothing. */
+  peek?(key: string): number;
+  /** False when it limits nothing (a limit of 0): callers may skip working out the key. */
+  readonly enabled?: boolean;
 }
 
 export class FixedWindowRateLimiter implements RateLimiter {
@@ -22,6 +26,19 @@ export class FixedWindowRateLimiter implements RateLimiter {
   ) {}
 
   take(key: string): number {
+    return this.check(key, true);
+  }
+
+  peek(key: string): number {
+    return this.check(key, false);
+  }
+
+  /** Whether this limiter limits anything (0 = unlimited). */
+  get enabled(): boolean {
+    return this.limit > 0;
+  }
+
+  private check(key: string, consume: boolean): number {
     if (this.limit <= 0) return 0;
     const now = this.now();
     if (now - this.windowStart >= this.windowMs) {
@@ -32,7 +49,7 @@ export class FixedWindowRateLimiter implements RateLimiter {
     const used = this.counts.get(key);
     if (used === undefined && this.counts.size >= this.maxKeys) return retryAfter;
     if ((used ?? 0) >= this.limit) return retryAfter;
-    this.counts.set(key, (used ?? 0) + 1);
+    if (consume) this.counts.set(key, (used ?? 0) + 1);
     return 0;
   }
 }

@@ -18,12 +18,10 @@ const escapeHtml = (text: string) =>
  * Opened in the same tab as a chat at `/`, it continues that conversation, now verified.
  */
 export function demoPortalRoutes(deps: { portal: DevelopmentPortal; page: WidgetPage; members: Array<{ memberId: string; name: string }> }): Route[] {
-  const send = (res: Response, status: number, html: string, csp: string) => {
+  const send = (res: Response, status: number, html: string, headers: Record<string, string>) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.writeHead(status);
     res.end(html);
   };
@@ -42,10 +40,13 @@ export function demoPortalRoutes(deps: { portal: DevelopmentPortal; page: Widget
 ${list}
 </ul>
 </body></html>`;
-  const indexCsp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+  const indexHeaders = {
+    ...deps.page.headers,
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  };
 
   return [
-    { method: 'get', path: '/demo/portal', handler: async (_req, res) => send(res, 200, index, indexCsp) },
+    { method: 'get', path: '/demo/portal', handler: async (_req, res) => send(res, 200, index, indexHeaders) },
     {
       method: 'get',
       path: '/demo/portal/chat',
@@ -54,12 +55,12 @@ ${list}
         const memberId = query.get('member') ?? '';
         const locale: Locale = (query.get('lang') ?? '').toLowerCase().startsWith('es') ? 'es' : 'en';
         if (!deps.members.some((m) => m.memberId === memberId)) {
-          send(res, 404, `<!doctype html><title>Unknown member</title><p>No sample member "${escapeHtml(memberId.slice(0, 40))}". <a href="/demo/portal">Back</a></p>`, indexCsp);
+          send(res, 404, `<!doctype html><title>Unknown member</title><p>No sample member "${escapeHtml(memberId.slice(0, 40))}". <a href="/demo/portal">Back</a></p>`, indexHeaders);
           return;
         }
         const assertion = await deps.portal.sign(memberId);
         const html = deps.page.html(locale).replace('id="member-assistant"', `id="member-assistant" data-identity-assertion="${escapeHtml(assertion)}"`);
-        send(res, 200, html, deps.page.contentSecurityPolicy);
+        send(res, 200, html, deps.page.headers);
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { calculateChangeHash, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { calculateChangeHash, ConversationState, UserState, type BotState, type TurnContext } from 'botbuilder';
 import { contentOf, isStorageConflict, StorageConflictError, type AssistantStorage } from '../storage/types';
 
 type State = Record<string, unknown>;
@@ -105,52 +105,40 @@ function changedProperties(before: State, after: State): string[] {
   return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
 }
 
-/** Conversation state whose saves are eTag-checked; a conflict is thrown (the turn is re-run). */
-export class CheckedConversationState extends ConversationState {
-  private readonly tracker: ETagTracker;
+type StateClass = new (...args: any[]) => BotState;
 
-  constructor(storage: AssistantStorage, namespace?: string) {
-    super(storage, namespace);
-    this.tracker = new ETagTracker(storage, 'replace');
-  }
+/** A BotState class (constructed with a storage first) whose saves are eTag-checked, with the given conflict mode. */
+function eTagChecked<B extends StateClass>(Base: B, mode: ConflictMode) {
+  return class extends Base {
+    private readonly tracker: ETagTracker;
 
-  override async load(context: TurnContext, force = false): Promise<any> {
-    const state = (await super.load(context, force)) as State;
-    this.tracker.loaded(context, state, force);
-    return state;
-  }
+    constructor(...args: any[]) {
+      super(...args);
+      this.tracker = new ETagTracker(args[0] as AssistantStorage, mode);
+    }
 
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.tracker.save(context, this.get(context) as State | undefined, () => this.storageKey(context), force);
-  }
+    override async load(context: TurnContext, force = false): Promise<any> {
+      const state = (await super.load(context, force)) as State;
+      this.tracker.loaded(context, state, force);
+      return state;
+    }
 
-  override async delete(context: TurnContext): Promise<void> {
-    this.tracker.forget(context);
-    await super.delete(context);
-  }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return this.tracker.save(context, this.get(context) as State | undefined, () => this.storageKey(context), force);
+    }
+
+    override async delete(context: TurnContext): Promise<void> {
+      this.tracker.forget(context);
+      await super.delete(context);
+    }
+  };
 }
+
+/** Conversation state whose saves are eTag-checked; a conflict is thrown (the turn is re-run). */
+export const CheckedConversationState: new (storage: AssistantStorage, namespace?: string) => ConversationState = eTagChecked(
+  ConversationState,
+  'replace',
+);
 
 /** User state whose saves are eTag-checked; on a conflict this turn's changes are merged into the newer version. */
-export class CheckedUserState extends UserState {
-  private readonly tracker: ETagTracker;
-
-  constructor(storage: AssistantStorage, namespace?: string) {
-    super(storage, namespace);
-    this.tracker = new ETagTracker(storage, 'merge');
-  }
-
-  override async load(context: TurnContext, force = false): Promise<any> {
-    const state = (await super.load(context, force)) as State;
-    this.tracker.loaded(context, state, force);
-    return state;
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.tracker.save(context, this.get(context) as State | undefined, () => this.storageKey(context), force);
-  }
-
-  override async delete(context: TurnContext): Promise<void> {
-    this.tracker.forget(context);
-    await super.delete(context);
-  }
-}
+export const CheckedUserState: new (storage: AssistantStorage, namespace?: string) => UserState = eTagChecked(UserState, 'merge');

@@ -13,6 +13,7 @@ import {
   StorageStartupError,
   type AssistantStorage,
   type Expected,
+  writeThroughPut,
 } from './types';
 
 /** Idle expiry of some keys (conversations), swept from time to time. */
@@ -112,16 +113,8 @@ export class FileStorage implements AssistantStorage {
     return found;
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-    const results = await Promise.allSettled(
-      Object.entries(changes).map(([key, item]: [string, StoreItem]) => {
-        const eTag = item?.eTag;
-        return this.put(key, item ?? {}, typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : '*');
-      }),
-    );
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+  write(changes: StoreItems): Promise<void> {
+    return writeThroughPut(changes, (key, item, expected) => this.put(key, item, expected));
   }
 
   async delete(keys: string[]): Promise<void> {

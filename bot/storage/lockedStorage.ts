@@ -1,6 +1,6 @@
 import { MemoryStorage, type Storage, type StoreItem, type StoreItems } from 'botbuilder';
 import { KeyedMutex } from './keyedMutex';
-import { contentOf, StorageConflictError, type AssistantStorage, type Expected } from './types';
+import { contentOf, StorageConflictError, type AssistantStorage, type Expected, writeThroughPut } from './types';
 
 /**
  * Any botbuilder `Storage` made into an AssistantStorage for ONE process: a per-key lock makes the
@@ -25,16 +25,8 @@ export class LockedStorage implements AssistantStorage {
     return this.inner.read(keys);
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-    const results = await Promise.allSettled(
-      Object.entries(changes).map(([key, item]: [string, StoreItem]) => {
-        const eTag = item?.eTag;
-        return this.put(key, item ?? {}, typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : '*');
-      }),
-    );
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+  write(changes: StoreItems): Promise<void> {
+    return writeThroughPut(changes, (key, item, expected) => this.put(key, item, expected));
   }
 
   delete(keys: string[]): Promise<void> {

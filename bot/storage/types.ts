@@ -1,4 +1,4 @@
-import type { Storage, StoreItem } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { StartupError } from '../../common/errors';
 
 /**
@@ -61,3 +61,22 @@ export function contentOf(item: StoreItem): Record<string, unknown> {
 
 /** The configured store cannot be used (folder not writable, account unreachable, bad settings). */
 export class StorageStartupError extends StartupError {}
+
+/**
+ * botbuilder's `Storage.write` in terms of `put`: a specific eTag must match, `*` or none writes
+ * unconditionally; every key is attempted and the first failure is thrown.
+ */
+export async function writeThroughPut(
+  changes: StoreItems,
+  put: (key: string, item: StoreItem, expected: Expected) => Promise<string>,
+): Promise<void> {
+  if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
+  const results = await Promise.allSettled(
+    Object.entries(changes).map(([key, item]: [string, StoreItem]) => {
+      const eTag = item?.eTag;
+      return put(key, item ?? {}, typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : '*');
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}

@@ -8,6 +8,7 @@ import { fromRoot } from '../../common/paths';
 import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
 import type { PortalProfile } from '../../services/portal/profile';
+import { securityHeaderMap } from '../http/securityHeaders';
 import type { Route } from '../http/server';
 import { splitTarget } from '../http/url';
 
@@ -34,6 +35,8 @@ export interface WidgetOptions {
   profile: PortalProfile;
   /** Extra origins the page may connect to (Azure Direct Line), for the Content-Security-Policy. */
   connectOrigins?: string[];
+  /** Portal origins allowed to embed the page in a frame (FRAME_ANCESTORS). */
+  frameAncestors?: string[];
   webDir?: string;
   /** Path of Web Chat's full bundle; found in node_modules when absent. */
   webChatBundle?: string;
@@ -69,7 +72,7 @@ export class WidgetPage {
   private readonly pages = new Map<Locale, Asset>();
   private readonly assets = new Map<string, Asset>();
   readonly hasWebChat: boolean;
-  private readonly csp: string;
+  private readonly pageHeaders: Record<string, string>;
 
   constructor(options: WidgetOptions) {
     const dir = options.webDir ?? fromRoot('web');
@@ -98,18 +101,9 @@ export class WidgetPage {
     }
 
     // Scripts only from this origin: the page has no inline script. Web Chat injects its styles
-    // as <style> elements, which needs style-src 'unsafe-inline'.
-    this.csp = [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "media-src 'self' blob:",
-      `connect-src 'self' ${(options.connectOrigins ?? []).join(' ')}`.trim(),
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join('; ');
+    // as <style> elements, which needs style-src 'unsafe-inline'. Framed only by this origin and
+    // the portal origins in FRAME_ANCESTORS.
+    this.pageHeaders = securityHeaderMap({ connectOrigins: options.connectOrigins, frameAncestors: options.frameAncestors, inlineStyles: true });
   }
 
   /** The rendered page for a locale (the development portal adds a sample member's assertion to it). */
@@ -117,8 +111,9 @@ export class WidgetPage {
     return this.pages.get(locale)!.body.toString('utf8');
   }
 
-  get contentSecurityPolicy(): string {
-    return this.csp;
+  /** The page's security headers (Content-Security-Policy and friends). */
+  get headers(): Record<string, string> {
+    return { ...this.pageHeaders };
   }
 
   routes(): Route[] {
@@ -129,7 +124,7 @@ export class WidgetPage {
         handler: async (req, res) => {
           const lang = splitTarget(req.url).query.get('lang') ?? '';
           const locale: Locale = lang.toLowerCase().startsWith('es') ? 'es' : 'en';
-          await this.send(req, res, this.pages.get(locale)!, { 'Content-Security-Policy': this.csp, 'Referrer-Policy': 'same-origin' });
+          await this.send(req, res, this.pages.get(locale)!, this.pageHeaders);
         },
       },
     ];

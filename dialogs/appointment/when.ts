@@ -2,6 +2,7 @@ import { Culture, DateTimeRecognizer } from '@microsoft/recognizers-text-date-ti
 import { z } from 'zod';
 import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
+import { LruCache } from '../../common/lru';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -117,6 +118,12 @@ function fromValue(value: ResolutionValue, today: string): PreferredTime | 'past
  */
 export class PreferredTimeParser {
   private readonly models = new Map<Locale, ReturnType<DateTimeRecognizer['getDateTimeModel']>>();
+  /**
+   * The recognizer's answers by (language, text, minute): running it costs milliseconds, and
+   * members type the same few phrases ("tomorrow morning", "next week", "asap"). The answer
+   * depends only on the text and the reference time, so this changes no result.
+   */
+  private readonly answers = new LruCache<string, unknown>(1000);
 
   private model(locale: Locale) {
     let model = this.models.get(locale);
@@ -128,8 +135,20 @@ export class PreferredTimeParser {
     return model;
   }
 
+  private recognize(text: string, locale: Locale, now: Date): unknown {
+    const minute = new Date(now);
+    minute.setSeconds(0, 0);
+    const key = `${locale}\u0000${minute.getTime()}\u0000${text}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.model(locale).parse(text, minute);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
   parse(text: string, locale: Locale, now: Date): Parsed<PreferredTime> {
-    const raw = recognized.safeParse(this.model(locale).parse(text, now));
+    const raw = recognized.safeParse(this.recognize(text, locale, now));
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
     const today = isoDate(now);
     let sawPast = false;
@@ -158,11 +177,14 @@ export function whenParams(p: PreferredTime): { when?: string; time?: string } {
   };
 }
 
+const DAY_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+};
+
 /** "Tuesday, June 10, in the afternoon" in the member's language. */
 export function describePreferredTime(p: PreferredTime, locale: Locale, partNames: Record<PartOfDay, string>): string {
-  const tag = locale === 'es' ? 'es-US' : 'en-US';
-  const fmt = (d: string) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+  const fmt = (d: string) => DAY_FORMATS[locale].format(new Date(`${d}T12:00:00Z`));
   const pieces: string[] = [];
   if (p.date) pieces.push(p.until ? `${fmt(p.date)} – ${fmt(p.until)}` : fmt(p.date));
   if (p.time) pieces.push(p.time);

@@ -104,9 +104,12 @@ export class EmergencyDetector {
     let found: CompiledRule | null = null;
     for (const rule of lexicon.rules) {
       if (found && KIND_PRIORITY.indexOf(rule.kind) >= KIND_PRIORITY.indexOf(found.kind)) continue;
-      rule.pattern.lastIndex = 0;
+      const pattern = rule.pattern;
+      pattern.lastIndex = 0;
       let fired = false;
-      for (const m of sentence.matchAll(rule.pattern)) {
+      // exec on the compiled pattern itself: matchAll would clone the RegExp on every call.
+      for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+        if (m[0] === '') pattern.lastIndex++;
         if (rule.unless && rule.unless.test(sentence)) break;
         if (!rule.strong) {
           framed ??= lexicon.frames.some((f) => f.pattern.test(sentence));

@@ -126,7 +126,8 @@ async function main(): Promise<void> {
     'assistant',
     path.join(dist, 'bot', 'index.js'),
     // The chat widget is not measured here (and production would need DIRECTLINE_TOKEN_SECRET).
-    { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir, DIRECTLINE_MODE: 'off' },
+    // One loopback client sends every request: no per-client limit (it is for the public endpoints).
+    { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir, DIRECTLINE_MODE: 'off', RATE_LIMIT_PER_CLIENT_PER_MINUTE: '0' },
     options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(results, 'profiles')}`] : [],
   );
 

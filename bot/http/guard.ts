@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'restify';
+import type { OperationsMetrics } from '../observability/prometheus';
+import { clientAddress } from './clientAddress';
+import type { CorsPolicy } from './cors';
+import type { FixedWindowRateLimiter } from './rateLimit';
+import { baselineSecurityHeaders } from './securityHeaders';
+import { splitTarget } from './url';
+
+/**
+ * What every HTTP request goes through before restify routes it (restify's `first` hook: cheap,
+ * synchronous, and it also covers restify's own 404 / 405 answers):
+ *
+ * 1. the baseline security headers (pages replace the policy with their own);
+ * 2. CORS for the chat endpoints (preflights answered here; foreign origins refused);
+ * 3. the per-client rate limit (RATE_LIMIT_PER_CLIENT_PER_MINUTE) on every endpoint except
+ *    /healthz (probes) and /api/messages, which applies its own rule (see messagesRoute);
+ * 4. one count per answer in assistant_http_responses_total (by route pattern, never the URL).
+ */
+
+export interface HttpGuardDeps {
+  cors: CorsPolicy;
+  clientLimiter: FixedWindowRateLimiter;
+  trustProxyHops: number;
+  hstsMaxAgeSeconds: number;
+  metrics: OperationsMetrics;
+}
+
+/** Paths the per-client limit leaves to their own rules. */
+const UNLIMITED = new Set(['/healthz', '/api/messages']);
+
+const ANSWERED_HERE = Symbol('guard.answered');
+
+export function installHttpGuard(server: Server, deps: HttpGuardDeps): void {
+  const { cors, clientLimiter, metrics } = deps;
+  // `first` is restify's (11.x) hook before routing; @types/restify does not declare it.
+  const withFirst = server as unknown as { first(handler: (req: IncomingMessage, res: ServerResponse) => boolean): void };
+  withFirst.first((req: IncomingMessage, res: ServerResponse): boolean => {
+    res.once('finish', () => {
+      const route = (req as IncomingMessage & { [ANSWERED_HERE]?: boolean })[ANSWERED_HERE]
+        ? 'guard'
+        : ((req as { getRoute?: () => { path?: unknown } | undefined }).getRoute?.()?.path ?? 'unmatched');
+      metrics.httpResponse(typeof route === 'string' ? route : 'other', res.statusCode);
+    });
+    baselineSecurityHeaders(res, deps.hstsMaxAgeSeconds);
+    const path = splitTarget(req.url).path;
+    if (cors.handle(req, res, path) === 'answered') return stop(req, res);
+    if (clientLimiter.enabled && !UNLIMITED.has(path.replace(/\/+$/, '') || '/')) {
+      const wait = clientLimiter.take(clientAddress(req, deps.trustProxyHops));
+      if (wait) {
+        metrics.rateLimited('client');
+        if (!req.complete) res.setHeader('Connection', 'close');
+        tooManyRequests(res, wait, 'Too many requests from this address; try again in a moment.');
+        return stop(req, res);
+      }
+    }
+    return true;
+  });
+}
+
+function stop(req: IncomingMessage, res: ServerResponse): false {
+  (req as IncomingMessage & { [ANSWERED_HERE]?: boolean })[ANSWERED_HERE] = true;
+  // A body still on its way is dropped, and the connection closed after the answer (a refused
+  // client gets no help sending megabytes we will not read).
+  if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+  req.resume();
+  return false;
+}
+
+/** 429 with Retry-After and the usual `{ error, message }` body. */
+export function tooManyRequests(res: ServerResponse, retryAfterSeconds: number, message: string): void {
+  const body = JSON.stringify({ error: 'too_many_requests', message });
+  res.statusCode = 429;
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(body);
+}
