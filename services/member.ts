@@ -6,12 +6,6 @@
  * member's health is shown to someone unverified: back ends are only asked about a verified
  * member's own record, or a record the back end says they may act for (proxy access).
  */
-export interface MemberRef {
-  channelId: string;
-  /** The channel's id for the member (for SMS, the phone number): never shown or logged. */
-  channelUserId: string;
-}
-
 export type Verified<T> = { verified: false } | { verified: true; value: T };
 
 export const NOT_VERIFIED = { verified: false } as const;
