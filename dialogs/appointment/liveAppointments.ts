@@ -3,7 +3,7 @@ import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appo
 import { addDays, zonedTime } from '../../services/time';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
-import type { MemberRecords, Subject } from '../common/memberRecords';
+import type { MemberRecords, RecordAnswer, Subject } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
@@ -68,7 +68,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const { patient, memberId } = this.options(step);
     const values = step.values as LiveValues;
     const subjects = await this.deps.records.subjects(step.context);
-    if (!subjects.verified || !subjects.value.ok) return this.unavailable(step);
+    if (!subjects.verified || !subjects.value.ok) return this.failed(step, subjects);
     const all = subjects.value.value;
     if (patient === 'self') {
       values.subject = all.find((s) => s.memberId === memberId) ?? { memberId, givenName: '', self: true };
@@ -105,7 +105,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const subject = (step.values as LiveValues).subject!;
     const zone = this.zone(step);
     const upcoming = await this.deps.records.upcoming(context, subject.memberId);
-    if (!upcoming.verified || !upcoming.value.ok) return this.unavailable(step);
+    if (!upcoming.verified || !upcoming.value.ok) return this.failed(step, upcoming);
     const list = upcoming.value.value;
     const who = { name: subject.givenName };
     if (!list.length) return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.none' : 'appointment.live.noneFor', who)], 'appointments.schedule');
@@ -131,12 +131,12 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const now = this.deps.clock();
     const preferred = this.window(when, now, zone);
     let slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: preferred.from, to: preferred.to, limit: 50 });
-    if (!slots.verified || !slots.value.ok) return this.unavailable(step);
+    if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
     let found = slots.value.value.filter(preferred.keep).slice(0, MAX_SLOTS);
     if (!found.length) {
       // Nothing at the preferred time: the soonest open times instead.
       slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: now.toISOString(), to: new Date(now.getTime() + SEARCH_DAYS * 86_400_000).toISOString(), limit: MAX_SLOTS });
-      if (!slots.verified || !slots.value.ok) return this.unavailable(step);
+      if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
       found = slots.value.value.slice(0, MAX_SLOTS);
     }
     if (!found.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
@@ -204,7 +204,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     }
     if (action === 'new') {
       const booked = await this.deps.records.book(context, subject.memberId, target.id);
-      if (!booked.verified) return this.unavailable(step);
+      if (!booked.verified) return this.failed(step, booked);
       if (!booked.value.ok) {
         if (booked.value.problem === 'conflict') return this.finish(step, [this.kit.text(context, 'appointment.live.slotTaken')], 'appointments.schedule');
         return this.unavailable(step);
@@ -212,13 +212,20 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       return this.finish(step, [this.kit.text(context, 'appointment.live.booked', visitVars(this.kit, context, booked.value.value, zone))], 'appointments.upcoming');
     }
     const cancelled = await this.deps.records.cancel(context, subject.memberId, target.id);
-    if (!cancelled.verified || !cancelled.value.ok) return this.unavailable(step);
+    if (!cancelled.verified || !cancelled.value.ok) return this.failed(step, cancelled);
     return this.finish(step, [this.kit.text(context, 'appointment.live.cancelled', visitVars(this.kit, context, cancelled.value.value.cancelled, zone))], 'appointments.upcoming');
   }
 
   private async finish(step: WaterfallStepContext, lines: string[], page: 'appointments.upcoming' | 'appointments.schedule'): Promise<DialogTurnResult> {
     const { action, patient } = this.options(step);
     await this.kit.send(step.context, { text: lines.join('\n\n'), links: [this.kit.link(step.context, page, { action, patient })] });
+    return step.endDialog();
+  }
+
+  /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
+  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    if (answer.verified) return this.unavailable(step);
+    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
     return step.endDialog();
   }
 

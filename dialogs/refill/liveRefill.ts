@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
-import type { MemberRecords } from '../common/memberRecords';
+import type { MemberRecords, RecordAnswer } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
@@ -51,7 +51,7 @@ export class LiveRefillDialog extends ComponentDialog {
     const notes: string[] = [];
     if (rx) {
       const one = await this.records.prescription(context, memberId, rx);
-      if (!one.verified || !one.value.ok) return this.unavailable(step);
+      if (!one.verified || !one.value.ok) return this.failed(step, one);
       target = one.value.value;
       if (!target) notes.push(k.text(context, 'refill.live.notFound', { rx }));
     }
@@ -62,7 +62,7 @@ export class LiveRefillDialog extends ComponentDialog {
     }
 
     const all = await this.records.prescriptions(context, memberId);
-    if (!all.verified || !all.value.ok) return this.unavailable(step);
+    if (!all.verified || !all.value.ok) return this.failed(step, all);
     const list = all.value.value;
     if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
     switch (need) {
@@ -105,7 +105,7 @@ export class LiveRefillDialog extends ComponentDialog {
     const target = (step.values as LiveValues).target!;
     if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
     const outcome = await this.records.requestRefill(context, memberId, target.id);
-    if (!outcome.verified || !outcome.value.ok) return this.unavailable(step);
+    if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
     const result = outcome.value.value;
     if (result.kind === 'notRefillable') return this.finish(step, [prescriptionLine(this.kit, context, result.prescription)], ['pharmacy.refill']);
     return this.finish(step, [
@@ -131,6 +131,13 @@ export class LiveRefillDialog extends ComponentDialog {
   private async finish(step: WaterfallStepContext, lines: string[], linkKeys: Array<'pharmacy.refill' | 'messaging.messageCareTeam' | 'pharmacy.orderStatus'> = [], withPrescriptionsPage = true): Promise<DialogTurnResult> {
     const links = [...(withPrescriptionsPage ? [this.kit.link(step.context, 'pharmacy.prescriptions')] : []), ...linkKeys.map((key) => this.kit.link(step.context, key))];
     await this.kit.send(step.context, { text: lines.join('\n\n'), links });
+    return step.endDialog();
+  }
+
+  /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
+  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    if (answer.verified) return this.unavailable(step);
+    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
     return step.endDialog();
   }
 

@@ -82,6 +82,18 @@ describe('PHI is never shown to an unverified member', () => {
       assertNoPhi(textOf(await chat.say('Myself')));
       assert.ok(chat.audit.entries.some((e) => e.event === 'identity.ended' && e.reason === 'expired'));
     });
+    it('a confirmation answered after the verification ended changes nothing, and says why', async () => {
+      let now = TEST_NOW.getTime();
+      const chat = new MemberChat({ now: () => now });
+      await chat.open();
+      await chat.signIn(ALEX.memberId);
+      await chat.say('Prescription refills');
+      assert.match(textOf(await chat.say('Refill now')), /Refill Levothyroxine/);
+      now += 31 * 60_000;
+      const replies = await chat.say('Yes');
+      assert.match(textOf(replies), /Your sign-in here has ended/);
+      assert.ok(!chat.disclosures().some((e) => e.record === 'refillRequest'));
+    });
   });
 
   describe('Teams', () => {
