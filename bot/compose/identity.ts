@@ -103,7 +103,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     sessions,
     conversationState: deps.conversationState,
     userState: deps.userState,
-    kept: [deps.userState.createProperty<unknown>('smsOptedOut'), codeSends as never],
+    kept: [deps.userState.createProperty<unknown>('smsOptedOut'), deps.userState.createProperty<unknown>('identityCodeSends')],
     ...(overrides.transcripts ? { transcripts: overrides.transcripts } : {}),
     audit: turnAudit,
     logger,

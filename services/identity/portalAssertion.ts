@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 /**
@@ -109,7 +109,7 @@ export function parsePublicKey(text: string): KeyObject {
     if (trimmed.startsWith('{')) {
       const jwk = JSON.parse(trimmed) as Record<string, unknown>;
       if ('d' in jwk || jwk.kty === 'oct') throw new AssertionKeyError('expected a public key; this JWK holds a private or shared secret');
-      key = createPublicKey({ key: jwk as never, format: 'jwk' });
+      key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
     } else {
       if (/PRIVATE KEY/.test(trimmed)) throw new AssertionKeyError('expected a public key; this PEM is a private key');
       key = createPublicKey(trimmed);
