@@ -9,7 +9,7 @@ import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
 import { EmergencyResponder } from '../dialogs/emergency';
-import { DirectContactEscalation, type Escalation } from '../dialogs/escalation';
+import type { Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
@@ -44,6 +44,9 @@ import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
 import { createIdentity, type IdentityFeature } from './compose/identity';
 import type { TranscriptDeleter } from './identity/forget';
+import { createAgentConsole } from './compose/agentConsole';
+import { createHandoffCore, type HandoffCore } from './compose/handoff';
+import type { MemberLookup } from './handoff/queueingEscalation';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
@@ -97,6 +100,8 @@ export interface AssistantOverrides {
   directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
   /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
   metrics?: AssistantMetrics;
+  /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
+  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number };
 }
 
 export interface Assistant {
@@ -125,6 +130,8 @@ export interface BotCore {
   turnGuard: TurnGuard;
   sender: ReplySender;
   bot: AssistantBot;
+  /** Hand-off to people: transcripts, the escalation queue (or contact centre events), the relay. */
+  handoff: HandoffCore;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
   /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
   metrics: AssistantMetrics;
@@ -169,8 +176,39 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
-  const escalation = overrides.escalation ?? new DirectContactEscalation({ sender, catalog, profile, logger });
-  const identity = createIdentity(config, { logger, catalog, profile, sender, memory, kit, conversationState, userState, clock, overrides });
+  let turnGuard: TurnGuard | undefined;
+  const handoff = createHandoffCore({
+    settings: config.handoff,
+    idleMinutes: config.conversation.idleMinutes,
+    logger,
+    catalog,
+    profile,
+    storage,
+    sender,
+    conversationState,
+    memory,
+    phrases,
+    metrics,
+    now: clock,
+    // Escalations carry the verified member (id and first name) for the agent, or anonymous.
+    member: overrides.handoff?.member ?? ((context) => identity.escalationMember(context)),
+    escalation: overrides.escalation,
+    turnGuard: () => turnGuard!,
+  });
+  const escalation = handoff.escalation;
+  const identity = createIdentity(config, {
+    logger,
+    catalog,
+    profile,
+    sender,
+    memory,
+    kit,
+    conversationState,
+    userState,
+    clock,
+    overrides,
+    transcripts: overrides.transcripts ?? handoff.transcripts,
+  });
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
     overrides.mainDialog ??
@@ -197,7 +235,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     notify: (context, reason) =>
       emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
-  const turnGuard = new TurnGuard({
+  turnGuard = new TurnGuard({
     conversationState,
     userState,
     logger,
@@ -206,7 +244,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics });
+  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics, onEmergency: handoff.onEmergency });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -229,10 +267,13 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     understanding: new TurnUnderstanding({ understanding, memory, catalog }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
+    handoff: handoff.relay,
+    recorder: handoff.recorder,
+    handoffStatus: handoff.eventHandoff,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, onTurnError, ready, metrics, emergencyCheck, identity };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, identity };
 }
 
 /**
@@ -260,6 +301,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
 
   const lifecycle = new Lifecycle();
   const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
+  core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled);
+  const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [
       healthRoute(lifecycle),
@@ -280,6 +323,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       }),
       ...chat.routes,
       ...core.identity.routes,
+      ...agents.routes,
       ...ops.routes,
     ],
     logger,
@@ -317,6 +361,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
           chatWidget: chat.description,
           identity: core.identity.description,
+          handoff: agents.description,
         },
         'member assistant ready',
       );
@@ -324,6 +369,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     },
     async stop() {
       lifecycle.markStopping();
+      // Agents' live streams end now (their consoles reconnect to another instance).
+      agents.close();
       // No new connections; Node also closes keep-alive connections that are idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await lifecycle.drain(config.server.shutdownTimeoutMs);
@@ -335,6 +382,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const grace = new Promise<'late'>((resolve) => setTimeout(resolve, drained ? 1000 : 0, 'late').unref());
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
+      // Transcript writes still on their way go out before the store closes.
+      await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
       await core.identity.close();
       await ops.close();

@@ -19,6 +19,10 @@ import type { TextLimit } from './pipeline/textLimit';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { IdentityGate } from './identity/gate';
 import type { TurnGuard } from './state/turnGuard';
+import type { EventHandoff } from './handoff/eventHandoff';
+import { HANDOFF_STATUS } from './handoff/eventHandoff';
+import type { HandoffRelay } from './pipeline/handoffRelay';
+import type { TranscriptRecorder } from './transcript/recorder';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -40,6 +44,12 @@ export interface AssistantBotDeps {
   turnGuard: TurnGuard;
   /** Cuts overlong messages (MAX_MESSAGE_CHARS) after the emergency check, with a note. */
   textLimit?: TextLimit;
+  /** While a person has the conversation (or it waits for one), member messages go to them. */
+  handoff?: HandoffRelay;
+  /** Keeps what was said (redacted) in the transcript store. */
+  recorder?: TranscriptRecorder;
+  /** HANDOFF_MODE=event: the contact centre's handoff.status events. */
+  handoffStatus?: EventHandoff;
 }
 
 /**
@@ -75,16 +85,22 @@ export class AssistantBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
       if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
+      if (name === HANDOFF_STATUS && this.deps.handoffStatus) await this.deps.handoffStatus.status(context);
       await next();
     });
   }
 
   /** The order matters: nothing may come before the emergency check that could swallow a message. */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, textLimit } = this.deps;
+    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, textLimit, handoff } = this.deps;
     if (await emergency.handle(context)) return; // 1. emergency first, on the raw text (all of it)
     textLimit?.truncate(context); // 1b. overlong messages are cut (the member is told below)
     await secrets.mask(context); // 2. a typed password never goes further
+    const handedOff = await handoff?.handle(context); // 2b. a person has (or is about to have) the conversation
+    if (handedOff) {
+      await secrets.warnIfMasked(context, handedOff);
+      return textLimit?.noteIfTruncated(context, handedOff);
+    }
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
     if (await this.deps.identityGate?.handle(context)) return; // 4b. sign out, forget me; a typed code is checked and masked
@@ -98,7 +114,16 @@ export class AssistantBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
-    await this.deps.turnGuard.run(context, () => super.run(context));
+    const { recorder } = this.deps;
+    try {
+      await this.deps.turnGuard.run(context, () => {
+        // Inside the turn, after TurnGuard's reply buffer: the recorder sees what is delivered.
+        recorder?.attach(context);
+        return super.run(context);
+      });
+    } finally {
+      recorder?.flush(context);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
+import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 import { checkIdentityEnv, IDENTITY_SECRET_SETTINGS, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
 import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
@@ -22,6 +23,7 @@ const SECRET_SETTINGS = new Set([
   'DIRECTLINE_SECRET',
   ...IDENTITY_SECRET_SETTINGS,
   ...SECRET_OPERATIONS_SETTINGS,
+  ...HANDOFF_SECRET_SETTINGS,
 ]);
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -132,10 +134,14 @@ export const envSchema = z
     ...identityEnvShape,
     // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
     ...operationsEnvShape,
+
+    // Hand-off to people and the agent console (handoff/).
+    ...handoffEnvShape,
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
     checkIdentityEnv(env, ctx);
+    checkHandoffEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
@@ -221,6 +227,8 @@ export interface Config {
   identity: IdentitySettings;
   /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
   operations: OperationsSettings;
+  /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
+  handoff: HandoffSettings;
 }
 
 export interface DirectLineConfig {
@@ -295,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     identity: toIdentitySettings(e),
     operations: toOperationsSettings(e),
+    handoff: toHandoffSettings(e),
   };
 }
 

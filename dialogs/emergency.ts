@@ -22,6 +22,11 @@ export class EmergencyResponder {
       endDialogs: (context: TurnContext) => Promise<void>;
       /** Counts emergencies answered, by kind (assistant_emergencies_total). */
       metrics?: Pick<AssistantMetrics, 'emergency'>;
+      /**
+       * Told after the answer is out (e.g. the hand-off: an agent who has the conversation sees an
+       * alert). A failure here is logged; it never holds back or undoes the answer.
+       */
+      onEmergency?: (context: TurnContext, kind: EmergencyKind) => Promise<void>;
     },
   ) {}
 
@@ -38,5 +43,10 @@ export class EmergencyResponder {
     await sender.send(context, { text }, locale, { urgent: true });
     this.deps.metrics?.emergency(kind, context.activity.channelId);
     logger.warn({ kind, rule: emergency.rule, channelId: context.activity.channelId, locale }, 'emergency answered');
+    try {
+      await this.deps.onEmergency?.(context, kind);
+    } catch (err) {
+      logger.error({ kind, err: { name: (err as Error)?.name } }, 'emergency observer failed (the member got the emergency answer)');
+    }
   }
 }

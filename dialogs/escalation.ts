@@ -1,15 +1,17 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ReplySender } from '../bot/channels/replySender';
 import type { Logger } from '../common/logger';
-import type { ResponseCatalog } from '../common/responses';
+import type { ResponseCatalog, Vars } from '../common/responses';
+import { contactOptions } from '../handoff/contact';
 import type { IntentId, Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { TopicTrail } from './memory';
 
 /**
- * Handing a member to a person. The port is what dialogs call; the human-handoff work will put a
- * queue and an agent console behind it. The default implementation (`DirectContactEscalation`)
- * tells the member how to reach a person right now, so nobody is left waiting on nobody.
+ * Handing a member to a person. The port is what dialogs call. `DirectContactEscalation` tells the
+ * member how to reach a person right now (phone, secure message, call back); the hand-off queue
+ * (bot/handoff/queueingEscalation.ts) puts the conversation in line for an agent in the console
+ * when one can take it, and falls back to this otherwise, so nobody is left waiting on nobody.
  */
 
 export const ESCALATION_REASONS = ['member_asked', 'dispute', 'denied_claim', 'unclear', 'stuck'] as const;
@@ -34,7 +36,20 @@ export interface Escalation {
   requestPerson(context: TurnContext, request: EscalationRequest): Promise<void>;
 }
 
-/** Builds a request from the turn and the topic trail. */
+/** How each reason reads in the agent's queue. */
+const REASON_WORDS: Record<EscalationReason, string> = {
+  member_asked: 'Asked for a person',
+  dispute: 'Wants to dispute a charge',
+  denied_claim: 'Asks about a denied claim',
+  unclear: 'The assistant could not tell what they need',
+  stuck: 'Got stuck in a topic',
+};
+
+/**
+ * Builds a request from the turn and the topic trail. The summary is for the agent, in plain
+ * words, made from ids only ("Wants to dispute a charge. Topic: billing (topic: dispute). 1 message
+ * not understood."): never the member's own text.
+ */
 export function escalationRequest(
   context: TurnContext,
   reason: EscalationReason,
@@ -43,25 +58,17 @@ export function escalationRequest(
   extra: { intent?: IntentId | null; unclear?: number } = {},
 ): EscalationRequest {
   const intent = extra.intent ?? topic?.intent ?? null;
-  const answers = Object.entries(topic?.answers ?? {}).map(([step, value]) => `${step}=${value}`);
-  const parts = [`reason=${reason}`, `topic=${intent ?? 'none'}`];
-  if (answers.length) parts.push(`answers: ${answers.join(', ')}`);
-  if (extra.unclear) parts.push(`not understood: ${extra.unclear}`);
+  const answers = Object.entries(topic?.answers ?? {}).map(([step, value]) => `${step}: ${value}`);
+  const parts = [`${REASON_WORDS[reason]}.`, intent ? `Topic: ${intent.replace(/_/g, ' ')}${answers.length ? ` (${answers.join(', ')})` : ''}.` : 'No topic yet.'];
+  if (extra.unclear) parts.push(`${extra.unclear} message${extra.unclear === 1 ? '' : 's'} not understood.`);
   return {
     reason,
     intent,
     locale,
     channelId: context.activity.channelId,
     conversation: TurnContext.getConversationReference(context.activity),
-    summary: parts.join('; '),
+    summary: parts.join(' '),
   };
-}
-
-/** Which phone line fits the topic. */
-function phoneFor(intent: IntentId | null): 'billing' | 'pharmacy' | 'memberServices' {
-  if (intent === 'billing') return 'billing';
-  if (intent === 'refill') return 'pharmacy';
-  return 'memberServices';
 }
 
 export class DirectContactEscalation implements Escalation {
@@ -69,23 +76,18 @@ export class DirectContactEscalation implements Escalation {
     private readonly deps: { sender: ReplySender; catalog: ResponseCatalog; profile: PortalProfile; logger: Logger },
   ) {}
 
-  async requestPerson(context: TurnContext, request: EscalationRequest): Promise<void> {
+  /**
+   * `preface`: why a chat with a person is not possible right now (outside agent hours, nobody
+   * signed in), said before the other ways to reach one.
+   */
+  async requestPerson(context: TurnContext, request: EscalationRequest, preface?: { key: string; vars?: Vars }): Promise<void> {
     const { sender, catalog, profile, logger } = this.deps;
     const { locale } = request;
-    const line = phoneFor(request.intent);
-    const phone = profile.phone(line, locale);
-    const text = [
-      catalog.text(locale, `escalation.intro.${request.reason}`),
-      catalog.text(locale, 'escalation.call', {
-        line: catalog.text(locale, `phones.${line}`),
-        number: phone.number,
-        hours: phone.hours,
-        tty: profile.phones.tty,
-      }),
-      catalog.text(locale, 'escalation.message'),
-    ].join('\n\n');
-    const linkKey = 'messaging.messageCareTeam' as const;
-    await sender.send(context, { text, links: [{ title: catalog.text(locale, `links.${linkKey}`), url: profile.link(linkKey) }] }, locale);
-    logger.info({ reason: request.reason, intent: request.intent, channelId: request.channelId, locale }, 'person requested: contact details given');
+    const reply = contactOptions(catalog, profile, locale, request, preface);
+    await sender.send(context, reply, locale);
+    logger.info(
+      { reason: request.reason, intent: request.intent, channelId: request.channelId, locale, why: preface?.key },
+      'person requested: contact details given',
+    );
   }
 }

@@ -198,6 +198,9 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     const topic = await this.kit.memory.topic(context);
     await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), topic));
+    // The topic ends with the hand-off: what the member writes next (perhaps to an agent) is not
+    // an answer to its questions (a lone word after sign-in help is not taken for a password).
+    await this.kit.memory.forgetTopic(context);
     return step.endDialog();
   }
 

@@ -20,6 +20,8 @@ const perLocale = z.strictObject({ en: phraseList, es: phraseList });
 export const phrasesFileSchema = z.strictObject({
   $comment: z.string().optional(),
   interruptions: z.strictObject({ cancel: perLocale, startOver: perLocale, help: perLocale, agent: perLocale }),
+  /** While the member waits for or chats with an agent: what leaves the line / ends the chat. */
+  handoff: z.strictObject({ leave: perLocale }),
   options: z.record(
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),
     perLocale,
@@ -31,11 +33,13 @@ export class PhraseBookError extends StartupError {}
 export class PhraseBook {
   private readonly interruptions = new Map<string, Interruption>();
   private readonly options = new Map<string, string[]>();
+  private readonly leave = new Set<string>();
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
     for (const kind of INTERRUPTIONS) {
       for (const locale of LOCALES) for (const phrase of data.interruptions[kind][locale]) this.interruptions.set(fold(phrase), kind);
     }
+    for (const locale of LOCALES) for (const phrase of data.handoff.leave[locale]) this.leave.add(fold(phrase));
     for (const [key, byLocale] of Object.entries(data.options)) {
       this.options.set(key, [...new Set(LOCALES.flatMap((locale: Locale) => byLocale[locale].map(fold)))].filter(Boolean));
     }
@@ -59,6 +63,11 @@ export class PhraseBook {
   /** The interruption a whole message asks for ("never mind", "talk to a person"), if any. */
   interruption(text: string): Interruption | null {
     return this.interruptions.get(fold(text)) ?? null;
+  }
+
+  /** True when a whole message asks to leave the line for an agent, or to end the chat with one ("LEAVE"). */
+  leavesHandoff(text: string): boolean {
+    return this.leave.has(fold(text));
   }
 
   /** Folded synonyms of an option in every locale ("appointment.action.new"). */

@@ -30,7 +30,7 @@ import type { Route } from '../http/server';
 import type { IdentityAssertionHandler } from '../identity';
 import { IdentityCommands } from '../identity/commands';
 import { demoPortalRoutes } from '../identity/demoPortal';
-import { Forgetter } from '../identity/forget';
+import { Forgetter, type TranscriptDeleter } from '../identity/forget';
 import { IdentityGate } from '../identity/gate';
 import { PortalIdentityHandler } from '../identity/portalHandler';
 import { GatedMemberRecords } from '../identity/records';
@@ -55,6 +55,8 @@ export interface IdentityFeature {
   /** Development only: signs assertions for the sample members (the demo portal; tests). */
   developmentPortal?: DevelopmentPortal;
   audit: AuditLog;
+  /** Who the member is, for an escalation to a person: the verified member's id and first name, or anonymous. */
+  escalationMember(context: TurnContext): Promise<{ verified: boolean; id?: string; name?: string }>;
   /** For the start-up log line. */
   description: string;
   close(): Promise<void>;
@@ -71,6 +73,8 @@ export interface IdentityDeps {
   userState: UserState;
   clock: () => number;
   overrides: AssistantOverrides;
+  /** Deletes a conversation's transcript on "forget me" (the hand-off's transcript store). */
+  transcripts?: TranscriptDeleter;
 }
 
 interface Backends {
@@ -104,7 +108,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     conversationState: deps.conversationState,
     userState: deps.userState,
     kept: [deps.userState.createProperty<unknown>('smsOptedOut'), deps.userState.createProperty<unknown>('identityCodeSends')],
-    ...(overrides.transcripts ? { transcripts: overrides.transcripts } : {}),
+    ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
     audit: turnAudit,
     logger,
   });
@@ -120,6 +124,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
       gate,
       handler: () => overrides.identity,
       routes: [],
+      escalationMember: async () => ({ verified: false }),
       audit,
       description: 'member data off (MEMBER_DATA=off): members are told to sign in to the portal',
       close: () => audit.close(),
@@ -196,6 +201,13 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
           })
         : undefined),
     routes,
+    escalationMember: async (context) => {
+      const member = await sessions.current(context);
+      if (!member) return { verified: false };
+      const profile = await backends.directory.get(member.memberId);
+      const name = profile.ok ? profile.value?.givenName : undefined;
+      return { verified: true, id: member.memberId, ...(name ? { name } : {}) };
+    },
     ...(developmentPortal ? { developmentPortal } : {}),
     audit,
     description: `member data ${settings.memberData}; web sign-in ${web}; SMS codes ${settings.sms.codes && trustChannelIdentity ? 'on' : 'off'}; Teams ${trustChannelIdentity ? 'mapping' : 'no mapping'}${settings.teams.oauthConnection ? ' + sign-in' : ''}; audit ${settings.audit}`,

@@ -10,10 +10,10 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * - 413 as soon as the declared or the received size passes the limit,
  * - 400 for an empty body, bytes that are not UTF-8 JSON.
  */
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limitBytes: number, what = 'the activity'): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!JSON_TYPE.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the activity as JSON with Content-Type: application/json.');
+    throw new HttpError(415, 'unsupported_media_type', `Send ${what} as JSON with Content-Type: application/json.`);
   }
   const tooLarge = () =>
     new HttpError(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`, { Connection: 'close' });
@@ -22,7 +22,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
 
   const body = await collect(req, limitBytes, tooLarge);
   const size = body.length;
-  if (size === 0) throw new HttpError(400, 'empty_body', 'The request body is empty; send an activity as JSON.');
+  if (size === 0) throw new HttpError(400, 'empty_body', `The request body is empty; send ${what} as JSON.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);

@@ -14,9 +14,15 @@ export interface StorageDeps {
   clock?: () => number;
 }
 
-/** Conversation state keys, as botbuilder's ConversationState makes them: `<channel>/conversations/<id>/`. */
+/**
+ * Keys that expire after CONVERSATION_IDLE_MINUTES: conversation state as botbuilder's
+ * ConversationState makes it (`<channel>/conversations/<id>/`) and the local Direct Line channel's
+ * records (`directline-local/conversations/<id>`). Not the hand-off's own records
+ * (`handoff/conversations/…`): an escalation's pointer must outlive a member who is silent while
+ * a person has their chat; the hand-off sweeps its records itself.
+ */
 export function isConversationKey(key: string): boolean {
-  return /^[^/]+\/conversations\//.test(key);
+  return /^[^/]+\/conversations\//.test(key) && !key.startsWith('handoff/');
 }
 
 /** The folder under DATA_DIR that holds the file store's state files. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
+import { AgentHours, timeZone, weeklyHoursSchema } from '../../handoff/hours';
 import type { Locale } from '../../intents/types';
 
 /**
@@ -69,7 +70,7 @@ export const portalProfileSchema = z.strictObject({
     }),
     records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page }),
     telehealth: z.strictObject({ videoVisits: page, joinVideoVisit: page, eVisit: page, techCheck: page }),
-    messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page }),
+    messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page, requestCallback: page }),
   }),
   phones: z.strictObject({
     memberServices: phone,
@@ -88,6 +89,15 @@ export const portalProfileSchema = z.strictObject({
   careTeam: z.strictObject({
     /** Business days the care team takes to answer a secure message. */
     messageReplyBusinessDays: z.int().min(1).max(14),
+  }),
+  /** When support agents take chats (the hand-off queue), and how the assistant says so. */
+  agentChat: z.strictObject({
+    timezone: timeZone,
+    /** Per weekday (sun … sat), time ranges in that zone, e.g. "mon": ["08:00-18:00"]; a missing day is closed. */
+    hours: weeklyHoursSchema,
+    hoursText: localized,
+    /** Minutes an agent usually spends on one chat, for the wait estimate until there is history. */
+    averageHandleMinutes: z.int().min(1).max(120),
   }),
 });
 
@@ -121,6 +131,17 @@ export class PortalProfile {
   phone(line: PhoneLine, locale: Locale): { number: string; hours: string } {
     const { number, hours } = this.data.phones[line];
     return { number, hours: typeof hours === 'string' ? hours : hours[locale] };
+  }
+
+  /** When agents take chats (in the profile's time zone). */
+  agentHours(): AgentHours {
+    return new AgentHours(this.data.agentChat.timezone, this.data.agentChat.hours);
+  }
+
+  /** The agent chat hours in words, in the member's language. */
+  agentHoursText(locale: Locale): string {
+    const text = this.data.agentChat.hoursText;
+    return typeof text === 'string' ? text : text[locale];
   }
 
   get rxNumber(): { minDigits: number; maxDigits: number } {

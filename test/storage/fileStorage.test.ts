@@ -89,6 +89,15 @@ describe('file store', function () {
       assert.ok(!readdirSync(dir).some((name) => name.endsWith('.corrupt')));
     });
 
+    it('only conversation keys expire: not the hand-off\'s pointer to an open escalation', () => {
+      assert.ok(isConversationKey('webchat/conversations/conv-1/'));
+      assert.ok(isConversationKey('sms/conversations/+15555550100/'));
+      assert.ok(isConversationKey('directline-local/conversations/abc'));
+      assert.ok(!isConversationKey('handoff/conversations/webchat/conv-1'));
+      assert.ok(!isConversationKey('handoff/escalations/e-1'));
+      assert.ok(!isConversationKey('transcripts/webchat/conv-1'));
+    });
+
     it('leftover temporary files are removed by the sweep once they are old', async () => {
       mkdirSync(dir, { recursive: true });
       const leftover = path.join(dir, `.${fileNameFor(key)}.abc123.tmp`);

@@ -1,0 +1,136 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { Logger } from '../../common/logger';
+import type { AssistantMetrics } from '../../common/metrics';
+import type { ResponseCatalog } from '../../common/responses';
+import { DirectContactEscalation, type Escalation } from '../../dialogs/escalation';
+import type { ConversationMemory } from '../../dialogs/memory';
+import type { PhraseBook } from '../../dialogs/phrases';
+import { HandoffEvents } from '../../handoff/events';
+import { AgentPresence } from '../../handoff/presence';
+import { HandoffService } from '../../handoff/service';
+import type { HandoffSettings } from '../../handoff/settings';
+import { EscalationStore } from '../../handoff/store';
+import type { PortalProfile } from '../../services/portal/profile';
+import type { AssistantAdapter } from '../adapter';
+import type { ReplySender } from '../channels/replySender';
+import { EventHandoff } from '../handoff/eventHandoff';
+import { AdapterMemberChannel } from '../handoff/memberChannel';
+import { anonymousMember, QueueingEscalation, type MemberLookup } from '../handoff/queueingEscalation';
+import { HANDOFF_STATE_PROPERTY, type HandoffState } from '../handoff/state';
+import { HandoffRelay } from '../pipeline/handoffRelay';
+import type { TurnGuard } from '../state/turnGuard';
+import type { AssistantStorage } from '../storage/types';
+import { TranscriptRecorder } from '../transcript/recorder';
+import { AssistantTranscriptStore } from '../transcript/transcriptStore';
+
+/**
+ * The member's side of the hand-off to people, built into the bot core (no HTTP needed): the
+ * transcript store and recorder, the escalation that "talk to a person" uses (queue, contact
+ * centre event, or contact details, per HANDOFF_MODE), the pipeline step that relays a member's
+ * messages while a person has the conversation, and the hand-off service the agent console uses.
+ * Proactive messages to members need the adapter: `connect` is called once it exists.
+ */
+export interface HandoffCore {
+  settings: HandoffSettings;
+  transcripts: AssistantTranscriptStore;
+  recorder: TranscriptRecorder;
+  relay: HandoffRelay;
+  escalation: Escalation;
+  /** Queue mode only: escalations, agents and their events. */
+  service?: HandoffService;
+  presence?: AgentPresence;
+  events?: HandoffEvents;
+  /** Event mode: handles `handoff.status` events. */
+  eventHandoff?: EventHandoff;
+  /** Emergency observer (EmergencyResponder.onEmergency). */
+  onEmergency: HandoffRelay['onEmergency'];
+  /** Proactive messages to members become possible. */
+  connect(adapter: AssistantAdapter, appId: string, authEnabled: boolean): void;
+}
+
+export interface HandoffCoreDeps {
+  settings: HandoffSettings;
+  idleMinutes: number;
+  logger: Logger;
+  catalog: ResponseCatalog;
+  profile: PortalProfile;
+  storage: AssistantStorage;
+  sender: ReplySender;
+  conversationState: ConversationState;
+  memory: ConversationMemory;
+  phrases: PhraseBook;
+  metrics: AssistantMetrics;
+  now: () => number;
+  /** The member's verified identity for the escalation (identity work); default anonymous. */
+  member?: MemberLookup;
+  /** Replaces the mode's escalation (tests). */
+  escalation?: Escalation;
+  /** TurnGuard, for proactive messages (known once the core has built it). */
+  turnGuard: () => TurnGuard;
+}
+
+export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
+  const { settings, logger, catalog, profile, storage, sender, memory, metrics, now } = deps;
+  const transcripts = new AssistantTranscriptStore(storage, now, (err) =>
+    logger.warn({ err: { name: (err as Error)?.name } }, 'transcript not written'),
+  );
+  const recorder = new TranscriptRecorder(transcripts);
+  const state = deps.conversationState.createProperty<HandoffState>(HANDOFF_STATE_PROPERTY);
+  const contact = new DirectContactEscalation({ sender, catalog, profile, logger });
+  const member = deps.member ?? anonymousMember;
+
+  let service: HandoffService | undefined;
+  let presence: AgentPresence | undefined;
+  let events: HandoffEvents | undefined;
+  let eventHandoff: EventHandoff | undefined;
+  let escalation: Escalation = contact;
+  if (settings.mode === 'queue') {
+    presence = new AgentPresence(storage, now);
+    events = new HandoffEvents();
+    service = new HandoffService({
+      store: new EscalationStore(storage, now),
+      presence,
+      events,
+      catalog,
+      profile,
+      logger,
+      metrics,
+      now,
+      maxWaitMs: settings.maxWaitMinutes * 60_000,
+    });
+    escalation = new QueueingEscalation({
+      service,
+      presence,
+      hours: profile.agentHours(),
+      contact,
+      transcripts,
+      state,
+      sender,
+      catalog,
+      profile,
+      logger,
+      now,
+      member,
+    });
+  } else if (settings.mode === 'event') {
+    eventHandoff = new EventHandoff({ state, transcripts, profile, sender, catalog, memory, metrics, logger, now, member });
+    escalation = eventHandoff;
+  }
+
+  const relay = new HandoffRelay({ state, service, sender, catalog, phrases: deps.phrases, memory, logger, now, idleMs: deps.idleMinutes * 60_000 });
+  return {
+    settings,
+    transcripts,
+    recorder,
+    relay,
+    escalation: deps.escalation ?? escalation,
+    service,
+    presence,
+    events,
+    eventHandoff,
+    onEmergency: (context: TurnContext, kind) => relay.onEmergency(context, kind),
+    connect(adapter, appId, authEnabled) {
+      service?.connect(new AdapterMemberChannel({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled }));
+    },
+  };
+}

@@ -1,0 +1,297 @@
+import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import { redactText } from '../../common/redaction';
+import type { AssistantStorage } from '../storage/types';
+import { updateItem } from '../storage/update';
+
+/**
+ * Conversation transcripts (what members wrote and what they were sent) in the configured store,
+ * behind botbuilder's `TranscriptStore` interface, so that retention, "forget me"
+ * (`deleteTranscript`) and reports over transcripts can be built on it.
+ *
+ * What is kept is deliberately little: message activities only, as `{ type, id, timestamp,
+ * from: { role, name? }, text, links? }` with the text passed through `redactText` (passwords and,
+ * as the PHI work extends it, other identifiers masked). Never attachments, card payloads,
+ * channel data, `value`s (the member/identity assertion is an event, never kept) or the channel's
+ * ids for the member. Bounded: the last MAX_ACTIVITIES per conversation, MAX_TEXT characters each.
+ *
+ * Keys: `transcripts/<channel>/<conversation id>` (one document per conversation) and
+ * `transcripts-index/<channel>/<YYYY-MM-DD>` (conversations started that day, for listing).
+ *
+ * Writes stay off the member's turn and are few: the recorder hands entries over and the turn
+ * goes on; a conversation's entries are written together a few seconds later (one store write
+ * for a burst of turns), one write at a time, in order; the day indexes, one key shared by every
+ * conversation of the day, are written in batches too. `drain()` (graceful stop) writes all of
+ * it; a read of a conversation writes its entries first. A crash loses at most those seconds of
+ * transcript (never state, escalations or replies).
+ */
+
+export const MAX_ACTIVITIES = 200;
+export const MAX_TEXT = 2000;
+const PAGE_SIZE = 100;
+/** Conversations listed per channel and day (listing is for reports; beyond this, use the store's own listing). */
+const MAX_PER_DAY = 20_000;
+/** How far back listTranscripts looks for days with conversations. */
+const LIST_DAYS = 90;
+
+export interface StoredLink {
+  title: string;
+  url: string;
+}
+
+export interface StoredActivity {
+  type: 'message';
+  id?: string;
+  timestamp: string;
+  from: { role: 'user' | 'bot' | 'agent'; name?: string };
+  text: string;
+  links?: StoredLink[];
+}
+
+interface TranscriptDoc extends StoreItem {
+  channelId: string;
+  conversationId: string;
+  day: string;
+  createdAt: string;
+  dropped: number;
+  activities: StoredActivity[];
+}
+
+interface DayIndex extends StoreItem {
+  conversations: Array<{ id: string; created: string }>;
+}
+
+const docKey = (channelId: string, conversationId: string) => `transcripts/${channelId}/${conversationId}`;
+const dayKey = (channelId: string, day: string) => `transcripts-index/${channelId}/${day}`;
+
+/** Link buttons of an Adaptive Card (Action.OpenUrl), the only part of a card a transcript keeps. */
+function linksOf(activity: Partial<Activity>): StoredLink[] | undefined {
+  const links: StoredLink[] = [];
+  for (const attachment of activity.attachments ?? []) {
+    const content = attachment.content as { actions?: Array<{ type?: string; title?: string; url?: string }> } | undefined;
+    for (const action of content?.actions ?? []) {
+      if (action.type === 'Action.OpenUrl' && typeof action.url === 'string') links.push({ title: String(action.title ?? '').slice(0, 200), url: action.url.slice(0, 2048) });
+    }
+  }
+  return links.length ? links.slice(0, 10) : undefined;
+}
+
+/** The kept form of a message activity, redacted; undefined for anything that is not a message. */
+export function toStored(activity: Partial<Activity>, role?: StoredActivity['from']['role'], name?: string): StoredActivity | undefined {
+  if (activity.type !== 'message') return undefined;
+  const text = redactText(typeof activity.text === 'string' ? activity.text : '');
+  const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  const links = linksOf(activity);
+  if (!clipped && !links) return undefined;
+  const at = activity.timestamp ? new Date(activity.timestamp as unknown as string) : new Date();
+  const stored: StoredActivity = {
+    type: 'message',
+    timestamp: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString(),
+    from: { role: role ?? (activity.from?.role === 'bot' ? 'bot' : 'user'), ...(name ? { name } : {}) },
+    text: clipped,
+  };
+  if (typeof activity.id === 'string' && activity.id) stored.id = activity.id.slice(0, 256);
+  if (links) stored.links = links;
+  return stored;
+}
+
+interface Pending {
+  channelId: string;
+  conversationId: string;
+  activities: StoredActivity[];
+  timer?: NodeJS.Timeout;
+  /** The last write started (writes of a conversation run one after the other). */
+  writing: Promise<void>;
+}
+
+/** Conversations with unwritten entries beyond this are written at once (memory bound). */
+const MAX_PENDING = 5000;
+
+export class AssistantTranscriptStore implements TranscriptStore {
+  private readonly pending = new Map<string, Pending>();
+  /** Conversations to add to the day indexes, written together every few seconds (one shared key per day). */
+  private readonly pendingIndex = new Map<string, Map<string, string>>();
+  private indexTimer?: NodeJS.Timeout;
+  private indexWrite?: Promise<void>;
+
+  constructor(
+    private readonly storage: AssistantStorage,
+    private readonly now: () => number = Date.now,
+    private readonly onError: (err: unknown) => void = () => undefined,
+    /** How long entries of a conversation may wait to be written together. */
+    private readonly delayMs = 3000,
+  ) {}
+
+  /** botbuilder's TranscriptLogger: one activity (written with the conversation's next batch). */
+  async logActivity(activity: Activity): Promise<void> {
+    const stored = toStored(activity);
+    if (stored && activity.channelId && activity.conversation?.id) this.append(activity.channelId, activity.conversation.id, [stored]);
+  }
+
+  /**
+   * Adds entries to a conversation's transcript. They are written a moment later, together with
+   * whatever else the conversation says meanwhile (a conversation costs one write every few
+   * seconds at most, not one per turn); a read of the conversation, `drain()` or a full buffer
+   * writes them at once. Writes of one conversation happen one at a time, in order.
+   */
+  append(channelId: string, conversationId: string, activities: StoredActivity[]): void {
+    if (!activities.length) return;
+    const key = docKey(channelId, conversationId);
+    let entry = this.pending.get(key);
+    if (!entry) this.pending.set(key, (entry = { channelId, conversationId, activities: [], writing: Promise.resolve() }));
+    entry.activities.push(...activities);
+    if (entry.activities.length > MAX_ACTIVITIES) entry.activities.splice(0, entry.activities.length - MAX_ACTIVITIES);
+    if (this.pending.size > MAX_PENDING) {
+      void this.flush(key);
+    } else if (!entry.timer) {
+      entry.timer = setTimeout(() => void this.flush(key), this.delayMs);
+      entry.timer.unref();
+    }
+  }
+
+  /** Writes what one conversation has pending, after any write of it in flight. */
+  private flush(key: string): Promise<void> {
+    const entry = this.pending.get(key);
+    if (!entry) return Promise.resolve();
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = undefined;
+    const run = async (): Promise<void> => {
+      while (entry.activities.length) {
+        const batch = entry.activities.splice(0);
+        await this.write(entry.channelId, entry.conversationId, batch);
+      }
+    };
+    const writing = entry.writing.then(run).catch((err) => this.onError(err));
+    entry.writing = writing;
+    void writing.then(() => {
+      if (this.pending.get(key) === entry && entry.writing === writing && !entry.activities.length && !entry.timer) this.pending.delete(key);
+    });
+    return writing;
+  }
+
+  private async write(channelId: string, conversationId: string, activities: StoredActivity[]): Promise<void> {
+    const today = new Date(this.now()).toISOString().slice(0, 10);
+    let created = false;
+    await updateItem<TranscriptDoc>(this.storage, docKey(channelId, conversationId), (doc) => {
+      created = !doc;
+      const all = [...(doc?.activities ?? []), ...activities];
+      const excess = Math.max(0, all.length - MAX_ACTIVITIES);
+      return {
+        channelId,
+        conversationId,
+        day: doc?.day ?? today,
+        createdAt: doc?.createdAt ?? new Date(this.now()).toISOString(),
+        dropped: (doc?.dropped ?? 0) + excess,
+        activities: all.slice(excess),
+      };
+    });
+    if (created) this.index(channelId, today, conversationId);
+  }
+
+  private index(channelId: string, day: string, conversationId: string): void {
+    const key = dayKey(channelId, day);
+    let ids = this.pendingIndex.get(key);
+    if (!ids) this.pendingIndex.set(key, (ids = new Map()));
+    ids.set(conversationId, new Date(this.now()).toISOString());
+    if (!this.indexTimer) {
+      this.indexTimer = setTimeout(() => {
+        this.indexTimer = undefined;
+        void this.flushIndex().catch((err) => this.onError(err));
+      }, this.delayMs);
+      this.indexTimer.unref();
+    }
+  }
+
+  /** Writes the day indexes this instance has collected. */
+  private async flushIndex(): Promise<void> {
+    if (this.indexWrite) await this.indexWrite.catch(() => undefined);
+    const batches = [...this.pendingIndex];
+    this.pendingIndex.clear();
+    this.indexWrite = (async () => {
+      for (const [key, ids] of batches) {
+        await updateItem<DayIndex>(this.storage, key, (index) => {
+          const known = new Set((index?.conversations ?? []).map((c) => c.id));
+          const added = [...ids].filter(([id]) => !known.has(id)).map(([id, created]) => ({ id, created }));
+          const room = MAX_PER_DAY - known.size;
+          if (!added.length || room <= 0) return undefined;
+          return { conversations: [...(index?.conversations ?? []), ...added.slice(0, room)] };
+        });
+      }
+    })();
+    try {
+      await this.indexWrite;
+    } finally {
+      this.indexWrite = undefined;
+    }
+  }
+
+  /** Writes everything this instance holds (graceful stop, listing). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.pending.keys()].map((key) => this.flush(key)));
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer);
+      this.indexTimer = undefined;
+    }
+    await this.flushIndex();
+  }
+
+  /** Before reading a conversation: its pending entries are written. */
+  private settled(channelId: string, conversationId: string): Promise<void> {
+    return this.flush(docKey(channelId, conversationId));
+  }
+
+  /** The last `limit` kept activities of a conversation, oldest first. */
+  async recent(channelId: string, conversationId: string, limit = 50): Promise<StoredActivity[]> {
+    await this.settled(channelId, conversationId);
+    const doc = (await this.storage.read([docKey(channelId, conversationId)]))[docKey(channelId, conversationId)] as TranscriptDoc | undefined;
+    return (doc?.activities ?? []).slice(-limit);
+  }
+
+  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+    await this.settled(channelId, conversationId);
+    const doc = (await this.storage.read([docKey(channelId, conversationId)]))[docKey(channelId, conversationId)] as TranscriptDoc | undefined;
+    const from = Math.max(0, Number(continuationToken ?? 0) || 0);
+    const since = startDate?.getTime() ?? 0;
+    const matching = (doc?.activities ?? []).filter((a) => Date.parse(a.timestamp) >= since);
+    const page = matching.slice(from, from + PAGE_SIZE).map(
+      (a) =>
+        ({
+          ...a,
+          channelId,
+          conversation: { id: conversationId },
+          from: { id: a.from.role, name: a.from.name, role: a.from.role === 'user' ? 'user' : 'bot' },
+        }) as unknown as Activity,
+    );
+    const next = from + PAGE_SIZE < matching.length ? String(from + PAGE_SIZE) : '';
+    return { items: page, continuationToken: next };
+  }
+
+  /** Conversations with a transcript, newest day first; the token is the next day to look at. */
+  async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
+    await this.drain();
+    const items: TranscriptInfo[] = [];
+    const start = continuationToken && /^\d{4}-\d{2}-\d{2}$/.test(continuationToken) ? Date.parse(`${continuationToken}T00:00:00Z`) : this.now();
+    let day = new Date(start);
+    for (let i = 0; i < LIST_DAYS && items.length < PAGE_SIZE; i++) {
+      const name = day.toISOString().slice(0, 10);
+      const index = (await this.storage.read([dayKey(channelId, name)]))[dayKey(channelId, name)] as DayIndex | undefined;
+      for (const c of index?.conversations ?? []) items.push({ channelId, id: c.id, created: new Date(c.created) });
+      day = new Date(day.getTime() - 86_400_000);
+    }
+    const oldest = new Date(this.now() - LIST_DAYS * 86_400_000);
+    const more = day.getTime() > oldest.getTime() && items.length >= PAGE_SIZE;
+    return { items, continuationToken: more ? day.toISOString().slice(0, 10) : '' };
+  }
+
+  /** Forgets a conversation's transcript ("forget me"). */
+  async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
+    await this.drain();
+    const key = docKey(channelId, conversationId);
+    const doc = (await this.storage.read([key]))[key] as TranscriptDoc | undefined;
+    if (doc?.day) {
+      await updateItem<DayIndex>(this.storage, dayKey(channelId, doc.day), (index) =>
+        index?.conversations.some((c) => c.id === conversationId) ? { conversations: index.conversations.filter((c) => c.id !== conversationId) } : undefined,
+      );
+    }
+    await this.storage.delete([key]);
+  }
+}

@@ -1,0 +1,270 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import type { z } from 'zod';
+import { readJsonBody } from '../bot/http/body';
+import { clientAddress } from '../bot/http/clientAddress';
+import { HttpError, sendError, sendHttpError } from '../bot/http/errors';
+import type { Route } from '../bot/http/server';
+import { splitTarget } from '../bot/http/url';
+import type { Lifecycle } from '../bot/lifecycle';
+import type { Logger } from '../common/logger';
+import { AgentAuth, type Authenticated } from './auth';
+import {
+  describeIssues,
+  ESCALATION_ID,
+  exchangeBodySchema,
+  loginBodySchema,
+  messageBodySchema,
+  resolveBodySchema,
+  type EscalationRecord,
+} from './model';
+import { OidcError, type OidcClient } from './oidc';
+import type { HandoffService } from './service';
+import type { OneTimeRecords } from './sessions';
+import type { AgentStreams } from './stream';
+import { detailView, queueView, view } from './views';
+
+/**
+ * The agent API under /api/agent/ (and the OIDC sign-in under /agent/oidc/). Every endpoint but
+ * sign-in needs an agent session (AgentAuth); bodies are JSON, validated with zod; problems are
+ * `{ "error", "message" }` with a 4xx status. Answers are never cached.
+ */
+
+export interface AgentRoutesDeps {
+  auth: AgentAuth;
+  service: HandoffService;
+  streams: AgentStreams;
+  oidc?: OidcClient;
+  /** Single-use codes that hand an OIDC sign-in's session to the console page. */
+  loginCodes: OneTimeRecords<{ agent: { id: string; name: string } }>;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  maxBodyBytes: number;
+  now: () => number;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY_HOPS), for the sign-in limit. */
+  trustProxyHops: number;
+}
+
+const OIDC_COOKIE = 'ma_agent_oidc';
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', `Not a valid request: ${describeIssues(parsed.error)}.`);
+  return parsed.data;
+}
+
+/** A body that may be left out (resolve): no Content-Type and no bytes mean `{}`. */
+async function optionalBody(req: Request, limit: number): Promise<unknown> {
+  const length = req.headers['content-length'];
+  if (length === '0' || (!req.headers['content-type'] && length === undefined && !req.headers['transfer-encoding'])) return {};
+  return readJsonBody(req, limit, 'the request');
+}
+
+function escalationId(req: Request): string {
+  const id = String((req.params as Record<string, unknown> | undefined)?.id ?? '');
+  if (!ESCALATION_ID.test(id)) throw new HttpError(404, 'not_found', 'No escalation with this id.');
+  return id;
+}
+
+function cookie(req: Request, name: string): string | undefined {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+/** The origin the browser used (for the OIDC redirect URI when AGENT_OIDC_REDIRECT_URL is unset). */
+function origin(req: Request): string {
+  const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  return `${proto}://${String(req.headers.host ?? 'localhost')}`;
+}
+
+export function agentRoutes(deps: AgentRoutesDeps): Route[] {
+  const { auth, service, now } = deps;
+
+  /** Wraps a handler: no caching, authentication when asked, HttpErrors as JSON, nothing else leaks. */
+  const handle =
+    (authenticated: boolean, work: (req: Request, res: Response, agent: Authenticated | undefined) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      res.header('Cache-Control', 'no-store');
+      try {
+        if (deps.lifecycle.phase !== 'ready') throw new HttpError(503, 'unavailable', 'The assistant is starting or stopping. Try again shortly.', { 'Retry-After': '5' });
+        await work(req, res, authenticated ? await auth.authenticate(req) : undefined);
+      } catch (err) {
+        if (!req.complete) req.resume();
+        if (err instanceof HttpError) return sendHttpError(res, err);
+        deps.logger.error({ err: { name: (err as Error)?.name }, route: req.getRoute?.()?.path }, 'agent API request failed');
+        sendError(res, 503, { error: 'unavailable', message: 'That did not work on our side. Try again shortly.' }, { 'Retry-After': '5' });
+      }
+    };
+
+  const refusal = (result: { kind: string; record?: EscalationRecord }): never => {
+    switch (result.kind) {
+      case 'missing':
+        throw new HttpError(404, 'not_found', 'No escalation with this id.');
+      case 'not_claimed':
+        throw new HttpError(409, 'not_claimed', 'Claim this conversation first (POST …/claim).');
+      case 'taken':
+        throw new HttpError(409, 'claimed_by_another_agent', `Another agent (${result.record?.agent?.name ?? 'someone'}) has this conversation.`);
+      case 'closed':
+        throw new HttpError(409, 'closed', `This conversation is closed (${result.record?.status ?? 'closed'}).`);
+      case 'unknown_link':
+        throw new HttpError(400, 'unknown_link', 'No portal page by that name: GET /api/agent/links lists them.');
+      default:
+        throw new HttpError(409, 'conflict', 'That is not possible in the conversation’s current state.');
+    }
+  };
+
+  const routes: Route[] = [
+    {
+      method: 'post',
+      path: '/api/agent/login',
+      handler: handle(false, async (req, res) => {
+        const body = parse(loginBodySchema, await readJsonBody(req, deps.maxBodyBytes, '{ "username", "password" }'));
+        const { token, session } = await auth.login(clientAddress(req, deps.trustProxyHops), body.username, body.password);
+        res.send(200, { token, expiresAt: new Date(session.expiresAt).toISOString(), agent: session.agent });
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/agent/logout',
+      handler: handle(true, async (_req, res, agent) => {
+        await auth.logout(agent!);
+        res.send(204);
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/agent/me',
+      handler: handle(true, async (_req, res, agent) => {
+        res.send(200, { agent: agent!.session.agent, via: agent!.session.via, expiresAt: new Date(agent!.session.expiresAt).toISOString() });
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/agent/links',
+      handler: handle(true, async (_req, res) => {
+        res.send(200, { links: service.links });
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/agent/escalations',
+      handler: handle(true, async (_req, res) => {
+        res.send(200, { escalations: queueView(await service.listOpen(), now()) });
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/agent/escalations/:id',
+      handler: handle(true, async (req, res) => {
+        const record = await service.get(escalationId(req));
+        if (!record) refusal({ kind: 'missing' });
+        const position = record!.status === 'queued' ? await service.position(record!) : null;
+        res.send(200, { escalation: detailView(record!, now(), position) });
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/agent/escalations/:id/claim',
+      handler: handle(true, async (req, res, agent) => {
+        const id = escalationId(req);
+        await optionalBody(req, deps.maxBodyBytes);
+        const result = await service.claim(id, agent!.session.agent);
+        if (result.kind !== 'claimed' && result.kind !== 'already_yours') {
+          if (result.kind === 'taken') throw new HttpError(409, 'already_claimed', `Another agent (${result.record.agent?.name ?? 'someone'}) has claimed this conversation.`);
+          refusal(result);
+        }
+        res.send(200, { escalation: detailView((result as { record: EscalationRecord }).record, now(), null) });
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/agent/escalations/:id/messages',
+      handler: handle(true, async (req, res, agent) => {
+        const id = escalationId(req);
+        const body = parse(messageBodySchema, await readJsonBody(req, deps.maxBodyBytes, '{ "text" } or { "link" }'));
+        const result = await service.send(id, agent!.session.agent, body);
+        if (result.kind !== 'ok') refusal(result);
+        const ok = result as Extract<typeof result, { kind: 'ok' }>;
+        res.send(201, { entry: ok.entries[0], delivered: ok.delivered, escalation: view(ok.record, now()) });
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/agent/escalations/:id/resolve',
+      handler: handle(true, async (req, res, agent) => {
+        const id = escalationId(req);
+        const body = parse(resolveBodySchema, await optionalBody(req, deps.maxBodyBytes));
+        const result = await service.resolve(id, agent!.session.agent, body.outcome);
+        if (result.kind !== 'ok') refusal(result);
+        const ok = result as Extract<typeof result, { kind: 'ok' }>;
+        res.send(200, { escalation: view(ok.record, now()), delivered: ok.delivered });
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/agent/events',
+      handler: handle(true, async (req, res, agent) => {
+        await deps.streams.serve(req, res, agent!);
+      }),
+    },
+  ];
+
+  const { oidc } = deps;
+  if (oidc) {
+    routes.push(
+      {
+        method: 'get',
+        path: '/agent/oidc/login',
+        handler: async (req, res) => {
+          res.header('Cache-Control', 'no-store');
+          try {
+            const { url, state } = await oidc.begin(origin(req));
+            const secure = (req.socket as { encrypted?: boolean }).encrypted ? '; Secure' : '';
+            res.header('Set-Cookie', `${OIDC_COOKIE}=${state}; Path=/agent/oidc; HttpOnly; SameSite=Lax; Max-Age=600${secure}`);
+            res.redirect(302, url, () => undefined);
+          } catch (err) {
+            deps.logger.warn({ err: { name: (err as Error)?.name } }, 'OIDC sign-in could not start');
+            res.redirect(302, '/agent?error=oidc_unavailable', () => undefined);
+          }
+        },
+      },
+      {
+        method: 'get',
+        path: '/agent/oidc/callback',
+        handler: async (req, res) => {
+          res.header('Cache-Control', 'no-store');
+          res.header('Set-Cookie', `${OIDC_COOKIE}=; Path=/agent/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
+          const query = splitTarget(req.url).query;
+          const state = query.get('state') ?? undefined;
+          try {
+            // The state must be the one this browser started with (no sign-in planted from elsewhere).
+            if (!state || cookie(req, OIDC_COOKIE) !== state) throw new OidcError('This sign-in was not started in this browser. Start again from the sign-in page.');
+            const agent = await oidc.finish({ code: query.get('code') ?? undefined, state, error: query.get('error') ?? undefined });
+            const code = randomBytes(32).toString('base64url');
+            await deps.loginCodes.put(code, { agent });
+            res.redirect(302, `/agent?login=${code}`, () => undefined);
+          } catch (err) {
+            const reason = err instanceof OidcError ? 'oidc_failed' : 'oidc_unavailable';
+            deps.logger.warn({ err: { name: (err as Error)?.name }, reason }, 'OIDC sign-in failed');
+            res.redirect(302, `/agent?error=${reason}`, () => undefined);
+          }
+        },
+      },
+      {
+        method: 'post',
+        path: '/api/agent/oidc/exchange',
+        handler: handle(false, async (req, res) => {
+          const body = parse(exchangeBodySchema, await readJsonBody(req, deps.maxBodyBytes, '{ "code" }'));
+          const pending = await deps.loginCodes.take(body.code);
+          if (!pending) throw new HttpError(401, 'invalid_code', 'This sign-in code expired or was already used: sign in again.');
+          const { token, session } = await auth.start(pending.agent, 'oidc');
+          res.send(200, { token, expiresAt: new Date(session.expiresAt).toISOString(), agent: session.agent });
+        }),
+      },
+    );
+  }
+  return routes;
+}

@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import type { StoreItem } from 'botbuilder';
+import { updateItem } from '../bot/storage/update';
+import type { AssistantStorage } from '../bot/storage/types';
+import {
+  appendEntries,
+  escalationSchema,
+  isOpen,
+  type EscalationDraft,
+  type EscalationRecord,
+} from './model';
+
+/**
+ * Escalations in the configured store (`STORAGE`), never in process memory: a restart loses none,
+ * and every instance sees the same queue.
+ *
+ * Keys:
+ * - `handoff/escalations/<id>`: one escalation (model.ts), changed only by eTag-checked
+ *   read-modify-write (`updateItem`), so two agents claiming at once cannot both win, on one
+ *   instance or many;
+ * - `handoff/open`: the index of open escalations (ids and creation times), itself eTag-checked;
+ *   an id in the index whose escalation is missing or closed is ignored (and removed);
+ * - `handoff/conversations/<channel>/<conversation id>`: the escalation a conversation has, so that
+ *   a turn re-run after a state conflict finds the one it made instead of making a second.
+ */
+
+const ESCALATION_PREFIX = 'handoff/escalations/';
+const INDEX_KEY = 'handoff/open';
+const CONVERSATION_PREFIX = 'handoff/conversations/';
+const STATS_KEY = 'handoff/stats';
+/** More open escalations than this: the member is given the other ways to reach us instead. */
+export const MAX_OPEN = 500;
+const RECENT_SAMPLES = 20;
+
+interface IndexItem extends StoreItem {
+  entries: Array<{ id: string; createdAt: string }>;
+}
+
+interface PointerItem extends StoreItem {
+  escalationId: string;
+}
+
+interface StatsItem extends StoreItem {
+  /** Minutes from claim to close of the last escalations (for the wait estimate). */
+  handleMinutes: number[];
+}
+
+export type Stored = EscalationRecord & { eTag?: string };
+
+export function newEscalationId(): string {
+  return `esc_${randomBytes(12).toString('base64url')}`;
+}
+
+/** A random token naming one writer's attempt at a transition (see `writer` in model.ts). */
+export function writerToken(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export class EscalationStore {
+  constructor(
+    private readonly storage: AssistantStorage,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  private static key(id: string): string {
+    return ESCALATION_PREFIX + id;
+  }
+
+  private static pointerKey(channelId: string, conversationId: string): string {
+    return `${CONVERSATION_PREFIX}${channelId}/${conversationId}`;
+  }
+
+  /** The stored escalation, or undefined (unknown id, or a record that does not validate). */
+  async get(id: string): Promise<EscalationRecord | undefined> {
+    const item = (await this.storage.read([EscalationStore.key(id)]))[EscalationStore.key(id)];
+    return parse(item);
+  }
+
+  /** The open escalation of a conversation, if it has one. */
+  async openFor(channelId: string, conversationId: string): Promise<EscalationRecord | undefined> {
+    const key = EscalationStore.pointerKey(channelId, conversationId);
+    const pointer = (await this.storage.read([key]))[key] as PointerItem | undefined;
+    if (!pointer?.escalationId) return undefined;
+    const record = await this.get(pointer.escalationId);
+    return record && isOpen(record.status) ? record : undefined;
+  }
+
+  /**
+   * Queues a new escalation for the conversation, or answers the open one it already has (a turn
+   * that runs again must not queue the member twice). `created` is false in that case; `full` when
+   * the queue is at MAX_OPEN (nothing is created).
+   */
+  async create(draft: EscalationDraft): Promise<{ record?: EscalationRecord; created: boolean; full?: boolean }> {
+    const existing = await this.openFor(draft.channelId, draft.conversationId);
+    if (existing) return { record: existing, created: false };
+
+    const id = newEscalationId();
+    const at = this.iso();
+    let full = false;
+    await updateItem<IndexItem>(this.storage, INDEX_KEY, (index) => {
+      const entries = index?.entries ?? [];
+      full = entries.length >= MAX_OPEN;
+      if (full) return undefined;
+      return { entries: [...entries, { id, createdAt: at }] };
+    });
+    if (full) return { created: false, full: true };
+
+    const record: EscalationRecord = {
+      id,
+      conversationId: draft.conversationId,
+      channelId: draft.channelId,
+      reference: draft.reference,
+      member: draft.member,
+      locale: draft.locale,
+      intent: draft.intent,
+      reason: draft.reason,
+      summary: draft.summary.slice(0, 1000),
+      status: 'queued',
+      createdAt: at,
+      updatedAt: at,
+      transcript: [],
+      nextSeq: 1,
+      dropped: 0,
+      alerts: 0,
+    };
+    appendEntries(record, draft.transcript);
+    await this.storage.put(EscalationStore.key(id), record, null);
+    await updateItem<PointerItem>(this.storage, EscalationStore.pointerKey(draft.channelId, draft.conversationId), () => ({ escalationId: id }));
+    return { record, created: true };
+  }
+
+  /**
+   * eTag-checked read-modify-write of one escalation. `change` gets a copy and returns the new
+   * record, or undefined to leave it as it is; it may run several times (on conflicts), so it must
+   * be pure. Resolves with the stored record (changed or not), or undefined for an unknown id.
+   * A record that becomes closed leaves the open index.
+   */
+  async update(id: string, change: (record: EscalationRecord) => EscalationRecord | undefined): Promise<EscalationRecord | undefined> {
+    let missing = false;
+    const stored = await updateItem<Stored>(this.storage, EscalationStore.key(id), (item) => {
+      const record = parse(item);
+      missing = !record;
+      if (!record) return undefined;
+      const next = change(record);
+      if (!next) return undefined;
+      return { ...next, updatedAt: this.iso() };
+    });
+    if (missing) return undefined;
+    const record = parse(stored);
+    if (record && !isOpen(record.status)) await this.leaveIndex(record.id);
+    return record;
+  }
+
+  private async leaveIndex(id: string): Promise<void> {
+    await updateItem<IndexItem>(this.storage, INDEX_KEY, (index) =>
+      index?.entries.some((e) => e.id === id) ? { entries: index.entries.filter((e) => e.id !== id) } : undefined,
+    );
+  }
+
+  /** Every open escalation, oldest first. Index entries whose record is gone or closed are cleaned up. */
+  async listOpen(): Promise<EscalationRecord[]> {
+    const index = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexItem | undefined;
+    const entries = index?.entries ?? [];
+    if (!entries.length) return [];
+    const keys = entries.map((e) => EscalationStore.key(e.id));
+    const items = await this.storage.read(keys);
+    const open: EscalationRecord[] = [];
+    const stale: string[] = [];
+    for (const entry of entries) {
+      const record = parse(items[EscalationStore.key(entry.id)]);
+      if (record && isOpen(record.status)) open.push(record);
+      // A fresh entry without its record may be one being created right now: leave it.
+      else if (record || this.now() - Date.parse(entry.createdAt) > 60_000) stale.push(entry.id);
+    }
+    for (const id of stale) await this.leaveIndex(id);
+    return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** The index's version: changes whenever an escalation opens or closes (other instances poll it). */
+  async indexVersion(): Promise<string> {
+    const index = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexItem | undefined;
+    return String(index?.eTag ?? 'none');
+  }
+
+  /** Minutes agents took per escalation lately (claim to close), for the wait estimate. */
+  async recentHandleMinutes(): Promise<number[]> {
+    const stats = (await this.storage.read([STATS_KEY]))[STATS_KEY] as StatsItem | undefined;
+    return Array.isArray(stats?.handleMinutes) ? stats.handleMinutes.filter((n) => typeof n === 'number') : [];
+  }
+
+  async recordHandleMinutes(minutes: number): Promise<void> {
+    await updateItem<StatsItem>(this.storage, STATS_KEY, (stats) => ({
+      handleMinutes: [...(stats?.handleMinutes ?? []), minutes].slice(-RECENT_SAMPLES),
+    }));
+  }
+}
+
+function parse(item: unknown): EscalationRecord | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const { eTag: _eTag, ...content } = item as Record<string, unknown>;
+  const parsed = escalationSchema.safeParse(content);
+  return parsed.success ? parsed.data : undefined;
+}
