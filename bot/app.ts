@@ -44,6 +44,7 @@ import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
 import { createIdentity, type IdentityFeature } from './compose/identity';
 import type { TranscriptDeleter } from './identity/forget';
+import { TranscriptRetention } from './identity/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
 import type { MemberLookup } from './handoff/queueingEscalation';
@@ -331,6 +332,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   );
   ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
+  const retention = new TranscriptRetention({ store: core.handoff.transcripts, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
+
 
   return {
     server,
@@ -351,6 +354,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const host = address.includes(':') ? `[${address}]` : address;
       const url = `http://${host}:${port}`;
       lifecycle.markReady();
+      retention.start();
       logger.info(
         {
           url,
@@ -383,6 +387,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
       // Transcript writes still on their way go out before the store closes.
+      await retention.stop();
       await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
       await core.identity.close();
@@ -391,4 +396,9 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       return drained;
     },
   };
+}
+
+/** The assistant's clock in milliseconds (tests fix or move it). */
+function clockOf(overrides: AssistantOverrides): () => number {
+  return overrides.clock ?? Date.now;
 }

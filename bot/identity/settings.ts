@@ -45,6 +45,7 @@ export const identityEnvShape = {
   FHIR_SCOPE: text('OAuth2 scopes for the FHIR server'),
   FHIR_TIMEOUT_MS: whole(100, 60_000, 4000),
   FHIR_RETRIES: whole(0, 5, 2),
+  TRANSCRIPT_RETENTION_DAYS: whole(1, 90, 30),
   AUDIT_LOG: optional(z.enum(['file', 'stdout'], { error: 'expected file or stdout' })),
 };
 
@@ -87,6 +88,8 @@ export interface IdentitySettings {
   teams: { oauthConnection?: string; memberMap?: string };
   sms: { codes: boolean };
   fhir?: { baseUrl: string; timeoutMs: number; retries: number; token?: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string } };
+  /** Conversation transcripts older than this are deleted. */
+  transcriptRetentionDays: number;
   /** Where PHI audit entries go; `memory` (kept in the process) only under NODE_ENV=test unless AUDIT_LOG is set. */
   audit: 'file' | 'stdout' | 'memory';
 }
@@ -123,6 +126,7 @@ export function toIdentitySettings(env: IdentityEnv): IdentitySettings {
           },
         }
       : {}),
+    transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
     audit: env.AUDIT_LOG ?? (env.NODE_ENV === 'test' ? 'memory' : 'file'),
   };
 }
