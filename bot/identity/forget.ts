@@ -23,8 +23,8 @@ export interface ForgetDeps {
 /**
  * "Forget me": deletes what the assistant keeps about the member in this conversation — the
  * conversation state (dialogs, topic trail, language, verified identity, pending codes), their
- * user state on this channel, and the conversation's transcript (when a transcript store is
- * wired) — and keeps, on purpose:
+ * user state on this channel, and the conversation's transcript (the hand-off's transcript store)
+ * — and keeps, on purpose:
  * - the SMS opt-out (STOP): carriers and the TCPA require honouring it; forgetting it would
  *   start texting a number that said stop;
  * - the code rate limit: otherwise "forget me" would reset it;
