@@ -17,8 +17,10 @@ import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import type { EmergencyCheck, Understanding } from '../intents/types';
-import { UnverifiedAppointmentLookup, type AppointmentLookup } from '../services/appointments/appointmentLookup';
-import { UnverifiedPrescriptionLookup, type PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
+import type { AppointmentLookup } from '../services/appointments/appointmentLookup';
+import type { AuditLog } from '../services/audit/auditLog';
+import type { MemberDirectory } from '../services/member';
+import type { PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
 import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
 import { AssistantAdapter } from './adapter';
 import { AssistantBot } from './assistantBot';
@@ -40,6 +42,9 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { createIdentity, type IdentityFeature } from './compose/identity';
+import type { TranscriptDeleter } from './identity/forget';
+import { TranscriptRetention } from './identity/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
 import type { MemberLookup } from './handoff/queueingEscalation';
@@ -76,8 +81,18 @@ export interface AssistantOverrides {
   understanding?: Understanding;
   /** Handing a member to a person (default: tell them how to reach one now). */
   escalation?: Escalation;
+  /** Member data back ends (default: MEMBER_DATA — the sample, or FHIR); all three replace it together. */
+  directory?: MemberDirectory;
   prescriptions?: PrescriptionLookup;
   appointments?: AppointmentLookup;
+  /** Where PHI audit entries go (default: AUDIT_LOG). */
+  audit?: AuditLog;
+  /** Believe Teams' Entra ID and SMS numbers (default: with Bot Framework authentication, or the sample data in development). */
+  trustChannelIdentity?: boolean;
+  /** Deletes a conversation's transcript on "forget me" (botbuilder's TranscriptStore fits). */
+  transcripts?: TranscriptDeleter;
+  /** The FHIR client's and token requests' fetch (tests). */
+  fetch?: typeof fetch;
   /** Confidence levels for routing, interruptions and topic switches. */
   policy?: RoutingPolicy;
   /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
@@ -128,6 +143,8 @@ export interface BotCore {
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
    */
   ready: Promise<void>;
+  /** Member identity, records and the PHI audit log (bot/compose/identity.ts). */
+  identity: IdentityFeature;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -174,19 +191,31 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     phrases,
     metrics,
     now: clock,
-    member: overrides.handoff?.member,
+    // Escalations carry the verified member (id and first name) for the agent, or anonymous.
+    member: overrides.handoff?.member ?? ((context) => identity.escalationMember(context)),
     escalation: overrides.escalation,
     turnGuard: () => turnGuard!,
   });
   const escalation = handoff.escalation;
+  const identity = createIdentity(config, {
+    logger,
+    catalog,
+    profile,
+    sender,
+    memory,
+    kit,
+    conversationState,
+    userState,
+    clock,
+    overrides,
+    transcripts: overrides.transcripts ?? handoff.transcripts,
+  });
+  const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
-      new AppointmentDialog(kit, {
-        clock: () => new Date(clock()),
-        appointments: overrides.appointments ?? new UnverifiedAppointmentLookup(),
-      }),
-      new RefillDialog(kit, { prescriptions: overrides.prescriptions ?? new UnverifiedPrescriptionLookup() }),
+      new AppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
+      new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
     ]);
   const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
@@ -224,7 +253,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     catalog,
     profile,
     turnGuard,
-    identity: overrides.identity,
+    identity: identity.handler(endDialogs),
+    identityGate: identity.gate(endDialogs),
     emergency: new EmergencyGate(emergencyCheck, responder),
     secrets: new SecretMasking({ memory, sender, catalog }),
     smsKeywords: new SmsKeywordGate({
@@ -244,7 +274,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, identity };
 }
 
 /**
@@ -293,6 +323,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         },
       }),
       ...chat.routes,
+      ...core.identity.routes,
       ...agents.routes,
       ...ops.routes,
     ],
@@ -301,6 +332,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   );
   ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
+  const retention = new TranscriptRetention({ store: core.handoff.transcripts, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
+
 
   return {
     server,
@@ -321,6 +354,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const host = address.includes(':') ? `[${address}]` : address;
       const url = `http://${host}:${port}`;
       lifecycle.markReady();
+      retention.start();
       logger.info(
         {
           url,
@@ -330,6 +364,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             ? 'on: Bot Connector tokens required'
             : 'OFF: MicrosoftAppId is not set, /api/messages accepts unauthenticated activities (local development only)',
           chatWidget: chat.description,
+          identity: core.identity.description,
           handoff: agents.description,
         },
         'member assistant ready',
@@ -352,11 +387,18 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       if ((await Promise.race([closed, grace])) === 'late') server.server.closeAllConnections();
       await closed;
       // Transcript writes still on their way go out before the store closes.
+      await retention.stop();
       await core.handoff.transcripts.drain().catch(() => undefined);
       await storage.close();
+      await core.identity.close();
       await ops.close();
       logger.info({ clean: drained }, 'member assistant stopped');
       return drained;
     },
   };
+}
+
+/** The assistant's clock in milliseconds (tests fix or move it). */
+function clockOf(overrides: AssistantOverrides): () => number {
+  return overrides.clock ?? Date.now;
 }

@@ -17,6 +17,7 @@ import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
 import type { TextLimit } from './pipeline/textLimit';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
+import type { IdentityGate } from './identity/gate';
 import type { TurnGuard } from './state/turnGuard';
 import type { EventHandoff } from './handoff/eventHandoff';
 import { HANDOFF_STATUS } from './handoff/eventHandoff';
@@ -37,6 +38,8 @@ export interface AssistantBotDeps {
   dialogs: DialogRunner;
   /** Verifies the portal's identity assertion (member/identity event); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
+  /** Sign out, forget me and one-time codes, before the recognizer (bot/identity/gate.ts). */
+  identityGate?: IdentityGate;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
   /** Cuts overlong messages (MAX_MESSAGE_CHARS) after the emergency check, with a note. */
@@ -73,6 +76,12 @@ export class AssistantBot extends ActivityHandler {
       await next();
     });
 
+    // A sign-in card's token (OAuthPrompt, outside Teams' invokes) continues the dialog that asked.
+    this.onTokenResponseEvent(async (context, next) => {
+      await this.deps.dialogs.run(context);
+      await next();
+    });
+
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
       if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
@@ -94,6 +103,7 @@ export class AssistantBot extends ActivityHandler {
     }
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
     if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
+    if (await this.deps.identityGate?.handle(context)) return; // 4b. sign out, forget me; a typed code is checked and masked
     const turn = await understanding.resolve(context); // 5. intent and language, once per turn
     if (await emergency.handleUnderstood(context, turn)) return;
     turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
@@ -125,6 +135,11 @@ export class AssistantBot extends ActivityHandler {
     await this.deps.dialogs.forget(context);
     await this.deps.sender.forgetChoices(context);
     await this.deps.conversationState.saveChanges(context, true);
+  }
+
+  /** Teams sign-in (OAuthPrompt): the verify-state / token-exchange invoke continues the dialog that asked. */
+  protected override async onSignInInvoke(context: TurnContext): Promise<void> {
+    await this.deps.dialogs.run(context);
   }
 
   /** Unknown invoke names get a 4xx, not botbuilder's 501. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
+import { checkIdentityEnv, IDENTITY_SECRET_SETTINGS, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
 import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
@@ -20,6 +21,7 @@ const SECRET_SETTINGS = new Set([
   'LUIS_API_KEY',
   'DIRECTLINE_TOKEN_SECRET',
   'DIRECTLINE_SECRET',
+  ...IDENTITY_SECRET_SETTINGS,
   ...SECRET_OPERATIONS_SETTINGS,
   ...HANDOFF_SECRET_SETTINGS,
 ]);
@@ -128,6 +130,8 @@ export const envSchema = z
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
 
+    // Member identity, member data (sample or FHIR) and the PHI audit log (bot/identity/settings.ts).
+    ...identityEnvShape,
     // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
     ...operationsEnvShape,
 
@@ -136,6 +140,7 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     checkNluEnv(env, ctx);
+    checkIdentityEnv(env, ctx);
     checkHandoffEnv(env, ctx);
     const need = (name: keyof typeof env, why: string) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
@@ -218,6 +223,8 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
+  /** Member identity, member data and the PHI audit log (bot/identity/settings.ts). */
+  identity: IdentitySettings;
   /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
   operations: OperationsSettings;
   /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
@@ -294,6 +301,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
       azure: { secret: e.DIRECTLINE_SECRET, endpoint: e.DIRECTLINE_ENDPOINT.replace(/\/+$/, '') },
     },
+    identity: toIdentitySettings(e),
     operations: toOperationsSettings(e),
     handoff: toHandoffSettings(e),
   };

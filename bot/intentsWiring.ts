@@ -1,4 +1,5 @@
 import type { Logger } from '../common/logger';
+import { redactText } from '../common/redaction';
 import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
 import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
 
@@ -27,7 +28,8 @@ export class PendingUnderstanding implements Understanding {
     /** Metrics: the intent of every message, and cloud answers not used (never member text). */
     observer?: NluObserver,
   ) {
-    this.ready = build(settings, { logger, ...(observer ? { observer } : {}) }).then((understanding) => {
+    // Cloud recognizers only ever get redacted text (the emergency check never goes to the cloud).
+    this.ready = build(settings, { logger, redactForCloud: redactText, ...(observer ? { observer } : {}) }).then((understanding) => {
       this.built = understanding;
     });
     // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.

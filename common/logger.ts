@@ -38,6 +38,14 @@ export const REDACTED_PATHS = [
   'METRICS_TOKEN',
   'instrumentationKey',
   '*.instrumentationKey',
+  // Identity: the portal's assertion (a credential), an activity's value (where it travels),
+  // the FHIR client secret.
+  'assertion',
+  '*.assertion',
+  'activity.value',
+  'FHIR_CLIENT_SECRET',
+  'clientSecret',
+  '*.clientSecret',
 ];
 
 export interface LoggerOptions {

@@ -22,6 +22,10 @@ export const QUESTIONS = {
   /** The topics menu (titles: `topics.<id>`), used to ask "did you mean…?". */
   topics: [...TASK_INTENTS, 'agent', 'somethingElse'],
   offerPerson: ['agent', 'no'],
+  /** Verifying identity on SMS: a one-time code to the number on file. */
+  'identity.smsOffer': ['sendCode', 'notNow'],
+  /** Before changing a record (book, cancel, refill). */
+  confirm: ['yes', 'no'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QuestionKey = keyof typeof QUESTIONS;

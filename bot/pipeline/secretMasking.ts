@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
+import { maskSensitive, type PiiCategory } from '../../common/redaction';
+import { scrubSecrets } from '../../common/redaction/secrets';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { Locale } from '../../intents/types';
 import type { ResponseCatalog } from '../../common/responses';
@@ -8,10 +9,12 @@ import type { ReplySender } from '../channels/replySender';
 const MASKED = Symbol('secretMasking.masked');
 
 /**
- * Step 2: a password typed into the chat is masked on the activity itself, right after the
- * emergency check, so nothing downstream (recognizer, dialog state, logs, transcripts written
- * after this point) keeps it. The member is told not to share it (after the SMS opt-out gate,
- * so an opted-out number gets no message).
+ * Step 2: a password, SSN or card number typed into the chat is masked on the activity itself,
+ * right after the emergency check, so nothing downstream (recognizer, dialog state, logs,
+ * transcripts written after this point) keeps it. The member is told not to share it (after the
+ * SMS opt-out gate, so an opted-out number gets no message). Other personal details (an Rx
+ * number, a phone number) stay in the turn for the dialogs and are redacted wherever text leaves
+ * it (redactText: cloud recognizers, transcripts, escalation summaries).
  */
 export class SecretMasking {
   constructor(
@@ -22,17 +25,22 @@ export class SecretMasking {
     const activity = context.activity;
     if (!activity.text) return false;
     const topic = await this.deps.memory.topic(context);
-    const scan = maskSecrets(activity.text, { signInContext: topic?.intent === 'password_reset' });
+    const scan = maskSensitive(activity.text, { signInContext: topic?.intent === 'password_reset' });
     if (!scan.secrets.length) return false;
     activity.text = scan.text;
     if (activity.value !== undefined) activity.value = scrubSecrets(activity.value, scan.secrets);
     if (activity.channelData !== undefined) activity.channelData = scrubSecrets(activity.channelData, scan.secrets);
-    context.turnState.set(MASKED, true);
+    context.turnState.set(MASKED, scan.categories);
     return true;
   }
 
   async warnIfMasked(context: TurnContext, locale: Locale): Promise<void> {
-    if (!context.turnState.get(MASKED)) return;
-    await this.deps.sender.send(context, { text: this.deps.catalog.text(locale, 'common.secretWarning') }, locale);
+    const categories = context.turnState.get(MASKED) as PiiCategory[] | undefined;
+    if (!categories?.length) return;
+    const keys = [
+      ...(categories.includes('password') ? ['common.secretWarning'] : []),
+      ...(categories.some((c) => c !== 'password') ? ['common.sensitiveWarning'] : []),
+    ];
+    await this.deps.sender.send(context, { text: keys.map((key) => this.deps.catalog.text(locale, key)).join(' ') }, locale);
   }
 }

@@ -106,6 +106,16 @@ export class WidgetPage {
     this.pageHeaders = securityHeaderMap({ connectOrigins: options.connectOrigins, frameAncestors: options.frameAncestors, inlineStyles: true });
   }
 
+  /** The rendered page for a locale (the development portal adds a sample member's assertion to it). */
+  html(locale: Locale): string {
+    return this.pages.get(locale)!.body.toString('utf8');
+  }
+
+  /** The page's security headers (Content-Security-Policy and friends). */
+  get headers(): Record<string, string> {
+    return { ...this.pageHeaders };
+  }
+
   routes(): Route[] {
     const routes: Route[] = [
       {

@@ -1,27 +1,52 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
-import type { AppointmentLookup } from '../../services/appointments/appointmentLookup';
+import type { CareKind, VisitMode } from '../../services/appointments/appointmentLookup';
 import type { DialogKit } from '../common/kit';
+import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
-import { memberOf } from '../common/member';
 import { TaskDialog, values } from '../common/taskDialog';
+import { verificationNote } from '../identity/notes';
+import type { IdentityVerification } from '../identity/verification';
+import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
+import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
+/** Actions a verified member can complete in the chat (reschedule stays on the portal). */
+const LIVE_ACTIONS = new Set(['find', 'cancel', 'new']);
+
+export interface AppointmentDeps {
+  clock: Clock;
+  records: MemberRecords;
+  verification: IdentityVerification;
+  oauthConnection?: string;
+  /** Appointment times are shown in the member's time zone, or this one when the channel does not say. */
+  timeZone: string;
+}
+
+interface AppointmentValues {
+  /** The preferred time as answered (`values.when` holds the trail's marker). */
+  preferred?: TextAnswer<PreferredTime>;
+  live?: boolean;
+  verify?: VerifyResult;
+}
 
 /**
  * Appointments: what the member wants (new, reschedule, cancel, find), for whom, the kind of care
- * and visit mode (new only), the preferred day and time (new and reschedule), then the portal's
- * scheduling page with the choices filled in. Answers named in the opening message are not asked
- * again ("I need to reschedule my video visit").
+ * and visit mode (new only), the preferred day and time (new and reschedule). Finding, cancelling
+ * and booking need the member's identity, verified the way their channel allows: a verified
+ * member sees their own appointments, cancels one, or picks a free time that is booked for them
+ * (LiveAppointmentsDialog); anyone else gets the portal's page with the choices filled in, and how
+ * to sign in. Answers named in the opening message are not asked again ("I need to reschedule my
+ * video visit").
  */
 export class AppointmentDialog extends TaskDialog {
   static override readonly STEPS = ['action', 'patient', 'care', 'mode', 'when'] as const;
 
   constructor(
     kit: DialogKit,
-    private readonly deps: { clock: Clock; appointments: AppointmentLookup },
+    private readonly deps: AppointmentDeps,
   ) {
     super('appointment', kit);
     const times = new PreferredTimeParser();
@@ -30,12 +55,16 @@ export class AppointmentDialog extends TaskDialog {
         times.parse(text, locale, memberNow(this.deps.clock(), context.activity.localTimezone)),
       ),
     );
+    this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
+    this.addDialog(new LiveAppointmentsDialog(kit, { records: deps.records, clock: deps.clock, timeZone: deps.timeZone }));
     this.addFlow([
       (step) => this.ask(step, 'action', 'appointment.action'),
       (step) => this.afterAction(step),
       (step) => this.afterPatient(step),
       (step) => this.afterCare(step),
       (step) => this.afterMode(step),
+      (step) => this.afterWhen(step),
+      (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
     ]);
   }
@@ -80,22 +109,61 @@ export class AppointmentDialog extends TaskDialog {
     return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when' }, maxAttempts: 3 });
   }
 
+  /** Keeps the preferred time; finding, cancelling and booking first verify who is asking. */
+  private async afterWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const action = values(step).action!;
+    const state = step.values as AppointmentValues;
+    if (action === 'new' || action === 'reschedule') {
+      const when = step.result as TextAnswer<PreferredTime> | undefined;
+      if (!when || 'stuck' in when) return this.stuck(step);
+      state.preferred = when;
+      await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
+    }
+    if (!LIVE_ACTIONS.has(action)) return step.next();
+    const verify: VerifyOptions =
+      action === 'new' ? { topic: 'booking' } : { topic: 'appointments', ...(action === 'find' ? { remember: { topic: 'appointments' } } : {}) };
+    return step.beginDialog(VERIFY_DIALOG, verify);
+  }
+
+  private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const action = values(step).action!;
+    if (!LIVE_ACTIONS.has(action)) return step.next();
+    const state = step.values as AppointmentValues;
+    const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
+    if (!verify.member) {
+      state.verify = verify;
+      return step.next();
+    }
+    state.live = true;
+    if (values(step).care === 'urgent') await this.kit.say(step.context, 'appointment.urgentNote');
+    const preferred = state.preferred;
+    const when = preferred && 'choice' in preferred ? (preferred.choice as 'asap' | 'any') : preferred && 'value' in preferred ? preferred.value : undefined;
+    return step.beginDialog(LIVE_APPOINTMENTS, {
+      action: action as LiveAppointmentOptions['action'],
+      patient: values(step).patient === 'family' ? 'family' : 'self',
+      memberId: verify.member.memberId,
+      ...(values(step).care ? { care: values(step).care as CareKind } : {}),
+      ...(values(step).mode ? { mode: values(step).mode as VisitMode } : {}),
+      ...(when ? { when } : {}),
+    } satisfies LiveAppointmentOptions);
+  }
+
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.values as AppointmentValues;
+    if (state.live) return this.done(step);
     const action = values(step).action;
     const patient = values(step).patient ?? 'self';
     const context = step.context;
     if (action === 'cancel' || action === 'find') return this.manage(step, action, patient);
 
-    const when = step.result as TextAnswer<PreferredTime> | undefined;
+    const when = state.preferred;
     if (!when || 'stuck' in when) return this.stuck(step);
     const params: Record<string, string | undefined> = { action, patient };
     let whenText: string;
     if ('choice' in when) {
-      await this.answered(step, 'when', when.choice);
       params.when = when.choice === 'asap' ? 'asap' : undefined;
       whenText = this.kit.text(context, `options.appointment.when.${when.choice}`);
     } else {
-      await this.answered(step, 'when', 'given');
       Object.assign(params, whenParams(when.value));
       whenText = describePreferredTime(when.value, this.kit.locale(context), this.partNames(context));
     }
@@ -125,14 +193,11 @@ export class AppointmentDialog extends TaskDialog {
   private async manage(step: WaterfallStepContext, action: 'cancel' | 'find', patient: string): Promise<DialogTurnResult> {
     const context = step.context;
     const lines = [this.kit.text(context, `appointment.done.${action}`)];
-    if (action === 'find') {
-      const lookup = await this.deps.appointments.upcoming(memberOf(context));
-      lines.push(
-        lookup.verified ? this.kit.text(context, 'appointment.upcomingCount', { count: lookup.value.count }) : this.kit.text(context, 'appointment.signInToSee'),
-      );
-    }
+    const verify = (step.values as AppointmentValues).verify;
+    const note = verify ? verificationNote(this.kit, context, verify, 'appointments') : { text: null, links: [] };
+    if (note.text) lines.push(note.text);
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
-    await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.upcoming', { action, patient })] });
+    await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.upcoming', { action, patient }), ...note.links] });
     return this.done(step);
   }
 

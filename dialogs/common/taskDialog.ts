@@ -77,8 +77,11 @@ export abstract class TaskDialog extends ComponentDialog {
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const context = innerDc.context;
-    const active = innerDc.activeDialog;
-    const question = active ? innerDc.findDialog(active.id) : undefined;
+    // The question being answered may sit inside a child dialog (identity verification, a pick).
+    let innermost: DialogContext = innerDc;
+    while (innermost.child) innermost = innermost.child;
+    const active = innermost.activeDialog;
+    const question = active ? innermost.findDialog(active.id) : undefined;
     const asked = question instanceof Question && active ? question : null;
     if (!(asked && active && asked.isExactAnswer(active, context))) {
       const interruption = interruptionOf(context, this.kit);

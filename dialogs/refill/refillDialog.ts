@@ -1,34 +1,49 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { PrescriptionLookup } from '../../services/pharmacy/prescriptionLookup';
-import { PRESCRIPTION_STATUSES } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
-import { memberOf } from '../common/member';
+import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TaskDialog, values } from '../common/taskDialog';
+import { verificationNote } from '../identity/notes';
+import type { IdentityVerification } from '../identity/verification';
+import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
+import { LIVE_REFILL, LiveRefillDialog, type LiveNeed, type LiveRefillOptions } from './liveRefill';
 import { parseRx, type RxAnswer } from './rxNumber';
 
 const RX_QUESTION = 'refill.rxQuestion';
 /** Needs that are about one prescription (the others are about the pharmacy). */
 const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending']);
+/** The statuses explained to a member who is not verified, in this order. */
+const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped', 'noRefillsLeft'] as const;
+
+interface RefillValues {
+  /** An Rx number named in the opening message (`values.rx` holds the trail's marker). */
+  rxGiven?: string;
+  live?: boolean;
+  verify?: VerifyResult;
+}
 
 /**
  * Prescription refills: what the member needs (status, refill now, why pending, change pharmacy,
- * mail order), which prescription when it matters (an Rx number in the profile's format, or a
- * name), then an explanation and the pharmacy page. Live status comes with identity
- * verification (PrescriptionLookup); until then it explains the statuses and links.
+ * mail order). For the three about a prescription, the member's identity is verified first (the
+ * way their channel allows); a verified member gets their own prescriptions (LiveRefillDialog),
+ * anyone else the Rx number question, an explanation of the statuses, the pharmacy page and how
+ * to sign in.
  */
 export class RefillDialog extends TaskDialog {
   static override readonly STEPS = ['need', 'rx'] as const;
 
   constructor(
     kit: DialogKit,
-    private readonly deps: { prescriptions: PrescriptionLookup },
+    deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string },
   ) {
     super('refill', kit);
     this.addDialog(new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber)));
+    this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
+    this.addDialog(new LiveRefillDialog(kit, deps.records));
     this.addFlow([
       (step) => this.ask(step, 'need', 'refill.need'),
       (step) => this.afterNeed(step),
+      (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
     ]);
   }
@@ -40,7 +55,21 @@ export class RefillDialog extends TaskDialog {
     if (!NEEDS_A_PRESCRIPTION.has(need)) return step.next();
     const opening = (step.options as { text?: string } | undefined)?.text ?? '';
     const inOpening = parseRx(opening, this.kit.profile.rxNumber);
-    if (inOpening.ok && inOpening.value.kind === 'rx') return step.next({ value: inOpening.value } satisfies TextAnswer<RxAnswer>);
+    if (inOpening.ok && inOpening.value.kind === 'rx') (step.values as RefillValues).rxGiven = inOpening.value.rx;
+    return step.beginDialog(VERIFY_DIALOG, { topic: 'prescriptions', remember: { topic: 'prescriptions' } } satisfies VerifyOptions);
+  }
+
+  private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const need = values(step).need as string;
+    if (!NEEDS_A_PRESCRIPTION.has(need)) return step.next();
+    const state = step.values as RefillValues;
+    const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
+    if (verify.member) {
+      state.live = true;
+      return step.beginDialog(LIVE_REFILL, { need: need as LiveNeed, rx: state.rxGiven ?? null, memberId: verify.member.memberId } satisfies LiveRefillOptions);
+    }
+    state.verify = verify;
+    if (state.rxGiven) return step.next({ value: { kind: 'rx', rx: state.rxGiven } } satisfies TextAnswer<RxAnswer>);
     const { minDigits, maxDigits } = this.kit.profile.rxNumber;
     return step.beginDialog(RX_QUESTION, {
       prompt: 'refill.ask.rx',
@@ -52,6 +81,8 @@ export class RefillDialog extends TaskDialog {
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
+    const state = step.values as RefillValues;
+    if (state.live) return this.done(step);
     const need = values(step).need as string;
     let rx: string | undefined;
     if (NEEDS_A_PRESCRIPTION.has(need)) {
@@ -64,15 +95,12 @@ export class RefillDialog extends TaskDialog {
     const pharmacy = k.profile.phone('pharmacy', k.locale(context));
     const lines: string[] = [];
     const links = [];
+    const note = state.verify ? verificationNote(k, context, state.verify, 'prescriptions') : { text: null, links: [] };
     switch (need) {
       case 'status': {
-        const lookup = await this.deps.prescriptions.status(memberOf(context), rx ?? null);
-        if (lookup.verified) {
-          lines.push(k.text(context, 'refill.answer.liveStatus', { status: k.text(context, `refill.statuses.${lookup.value.status}`) }));
-        } else {
-          lines.push(k.text(context, 'refill.answer.status'));
-          lines.push(PRESCRIPTION_STATUSES.filter((s) => s !== 'inProgress').map((s) => `• ${k.text(context, `refill.statuses.${s}`)}`).join('\n'));
-        }
+        if (note.text) lines.push(note.text);
+        lines.push(k.text(context, 'refill.answer.status'));
+        lines.push(EXPLAINED.map((s) => `• ${k.text(context, `refill.statuses.${s}`)}`).join('\n'));
         links.push(k.link(context, 'pharmacy.prescriptions'), k.link(context, 'pharmacy.orderStatus'));
         break;
       }
@@ -93,7 +121,8 @@ export class RefillDialog extends TaskDialog {
         lines.push(k.text(context, 'refill.answer.mailOrder'));
         links.push(k.link(context, 'pharmacy.mailOrder'), k.link(context, 'pharmacy.autoRefill'));
     }
-    await k.send(context, { text: lines.join('\n\n'), links });
+    if (need !== 'status' && note.text) lines.push(note.text);
+    await k.send(context, { text: lines.join('\n\n'), links: [...links, ...note.links] });
     return this.done(step);
   }
 }

@@ -1,18 +1,53 @@
-import { NOT_VERIFIED, type MemberRef, type Verified } from '../member';
+import type { BackendResult } from '../member';
 
-export interface UpcomingAppointments {
-  /** How many appointments are booked from today on (no details: those stay on the portal). */
-  count: number;
+/** The kinds of care and visit modes the appointment dialog asks about (options in responses/). */
+export const CARE_KINDS = ['primary', 'specialty', 'mentalHealth', 'urgent', 'vaccines', 'tests'] as const;
+export type CareKind = (typeof CARE_KINDS)[number];
+export const VISIT_MODES = ['inPerson', 'video', 'phone'] as const;
+export type VisitMode = (typeof VISIT_MODES)[number];
+
+export interface Appointment {
+  id: string;
+  /** ISO 8601 instant. */
+  start: string;
+  end?: string;
+  mode: VisitMode;
+  /** What it is for, as the back end names it ("Primary care", "Flu shot"). */
+  description?: string;
+  clinician?: string;
+  location?: string;
 }
 
-/** The member's appointments, once their identity is verified. */
+/** A free time that can be booked. */
+export interface Slot {
+  id: string;
+  start: string;
+  end?: string;
+  care: CareKind;
+  mode: VisitMode;
+  clinician?: string;
+  location?: string;
+}
+
+export interface SlotQuery {
+  care: CareKind;
+  /** Only slots for this mode (unset: any). */
+  mode?: VisitMode;
+  /** ISO instants: the window to search. */
+  from: string;
+  to: string;
+  limit: number;
+}
+
+/**
+ * The scheduling back end, for a verified member (the caller makes sure of that). `book` and
+ * `cancel` are not reads: the idempotency key makes a re-run of the same turn act once.
+ * `book` answers `conflict` when the slot was taken meanwhile.
+ */
 export interface AppointmentLookup {
-  upcoming(member: MemberRef): Promise<Verified<UpcomingAppointments>>;
-}
-
-/** The default until identity verification exists: never verified. */
-export class UnverifiedAppointmentLookup implements AppointmentLookup {
-  async upcoming(): Promise<Verified<UpcomingAppointments>> {
-    return NOT_VERIFIED;
-  }
+  /** Booked appointments from `from` (ISO instant) on, soonest first. */
+  upcoming(memberId: string, from: string): Promise<BackendResult<Appointment[]>>;
+  freeSlots(query: SlotQuery): Promise<BackendResult<Slot[]>>;
+  book(memberId: string, slotId: string, idempotencyKey: string): Promise<BackendResult<Appointment>>;
+  cancel(memberId: string, appointmentId: string, idempotencyKey: string): Promise<BackendResult<{ cancelled: Appointment }>>;
 }

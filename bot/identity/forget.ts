@@ -1,0 +1,55 @@
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { currentCorrelationId } from '../../common/correlation';
+import type { Logger } from '../../common/logger';
+import type { IdentitySessions } from './sessions';
+import type { TurnAudit } from './turnAudit';
+
+/** What deletes a conversation's transcript: botbuilder's TranscriptStore has exactly this. */
+export interface TranscriptDeleter {
+  deleteTranscript(channelId: string, conversationId: string): Promise<void>;
+}
+
+export interface ForgetDeps {
+  sessions: IdentitySessions;
+  conversationState: BotState;
+  userState: BotState;
+  /** User-state properties that are kept: the SMS opt-out (a legal record), the code rate limit. */
+  kept: Array<StatePropertyAccessor<unknown>>;
+  transcripts?: TranscriptDeleter;
+  audit: TurnAudit;
+  logger: Logger;
+}
+
+/**
+ * "Forget me": deletes what the assistant keeps about the member in this conversation — the
+ * conversation state (dialogs, topic trail, language, verified identity, pending codes), their
+ * user state on this channel, and the conversation's transcript (the hand-off's transcript store)
+ * — and keeps, on purpose:
+ * - the SMS opt-out (STOP): carriers and the TCPA require honouring it; forgetting it would
+ *   start texting a number that said stop;
+ * - the code rate limit: otherwise "forget me" would reset it;
+ * - the PHI audit log: the law requires an accounting of disclosures (it holds no health details).
+ * The deletion itself is audited.
+ */
+export class Forgetter {
+  constructor(private readonly deps: ForgetDeps) {}
+
+  async forget(context: TurnContext): Promise<void> {
+    const { sessions, conversationState, userState, kept, transcripts, audit, logger } = this.deps;
+    const member = await sessions.end(context, 'forgotten');
+    const keep = await Promise.all(kept.map(async (p) => ({ p, value: await p.get(context) })));
+    await conversationState.clear(context);
+    await userState.clear(context);
+    for (const { p, value } of keep) if (value !== undefined) await p.set(context, value);
+    const conversationId = context.activity.conversation?.id;
+    if (transcripts && conversationId) {
+      try {
+        await transcripts.deleteTranscript(context.activity.channelId, conversationId);
+      } catch (err) {
+        logger.error({ correlationId: currentCorrelationId(), err: { name: (err as Error)?.name } }, 'forget me: the transcript could not be deleted');
+        throw err;
+      }
+    }
+    audit.now(context, { event: 'member.forgotten', actor: member?.memberId ?? null }, member?.method);
+  }
+}

@@ -1,0 +1,242 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appointments/appointmentLookup';
+import { addDays, zonedTime } from '../../services/time';
+import { timeZoneOf } from '../common/dates';
+import type { DialogKit } from '../common/kit';
+import type { MemberRecords, RecordAnswer, Subject } from '../common/memberRecords';
+import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
+import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
+import type { PreferredTime } from './when';
+
+export const LIVE_APPOINTMENTS = 'appointment.live';
+const MAX_SLOTS = 5;
+const SEARCH_DAYS = 14;
+
+export interface LiveAppointmentOptions {
+  action: 'find' | 'cancel' | 'new';
+  patient: 'self' | 'family';
+  memberId: string;
+  care?: CareKind;
+  mode?: VisitMode;
+  /** The preferred time (new), or a quick answer: "asap" / "any". */
+  when?: PreferredTime | 'asap' | 'any';
+}
+
+interface LiveValues {
+  stage?: 'subject' | 'pick' | 'confirm';
+  subject?: Subject;
+  /** The members this member may act for, while they pick one. */
+  others?: Subject[];
+  /** What is being cancelled or booked, kept in dialog state only while it is asked. */
+  items?: Array<Appointment | Slot>;
+  target?: Appointment | Slot;
+}
+
+const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24], night: [17, 24] } as const;
+
+/**
+ * A verified member's appointments (MemberRecords checks that, and audits what is shown): the
+ * upcoming ones, cancelling one (pick, confirm), and booking a free slot for the kind of care and
+ * time they asked for (pick, confirm). "A family member" works only for members the back end
+ * says this member may act for (proxy access). Changes carry the turn's idempotency key; a back
+ * end that cannot answer gets the portal page and the phone number.
+ */
+export class LiveAppointmentsDialog extends ComponentDialog {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly deps: { records: MemberRecords; clock: () => Date; timeZone: string },
+  ) {
+    super(LIVE_APPOINTMENTS);
+    this.addDialog(new PickQuestion(kit));
+    this.addDialog(new ChoiceQuestion(kit));
+    this.addDialog(
+      new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [(s) => this.chooseSubject(s), (s) => this.afterSubject(s), (s) => this.afterPick(s), (s) => this.afterConfirm(s)]),
+    );
+    this.initialDialogId = `${LIVE_APPOINTMENTS}.flow`;
+  }
+
+  private options(step: WaterfallStepContext): LiveAppointmentOptions {
+    return step.options as LiveAppointmentOptions;
+  }
+
+  private zone(step: WaterfallStepContext): string {
+    return timeZoneOf(step.context, this.deps.timeZone);
+  }
+
+  private async chooseSubject(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { patient, memberId } = this.options(step);
+    const values = step.values as LiveValues;
+    const subjects = await this.deps.records.subjects(step.context);
+    if (!subjects.verified || !subjects.value.ok) return this.failed(step, subjects);
+    const all = subjects.value.value;
+    if (patient === 'self') {
+      values.subject = all.find((s) => s.memberId === memberId) ?? { memberId, givenName: '', self: true };
+      return step.next();
+    }
+    const others = all.filter((s) => !s.self);
+    if (!others.length) return this.finish(step, [this.kit.text(step.context, 'appointment.live.noProxy')], 'appointments.upcoming');
+    if (others.length === 1) {
+      values.subject = others[0];
+      return step.next();
+    }
+    values.stage = 'subject';
+    values.others = others;
+    return step.beginDialog(PickQuestion.ID, {
+      prompt: 'appointment.live.pickPatient',
+      items: others.map((o) => ({ id: o.memberId, title: o.givenName })),
+    } satisfies PickOptions);
+  }
+
+  private async afterSubject(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    if (values.stage === 'subject') {
+      const picked = (step.result as PickAnswer | undefined)?.picked;
+      values.subject = values.others?.find((o) => o.memberId === picked);
+      delete values.others;
+      if (!values.subject) return this.finish(step, [this.kit.text(step.context, 'appointment.live.noProxy')], 'appointments.upcoming');
+    }
+    const { action } = this.options(step);
+    return action === 'new' ? this.offerSlots(step) : this.listOrPick(step);
+  }
+
+  private async listOrPick(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const subject = (step.values as LiveValues).subject!;
+    const zone = this.zone(step);
+    const upcoming = await this.deps.records.upcoming(context, subject.memberId);
+    if (!upcoming.verified || !upcoming.value.ok) return this.failed(step, upcoming);
+    const list = upcoming.value.value;
+    const who = { name: subject.givenName };
+    if (!list.length) return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.none' : 'appointment.live.noneFor', who)], 'appointments.schedule');
+    if (this.options(step).action === 'find') {
+      return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.listIntro' : 'appointment.live.listIntroFor', who), appointmentList(this.kit, context, list, zone)], 'appointments.upcoming');
+    }
+    const values = step.values as LiveValues;
+    values.items = list;
+    if (list.length === 1) return this.confirm(step, list[0]!);
+    values.stage = 'pick';
+    return step.beginDialog(PickQuestion.ID, {
+      prompt: 'appointment.live.pickCancel',
+      items: list.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
+      none: true,
+    } satisfies PickOptions);
+  }
+
+  private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const { care, mode, when } = this.options(step);
+    if (!care) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
+    const zone = this.zone(step);
+    const now = this.deps.clock();
+    const preferred = this.window(when, now, zone);
+    let slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: preferred.from, to: preferred.to, limit: 50 });
+    if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
+    let found = slots.value.value.filter(preferred.keep).slice(0, MAX_SLOTS);
+    if (!found.length) {
+      // Nothing at the preferred time: the soonest open times instead.
+      slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: now.toISOString(), to: new Date(now.getTime() + SEARCH_DAYS * 86_400_000).toISOString(), limit: MAX_SLOTS });
+      if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
+      found = slots.value.value.slice(0, MAX_SLOTS);
+    }
+    if (!found.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
+    const values = step.values as LiveValues;
+    values.stage = 'pick';
+    values.items = found;
+    return step.beginDialog(PickQuestion.ID, {
+      prompt: 'appointment.live.pickSlot',
+      vars: { care: this.kit.text(context, `options.appointment.care.${care}`) },
+      items: found.map((s) => ({ id: s.id, title: slotTitle(this.kit, context, s, zone) })),
+      none: true,
+    } satisfies PickOptions);
+  }
+
+  /** The search window for the preferred time, and which slots in it fit (part of day). */
+  private window(when: LiveAppointmentOptions['when'], now: Date, zone: string): { from: string; to: string; keep: (s: Slot) => boolean } {
+    const soon = { from: now.toISOString(), to: new Date(now.getTime() + SEARCH_DAYS * 86_400_000).toISOString(), keep: () => true };
+    if (!when || typeof when === 'string' || !when.date) {
+      const part = when && typeof when !== 'string' ? when.partOfDay : null;
+      return part ? { ...soon, keep: (s) => inPart(s.start, part, zone) } : soon;
+    }
+    const from = zonedTime(when.date, '00:00', zone);
+    const to = zonedTime(addDays(when.until ?? when.date, 1), '00:00', zone);
+    const part = when.partOfDay;
+    return {
+      from: new Date(Math.max(from.getTime(), now.getTime())).toISOString(),
+      to: to.toISOString(),
+      keep: (s) => (part ? inPart(s.start, part, zone) : true),
+    };
+  }
+
+  private async afterPick(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    if (values.stage === 'confirm') return step.next(step.result);
+    const answer = step.result as PickAnswer | undefined;
+    const picked = answer?.picked ? values.items?.find((i) => i.id === answer.picked) : undefined;
+    const action = this.options(step).action;
+    if (!picked) {
+      return this.finish(step, [this.kit.text(step.context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
+    }
+    return this.confirm(step, picked);
+  }
+
+  private async confirm(step: WaterfallStepContext, target: Appointment | Slot): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    values.stage = 'confirm';
+    values.target = target;
+    delete values.items;
+    const action = this.options(step).action;
+    return step.beginDialog(ChoiceQuestion.ID, {
+      question: 'confirm',
+      prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
+      vars: visitVars(this.kit, step.context, target, this.zone(step)),
+      noMatch: 'end',
+    } satisfies ChoiceQuestionOptions);
+  }
+
+  private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const { action } = this.options(step);
+    const { target, subject } = step.values as LiveValues;
+    const zone = this.zone(step);
+    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes' || !target || !subject) {
+      return this.finish(step, [this.kit.text(context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
+    }
+    if (action === 'new') {
+      const booked = await this.deps.records.book(context, subject.memberId, target.id);
+      if (!booked.verified) return this.failed(step, booked);
+      if (!booked.value.ok) {
+        if (booked.value.problem === 'conflict') return this.finish(step, [this.kit.text(context, 'appointment.live.slotTaken')], 'appointments.schedule');
+        return this.unavailable(step);
+      }
+      return this.finish(step, [this.kit.text(context, 'appointment.live.booked', visitVars(this.kit, context, booked.value.value, zone))], 'appointments.upcoming');
+    }
+    const cancelled = await this.deps.records.cancel(context, subject.memberId, target.id);
+    if (!cancelled.verified || !cancelled.value.ok) return this.failed(step, cancelled);
+    return this.finish(step, [this.kit.text(context, 'appointment.live.cancelled', visitVars(this.kit, context, cancelled.value.value.cancelled, zone))], 'appointments.upcoming');
+  }
+
+  private async finish(step: WaterfallStepContext, lines: string[], page: 'appointments.upcoming' | 'appointments.schedule'): Promise<DialogTurnResult> {
+    const { action, patient } = this.options(step);
+    await this.kit.send(step.context, { text: lines.join('\n\n'), links: [this.kit.link(step.context, page, { action, patient })] });
+    return step.endDialog();
+  }
+
+  /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
+  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    if (answer.verified) return this.unavailable(step);
+    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
+    return step.endDialog();
+  }
+
+  private async unavailable(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const number = this.kit.profile.phone('memberServices', this.kit.locale(step.context)).number;
+    return this.finish(step, [this.kit.text(step.context, 'appointment.live.unavailable', { number })], 'appointments.upcoming');
+  }
+}
+
+function inPart(iso: string, part: keyof typeof PART_HOURS, zone: string): boolean {
+  const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(new Date(iso)));
+  const [from, to] = PART_HOURS[part];
+  return hour >= from && hour < to;
+}

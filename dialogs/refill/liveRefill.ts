@@ -1,0 +1,155 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
+import type { DialogKit } from '../common/kit';
+import type { MemberRecords, RecordAnswer } from '../common/memberRecords';
+import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
+import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
+
+export const LIVE_REFILL = 'refill.live';
+
+export type LiveNeed = 'status' | 'refillNow' | 'whyPending';
+
+export interface LiveRefillOptions {
+  need: LiveNeed;
+  /** The Rx number the member gave, if any. */
+  rx: string | null;
+  memberId: string;
+}
+
+interface LiveValues {
+  stage?: 'pick' | 'confirm';
+  /** What the confirmation is about (kept in dialog state only while it is asked). */
+  target?: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>;
+  candidates?: Array<Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>>;
+}
+
+/**
+ * A verified member's own prescriptions (MemberRecords checks that, and audits what is shown):
+ * the status of one (by Rx number) or all, what holds the waiting ones up, and a refill — the
+ * member picks which when several can be refilled, confirms, and the request goes to the back
+ * end with the turn's idempotency key. A back end that cannot answer gets the pharmacy page and
+ * phone number, never an error.
+ */
+export class LiveRefillDialog extends ComponentDialog {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly records: MemberRecords,
+  ) {
+    super(LIVE_REFILL);
+    this.addDialog(new PickQuestion(kit));
+    this.addDialog(new ChoiceQuestion(kit));
+    this.addDialog(new WaterfallDialog(`${LIVE_REFILL}.flow`, [(s) => this.start(s), (s) => this.afterPick(s), (s) => this.afterConfirm(s)]));
+    this.initialDialogId = `${LIVE_REFILL}.flow`;
+  }
+
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { need, rx, memberId } = step.options as LiveRefillOptions;
+    const context = step.context;
+    const k = this.kit;
+    let target: Prescription | null = null;
+    const notes: string[] = [];
+    if (rx) {
+      const one = await this.records.prescription(context, memberId, rx);
+      if (!one.verified || !one.value.ok) return this.failed(step, one);
+      target = one.value.value;
+      if (!target) notes.push(k.text(context, 'refill.live.notFound', { rx }));
+    }
+    if (target && need === 'status') return this.finish(step, [prescriptionLine(k, context, target)]);
+    if (target && need === 'refillNow') {
+      if (isRefillable(target)) return this.confirm(step, target);
+      return this.finish(step, [prescriptionLine(k, context, target)], ['pharmacy.refill']);
+    }
+
+    const all = await this.records.prescriptions(context, memberId);
+    if (!all.verified || !all.value.ok) return this.failed(step, all);
+    const list = all.value.value;
+    if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
+    switch (need) {
+      case 'status':
+        return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, list)]);
+      case 'whyPending': {
+        const waiting = list.filter((p) => WAITING.has(p.status));
+        if (!waiting.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingPending')]);
+        return this.finish(step, [...notes, k.text(context, 'refill.live.pendingIntro'), prescriptionList(k, context, waiting)], ['messaging.messageCareTeam']);
+      }
+      case 'refillNow': {
+        const refillable = list.filter(isRefillable);
+        if (!refillable.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingToRefill'), prescriptionList(k, context, list)], ['pharmacy.refill']);
+        if (notes.length) await k.send(context, { text: notes.join('\n\n') });
+        if (refillable.length === 1) return this.confirm(step, refillable[0]!);
+        const values = step.values as LiveValues;
+        values.stage = 'pick';
+        values.candidates = refillable.map(brief);
+        return step.beginDialog(PickQuestion.ID, {
+          prompt: 'refill.live.pickRefill',
+          items: refillable.map((p) => ({ id: p.id, title: prescriptionTitle(p) })),
+          none: true,
+        } satisfies PickOptions);
+      }
+    }
+  }
+
+  private async afterPick(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    if (values.stage === 'confirm') return step.next(step.result);
+    const answer = step.result as PickAnswer | undefined;
+    const picked = answer?.picked ? values.candidates?.find((c) => c.id === answer.picked) : undefined;
+    if (!picked) return this.finish(step, [this.kit.text(step.context, 'refill.live.noneChosen')], ['pharmacy.refill'], false);
+    return this.confirm(step, picked);
+  }
+
+  private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const { memberId } = step.options as LiveRefillOptions;
+    const target = (step.values as LiveValues).target!;
+    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
+    const outcome = await this.records.requestRefill(context, memberId, target.id);
+    if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
+    const result = outcome.value.value;
+    if (result.kind === 'notRefillable') return this.finish(step, [prescriptionLine(this.kit, context, result.prescription)], ['pharmacy.refill']);
+    return this.finish(step, [
+      this.kit.text(context, 'refill.live.requested', {
+        medication: result.prescription.medication,
+        pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
+      }),
+    ], ['pharmacy.orderStatus']);
+  }
+
+  private async confirm(step: WaterfallStepContext, target: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    values.stage = 'confirm';
+    values.target = brief(target);
+    return step.beginDialog(ChoiceQuestion.ID, {
+      question: 'confirm',
+      prompt: 'refill.live.confirmRefill',
+      vars: { medication: target.medication, rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
+      noMatch: 'end',
+    } satisfies ChoiceQuestionOptions);
+  }
+
+  private async finish(step: WaterfallStepContext, lines: string[], linkKeys: Array<'pharmacy.refill' | 'messaging.messageCareTeam' | 'pharmacy.orderStatus'> = [], withPrescriptionsPage = true): Promise<DialogTurnResult> {
+    const links = [...(withPrescriptionsPage ? [this.kit.link(step.context, 'pharmacy.prescriptions')] : []), ...linkKeys.map((key) => this.kit.link(step.context, key))];
+    await this.kit.send(step.context, { text: lines.join('\n\n'), links });
+    return step.endDialog();
+  }
+
+  /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
+  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    if (answer.verified) return this.unavailable(step);
+    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
+    return step.endDialog();
+  }
+
+  private async unavailable(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const number = this.kit.profile.phone('pharmacy', this.kit.locale(step.context)).number;
+    return this.finish(step, [this.kit.text(step.context, 'refill.live.unavailable', { number })], ['pharmacy.orderStatus']);
+  }
+}
+
+const brief = (p: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>) => ({
+  id: p.id,
+  medication: p.medication,
+  rxNumber: p.rxNumber,
+  ...(p.pharmacy ? { pharmacy: p.pharmacy } : {}),
+});
