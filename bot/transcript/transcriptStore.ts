@@ -1,5 +1,6 @@
 import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { redactText } from '../../common/redaction';
+import type { TurnOutcome } from '../../dialogs/turn';
 import type { AssistantStorage } from '../storage/types';
 import { updateItem } from '../storage/update';
 
@@ -9,8 +10,9 @@ import { updateItem } from '../storage/update';
  * (`deleteTranscript`) and reports over transcripts can be built on it.
  *
  * What is kept is deliberately little: message activities only, as `{ type, id, timestamp,
- * from: { role, name? }, text, links? }` with the text passed through `redactText` (passwords and,
- * as the PHI work extends it, other identifiers masked). Never attachments, card payloads,
+ * from: { role, name? }, text, links?, meta? }` with the text passed through `redactText`
+ * (passwords and, as the PHI work extends it, other identifiers masked); `meta`, on the member's
+ * messages, is what became of the message (intent, not understood, emergency, escalated: ids only). Never attachments, card payloads,
  * channel data, `value`s (the member/identity assertion is an event, never kept) or the channel's
  * ids for the member. Bounded: the last MAX_ACTIVITIES per conversation, MAX_TEXT characters each.
  *
@@ -45,6 +47,8 @@ export interface StoredActivity {
   from: { role: 'user' | 'bot' | 'agent'; name?: string };
   text: string;
   links?: StoredLink[];
+  /** The member's messages: what became of the message (dialogs/turn.ts TurnOutcome). */
+  meta?: TurnOutcome;
 }
 
 interface TranscriptDoc extends StoreItem {
