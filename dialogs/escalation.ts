@@ -6,6 +6,7 @@ import { contactOptions } from '../handoff/contact';
 import type { IntentId, Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { TopicTrail } from './memory';
+import { noteOutcome } from './turn';
 
 /**
  * Handing a member to a person. The port is what dialogs call. `DirectContactEscalation` tells the
@@ -85,6 +86,7 @@ export class DirectContactEscalation implements Escalation {
     const { locale } = request;
     const reply = contactOptions(catalog, profile, locale, request, preface);
     await sender.send(context, reply, locale);
+    noteOutcome(context, { escalated: 'contact' });
     logger.info(
       { reason: request.reason, intent: request.intent, channelId: request.channelId, locale, why: preface?.key },
       'person requested: contact details given',

@@ -6,14 +6,14 @@ import type { DialogKit } from './common/kit';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './common/questions';
 import { values, type TaskDialog, type TaskOutcome } from './common/taskDialog';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
-import { turnInfo, type TurnInfo } from './turn';
+import { noteOutcome, turnInfo, type RoutedIntent, type TurnInfo } from './turn';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 
 type Decision =
   | { kind: 'task'; intent: TaskIntentId }
-  | { kind: 'say'; key: string; menu: boolean }
+  | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
   | { kind: 'agent' }
   | { kind: 'unclear' };
 
@@ -54,6 +54,7 @@ export class MainDialog extends ComponentDialog {
     if (start) return this.beginTask(step, start);
     const turn = turnInfo(step.context);
     const decision = this.decide(turn);
+    this.noteRouted(step.context, turn, decision);
     this.logger.info(
       { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },
       'message routed',
@@ -73,11 +74,22 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /** For the transcript (and the analytics report): the intent a new request was routed on. */
+  private noteRouted(context: TurnContext, turn: TurnInfo, decision: Decision): void {
+    const { intent, score } = turn.result;
+    const routed = decision.kind === 'agent' ? 'agent' : decision.kind === 'unclear' ? intent : decision.intent;
+    noteOutcome(context, {
+      intent: routed,
+      ...(routed === intent ? { score: Math.round(score * 1000) / 1000 } : {}),
+      ...(decision.kind === 'unclear' ? { fallback: true as const } : {}),
+    });
+  }
+
   private decide(turn: TurnInfo): Decision {
     const picked = this.kit.options.match(turn.text, 'topics', 'exact');
     if (isTask(picked)) return { kind: 'task', intent: picked };
     if (picked === 'agent') return { kind: 'agent' };
-    if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false };
+    if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false, intent: picked };
 
     const phrase = this.kit.phrases.interruption(turn.text);
     if (phrase) return this.conversational(phrase);
@@ -93,17 +105,17 @@ export class MainDialog extends ComponentDialog {
       case 'agent':
         return { kind: 'agent' };
       case 'help':
-        return { kind: 'say', key: 'main.help', menu: true };
+        return { kind: 'say', key: 'main.help', menu: true, intent };
       case 'cancel':
-        return { kind: 'say', key: 'main.nothingToCancel', menu: true };
+        return { kind: 'say', key: 'main.nothingToCancel', menu: true, intent };
       case 'startOver':
-        return { kind: 'say', key: 'main.startOver', menu: true };
+        return { kind: 'say', key: 'main.startOver', menu: true, intent };
       case 'greeting':
-        return { kind: 'say', key: 'main.greeting', menu: true };
+        return { kind: 'say', key: 'main.greeting', menu: true, intent };
       case 'thanks':
-        return { kind: 'say', key: 'main.thanks', menu: false };
+        return { kind: 'say', key: 'main.thanks', menu: false, intent };
       case 'goodbye':
-        return { kind: 'say', key: 'main.goodbye', menu: false };
+        return { kind: 'say', key: 'main.goodbye', menu: false, intent };
       default:
         return { kind: 'unclear' };
     }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { localeOf } from '../common/responses';
-import type { IntentResult, Locale } from '../intents/types';
+import type { HandoffMode } from '../handoff/settings';
+import type { EmergencyKind, IntentId, IntentResult, Locale } from '../intents/types';
 
 /**
  * What the pipeline learned about the member's message before any dialog runs: the text (after
@@ -33,4 +34,40 @@ export function turnInfo(context: TurnContext): TurnInfo {
     locale,
     result: { intent: 'none', score: 0, kind: null, locale, runnerUp: null, source: 'local' },
   };
+}
+
+/**
+ * What became of the member's message, for the transcript (and the analytics report over it):
+ * ids and numbers only, never text. Noted by the step that knows it — the main dialog's routing
+ * (`intent`, `score`, `fallback`), the emergency gate (`emergency`), the escalation that handed
+ * the member to a person (`escalated`: how) — and kept by the transcript recorder on the member's
+ * message. Lives in the turn state, so a turn that TurnGuard runs again starts without it.
+ */
+/** What the main dialog routes a new request on: an intent, or a menu pick / phrase that is none. */
+export type RoutedIntent = IntentId | 'startOver' | 'somethingElse';
+
+export interface TurnOutcome {
+  /**
+   * What the main dialog routed a new request on (not set for answers to a dialog's question): the
+   * topic picked or recognized, the phrase ("start over"), or the recognizer's intent when unsure.
+   */
+  intent?: RoutedIntent;
+  /** The recognizer's confidence in that intent (absent when the member picked it from a menu). */
+  score?: number;
+  /** The main dialog could not tell what the member needs (asked to rephrase, "did you mean", the menu). */
+  fallback?: true;
+  emergency?: EmergencyKind;
+  /** Handed to a person: queued for an agent, sent to the contact centre, or given the ways to reach one. */
+  escalated?: HandoffMode;
+}
+
+const TURN_OUTCOME = Symbol('dialogs.turnOutcome');
+
+export function noteOutcome(context: TurnContext, outcome: TurnOutcome): void {
+  const known = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+  context.turnState.set(TURN_OUTCOME, { ...known, ...outcome });
+}
+
+export function turnOutcome(context: TurnContext): TurnOutcome | undefined {
+  return context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
 }

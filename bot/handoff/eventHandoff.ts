@@ -5,6 +5,7 @@ import { redactText } from '../../common/redaction';
 import { localeOf, type ResponseCatalog } from '../../common/responses';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { Escalation, EscalationRequest } from '../../dialogs/escalation';
+import { noteOutcome } from '../../dialogs/turn';
 import { contactOptions } from '../../handoff/contact';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
@@ -60,6 +61,7 @@ export class EventHandoff implements Escalation {
     };
     await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities }));
     await this.deps.state.set(context, { event: 'initiated', at: this.deps.now() });
+    noteOutcome(context, { escalated: 'event' });
     this.deps.metrics.escalationCreated(request.reason, channelId);
     this.deps.logger.info({ reason: request.reason, intent: request.intent, channelId }, 'handoff.initiate sent to the contact centre');
     await this.say(context, request.locale, 'handoff.event.initiated');

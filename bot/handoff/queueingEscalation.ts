@@ -8,6 +8,7 @@ import type { EscalationMember, TranscriptEntry } from '../../handoff/model';
 import type { AgentPresence } from '../../handoff/presence';
 import { waitWords } from '../../handoff/queue';
 import type { HandoffService } from '../../handoff/service';
+import { noteOutcome } from '../../dialogs/turn';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
 import type { AssistantTranscriptStore, StoredActivity } from '../transcript/transcriptStore';
@@ -69,6 +70,7 @@ export class QueueingEscalation implements Escalation {
     if (!result.record) return contact.requestPerson(context, request, { key: 'escalation.queueFull' });
 
     await this.deps.state.set(context, { escalationId: result.record.id, at: now() });
+    noteOutcome(context, { escalated: 'queue' });
     const position = await service.position(result.record);
     const wait = waitWords(await service.estimateMinutes(position));
     const text = [

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { EmergencyResponder } from '../../dialogs/emergency';
-import type { TurnInfo } from '../../dialogs/turn';
+import { noteOutcome, type TurnInfo } from '../../dialogs/turn';
 import type { EmergencyCheck } from '../../intents/types';
 
 /**
@@ -20,6 +20,7 @@ export class EmergencyGate {
     if (!text.trim()) return false;
     const match = this.check.detect(text);
     if (!match) return false;
+    noteOutcome(context, { emergency: match.kind });
     await this.responder.respond(context, match);
     return true;
   }
@@ -30,7 +31,9 @@ export class EmergencyGate {
    */
   async handleUnderstood(context: TurnContext, turn: TurnInfo): Promise<boolean> {
     if (turn.result.intent !== 'emergency') return false;
-    await this.responder.respond(context, { kind: turn.result.kind ?? 'medical', locale: turn.result.locale, rule: `recognizer:${turn.result.source}` });
+    const kind = turn.result.kind ?? 'medical';
+    noteOutcome(context, { emergency: kind });
+    await this.responder.respond(context, { kind, locale: turn.result.locale, rule: `recognizer:${turn.result.source}` });
     return true;
   }
 }

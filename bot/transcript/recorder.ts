@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { turnOutcome } from '../../dialogs/turn';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from './transcriptStore';
 
 /**
@@ -9,6 +10,8 @@ import { toStored, type AssistantTranscriptStore, type StoredActivity } from './
  * after TurnGuard's reply buffer, so it only sees replies as they are released (and urgent ones,
  * which are delivered once). Everything goes to the store in one append after the turn, off the
  * turn's path. A transcript write that fails is logged (without text) and never fails the turn.
+ * The member's message carries what became of it (`meta`: the turn's TurnOutcome, ids only), as
+ * the run that counted left it: TurnGuard clears the turn state of a run it discards.
  */
 export class TranscriptRecorder {
   private readonly delivered = new WeakMap<TurnContext, StoredActivity[]>();
@@ -42,6 +45,8 @@ export class TranscriptRecorder {
     const entries: StoredActivity[] = [];
     if (activity.type === ActivityTypes.Message) {
       const incoming = toStored(activity, 'user');
+      const meta = turnOutcome(context);
+      if (incoming && meta && Object.keys(meta).length) incoming.meta = { ...meta };
       if (incoming) entries.push(incoming);
     }
     entries.push(...out);

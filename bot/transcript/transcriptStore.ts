@@ -1,5 +1,6 @@
 import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { redactText } from '../../common/redaction';
+import type { TurnOutcome } from '../../dialogs/turn';
 import type { AssistantStorage } from '../storage/types';
 import { updateItem } from '../storage/update';
 
@@ -9,13 +10,15 @@ import { updateItem } from '../storage/update';
  * (`deleteTranscript`) and reports over transcripts can be built on it.
  *
  * What is kept is deliberately little: message activities only, as `{ type, id, timestamp,
- * from: { role, name? }, text, links? }` with the text passed through `redactText` (passwords and,
- * as the PHI work extends it, other identifiers masked). Never attachments, card payloads,
+ * from: { role, name? }, text, links?, meta? }` with the text passed through `redactText`
+ * (passwords and, as the PHI work extends it, other identifiers masked); `meta`, on the member's
+ * messages, is what became of the message (intent, not understood, emergency, escalated: ids only). Never attachments, card payloads,
  * channel data, `value`s (the member/identity assertion is an event, never kept) or the channel's
  * ids for the member. Bounded: the last MAX_ACTIVITIES per conversation, MAX_TEXT characters each.
  *
- * Keys: `transcripts/<channel>/<conversation id>` (one document per conversation) and
- * `transcripts-index/<channel>/<YYYY-MM-DD>` (conversations started that day, for listing).
+ * Keys: `transcripts/<channel>/<conversation id>` (one document per conversation),
+ * `transcripts-index/<channel>/<YYYY-MM-DD>` (conversations started that day, for listing) and
+ * `transcripts-index/channels` (the channels with transcripts, for reports over all of them).
  *
  * Writes stay off the member's turn and are few: the recorder hands entries over and the turn
  * goes on; a conversation's entries are written together a few seconds later (one store write
@@ -45,9 +48,12 @@ export interface StoredActivity {
   from: { role: 'user' | 'bot' | 'agent'; name?: string };
   text: string;
   links?: StoredLink[];
+  /** The member's messages: what became of the message (dialogs/turn.ts TurnOutcome). */
+  meta?: TurnOutcome;
 }
 
-interface TranscriptDoc extends StoreItem {
+/** One conversation's transcript as stored. */
+export interface TranscriptDoc extends StoreItem {
   channelId: string;
   conversationId: string;
   day: string;
@@ -60,8 +66,16 @@ interface DayIndex extends StoreItem {
   conversations: Array<{ id: string; created: string }>;
 }
 
+interface ChannelIndex extends StoreItem {
+  channels: string[];
+}
+
 const docKey = (channelId: string, conversationId: string) => `transcripts/${channelId}/${conversationId}`;
 const dayKey = (channelId: string, day: string) => `transcripts-index/${channelId}/${day}`;
+/** The channels with transcripts (one segment fewer than a day index, so never one of them). */
+const CHANNELS_KEY = 'transcripts-index/channels';
+/** Documents read at once by `conversations()`. */
+const READ_BATCH = 50;
 
 /** Link buttons of an Adaptive Card (Action.OpenUrl), the only part of a card a transcript keeps. */
 function linksOf(activity: Partial<Activity>): StoredLink[] | undefined {
@@ -110,6 +124,9 @@ export class AssistantTranscriptStore implements TranscriptStore {
   private readonly pending = new Map<string, Pending>();
   /** Conversations to add to the day indexes, written together every few seconds (one shared key per day). */
   private readonly pendingIndex = new Map<string, Map<string, string>>();
+  /** Channels this instance has written to the channel index (or found there). */
+  private readonly indexedChannels = new Set<string>();
+  private readonly pendingChannels = new Set<string>();
   private indexTimer?: NodeJS.Timeout;
   private indexWrite?: Promise<void>;
 
@@ -192,6 +209,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
     let ids = this.pendingIndex.get(key);
     if (!ids) this.pendingIndex.set(key, (ids = new Map()));
     ids.set(conversationId, new Date(this.now()).toISOString());
+    if (!this.indexedChannels.has(channelId)) this.pendingChannels.add(channelId);
     if (!this.indexTimer) {
       this.indexTimer = setTimeout(() => {
         this.indexTimer = undefined;
@@ -206,7 +224,22 @@ export class AssistantTranscriptStore implements TranscriptStore {
     if (this.indexWrite) await this.indexWrite.catch(() => undefined);
     const batches = [...this.pendingIndex];
     this.pendingIndex.clear();
+    const channels = [...this.pendingChannels];
+    this.pendingChannels.clear();
     this.indexWrite = (async () => {
+      if (channels.length) {
+        try {
+          await updateItem<ChannelIndex>(this.storage, CHANNELS_KEY, (index) => {
+            const known = index?.channels ?? [];
+            const added = channels.filter((c) => !known.includes(c));
+            return added.length ? { channels: [...known, ...added].slice(0, 1000) } : undefined;
+          });
+        } catch (err) {
+          for (const c of channels) this.pendingChannels.add(c);
+          throw err;
+        }
+        for (const c of channels) this.indexedChannels.add(c);
+      }
       for (const [key, ids] of batches) {
         await updateItem<DayIndex>(this.storage, key, (index) => {
           const known = new Set((index?.conversations ?? []).map((c) => c.id));
@@ -280,6 +313,31 @@ export class AssistantTranscriptStore implements TranscriptStore {
     const oldest = new Date(this.now() - LIST_DAYS * 86_400_000);
     const more = day.getTime() > oldest.getTime() && items.length >= PAGE_SIZE;
     return { items, continuationToken: more ? day.toISOString().slice(0, 10) : '' };
+  }
+
+  /** The channels with transcripts, as far as the channel index knows (for reports). */
+  async channels(): Promise<string[]> {
+    await this.drain();
+    const index = (await this.storage.read([CHANNELS_KEY]))[CHANNELS_KEY] as ChannelIndex | undefined;
+    return [...(index?.channels ?? [])];
+  }
+
+  /**
+   * The transcripts of the conversations that started on these days (YYYY-MM-DD, UTC) on a
+   * channel, a few documents at a time (reports go through every conversation of a period
+   * without holding them all).
+   */
+  async *conversations(channelId: string, days: readonly string[]): AsyncGenerator<TranscriptDoc> {
+    await this.drain();
+    for (const day of days) {
+      const index = (await this.storage.read([dayKey(channelId, day)]))[dayKey(channelId, day)] as DayIndex | undefined;
+      const keys = [...new Set((index?.conversations ?? []).map((c) => docKey(channelId, c.id)))];
+      for (let i = 0; i < keys.length; i += READ_BATCH) {
+        const batch = keys.slice(i, i + READ_BATCH);
+        const docs = await this.storage.read(batch);
+        for (const key of batch) if (docs[key]) yield docs[key] as TranscriptDoc;
+      }
+    }
   }
 
   /** Forgets a conversation's transcript ("forget me"). */

@@ -100,5 +100,22 @@ describe('conversation transcripts', () => {
       assert.deepEqual(await store.recent('webchat', 'c1'), []);
       assert.deepEqual((await store.listTranscripts('webchat')).items.map((t) => t.id), ['c2']);
     });
+
+    it('knows its channels and reads the conversations of given days, for reports', async () => {
+      const storage = new LockedStorage();
+      const store = new AssistantTranscriptStore(storage, () => now);
+      const day = new Date(now).toISOString().slice(0, 10);
+      for (let i = 0; i < 120; i++) store.append('slack', `s${i}`, [{ type: 'message', timestamp: new Date(now).toISOString(), from: { role: 'user' }, text: `m${i}` }]);
+      await store.logActivity(message('hello'));
+      assert.deepEqual((await store.channels()).sort(), ['slack', 'webchat']);
+      const read: string[] = [];
+      for await (const doc of store.conversations('slack', [day, '2000-01-01'])) read.push(doc.conversationId);
+      assert.equal(read.length, 120, 'in batches, every one');
+      assert.equal(new Set(read).size, 120);
+      // Another instance (or the report) sees the same, and adding a channel keeps the others.
+      const other = new AssistantTranscriptStore(storage, () => now);
+      other.append('sms', 'x', [{ type: 'message', timestamp: new Date(now).toISOString(), from: { role: 'user' }, text: 'hi' }]);
+      assert.deepEqual((await other.channels()).sort(), ['slack', 'sms', 'webchat']);
+    });
   });
 });
