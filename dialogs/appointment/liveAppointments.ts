@@ -3,7 +3,7 @@ import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appo
 import { addDays, zonedTime } from '../../services/time';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
-import type { MemberRecords, RecordAnswer, Subject } from '../common/memberRecords';
+import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
@@ -223,10 +223,8 @@ export class LiveAppointmentsDialog extends ComponentDialog {
   }
 
   /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
-  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
-    if (answer.verified) return this.unavailable(step);
-    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
-    return step.endDialog();
+  private failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    return answerWithoutRecords(this.kit, step, answer, () => this.unavailable(step));
   }
 
   private async unavailable(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
 import { LruCache } from '../../common/lru';
+import { wallClock } from '../../services/time';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -46,18 +47,8 @@ const PART_BY_TIMEX: Record<string, PartOfDay> = { MO: 'morning', AF: 'afternoon
 export function memberNow(now: Date, timeZone: string | undefined): Date {
   if (!timeZone) return now;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(now);
-    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-    const local = new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const p = wallClock(now, timeZone);
+    const local = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
     return Number.isNaN(local.getTime()) ? now : local;
   } catch {
     return now; // an unknown time zone name: the server's clock

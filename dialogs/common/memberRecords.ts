@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Appointment, Slot, SlotQuery } from '../../services/appointments/appointmentLookup';
 import type { BackendResult, Verified, VerifiedMember } from '../../services/member';
 import type { Prescription, RefillOutcome } from '../../services/pharmacy/prescriptionLookup';
+import type { DialogKit } from './kit';
 
 /** Someone whose records the verified member may see: themselves, or a member they act for. */
 export interface Subject {
@@ -44,3 +46,18 @@ export const NO_RECORDS: MemberRecords = {
   book: async () => ({ verified: false }),
   cancel: async () => ({ verified: false }),
 };
+
+/**
+ * A records call that gave no data: if nobody is verified any more (the sign-in ended meanwhile),
+ * say so with the sign-in link and end; otherwise the back end failed, which `unavailable` answers.
+ */
+export async function answerWithoutRecords(
+  kit: DialogKit,
+  step: WaterfallStepContext,
+  answer: RecordAnswer<unknown>,
+  unavailable: () => Promise<DialogTurnResult>,
+): Promise<DialogTurnResult> {
+  if (answer.verified) return unavailable();
+  await kit.send(step.context, { text: kit.text(step.context, 'identity.ended'), links: [kit.link(step.context, 'signIn')] });
+  return step.endDialog();
+}

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
-import type { MemberRecords, RecordAnswer } from '../common/memberRecords';
+import { answerWithoutRecords, type MemberRecords, type RecordAnswer } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
@@ -135,10 +135,8 @@ export class LiveRefillDialog extends ComponentDialog {
   }
 
   /** Not verified any more (the sign-in ended meanwhile): say so; otherwise the back end failed. */
-  private async failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
-    if (answer.verified) return this.unavailable(step);
-    await this.kit.send(step.context, { text: this.kit.text(step.context, 'identity.ended'), links: [this.kit.link(step.context, 'signIn')] });
-    return step.endDialog();
+  private failed(step: WaterfallStepContext, answer: RecordAnswer<unknown>): Promise<DialogTurnResult> {
+    return answerWithoutRecords(this.kit, step, answer, () => this.unavailable(step));
   }
 
   private async unavailable(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -7,6 +7,8 @@
  *
  * Options: --rounds N (3) --conversations N per round (600) --concurrency N (20)
  *          --memory-conversations N (10000; 0 to skip) --cpu-profile (writes test-results/profiles)
+ *          --node-args "<flags>" (extra Node/V8 flags for the assistant, e.g. "--max-old-space-size=256",
+ *          to measure a memory cap against its cost in the same run as the echo bot)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ interface Options {
   concurrency: number;
   memoryConversations: number;
   cpuProfile: boolean;
+  nodeArgs: string[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -37,7 +40,19 @@ function parseOptions(argv: string[]): Options {
     concurrency: value('concurrency', 20),
     memoryConversations: value('memory-conversations', 10_000),
     cpuProfile: argv.includes('--cpu-profile'),
+    nodeArgs: nodeArgsOf(argv),
   };
+}
+
+/** `--node-args "<flags>"`: only flags (each starting with --), so nothing else can be run. */
+function nodeArgsOf(argv: string[]): string[] {
+  const i = argv.indexOf('--node-args');
+  if (i < 0) return [];
+  const flags = (argv[i + 1] ?? '').split(/\s+/).filter(Boolean);
+  if (!flags.length || flags.some((f) => !/^--[a-z0-9-]+(=[\w.,:/-]+)?$/i.test(f))) {
+    throw new Error('--node-args expects Node/V8 flags such as "--max-old-space-size=256"');
+  }
+  return flags;
 }
 
 interface Target {
@@ -128,7 +143,7 @@ async function main(): Promise<void> {
     // The chat widget is not measured here (and production would need DIRECTLINE_TOKEN_SECRET).
     // One loopback client sends every request: no per-client limit (it is for the public endpoints).
     { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir, DIRECTLINE_MODE: 'off', RATE_LIMIT_PER_CLIENT_PER_MINUTE: '0' },
-    options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(results, 'profiles')}`] : [],
+    [...options.nodeArgs, ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(results, 'profiles')}`] : [])],
   );
 
   try {
@@ -181,6 +196,7 @@ async function main(): Promise<void> {
       memory
         ? `assistant RSS after ${memory.conversations} conversations (${memory.turns} turns): ${fmt(memory.rssMiB)} MiB, peak ${fmt(memory.peakMiB)} MiB (target < 300 MB), ${memory.errors} errors`
         : 'memory run skipped',
+      `assistant node flags: ${options.nodeArgs.join(' ') || '(none: V8 defaults)'}`,
       `scripts: ${scripts.length} conversation scripts, ${fmt(scripts.reduce((n, s) => n + s.length, 0) / scripts.length)} turns each on average`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

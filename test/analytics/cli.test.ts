@@ -1,35 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../../bot/analytics/report';
 import { REPO_ROOT } from '../../intents/paths';
 import { Chat } from '../support/chat';
+import { runCommand, type Exited } from '../support/process';
 
 const REPORT_JS = path.join(REPO_ROOT, 'dist', 'scripts', 'report.js');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The compiled CLI as `npm run report` runs it, with only these settings (no .env: cwd is the temp folder). */
-function report(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', REPORT_JS, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function report(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Exited> {
+  return runCommand(process.execPath, ['--disable-warning=DEP0111', REPORT_JS, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 /** A few real conversations through the whole bot, kept by the file store in `dataDir`. */

@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../../intents/paths';
+import { runCommand, type Exited } from '../support/process';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Exited> {
+  return runCommand(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, input });
 }
 
 const classifyJs = path.join(REPO_ROOT, 'dist', 'scripts', 'classify.js');

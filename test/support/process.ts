@@ -34,6 +34,23 @@ function launch(env: Record<string, string>, cwd?: string) {
   return { child, stdout, stderr, exited };
 }
 
+/**
+ * Runs a command to its end and collects what it printed: `input` goes to its stdin (closed
+ * after it), `env` is its whole environment.
+ */
+export function runCommand(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<Exited> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
 /** Runs the assistant until it exits by itself (e.g. a configuration error). */
 export async function runToExit(env: Record<string, string>, cwd?: string): Promise<Exited> {
   const p = launch(env, cwd);

@@ -19,6 +19,17 @@ async function askForEverything(chat: MemberChat): Promise<string> {
   return shown.join('\n').replace(/https:\/\/\S+/g, '<link>');
 }
 
+/** Alex texts about refills and asks for a one-time code: the chat and the code that was sent. */
+async function smsCodeSent(): Promise<{ chat: MemberChat; code: string }> {
+  const chat = new MemberChat({ channelId: 'sms', from: { id: ALEX.phone } });
+  await chat.open();
+  await chat.say('Prescription refills');
+  await chat.say('1');
+  const code = codeIn(await chat.say('1'));
+  assert.ok(code, 'a code was sent');
+  return { chat, code };
+}
+
 describe('PHI is never shown to an unverified member', () => {
   for (const channelId of ['webchat', 'msteams', 'sms'] as const) {
     it(`${channelId}: statuses, refills and appointments get general help, how to sign in, and the portal link — never data`, async () => {
@@ -131,12 +142,7 @@ describe('PHI is never shown to an unverified member', () => {
     });
 
     it('wrong codes: refused each time, then the code is cancelled; nothing shown, the code never reaches the recognizer', async () => {
-      const chat = new MemberChat({ channelId: 'sms', from: { id: ALEX.phone } });
-      await chat.open();
-      await chat.say('Prescription refills');
-      await chat.say('1');
-      const code = codeIn(await chat.say('1'))!;
-      assert.ok(code);
+      const { chat, code } = await smsCodeSent();
       const wrong = code === '000000' ? '111111' : '000000';
       for (let i = 0; i < 4; i++) assert.match(textOf(await chat.say(wrong)), /doesn't match/);
       const last = await chat.say(wrong);
@@ -148,12 +154,7 @@ describe('PHI is never shown to an unverified member', () => {
     });
 
     it('a code is good only for the sender it was sent to', async () => {
-      const chat = new MemberChat({ channelId: 'sms', from: { id: ALEX.phone } });
-      await chat.open();
-      await chat.say('Prescription refills');
-      await chat.say('1');
-      const code = codeIn(await chat.say('1'))!;
-      assert.ok(code);
+      const { chat, code } = await smsCodeSent();
       chat.adapter.template.from = { id: '+15035550177', name: 'Member' };
       assertNoPhi(textOf(await chat.say(code)));
     });
