@@ -59,11 +59,6 @@ import { typingIndicator } from './typing';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
 import { TextLimit } from './pipeline/textLimit';
 
-/**
- * The composition root: the only place that builds things (with its helpers in bot/compose/).
- * Every other module receives what it needs through its constructor, so tests can hand it fakes.
- */
-
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
   logger?: Logger;
@@ -278,8 +273,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 }
 
 /**
- * The composition root: the only place that builds things. Every other module receives what it
- * needs through its constructor, so tests can hand it fakes.
+ * The composition root: the only place that builds things (with its helpers in bot/compose/).
+ * Every other module receives what it needs through its constructor, so tests can hand it fakes.
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const core = createBotCore(config, { ...overrides, metrics: createMetrics(overrides) });
