@@ -1,6 +1,6 @@
 import { Channels } from 'botbuilder';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { AssistantMetrics } from '../../common/metrics';
+import { noMetrics, type AssistantMetrics } from '../../common/metrics';
 import { EMERGENCY_KINDS, INTENT_IDS, type EmergencyKind, type IntentId } from '../../intents/types';
 
 /**
@@ -204,13 +204,7 @@ export class PrometheusMetrics implements OperationsMetrics {
 
 /** Counts nothing: for code paths that take OperationsMetrics when none are configured. */
 export const noOperationsMetrics: OperationsMetrics = {
-  turn: () => undefined,
-  intent: () => undefined,
-  emergency: () => undefined,
-  nluFallback: () => undefined,
-  escalationCreated: () => undefined,
-  escalationWait: () => undefined,
-  backendError: () => undefined,
+  ...noMetrics,
   httpResponse: () => undefined,
   rateLimited: () => undefined,
   messageTruncated: () => undefined,
