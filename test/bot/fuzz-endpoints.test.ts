@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fc from 'fast-check';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
+import { RawClient, type RawAnswer } from '../support/rawHttp';
 import { getGrant, startConversation, type Grant } from '../support/directline';
 
 /**
@@ -11,30 +11,11 @@ import { getGrant, startConversation, type Grant } from '../support/directline';
  * healthy. Kept to a few thousand requests so it runs in every `npm test`.
  */
 
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Raw> {
-  const url = new URL(base);
-  const framed = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-  return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, method, path, headers: framed }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const raw = new RawClient();
+const send = raw.send.bind(raw);
 
 /** Nothing a client sees may say what runs here or where in the code something went wrong. */
-function assertNothingLeaks(answer: Raw, what: string): void {
+function assertNothingLeaks(answer: RawAnswer, what: string): void {
   assert.ok(answer.status < 500, `${what} → ${answer.status} ${answer.body.slice(0, 200)}`);
   assert.doesNotMatch(answer.body, /\bat \S+\.js:\d+|TypeError|ReferenceError|node_modules|restify|botbuilder/i, what);
   assert.equal(answer.headers.server, undefined, `${what}: no Server header`);
@@ -62,7 +43,7 @@ describe('fuzzing the chat and operations endpoints', function () {
     other = await getGrant(running.url);
   });
   after(async () => {
-    agent.destroy();
+    raw.close();
     await running.stop();
   });
 

@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fc from 'fast-check';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
+import { RawClient } from '../support/rawHttp';
 
-interface Raw {
-  status: number;
-  body: string;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-
-/**
- * A raw request: any method, path, headers and bytes (fetch would refuse some of these). A body
- * is always framed with Content-Length: Node's client sends a DELETE or OPTIONS body without any
- * framing, which the server can only read as garbage in front of the next request (it then
- * closes the connection, and the agent's next request on that socket fails on the client side).
- */
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Raw> {
-  const url = new URL(base);
-  const framed = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-  return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, method, path, headers: framed }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const raw = new RawClient();
+const send = raw.send.bind(raw);
 
 const anyValue = fc.oneof(
   fc.string(),
@@ -72,7 +48,7 @@ describe('fuzzing the HTTP surface', function () {
     running = await startAssistant({ MAX_BODY_BYTES: '16384', RATE_LIMIT_PER_CLIENT_PER_MINUTE: '0', RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: '0' });
   });
   after(async () => {
-    agent.destroy();
+    raw.close();
     await running.stop();
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { fromRoot } from '../../common/paths';
 import type { IdentityAssertionHandler } from '../../bot/identity';
 import { loadPortalProfile } from '../../services/portal/profile';
@@ -13,18 +14,6 @@ import { ScriptedDialog } from '../support/scriptedDialog';
  * is on the page (locators, events), never a fixed sleep. Screenshots go to test-results/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // Without these Chromium keeps trying to reach Google's servers (there is no internet here).
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const RESULTS = fromRoot('test-results');
@@ -55,11 +44,7 @@ describe('chat widget in a browser (headless Chromium)', function () {
 
   before(async () => {
     mkdirSync(RESULTS, { recursive: true });
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    } catch (err) {
-      throw new Error(`Chromium could not be started from ${CHROMIUM} (apt-get install chromium; .ci/run does): ${(err as Error).message}`);
-    }
+    browser = await launchChromium();
     running = await startAssistant();
     dialog = new ScriptedDialog([
       { title: 'Refill a prescription', url: profile.link('pharmacy.refill') },
