@@ -13,6 +13,8 @@
  *   --cv          also run the threshold selection on the TRAINING set (5-fold cross-validation,
  *                 5 seeds; how confidenceThreshold in model-config.json is chosen; the test set
  *                 is never used)
+ *   --cv-only     only the threshold selection on the training set: the test set is not read,
+ *                 so model and data changes can be judged without looking at it
  */
 import fs from 'node:fs';
 import pino from 'pino';
@@ -179,6 +181,10 @@ function crossValidation(): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--cv-only')) {
+    crossValidation();
+    return;
+  }
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const understanding = await createUnderstanding({ provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5 }, { logger });
   const test = loadTestSet();
