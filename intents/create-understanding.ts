@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { CluRecognizer } from './cloud/clu-recognizer';
 import { loadCloudIntentMap } from './cloud/intent-map';
-import { LuisRecognizer } from './cloud/luis-recognizer';
+import type { LuisRecognizer } from './cloud/luis-recognizer';
 import { EmergencyDetector, loadEmergencyResources } from './emergency/detector';
 import { defaultLocaleDetector } from './locale/detect-locale';
 import { loadModelConfig } from './local/config';
@@ -71,6 +71,8 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
     cloud = new CluRecognizer({ settings: settings.clu, intentMap: loadCloudIntentMap(), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   } else if (settings.provider === 'luis') {
     if (!settings.luis) throw new Error('NLU_PROVIDER=luis needs the LUIS_* settings');
+    // The LUIS runtime SDK is loaded only when chosen (LUIS is retired; most deployments never use it).
+    const { LuisRecognizer } = require('./cloud/luis-recognizer') as typeof import('./cloud/luis-recognizer');
     cloud = new LuisRecognizer({ settings: settings.luis, intentMap: loadCloudIntentMap() });
   }
   const threshold = settings.confidenceThreshold ?? model.confidenceThreshold;

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Logger } from '../../common/logger';
 import type { StorageConfig } from '../config';
-import { AzureBlobStorage } from './blobStorage';
-import { AzureCosmosStorage } from './cosmosStorage';
 import { FileStorage } from './fileStorage';
 import { LockedStorage } from './lockedStorage';
 import type { AssistantStorage } from './types';
@@ -50,10 +48,16 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
         },
       });
     }
-    case 'blob':
+    // The Azure SDKs are loaded only when chosen: @azure/cosmos, @azure/storage-blob and their
+    // identity libraries hold about 10 MiB of heap that the default file store never uses.
+    case 'blob': {
+      const { AzureBlobStorage } = require('./blobStorage') as typeof import('./blobStorage');
       return new AzureBlobStorage(config.connectionString, config.container);
-    case 'cosmos':
+    }
+    case 'cosmos': {
+      const { AzureCosmosStorage } = require('./cosmosStorage') as typeof import('./cosmosStorage');
       return new AzureCosmosStorage(config);
+    }
     case 'memory':
       return new LockedStorage();
   }
