@@ -21,6 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../../common/paths';
+import { startHeapFlags } from '../bench/startFlags';
 import { goldenReplies, runSoak } from './run';
 
 interface Options {
@@ -59,7 +60,7 @@ interface Assistant {
 }
 
 async function startAssistant(dataDir: string): Promise<Assistant> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.resolve(__dirname, '..', '..', 'bot', 'index.js')], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...startHeapFlags(), path.resolve(__dirname, '..', '..', 'bot', 'index.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

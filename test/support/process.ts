@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { once } from 'node:events';
+import { startHeapFlags } from '../../scripts/bench/startFlags';
 
 /** The compiled entry point `npm start` runs. */
 export const ENTRY = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
@@ -21,7 +22,8 @@ export interface Exited {
 }
 
 function launch(env: Record<string, string>, cwd?: string) {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ENTRY], {
+  // With the heap flags `npm start` gives Node, so the process tests run the assistant as deployed.
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...startHeapFlags(), ENTRY], {
     cwd,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
