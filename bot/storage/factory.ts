@@ -49,7 +49,7 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
       });
     }
     // The Azure SDKs are loaded only when chosen: @azure/cosmos, @azure/storage-blob and their
-    // identity libraries hold about 10 MiB of heap that the default file store never uses.
+    // identity libraries hold about 8 MiB of heap that the default file store never uses.
     case 'blob': {
       const { AzureBlobStorage } = require('./blobStorage') as typeof import('./blobStorage');
       return new AzureBlobStorage(config.connectionString, config.container);
