@@ -56,6 +56,25 @@ function postJson(agent: http.Agent, url: URL, payload: string): Promise<Answer>
   });
 }
 
+/**
+ * A member's message that asks for its replies in the HTTP answer (`deliveryMode: "expectReplies"`),
+ * as the bench and the soak script send it to /api/messages.
+ */
+export function expectRepliesMessage(m: { conversationId: string; userId: string; turn: number; text: string; channelId?: string }): object {
+  return {
+    type: 'message',
+    id: `${m.conversationId}-${m.turn}`,
+    channelId: m.channelId ?? 'webchat',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    conversation: { id: m.conversationId },
+    from: { id: m.userId, role: 'user' },
+    recipient: { id: 'member-assistant', role: 'bot' },
+    locale: 'en-US',
+    text: m.text,
+  };
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL('/api/messages', options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -69,18 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const conversationId = `${options.runId}-${i}`;
       const userId = `member-${options.runId}-${i}`;
       for (const [turn, text] of options.script(i).entries()) {
-        const payload = JSON.stringify({
-          type: 'message',
-          id: `${conversationId}-${turn}`,
-          channelId: options.channelId ?? 'webchat',
-          serviceUrl: 'http://127.0.0.1:9/',
-          deliveryMode: 'expectReplies',
-          conversation: { id: conversationId },
-          from: { id: userId, role: 'user' },
-          recipient: { id: 'bot', role: 'bot' },
-          locale: 'en-US',
-          text,
-        });
+        const payload = JSON.stringify(expectRepliesMessage({ conversationId, userId, turn, text, channelId: options.channelId }));
         const started = process.hrtime.bigint();
         let answer: Answer;
         try {

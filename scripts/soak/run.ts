@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { expectRepliesMessage } from '../bench/load';
 
 /**
  * The soak's load: many conversations at once against one assistant on loopback, each following a
@@ -119,18 +120,7 @@ function parseJson<T>(body: string): T | undefined {
 async function* viaMessages(client: Client, conversationId: string, userId: string, script: string[]): AsyncGenerator<{ replies: Replies; ms: number }> {
   for (const [turn, text] of script.entries()) {
     const started = performance.now();
-    const answer = await client.request('POST', '/api/messages', {
-      type: 'message',
-      id: `${conversationId}-${turn}`,
-      channelId: 'webchat',
-      serviceUrl: 'http://127.0.0.1:9/',
-      deliveryMode: 'expectReplies',
-      conversation: { id: conversationId },
-      from: { id: userId, role: 'user' },
-      recipient: { id: 'member-assistant', role: 'bot' },
-      locale: 'en-US',
-      text,
-    });
+    const answer = await client.request('POST', '/api/messages', expectRepliesMessage({ conversationId, userId, turn, text }));
     const ms = performance.now() - started;
     if (answer.status !== 200) throw new Error(`/api/messages answered ${answer.status}: ${answer.body.slice(0, 200)}`);
     const activities = parseJson<{ activities?: ActivityJson[] }>(answer.body)?.activities;
