@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Logger } from '../../common/logger';
 import type { StorageConfig } from '../config';
 import { FileStorage } from './fileStorage';
+import { JournalStorage } from './journalStorage';
 import { LockedStorage } from './lockedStorage';
+import { SplitStorage } from './splitStorage';
 import type { AssistantStorage } from './types';
 
 export interface StorageDeps {
@@ -36,16 +38,18 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
   switch (config.kind) {
     case 'file': {
       const idleMs = deps.idleMinutes * 60_000;
-      return new FileStorage({
-        dir: stateDir(config.dataDir),
+      const expiry = {
+        idleMs,
+        appliesTo: isConversationKey,
+        // Often enough that an idle conversation is gone soon after the limit, rarely enough to cost nothing.
+        sweepEveryMs: Math.min(Math.max(idleMs / 4, 60_000), 15 * 60_000),
+      };
+      const dir = stateDir(config.dataDir);
+      return new SplitStorage({
+        journal: new JournalStorage({ dir, logger: deps.logger, clock: deps.clock, expiry }),
+        files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry }),
+        isJournalKey: isConversationKey,
         logger: deps.logger,
-        clock: deps.clock,
-        expiry: {
-          idleMs,
-          appliesTo: isConversationKey,
-          // Often enough that an idle conversation is gone soon after the limit, rarely enough to cost nothing.
-          sweepEveryMs: Math.min(Math.max(idleMs / 4, 60_000), 15 * 60_000),
-        },
       });
     }
     // The Azure SDKs are loaded only when chosen: @azure/cosmos, @azure/storage-blob and their

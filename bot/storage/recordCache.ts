@@ -53,6 +53,14 @@ export class RecordCache {
     this.drop(key);
   }
 
+  /** Forgets everything (the store was closed; it reloads from disk). */
+  clear(): void {
+    this.entries.clear();
+    this.versions.clear();
+    this.prunes++;
+    this.bytes = 0;
+  }
+
   private store(key: string, record: CachedRecord | null): void {
     this.drop(key);
     if (record && record.json.length > this.maxBytes / 4) return;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { messageActivity } from '../support/activities';
@@ -35,7 +35,7 @@ describe('restarts: the member continues where they were', function () {
     assert.equal(first.at(-1), 'Which day works for you?');
     assert.deepEqual(await say(running.url, 'Tuesday', 'restart-1'), ['What time?']);
     await running.stop();
-    assert.ok(readdirSync(path.join(dataDir, 'state')).some((n) => n.startsWith('webchat-conversations.')), 'state is on disk');
+    assert.match(readFileSync(path.join(dataDir, 'state', 'conversations.journal'), 'utf8'), /"k":"webchat\/conversations\/restart-1\/"/, 'state is on disk');
 
     running = await startAssistant(env, { mainDialog: new BookingDialog() });
     assert.deepEqual(await say(running.url, '10am', 'restart-1'), ['Book Tuesday at 10am? (yes/no)'], 'no welcome again, no start-over');

@@ -9,6 +9,7 @@ import { fileNameFor } from '../../bot/storage/fileNames';
 import { realFileOps, type FileOps } from '../../bot/storage/fileOps';
 import { FileStorage } from '../../bot/storage/fileStorage';
 import { createStorage, isConversationKey } from '../../bot/storage/factory';
+import type { SplitStorage } from '../../bot/storage/splitStorage';
 import { StorageStartupError } from '../../bot/storage/types';
 import { LogCapture } from '../support/logs';
 
@@ -217,7 +218,7 @@ describe('file store', function () {
 
     it('the factory expires conversations after CONVERSATION_IDLE_MINUTES', async () => {
       let now = Date.now();
-      const store = createStorage({ kind: 'file', dataDir: root }, { logger: logs.logger, idleMinutes: 5, clock: () => now }) as FileStorage;
+      const store = createStorage({ kind: 'file', dataDir: root }, { logger: logs.logger, idleMinutes: 5, clock: () => now }) as SplitStorage;
       await store.write({ [key]: { v: 1 } });
       now += 6 * 60_000;
       assert.equal(await store.sweep(), 1);

@@ -5,6 +5,8 @@ import { AzureBlobStorage } from '../../bot/storage/blobStorage';
 import { AzureCosmosStorage, type CosmosContainerLike } from '../../bot/storage/cosmosStorage';
 import { createStorage } from '../../bot/storage/factory';
 import { FileStorage } from '../../bot/storage/fileStorage';
+import { JournalStorage } from '../../bot/storage/journalStorage';
+import { SplitStorage } from '../../bot/storage/splitStorage';
 import { LockedStorage } from '../../bot/storage/lockedStorage';
 import { isStorageConflict, StorageConflictError, StorageStartupError } from '../../bot/storage/types';
 import { silentLogger } from '../../common/logger';
@@ -75,7 +77,10 @@ describe('storage settings', () => {
   });
 
   it('the factory makes the configured store', () => {
-    assert.ok(createStorage({ kind: 'file', dataDir: '/tmp/x' }, deps) instanceof FileStorage);
+    const file = createStorage({ kind: 'file', dataDir: '/tmp/x' }, deps);
+    assert.ok(file instanceof SplitStorage, 'STORAGE=file: conversations in the journal, the rest one file per key');
+    assert.ok(file.journal instanceof JournalStorage && file.files instanceof FileStorage);
+    assert.equal(file.journal.dir, file.files.dir, 'both under DATA_DIR/state');
     assert.ok(createStorage({ kind: 'memory' }, deps) instanceof LockedStorage);
     const blob = createStorage({ kind: 'blob', connectionString: 'UseDevelopmentStorage=true', container: 'c' }, deps);
     assert.equal(blob.kind, 'blob');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { AzureBlobStorage } from '../../bot/storage/blobStorage';
 import { FileStorage } from '../../bot/storage/fileStorage';
+import { JournalStorage } from '../../bot/storage/journalStorage';
 import { LockedStorage } from '../../bot/storage/lockedStorage';
 import { silentLogger } from '../../common/logger';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -30,9 +31,15 @@ describe('stores', function () {
       dir = mkdtempSync(path.join(os.tmpdir(), 'file-store-'));
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
-    describeStorageBehaviour('file (STORAGE=file)', () => {
+    describeStorageBehaviour('file: one file per key (STORAGE=file, all but conversation state)', () => {
       const storage = new FileStorage({ dir: path.join(dir, 'state'), logger: silentLogger() });
       return { storage, assistant: storage };
+    });
+    let journal: JournalStorage | undefined;
+    afterEach(async () => journal?.close());
+    describeStorageBehaviour('file: conversation journal (STORAGE=file, conversation state)', () => {
+      journal = new JournalStorage({ dir: path.join(dir, 'journal'), logger: silentLogger() });
+      return { storage: journal, assistant: journal };
     });
   });
 
