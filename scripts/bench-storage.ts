@@ -1,7 +1,9 @@
 /**
  * `npm run bench:storage`: how long the stores take for a typical conversation-state item
- * (~4 KB, a dialog stack half-way through a booking), and what a burst across two instances
- * costs in re-run turns. Numbers for people, not assertions: tests never time anything.
+ * (~4 KB, a dialog stack half-way through a booking), what the file store's two halves cost in
+ * CPU per write when 20 conversations save at once (one file per write against the conversation
+ * journal's group commit), and what a burst across two instances costs in re-run turns. Numbers
+ * for people, not assertions: tests never time anything.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AzureBlobStorage } from '../bot/storage/blobStorage';
 import { FileStorage } from '../bot/storage/fileStorage';
+import { JournalStorage } from '../bot/storage/journalStorage';
 import { LockedStorage } from '../bot/storage/lockedStorage';
 import type { AssistantStorage } from '../bot/storage/types';
 import { silentLogger } from '../common/logger';
@@ -52,6 +55,27 @@ async function measure(name: string, storage: AssistantStorage, rounds: number):
   }
 }
 
+/** 20 conversations saving at once, as under load: writes per second and CPU (all threads) per write. */
+async function concurrent(name: string, storage: AssistantStorage, writesPerConversation: number): Promise<void> {
+  const conversations = 20;
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: conversations }, async (_, c) => {
+      const key = `webchat/conversations/concurrent-${c}/`;
+      let eTag: string | null = null;
+      for (let i = 0; i < writesPerConversation; i++) eTag = await storage.put(key, { ...ITEM, round: i }, eTag);
+    }),
+  );
+  const elapsed = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const writes = conversations * writesPerConversation;
+  console.log(
+    `${name.padEnd(22)} 20 at once      ${((writes / elapsed) * 1000).toFixed(0)} writes/s, CPU ${((used.user + used.system) / 1000 / writes).toFixed(3)} ms per write ` +
+      `(user ${(used.user / 1000 / writes).toFixed(3)}, system ${(used.system / 1000 / writes).toFixed(3)})`,
+  );
+}
+
 async function burst(connectionString: string, n: number): Promise<void> {
   const logs = new LogCapture('debug');
   const env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'bench-burst' };
@@ -77,7 +101,13 @@ async function main(): Promise<void> {
   const azurite = await startAzurite();
   try {
     await measure('memory', new LockedStorage(), 2000);
-    await measure('file (fsync + rename)', new FileStorage({ dir, logger: silentLogger() }), 500);
+    const files = new FileStorage({ dir: path.join(dir, 'files'), logger: silentLogger() });
+    const journal = new JournalStorage({ dir: path.join(dir, 'journal'), logger: silentLogger() });
+    await measure('file: one file per key', files, 500);
+    await measure('file: journal', journal, 500);
+    await concurrent('file: one file per key', files, 100);
+    await concurrent('file: journal', journal, 100);
+    await journal.close();
     await measure('blob (Azurite, local)', new AzureBlobStorage(azurite.connectionString, 'bench'), 300);
     await burst(azurite.connectionString, 16);
     await burst(azurite.connectionString, 40);
