@@ -73,6 +73,24 @@ describe('restarts: the member continues where they were', function () {
     }
   });
 
+  it('a second process on the same DATA_DIR is refused in one line while the first runs, and starts once it has stopped', async () => {
+    const env = { STORAGE: 'file', DATA_DIR: dataDir };
+    const first = await startProcess(env);
+    try {
+      const refused = await runToExit(env);
+      assert.equal(refused.code, 1);
+      assert.equal(refused.stderr.split('\n').length, 1, refused.stderr);
+      assert.match(refused.stderr, new RegExp(`^DATA_DIR is in use: another running assistant \\(process ${first.child.pid}\\)`));
+      assert.ok((await say(first.url, 'hi', 'still-served')).length > 0, 'the first one goes on');
+    } finally {
+      first.child.kill('SIGTERM');
+      assert.equal(await first.exited, 0);
+    }
+    const second = await startProcess(env);
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0);
+  });
+
   it('the real process refuses to start, in one line, when DATA_DIR cannot be written', async () => {
     const blocked = path.join(dataDir, 'a-file');
     writeFileSync(blocked, 'not a folder');
