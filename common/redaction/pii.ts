@@ -153,7 +153,9 @@ const DESCRIPTIVE = new Set(
 
 function passwordFindings(text: string): PiiFinding[] {
   const found: PiiFinding[] = [];
-  for (const match of text.matchAll(PASSWORD)) {
+  // exec from lastIndex 0 rather than matchAll (a copy of the RegExp per call); never matches ''.
+  PASSWORD.lastIndex = 0;
+  for (let match = PASSWORD.exec(text); match; match = PASSWORD.exec(text)) {
     const value = match[1]!;
     const first = value.trim().split(/\s+/)[0]!.replace(/^["'“‘(]+/, '').replace(/["'”’),.;!?]+$/, '').toLowerCase();
     if (!first || DESCRIPTIVE.has(first)) continue;
