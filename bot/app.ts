@@ -160,13 +160,22 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 
   // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
   // (built in the background; the first turns wait for it).
-  const emergencyCheck = overrides.emergencyCheck ?? createEmergencyCheck();
+  // The default check is also the recognizer's own (one lexicon run per message, see
+  // createEmergencyCheck); a check a test hands in leaves the recognizer its own detector.
+  const defaultCheck = overrides.emergencyCheck ? undefined : createEmergencyCheck();
+  const emergencyCheck = overrides.emergencyCheck ?? defaultCheck!;
   const pending = overrides.understanding
     ? null
-    : new PendingUnderstanding(config.nlu, logger, undefined, {
-        recognized: (result) => metrics.intent(result.intent, result.source),
-        fallback: (provider, reason) => metrics.nluFallback(provider, reason),
-      });
+    : new PendingUnderstanding(
+        config.nlu,
+        logger,
+        undefined,
+        {
+          recognized: (result) => metrics.intent(result.intent, result.source),
+          fallback: (provider, reason) => metrics.nluFallback(provider, reason),
+        },
+        defaultCheck,
+      );
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();

@@ -1,15 +1,20 @@
 import type { Logger } from '../common/logger';
 import { redactText } from '../common/redaction';
 import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
+import { LastTextMemo } from '../intents/emergency/memo';
 import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
 
 /**
  * Where the intents layer (intents/index.ts) meets the bot: the emergency detector, built now
  * (synchronous, loads its lexicons), and the recognizer, built in the background because the
  * local model may have to be trained at start-up when no current model file exists.
+ *
+ * The detector remembers its last text's answer (intents/emergency/memo.ts): handed to the
+ * recognizer too (PendingUnderstanding's `detector`), the gate's check and the recognizer's own
+ * check of the same message run the lexicons once.
  */
 export function createEmergencyCheck(): EmergencyCheck {
-  return new EmergencyDetector();
+  return new LastTextMemo(new EmergencyDetector());
 }
 
 /**
@@ -27,9 +32,12 @@ export class PendingUnderstanding implements Understanding {
     build: typeof createUnderstanding = createUnderstanding,
     /** Metrics: the intent of every message, and cloud answers not used (never member text). */
     observer?: NluObserver,
+    /** The emergency check the recognizer runs first (default: its own EmergencyDetector). */
+    detector?: EmergencyCheck,
   ) {
     // Cloud recognizers only ever get redacted text (the emergency check never goes to the cloud).
-    this.ready = build(settings, { logger, redactForCloud: redactText, ...(observer ? { observer } : {}) }).then((understanding) => {
+    const deps = { logger, redactForCloud: redactText, ...(observer ? { observer } : {}), ...(detector ? { detector } : {}) };
+    this.ready = build(settings, deps).then((understanding) => {
       this.built = understanding;
     });
     // Reported by whoever awaits `ready` (start-up) or `understand` (a turn); never unhandled.

@@ -64,21 +64,33 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   }
 
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    const appId = appIdOf(claimsIdentity);
-    const connectors = this.connectors;
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = `${appId}\u0000${serviceUrl}\u0000${audience ?? ''}`;
-        let client = connectors.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience);
-          // A failed creation is not remembered.
-          client.catch(() => connectors.delete(key));
-          connectors.set(key, client);
-        }
-        return client;
-      }
-    })();
+    return new ReusingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors);
+  }
+}
+
+/**
+ * The turn's connector factory, answering from the shared clients. One class for every turn (a
+ * class expression in `reusing` made a new class, prototype and methods on every turn).
+ */
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: LruCache<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${this.appId}\u0000${serviceUrl}\u0000${audience ?? ''}`;
+    let client = this.connectors.get(key);
+    if (!client) {
+      client = this.factory.create(serviceUrl, audience);
+      // A failed creation is not remembered.
+      client.catch(() => this.connectors.delete(key));
+      this.connectors.set(key, client);
+    }
+    return client;
   }
 }
 

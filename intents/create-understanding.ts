@@ -11,6 +11,7 @@ import { LocalRecognizer } from './local/local-recognizer';
 import { LocalModel, computeDataHash, type ModelResources } from './local/model';
 import { DEFAULT_MODEL_FILE } from './paths';
 import type { NluSettings } from './settings';
+import type { EmergencyCheck } from './types';
 import { ShorthandExpander, loadShorthand } from './text/shorthand';
 import { loadTrainingSet } from './training-data';
 import { NluPipeline, type Clock, type NluObserver, type Understanding } from './understanding';
@@ -22,6 +23,8 @@ export interface UnderstandingDeps {
   fetch?: typeof fetch;
   /** Tests: drive cloud timeouts without real time. */
   clock?: Clock;
+  /** The emergency check run before the recognizer (default: an EmergencyDetector of its own). */
+  detector?: EmergencyCheck;
 }
 
 export function modelResources(): ModelResources {
@@ -64,7 +67,7 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
   const started = performance.now();
   const resources = modelResources();
   const { model, origin } = loadOrTrainModel(settings.modelFile ?? DEFAULT_MODEL_FILE, resources, logger);
-  const detector = new EmergencyDetector(loadEmergencyResources());
+  const detector = deps.detector ?? new EmergencyDetector(loadEmergencyResources());
   let cloud: CluRecognizer | LuisRecognizer | undefined;
   if (settings.provider === 'clu') {
     if (!settings.clu) throw new Error('NLU_PROVIDER=clu needs the CLU_* settings');

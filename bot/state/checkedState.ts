@@ -3,12 +3,15 @@ import { contentOf, isStorageConflict, StorageConflictError, type AssistantStora
 
 type State = Record<string, unknown>;
 
-/** What was loaded this turn: the object botbuilder caches, the stored eTag, and a copy to diff. */
+/**
+ * What was loaded this turn: the object botbuilder caches, the stored eTag, and (merge mode only,
+ * the one mode that diffs) a copy to diff.
+ */
 interface Loaded {
   state: State;
   eTag: string | undefined;
   hash: string;
-  snapshot: State;
+  snapshot: State | undefined;
 }
 
 /**
@@ -36,12 +39,13 @@ class ETagTracker {
     private readonly mode: ConflictMode,
   ) {}
 
-  loaded(context: TurnContext, state: State, forced: boolean): void {
+  /** `readHash`: botbuilder's change hash of `state` when load() just read it (else computed here). */
+  loaded(context: TurnContext, state: State, forced: boolean, readHash?: string): void {
     const previous = context.turnState.get(this.slot) as Loaded | undefined;
     if (previous?.state === state) return;
     // A new object without a read (after clear()) still replaces the version read earlier this turn.
     const eTag = forced || !previous ? (typeof state.eTag === 'string' ? state.eTag : undefined) : previous.eTag;
-    this.remember(context, state, eTag);
+    this.remember(context, state, eTag, readHash);
   }
 
   forget(context: TurnContext): void {
@@ -65,7 +69,7 @@ class ETagTracker {
   }
 
   private async mergeIntoFresh(context: TurnContext, key: string, state: State, loaded: Loaded): Promise<void> {
-    const changed = changedProperties(loaded.snapshot, state);
+    const changed = changedProperties(loaded.snapshot!, state);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
       const fresh = (await this.storage.read([key]))[key] as State | undefined;
       const merged: State = fresh ? contentOf(fresh) : {};
@@ -87,10 +91,14 @@ class ETagTracker {
     throw new StorageConflictError(key);
   }
 
-  private remember(context: TurnContext, state: State, eTag: string | undefined): void {
+  /** `hash`, when given, is calculateChangeHash(state) (which leaves out the eTag set here). */
+  private remember(context: TurnContext, state: State, eTag: string | undefined, hash?: string): void {
     if (eTag !== undefined && eTag !== '*') state.eTag = eTag;
     else delete state.eTag;
-    const loaded: Loaded = { state, eTag: eTag === '*' ? undefined : eTag, hash: calculateChangeHash(state), snapshot: jsonCopy(state) };
+    // The copy is only read to merge (user state); conversation state, loaded and saved on every
+    // turn, never diffs, so it skips the JSON round trip.
+    const snapshot = this.mode === 'merge' ? jsonCopy(state) : undefined;
+    const loaded: Loaded = { state, eTag: eTag === '*' ? undefined : eTag, hash: hash ?? calculateChangeHash(state), snapshot };
     context.turnState.set(this.slot, loaded);
   }
 }
@@ -118,9 +126,21 @@ function eTagChecked<B extends StateClass>(Base: B, mode: ConflictMode) {
     }
 
     override async load(context: TurnContext, force = false): Promise<any> {
+      // botbuilder hashes what it reads (its turn cache: { state, hash }); that hash is reused
+      // rather than computed again (a JSON stringify and a SHA-256 of the state, every turn). Only
+      // when this call read from storage, and the cache still holds the object read: no code has
+      // had the object between botbuilder's hash and here.
+      const reads = force || !(this.cachedEntry(context)?.state);
       const state = (await super.load(context, force)) as State;
-      this.tracker.loaded(context, state, force);
+      const entry = reads ? this.cachedEntry(context) : undefined;
+      this.tracker.loaded(context, state, force, entry?.state === state && entry.hash ? entry.hash : undefined);
       return state;
+    }
+
+    /** botbuilder's turn cache of this state (BotState's private `stateKey`; none if that changes). */
+    private cachedEntry(context: TurnContext): { state?: State; hash?: string } | undefined {
+      const key = (this as unknown as { stateKey?: symbol }).stateKey;
+      return key ? (context.turnState.get(key) as { state?: State; hash?: string } | undefined) : undefined;
     }
 
     override saveChanges(context: TurnContext, force = false): Promise<void> {

@@ -41,6 +41,11 @@ export interface PiiFinding {
 
 interface Rule {
   category: PiiCategory;
+  /**
+   * A character every match of `pattern` contains (an ASCII digit, or the @ of an e-mail
+   * address): a text without one cannot match, and the rule is not run on it.
+   */
+  needs: 'digit' | '@';
   pattern: RegExp;
   /** The capture group that holds the value (the context words stay). Default: the whole match. */
   group?: number;
@@ -88,35 +93,38 @@ const digitsOf = (value: string) => value.replace(/\D/g, '');
 /** In priority order: a span taken by an earlier rule is not taken again by a later one. */
 const RULES: Rule[] = [
   // One-time codes a member types or the assistant sends ("your verification code is 123456").
-  { category: 'code', pattern: new RegExp(String.raw`${CODE_CONTEXT}${FILLER}(\d{4,8})(?!\d)`, 'giu'), group: 1 },
+  { category: 'code', needs: 'digit', pattern: new RegExp(String.raw`${CODE_CONTEXT}${FILLER}(\d{4,8})(?!\d)`, 'giu'), group: 1 },
   // SSN by context: the full number, or the last four.
-  { category: 'ssn', pattern: new RegExp(String.raw`${SSN_CONTEXT}${FILLER}(?:(?:ending|ends)\s+(?:in|with)\s+|last\s+(?:4|four)\s+(?:digits\s+)?(?:is|are|:)?\s*)?(\d{3}[ \-]?\d{2}[ \-]?\d{4}|\d{4})(?!\d)`, 'giu'), group: 1 },
-  { category: 'dob', pattern: new RegExp(String.raw`${DOB_CONTEXT}[^\d\n]{0,24}?(${DATE})`, 'giu'), group: 1 },
-  { category: 'card', pattern: new RegExp(String.raw`${CARD_CONTEXT}${FILLER}((?:\d${GAP}){11,18}\d)(?!\d)`, 'giu'), group: 1 },
-  { category: 'memberId', pattern: new RegExp(String.raw`${MEMBER_CONTEXT}${FILLER}([A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,19})`, 'giu'), group: 1 },
-  { category: 'rx', pattern: new RegExp(String.raw`${RX_CONTEXT}${FILLER}(\d[\d\-]{3,14}\d)(?![\d])`, 'giu'), group: 1 },
-  { category: 'email', pattern: /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])/g },
+  { category: 'ssn', needs: 'digit', pattern: new RegExp(String.raw`${SSN_CONTEXT}${FILLER}(?:(?:ending|ends)\s+(?:in|with)\s+|last\s+(?:4|four)\s+(?:digits\s+)?(?:is|are|:)?\s*)?(\d{3}[ \-]?\d{2}[ \-]?\d{4}|\d{4})(?!\d)`, 'giu'), group: 1 },
+  { category: 'dob', needs: 'digit', pattern: new RegExp(String.raw`${DOB_CONTEXT}[^\d\n]{0,24}?(${DATE})`, 'giu'), group: 1 },
+  { category: 'card', needs: 'digit', pattern: new RegExp(String.raw`${CARD_CONTEXT}${FILLER}((?:\d${GAP}){11,18}\d)(?!\d)`, 'giu'), group: 1 },
+  { category: 'memberId', needs: 'digit', pattern: new RegExp(String.raw`${MEMBER_CONTEXT}${FILLER}([A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,19})`, 'giu'), group: 1 },
+  { category: 'rx', needs: 'digit', pattern: new RegExp(String.raw`${RX_CONTEXT}${FILLER}(\d[\d\-]{3,14}\d)(?![\d])`, 'giu'), group: 1 },
+  { category: 'email', needs: '@', pattern: /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])/g },
   // Shapes without context.
-  { category: 'ssn', pattern: /(?<![\d\-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d\-])/g },
+  { category: 'ssn', needs: 'digit', pattern: /(?<![\d\-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d\-])/g },
   {
     category: 'card',
+    needs: 'digit',
     pattern: /(?<![\d\-])(?:\d[ \-]?){12,18}\d(?![\d\-])/g,
     accept: (value) => {
       const digits = digitsOf(value);
       return digits.length >= 13 && digits.length <= 19 && luhn(digits);
     },
   },
-  { category: 'phone', pattern: /(?<![\w\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])\d{3}[ .\-]\d{4}(?![\d\-])/g },
-  { category: 'phone', pattern: /(?<![\w\-+])\+?1?\d{10}(?!\d)/g, accept: (value) => digitsOf(value).length === 10 || /^\+?1/.test(value) },
-  { category: 'phone', pattern: /\+(?:[2-9]\d{0,2})[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){2,4}(?!\d)/g },
+  { category: 'phone', needs: 'digit', pattern: /(?<![\w\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])\d{3}[ .\-]\d{4}(?![\d\-])/g },
+  { category: 'phone', needs: 'digit', pattern: /(?<![\w\-+])\+?1?\d{10}(?!\d)/g, accept: (value) => digitsOf(value).length === 10 || /^\+?1/.test(value) },
+  { category: 'phone', needs: 'digit', pattern: /\+(?:[2-9]\d{0,2})[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){2,4}(?!\d)/g },
   // Any other long number: an Rx, member, account or order number typed without saying which.
   {
     category: 'number',
+    needs: 'digit',
     pattern: /(?<![\d\-.,$€£])\d{3,6}(?:[ \-]\d{3,6}){2,5}(?![\d\-]|[.,]\d)/g,
     accept: (value) => digitsOf(value).length >= 12,
   },
   {
     category: 'number',
+    needs: 'digit',
     pattern: /(?<![\d.,$€£\-/])\d(?:\d|-(?=\d)){6,21}(?![\d/]|[.,]\d)/g,
     accept: (value) => {
       const digits = digitsOf(value);
@@ -145,7 +153,9 @@ const DESCRIPTIVE = new Set(
 
 function passwordFindings(text: string): PiiFinding[] {
   const found: PiiFinding[] = [];
-  for (const match of text.matchAll(PASSWORD)) {
+  // exec from lastIndex 0 rather than matchAll (a copy of the RegExp per call); never matches ''.
+  PASSWORD.lastIndex = 0;
+  for (let match = PASSWORD.exec(text); match; match = PASSWORD.exec(text)) {
     const value = match[1]!;
     const first = value.trim().split(/\s+/)[0]!.replace(/^["'“‘(]+/, '').replace(/["'”’),.;!?]+$/, '').toLowerCase();
     if (!first || DESCRIPTIVE.has(first)) continue;
@@ -157,16 +167,34 @@ function passwordFindings(text: string): PiiFinding[] {
   return found;
 }
 
-/** The rules compiled with match indices (the `d` flag), to place a group exactly. */
-const COMPILED = RULES.map((rule) => ({ ...rule, pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('d', '')}d`) }));
+/** The rules as written, for the tests that check each rule's `needs` (test/common/redaction.test.ts). */
+export const PII_RULES: ReadonlyArray<Readonly<Rule>> = RULES;
 
-/** Every finding, non-overlapping, in text order. */
+/** The rules compiled with match indices (the `d` flag), to place a group exactly. */
+const COMPILED = RULES.map((rule) => {
+  if (!rule.pattern.global) throw new Error(`PII rule ${rule.category} needs the g flag`);
+  return { ...rule, pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('d', '')}d`) };
+});
+
+const DIGIT = /\d/;
+
+/**
+ * Every finding, non-overlapping, in text order. Runs on every message and every reply (logs,
+ * transcripts), so: a rule is skipped on a text without the character all its matches contain
+ * (most replies have no digit), and each rule's own RegExp is run with exec from lastIndex 0
+ * (matchAll would copy it on every call); no rule can match the empty string.
+ */
 export function findPii(text: string): PiiFinding[] {
   const taken: PiiFinding[] = [];
   const overlaps = (start: number, end: number) => taken.some((f) => start < f.end && f.start < end);
   for (const finding of passwordFindings(text)) taken.push(finding);
+  const hasDigit = DIGIT.test(text);
+  const hasAt = text.includes('@');
   for (const rule of COMPILED) {
-    for (const match of text.matchAll(rule.pattern)) {
+    if (rule.needs === 'digit' ? !hasDigit : !hasAt) continue;
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const span = match.indices?.[rule.group ?? 0];
       if (!span) continue;
       const [start, end] = span;

@@ -30,6 +30,8 @@ const ASSIGNMENT = new RegExp(String.raw`\b${SECRET_NOUN}\s*(?:[:=]|->)\s*(\S+)`
 /** "password is x", "contraseña es x", "password would be x". */
 const COPULA = new RegExp(String.raw`\b${SECRET_NOUN}\s+(?:is|was|would be|should be|es|era|sería)\s*[:"'“]?\s*(\S+)`, 'giu');
 
+const DISCLOSURES = [ASSIGNMENT, COPULA] as const;
+
 /** Words that may follow "password is" without being the password. */
 const DESCRIPTIVE = new Set(
   [
@@ -61,8 +63,11 @@ export function looksLikePasswordToken(token: string): boolean {
 
 export function maskSecrets(text: string, options: SecretScanOptions = {}): SecretScan {
   const secrets = new Set<string>();
-  for (const pattern of [ASSIGNMENT, COPULA]) {
-    for (const match of text.matchAll(pattern)) {
+  for (const pattern of DISCLOSURES) {
+    // exec on the module's own global RegExp from lastIndex 0 (matchAll would copy it on every
+    // call; this runs on every message and reply). Neither pattern can match the empty string.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       // Decide on the bare word, but mask the whole token: a password may end in "!" or ".".
       const token = trimToken(match[1]!);
       if (token && !DESCRIPTIVE.has(token.toLowerCase())) secrets.add(match[1]!);

@@ -4,6 +4,7 @@ import { createBotCore } from '../../bot/app';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { PendingUnderstanding } from '../../bot/intentsWiring';
 import { silentLogger } from '../../common/logger';
+import { EmergencyDetector } from '../../intents';
 import type { IntentResult, Understanding } from '../../intents/types';
 
 const result: IntentResult = { intent: 'billing', score: 0.9, kind: null, locale: 'en', runnerUp: null, source: 'local' };
@@ -34,6 +35,35 @@ describe('wiring the intents layer', () => {
     adapter.activeQueue.splice(0);
     await adapter.processActivity({ type: ActivityTypes.Message, text: 'how do I pay my bill' });
     assert.match(adapter.activeQueue.map((a) => a.text).join('\n'), /Pay a bill: https:\/\/member\.evergreen-health\.example\/secure\/billing\/pay/);
+  });
+
+  it('by default the gate and the recognizer share one detector: one lexicon run per message, and each text is checked', async () => {
+    const seen: string[] = [];
+    const original = EmergencyDetector.prototype.detect;
+    EmergencyDetector.prototype.detect = function (this: EmergencyDetector, text: string) {
+      seen.push(text);
+      return original.call(this, text);
+    };
+    try {
+      const core = createBotCore(loadConfig({ NODE_ENV: 'test' }), { logger: silentLogger() });
+      await core.ready;
+      const adapter = new TestAdapter((context) => core.bot.run(context), { channelId: 'sms' });
+      await adapter.processActivity({ type: ActivityTypes.Message, text: 'how do I pay my bill' });
+      assert.deepEqual(seen, ['how do I pay my bill']);
+      assert.match(adapter.activeQueue.map((a) => a.text).join('\n'), /Pay a bill/);
+      adapter.activeQueue.splice(0);
+      // The recognizer gets the masked text: a text the gate did not see is checked again.
+      seen.splice(0);
+      await adapter.processActivity({ type: ActivityTypes.Message, text: 'my ssn is 123-45-6789, what is my balance' });
+      assert.deepEqual(seen, ['my ssn is 123-45-6789, what is my balance', 'my ssn is [SSN], what is my balance']);
+      adapter.activeQueue.splice(0);
+      seen.splice(0);
+      await adapter.processActivity({ type: ActivityTypes.Message, text: "I can't breathe" });
+      assert.deepEqual(seen, ["I can't breathe"]);
+      assert.match(adapter.activeQueue.map((a) => a.text).join('\n'), /Call 911 now/);
+    } finally {
+      EmergencyDetector.prototype.detect = original;
+    }
   });
 
   it('NLU settings are validated with the rest, and keys are never echoed', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { maskSensitive, MASK, redactText } from '../../common/redaction';
+import { findPii, PII_RULES, type PiiFinding } from '../../common/redaction/pii';
 import { loadCorpus, precision, recall, score } from '../../scripts/redaction/score';
 
 describe('redaction (redactText) over the PII corpus', () => {
@@ -75,5 +76,51 @@ describe('redaction on long input', () => {
       assert.equal(typeof redactText(text), 'string');
       assert.equal(typeof maskSensitive(text).text, 'string');
     }
+  });
+});
+
+describe('findPii: rules skipped on a text without a digit (or an @)', () => {
+  /** findPii as it was before the skip: every rule over the whole text, with matchAll. */
+  function reference(text: string): PiiFinding[] {
+    const taken: PiiFinding[] = findPii(text).filter((f) => f.category === 'password');
+    const overlaps = (start: number, end: number) => taken.some((f) => start < f.end && f.start < end);
+    for (const rule of PII_RULES) {
+      for (const match of text.matchAll(new RegExp(rule.pattern.source, `${rule.pattern.flags}d`))) {
+        const [start, end] = match.indices![rule.group ?? 0]!;
+        if (rule.accept && !rule.accept(text.slice(start, end))) continue;
+        if (overlaps(start, end)) continue;
+        taken.push({ category: rule.category, start, end });
+      }
+    }
+    return taken.sort((a, b) => a.start - b.start);
+  }
+
+  const corpus = [...loadCorpus('corpus'), ...loadCorpus('holdout')].map((line) => line.text);
+  const pieces = fc.constantFrom(
+    'my ssn is', 'card number', 'DOB', 'born on', 'member id', 'Rx', 'verification code', 'call me at', 'password:', 'mi contraseña es',
+    '123-45-6789', '4111 1111 1111 1111', '03/04/1975', 'June 3, 1975', '1234567', '(503) 555-0142', '+44 20 7946 0958', 'A12345678',
+    'pat@example.org', '@', '1', '12', '2025', 'no digits here', 'refill', 'es el', '-', ' ', '\n', ',', '.',
+  );
+  const generated = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(' '));
+
+  it('every match of a rule contains the character the rule says it needs', () => {
+    const check = (text: string) => {
+      for (const rule of PII_RULES) {
+        for (const match of text.matchAll(rule.pattern)) {
+          assert.ok(rule.needs === 'digit' ? /\d/.test(match[0]) : match[0].includes('@'), `${rule.category} matched ${JSON.stringify(match[0])} without a ${rule.needs}`);
+        }
+      }
+    };
+    corpus.forEach(check);
+    fc.assert(fc.property(fc.oneof(generated, fc.string({ maxLength: 60 })), (text) => check(text)));
+  });
+
+  it('finds exactly what running every rule finds, call after call (corpus, generated texts)', () => {
+    for (const text of corpus) assert.deepEqual(findPii(text), reference(text), text);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(generated, fc.string({ maxLength: 60 })), { minLength: 1, maxLength: 5 }), (texts) => {
+        for (const text of texts) assert.deepEqual(findPii(text), reference(text), text);
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { redactText } from '../../common/redaction';
 import { looksLikePasswordToken, MASK, maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
 
 describe('secret masking', () => {
@@ -46,6 +47,17 @@ describe('secret masking', () => {
         return !text.includes(secret) && secrets.includes(secret);
       }),
     );
+  });
+
+  it('each call starts from the start of its text, whatever the call before it matched', () => {
+    const long = `${'this is a long message about my account and my bill '.repeat(3)}my password is Hunter2!`;
+    for (let i = 0; i < 3; i++) {
+      assert.equal(masked(long), long.replace('Hunter2!', MASK));
+      assert.equal(masked('pw: Zz9'), `pw: ${MASK}`);
+      assert.equal(masked('password=abc123 pin: 4821'), `password=${MASK} pin: ${MASK}`);
+      assert.equal(redactText(long), long.replace('Hunter2!', MASK));
+      assert.equal(redactText('pin 1234, pw is Xy7'), `pin 1234, pw is ${MASK}`);
+    }
   });
 
   it('scrubs copies inside nested values', () => {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { normalizeChars, splitSentences } from '../../intents/text/normalize';
 import { ShorthandExpander, loadShorthand } from '../../intents/text/shorthand';
+import { stem, tokenize } from '../../intents/text/stem';
 import { TypoCorrector } from '../../intents/text/typo-corrector';
+import { loadTrainingSet } from '../../intents/training-data';
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+import PorterStemmerEs = require('natural/lib/natural/stemmers/porter_stemmer_es');
 
 describe('text pipeline', () => {
   it('normalization keeps negations and strips accents', () => {
@@ -11,6 +15,19 @@ describe('text pipeline', () => {
     assert.equal(normalizeChars('call 9-1-1 w/ me'), 'call 911 with me');
     assert.equal(normalizeChars('heeeelp 😭😭'), 'heelp');
     assert.equal(normalizeChars('\u0000a\u0007b'), 'a b');
+  });
+
+  it('stems (remembered per language) are what the natural stemmers give, each word in each language, in any order', () => {
+    const words = new Set(['cancelar', 'citas', 'appointments', 'refilling', 'pagar', 'facturas', 'breathing', 'ab', '12345']);
+    for (const example of loadTrainingSet()) for (const t of tokenize(normalizeChars(example.text))) words.add(t);
+    const direct = (word: string, locale: 'en' | 'es') =>
+      word.length < 3 || /^\d+$/.test(word) ? word : locale === 'es' ? PorterStemmerEs.stem(word) : PorterStemmer.stem(word);
+    assert.notEqual(direct('cancelar', 'en'), direct('cancelar', 'es'), 'the check needs a word the two stemmers disagree on');
+    for (let round = 0; round < 2; round++) {
+      for (const word of words) {
+        for (const locale of round === 0 ? (['en', 'es'] as const) : (['es', 'en'] as const)) assert.equal(stem(word, locale), direct(word, locale), `${word} (${locale})`);
+      }
+    }
   });
 
   it('splits sentences on punctuation and line breaks', () => {

@@ -62,6 +62,51 @@ describe('eTag-checked state', () => {
     assert.equal(writes, 0);
   });
 
+  it('a change after any load is written, and only a change (the hash of what was read is the one compared)', async () => {
+    const storage = new LockedStorage();
+    const writes: unknown[] = [];
+    const put = storage.put.bind(storage);
+    storage.put = (...args) => {
+      writes.push(JSON.parse(JSON.stringify(args[1])));
+      return put(...args);
+    };
+    /** Someone else's write (not counted). */
+    const elsewhere = async (item: Record<string, unknown>) => {
+      await storage.write({ 'webchat/conversations/c4/': item });
+      writes.pop();
+    };
+    await elsewhere({ step: 1 });
+    const state = new CheckedConversationState(storage);
+    const step = state.createProperty<number>('step');
+    const turn = contextFor('c4');
+    assert.equal(await step.get(turn), 1, 'first load reads');
+    await step.set(turn, 2);
+    await state.saveChanges(turn);
+    await state.load(turn, true);
+    await state.saveChanges(turn);
+    assert.equal(writes.length, 1, 'reloaded and unchanged: nothing written');
+    await elsewhere({ step: 7 });
+    await state.load(turn, true);
+    assert.equal(await step.get(turn), 7);
+    await state.saveChanges(turn);
+    assert.equal(writes.length, 1, 'someone else\'s version, read and unchanged: nothing written');
+    await step.set(turn, 8);
+    await state.saveChanges(turn);
+    assert.equal(writes.length, 2);
+    assert.equal((writes[1] as { step: number }).step, 8);
+    await state.clear(turn);
+    await state.load(turn);
+    await step.set(turn, 9);
+    await state.saveChanges(turn);
+    assert.equal(writes.length, 3, 'after clear(): a change is written');
+
+    const fresh = contextFor('c4');
+    await state.load(fresh);
+    await state.load(fresh);
+    await state.saveChanges(fresh);
+    assert.equal(writes.length, 3, 'a new turn that only reads writes nothing');
+  });
+
   it('user state: concurrent turns of one member in two conversations both keep their changes', async () => {
     const storage = new LockedStorage();
     const state = new CheckedUserState(storage);
