@@ -47,7 +47,8 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
       const dir = stateDir(config.dataDir);
       return new SplitStorage({
         journal: new JournalStorage({ dir, logger: deps.logger, clock: deps.clock, expiry }),
-        files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry }),
+        // User state, transcripts and escalations: read again only every few seconds (a transcript flush), so a small cache.
+        files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry, cacheBytes: 2 * 1024 * 1024 }),
         isJournalKey: isConversationKey,
         logger: deps.logger,
       });
