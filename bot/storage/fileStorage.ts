@@ -25,6 +25,18 @@ export interface ExpiryOptions {
   sweepEveryMs: number;
 }
 
+/**
+ * Runs `sweep` every `expiry.sweepEveryMs` on an unref'd timer (it never keeps the process alive);
+ * a failed sweep is logged (error class and code only) and the next one tries again.
+ */
+export function startSweepTimer(expiry: ExpiryOptions, sweep: () => Promise<number>, logger: Logger, what: string): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    sweep().catch((err: unknown) => logger.warn({ err: { name: (err as Error)?.name, code: errnoOf(err) } }, `${what} expiry sweep failed`));
+  }, expiry.sweepEveryMs);
+  timer.unref();
+  return timer;
+}
+
 export interface FileStorageOptions {
   /** The folder that holds one file per key (created if missing, owner-only). */
   dir: string;
@@ -287,13 +299,7 @@ export class FileStorage implements AssistantStorage {
 
   private startSweeps(): void {
     const expiry = this.options.expiry;
-    if (!expiry || this.timer) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err: unknown) =>
-        this.options.logger.warn({ err: { name: (err as Error)?.name, code: errnoOf(err) } }, 'state expiry sweep failed'),
-      );
-    }, expiry.sweepEveryMs);
-    this.timer.unref();
+    if (expiry && !this.timer) this.timer = startSweepTimer(expiry, () => this.sweep(), this.options.logger, 'state');
   }
 
   private async sweepOnce(): Promise<number> {
