@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from '../../common/logger';
 import type { StorageConfig } from '../config';
+import { fileNameMayHoldKind } from './fileNames';
 import { FileStorage } from './fileStorage';
 import { JournalStorage } from './journalStorage';
 import { LockedStorage } from './lockedStorage';
@@ -25,6 +26,14 @@ export function isConversationKey(key: string): boolean {
   return /^[^/]+\/conversations\//.test(key) && !key.startsWith('handoff/');
 }
 
+/**
+ * Whether a per-key file (fileNames.ts: the key's channel and kind, then a hash) can hold a
+ * conversation key: `<channel>-conversations.<hash>.json`.
+ */
+export function mayHoldConversationKey(fileName: string): boolean {
+  return fileNameMayHoldKind(fileName, 'conversations');
+}
+
 /** The folder under DATA_DIR that holds the file store's state files. */
 export function stateDir(dataDir: string): string {
   return path.join(dataDir, 'state');
@@ -41,6 +50,7 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
       const expiry = {
         idleMs,
         appliesTo: isConversationKey,
+        appliesToFileName: mayHoldConversationKey,
         // Often enough that an idle conversation is gone soon after the limit, rarely enough to cost nothing.
         sweepEveryMs: Math.min(Math.max(idleMs / 4, 60_000), 15 * 60_000),
       };
@@ -50,6 +60,7 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
         // User state, transcripts and escalations: read again only every few seconds (a transcript flush), so a small cache.
         files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry, cacheBytes: 2 * 1024 * 1024 }),
         isJournalKey: isConversationKey,
+        isJournalFileName: mayHoldConversationKey,
         logger: deps.logger,
       });
     }

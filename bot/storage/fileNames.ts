@@ -29,6 +29,18 @@ export function fileNameFor(key: string): string {
   return `${readable ? `${readable}.` : ''}${digest}${STATE_SUFFIX}`;
 }
 
+/**
+ * Whether the file named `name` can hold a key whose second segment is `kind` (say
+ * "conversations"), judged from the readable part alone: it ends with the kind, or it was cut
+ * to READABLE_CHARS and might have. Never false for such a key (a sweep or a move that skips
+ * files by name must not miss one); true for a few others with very long channel names.
+ */
+export function fileNameMayHoldKind(name: string, kind: string): boolean {
+  const dot = name.indexOf('.');
+  const readable = name.split('.').length > 2 ? name.slice(0, dot) : '';
+  return readable.endsWith(kind) || readable.length >= READABLE_CHARS - 1;
+}
+
 /** Temporary files start with a dot, so they are never mistaken for state. */
 export function tempNameFor(name: string, unique: string): string {
   return `.${name}.${unique}${TEMP_SUFFIX}`;

@@ -22,6 +22,11 @@ export interface ExpiryOptions {
   idleMs: number;
   /** Which keys expire: conversation state does, user state and escalations do not. */
   appliesTo: (key: string) => boolean;
+  /**
+   * Per-key files only: which file names can hold such a key (names show channel and kind), so a
+   * sweep never opens the others (transcripts kept for months). Default: every file is read.
+   */
+  appliesToFileName?: (name: string) => boolean;
   sweepEveryMs: number;
 }
 
@@ -321,7 +326,7 @@ export class FileStorage implements AssistantStorage {
         if (stats && now - stats.mtimeMs > TEMP_GRACE_MS) await this.ops.unlink(file).catch(() => undefined);
         continue;
       }
-      if (!isStateName(name)) continue;
+      if (!isStateName(name) || expiry.appliesToFileName?.(name) === false) continue;
       const stats = await this.ops.stat(file).catch(() => undefined);
       if (!stats || now - stats.mtimeMs <= expiry.idleMs) continue;
       const raw = await this.readRaw(file).catch(() => undefined);

@@ -11,6 +11,8 @@ export interface SplitStorageOptions {
   files: FileStorage;
   /** Which keys go to the journal. */
   isJournalKey: (key: string) => boolean;
+  /** Which per-key file names can hold such a key (files of earlier versions, moved on start). */
+  isJournalFileName: (name: string) => boolean;
   logger: Logger;
 }
 
@@ -90,8 +92,7 @@ export class SplitStorage implements AssistantStorage {
    * conversation in progress during an upgrade goes on where it was.
    */
   private async moveConversationFiles(): Promise<void> {
-    // File names carry the key's channel and kind (fileNames.ts): only "…-conversations.…" files are read.
-    const keys = await this.files.keys(this.options.isJournalKey, (name) => name.includes('-conversations.'));
+    const keys = await this.files.keys(this.options.isJournalKey, this.options.isJournalFileName);
     let moved = 0;
     for (const key of keys) {
       const item = (await this.files.read([key]))[key];

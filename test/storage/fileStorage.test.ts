@@ -4,11 +4,12 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import sinon from 'sinon';
 import { fileNameFor } from '../../bot/storage/fileNames';
 import { realFileOps, type FileOps } from '../../bot/storage/fileOps';
 import { FileStorage } from '../../bot/storage/fileStorage';
-import { createStorage, isConversationKey } from '../../bot/storage/factory';
+import { createStorage, isConversationKey, mayHoldConversationKey } from '../../bot/storage/factory';
 import type { SplitStorage } from '../../bot/storage/splitStorage';
 import { StorageStartupError } from '../../bot/storage/types';
 import { LogCapture } from '../support/logs';
@@ -162,6 +163,22 @@ describe('file store', function () {
       assert.deepEqual(readdirSync(root), ['state'], 'nothing was written outside');
     });
 
+    it('tells from a file name alone whether it can hold a conversation: never misses one, whatever the channel id', () => {
+      fc.assert(
+        fc.property(fc.string({ minLength: 1, maxLength: 60 }).filter((c) => !c.includes('/')), fc.string(), (channel, id) => {
+          const key = `${channel}/conversations/${id}/`;
+          if (isConversationKey(key)) assert.ok(mayHoldConversationKey(fileNameFor(key)), key);
+        }),
+        { numRuns: 2000 },
+      );
+      for (const key of ['webchat/conversations/c-1/', 'msteams/conversations/19:abc@thread.v2/', 'directline-local/conversations/dl-1', '☃/conversations/x/']) {
+        assert.ok(mayHoldConversationKey(fileNameFor(key)), key);
+      }
+      for (const key of ['transcripts/webchat/conv-1', 'transcripts-index/webchat/2026-11-24', 'webchat/users/member-1/', 'handoff/escalations/e-1']) {
+        assert.ok(!mayHoldConversationKey(fileNameFor(key)), key);
+      }
+    });
+
     it('names files by channel and kind only: never the conversation id (an SMS id can be a phone number)', () => {
       assert.match(fileNameFor('webchat/conversations/Conv-1/'), /^webchat-conversations\.[0-9a-f]{32}\.json$/);
       assert.match(fileNameFor('sms/conversations/+15551234567/'), /^sms-conversations\.[0-9a-f]{32}\.json$/);
@@ -196,6 +213,18 @@ describe('file store', function () {
       const read = await store.read([key, userKey, 'escalations/queue', 'webchat/conversations/recent/']);
       assert.deepEqual(Object.keys(read).sort(), ['escalations/queue', 'webchat/conversations/recent/', userKey].sort());
       assert.ok(logs.entries.some((e) => e.msg === 'idle conversations expired' && e.removed === 1));
+    });
+
+    it('never opens a file whose name cannot hold a conversation (transcripts kept for months)', async () => {
+      let now = Date.now();
+      const reads: string[] = [];
+      const ops: FileOps = { ...realFileOps, readFile: (file) => (reads.push(path.basename(file)), realFileOps.readFile(file)) };
+      const store = open({ ops, clock: () => now, expiry: { ...expiry, appliesToFileName: mayHoldConversationKey }, cacheBytes: 0 });
+      await store.write({ [key]: { v: 1 }, 'transcripts/webchat/conv-1': { v: 1 }, [userKey]: { v: 1 } });
+      for (const name of readdirSync(dir)) utimesSync(path.join(dir, name), (now - 2 * expiry.idleMs) / 1000, (now - 2 * expiry.idleMs) / 1000);
+      assert.equal(await store.sweep(), 1);
+      assert.deepEqual(reads, [fileNameFor(key)], 'only the conversation file was read');
+      assert.deepEqual(Object.keys(await store.read(['transcripts/webchat/conv-1', userKey])).sort(), ['transcripts/webchat/conv-1', userKey].sort());
     });
 
     it('sweeps on an unref’d timer that ready() starts and close() stops', async () => {
