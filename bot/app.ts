@@ -50,6 +50,7 @@ import { createHandoffCore, type HandoffCore } from './compose/handoff';
 import type { MemberLookup } from './handoff/queueingEscalation';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
+import type { NluObserver } from '../intents';
 import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
 import { EmergencyGate } from './pipeline/emergencyGate';
 import { SecretMasking } from './pipeline/secretMasking';
@@ -164,18 +165,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   // createEmergencyCheck); a check a test hands in leaves the recognizer its own detector.
   const defaultCheck = overrides.emergencyCheck ? undefined : createEmergencyCheck();
   const emergencyCheck = overrides.emergencyCheck ?? defaultCheck!;
-  const pending = overrides.understanding
-    ? null
-    : new PendingUnderstanding(
-        config.nlu,
-        logger,
-        undefined,
-        {
-          recognized: (result) => metrics.intent(result.intent, result.source),
-          fallback: (provider, reason) => metrics.nluFallback(provider, reason),
-        },
-        defaultCheck,
-      );
+  const observer: NluObserver = { recognized: (r) => metrics.intent(r.intent, r.source), fallback: (provider, reason) => metrics.nluFallback(provider, reason) };
+  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger, undefined, observer, defaultCheck);
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import { startSweepTimer, type ExpiryOptions } from './fileStorage';
+import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { AppendLog, type DurableWrite } from './appendLog';
 import { DIR_MODE, errnoOf } from './fileOps';
 import { JOURNAL_NAME, LOCK_NAME, releaseLock, takeLock } from './journalFile';
