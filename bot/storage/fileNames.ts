@@ -53,3 +53,10 @@ export function isTempName(name: string): boolean {
 export function isStateName(name: string): boolean {
   return !name.startsWith('.') && name.endsWith(STATE_SUFFIX);
 }
+
+/** What sort of key it is, for logs (the key itself holds channel ids, such as phone numbers). */
+export function keyKind(key: string): string {
+  if (key.includes('/conversations/')) return 'conversation';
+  if (key.includes('/users/')) return 'user';
+  return 'other';
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../../common/logger';
-import { fileNameFor, isStateName, isTempName, tempNameFor, CORRUPT_SUFFIX } from './fileNames';
+import { fileNameFor, isStateName, isTempName, keyKind, tempNameFor, CORRUPT_SUFFIX } from './fileNames';
 import { DIR_MODE, errnoOf, realFileOps, type FileOps } from './fileOps';
 import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { KeyedMutex } from './keyedMutex';
@@ -334,13 +334,6 @@ function parseRecord(raw: string, key?: string): { record?: StoredRecord; reason
   if (!parsed.success) return { reason: 'not a state record' };
   if (key !== undefined && parsed.data.key !== key) return { reason: 'written for another key' };
   return { record: parsed.data, reason: '' };
-}
-
-/** What sort of key a file belongs to, for logs (the key itself holds channel ids). */
-function keyKind(key: string): string {
-  if (key.includes('/conversations/')) return 'conversation';
-  if (key.includes('/users/')) return 'user';
-  return 'other';
 }
 
 function ignore(code: string) {

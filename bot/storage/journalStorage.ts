@@ -6,6 +6,7 @@ import type { Logger } from '../../common/logger';
 import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { AppendLog, type DurableWrite } from './appendLog';
 import { DIR_MODE, errnoOf } from './fileOps';
+import { keyKind } from './fileNames';
 import { JOURNAL_NAME, LOCK_NAME, releaseLock, takeLock } from './journalFile';
 import { KeyedMutex } from './keyedMutex';
 import { RecordCache } from './recordCache';
@@ -352,10 +353,4 @@ function flat(text: string): string {
 /** The start of a key's line, up to where the item's JSON begins. */
 function header(key: string, eTag: string, t: number): string {
   return `{"k":${JSON.stringify(key)},"e":"${eTag}","t":${t},"v":`;
-}
-
-function keyKind(key: string): string {
-  if (key.includes('/conversations/')) return 'conversation';
-  if (key.includes('/users/')) return 'user';
-  return 'other';
 }
