@@ -2,6 +2,7 @@
  * Public API of the understanding layer (see intents/README.md).
  */
 export { EmergencyDetector, KIND_PRIORITY, loadEmergencyResources, type EmergencyMatch } from './emergency/detector';
+export { DetectorOnlyTriage } from './triage/safetyTriage';
 export { detectLocale, LocaleDetector } from './locale/detect-locale';
 export { createUnderstanding, type UnderstandingDeps } from './create-understanding';
 export { applyThreshold, type Clock, type NluObserver, type Understanding, type FallbackReason, type CloudProvider } from './understanding';

@@ -5,6 +5,9 @@
 
 export const INTENT_IDS = [
   'emergency',
+  'abuse',
+  'mental_health',
+  'symptoms',
   'appointment',
   'refill',
   'password_reset',
@@ -40,6 +43,34 @@ export const EMERGENCY_KINDS = ['medical', 'crisis', 'poison'] as const;
 /** medical → 911, crisis → 988, poison → Poison Control 1-800-222-1222. */
 export type EmergencyKind = (typeof EMERGENCY_KINDS)[number];
 
+export const ABUSE_KINDS = ['dv', 'sexual', 'child', 'elder'] as const;
+/** dv → Domestic Violence Hotline, sexual → RAINN, child → Childhelp, elder → Eldercare Locator / APS. */
+export type AbuseKind = (typeof ABUSE_KINDS)[number];
+
+/** The kind an intent carries: an emergency's or an abuse disclosure's; null for every other intent. */
+export type IntentKind = EmergencyKind | AbuseKind;
+
+/**
+ * The safety triage's outcomes (intents/triage): decided on every member message before any other
+ * routing, in every state and on every channel (DESIGN.md, safety rule 1).
+ */
+export const TRIAGE_INTENTS = ['emergency', 'abuse', 'mental_health', 'symptoms'] as const satisfies readonly IntentId[];
+export type TriageIntentId = (typeof TRIAGE_INTENTS)[number];
+
+/**
+ * A health, distress or safety signal in a message that the triage did not call one of its
+ * outcomes (DESIGN.md, safety rule 2). `unsure`: it may be an emergency or a crisis, the triage is
+ * not sure — the reply must say what to do if it is (911, 988, the nurse line) before anything
+ * else, then ask what the member needs. `signal`: a health or distress word is there (a task may
+ * still be meant): the reply may route to a task, but never answers with goodbye, thanks, cancel,
+ * a task menu or "did you mean…?" without that line.
+ */
+export interface SafetySignal {
+  level: 'unsure' | 'signal';
+  /** The concept or model feature that raised it (for logs), never member text. */
+  rule: string;
+}
+
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -51,17 +82,19 @@ export interface ScoredIntent {
 
 /** What a recognizer says about one utterance. */
 export interface IntentResult extends ScoredIntent {
-  /** Set only when `intent` is `emergency`; null otherwise. */
-  kind: EmergencyKind | null;
+  /** An emergency's kind (`medical`, `crisis`, `poison`) or an abuse disclosure's (`dv`, `sexual`, `child`, `elder`); null otherwise. */
+  kind: IntentKind | null;
   /** Language of the utterance (per message), so replies can follow the member. */
   locale: Locale;
   /** The next most likely intent, so a dialog can ask "did you mean X or Y?". */
   runnerUp: ScoredIntent | null;
   /** Which component produced the result (for logs and metrics, never shown to members). */
   source: RecognizerSource;
+  /** Set by the safety triage when the message carries a safety signal it did not route (see SafetySignal). */
+  safety?: SafetySignal | null;
 }
 
-export type RecognizerSource = 'emergency-detector' | 'local' | 'clu' | 'luis';
+export type RecognizerSource = 'emergency-detector' | 'triage' | 'local' | 'clu' | 'luis';
 
 export interface RecognizeOptions {
   /** Locale hint (e.g. the conversation's language so far); recognizers may ignore it. */
@@ -92,4 +125,36 @@ export interface EmergencyCheck {
 /** Emergency check, then intent recognition with cloud fallback and the confidence threshold. */
 export interface Understanding {
   understand(text: string, options?: { locale?: Locale }): Promise<IntentResult>;
+}
+
+/** What the safety triage decided for one message (ids and numbers only, never member text). */
+export interface TriageMatch {
+  intent: TriageIntentId;
+  /** Set for `emergency` (EmergencyKind) and `abuse` (AbuseKind); null for `mental_health` and `symptoms`. */
+  kind: IntentKind | null;
+  locale: Locale;
+  /** In [0, 1]: 1 for a rule, the model's probability otherwise. */
+  score: number;
+  /** The concept rule or model feature that decided (for logs and metrics), never member text. */
+  rule: string;
+}
+
+export interface TriageResult {
+  /** The outcome, or null when the message is none of the triage's outcomes. */
+  match: TriageMatch | null;
+  /** A signal the triage did not route (only when `match` is null). */
+  safety: SafetySignal | null;
+}
+
+/**
+ * The safety triage that runs first on every member message (synchronous, sub-millisecond):
+ * emergency (911 / 988 / Poison Control), abuse disclosures, mental health, symptoms.
+ */
+export interface TriageCheck {
+  triage(text: string): TriageResult;
+}
+
+/** Messages that no limit may refuse and that jump a hand-off queue: emergencies and abuse disclosures. */
+export function isUrgent(match: Pick<TriageMatch, 'intent'> | null | undefined): boolean {
+  return match?.intent === 'emergency' || match?.intent === 'abuse';
 }

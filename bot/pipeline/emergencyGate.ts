@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { EmergencyResponder } from '../../dialogs/emergency';
 import { noteOutcome, type TurnInfo } from '../../dialogs/turn';
-import type { EmergencyCheck } from '../../intents/types';
+import type { EmergencyCheck, EmergencyKind } from '../../intents/types';
 
 /**
  * Step 1 of every message: the emergency check on the member's raw text, before anything else can
@@ -31,7 +31,7 @@ export class EmergencyGate {
    */
   async handleUnderstood(context: TurnContext, turn: TurnInfo): Promise<boolean> {
     if (turn.result.intent !== 'emergency') return false;
-    const kind = turn.result.kind ?? 'medical';
+    const kind = (turn.result.kind as EmergencyKind | null) ?? 'medical';
     noteOutcome(context, { emergency: kind });
     await this.responder.respond(context, { kind, locale: turn.result.locale, rule: `recognizer:${turn.result.source}` });
     return true;
