@@ -3,10 +3,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NluDataError, readLabelledLines, readLines } from './data-files';
 import { DATA_DIR } from './paths';
-import { EMERGENCY_KINDS, INTENT_IDS, LOCALES, type EmergencyKind, type IntentId, type Locale } from './types';
+import { EMERGENCY_KINDS, INTENT_IDS, LOCALES, TRIAGE_INTENTS, type EmergencyKind, type IntentId, type Locale, type TriageIntentId } from './types';
 
-/** The intents the local model is trained on: everything but `emergency` (the detector's job). */
-export const MODEL_INTENTS = INTENT_IDS.filter((i) => i !== 'emergency') as Exclude<IntentId, 'emergency'>[];
+/** The intents the local intent model is trained on: everything but the safety triage's outcomes (intents/triage). */
+export const MODEL_INTENTS = INTENT_IDS.filter((i) => !(TRIAGE_INTENTS as readonly string[]).includes(i)) as Exclude<IntentId, TriageIntentId>[];
 export type ModelIntent = (typeof MODEL_INTENTS)[number];
 
 export interface TrainingExample {
