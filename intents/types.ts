@@ -115,6 +115,8 @@ export interface EmergencyMatch {
   locale: Locale;
   /** Id of the lexicon entry or pattern that matched (for logs and metrics). */
   rule: string;
+  /** A strong rule (a first-person or present sign) rather than a contextual one (a bare "stroke"). */
+  strong?: boolean;
 }
 
 /** The emergency check that runs first on every member message (synchronous and fast). */

@@ -13,6 +13,8 @@ export interface EmergencyMatch {
   locale: Locale;
   /** Id of the lexicon rule that fired, e.g. "en.medical.breathing.cant" — never member text. */
   rule: string;
+  /** A strong rule (first-person or present sign) rather than a contextual one. */
+  strong?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export class EmergencyDetector {
       if (best?.rule.kind === KIND_PRIORITY[0]) break;
     }
     if (!best) return null;
-    return { kind: best.rule.kind, locale: this.localeDetector.detect(text, best.locale), rule: best.rule.id };
+    return { kind: best.rule.kind, locale: this.localeDetector.detect(text, best.locale), rule: best.rule.id, strong: best.rule.strong };
   }
 
   /** The highest-priority rule that fires in one normalized sentence, or null. */

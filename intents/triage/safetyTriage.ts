@@ -1,15 +1,193 @@
-import type { EmergencyCheck, TriageCheck, TriageResult } from '../types';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultLocaleDetector } from '../locale/detect-locale';
+import { loadRealWords } from '../emergency/lexicon';
+import { ShorthandExpander, loadShorthand } from '../text/shorthand';
+import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, TriageCheck, TriageIntentId, TriageResult } from '../types';
+import { loadConcepts, type ConceptMatcher } from './concepts';
+import { loadTriageCorpus } from './corpus';
+import { TriageFeatures, type SentenceView } from './features';
+import { ABUSE_LABELS, EMERGENCY_LABELS, TRIAGE_LABELS, type TriageLabel } from './labels';
+import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
+
+export { DetectorOnlyTriage } from './detectorOnly';
+
+const at = (label: TriageLabel): number => TRIAGE_LABELS.indexOf(label);
+const I = Object.fromEntries(TRIAGE_LABELS.map((l) => [l, at(l)])) as Record<TriageLabel, number>;
+
+/** Above this many sentences a long post is judged whole only (each sentence costs a prediction). */
+const MAX_SENTENCES_ALONE = 40;
+
+export interface TriageParts {
+  model: TriageModel;
+  concepts: ConceptMatcher;
+  config: TriageConfig;
+  /** The hand-written emergency lexicons: a strong rule is an emergency whatever the model says. */
+  detector: EmergencyCheck;
+}
 
 /**
- * PLACEHOLDER while the concept + model triage is built: the emergency detector alone.
- * Same interface as the final one (TriageCheck), so the bot can be wired against it now.
+ * The safety triage (issue 19): on every member message, before anything else, emergency (911 /
+ * 988 / Poison Control), abuse disclosure, mental health, symptoms, or none of them.
+ *
+ * Three parts, each a safety net for the others:
+ * 1. the emergency lexicons' strong rules (first-person, present signs: "I can't breathe") —
+ *    always an emergency;
+ * 2. the triage model (intents/triage/model.ts): logistic regression over words, stems and the
+ *    concepts of intents/data/triage/concepts.json, trained on thousands of lines per outcome and
+ *    on many more that are not (tasks, other assistants' requests, NIH health questions). The
+ *    whole message is judged, and each sentence of a longer one alone for emergencies, so one
+ *    line of a long post is enough;
+ * 3. the safety signal: when the model gives an emergency some probability but not enough, or a
+ *    contextual lexicon rule fires, the answer is `unsure` (the reply says what to do if it is an
+ *    emergency, then asks); a health or distress concept alone is a `signal`.
+ *
+ * Explainable: `rule` names the lexicon rule or the model's strongest concept feature, never words.
  */
-export class DetectorOnlyTriage implements TriageCheck {
-  constructor(private readonly detector: EmergencyCheck) {}
+export class SafetyTriage implements TriageCheck {
+  constructor(private readonly parts: TriageParts) {}
 
   triage(text: string): TriageResult {
-    const m = this.detector.detect(text);
-    if (!m) return { match: null, safety: null };
-    return { match: { intent: 'emergency', kind: m.kind, locale: m.locale, score: 1, rule: m.rule }, safety: null };
+    if (typeof text !== 'string' || text.trim().length === 0) return { match: null, safety: null };
+    const { model, config, detector, concepts } = this.parts;
+    const d = config.decision;
+    const features = model.features;
+    const locale = features.locale(text);
+    const sentences = features.sentences(text, locale);
+    const p = model.predict(sentences, locale);
+    const hasSignal = (s: SentenceView): boolean => s.concepts.some((c) => concepts.signal.has(c));
+    const signalled = sentences.some(hasSignal);
+    let ep = p;
+    // Without any health, distress or safety concept, only a very confident model calls an
+    // emergency ("Help! I lost my card!" is a bank's errand, whatever its exclamation marks).
+    let pe = signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual ? sum(p, EMERGENCY_LABELS) : 0;
+    if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE) {
+      for (const s of sentences) {
+        if (!hasSignal(s)) continue;
+        const ps = model.predict([s], locale);
+        const pes = sum(ps, EMERGENCY_LABELS);
+        if (pes >= d.sentenceEmergency && pes > pe) {
+          ep = ps;
+          pe = pes;
+        }
+      }
+    }
+    const lexicon = safeDetect(detector, text);
+    if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1);
+    if (pe >= d.emergency || (lexicon && pe >= d.unsure)) {
+      return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)));
+    }
+    const pa = sum(p, ABUSE_LABELS);
+    if (pa >= d.abuse) {
+      const kind = argmax(p, ABUSE_LABELS);
+      return this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
+    }
+    const mh = p[I.mental_health]!;
+    const sy = p[I.symptoms]!;
+    if (mh >= d.mental_health && mh >= sy) return this.outcome('mental_health', null, locale, mh, `model:mental_health:${model.strongestFeature(sentences, locale, 'mental_health')}`);
+    if (sy >= d.symptoms) return this.outcome('symptoms', null, locale, sy, `model:symptoms:${model.strongestFeature(sentences, locale, 'symptoms')}`);
+    if (pe >= d.unsure || lexicon || p[I.crisis]! + pa >= d.unsure) {
+      return { match: null, safety: { level: 'unsure', rule: lexicon ? lexicon.rule : `model:unsure:${emergencyKind(ep, pe)}` } };
+    }
+    const signalConcept = signalled ? sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c)) : undefined;
+    if (1 - p[I.other]! >= d.signal) return { match: null, safety: { level: 'signal', rule: `model:signal:${signalConcept ?? 'words'}` } };
+    if (signalConcept) return { match: null, safety: { level: 'signal', rule: `concept:${signalConcept}` } };
+    return { match: null, safety: null };
   }
+
+  private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string): TriageResult {
+    const rule = lexicon ? lexicon.rule : `model:${kind}:${feature ?? 'words'}`;
+    return this.outcome('emergency', kind, lexicon?.locale ?? locale, score, rule);
+  }
+
+  private outcome(intent: TriageIntentId, kind: IntentKind | null, locale: 'en' | 'es', score: number, rule: string): TriageResult {
+    return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
+  }
+}
+
+function sum(p: Float64Array, labels: readonly TriageLabel[]): number {
+  let s = 0;
+  for (const l of labels) s += p[I[l]]!;
+  return s;
+}
+
+function argmax<L extends TriageLabel>(p: Float64Array, labels: readonly L[]): L {
+  let best = labels[0]!;
+  for (const l of labels) if (p[I[l]]! > p[I[best]]!) best = l;
+  return best;
+}
+
+/**
+ * The kind of an emergency (DESIGN.md): crisis wins when it carries a fair share of the emergency
+ * probability (an overdose on purpose is crisis; the crisis reply still names 911 and Poison
+ * Control), then the most likely of medical and poison.
+ */
+function emergencyKind(p: Float64Array, pe: number): EmergencyKind {
+  if (p[I.crisis]! >= 0.35 * pe) return 'crisis';
+  return argmax(p, ['medical', 'poison'] as const);
+}
+
+function safeDetect(detector: EmergencyCheck, text: string): EmergencyMatch | null {
+  try {
+    return detector.detect(text);
+  } catch {
+    return null;
+  }
+}
+
+/** How the triage reads text: concepts, shorthand, the language detector and the real-word list. */
+export function triageFeatureFactory(concepts: ConceptMatcher): (vocabulary: string[]) => TriageFeatures {
+  const shorthand = new ShorthandExpander(loadShorthand());
+  const known = loadRealWords();
+  return (vocabulary) => new TriageFeatures(concepts, shorthand, defaultLocaleDetector(), vocabulary, known);
+}
+
+export interface TriageBuild {
+  triage: SafetyTriage;
+  /** Where the model came from: the built file, or trained now (with the reason). */
+  origin: 'file' | 'trained:missing' | 'trained:stale' | 'trained:invalid';
+  model: TriageModel;
+}
+
+/**
+ * Builds the triage from the model file that `npm run build` writes (when its data hash is
+ * current), else trains it now from intents/data (a few seconds) and says why.
+ */
+export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_TRIAGE_MODEL_FILE): TriageBuild {
+  const concepts = loadConcepts();
+  const config = loadTriageConfig();
+  const makeFeatures = triageFeatureFactory(concepts);
+  const hash = triageDataHash();
+  let origin: TriageBuild['origin'] = 'trained:missing';
+  if (fs.existsSync(modelFile)) {
+    try {
+      const file = TriageModel.parse(JSON.parse(fs.readFileSync(modelFile, 'utf8')), modelFile);
+      if (file.dataHash === hash) {
+        const model = new TriageModel(file, makeFeatures(file.vocabulary));
+        return { triage: new SafetyTriage({ model, concepts, config, detector }), origin: 'file', model };
+      }
+      origin = 'trained:stale';
+    } catch {
+      origin = 'trained:invalid';
+    }
+  }
+  const model = trainTriageModel(loadTriageCorpus(concepts), makeFeatures, config, hash);
+  return { triage: new SafetyTriage({ model, concepts, config, detector }), origin, model };
+}
+
+/** Trains the triage model and writes it (npm run build). */
+export function writeTriageModel(modelFile = DEFAULT_TRIAGE_MODEL_FILE): { written: boolean; examples: number } {
+  const hash = triageDataHash();
+  if (fs.existsSync(modelFile)) {
+    try {
+      if (JSON.parse(fs.readFileSync(modelFile, 'utf8')).dataHash === hash) return { written: false, examples: 0 };
+    } catch {
+      /* rebuilt below */
+    }
+  }
+  const concepts = loadConcepts();
+  const model = trainTriageModel(loadTriageCorpus(concepts), triageFeatureFactory(concepts), loadTriageConfig(), hash);
+  fs.mkdirSync(path.dirname(modelFile), { recursive: true });
+  fs.writeFileSync(modelFile, JSON.stringify(model.file));
+  return { written: true, examples: model.file.trainedExamples };
 }

@@ -1,0 +1,177 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { NluDataError, readJsonFile } from '../data-files';
+import { logits, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from '../local/softmax';
+import { LOCALE_WORDS_FILE } from '../locale/detect-locale';
+import { DATA_DIR, REPO_ROOT } from '../paths';
+import { SHORTHAND_FILE } from '../text/shorthand';
+import { TRAIN_DIR } from '../training-data';
+import type { Locale } from '../types';
+import { CONCEPTS_FILE } from './concepts';
+import { augment, TRIAGE_DATA_DIR, type TriageExample } from './corpus';
+import { TriageFeatures, type SentenceView } from './features';
+import { TRIAGE_LABELS, type TriageLabel } from './labels';
+
+export const TRIAGE_MODEL_FORMAT = 'member-assistant-triage/1';
+export const TRIAGE_CONFIG_FILE = path.join(TRIAGE_DATA_DIR, 'config.json');
+export const DEFAULT_TRIAGE_MODEL_FILE = path.join(REPO_ROOT, 'dist', 'intents', 'triage-model.json');
+
+export const triageConfigSchema = z.object({
+  $comment: z.string().optional(),
+  training: z.object({
+    epochs: z.int().min(1).max(100),
+    learningRate: z.number().positive(),
+    l2: z.number().min(0),
+    classBalance: z.number().min(0).max(1),
+    seed: z.int(),
+    augmentPerLine: z.int().min(0).max(10),
+    minFeatureCount: z.int().min(1),
+  }),
+  decision: z.object({
+    emergency: z.number().gt(0).lt(1),
+    sentenceEmergency: z.number().gt(0).lt(1),
+    unconceptual: z.number().gt(0).lte(1),
+    abuse: z.number().gt(0).lt(1),
+    mental_health: z.number().gt(0).lt(1),
+    symptoms: z.number().gt(0).lt(1),
+    unsure: z.number().gt(0).lt(1),
+    signal: z.number().gt(0).lt(1),
+  }),
+});
+export type TriageConfig = z.output<typeof triageConfigSchema>;
+
+export function loadTriageConfig(file = TRIAGE_CONFIG_FILE): TriageConfig {
+  return readJsonFile(file, triageConfigSchema);
+}
+
+const modelFileSchema = z
+  .object({
+    format: z.literal(TRIAGE_MODEL_FORMAT),
+    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+    labels: z.array(z.enum(TRIAGE_LABELS)).length(TRIAGE_LABELS.length),
+    vocabulary: z.array(z.string()),
+    features: z.array(z.string()),
+    weights: z.array(z.number()),
+    bias: z.array(z.number()),
+    trainedExamples: z.int().min(1),
+  })
+  .refine((m) => m.weights.length === m.features.length * m.labels.length, { message: 'weights length must be features × labels', path: ['weights'] });
+export type TriageModelFile = z.output<typeof modelFileSchema>;
+
+/** Every file the triage model depends on, hashed: a model file built from other data is stale. */
+export function triageDataHash(): string {
+  const hash = crypto.createHash('sha256').update(TRIAGE_MODEL_FORMAT);
+  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json')];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const f of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, f);
+      if (fs.statSync(full).isDirectory()) walk(full);
+      else if (f.endsWith('.txt')) files.push(full);
+    }
+  };
+  walk(path.join(TRIAGE_DATA_DIR, 'train'));
+  walk(path.join(TRIAGE_DATA_DIR, 'public'));
+  walk(TRAIN_DIR);
+  for (const file of files) {
+    hash.update(`\0${path.relative(REPO_ROOT, file)}\0`);
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+
+/** The learned half of the triage: probabilities over TRIAGE_LABELS for a span of sentences. */
+export class TriageModel {
+  private readonly index: Map<string, number>;
+  private readonly params: SoftmaxParams;
+
+  constructor(
+    readonly file: TriageModelFile,
+    readonly features: TriageFeatures,
+  ) {
+    this.index = new Map(file.features.map((f, i) => [f, i]));
+    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: Float64Array.from(file.weights), bias: Float64Array.from(file.bias) };
+  }
+
+  /** Probabilities in TRIAGE_LABELS order (a fresh array). */
+  predict(sentences: readonly SentenceView[], locale: Locale): Float64Array {
+    const x: number[] = [];
+    for (const f of this.features.extract(sentences, locale)) {
+      const i = this.index.get(f);
+      if (i !== undefined) x.push(i);
+    }
+    return softmax(logits(this.params, x));
+  }
+
+  /** The features of a text that the model knows, with their weight toward a label (for explanations). */
+  strongestFeature(sentences: readonly SentenceView[], locale: Locale, label: TriageLabel): string {
+    const c = this.file.labels.indexOf(label);
+    let best = '';
+    let bestWeight = -Infinity;
+    for (const f of this.features.extract(sentences, locale)) {
+      const i = this.index.get(f);
+      if (i === undefined) continue;
+      const w = this.params.weights[i * this.params.numClasses + c]!;
+      // Word features would put member words in logs: only concepts are named.
+      if (w > bestWeight && (f.startsWith('k:') || f.startsWith('kk:'))) {
+        best = f;
+        bestWeight = w;
+      }
+    }
+    return best || 'words';
+  }
+
+  static parse(raw: unknown, file: string): TriageModelFile {
+    const parsed = modelFileSchema.safeParse(raw);
+    if (!parsed.success) throw new NluDataError(file, `invalid triage model: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    return parsed.data;
+  }
+}
+
+/** What training needs besides the corpus: how to read text (built for the corpus's vocabulary). */
+export type FeatureFactory = (vocabulary: string[]) => TriageFeatures;
+
+/** Trains the triage model on the corpus (plus seeded variants of its outcome lines). */
+export function trainTriageModel(corpus: readonly TriageExample[], makeFeatures: FeatureFactory, config: TriageConfig, dataHash: string): TriageModel {
+  const all = [...corpus, ...augment(corpus, config.training.augmentPerLine, config.training.seed)];
+  const vocabulary = new Set<string>();
+  for (const ex of corpus) for (const t of TriageFeatures.rawTokens(ex.text)) vocabulary.add(t);
+  const vocab = [...vocabulary].sort();
+  const features = makeFeatures(vocab);
+  const extracted = all.map((ex) => features.extract(features.sentences(ex.text, ex.locale), ex.locale));
+  const counts = new Map<string, number>();
+  for (const fs_ of extracted) for (const f of fs_) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const names = [...counts.keys()].filter((f) => counts.get(f)! >= config.training.minFeatureCount).sort();
+  const index = new Map(names.map((f, i) => [f, i]));
+  const examples: SparseExample[] = all.map((ex, i) => ({
+    x: extracted[i]!.map((f) => index.get(f)).filter((v): v is number => v !== undefined),
+    label: TRIAGE_LABELS.indexOf(ex.label),
+  }));
+  const t = config.training;
+  const params = trainSoftmax(examples, TRIAGE_LABELS.length, names.length, { epochs: t.epochs, learningRate: t.learningRate, l2: t.l2, classBalance: t.classBalance, seed: t.seed });
+  // Features whose weights are all ~0 are dropped from the file.
+  const keep: number[] = [];
+  const C = TRIAGE_LABELS.length;
+  for (let f = 0; f < names.length; f++) {
+    let max = 0;
+    for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(params.weights[f * C + c]!));
+    if (max >= 5e-4) keep.push(f);
+  }
+  const weights: number[] = [];
+  for (const f of keep) for (let c = 0; c < C; c++) weights.push(round(params.weights[f * C + c]!));
+  const file: TriageModelFile = {
+    format: TRIAGE_MODEL_FORMAT,
+    dataHash,
+    labels: [...TRIAGE_LABELS],
+    vocabulary: vocab,
+    features: keep.map((f) => names[f]!),
+    weights,
+    bias: [...params.bias].map(round),
+    trainedExamples: all.length,
+  };
+  return new TriageModel(file, features);
+}
