@@ -11,7 +11,8 @@ import { LocalRecognizer } from './local/local-recognizer';
 import { LocalModel, computeDataHash, type ModelResources } from './local/model';
 import { DEFAULT_MODEL_FILE } from './paths';
 import type { NluSettings } from './settings';
-import type { EmergencyCheck } from './types';
+import type { EmergencyCheck, TriageCheck } from './types';
+import { buildSafetyTriage } from './triage/safetyTriage';
 import { ShorthandExpander, loadShorthand } from './text/shorthand';
 import { loadTrainingSet } from './training-data';
 import { NluPipeline, type Clock, type NluObserver, type Understanding } from './understanding';
@@ -25,6 +26,8 @@ export interface UnderstandingDeps {
   clock?: Clock;
   /** The emergency check run before the recognizer (default: an EmergencyDetector of its own). */
   detector?: EmergencyCheck;
+  /** The safety triage run before the recognizer (default: one of its own, over `detector`). */
+  triage?: TriageCheck;
 }
 
 export function modelResources(): ModelResources {
@@ -68,6 +71,7 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
   const resources = modelResources();
   const { model, origin } = loadOrTrainModel(settings.modelFile ?? DEFAULT_MODEL_FILE, resources, logger);
   const detector = deps.detector ?? new EmergencyDetector(loadEmergencyResources());
+  const triage = deps.triage ?? createTriage(detector, logger);
   let cloud: CluRecognizer | LuisRecognizer | undefined;
   if (settings.provider === 'clu') {
     if (!settings.clu) throw new Error('NLU_PROVIDER=clu needs the CLU_* settings');
@@ -85,6 +89,7 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
   );
   return new NluPipeline({
     detector,
+    triage,
     local: new LocalRecognizer(model),
     ...(cloud ? { cloud } : {}),
     localeOf: (text, hint) => resources.localeDetector.detect(text, hint),
@@ -96,4 +101,13 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
     cloudTimeoutMs: settings.cloudTimeoutMs,
     cloudMinConfidence: settings.cloudMinConfidence,
   });
+}
+
+/** The safety triage from its built model file (or trained now, logged with the reason). */
+export function createTriage(detector: EmergencyCheck, logger: Logger, modelFile?: string): TriageCheck {
+  const started = performance.now();
+  const built = buildSafetyTriage(detector, modelFile);
+  const level = built.origin === 'file' ? 'debug' : 'info';
+  logger[level]({ origin: built.origin, examples: built.model.file.trainedExamples, ms: Math.round(performance.now() - started) }, 'safety triage ready');
+  return built.triage;
 }

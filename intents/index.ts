@@ -2,9 +2,11 @@
  * Public API of the understanding layer (see intents/README.md).
  */
 export { EmergencyDetector, KIND_PRIORITY, loadEmergencyResources, type EmergencyMatch } from './emergency/detector';
-export { DetectorOnlyTriage } from './triage/safetyTriage';
+export { DetectorOnlyTriage } from './triage/detectorOnly';
+export { SafetyTriage, buildSafetyTriage } from './triage/safetyTriage';
+export { LastTextTriage } from './triage/memo';
 export { detectLocale, LocaleDetector } from './locale/detect-locale';
-export { createUnderstanding, type UnderstandingDeps } from './create-understanding';
+export { createUnderstanding, createTriage, type UnderstandingDeps } from './create-understanding';
 export { applyThreshold, type Clock, type NluObserver, type Understanding, type FallbackReason, type CloudProvider } from './understanding';
 export { NluDataError } from './data-files';
 export {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { CloudRecognizerError, NluTimeoutError, type CloudFailure } from './cloud/errors';
 import type { EmergencyMatch } from './emergency/detector';
 import type { LocalRecognizer } from './local/local-recognizer';
-import type { IntentResult, Locale, Recognizer } from './types';
+import type { IntentResult, Locale, Recognizer, TriageCheck, TriageResult } from './types';
 
 export type CloudProvider = 'clu' | 'luis';
 export type FallbackReason = CloudFailure | 'low_confidence';
@@ -33,6 +33,8 @@ export const systemClock: Clock = {
 
 export interface PipelineDeps {
   detector: { detect(text: string): EmergencyMatch | null };
+  /** The safety triage (intents/triage); without it, the emergency detector alone decides emergencies. */
+  triage?: TriageCheck;
   local: LocalRecognizer;
   cloud?: Recognizer & { readonly name: CloudProvider };
   localeOf(text: string, hint?: Locale): Locale;
@@ -60,7 +62,7 @@ function noneResult(locale: Locale, score: number, runnerUp: IntentResult['runne
  * mean…?". Emergencies are never thresholded.
  */
 export function applyThreshold(result: IntentResult, threshold: number): IntentResult {
-  if (result.intent === 'none' || result.intent === 'emergency' || result.score >= threshold) return result;
+  if (result.intent === 'none' || result.intent === 'emergency' || result.intent === 'abuse' || result.score >= threshold) return result;
   return noneResult(result.locale, 1 - result.score, { intent: result.intent, score: result.score }, result.source);
 }
 
@@ -100,30 +102,31 @@ export class NluPipeline implements Understanding {
   }
 
   private async run(text: string, hint: Locale | undefined): Promise<IntentResult> {
-    const emergency = this.detectEmergency(text);
-    if (emergency) {
-      return {
-        intent: 'emergency',
-        score: 1,
-        kind: emergency.kind,
-        locale: this.deps.localeOf(text, hint ?? emergency.locale),
-        runnerUp: null,
-        source: 'emergency-detector',
-      };
+    const triage = this.runTriage(text);
+    const match = triage.match;
+    if (match) {
+      // A lexicon rule (not the model) keeps the detector's name, as before the triage.
+      const source = match.intent === 'emergency' && !match.rule.startsWith('model:') ? 'emergency-detector' : 'triage';
+      this.logger.debug({ intent: match.intent, kind: match.kind, rule: match.rule }, 'triage outcome');
+      return { intent: match.intent, score: match.score, kind: match.kind, locale: this.deps.localeOf(text, hint ?? match.locale), runnerUp: null, source };
     }
     const locale = this.deps.localeOf(text, hint);
     if (text.trim().length === 0) return noneResult(locale, 1, null, 'local');
     const head = text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
     const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
-    return applyThreshold({ ...primary, locale }, this.deps.threshold);
+    const result = applyThreshold({ ...primary, locale }, this.deps.threshold);
+    return triage.safety ? { ...result, safety: triage.safety } : result;
   }
 
-  private detectEmergency(text: string): EmergencyMatch | null {
+  /** The safety triage (or, without one, the emergency detector alone); a failure is logged and counts as nothing found. */
+  private runTriage(text: string): TriageResult {
     try {
-      return this.deps.detector.detect(text);
+      if (this.deps.triage) return this.deps.triage.triage(text);
+      const m = this.deps.detector.detect(text);
+      return m ? { match: { intent: 'emergency', kind: m.kind, locale: m.locale, score: 1, rule: m.rule }, safety: null } : { match: null, safety: null };
     } catch (err) {
-      this.logger.error({ err: { name: (err as Error)?.name }, length: text.length }, 'emergency detector failed');
-      return null;
+      this.logger.error({ err: { name: (err as Error)?.name }, length: text.length }, 'safety triage failed');
+      return { match: null, safety: null };
     }
   }
 

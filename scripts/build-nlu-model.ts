@@ -1,5 +1,6 @@
 /**
- * Trains the local intent model from intents/data and writes dist/intents/nlu-model.json
+ * Trains the local intent model and the safety triage model from intents/data and writes
+ * dist/intents/nlu-model.json and dist/intents/triage-model.json
  * (run by `npm run build`). Silent on success — `npm run -s classify` builds first and its
  * stdout must carry nothing but results. Skips training when the file is already current.
  */
@@ -10,8 +11,10 @@ import { loadModelConfig } from '../intents/local/config';
 import { LocalModel, computeDataHash } from '../intents/local/model';
 import { DEFAULT_MODEL_FILE } from '../intents/paths';
 import { loadTrainingSet } from '../intents/training-data';
+import { writeTriageModel } from '../intents/triage/safetyTriage';
 
 function main(): void {
+  writeTriageModel(process.env.TRIAGE_MODEL_FILE && process.env.TRIAGE_MODEL_FILE.trim() !== '' ? process.env.TRIAGE_MODEL_FILE : undefined);
   const file = process.env.NLU_MODEL_FILE && process.env.NLU_MODEL_FILE.trim() !== '' ? process.env.NLU_MODEL_FILE : DEFAULT_MODEL_FILE;
   const force = process.argv.includes('--force');
   const dataHash = computeDataHash();

@@ -15,6 +15,12 @@
  *                 is never used)
  *   --cv-only     only the threshold selection on the training set: the test set is not read,
  *                 so model and data changes can be judged without looking at it
+ *   --public-only only the public development data (no test set is read): for development
+ *   --no-frozen   leave out the frozen test sets (intents/data/frozen), which are read once at
+ *                 the end of a piece of work
+ *
+ * Then (scripts/eval-triage.ts): the safety triage and intents on the frozen test sets, and false
+ * alarms / out-of-scope rejection on every file of the public development data.
  */
 import fs from 'node:fs';
 import pino from 'pino';
@@ -25,6 +31,7 @@ import { decide } from '../intents/local/local-recognizer';
 import { crossValidate } from '../intents/local/model';
 import { fitTemperature, softmax } from '../intents/local/softmax';
 import { loadTestSet, loadTrainingSet, MODEL_INTENTS, type TestExample } from '../intents/training-data';
+import { evaluateFrozen, evaluatePublic } from './eval-triage';
 
 interface Row {
   example: TestExample;
@@ -187,6 +194,11 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const understanding = await createUnderstanding({ provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5 }, { logger });
+  const errors = process.argv.includes('--errors');
+  if (process.argv.includes('--public-only')) {
+    process.stdout.write(`${(await evaluatePublic(understanding, {}, errors)).join('\n')}\n`);
+    return;
+  }
   const test = loadTestSet();
   const train = loadTrainingSet();
   const perLocale = (l: Locale): string => `${train.filter((e) => e.locale === l).length} train / ${test.filter((e) => e.locale === l).length} test`;
@@ -201,6 +213,8 @@ async function main(): Promise<void> {
     }
     recallOk = report(locale, rows, out) && recallOk;
   }
+  if (!process.argv.includes('--no-frozen')) process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
+  process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
   if (process.argv.includes('--cv')) crossValidation();
   const i = process.argv.indexOf('--json');
   if (i >= 0 && process.argv[i + 1]) fs.writeFileSync(process.argv[i + 1]!, JSON.stringify(out, null, 2));

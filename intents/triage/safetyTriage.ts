@@ -188,6 +188,8 @@ export function writeTriageModel(modelFile = DEFAULT_TRIAGE_MODEL_FILE): { writt
   const concepts = loadConcepts();
   const model = trainTriageModel(loadTriageCorpus(concepts), triageFeatureFactory(concepts), loadTriageConfig(), hash);
   fs.mkdirSync(path.dirname(modelFile), { recursive: true });
-  fs.writeFileSync(modelFile, JSON.stringify(model.file));
+  const tmp = `${modelFile}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(model.file));
+  fs.renameSync(tmp, modelFile);
   return { written: true, examples: model.file.trainedExamples };
 }
