@@ -8,7 +8,6 @@ import { localeOf, ResponseCatalog } from '../common/responses';
 import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
-import { EmergencyResponder } from '../dialogs/emergency';
 import type { Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
@@ -16,7 +15,9 @@ import { PhraseBook } from '../dialogs/phrases';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
-import type { EmergencyCheck, Understanding } from '../intents/types';
+import { TriageResponder } from '../dialogs/triage';
+import type { EmergencyCheck, TriageCheck, Understanding } from '../intents/types';
+import { isUrgent } from '../intents/types';
 import type { AppointmentLookup } from '../services/appointments/appointmentLookup';
 import type { AuditLog } from '../services/audit/auditLog';
 import type { MemberDirectory } from '../services/member';
@@ -51,8 +52,8 @@ import type { MemberLookup } from './handoff/queueingEscalation';
 import type { StoreLimits } from './directline/store';
 import { DialogRunner } from './dialogRunner';
 import type { NluObserver } from '../intents';
-import { createEmergencyCheck, PendingUnderstanding } from './intentsWiring';
-import { EmergencyGate } from './pipeline/emergencyGate';
+import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './intentsWiring';
+import { TriageGate } from './pipeline/triageGate';
 import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
@@ -71,8 +72,10 @@ export interface AssistantOverrides {
   clock?: () => number;
   /** Pause between re-runs of a turn whose save collided (tests: none). */
   turnBackoff?: (attempt: number) => Promise<void>;
-  /** The emergency check that runs first on every message (default: intents' EmergencyDetector). */
+  /** The emergency check the recognizer runs (default: intents' EmergencyDetector); alone, also the triage's (DetectorOnlyTriage). */
   emergencyCheck?: EmergencyCheck;
+  /** The safety triage that runs first on every message (default: createTriageCheck(), or the emergencyCheck given). */
+  triageCheck?: TriageCheck;
   /** Intent and language per message (default: intents' createUnderstanding with the NLU_* settings). */
   understanding?: Understanding;
   /** Handing a member to a person (default: tell them how to reach one now). */
@@ -132,8 +135,10 @@ export interface BotCore {
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
   /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
   metrics: AssistantMetrics;
-  /** The emergency check that runs first on every member message. */
+  /** The emergency check the recognizer runs. */
   emergencyCheck: EmergencyCheck;
+  /** The safety triage that runs first on every member message (and decides what no rate limit refuses). */
+  triageCheck: TriageCheck;
   /**
    * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
@@ -165,15 +170,30 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   // createEmergencyCheck); a check a test hands in leaves the recognizer its own detector.
   const defaultCheck = overrides.emergencyCheck ? undefined : createEmergencyCheck();
   const emergencyCheck = overrides.emergencyCheck ?? defaultCheck!;
+  const triageCheck = overrides.triageCheck ?? (overrides.emergencyCheck ? createTriageCheck(overrides.emergencyCheck) : createTriageCheck(defaultCheck));
   const observer: NluObserver = { recognized: (r) => metrics.intent(r.intent, r.source), fallback: (provider, reason) => metrics.nluFallback(provider, reason) };
   const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger, undefined, observer, defaultCheck);
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
-  const kit = new DialogKit(sender, catalog, profile, new OptionMatcher(catalog, phrases), phrases, memory, overrides.policy);
+  const options = new OptionMatcher(catalog, phrases);
+  let dialogs: DialogRunner | undefined;
+  let handoff: HandoffCore | undefined;
+  const endDialogs = (context: TurnContext) => dialogs!.cancelAll(context);
+  const triage = new TriageResponder({
+    sender,
+    catalog,
+    profile,
+    options,
+    logger,
+    endDialogs,
+    metrics,
+    onAnswered: (context, match, answer) => handoff!.onTriage(context, match, answer),
+  });
+  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, overrides.policy);
   let turnGuard: TurnGuard | undefined;
-  const handoff = createHandoffCore({
+  handoff = createHandoffCore({
     settings: config.handoff,
     idleMinutes: config.conversation.idleMinutes,
     logger,
@@ -213,8 +233,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
     ]);
-  const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
-  const endDialogs = (context: TurnContext) => dialogs.cancelAll(context);
+  dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
 
   const say = (context: TurnContext, key: string) => {
     const locale = localeOf(context.activity.locale);
@@ -227,9 +246,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     logger,
     clock: overrides.clock,
     forgetChoices: (context) => sender.forgetChoices(context),
-    // An emergency gets its answer first and alone; the closed task needs no notice then.
+    // An emergency or abuse disclosure gets its answer first and alone; the closed task needs no notice then.
     notify: (context, reason) =>
-      emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+      isUrgent(triageCheck.triage(context.activity.text ?? '').match) ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
   turnGuard = new TurnGuard({
     conversationState,
@@ -240,7 +259,6 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     backoff: overrides.turnBackoff,
   });
 
-  const responder = new EmergencyResponder({ sender, catalog, profile, logger, endDialogs, metrics, onEmergency: handoff.onEmergency });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -250,7 +268,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     turnGuard,
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
-    emergency: new EmergencyGate(emergencyCheck, responder),
+    triage: new TriageGate(triageCheck, triage),
     secrets: new SecretMasking({ memory, sender, catalog }),
     smsKeywords: new SmsKeywordGate({
       sender,
@@ -269,7 +287,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, identity };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, identity };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from './channels/replySender';
 import type { DialogRunner } from './dialogRunner';
-import type { EmergencyGate } from './pipeline/emergencyGate';
+import type { TriageGate } from './pipeline/triageGate';
 import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
@@ -31,7 +31,8 @@ export interface AssistantBotDeps {
   sender: ReplySender;
   catalog: ResponseCatalog;
   profile: PortalProfile;
-  emergency: EmergencyGate;
+  /** The safety triage, step 1 of every message. */
+  triage: TriageGate;
   secrets: SecretMasking;
   smsKeywords: SmsKeywordGate;
   understanding: TurnUnderstanding;
@@ -90,22 +91,23 @@ export class AssistantBot extends ActivityHandler {
     });
   }
 
-  /** The order matters: nothing may come before the emergency check that could swallow a message. */
+  /** The order matters: nothing may come before the safety triage that could swallow a message. */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { emergency, secrets, sender, smsKeywords, understanding, dialogs, textLimit, handoff } = this.deps;
-    if (await emergency.handle(context)) return; // 1. emergency first, on the raw text (all of it)
+    const { triage, secrets, sender, smsKeywords, understanding, dialogs, textLimit, handoff } = this.deps;
+    if (await triage.handle(context)) return; // 1. safety triage first, on the raw text (all of it): emergency, abuse answered here
     textLimit?.truncate(context); // 1b. overlong messages are cut (the member is told below)
     await secrets.mask(context); // 2. a typed password never goes further
     const handedOff = await handoff?.handle(context); // 2b. a person has (or is about to have) the conversation
     if (handedOff) {
+      await triage.answerAside(context); // mental health, symptoms: answered too (the agent sees the answer)
       await secrets.warnIfMasked(context, handedOff);
       return textLimit?.noteIfTruncated(context, handedOff);
     }
     await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
-    if (await smsKeywords.handle(context)) return; // 4. STOP / START / HELP, and silence after STOP
+    if (await smsKeywords.handle(context)) return triage.answerAside(context); // 4. STOP / START / HELP, and silence after STOP (but not for a health message)
     if (await this.deps.identityGate?.handle(context)) return; // 4b. sign out, forget me; a typed code is checked and masked
     const turn = await understanding.resolve(context); // 5. intent and language, once per turn
-    if (await emergency.handleUnderstood(context, turn)) return;
+    if (await triage.handleUnderstood(context, turn)) return;
     turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
     await secrets.warnIfMasked(context, turn.locale);
     await textLimit?.noteIfTruncated(context, turn.locale);

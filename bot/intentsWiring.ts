@@ -2,7 +2,8 @@ import type { Logger } from '../common/logger';
 import { redactText } from '../common/redaction';
 import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
 import { LastTextMemo } from '../intents/emergency/memo';
-import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../intents/types';
+import { DetectorOnlyTriage } from '../intents/triage/safetyTriage';
+import type { EmergencyCheck, IntentResult, Locale, TriageCheck, Understanding } from '../intents/types';
 
 /**
  * Where the intents layer (intents/index.ts) meets the bot: the emergency detector, built now
@@ -15,6 +16,15 @@ import type { EmergencyCheck, IntentResult, Locale, Understanding } from '../int
  */
 export function createEmergencyCheck(): EmergencyCheck {
   return new LastTextMemo(new EmergencyDetector());
+}
+
+/**
+ * The safety triage that runs first on every member message (bot/pipeline/triageGate.ts), the
+ * rate limits' urgency check and the freshness notice's. `detector`: the emergency check it may
+ * share with the recognizer (one lexicon run per message).
+ */
+export function createTriageCheck(detector: EmergencyCheck = createEmergencyCheck()): TriageCheck {
+  return new DetectorOnlyTriage(detector);
 }
 
 /**

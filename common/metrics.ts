@@ -1,4 +1,4 @@
-import type { EmergencyKind, IntentId } from '../intents/types';
+import type { EmergencyKind, IntentId, IntentKind, TriageIntentId } from '../intents/types';
 
 /**
  * What the assistant counts, as a plain interface: features record through it, the operations
@@ -11,6 +11,12 @@ export interface AssistantMetrics {
   intent(intent: IntentId, source: string): void;
   /** An emergency answered, by kind. */
   emergency(kind: EmergencyKind, channelId: string): void;
+  /**
+   * A safety-triage answer given (emergency, abuse, mental_health, symptoms; `safety_net` when
+   * unsure), by kind (null for those without one) and how it was given (`answered`: the triage's
+   * reply; `noted`: a line added to an answer to a dialog's question).
+   */
+  triage(outcome: TriageIntentId | 'safety_net', kind: IntentKind | null, channelId: string, how: 'answered' | 'noted'): void;
   /** A cloud recognizer answer not used: the local model answered instead. */
   nluFallback(provider: string, reason: string): void;
   /** An escalation to a person was created (reason: member_asked, dispute, stuck…). */
@@ -26,6 +32,7 @@ export const noMetrics: AssistantMetrics = {
   turn: () => undefined,
   intent: () => undefined,
   emergency: () => undefined,
+  triage: () => undefined,
   nluFallback: () => undefined,
   escalationCreated: () => undefined,
   escalationWait: () => undefined,

@@ -6,13 +6,15 @@ import type { DialogKit } from './common/kit';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './common/questions';
 import { values, type TaskDialog, type TaskOutcome } from './common/taskDialog';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
-import { noteOutcome, turnInfo, type RoutedIntent, type TurnInfo } from './turn';
+import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 
 type Decision =
-  | { kind: 'task'; intent: TaskIntentId }
+  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean }
+  | { kind: 'triage' }
+  | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
   | { kind: 'agent' }
   | { kind: 'unclear' };
@@ -53,7 +55,7 @@ export class MainDialog extends ComponentDialog {
     const start = (step.options as FlowOptions | undefined)?.start;
     if (start) return this.beginTask(step, start);
     const turn = turnInfo(step.context);
-    const decision = this.decide(turn);
+    const decision = this.decide(turn, step.context);
     this.noteRouted(step.context, turn, decision);
     this.logger.info(
       { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },
@@ -61,8 +63,23 @@ export class MainDialog extends ComponentDialog {
     );
     switch (decision.kind) {
       case 'task':
+        if (decision.safetyFirst) await this.safetyFirst(step.context);
         return this.beginTask(step, decision.intent);
+      case 'triage': {
+        // mental_health / symptoms: the way to care (the safety triage decided; see dialogs/triage.ts).
+        await this.kit.memory.setUnclear(step.context, 0);
+        const match = turnTriage(step.context).match!;
+        await this.kit.triage.answer(step.context, match);
+        return step.endDialog();
+      }
+      case 'safetyNet': {
+        // The triage is unsure: what to do if it is an emergency, a crisis or a symptom, then ask.
+        await this.kit.memory.setUnclear(step.context, 0);
+        await this.kit.triage.safetyNet(step.context, turn.locale, { ask: true, rule: safetyOf(step.context)?.rule });
+        return step.endDialog();
+      }
       case 'agent':
+        await this.safetyFirst(step.context);
         return this.escalate(step, 'member_asked');
       case 'say':
         await this.kit.memory.setUnclear(step.context, 0);
@@ -77,7 +94,14 @@ export class MainDialog extends ComponentDialog {
   /** For the transcript (and the analytics report): the intent a new request was routed on. */
   private noteRouted(context: TurnContext, turn: TurnInfo, decision: Decision): void {
     const { intent, score } = turn.result;
-    const routed = decision.kind === 'agent' ? 'agent' : decision.kind === 'unclear' ? intent : decision.intent;
+    const routed: RoutedIntent =
+      decision.kind === 'agent'
+        ? 'agent'
+        : decision.kind === 'unclear' || decision.kind === 'safetyNet'
+          ? intent
+          : decision.kind === 'triage'
+            ? turnTriage(context).match!.intent
+            : decision.intent;
     noteOutcome(context, {
       intent: routed,
       ...(routed === intent ? { score: Math.round(score * 1000) / 1000 } : {}),
@@ -85,16 +109,25 @@ export class MainDialog extends ComponentDialog {
     });
   }
 
-  private decide(turn: TurnInfo): Decision {
+  private decide(turn: TurnInfo, context: TurnContext): Decision {
     const picked = this.kit.options.match(turn.text, 'topics', 'exact');
     if (isTask(picked)) return { kind: 'task', intent: picked };
     if (picked === 'agent') return { kind: 'agent' };
     if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false, intent: picked };
 
+    // The safety triage's outcomes come before any other routing (DESIGN.md, safety rule 1).
+    const triage = turnTriage(context);
+    if (triage.match && !triage.answered) return { kind: 'triage' };
+    const { intent, score } = turn.result;
+    // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
+    // line first, and the task).
+    if (safetyOf(context)?.level === 'unsure') {
+      return isTask(intent) && score >= this.kit.policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
+    }
+
     const phrase = this.kit.phrases.interruption(turn.text);
     if (phrase) return this.conversational(phrase);
 
-    const { intent, score } = turn.result;
     if (score < this.kit.policy.routeAt) return { kind: 'unclear' };
     if (isTask(intent)) return { kind: 'task', intent };
     return this.conversational(intent);
@@ -123,6 +156,9 @@ export class MainDialog extends ComponentDialog {
 
   private async unclear(step: WaterfallStepContext, turn: TurnInfo): Promise<DialogTurnResult> {
     const context = step.context;
+    // "Did you mean Billing?", "say it another way" and the menu: never without the safety line
+    // when the message carries a health, distress or safety signal (DESIGN.md, safety rule 2).
+    await this.safetyFirst(context);
     const count = (await this.kit.memory.unclear(context)) + 1;
     if (count >= 2) {
       await this.kit.memory.setUnclear(context, 0);
@@ -216,7 +252,14 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** The safety line, once per turn, when the message carries a safety signal (DESIGN.md, safety rule 2). */
+  private async safetyFirst(context: TurnContext): Promise<void> {
+    const safety = safetyOf(context);
+    if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule });
+  }
+
   private async say(context: TurnContext, key: string, menu: boolean): Promise<void> {
+    await this.safetyFirst(context);
     const locale = this.kit.locale(context);
     await this.kit.send(context, {
       text: this.kit.text(context, key),

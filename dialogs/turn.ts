@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { localeOf } from '../common/responses';
 import type { HandoffMode } from '../handoff/settings';
-import type { EmergencyKind, IntentId, IntentResult, Locale } from '../intents/types';
+import type { AbuseKind, EmergencyKind, IntentId, IntentResult, Locale, SafetySignal, TriageMatch } from '../intents/types';
 
 /**
  * What the pipeline learned about the member's message before any dialog runs: the text (after
@@ -57,6 +57,14 @@ export interface TurnOutcome {
   /** The main dialog could not tell what the member needs (asked to rephrase, "did you mean", the menu). */
   fallback?: true;
   emergency?: EmergencyKind;
+  /** An abuse disclosure answered (hotline by kind). */
+  abuse?: AbuseKind;
+  /**
+   * The safety triage answered a non-urgent outcome (`mental_health`, `symptoms`) or, unsure, the
+   * safety net (`safety_net`); `noted`: only its line, beside an answer to a dialog's question.
+   */
+  triage?: 'mental_health' | 'symptoms' | 'safety_net';
+  noted?: true;
   /** Handed to a person: queued for an agent, sent to the contact centre, or given the ways to reach one. */
   escalated?: HandoffMode;
 }
@@ -70,4 +78,36 @@ export function noteOutcome(context: TurnContext, outcome: TurnOutcome): void {
 
 export function turnOutcome(context: TurnContext): TurnOutcome | undefined {
   return context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+}
+
+/**
+ * What the safety triage found in this turn's message: its outcome (`match`) and a signal it did
+ * not route (`safety`), from the gate's triage of the raw text and from the recognizer. Set by the
+ * triage gate (bot/pipeline/triageGate.ts) in step 1 and after understanding; read by the dialogs.
+ * `answered`: the member got the triage's answer or line this turn (nothing says it twice).
+ */
+export interface TurnTriage {
+  match: TriageMatch | null;
+  safety: SafetySignal | null;
+  answered?: boolean;
+}
+
+const TURN_TRIAGE = Symbol('dialogs.turnTriage');
+
+export function setTurnTriage(context: TurnContext, triage: TurnTriage): void {
+  context.turnState.set(TURN_TRIAGE, triage);
+}
+
+export function turnTriage(context: TurnContext): TurnTriage {
+  const known = context.turnState.get(TURN_TRIAGE) as TurnTriage | undefined;
+  if (known) return known;
+  const fresh: TurnTriage = { match: null, safety: null };
+  context.turnState.set(TURN_TRIAGE, fresh);
+  return fresh;
+}
+
+/** The turn's safety signal: the triage's, else the recognizer's (`result.safety`). */
+export function safetyOf(context: TurnContext): SafetySignal | null {
+  const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+  return turnTriage(context).safety ?? info?.result.safety ?? null;
 }

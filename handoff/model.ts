@@ -27,6 +27,20 @@ export const OUTCOMES = ['resolved', 'handed_back', 'member_left', 'member_opted
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const EMERGENCY_KINDS = ['medical', 'crisis', 'poison'] as const;
+/** What an alert can be about: an emergency's kind, or an abuse disclosure's. */
+export const ALERT_KINDS = [...EMERGENCY_KINDS, 'dv', 'sexual', 'child', 'elder'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * Queue order: a conversation with an urgent message (an emergency or abuse disclosure while
+ * waiting) goes first, in the order those came; then everyone else, oldest first.
+ */
+export function queueOrder(a: Pick<EscalationRecord, 'urgentAt' | 'createdAt' | 'id'>, b: Pick<EscalationRecord, 'urgentAt' | 'createdAt' | 'id'>): number {
+  if (a.urgentAt && !b.urgentAt) return -1;
+  if (b.urgentAt && !a.urgentAt) return 1;
+  if (a.urgentAt && b.urgentAt && a.urgentAt !== b.urgentAt) return a.urgentAt.localeCompare(b.urgentAt);
+  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
 
 /** Bounds: an escalation stays a small document whatever the member sends. */
 export const MAX_TRANSCRIPT_ENTRIES = 200;
@@ -44,8 +58,8 @@ export const transcriptEntrySchema = z.strictObject({
   text: z.string().max(MAX_ENTRY_TEXT + 1),
   agentName: z.string().max(128).optional(),
   links: z.array(link).max(10).optional(),
-  /** An emergency the member wrote about: the member got the emergency answer; the agent sees this. */
-  alert: z.enum(EMERGENCY_KINDS).optional(),
+  /** An emergency or abuse disclosure the member wrote about: the member got the answer; the agent sees this. */
+  alert: z.enum(ALERT_KINDS).optional(),
   /** Agent messages: false when the member's channel did not take it. */
   delivered: z.boolean().optional(),
   /** The member activity it came from (a re-run turn does not add it twice). */
@@ -89,6 +103,8 @@ export const escalationSchema = z.strictObject({
   dropped: z.int().min(0),
   /** Emergency alerts so far (the queue shows them). */
   alerts: z.int().min(0),
+  /** When the member first wrote something urgent (emergency, abuse) while open: first in the queue from then on. */
+  urgentAt: z.string().optional(),
   /** When the member was last told their place in the line (not every message gets an answer). */
   lastNoticeAt: z.string().optional(),
   /** Which writer made the last transition (a claim, a close): how a racer learns whether it won. */

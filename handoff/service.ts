@@ -7,7 +7,9 @@ import type { HandoffEvents } from './events';
 import {
   appendEntries,
   isOpen,
+  queueOrder,
   type AgentRef,
+  type AlertKind,
   type EntryLink,
   type EscalationDraft,
   type EscalationRecord,
@@ -120,7 +122,7 @@ export class HandoffService {
   async position(record: EscalationRecord): Promise<number> {
     if (record.status !== 'queued') return 0;
     const open = await this.deps.store.listOpen();
-    const ahead = open.filter((r) => r.status === 'queued' && (r.createdAt < record.createdAt || (r.createdAt === record.createdAt && r.id < record.id)));
+    const ahead = open.filter((r) => r.status === 'queued' && r.id !== record.id && queueOrder(r, record) < 0);
     return ahead.length + 1;
   }
 
@@ -155,22 +157,46 @@ export class HandoffService {
     return { record, notice };
   }
 
-  /** The member wrote about an emergency (they got the emergency answer): the agent sees an alert. */
-  async emergency(id: string, alert: { kind: NonNullable<TranscriptEntry['alert']>; text: string; activityId?: string }): Promise<void> {
+  /**
+   * The member wrote something urgent (an emergency, an abuse disclosure) while queued or with an
+   * agent, and got the assistant's answer: the agent sees the message with an alert and the answer,
+   * and a queued conversation goes to the front of the line.
+   */
+  async emergency(
+    id: string,
+    alert: { kind: AlertKind; text: string; activityId?: string; answer?: { text: string; links?: EntryLink[] } },
+  ): Promise<void> {
     let added: TranscriptEntry[] = [];
+    const at = this.iso();
     const record = await this.deps.store.update(id, (r) => {
       added = [];
       if (!isOpen(r.status)) return undefined;
       if (alert.activityId && r.transcript.some((e) => e.activityId === alert.activityId && e.alert)) return undefined;
-      added = appendEntries(r, [{ at: this.iso(), from: 'member', text: alert.text, alert: alert.kind, activityId: alert.activityId }]);
+      added = appendEntries(r, [
+        { at, from: 'member', text: alert.text, alert: alert.kind, activityId: alert.activityId },
+        ...(alert.answer ? [{ at, from: 'assistant' as const, text: alert.answer.text, ...(alert.answer.links?.length ? { links: alert.answer.links } : {}) }] : []),
+      ]);
       r.alerts += 1;
+      r.urgentAt ??= at;
       return r;
     });
     if (!record || !added.length) return;
-    this.deps.logger.warn({ escalationId: id, kind: alert.kind, status: record.status }, 'emergency during a hand-off: agent alerted');
+    this.deps.logger.warn({ escalationId: id, kind: alert.kind, status: record.status }, 'urgent message during a hand-off: agent alerted, first in the queue');
     this.deps.events.publish({ type: 'entries', escalationId: id, entries: added, status: record.status });
     this.deps.events.publish({ type: 'alert', escalationId: id, kind: alert.kind });
     this.deps.events.publish({ type: 'queue' });
+  }
+
+  /** The assistant answered the member during a hand-off (mental health, symptoms): the agent sees what was said. */
+  async assistantAnswer(id: string, answer: { text: string; links?: EntryLink[] }): Promise<void> {
+    let added: TranscriptEntry[] = [];
+    const record = await this.deps.store.update(id, (r) => {
+      added = [];
+      if (!isOpen(r.status)) return undefined;
+      added = appendEntries(r, [{ at: this.iso(), from: 'assistant', text: answer.text, ...(answer.links?.length ? { links: answer.links } : {}) }]);
+      return r;
+    });
+    if (record && added.length) this.deps.events.publish({ type: 'entries', escalationId: id, entries: added, status: record.status });
   }
 
   /** The member left the line or ended the chat ("LEAVE", SMS STOP). Their turn answers them. */

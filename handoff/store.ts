@@ -6,6 +6,7 @@ import {
   appendEntries,
   escalationSchema,
   isOpen,
+  queueOrder,
   type EscalationDraft,
   type EscalationRecord,
 } from './model';
@@ -161,7 +162,7 @@ export class EscalationStore {
     );
   }
 
-  /** Every open escalation, oldest first. Index entries whose record is gone or closed are cleaned up. */
+  /** Every open escalation in queue order (urgent first, then oldest first). Index entries whose record is gone or closed are cleaned up. */
   async listOpen(): Promise<EscalationRecord[]> {
     const index = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexItem | undefined;
     const entries = index?.entries ?? [];
@@ -177,7 +178,7 @@ export class EscalationStore {
       else if (record || this.now() - Date.parse(entry.createdAt) > 60_000) stale.push(entry.id);
     }
     for (const id of stale) await this.leaveIndex(id);
-    return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return open.sort(queueOrder);
   }
 
   /** The index's version: changes whenever an escalation opens or closes (other instances poll it). */

@@ -42,8 +42,8 @@ export interface HandoffCore {
   events?: HandoffEvents;
   /** Event mode: handles `handoff.status` events. */
   eventHandoff?: EventHandoff;
-  /** Emergency observer (EmergencyResponder.onEmergency). */
-  onEmergency: HandoffRelay['onEmergency'];
+  /** Triage observer (TriageResponder.onAnswered): the agent sees urgent messages and the assistant's answers. */
+  onTriage: HandoffRelay['onTriage'];
   /** Proactive messages to members become possible. */
   connect(adapter: AssistantAdapter, appId: string, authEnabled: boolean): void;
 }
@@ -128,7 +128,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
     presence,
     events,
     eventHandoff,
-    onEmergency: (context: TurnContext, kind) => relay.onEmergency(context, kind),
+    onTriage: (context: TurnContext, match, answer) => relay.onTriage(context, match, answer),
     connect(adapter, appId, authEnabled) {
       service?.connect(new AdapterMemberChannel({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled }));
     },

@@ -46,6 +46,7 @@ export function operationsMetrics(metrics: AssistantMetrics): OperationsMetrics 
     turn: (channelId, seconds, outcome) => m.turn(channelId, seconds, outcome),
     intent: (intent, source) => m.intent(intent, source),
     emergency: (kind, channelId) => m.emergency(kind, channelId),
+    triage: (outcome, kind, channelId, how) => m.triage?.(outcome, kind, channelId, how),
     nluFallback: (provider, reason) => m.nluFallback(provider, reason),
     escalationCreated: (reason, channelId) => m.escalationCreated(reason, channelId),
     escalationWait: (seconds) => m.escalationWait(seconds),
@@ -67,7 +68,7 @@ export function createOperations(config: Config, core: BotCore, now?: () => numb
 
   const conversationLimit = new ConversationRateLimit({
     perMinute: settings.rateLimits.perConversationPerMinute,
-    emergencyCheck: core.emergencyCheck,
+    triageCheck: core.triageCheck,
     catalog,
     metrics,
     logger,

@@ -2,7 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import { localeOf, type ResponseCatalog } from '../../common/responses';
 import { detectLocale } from '../../intents';
-import type { EmergencyCheck } from '../../intents/types';
+import { isUrgent, type TriageCheck } from '../../intents/types';
 import type { OperationsMetrics } from '../observability/prometheus';
 
 /**
@@ -11,8 +11,9 @@ import type { OperationsMetrics } from '../observability/prometheus';
  * types fast is told so once instead of being dropped silently.
  *
  * Within the budget nothing changes. Over it:
- * - an emergency message ALWAYS gets through: the emergency check runs on the full raw text of
- *   every message over the budget, and a match is handled like any message (answered first);
+ * - an urgent message (an emergency or an abuse disclosure) ALWAYS gets through: the safety triage
+ *   runs on the full raw text of every message over the budget, and an urgent one is handled like
+ *   any message (answered first), then counted;
  * - the first other message in the window gets one short note ("you're sending messages
  *   faster than I can answer…", with the 911 line) instead of an answer;
  * - every further one is refused: `429` with `Retry-After` on /api/messages and on the local
@@ -43,7 +44,8 @@ interface Window {
 
 export interface ConversationLimitDeps {
   perMinute: number;
-  emergencyCheck: EmergencyCheck;
+  /** What no limit refuses: emergencies and abuse disclosures (isUrgent). */
+  triageCheck: TriageCheck;
   catalog: ResponseCatalog;
   metrics: OperationsMetrics;
   logger: Logger;
@@ -103,8 +105,8 @@ export class ConversationRateLimit {
     }
     window.count++;
     if (window.count <= this.deps.perMinute) return OK;
-    // Over the budget: an emergency still goes through, on the full text as the member wrote it.
-    if (typeof activity.text === 'string' && activity.text.trim() && this.deps.emergencyCheck.detect(activity.text)) return OK;
+    // Over the budget: an urgent message still goes through, on the full text as the member wrote it.
+    if (typeof activity.text === 'string' && activity.text.trim() && isUrgent(this.deps.triageCheck.triage(activity.text).match)) return OK;
     this.deps.metrics.rateLimited('conversation');
     if (!window.noted) {
       window.noted = true;

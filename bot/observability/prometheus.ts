@@ -1,7 +1,7 @@
 import { Channels } from 'botbuilder';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { noMetrics, type AssistantMetrics } from '../../common/metrics';
-import { EMERGENCY_KINDS, INTENT_IDS, type EmergencyKind, type IntentId } from '../../intents/types';
+import { ABUSE_KINDS, EMERGENCY_KINDS, INTENT_IDS, TRIAGE_INTENTS, type EmergencyKind, type IntentId, type IntentKind, type TriageIntentId } from '../../intents/types';
 
 /**
  * What the operations layer counts besides the features' AssistantMetrics (kept apart so the
@@ -24,6 +24,8 @@ export interface OperationsMetrics extends AssistantMetrics {
 const KNOWN_CHANNELS = new Set<string>(Object.values(Channels));
 const KNOWN_INTENTS = new Set<string>(INTENT_IDS);
 const KNOWN_KINDS = new Set<string>(EMERGENCY_KINDS);
+const TRIAGE_OUTCOMES = new Set<string>([...TRIAGE_INTENTS, 'safety_net']);
+const TRIAGE_KINDS = new Set<string>([...EMERGENCY_KINDS, ...ABUSE_KINDS]);
 
 export function channelLabel(channelId: string | undefined): string {
   const id = (channelId ?? '').toLowerCase();
@@ -87,6 +89,7 @@ export class PrometheusMetrics implements OperationsMetrics {
   private readonly fallbacks: Counter<'provider' | 'reason'>;
   private readonly recognizerErrors: Counter<'provider' | 'reason'>;
   private readonly emergencies: Counter<'kind' | 'channel'>;
+  private readonly triageAnswers: Counter<'outcome' | 'kind' | 'channel' | 'how'>;
   private readonly escalations: Counter<'reason' | 'channel'>;
   private readonly escalationWaitSeconds: Histogram;
   private readonly backendErrors: Counter<'service' | 'kind'>;
@@ -120,6 +123,12 @@ export class PrometheusMetrics implements OperationsMetrics {
     this.fallbacks = new Counter({ name: 'assistant_nlu_fallbacks_total', help: 'Cloud recognizer answers not used (the local model answered), by reason.', labelNames: ['provider', 'reason'], registers });
     this.recognizerErrors = new Counter({ name: 'assistant_recognizer_errors_total', help: 'Cloud recognizer calls that failed or timed out.', labelNames: ['provider', 'reason'], registers });
     this.emergencies = new Counter({ name: 'assistant_emergencies_total', help: 'Emergency answers given, by kind (medical 911, crisis 988, poison) and channel.', labelNames: ['kind', 'channel'], registers });
+    this.triageAnswers = new Counter({
+      name: 'assistant_triage_total',
+      help: 'Safety-triage answers, by outcome (emergency, abuse, mental_health, symptoms, safety_net), kind, channel, and how (answered, or noted beside an answer to a question).',
+      labelNames: ['outcome', 'kind', 'channel', 'how'],
+      registers,
+    });
     this.escalations = new Counter({ name: 'assistant_escalations_total', help: 'Escalations to a person created, by reason and channel.', labelNames: ['reason', 'channel'], registers });
     this.escalationWaitSeconds = new Histogram({ name: 'assistant_escalation_wait_seconds', help: 'How long members waited until an agent took their conversation.', buckets: WAIT_BUCKETS, registers });
     this.backendErrors = new Counter({ name: 'assistant_backend_errors_total', help: 'Back-end calls that failed, timed out or were skipped (circuit open), by service.', labelNames: ['service', 'kind'], registers });
@@ -143,6 +152,15 @@ export class PrometheusMetrics implements OperationsMetrics {
 
   emergency(kind: EmergencyKind, channelId: string): void {
     this.emergencies.inc({ kind: KNOWN_KINDS.has(kind) ? kind : 'other', channel: channelLabel(channelId) });
+  }
+
+  triage(outcome: TriageIntentId | 'safety_net', kind: IntentKind | null, channelId: string, how: 'answered' | 'noted'): void {
+    this.triageAnswers.inc({
+      outcome: TRIAGE_OUTCOMES.has(outcome) ? outcome : 'other',
+      kind: kind === null ? 'none' : TRIAGE_KINDS.has(kind) ? kind : 'other',
+      channel: channelLabel(channelId),
+      how: how === 'noted' ? 'noted' : 'answered',
+    });
   }
 
   nluFallback(provider: string, reason: string): void {

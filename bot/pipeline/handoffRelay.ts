@@ -4,17 +4,20 @@ import { redactText } from '../../common/redaction';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { PhraseBook } from '../../dialogs/phrases';
-import { isOpen, type EscalationRecord } from '../../handoff/model';
+import { isOpen, type AlertKind, type EscalationRecord } from '../../handoff/model';
 import type { HandoffService } from '../../handoff/service';
-import type { EmergencyKind, Locale } from '../../intents/types';
+import { isUrgent, type Locale } from '../../intents/types';
+import type { TriageAnswer } from '../../dialogs/triage';
+import type { Reply } from '../channels/reply';
 import { CARD_CHOICE_KEY } from '../channels/render';
 import type { ReplySender } from '../channels/replySender';
 import type { HandoffState } from '../handoff/state';
 import { smsKeyword } from './smsKeywords';
 
 /**
- * The pipeline step for a conversation in a hand-off. It runs after the emergency check (step 1:
- * an emergency is answered at once, whatever the hand-off, and `onEmergency` alerts the agent) and
+ * The pipeline step for a conversation in a hand-off. It runs after the safety triage (step 1:
+ * an emergency or abuse disclosure is answered at once, whatever the hand-off, and `onTriage` alerts
+ * the agent and puts the member first in line) and
  * after password masking (step 2), before input normalization, SMS keywords, understanding and
  * the dialogs, which do not see the member's messages while a person has the conversation:
  *
@@ -112,16 +115,22 @@ export class HandoffRelay {
   }
 
   /**
-   * Called by the emergency responder after it has answered (the turn ends there): if a person has
-   * (or is about to have) the conversation, they see the message and an alert.
+   * Called by the triage responder after it has answered: if a person has (or is about to have)
+   * the conversation, they see what the assistant said. An urgent message (emergency, abuse; the
+   * turn ended at step 1, so the relay has not passed it on) is added with an alert, and a queued
+   * conversation goes to the front of the line; for mental health and symptoms (the relay passed
+   * the message on already) the answer is added after it.
    */
-  async onEmergency(context: TurnContext, kind: EmergencyKind): Promise<void> {
+  async onTriage(context: TurnContext, match: TriageAnswer, answer: Reply): Promise<void> {
     const state = await this.deps.state.get(context);
     if (!state?.escalationId || !this.deps.service) return;
+    const said = { text: redactText(answer.text), ...(answer.links?.length ? { links: answer.links } : {}) };
+    if (!isUrgent(match)) return this.deps.service.assistantAnswer(state.escalationId, said);
     await this.deps.service.emergency(state.escalationId, {
-      kind,
+      kind: (match.kind ?? (match.intent === 'abuse' ? 'dv' : 'medical')) as AlertKind,
       text: redactText(describe(context.activity.text ?? '', context.activity.attachments?.length ?? 0) ?? ''),
       activityId: context.activity.id,
+      answer: said,
     });
   }
 

@@ -6,6 +6,7 @@ import type { Locale } from '../../intents/types';
 import type { LinkKey, PortalProfile } from '../../services/portal/profile';
 import type { ConversationMemory } from '../memory';
 import type { PhraseBook } from '../phrases';
+import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
 import type { OptionMatcher } from './options';
 
@@ -30,6 +31,8 @@ export class DialogKit {
     readonly options: OptionMatcher,
     readonly phrases: PhraseBook,
     readonly memory: ConversationMemory,
+    /** The safety triage's answers (mental health, symptoms, the safety line) inside the dialogs. */
+    readonly triage: TriageResponder,
     readonly policy: RoutingPolicy = DEFAULT_POLICY,
   ) {}
 

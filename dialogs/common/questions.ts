@@ -39,6 +39,12 @@ export type ChoiceAnswer = { answer: string } | { answer: null; stuck: boolean }
 
 /** Base of the assistant's questions: retries, reprompt, and "is this an answer?" for interruptions. */
 export abstract class Question<O extends { prompt: string; vars?: Vars; maxAttempts?: number }> extends Dialog<O> {
+  /**
+   * Accepts almost any short text (a medicine's name): a message the safety triage called mental
+   * health or symptoms is then not taken as its answer.
+   */
+  loose = false;
+
   constructor(
     id: string,
     protected readonly kit: DialogKit,

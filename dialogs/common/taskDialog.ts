@@ -13,7 +13,7 @@ import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { EscalationReason } from '../escalation';
 import type { Interruption } from '../phrases';
 import type { QuestionKey } from '../questions';
-import { turnInfo } from '../turn';
+import { turnInfo, turnTriage } from '../turn';
 import type { DialogKit } from './kit';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
@@ -83,6 +83,21 @@ export abstract class TaskDialog extends ComponentDialog {
     const active = innermost.activeDialog;
     const question = active ? innermost.findDialog(active.id) : undefined;
     const asked = question instanceof Question && active ? question : null;
+    // mental_health / symptoms (the safety triage): an option picked as offered ("Mental health") is
+    // just the answer; another answer to the question is taken as one, with the line (nurse line,
+    // 988) beside it; anything else gets the triage's answer, then the
+    // question again with an offer to go on (the task is not lost).
+    const triage = turnTriage(context);
+    if (triage.match && !triage.answered && !(asked && active && asked.isExactAnswer(active, context))) {
+      if (asked && active && !asked.loose && asked.accepts(active, context)) {
+        await this.kit.triage.note(context, triage.match);
+      } else {
+        await this.kit.triage.answer(context, triage.match);
+        await this.kit.say(context, 'safety.resume', { topic: this.kit.text(context, `topics.${this.intent}`) });
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+    }
     if (!(asked && active && asked.isExactAnswer(active, context))) {
       const interruption = interruptionOf(context, this.kit);
       if (interruption === 'help') {

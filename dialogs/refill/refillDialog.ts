@@ -37,7 +37,9 @@ export class RefillDialog extends TaskDialog {
     deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string },
   ) {
     super('refill', kit);
-    this.addDialog(new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber)));
+    const rx = new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber));
+    rx.loose = true; // a medicine's name: "my head hurts" is not one
+    this.addDialog(rx);
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
     this.addDialog(new LiveRefillDialog(kit, deps.records));
     this.addFlow([

@@ -29,6 +29,10 @@ const phone = z.strictObject({
   hours: localized,
 });
 const digits = z.int().min(4).max(20);
+const number = z.string().regex(/^[0-9A-Z+()\- .]{3,25}$/, { error: 'expected a phone number like 1-800-555-0100 (or 911)' });
+/** A web address shown as text ("988lifeline.org"): a host name and an optional path, no scheme. */
+const site = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/[^\s]*)?$/, { error: 'expected a web address like 988lifeline.org' });
+const localizedSite = z.union([site, z.strictObject({ en: site, es: site })], { error: 'expected an address, or { "en": address, "es": address }' });
 
 export const portalProfileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected lowercase letters, digits and dashes' }),
@@ -75,9 +79,31 @@ export const portalProfileSchema = z.strictObject({
   phones: z.strictObject({
     memberServices: phone,
     nurseLine: phone,
+    /** The plan's behavioral-health (mental health and substance use) line. */
+    behavioralHealth: phone,
     pharmacy: phone,
     billing: phone,
     tty: z.string().min(1),
+  }),
+  /**
+   * The numbers the safety triage gives (dialogs/triage.ts): national lines, per profile so that a
+   * region can use its own (a state's crisis or abuse line). Never written in response texts.
+   */
+  hotlines: z.strictObject({
+    emergency: number,
+    /** Suicide & Crisis Lifeline: call or text. */
+    crisis: number,
+    crisisChat: localizedSite,
+    poisonControl: number,
+    /** National Domestic Violence Hotline, and its text line (keyword to number). */
+    domesticViolence: number,
+    domesticViolenceText: z.strictObject({ keyword: z.string().regex(/^[A-Z]{2,12}$/), to: number }),
+    /** RAINN National Sexual Assault Hotline. */
+    sexualAssault: number,
+    /** Childhelp National Child Abuse Hotline (call or text). */
+    childAbuse: number,
+    /** Eldercare Locator (finds the local Adult Protective Services). */
+    elderAbuse: number,
   }),
   /** Rx numbers on this plan's labels: digits, at most one dash. */
   prescriptions: z.strictObject({
@@ -131,6 +157,26 @@ export class PortalProfile {
   phone(line: PhoneLine, locale: Locale): { number: string; hours: string } {
     const { number, hours } = this.data.phones[line];
     return { number, hours: typeof hours === 'string' ? hours : hours[locale] };
+  }
+
+  /**
+   * The hotline numbers as text variables ({emergency}, {crisis}, {crisisChat}, {poison}, {dv},
+   * {dvKeyword}, {dvTextTo}, {rainn}, {childhelp}, {eldercare}) for the safety texts.
+   */
+  hotlineVars(locale: Locale): Record<string, string> {
+    const h = this.data.hotlines;
+    return {
+      emergency: h.emergency,
+      crisis: h.crisis,
+      crisisChat: typeof h.crisisChat === 'string' ? h.crisisChat : h.crisisChat[locale],
+      poison: h.poisonControl,
+      dv: h.domesticViolence,
+      dvKeyword: h.domesticViolenceText.keyword,
+      dvTextTo: h.domesticViolenceText.to,
+      rainn: h.sexualAssault,
+      childhelp: h.childAbuse,
+      eldercare: h.elderAbuse,
+    };
   }
 
   /** When agents take chats (in the profile's time zone). */

@@ -28,7 +28,12 @@ describe('a conversation in the hand-off queue (turn pipeline)', () => {
     assert.match(textOf(await chat.say('my chest hurts')), /Call 911 now/);
     const record = (await service.get(id))!;
     assert.equal(record.alerts, 1);
-    assert.equal(record.transcript.at(-1)!.alert, 'medical');
+    const alerted = record.transcript.findIndex((e) => e.alert === 'medical');
+    assert.ok(alerted >= 0, 'the message, with an alert');
+    const answer = record.transcript[alerted + 1];
+    assert.equal(answer?.from, 'assistant', 'the agent sees the assistant\'s answer');
+    assert.match(answer!.text, /911/);
+    assert.ok(record.urgentAt, 'first in the queue');
     assert.equal(record.status, 'queued', 'still in line');
   });
 

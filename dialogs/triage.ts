@@ -1,0 +1,184 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../bot/channels/reply';
+import type { ReplySender } from '../bot/channels/replySender';
+import type { Logger } from '../common/logger';
+import type { AssistantMetrics } from '../common/metrics';
+import type { ResponseCatalog } from '../common/responses';
+import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/types';
+import type { PortalProfile } from '../services/portal/profile';
+import type { OptionMatcher } from './common/options';
+import { noteOutcome, turnTriage } from './turn';
+
+/** What the responder needs of a triage match (ids only, never member text). */
+export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
+
+/**
+ * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
+ * number comes from the portal profile (`hotlines`, `phones`); every text from responses/.
+ *
+ * - emergency (medical 911, crisis 988, poison Poison Control) and abuse (dv, sexual, child,
+ *   elder): urgent. Whatever was running ends, the answer goes out at once (never held back by the
+ *   turn's state commit), and a person who has the conversation is told (`onUrgent`).
+ * - mental_health and symptoms: the way to care (behavioral-health line and a mental-health visit,
+ *   with 988; the nurse line, an e-visit or a same-day visit, with "if it becomes severe, 911").
+ *   The dialogs decide whether it interrupts a question or is only a line beside its answer.
+ * - the safety net (the triage is unsure, or a message carries a signal): one line with 911, 988
+ *   and the nurse line, before anything else the assistant says.
+ */
+export class TriageResponder {
+  constructor(
+    private readonly deps: {
+      sender: ReplySender;
+      catalog: ResponseCatalog;
+      profile: PortalProfile;
+      options: OptionMatcher;
+      logger: Logger;
+      /** Ends every dialog in progress, so the next message is routed fresh. */
+      endDialogs: (context: TurnContext) => Promise<void>;
+      metrics?: Pick<AssistantMetrics, 'emergency' | 'triage'>;
+      /**
+       * Told after an answer is out (the hand-off: an agent who has, or is about to have, the
+       * conversation sees the message, an alert for urgent ones, and the answer). A failure here
+       * is logged; it never holds back or undoes the answer.
+       */
+      onAnswered?: (context: TurnContext, match: TriageAnswer, answer: Reply) => Promise<void>;
+    },
+  ) {}
+
+  private vars(locale: Locale): Record<string, string> {
+    const { profile } = this.deps;
+    const nurse = profile.phone('nurseLine', locale);
+    return { planName: profile.planName, ...profile.hotlineVars(locale), nurse: nurse.number };
+  }
+
+  private text(locale: Locale, key: string, vars: Record<string, string> = {}): string {
+    return this.deps.catalog.text(locale, key, { ...this.vars(locale), ...vars });
+  }
+
+  /** The answer for an outcome, channel-neutral (ReplySender renders cards, or plain SMS text). */
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>): Reply {
+    const { locale } = match;
+    const { profile, options } = this.deps;
+    switch (match.intent) {
+      case 'emergency': {
+        const nurse = profile.phone('nurseLine', locale);
+        const kind = (match.kind ?? 'medical') as EmergencyKind;
+        return { text: [this.text(locale, `emergency.${kind}`), this.text(locale, 'emergency.nurseLine', nurse)].join('\n\n') };
+      }
+      case 'abuse': {
+        const kind = (match.kind ?? 'dv') as AbuseKind;
+        return {
+          text: [this.text(locale, `abuse.${kind}`), this.text(locale, 'abuse.offerPerson')].join('\n\n'),
+          choices: options.choices('topics', locale, ['agent']),
+        };
+      }
+      case 'mental_health': {
+        const line = profile.phone('behavioralHealth', locale);
+        return {
+          title: this.text(locale, 'mentalHealth.title'),
+          text: this.text(locale, 'mentalHealth.answer', line),
+          links: [
+            {
+              title: this.text(locale, 'triageLinks.mentalHealthVisit'),
+              url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'mentalHealth' }),
+            },
+          ],
+        };
+      }
+      case 'symptoms': {
+        const nurse = profile.phone('nurseLine', locale);
+        return {
+          title: this.text(locale, 'symptoms.title'),
+          text: this.text(locale, 'symptoms.answer', nurse),
+          links: [
+            { title: this.text(locale, 'triageLinks.eVisit'), url: profile.link('telehealth.eVisit') },
+            {
+              title: this.text(locale, 'triageLinks.sameDayVisit'),
+              url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' }),
+            },
+          ],
+        };
+      }
+    }
+  }
+
+  /** The one line for mental_health / symptoms beside an answer to a dialog's question. */
+  noteText(match: Pick<TriageMatch, 'intent' | 'locale'>): string {
+    const { locale } = match;
+    if (match.intent === 'mental_health') return this.text(locale, 'mentalHealth.note', { number: this.deps.profile.phone('behavioralHealth', locale).number });
+    if (match.intent === 'symptoms') return this.text(locale, 'symptoms.note', { number: this.deps.profile.phone('nurseLine', locale).number });
+    return this.safetyLine(locale);
+  }
+
+  /** "If this is an emergency, call 911; in crisis, 988; a health worry, the nurse line." */
+  safetyLine(locale: Locale): string {
+    return this.text(locale, 'safety.line');
+  }
+
+  /** Emergency and abuse: ends the dialogs and answers at once. The turn ends there. */
+  async respondUrgent(context: TurnContext, match: TriageAnswer): Promise<void> {
+    await this.deps.endDialogs(context);
+    const reply = this.reply(match);
+    // Urgent: never held back by (or lost to) the turn's state commit.
+    await this.deps.sender.send(context, reply, match.locale, { urgent: true });
+    this.counted(context, match, 'answered');
+    await this.tell(context, match, reply);
+  }
+
+  /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
+  async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
+    const reply = this.reply(match);
+    await this.deps.sender.send(context, reply, match.locale);
+    this.counted(context, match, 'answered');
+    await this.tell(context, match, reply);
+  }
+
+  /** mental_health / symptoms beside an answer to a question: only the line, once per turn. */
+  async note(context: TurnContext, match: TriageAnswer): Promise<void> {
+    const triage = turnTriage(context);
+    if (triage.answered) return;
+    await this.deps.sender.send(context, { text: this.noteText(match) }, match.locale);
+    this.counted(context, match, 'noted');
+  }
+
+  /**
+   * The safety net: the line (and, when the triage is unsure, "what do you need help with?").
+   * Once per turn: a reply that follows (a menu, "did you mean…?") comes after it.
+   */
+  async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string }): Promise<void> {
+    const triage = turnTriage(context);
+    if (triage.answered) return;
+    triage.answered = true;
+    const text = options.ask ? `${this.safetyLine(locale)}\n\n${this.text(locale, 'safety.ask')}` : this.safetyLine(locale);
+    await this.deps.sender.send(context, { text }, locale);
+    noteOutcome(context, { triage: 'safety_net' });
+    this.deps.metrics?.triage('safety_net', null, context.activity.channelId, options.ask ? 'answered' : 'noted');
+    this.deps.logger.info({ outcome: 'safety_net', rule: options.rule, ask: options.ask, channelId: context.activity.channelId, locale }, 'safety line given');
+  }
+
+  private counted(context: TurnContext, match: TriageAnswer, how: 'answered' | 'noted'): void {
+    turnTriage(context).answered = true;
+    const channelId = context.activity.channelId;
+    if (match.intent === 'emergency') {
+      noteOutcome(context, { emergency: (match.kind ?? 'medical') as EmergencyKind });
+      this.deps.metrics?.emergency((match.kind ?? 'medical') as EmergencyKind, channelId);
+    } else if (match.intent === 'abuse') {
+      noteOutcome(context, { abuse: (match.kind ?? 'dv') as AbuseKind });
+    } else {
+      noteOutcome(context, { triage: match.intent, ...(how === 'noted' ? { noted: true as const } : {}) });
+    }
+    this.deps.metrics?.triage(match.intent, match.kind, channelId, how);
+    const fields = { outcome: match.intent, kind: match.kind, rule: match.rule, how, channelId, locale: match.locale };
+    if (match.intent === 'emergency') this.deps.logger.warn(fields, 'emergency answered');
+    else if (match.intent === 'abuse') this.deps.logger.warn(fields, 'abuse disclosure answered');
+    else this.deps.logger.info(fields, 'triage answered');
+  }
+
+  private async tell(context: TurnContext, match: TriageAnswer, reply: Reply): Promise<void> {
+    try {
+      await this.deps.onAnswered?.(context, match, reply);
+    } catch (err) {
+      this.deps.logger.error({ outcome: match.intent, err: { name: (err as Error)?.name } }, 'triage observer failed (the member got the answer)');
+    }
+  }
+}

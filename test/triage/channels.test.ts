@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { assertChannelRules, Chat, choicesOf, linksOf, textOf } from '../support/chat';
+import { fakeTriageForLines, TRIAGE_LINES, UNSURE_LINES } from '../support/fakeTriage';
+
+/** Characters of the GSM 03.38 basic set and its extension: what an English SMS may use. */
+const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€]*$/;
+
+const CHANNELS = ['webchat', 'msteams', 'sms'] as const;
+const LOCALES = ['en', 'es'] as const;
+
+function chat(channelId: string, locale: 'en' | 'es'): Chat {
+  return new Chat({
+    channelId,
+    ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }),
+    overrides: { triageCheck: fakeTriageForLines() },
+  });
+}
+
+describe('safety triage: every outcome on every channel, in both languages', () => {
+  for (const channelId of CHANNELS) {
+    for (const locale of LOCALES) {
+      describe(`${channelId}, ${locale}`, () => {
+        for (const line of TRIAGE_LINES) {
+          it(`${line.outcome}: the reply carries ${line.numbers.join(', ')}`, async () => {
+            const c = chat(channelId, locale);
+            await c.open(locale === 'es' ? 'hola' : 'hi');
+            const replies = await c.say(line[locale]);
+            const text = textOf(replies);
+            for (const n of line.numbers) assert.ok(text.includes(n), `${n} missing from: ${text}`);
+            assertChannelRules(channelId, replies);
+            if (locale === 'es') assert.match(text, /Llame|llame|Gracias|Siento|No puedo/, 'answered in Spanish');
+            if (channelId === 'sms' && locale === 'en') for (const r of replies) assert.match(r.text ?? '', GSM7, `not GSM-7: ${r.text}`);
+            assert.doesNotMatch(text, /Just to be sure|is this about|Take care|Thanks for visiting/i);
+            if (line.intent === 'abuse') assert.ok(choicesOf(replies).length === 1, 'an offer of a person');
+            if (line.intent === 'mental_health') {
+              assert.ok(linksOf(replies).some((u) => /care=mentalHealth|reason=mentalHealth/.test(u)), 'a mental-health visit link');
+            }
+            if (line.intent === 'emergency' || line.intent === 'abuse') assert.deepEqual(await c.dialogStack(), [], 'dialogs ended');
+          });
+        }
+        it('unsure: the safety net (911, 988, nurse line), then what the member needs', async () => {
+          const c = chat(channelId, locale);
+          await c.open(locale === 'es' ? 'hola' : 'hi');
+          const replies = await c.say(UNSURE_LINES[locale]);
+          const text = textOf(replies);
+          for (const n of ['911', '988', '1-800-555-0111']) assert.ok(text.includes(n), `${n} missing from: ${text}`);
+          assert.match(text, locale === 'es' ? /¿En qué necesita ayuda\?/ : /What do you need help with\?/);
+          assert.doesNotMatch(text, /Just to be sure|is this about|Pick a topic/i);
+          assertChannelRules(channelId, replies);
+          if (channelId === 'sms' && locale === 'en') for (const r of replies) assert.match(r.text ?? '', GSM7, `not GSM-7: ${r.text}`);
+        });
+      });
+    }
+  }
+});
