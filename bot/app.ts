@@ -170,9 +170,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   // createEmergencyCheck); a check a test hands in leaves the recognizer its own detector.
   const defaultCheck = overrides.emergencyCheck ? undefined : createEmergencyCheck();
   const emergencyCheck = overrides.emergencyCheck ?? defaultCheck!;
-  const triageCheck = overrides.triageCheck ?? (overrides.emergencyCheck ? createTriageCheck(overrides.emergencyCheck) : createTriageCheck(defaultCheck));
+  // The safety triage (intents/triage): the gate's, the limits' and the recognizer's first step, one
+  // model run per message. A test's emergency check or triage decides alone, everywhere.
+  const triageCheck = overrides.triageCheck ?? createTriageCheck(overrides.emergencyCheck, logger);
   const observer: NluObserver = { recognized: (r) => metrics.intent(r.intent, r.source), fallback: (provider, reason) => metrics.nluFallback(provider, reason) };
-  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger, undefined, observer, defaultCheck);
+  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger, undefined, observer, defaultCheck, triageCheck);
   const understanding = overrides.understanding ?? pending!;
 
   const phrases = PhraseBook.load();

@@ -2,7 +2,9 @@ import type { Logger } from '../common/logger';
 import { redactText } from '../common/redaction';
 import { createUnderstanding, EmergencyDetector, type NluObserver, type NluSettings } from '../intents';
 import { LastTextMemo } from '../intents/emergency/memo';
-import { DetectorOnlyTriage } from '../intents/triage/safetyTriage';
+import { DetectorOnlyTriage } from '../intents/triage/detectorOnly';
+import { LastTextTriage } from '../intents/triage/memo';
+import { buildSafetyTriage, type SafetyTriage } from '../intents/triage/safetyTriage';
 import type { EmergencyCheck, IntentResult, Locale, TriageCheck, Understanding } from '../intents/types';
 
 /**
@@ -19,12 +21,33 @@ export function createEmergencyCheck(): EmergencyCheck {
 }
 
 /**
- * The safety triage that runs first on every member message (bot/pipeline/triageGate.ts), the
- * rate limits' urgency check and the freshness notice's. `detector`: the emergency check it may
- * share with the recognizer (one lexicon run per message).
+ * The built triage, by model file. The model is immutable once loaded (about a second to read
+ * and index), so every assistant core of a process shares it: each core still gets its own
+ * LastTextTriage in front of it.
  */
-export function createTriageCheck(detector: EmergencyCheck = createEmergencyCheck()): TriageCheck {
-  return new DetectorOnlyTriage(detector);
+const builtTriage = new Map<string, SafetyTriage>();
+
+/**
+ * The safety triage that runs first on every member message (bot/pipeline/triageGate.ts), the
+ * rate limits' urgency check and the freshness notice's, and the recognizer's own first step
+ * (PendingUnderstanding's `triage`): one model run per message. Loaded from the model file that
+ * `npm run build` writes, or trained now when it is missing or stale (logged).
+ *
+ * `detector`: an emergency check a test hands in. Then the triage is that check alone
+ * (DetectorOnlyTriage), so the test decides what is an emergency.
+ */
+export function createTriageCheck(detector?: EmergencyCheck, logger?: Logger, modelFile?: string): TriageCheck {
+  if (detector) return new DetectorOnlyTriage(detector);
+  const key = modelFile ?? '';
+  let triage = builtTriage.get(key);
+  if (!triage) {
+    const started = performance.now();
+    const built = buildSafetyTriage(new LastTextMemo(new EmergencyDetector()), modelFile);
+    triage = built.triage;
+    builtTriage.set(key, triage);
+    logger?.info({ origin: built.origin, ms: Math.round(performance.now() - started) }, 'safety triage ready');
+  }
+  return new LastTextTriage(triage);
 }
 
 /**
@@ -44,9 +67,11 @@ export class PendingUnderstanding implements Understanding {
     observer?: NluObserver,
     /** The emergency check the recognizer runs first (default: its own EmergencyDetector). */
     detector?: EmergencyCheck,
+    /** The safety triage the recognizer runs first (default: its own). */
+    triage?: TriageCheck,
   ) {
     // Cloud recognizers only ever get redacted text (the emergency check never goes to the cloud).
-    const deps = { logger, redactForCloud: redactText, ...(observer ? { observer } : {}), ...(detector ? { detector } : {}) };
+    const deps = { logger, redactForCloud: redactText, ...(observer ? { observer } : {}), ...(detector ? { detector } : {}), ...(triage ? { triage } : {}) };
     this.ready = build(settings, deps).then((understanding) => {
       this.built = understanding;
     });

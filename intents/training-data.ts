@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { NluDataError, readLabelledLines, readLines } from './data-files';
+import { loadModelConfig } from './local/config';
 import { DATA_DIR } from './paths';
 import { EMERGENCY_KINDS, INTENT_IDS, LOCALES, TRIAGE_INTENTS, type EmergencyKind, type IntentId, type Locale, type TriageIntentId } from './types';
 
@@ -18,15 +19,21 @@ export interface TrainingExample {
 }
 
 export const TRAIN_DIR = path.join(DATA_DIR, 'train');
+/** Training halves of public data sets (see its README): `<name>.other.txt` files are out of scope (none). */
+export const PUBLIC_TRAIN_DIR = path.join(DATA_DIR, 'public');
 export const TEST_DIR = path.join(DATA_DIR, 'test');
 
 const intentFile = z.enum(MODEL_INTENTS);
 
 /**
  * Loads intents/data/train/<locale>/<intent>.txt (one utterance per line). Every file name
- * must be a model intent; every model intent must have a file in each locale.
+ * must be a model intent; every model intent must have a file in each locale. With the default
+ * folder, the other-domain requests of intents/data/public (`*.other.txt`: online banking, CLINC150,
+ * home and voice assistants, in English) are added as `none`: the model learns what is not a
+ * health-plan task from thousands of real requests of other assistants, not from a few hundred
+ * written here.
  */
-export function loadTrainingSet(dir = TRAIN_DIR): TrainingExample[] {
+export function loadTrainingSet(dir = TRAIN_DIR, publicDir: string | null = dir === TRAIN_DIR ? PUBLIC_TRAIN_DIR : null): TrainingExample[] {
   const out: TrainingExample[] = [];
   for (const locale of LOCALES) {
     const localeDir = path.join(dir, locale);
@@ -48,6 +55,18 @@ export function loadTrainingSet(dir = TRAIN_DIR): TrainingExample[] {
     }
     for (const intent of MODEL_INTENTS) {
       if (!seen.has(intent)) throw new NluDataError(path.join(localeDir, `${intent}.txt`), 'training file is missing');
+    }
+  }
+  if (publicDir && fs.existsSync(publicDir)) {
+    const limit = loadModelConfig().training.publicNonePerFile;
+    for (const file of fs.readdirSync(publicDir).filter((f) => f.endsWith('.other.txt')).sort()) {
+      const full = path.join(publicDir, file);
+      const lines = readLines(full);
+      const step = lines.length / Math.max(1, Math.min(limit, lines.length));
+      for (let k = 0; limit > 0 && k * step < lines.length; k++) {
+        const { line, text } = lines[Math.floor(k * step)]!;
+        out.push({ text, intent: 'none', locale: 'en', source: `${full}:${line}` });
+      }
     }
   }
   return out;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { CloudRecognizerError, NluTimeoutError, type CloudFailure } from './cloud/errors';
 import type { EmergencyMatch } from './emergency/detector';
 import type { LocalRecognizer } from './local/local-recognizer';
-import type { IntentResult, Locale, Recognizer, TriageCheck, TriageResult } from './types';
+import { TASK_INTENTS, type IntentResult, type Locale, type Recognizer, type TriageCheck, type TriageResult } from './types';
 
 export type CloudProvider = 'clu' | 'luis';
 export type FallbackReason = CloudFailure | 'low_confidence';
@@ -48,6 +48,9 @@ export interface PipelineDeps {
   cloudTimeoutMs: number;
   cloudMinConfidence: number;
 }
+
+/** A portal task at least this sure wins over a mental-health or symptoms outcome (see run). */
+const TASK_OVER_TRIAGE = 0.9;
 
 /** Above this length a message is still checked for emergencies in full, but classified on its head. */
 const MAX_CLASSIFIED_CHARS = 5000;
@@ -104,6 +107,13 @@ export class NluPipeline implements Understanding {
   private async run(text: string, hint: Locale | undefined): Promise<IntentResult> {
     const triage = this.runTriage(text);
     const match = triage.match;
+    if (match && (match.intent === 'mental_health' || match.intent === 'symptoms')) {
+      // "Book me with a dermatologist for this rash" is a booking: a portal task the recognizer is
+      // sure of, and surer than the triage of its outcome, goes to the task, carrying the signal
+      // (the dialog adds the nurse line / 988). Emergencies and abuse never yield.
+      const task = await this.recognizeTask(text, hint ?? match.locale);
+      if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score) return { ...task, safety: { level: 'signal', rule: match.rule } };
+    }
     if (match) {
       // A lexicon rule (not the model) keeps the detector's name, as before the triage.
       const source = match.intent === 'emergency' && !match.rule.startsWith('model:') ? 'emergency-detector' : 'triage';
@@ -116,6 +126,14 @@ export class NluPipeline implements Understanding {
     const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
     const result = applyThreshold({ ...primary, locale }, this.deps.threshold);
     return triage.safety ? { ...result, safety: triage.safety } : result;
+  }
+
+  /** The recognizer's answer when it is a portal task, else null. */
+  private async recognizeTask(text: string, hint: Locale): Promise<IntentResult | null> {
+    const locale = this.deps.localeOf(text, hint);
+    const head = text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
+    const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
+    return (TASK_INTENTS as readonly string[]).includes(primary.intent) ? { ...primary, locale } : null;
   }
 
   /** The safety triage (or, without one, the emergency detector alone); a failure is logged and counts as nothing found. */

@@ -23,6 +23,8 @@ export const modelConfigSchema = z.object({
     /** 0 = no reweighting, 1 = every class weighs the same in total (none has many lines). */
     classBalance: z.number().min(0).max(1),
     seed: z.int(),
+    /** Lines taken (evenly spread) from each other-domain file of intents/data/public as `none`. */
+    publicNonePerFile: z.int().min(0),
   }),
   calibration: z.object({ folds: z.int().min(2).max(20) }),
   confidenceThreshold: z.number().min(0).max(1),

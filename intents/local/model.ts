@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
 import { LOCALE_WORDS_FILE, type LocaleDetector } from '../locale/detect-locale';
 import { SHORTHAND_FILE, type ShorthandExpander } from '../text/shorthand';
-import { MODEL_INTENTS, TRAIN_DIR, type ModelIntent, type TrainingExample } from '../training-data';
+import { MODEL_INTENTS, PUBLIC_TRAIN_DIR, TRAIN_DIR, type ModelIntent, type TrainingExample } from '../training-data';
 import type { Locale, ScoredIntent } from '../types';
 import { MODEL_CONFIG_FILE, modelConfigSchema, type ModelConfig } from './config';
 import { FeatureExtractor, trainingVocabulary } from './features';
@@ -13,7 +13,7 @@ import { GAZETTEER_FILE, type Gazetteer } from './gazetteer';
 import { fitTemperature, logits, prng, shuffle, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from './softmax';
 
 /** Bump when feature extraction or training changes, so old model files count as stale. */
-export const MODEL_FORMAT = 'member-assistant-nlu/2';
+export const MODEL_FORMAT = 'member-assistant-nlu/3';
 
 const modelFileSchema = z
   .object({
@@ -56,6 +56,9 @@ export function computeDataHash(trainDir = TRAIN_DIR): string {
     const dir = path.join(trainDir, locale);
     if (!fs.statSync(dir).isDirectory()) continue;
     for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(path.join(dir, f));
+  }
+  if (trainDir === TRAIN_DIR && fs.existsSync(PUBLIC_TRAIN_DIR)) {
+    for (const f of fs.readdirSync(PUBLIC_TRAIN_DIR).sort()) if (f.endsWith('.other.txt')) files.push(path.join(PUBLIC_TRAIN_DIR, f));
   }
   for (const file of files) {
     hash.update(`\0${path.relative(path.dirname(trainDir), file)}\0`);
@@ -177,7 +180,10 @@ interface Fitted {
 }
 
 function fit(examples: readonly TrainingExample[], resources: ModelResources, config: ModelConfig): Fitted {
-  const vocabulary = trainingVocabulary(resources.shorthand, examples);
+  // The typo corrector's targets: the words of the lines written for this project. The public
+  // other-domain lines (intents/data/public) teach `none`; their 20,000 words would multiply the
+  // corrector's index (and the heap) for words nobody misspells toward a health-plan task.
+  const vocabulary = trainingVocabulary(resources.shorthand, examples.filter((e) => !e.source.startsWith(PUBLIC_TRAIN_DIR)));
   const extractor = new FeatureExtractor(config.features, resources.shorthand, resources.localeDetector, resources.gazetteer, vocabulary);
   const index = new Map<string, number>();
   const rows: SparseExample[] = examples.map((e) => {

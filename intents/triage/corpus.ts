@@ -11,7 +11,7 @@ import { labelOfFile, type TriageLabel } from './labels';
 
 export const TRIAGE_DATA_DIR = path.join(DATA_DIR, 'triage');
 export const TRIAGE_TRAIN_DIR = path.join(TRIAGE_DATA_DIR, 'train');
-export const TRIAGE_PUBLIC_DIR = path.join(TRIAGE_DATA_DIR, 'public');
+export const PUBLIC_DIR = path.join(DATA_DIR, 'public');
 
 export interface TriageExample {
   text: string;
@@ -28,10 +28,10 @@ export interface TriageExample {
  * 2. the intent model's training lines (intents/data/train) as `other`, except `none` lines that
  *    carry a safety-signal concept (health questions the intent model calls none are symptoms
  *    here, so they are left out rather than taught as `other`);
- * 3. intents/data/triage/public/<name>.<label>.txt — the training halves of public data sets
+ * 3. intents/data/public/<name>.<label>.txt — the training halves of public data sets
  *    (banking, CLINC150, HWU64, SNIPS as other; MedQuAD's NIH questions as symptoms).
  */
-export function loadTriageCorpus(concepts: ConceptMatcher, dir = TRIAGE_DATA_DIR): TriageExample[] {
+export function loadTriageCorpus(concepts: ConceptMatcher, dir = TRIAGE_DATA_DIR, publicDir = PUBLIC_DIR): TriageExample[] {
   const out: TriageExample[] = [];
   const trainDir = path.join(dir, 'train');
   for (const locale of LOCALES) {
@@ -50,13 +50,13 @@ export function loadTriageCorpus(concepts: ConceptMatcher, dir = TRIAGE_DATA_DIR
     }
   }
   for (const ex of loadTrainingSet()) {
+    if (ex.source.startsWith(publicDir)) continue; // read below, with its own labels
     if (ex.intent === 'none') {
       const tokens = normalizeChars(ex.text).split(' ');
       if (concepts.find(tokens).some((c) => concepts.signal.has(c))) continue;
     }
     out.push({ text: ex.text, label: 'other', locale: ex.locale, source: ex.source });
   }
-  const publicDir = path.join(dir, 'public');
   for (const file of fs.existsSync(publicDir) ? fs.readdirSync(publicDir).filter((f) => f.endsWith('.txt')).sort() : []) {
     const full = path.join(publicDir, file);
     const label = labelOfFile(file.replace(/^[a-z0-9]+\./, ''));

@@ -14,7 +14,7 @@ import { augment, TRIAGE_DATA_DIR, type TriageExample } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { TRIAGE_LABELS, type TriageLabel } from './labels';
 
-export const TRIAGE_MODEL_FORMAT = 'member-assistant-triage/1';
+export const TRIAGE_MODEL_FORMAT = 'member-assistant-triage/2';
 export const TRIAGE_CONFIG_FILE = path.join(TRIAGE_DATA_DIR, 'config.json');
 export const DEFAULT_TRIAGE_MODEL_FILE = path.join(REPO_ROOT, 'dist', 'intents', 'triage-model.json');
 
@@ -31,6 +31,7 @@ export const triageConfigSchema = z.object({
   }),
   decision: z.object({
     emergency: z.number().gt(0).lt(1),
+    emergencyWithTask: z.number().gt(0).lt(1),
     sentenceEmergency: z.number().gt(0).lt(1),
     unconceptual: z.number().gt(0).lte(1),
     abuse: z.number().gt(0).lt(1),
@@ -53,11 +54,12 @@ const modelFileSchema = z
     labels: z.array(z.enum(TRIAGE_LABELS)).length(TRIAGE_LABELS.length),
     vocabulary: z.array(z.string()),
     features: z.array(z.string()),
-    weights: z.array(z.number()),
+    /** Float32, little-endian, base64: features × labels, row-major by feature. */
+    weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
     bias: z.array(z.number()),
     trainedExamples: z.int().min(1),
   })
-  .refine((m) => m.weights.length === m.features.length * m.labels.length, { message: 'weights length must be features × labels', path: ['weights'] });
+  .refine((m) => Buffer.byteLength(m.weights, 'base64') === m.features.length * m.labels.length * 4, { message: 'weights length must be features × labels', path: ['weights'] });
 export type TriageModelFile = z.output<typeof modelFileSchema>;
 
 /** Every file the triage model depends on, hashed: a model file built from other data is stale. */
@@ -73,7 +75,7 @@ export function triageDataHash(): string {
     }
   };
   walk(path.join(TRIAGE_DATA_DIR, 'train'));
-  walk(path.join(TRIAGE_DATA_DIR, 'public'));
+  walk(path.join(DATA_DIR, 'public'));
   walk(TRAIN_DIR);
   for (const file of files) {
     hash.update(`\0${path.relative(REPO_ROOT, file)}\0`);
@@ -82,7 +84,19 @@ export function triageDataHash(): string {
   return hash.digest('hex');
 }
 
-const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+const round = (v: number): number => Math.round(v * 1e6) / 1e6;
+
+function encodeWeights(values: readonly number[]): string {
+  const f = Float32Array.from(values);
+  return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
+}
+
+function decodeWeights(base64: string): Float64Array {
+  // A copy of its own: a small Buffer may sit at an offset in a shared pool that Float32Array cannot view.
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  const f = new Float32Array(bytes.buffer, 0, bytes.byteLength / 4);
+  return Float64Array.from(f);
+}
 
 /** The learned half of the triage: probabilities over TRIAGE_LABELS for a span of sentences. */
 export class TriageModel {
@@ -94,7 +108,7 @@ export class TriageModel {
     readonly features: TriageFeatures,
   ) {
     this.index = new Map(file.features.map((f, i) => [f, i]));
-    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: Float64Array.from(file.weights), bias: Float64Array.from(file.bias) };
+    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: decodeWeights(file.weights), bias: Float64Array.from(file.bias) };
   }
 
   /** Probabilities in TRIAGE_LABELS order (a fresh array). */
@@ -138,9 +152,14 @@ export type FeatureFactory = (vocabulary: string[]) => TriageFeatures;
 /** Trains the triage model on the corpus (plus seeded variants of its outcome lines). */
 export function trainTriageModel(corpus: readonly TriageExample[], makeFeatures: FeatureFactory, config: TriageConfig, dataHash: string): TriageModel {
   const all = [...corpus, ...augment(corpus, config.training.augmentPerLine, config.training.seed)];
-  const vocabulary = new Set<string>();
-  for (const ex of corpus) for (const t of TriageFeatures.rawTokens(ex.text)) vocabulary.add(t);
-  const vocab = [...vocabulary].sort();
+  // The typo corrector's targets: words met at least twice in the lines written for the triage
+  // (not the public data's or the intent model's): the words members misspell toward.
+  const seen = new Map<string, number>();
+  for (const ex of corpus) {
+    if (!ex.source.includes(`${path.sep}triage${path.sep}train${path.sep}`)) continue;
+    for (const t of TriageFeatures.rawTokens(ex.text)) seen.set(t, (seen.get(t) ?? 0) + 1);
+  }
+  const vocab = [...seen.keys()].filter((w) => seen.get(w)! >= 2 && w.length >= 4).sort();
   const features = makeFeatures(vocab);
   const extracted = all.map((ex) => features.extract(features.sentences(ex.text, ex.locale), ex.locale));
   const counts = new Map<string, number>();
@@ -162,14 +181,14 @@ export function trainTriageModel(corpus: readonly TriageExample[], makeFeatures:
     if (max >= 5e-4) keep.push(f);
   }
   const weights: number[] = [];
-  for (const f of keep) for (let c = 0; c < C; c++) weights.push(round(params.weights[f * C + c]!));
+  for (const f of keep) for (let c = 0; c < C; c++) weights.push(params.weights[f * C + c]!);
   const file: TriageModelFile = {
     format: TRIAGE_MODEL_FORMAT,
     dataHash,
     labels: [...TRIAGE_LABELS],
     vocabulary: vocab,
     features: keep.map((f) => names[f]!),
-    weights,
+    weights: encodeWeights(weights),
     bias: [...params.bias].map(round),
     trainedExamples: all.length,
   };

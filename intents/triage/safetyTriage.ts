@@ -60,6 +60,13 @@ export class SafetyTriage implements TriageCheck {
     let ep = p;
     // Without any health, distress or safety concept, only a very confident model calls an
     // emergency ("Help! I lost my card!" is a bank's errand, whatever its exclamation marks).
+    // A word or two with no concept ("myself", "my son" answering "who is it for?") is an answer
+    // to a question, never an outcome of the model's.
+    const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
+    if (!signalled && words < 3) {
+      const lexiconOnly = safeDetect(detector, text);
+      return lexiconOnly?.strong ? this.emergency(lexiconOnly.kind, lexiconOnly, locale, 1) : lexiconOnly ? { match: null, safety: { level: 'unsure', rule: lexiconOnly.rule } } : { match: null, safety: null };
+    }
     let pe = signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual ? sum(p, EMERGENCY_LABELS) : 0;
     if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE) {
       for (const s of sentences) {
@@ -74,7 +81,11 @@ export class SafetyTriage implements TriageCheck {
     }
     const lexicon = safeDetect(detector, text);
     if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1);
-    if (pe >= d.emergency || (lexicon && pe >= d.unsure)) {
+    // A portal task in the message ("can we kill my 2pm", "estas facturas me van a matar") asks
+    // more of the model before it calls an emergency; below that it is unsure (the safety net).
+    const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative'));
+    const needed = framedAsTask ? d.emergencyWithTask : d.emergency;
+    if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
       return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)));
     }
     const pa = sum(p, ABUSE_LABELS);
@@ -86,13 +97,12 @@ export class SafetyTriage implements TriageCheck {
     const sy = p[I.symptoms]!;
     if (mh >= d.mental_health && mh >= sy) return this.outcome('mental_health', null, locale, mh, `model:mental_health:${model.strongestFeature(sentences, locale, 'mental_health')}`);
     if (sy >= d.symptoms) return this.outcome('symptoms', null, locale, sy, `model:symptoms:${model.strongestFeature(sentences, locale, 'symptoms')}`);
-    if (pe >= d.unsure || lexicon || p[I.crisis]! + pa >= d.unsure) {
-      return { match: null, safety: { level: 'unsure', rule: lexicon ? lexicon.rule : `model:unsure:${emergencyKind(ep, pe)}` } };
-    }
-    const signalConcept = signalled ? sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c)) : undefined;
-    if (1 - p[I.other]! >= d.signal) return { match: null, safety: { level: 'signal', rule: `model:signal:${signalConcept ?? 'words'}` } };
-    if (signalConcept) return { match: null, safety: { level: 'signal', rule: `concept:${signalConcept}` } };
-    return { match: null, safety: null };
+    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
+    // The model's doubts count only where a health, distress or safety concept is present.
+    if (!signalled) return { match: null, safety: null };
+    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
+    const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
+    return { match: null, safety: { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` } };
   }
 
   private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string): TriageResult {
