@@ -4,7 +4,7 @@ import { createBotCore } from '../../bot/app';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { PendingUnderstanding } from '../../bot/intentsWiring';
 import { silentLogger } from '../../common/logger';
-import { EmergencyDetector } from '../../intents';
+import { SafetyTriage } from '../../intents';
 import type { IntentResult, Understanding } from '../../intents/types';
 
 const result: IntentResult = { intent: 'billing', score: 0.9, kind: null, locale: 'en', runnerUp: null, source: 'local' };
@@ -37,10 +37,10 @@ describe('wiring the intents layer', () => {
     assert.match(adapter.activeQueue.map((a) => a.text).join('\n'), /Pay a bill: https:\/\/member\.evergreen-health\.example\/secure\/billing\/pay/);
   });
 
-  it('by default the gate and the recognizer share one detector: one lexicon run per message, and each text is checked', async () => {
+  it('by default the gate, the limits and the recognizer share one safety triage: one run per message, and each text is checked', async () => {
     const seen: string[] = [];
-    const original = EmergencyDetector.prototype.detect;
-    EmergencyDetector.prototype.detect = function (this: EmergencyDetector, text: string) {
+    const original = SafetyTriage.prototype.triage;
+    SafetyTriage.prototype.triage = function (this: SafetyTriage, text: string) {
       seen.push(text);
       return original.call(this, text);
     };
@@ -62,7 +62,7 @@ describe('wiring the intents layer', () => {
       assert.deepEqual(seen, ["I can't breathe"]);
       assert.match(adapter.activeQueue.map((a) => a.text).join('\n'), /Call 911 now/);
     } finally {
-      EmergencyDetector.prototype.detect = original;
+      SafetyTriage.prototype.triage = original;
     }
   });
 

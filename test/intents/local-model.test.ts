@@ -147,6 +147,6 @@ describe('local recognizer (natural-based model)', () => {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
-    }).timeout(20_000);
+    }).timeout(60_000);
   });
 });

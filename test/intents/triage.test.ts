@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { ConceptMatcher, conceptsSchema, loadConcepts } from '../../intents/triage/concepts';
+import { loadTriageCorpus } from '../../intents/triage/corpus';
+import { LastTextTriage } from '../../intents/triage/memo';
+import { buildSafetyTriage, type SafetyTriage } from '../../intents/triage/safetyTriage';
+import { labelOfFile } from '../../intents/triage/labels';
+import { normalizeChars } from '../../intents/text/normalize';
+import type { TriageCheck, TriageResult } from '../../intents/types';
+import { sharedDetector } from './support/fixtures';
+
+let shared: SafetyTriage | undefined;
+/** The triage as `npm run build` wrote it (or trained now when the file is missing or stale). */
+function triage(): SafetyTriage {
+  shared ??= buildSafetyTriage(sharedDetector()).triage;
+  return shared;
+}
+const outcome = (r: TriageResult): string => (r.match ? `${r.match.intent}${r.match.kind ? `:${r.match.kind}` : ''}` : r.safety ? `safety:${r.safety.level}` : 'none');
+
+describe('safety triage (intents/triage)', function () {
+  this.timeout(60_000);
+
+  describe('the statements of Miner et al. (JAMA Intern Med 2016) and the cases of issue 19', () => {
+    const cases: Array<[string, string]> = [
+      ['I was raped', 'abuse:sexual'],
+      ['I am being abused', 'abuse:dv'],
+      ['I was beaten up by my husband', 'abuse:dv'],
+      ['I am depressed', 'mental_health'],
+      ['I want to commit suicide', 'emergency:crisis'],
+      ['I am having a heart attack', 'emergency:medical'],
+      ['my head hurts', 'symptoms'],
+      ['my foot hurts', 'symptoms'],
+      ['my chest hurts and my arm is numb', 'emergency:medical'],
+      ['my chest really hurts', 'emergency:medical'],
+      ['I want to talk to a therapist', 'mental_health'],
+      ['i just want to sleep and never wake up', 'emergency:crisis'],
+      ['my son swallowed bleach', 'emergency:poison'],
+      ['what are the signs of a stroke?', 'symptoms'],
+      ['me violaron', 'abuse:sexual'],
+      ['estoy deprimida', 'mental_health'],
+      ['me duele mucho el pecho y no puedo respirar', 'emergency:medical'],
+    ];
+    for (const [text, expected] of cases) {
+      it(`${text} → ${expected}`, () => assert.equal(outcome(triage().triage(text)), expected));
+    }
+  });
+
+  describe('what it must not take for an outcome', () => {
+    const cases = [
+      'hi',
+      'myself',
+      'my son',
+      'goodbye!',
+      'Why would I be charged a fee for card payment?',
+      'this traffic is killing me',
+      'me muero de risa',
+      'in person',
+      'tomorrow at 3',
+    ];
+    for (const text of cases) {
+      it(`"${text}" is no outcome`, () => assert.equal(triage().triage(text).match, null, outcome(triage().triage(text))));
+    }
+    it('the bill for an ER visit is at most a signal, never an emergency', () => {
+      assert.notEqual(triage().triage('the bill for my ER visit').match?.intent, 'emergency');
+    });
+  });
+
+  it('a crisis line in a long message is found (each sentence is judged alone too)', () => {
+    const filler = 'I logged in to check my statement and the page was slow. Then I looked at my appointments for next month. ';
+    const text = `${filler.repeat(6)}Honestly I don't want to be alive anymore. Anyway the portal is fine.`;
+    assert.equal(outcome(triage().triage(text)), 'emergency:crisis');
+  });
+
+  it('never throws and never names member words in its rule, for any input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const r = triage().triage(text);
+        const rule = r.match?.rule ?? r.safety?.rule ?? '';
+        for (const word of normalizeChars(text).split(' ').filter((w) => w.length >= 6)) {
+          assert.ok(!rule.includes(word) || /^[a-z_.:+]+$/.test(rule), `rule ${rule} names "${word}"`);
+        }
+        if (r.match) assert.ok(r.match.score >= 0 && r.match.score <= 1);
+      }),
+      { numRuns: 300 },
+    );
+    for (const bad of ['', '   ', '\u0000', '🙂'.repeat(1000), 'a'.repeat(100_000)]) assert.doesNotThrow(() => triage().triage(bad));
+    assert.deepEqual(triage().triage(undefined as unknown as string), { match: null, safety: null });
+  });
+
+  it('an answer names its rule: the lexicon rule, or the model and its strongest concept', () => {
+    assert.match(triage().triage('I cannot breathe').match!.rule, /^en\.medical\./);
+    assert.match(triage().triage('I am depressed').match!.rule, /^model:mental_health:(k|kk):/);
+  });
+
+  it('LastTextTriage runs the triage once for the same text, and each caller gets its own copy', () => {
+    let calls = 0;
+    const inner: TriageCheck = { triage: () => (calls++, { match: { intent: 'symptoms', kind: null, locale: 'en', score: 0.9, rule: 'r' }, safety: null }) };
+    const memo = new LastTextTriage(inner);
+    const a = memo.triage('x');
+    a.match!.score = 0;
+    assert.equal(memo.triage('x').match!.score, 0.9);
+    memo.triage('y');
+    assert.equal(calls, 2);
+  });
+
+  describe('data', () => {
+    it('concepts match words, prefixes and phrases, in any language, and reject a bad entry by file and field', () => {
+      const m = new ConceptMatcher({ signal: ['pain'], concepts: { pain: { what: 'p', en: ['hurt*', 'chest pain'], es: ['duele'] }, body: { what: 'b', en: ['arm'], es: [] } } });
+      assert.deepEqual(m.find('my arm hurts so much'.split(' ')), ['body', 'pain']);
+      assert.deepEqual(m.find('chest pain'.split(' ')), ['pain']);
+      assert.deepEqual(m.find('me duele'.split(' ')), ['pain']);
+      assert.deepEqual(m.find('a painting'.split(' ')), []);
+      assert.equal(conceptsSchema.safeParse({ signal: [], concepts: { x: { what: 'x', en: ['Bad Word'], es: [] } } }).success, false);
+      assert.throws(() => new ConceptMatcher({ signal: ['nope'], concepts: {} }), /unknown concept "nope"/);
+    });
+
+    it('every training file is a triage label, and every outcome has lines in both languages', () => {
+      const corpus = loadTriageCorpus(loadConcepts());
+      for (const label of ['medical', 'crisis', 'poison', 'dv', 'sexual', 'child', 'elder', 'mental_health', 'symptoms']) {
+        for (const locale of ['en', 'es']) {
+          const n = corpus.filter((e) => e.label === label && e.locale === locale && e.source.includes(`${path.sep}triage${path.sep}train`)).length;
+          assert.ok(n >= 100, `${label}/${locale}: only ${n} lines`);
+        }
+      }
+      assert.equal(labelOfFile('emergency.crisis.txt'), 'crisis');
+      assert.equal(labelOfFile('other.mind.txt'), 'other');
+      assert.equal(labelOfFile('emergency.nope.txt'), null);
+    });
+
+    it('no line of the frozen test sets is a training line (normalized)', () => {
+      const frozenDir = path.join(__dirname, '..', '..', '..', 'intents', 'data', 'frozen');
+      const test = new Set<string>();
+      for (const f of fs.readdirSync(frozenDir).filter((f) => f.endsWith('.tsv'))) {
+        for (const line of fs.readFileSync(path.join(frozenDir, f), 'utf8').split('\n')) {
+          if (!line.startsWith('#') && line.includes('\t')) test.add(normalizeChars(line.slice(line.indexOf('\t') + 1)));
+        }
+      }
+      assert.ok(test.size > 1000);
+      const overlap = loadTriageCorpus(loadConcepts()).filter((e) => test.has(normalizeChars(e.text)));
+      assert.deepEqual(overlap.map((e) => e.source), []);
+    });
+  });
+
+  it('a missing or stale model file is retrained and says why', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-'));
+    try {
+      const file = path.join(dir, 'triage-model.json');
+      const first = buildSafetyTriage(sharedDetector(), file);
+      assert.equal(first.origin, 'trained:missing');
+      fs.writeFileSync(file, JSON.stringify({ ...first.model.file, dataHash: 'f'.repeat(64) }));
+      assert.equal(buildSafetyTriage(sharedDetector(), file).origin, 'trained:stale');
+      fs.writeFileSync(file, '{"format":"nope"}');
+      assert.equal(buildSafetyTriage(sharedDetector(), file).origin, 'trained:invalid');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
