@@ -5,7 +5,8 @@
  *   written by `npm run build` and once training from intents/data (model file absent);
  *   "ready" is measured from process start (performance.now() in the child).
  * - classify: every test-set utterance through understand() (local provider), several
- *   rounds after a warm-up; median, p95, p99 per utterance, and the detector and model alone.
+ *   rounds after a warm-up; median, p95, p99 per utterance, and the detector and the safety
+ *   triage alone.
  *
  * Targets: median classify well under 1 ms; ready within 2 s of start-up.
  *   --json FILE  also write the numbers as JSON      --rounds N  (default 5)
@@ -15,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createUnderstanding } from '../intents';
+import { createTriage, createUnderstanding } from '../intents';
 import { EmergencyDetector } from '../intents/emergency/detector';
 import { loadTestSet } from '../intents/training-data';
 
@@ -23,9 +24,10 @@ const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted
 
 async function child(mode: string): Promise<void> {
   const logger = pino({ level: 'silent' });
+  const missing = path.join(os.tmpdir(), `no-such-model-${process.pid}.json`);
   const u = await createUnderstanding(
-    { provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5, ...(mode === 'train' ? { modelFile: path.join(os.tmpdir(), `no-such-model-${process.pid}.json`) } : {}) },
-    { logger },
+    { provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5, ...(mode === 'train' ? { modelFile: missing } : {}) },
+    { logger, ...(mode === 'train' ? { triage: createTriage(new EmergencyDetector(), logger, missing) } : {}) },
   );
   await u.understand('I need a refill');
   process.stdout.write(JSON.stringify({ readyMs: performance.now() }));
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
   const understanding = await createUnderstanding({ provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5 }, { logger });
   const texts = loadTestSet().map((e) => e.text);
   const detector = new EmergencyDetector();
+  const triage = createTriage(detector, logger);
+  const triageTimes: number[] = [];
   for (const t of texts) await understanding.understand(t); // warm-up (JIT, typo caches)
   const times: number[] = [];
   const detectorTimes: number[] = [];
@@ -60,10 +64,14 @@ async function main(): Promise<void> {
       const b = process.hrtime.bigint();
       detector.detect(t);
       detectorTimes.push(Number(process.hrtime.bigint() - b) / 1e6);
+      const c = process.hrtime.bigint();
+      triage.triage(t);
+      triageTimes.push(Number(process.hrtime.bigint() - c) / 1e6);
     }
   }
   times.sort((a, b) => a - b);
   detectorTimes.sort((a, b) => a - b);
+  triageTimes.sort((a, b) => a - b);
   const long = 'I have a question about my bill and my refill. '.repeat(2000);
   const l0 = process.hrtime.bigint();
   await understanding.understand(long);
@@ -75,6 +83,7 @@ async function main(): Promise<void> {
     rounds,
     classifyMs: { median: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), max: times[times.length - 1] },
     detectorMs: { median: quantile(detectorTimes, 0.5), p95: quantile(detectorTimes, 0.95) },
+    triageMs: { median: quantile(triageTimes, 0.5), p95: quantile(triageTimes, 0.95), p99: quantile(triageTimes, 0.99) },
     longMessage: { chars: long.length, ms: longMs },
     readyMs: { modelFile: fromFile, trainAtStart: trained },
   };
@@ -84,6 +93,7 @@ async function main(): Promise<void> {
       `NLU benchmark (${texts.length} test utterances × ${rounds} rounds, local provider, ${os.cpus().length} cores)`,
       `classify per utterance: median ${f(result.classifyMs.median)} ms, p95 ${f(result.classifyMs.p95)} ms, p99 ${f(result.classifyMs.p99)} ms, max ${f(result.classifyMs.max!)} ms`,
       `  emergency detector alone: median ${f(result.detectorMs.median)} ms, p95 ${f(result.detectorMs.p95)} ms`,
+      `  safety triage alone (lexicons + model + concepts): median ${f(result.triageMs.median)} ms, p95 ${f(result.triageMs.p95)} ms, p99 ${f(result.triageMs.p99)} ms`,
       `  one ${Math.round(long.length / 1000)} kB message: ${longMs.toFixed(1)} ms`,
       `ready after process start (model file):      ${fromFile.map((n) => `${Math.round(n)} ms`).join(', ')}`,
       `ready after process start (train at start):  ${trained.map((n) => `${Math.round(n)} ms`).join(', ')}`,

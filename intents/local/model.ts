@@ -13,7 +13,7 @@ import { GAZETTEER_FILE, type Gazetteer } from './gazetteer';
 import { fitTemperature, logits, prng, shuffle, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from './softmax';
 
 /** Bump when feature extraction or training changes, so old model files count as stale. */
-export const MODEL_FORMAT = 'member-assistant-nlu/3';
+export const MODEL_FORMAT = 'member-assistant-nlu/4';
 
 const modelFileSchema = z
   .object({
@@ -23,12 +23,13 @@ const modelFileSchema = z
     classes: z.array(z.enum(MODEL_INTENTS)).min(2),
     vocabulary: z.array(z.string()),
     features: z.array(z.string()),
-    weights: z.array(z.number()),
+    /** Float32, little-endian, base64: features × classes, row-major by feature (a compact file, quick to load). */
+    weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
     bias: z.array(z.number()),
     temperature: z.number().positive(),
     trainedExamples: z.int().min(1),
   })
-  .refine((m) => m.weights.length === m.features.length * m.classes.length, { message: 'weights length must be features × classes', path: ['weights'] })
+  .refine((m) => Buffer.byteLength(m.weights, 'base64') === m.features.length * m.classes.length * 4, { message: 'weights length must be features × classes', path: ['weights'] })
   .refine((m) => m.bias.length === m.classes.length, { message: 'bias length must equal classes', path: ['bias'] });
 export type LocalModelFile = z.output<typeof modelFileSchema>;
 
@@ -67,6 +68,18 @@ export function computeDataHash(trainDir = TRAIN_DIR): string {
   return hash.digest('hex');
 }
 
+/** Weights as float32 bytes in base64 (one number per 4 bytes instead of ~8 characters of JSON). */
+export function encodeFloat32(values: readonly number[]): string {
+  const f = Float32Array.from(values);
+  return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
+}
+
+export function decodeFloat32(base64: string): Float64Array {
+  // A copy of its own: a small Buffer may sit at an offset in a shared pool that Float32Array cannot view.
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  return Float64Array.from(new Float32Array(bytes.buffer, 0, bytes.byteLength / 4));
+}
+
 function round(v: number): number {
   return Math.round(v * 1e5) / 1e5;
 }
@@ -84,7 +97,7 @@ export class LocalModel {
     this.params = {
       numClasses: file.classes.length,
       numFeatures: file.features.length,
-      weights: Float64Array.from(file.weights),
+      weights: decodeFloat32(file.weights),
       bias: Float64Array.from(file.bias),
     };
     this.extractor = new FeatureExtractor(file.config.features, resources.shorthand, resources.localeDetector, resources.gazetteer, file.vocabulary);
@@ -161,7 +174,7 @@ export class LocalModel {
         classes: [...MODEL_INTENTS],
         vocabulary: fitted.vocabulary,
         features,
-        weights,
+        weights: encodeFloat32(weights),
         bias: Array.from(fitted.params.bias, round),
         temperature: round(temperature),
         trainedExamples: examples.length,

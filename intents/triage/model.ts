@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
+import { decodeFloat32, encodeFloat32 } from '../local/model';
 import { logits, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from '../local/softmax';
 import { LOCALE_WORDS_FILE } from '../locale/detect-locale';
 import { DATA_DIR, REPO_ROOT } from '../paths';
@@ -86,17 +87,6 @@ export function triageDataHash(): string {
 
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
 
-function encodeWeights(values: readonly number[]): string {
-  const f = Float32Array.from(values);
-  return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
-}
-
-function decodeWeights(base64: string): Float64Array {
-  // A copy of its own: a small Buffer may sit at an offset in a shared pool that Float32Array cannot view.
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  const f = new Float32Array(bytes.buffer, 0, bytes.byteLength / 4);
-  return Float64Array.from(f);
-}
 
 /** The learned half of the triage: probabilities over TRIAGE_LABELS for a span of sentences. */
 export class TriageModel {
@@ -108,7 +98,7 @@ export class TriageModel {
     readonly features: TriageFeatures,
   ) {
     this.index = new Map(file.features.map((f, i) => [f, i]));
-    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: decodeWeights(file.weights), bias: Float64Array.from(file.bias) };
+    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: decodeFloat32(file.weights), bias: Float64Array.from(file.bias) };
   }
 
   /** Probabilities in TRIAGE_LABELS order (a fresh array). */
@@ -188,7 +178,7 @@ export function trainTriageModel(corpus: readonly TriageExample[], makeFeatures:
     labels: [...TRIAGE_LABELS],
     vocabulary: vocab,
     features: keep.map((f) => names[f]!),
-    weights: encodeWeights(weights),
+    weights: encodeFloat32(weights),
     bias: [...params.bias].map(round),
     trainedExamples: all.length,
   };
