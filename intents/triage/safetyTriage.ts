@@ -83,7 +83,7 @@ export class SafetyTriage implements TriageCheck {
     if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1);
     // A portal task in the message ("can we kill my 2pm", "estas facturas me van a matar") asks
     // more of the model before it calls an emergency; below that it is unsure (the safety net).
-    const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative'));
+    const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
     const needed = framedAsTask ? d.emergencyWithTask : d.emergency;
     if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
       return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)));
