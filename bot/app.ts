@@ -335,6 +335,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
           trustProxyHops: config.operations.trustProxyHops,
           turnDeadlineMs: config.operations.turnDeadlineMs,
           metrics: ops.metrics,
+          triageCheck: core.triageCheck,
         },
       }),
       ...chat.routes,

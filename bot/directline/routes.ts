@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../../common/logger';
+import type { TriageCheck } from '../../intents/types';
 import type { Lifecycle } from '../lifecycle';
 import { readJsonBody } from '../http/body';
 import { HttpError, sendError, sendHttpError } from '../http/errors';
+import { CLIENT_TOO_MANY, clientBudgetExceeded } from '../http/guard';
 import type { Route } from '../http/server';
+import { readUrgentOrRefuse } from '../http/urgentPass';
 import { splitTarget } from '../http/url';
 import { ChannelBusyError, ConversationRateLimitedError, type LocalDirectLineChannel } from './channel';
 import { describeIssues, postedActivitySchema, startConversationSchema } from './schema';
@@ -38,6 +41,8 @@ export interface DirectLineRouteDeps {
   maxBodyBytes: number;
   /** The URL browsers reach this server at (DIRECTLINE_PUBLIC_URL); unset: from the Host header. */
   publicUrl?: string;
+  /** What no limit refuses: a client over its per-client budget still gets an urgent message through. */
+  triageCheck: TriageCheck;
 }
 
 /** Where browsers reach this server: the configured URL, else http://<Host header>. */
@@ -172,9 +177,24 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
       method: 'post',
       path: `${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`,
       handler: handle(async (req, res) => {
+        // Over the per-client budget (bot/http/guard.ts): the text is read first; an urgent
+        // message is answered, then counted; anything else is refused as the guard would.
+        const exceeded = clientBudgetExceeded(req);
+        let urgent: unknown;
+        if (exceeded) {
+          const refusal = new HttpError(429, 'too_many_requests', CLIENT_TOO_MANY, { 'Retry-After': String(exceeded.retryAfter) });
+          try {
+            urgent = await readUrgentOrRefuse(req, deps.maxBodyBytes, deps.triageCheck, refusal);
+          } catch (err) {
+            exceeded.refuse();
+            throw err;
+          }
+          exceeded.admit();
+          logger.info({ route: 'directline.activities' }, 'client over its budget: an urgent message let through');
+        }
         const claims = await authorize(req, tokens, conversationParam(req));
         acceptingWork();
-        const body = await readJsonBody(req, deps.maxBodyBytes);
+        const body = urgent ?? (await readJsonBody(req, deps.maxBodyBytes));
         const parsed = postedActivitySchema.safeParse(body);
         if (!parsed.success) throw new HttpError(400, 'invalid_activity', describeIssues(parsed.error, 'activity'));
         const record = await existing(claims.conversationId);

@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import { currentCorrelationId, newCorrelationId, runWithCorrelationId } from '../../common/correlation';
 import { errorFields, type Logger } from '../../common/logger';
 import { classifyAuthError, type AssistantAdapter } from '../adapter';
+import type { TriageCheck } from '../../intents/types';
 import type { Lifecycle } from '../lifecycle';
 import type { ConversationRateLimit } from '../limits/conversationLimit';
 import { settlesWithin } from '../limits/turnDeadline';
@@ -13,6 +14,7 @@ import { describeActivityIssues, inboundActivitySchema, type InboundActivity } f
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendHttpError } from './errors';
 import type { Route } from './server';
+import { readUrgentOrRefuse } from './urgentPass';
 
 export interface MessagesRouteDeps {
   adapter: AssistantAdapter;
@@ -36,6 +38,8 @@ export interface MessageLimits {
   /** Turns on Bot Connector channels still running after this long are answered 202 and finish in the background. */
   turnDeadlineMs: number;
   metrics: Pick<OperationsMetrics, 'rateLimited' | 'turnDeferred'>;
+  /** What no limit refuses: a client over its budget still gets an urgent message through (isUrgent). */
+  triageCheck: TriageCheck;
 }
 
 const TOO_MANY = 'Too many requests; wait a moment before sending more.';
@@ -98,7 +102,9 @@ function deferrable(activity: InboundActivity): boolean {
  *
  * Per client address (RATE_LIMIT_PER_CLIENT_PER_MINUTE): with authentication off every request
  * counts; with it on only refused requests (bad token, bad body) count — valid traffic comes from
- * the Bot Connector, which carries every member, and is limited per conversation instead.
+ * the Bot Connector, which carries every member, and is limited per conversation instead. Over
+ * the budget the body is still read (bounded) and triaged: an urgent message (an emergency or an
+ * abuse disclosure) goes through and is counted; anything else gets 429.
  */
 export function messagesRoute(deps: MessagesRouteDeps): Route {
   const { adapter, logic, lifecycle, logger, limits } = deps;
@@ -119,15 +125,24 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
             'Retry-After': '5',
           });
         }
+        let body: unknown;
         if (clientLimited) {
           const address = clientAddress(req, limits.trustProxyHops);
           const wait = deps.authEnabled ? (limits.client.peek?.(address) ?? 0) : limits.client.take(address);
           if (wait) {
-            limits.metrics.rateLimited('client');
-            throw new HttpError(429, 'too_many_requests', TOO_MANY, { 'Retry-After': String(wait) });
+            // Over the budget: the text is read first, and an urgent message is answered, then counted.
+            const refusal = new HttpError(429, 'too_many_requests', TOO_MANY, { 'Retry-After': String(wait) });
+            try {
+              body = await readUrgentOrRefuse(req, deps.maxBodyBytes, limits.triageCheck, refusal);
+            } catch (err) {
+              limits.metrics.rateLimited('client');
+              throw err;
+            }
+            if (!deps.authEnabled) limits.client.charge?.(address);
+            logger.info({ correlationId }, 'client over its budget: an urgent message let through');
           }
         }
-        const activity = parseActivity(await readJsonBody(req, deps.maxBodyBytes));
+        const activity = parseActivity(body ?? (await readJsonBody(req, deps.maxBodyBytes)));
         checkServiceUrl(activity, deps.authEnabled);
         activity.recipient ??= { id: 'member-assistant', name: 'Member Assistant', role: 'bot' };
         const authHeader = String(req.headers.authorization ?? '');

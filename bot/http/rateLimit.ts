@@ -8,6 +8,11 @@ export interface RateLimiter {
   take(key: string): number;
   /** The seconds `key` must wait before its next request is allowed (0: now), taking nothing. */
   peek?(key: string): number;
+  /**
+   * Counts one request that no limit may refuse (an urgent message: an emergency or an abuse
+   * disclosure, isUrgent), whether or not `key` is over its budget.
+   */
+  charge?(key: string): void;
   /** False when it limits nothing (a limit of 0): callers may skip working out the key. */
   readonly enabled?: boolean;
 }
@@ -31,6 +36,14 @@ export class FixedWindowRateLimiter implements RateLimiter {
 
   peek(key: string): number {
     return this.check(key, false);
+  }
+
+  charge(key: string): void {
+    if (this.limit <= 0) return;
+    this.check(key, false);
+    const used = this.counts.get(key);
+    // Past maxKeys a new key is not remembered (bounded memory); it is over budget anyway.
+    if (used !== undefined || this.counts.size < this.maxKeys) this.counts.set(key, (used ?? 0) + 1);
   }
 
   /** Whether this limiter limits anything (0 = unlimited). */
