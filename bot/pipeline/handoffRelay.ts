@@ -124,7 +124,10 @@ export class HandoffRelay {
   async onTriage(context: TurnContext, match: TriageAnswer, answer: Reply): Promise<void> {
     const state = await this.deps.state.get(context);
     if (!state?.escalationId || !this.deps.service) return;
-    const said = { text: redactText(answer.text), ...(answer.links?.length ? { links: answer.links } : {}) };
+    // The assistant's own answer (catalog texts with the profile's hotlines, no member text) is
+    // kept as said: redacting it would show the agent "[PHONE]" where the member was given
+    // Poison Control, RAINN or the nurse line.
+    const said = { text: answer.text, ...(answer.links?.length ? { links: answer.links } : {}) };
     if (!isUrgent(match)) return this.deps.service.assistantAnswer(state.escalationId, said);
     await this.deps.service.emergency(state.escalationId, {
       kind: (match.kind ?? (match.intent === 'abuse' ? 'dv' : 'medical')) as AlertKind,
