@@ -1,6 +1,6 @@
 import { redactText } from '../../common/redaction';
 import type { HandoffMode } from '../../handoff/settings';
-import { EMERGENCY_KINDS, type EmergencyKind } from '../../intents/types';
+import { ABUSE_KINDS, EMERGENCY_KINDS, type AbuseKind, type EmergencyKind } from '../../intents/types';
 import type { StoredActivity } from '../transcript/transcriptStore';
 
 /**
@@ -50,6 +50,14 @@ export interface Report {
   unrecognized: Array<{ text: string; count: number }>;
   unrecognizedDistinct: number;
   emergencies: { messages: number; conversations: number; byKind: Record<EmergencyKind, number> };
+  /** Abuse disclosures answered with a hotline, by kind (counted like emergencies). */
+  abuse: { messages: number; conversations: number; byKind: Record<AbuseKind, number> };
+  /**
+   * The safety triage's other answers: mental health (behavioral-health care and 988), symptoms
+   * (the nurse line) and the safety net (unsure: 911, 988 and the nurse line, then a question).
+   * `noted`: of those messages, the ones answered with the line only, beside a dialog's answer.
+   */
+  triage: Record<TriageAnswer, { messages: number; conversations: number; noted: number }>;
   definitions: Record<string, string>;
 }
 
@@ -63,7 +71,15 @@ export const DEFINITIONS: Record<string, string> = {
   topIntents: 'understood requests by the intent they were routed on',
   unrecognized: 'requests the assistant could not tell what they were about (it asked to rephrase or offered the menu), redacted',
   emergency: 'member messages answered with the emergency redirection (911, 988, Poison Control), by kind',
+  abuse: 'member messages answered as a disclosure of abuse (domestic violence, sexual assault, child or elder abuse) with its hotline, by kind',
+  mentalHealth: 'member messages answered with mental-health care (the behavioral health line, a visit, 988); noted: the line only, beside an answer to a question',
+  symptoms: 'member messages answered with the nurse advice line and care options; noted: the line only, beside an answer to a question',
+  safetyNet: 'member messages with a health, distress or safety signal the triage was unsure about, answered with what to do if it is an emergency (911, 988, nurse line)',
 };
+
+/** The safety triage's non-urgent answers, as the transcript's `meta.triage` names them. */
+export const TRIAGE_ANSWERS = ['mental_health', 'symptoms', 'safety_net'] as const;
+export type TriageAnswer = (typeof TRIAGE_ANSWERS)[number];
 
 const MAX_DISTINCT = 50_000;
 const MAX_UTTERANCE = 200;
@@ -92,6 +108,9 @@ export function scrubUtterance(text: string): string {
 
 const rate = (part: number, whole: number): number | null => (whole ? part / whole : null);
 const zeroKinds = (): Record<EmergencyKind, number> => Object.fromEntries(EMERGENCY_KINDS.map((k) => [k, 0])) as Record<EmergencyKind, number>;
+const zeroAbuse = (): Record<AbuseKind, number> => Object.fromEntries(ABUSE_KINDS.map((k) => [k, 0])) as Record<AbuseKind, number>;
+const zeroTriage = (): Record<TriageAnswer, { messages: number; conversations: number; noted: number }> =>
+  Object.fromEntries(TRIAGE_ANSWERS.map((t) => [t, { messages: 0, conversations: 0, noted: 0 }])) as Record<TriageAnswer, { messages: number; conversations: number; noted: number }>;
 
 /** Adds conversations one at a time (a period's transcripts need not be held at once). */
 export class ReportBuilder {
@@ -108,6 +127,10 @@ export class ReportBuilder {
   private emergencyMessages = 0;
   private emergencyConversations = 0;
   private readonly byKind = zeroKinds();
+  private abuseMessages = 0;
+  private abuseConversations = 0;
+  private readonly abuseByKind = zeroAbuse();
+  private readonly triage = zeroTriage();
   private readonly channels = new Set<string>();
   private readonly seen = new Set<string>();
 
@@ -125,6 +148,8 @@ export class ReportBuilder {
     this.memberMessages += members.length;
     const via = new Set<HandoffMode>();
     let emergency = false;
+    let abuse = false;
+    const triaged = new Set<TriageAnswer>();
     for (const message of members) {
       const meta = message.meta;
       if (!meta) continue;
@@ -133,6 +158,16 @@ export class ReportBuilder {
         emergency = true;
         this.emergencyMessages++;
         if (meta.emergency in this.byKind) this.byKind[meta.emergency]++;
+      }
+      if (meta.abuse) {
+        abuse = true;
+        this.abuseMessages++;
+        if (meta.abuse in this.abuseByKind) this.abuseByKind[meta.abuse]++;
+      }
+      if (meta.triage && meta.triage in this.triage) {
+        triaged.add(meta.triage);
+        this.triage[meta.triage].messages++;
+        if (meta.noted) this.triage[meta.triage].noted++;
       }
       if (!meta.intent) continue;
       this.requests++;
@@ -150,6 +185,8 @@ export class ReportBuilder {
       for (const how of via) this.escalatedBy[how]++;
     }
     if (emergency) this.emergencyConversations++;
+    if (abuse) this.abuseConversations++;
+    for (const answer of triaged) this.triage[answer].conversations++;
   }
 
   private addUnrecognized(text: string): void {
@@ -197,6 +234,8 @@ export class ReportBuilder {
       unrecognized,
       unrecognizedDistinct: this.unrecognized.size,
       emergencies: { messages: this.emergencyMessages, conversations: this.emergencyConversations, byKind: { ...this.byKind } },
+      abuse: { messages: this.abuseMessages, conversations: this.abuseConversations, byKind: { ...this.abuseByKind } },
+      triage: Object.fromEntries(TRIAGE_ANSWERS.map((t) => [t, { ...this.triage[t] }])) as Report['triage'],
       definitions: { ...DEFINITIONS },
     };
   }
@@ -217,6 +256,21 @@ export function periodOf(days: number, now: number): { days: string[]; period: R
 
 /** What each emergency kind sends the member to. */
 export const EMERGENCY_LABELS: Record<EmergencyKind, string> = { medical: 'medical (911)', crisis: 'crisis (988)', poison: 'poison (Poison Control)' };
+
+/** What each abuse kind sends the member to. */
+export const ABUSE_LABELS: Record<AbuseKind, string> = {
+  dv: 'domestic violence (DV Hotline)',
+  sexual: 'sexual assault (RAINN)',
+  child: 'child abuse (Childhelp)',
+  elder: 'elder abuse (Eldercare / APS)',
+};
+
+/** What each of the triage's other answers gives the member. */
+export const TRIAGE_LABELS: Record<TriageAnswer, string> = {
+  mental_health: 'Mental health (988, behavioral health)',
+  symptoms: 'Symptoms (nurse line)',
+  safety_net: 'Safety net (unsure: 911, 988, nurse)',
+};
 
 export const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 
@@ -239,6 +293,13 @@ export function renderTable(report: Report): string {
   row('Not understood', report.notUnderstood, `${percent(report.notUnderstoodRate)} of requests`);
   row('Emergency redirections (messages)', emergencies.messages, `in ${emergencies.conversations} conversation${emergencies.conversations === 1 ? '' : 's'}`);
   for (const kind of EMERGENCY_KINDS) row(`  ${EMERGENCY_LABELS[kind]}`, emergencies.byKind[kind]);
+  const inConversations = (n: number) => `in ${n} conversation${n === 1 ? '' : 's'}`;
+  row('Abuse disclosures (messages)', report.abuse.messages, inConversations(report.abuse.conversations));
+  for (const kind of ABUSE_KINDS) row(`  ${ABUSE_LABELS[kind]}`, report.abuse.byKind[kind]);
+  for (const answer of TRIAGE_ANSWERS) {
+    const t = report.triage[answer];
+    row(`${TRIAGE_LABELS[answer]}`, t.messages, `${inConversations(t.conversations)}${t.noted ? `; ${t.noted} as a line beside an answer` : ''}`);
+  }
   if (report.withoutMemberMessage) row('Opened without a member message (not counted)', report.withoutMemberMessage);
 
   lines.push('', 'Top intents');
