@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { FixedWindowRateLimiter } from '../../bot/http/rateLimit';
 import { messageActivity } from '../support/activities';
 import { post, replies, request, startAssistant, type HttpAnswer, type RunningAssistant } from '../support/assistant';
+import { ConnectorTokens } from '../support/connectorTokens';
 import { bearer, getGrant, postActivity, startConversation } from '../support/directline';
 
 /** A clock the test moves by hand: rate-limit windows without waiting a minute. */
@@ -56,6 +57,27 @@ describe('triage end to end (real model): the per-client rate limit never refuse
     const metrics = await request(`${running.url}/metrics`);
     assert.match(metrics.text, /^assistant_rate_limited_total\{scope="client"\} 3$/m, 'three refusals counted, the urgent ones are not');
     assert.equal((await say('hi', 'rl-8')).status, 200, 'a new minute starts afresh');
+  });
+
+  it('/api/messages with authentication: an address over its budget (refused requests) still gets an authenticated urgent message through', async () => {
+    const tokens = await new ConnectorTokens().start();
+    try {
+      running = await startAssistant({ ...tokens.env, RATE_LIMIT_PER_CLIENT_PER_MINUTE: '2', RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: '0' });
+      const messages = `${running.url}/api/messages`;
+      const serviceUrl = 'https://smba.trafficmanager.net/amer/';
+      const valid = async (text: string, id: string) =>
+        post(messages, messageActivity(text, { channelId: 'msteams', serviceUrl, conversation: { id } }), { authorization: `Bearer ${await tokens.token(serviceUrl)}` });
+      assert.equal((await post(messages, messageActivity('hi'), { authorization: 'Bearer forged' })).status, 401);
+      assert.equal((await post(messages, messageActivity('hi'), { authorization: 'Bearer forged' })).status, 401);
+      assertTooMany(await valid('hello', 'auth-1'), 'over the budget, a greeting');
+      const crisis = await valid('I want to kill myself', 'auth-2');
+      assert.equal(crisis.status, 200, 'a crisis is never refused');
+      assert.match(texts(crisis), /988/);
+      const forged = await post(messages, messageActivity('I want to kill myself'), { authorization: 'Bearer forged' });
+      assert.equal(forged.status, 401, 'an urgent text buys no way around authentication');
+    } finally {
+      await tokens.stop();
+    }
   });
 
   it('the local Direct Line channel past the budget: the urgent messages are stored and answered, "hello" is refused before it is stored', async () => {
