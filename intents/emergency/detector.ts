@@ -3,7 +3,7 @@ import { normalizeChars, splitSentences } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import { tokenize } from '../text/stem';
 import { TypoCorrector } from '../text/typo-corrector';
-import { loadTrainingSet } from '../training-data';
+import { loadTrainingSet, TRAIN_DIR } from '../training-data';
 import { LOCALES, type EmergencyKind, type Locale } from '../types';
 import { loadLexicon, loadRealWords, type CompiledLexicon, type CompiledRule } from './lexicon';
 
@@ -43,7 +43,7 @@ export interface EmergencyResources {
 export function loadEmergencyResources(): EmergencyResources {
   const shorthand = new ShorthandExpander(loadShorthand());
   const known = shorthand.words();
-  for (const example of loadTrainingSet()) for (const t of tokenize(normalizeChars(example.text))) known.add(t);
+  for (const example of loadTrainingSet(TRAIN_DIR, null)) for (const t of tokenize(normalizeChars(example.text))) known.add(t);
   const lexicons = LOCALES.map((l) => loadLexicon(l));
   for (const lex of lexicons) for (const w of lex.protectedWords) known.add(w);
   for (const w of loadRealWords()) known.add(w);
