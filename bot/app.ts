@@ -42,6 +42,7 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { CHANNEL_ID as LOCAL_CHANNEL_ID } from './directline/channel';
 import { createIdentity, type IdentityFeature } from './compose/identity';
 import type { TranscriptDeleter } from './identity/forget';
 import { TranscriptRetention } from './identity/transcriptRetention';
@@ -309,6 +310,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         logger,
         maxBodyBytes: config.server.maxBodyBytes,
         authEnabled: config.auth.enabled,
+        localChannelId: chat.channel ? LOCAL_CHANNEL_ID : undefined,
         limits: {
           conversation: ops.conversationLimit,
           client: ops.clientLimiter,
