@@ -205,6 +205,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     clock,
     overrides,
     transcripts: overrides.transcripts ?? handoff.transcripts,
+    escalations: handoff.escalations,
   });
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
@@ -329,7 +330,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   );
   ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
-  const retention = new TranscriptRetention({ store: core.handoff.transcripts, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
+  const retention = new TranscriptRetention({ store: core.handoff.transcripts, escalations: core.handoff.escalations, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
 
 
   return {

@@ -30,7 +30,7 @@ import type { Route } from '../http/server';
 import type { IdentityAssertionHandler } from '../identity';
 import { IdentityCommands } from '../identity/commands';
 import { demoPortalRoutes } from '../identity/demoPortal';
-import { Forgetter, type TranscriptDeleter } from '../identity/forget';
+import { Forgetter, type EscalationEraser, type TranscriptDeleter } from '../identity/forget';
 import { IdentityGate } from '../identity/gate';
 import { PortalIdentityHandler } from '../identity/portalHandler';
 import { GatedMemberRecords } from '../identity/records';
@@ -75,6 +75,8 @@ export interface IdentityDeps {
   overrides: AssistantOverrides;
   /** Deletes a conversation's transcript on "forget me" (the hand-off's transcript store). */
   transcripts?: TranscriptDeleter;
+  /** Deletes a conversation's escalation records on "forget me" (the hand-off's escalation store). */
+  escalations?: EscalationEraser;
 }
 
 interface Backends {
@@ -109,6 +111,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     userState: deps.userState,
     kept: [deps.userState.createProperty<unknown>('smsOptedOut'), deps.userState.createProperty<unknown>('identityCodeSends')],
     ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
+    ...(deps.escalations ? { escalations: deps.escalations } : {}),
     audit: turnAudit,
     logger,
   });

@@ -9,6 +9,11 @@ export interface TranscriptDeleter {
   deleteTranscript(channelId: string, conversationId: string): Promise<void>;
 }
 
+/** What deletes a conversation's escalation records (handoff/store.ts). */
+export interface EscalationEraser {
+  forgetConversation(channelId: string, conversationId: string): Promise<number>;
+}
+
 export interface ForgetDeps {
   sessions: IdentitySessions;
   conversationState: BotState;
@@ -16,6 +21,8 @@ export interface ForgetDeps {
   /** User-state properties that are kept: the SMS opt-out (a legal record), the code rate limit. */
   kept: Array<StatePropertyAccessor<unknown>>;
   transcripts?: TranscriptDeleter;
+  /** The conversation's escalations (member id, name, redacted transcript) go too. */
+  escalations?: EscalationEraser;
   audit: TurnAudit;
   logger: Logger;
 }
@@ -23,8 +30,8 @@ export interface ForgetDeps {
 /**
  * "Forget me": deletes what the assistant keeps about the member in this conversation — the
  * conversation state (dialogs, topic trail, language, verified identity, pending codes), their
- * user state on this channel, and the conversation's transcript (the hand-off's transcript store)
- * — and keeps, on purpose:
+ * user state on this channel, the conversation's transcript (the hand-off's transcript store) and
+ * its escalation records (open ones leave the agents' queue) — and keeps, on purpose:
  * - the SMS opt-out (STOP): carriers and the TCPA require honouring it; forgetting it would
  *   start texting a number that said stop;
  * - the code rate limit: otherwise "forget me" would reset it;
@@ -35,7 +42,7 @@ export class Forgetter {
   constructor(private readonly deps: ForgetDeps) {}
 
   async forget(context: TurnContext): Promise<void> {
-    const { sessions, conversationState, userState, kept, transcripts, audit, logger } = this.deps;
+    const { sessions, conversationState, userState, kept, transcripts, escalations, audit, logger } = this.deps;
     const member = await sessions.end(context, 'forgotten');
     const keep = await Promise.all(kept.map(async (p) => ({ p, value: await p.get(context) })));
     await conversationState.clear(context);
@@ -47,6 +54,14 @@ export class Forgetter {
         await transcripts.deleteTranscript(context.activity.channelId, conversationId);
       } catch (err) {
         logger.error({ correlationId: currentCorrelationId(), err: { name: (err as Error)?.name } }, 'forget me: the transcript could not be deleted');
+        throw err;
+      }
+    }
+    if (escalations && conversationId) {
+      try {
+        await escalations.forgetConversation(context.activity.channelId, conversationId);
+      } catch (err) {
+        logger.error({ correlationId: currentCorrelationId(), err: { name: (err as Error)?.name } }, 'forget me: the escalations could not be deleted');
         throw err;
       }
     }
