@@ -82,7 +82,15 @@ export function createChatWidget(
     adapter.addInProcessChannel(channel);
     streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
     routes.push(
-      ...directLineRoutes({ channel, tokens, lifecycle, logger, maxBodyBytes: config.server.maxBodyBytes, publicUrl: settings.publicUrl }),
+      ...directLineRoutes({
+        channel,
+        tokens,
+        lifecycle,
+        logger,
+        maxBodyBytes: config.server.maxBodyBytes,
+        publicUrl: settings.publicUrl,
+        trustProxyHops: config.operations.trustProxyHops,
+      }),
     );
     source = new LocalTokenSource(tokens, settings.publicUrl);
   }

@@ -79,9 +79,9 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
    * with the member added (so the assistant welcomes them), run in the background. False when it
    * had been started already (nothing is sent again).
    */
-  async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
+  async start(conversationId: string, userId: string, locale: string | undefined, client?: string): Promise<boolean> {
     // Under the conversation's lock: two starts at once make one conversation and one welcome.
-    const created = await this.withLock(conversationId, () => this.deps.store.create(conversationId, userId));
+    const created = await this.withLock(conversationId, () => this.deps.store.create(conversationId, userId, client));
     if (!created) return false;
     this.deps.logger.info({ conversationId }, 'direct line conversation started');
     const update = {
