@@ -7,11 +7,12 @@ import type { Lifecycle } from '../lifecycle';
 import type { ConversationRateLimit } from '../limits/conversationLimit';
 import { settlesWithin } from '../limits/turnDeadline';
 import type { OperationsMetrics } from '../observability/prometheus';
-import { clientAddress } from './clientAddress';
+import { clientAddress, isDirectLoopback } from './clientAddress';
 import type { RateLimiter } from './rateLimit';
 import { describeActivityIssues, inboundActivitySchema, type InboundActivity } from './activitySchema';
 import { readJsonBody } from './body';
 import { isLoopbackUrl } from './loopbackUrl';
+import { setRequestOrigin } from './requestOrigin';
 import { HttpError, sendError, sendHttpError } from './errors';
 import type { Route } from './server';
 
@@ -156,10 +157,12 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
         const authHeader = String(req.headers.authorization ?? '');
         let authenticated = false;
         let recheck = () => undefined as void;
+        const origin = isDirectLoopback(req) ? 'loopback' : 'remote';
         const turn = runWithCorrelationId(correlationId, () =>
           adapter.processInbound(authHeader, activity as unknown as Activity, (context) => {
             authenticated = true;
             recheck();
+            setRequestOrigin(context, origin);
             return logic(context);
           }),
         );

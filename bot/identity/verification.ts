@@ -9,6 +9,7 @@ import type { MemberDirectory, VerifiedMember } from '../../services/member';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
 import type { StatePropertyAccessor } from 'botbuilder';
+import { requestOrigin } from '../http/requestOrigin';
 import { channelUser, isGroupChat, type IdentitySessions } from './sessions';
 
 const CODE_VERDICT = Symbol('identity.codeVerdict');
@@ -34,9 +35,11 @@ export interface ChannelVerificationDeps {
   portal: boolean;
   /**
    * The channel's own identity (Teams' Entra ID user, the SMS sender's number) can be believed:
-   * activities are authenticated (MicrosoftAppId set), or it is the sample data in development.
+   * activities are authenticated (MicrosoftAppId set) — `true` — or it is the sample data in
+   * development — `'loopback'`: only for turns whose request came straight from this machine
+   * (never through a proxy, never from another host), since anyone can write those ids.
    */
-  trustChannelIdentity: boolean;
+  trustChannelIdentity: boolean | 'loopback';
   smsCodes: boolean;
   oauthConnection?: string;
   /** Verifies tokens from the Teams sign-in (OAuthPrompt). */
@@ -60,6 +63,11 @@ export class ChannelVerification implements IdentityVerification {
     this.policy = deps.codePolicy ?? DEFAULT_CODE_POLICY;
   }
 
+  private trusted(context: TurnContext): boolean {
+    const trust = this.deps.trustChannelIdentity;
+    return trust === 'loopback' ? requestOrigin(context) !== 'remote' : trust;
+  }
+
   async route(context: TurnContext): Promise<VerifyRoute> {
     if (isGroupChat(context)) return { kind: 'none', reason: 'groupChat' };
     const current = await this.deps.sessions.current(context);
@@ -67,7 +75,7 @@ export class ChannelVerification implements IdentityVerification {
     const { channelId, from } = context.activity;
     if (channelId === 'msteams') {
       const oid = from?.aadObjectId;
-      if (oid && this.deps.trustChannelIdentity) {
+      if (oid && this.trusted(context)) {
         const found = await this.deps.directory.findByTeamsUser(oid);
         if (!found.ok) return { kind: 'none', reason: 'unavailable' };
         if (found.value) return { kind: 'verified', member: await this.deps.sessions.establish(context, found.value.memberId, 'teams') };
@@ -75,7 +83,7 @@ export class ChannelVerification implements IdentityVerification {
       return this.deps.oauthConnection ? { kind: 'oauth', connectionName: this.deps.oauthConnection } : { kind: 'none', reason: 'notConfigured' };
     }
     if (channelId === 'sms') {
-      if (!this.deps.smsCodes || !this.deps.trustChannelIdentity) return { kind: 'none', reason: 'notConfigured' };
+      if (!this.deps.smsCodes || !this.trusted(context)) return { kind: 'none', reason: 'notConfigured' };
       const found = await this.deps.directory.findByPhone(from?.id ?? '');
       if (!found.ok) return { kind: 'none', reason: 'unavailable' };
       if (!found.value?.phone) return { kind: 'none', reason: 'notOnFile' };
@@ -85,7 +93,7 @@ export class ChannelVerification implements IdentityVerification {
   }
 
   async sendCode(context: TurnContext): Promise<'sent' | 'throttled' | 'unavailable'> {
-    if (context.activity.channelId !== 'sms' || !this.deps.smsCodes || !this.deps.trustChannelIdentity) return 'unavailable';
+    if (context.activity.channelId !== 'sms' || !this.deps.smsCodes || !this.trusted(context)) return 'unavailable';
     const found = await this.deps.directory.findByPhone(context.activity.from?.id ?? '');
     if (!found.ok || !found.value?.phone) return 'unavailable';
     const now = this.deps.clock();
