@@ -204,6 +204,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     userState,
     clock,
     overrides,
+    storage,
     transcripts: overrides.transcripts ?? handoff.transcripts,
     escalations: handoff.escalations,
   });

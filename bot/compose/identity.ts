@@ -30,6 +30,8 @@ import type { Route } from '../http/server';
 import type { IdentityAssertionHandler } from '../identity';
 import { IdentityCommands } from '../identity/commands';
 import { demoPortalRoutes } from '../identity/demoPortal';
+import { CodeSendLog } from '../identity/codeSends';
+import type { AssistantStorage } from '../storage/types';
 import { Forgetter, type EscalationEraser, type TranscriptDeleter } from '../identity/forget';
 import { IdentityGate } from '../identity/gate';
 import { PortalIdentityHandler } from '../identity/portalHandler';
@@ -73,6 +75,8 @@ export interface IdentityDeps {
   userState: UserState;
   clock: () => number;
   overrides: AssistantOverrides;
+  /** The configured store (the verification-code send log). */
+  storage: AssistantStorage;
   /** Deletes a conversation's transcript on "forget me" (the hand-off's transcript store). */
   transcripts?: TranscriptDeleter;
   /** Deletes a conversation's escalation records on "forget me" (the hand-off's escalation store). */
@@ -103,13 +107,14 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     ttlMs: settings.ttlMinutes * 60_000,
     audit: turnAudit,
   });
-  const codeSends = deps.userState.createProperty<number[]>('identityCodeSends');
+  // Per member in the store, not per sender id in user state: reformatting the number gets no fresh codes.
+  const codeSends = new CodeSendLog(deps.storage);
   const commands = IdentityCommands.load();
   const forgetter = new Forgetter({
     sessions,
     conversationState: deps.conversationState,
     userState: deps.userState,
-    kept: [deps.userState.createProperty<unknown>('smsOptedOut'), deps.userState.createProperty<unknown>('identityCodeSends')],
+    kept: [deps.userState.createProperty<unknown>('smsOptedOut')],
     ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
     ...(deps.escalations ? { escalations: deps.escalations } : {}),
     audit: turnAudit,

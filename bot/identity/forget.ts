@@ -18,7 +18,7 @@ export interface ForgetDeps {
   sessions: IdentitySessions;
   conversationState: BotState;
   userState: BotState;
-  /** User-state properties that are kept: the SMS opt-out (a legal record), the code rate limit. */
+  /** User-state properties that are kept: the SMS opt-out (a legal record). */
   kept: Array<StatePropertyAccessor<unknown>>;
   transcripts?: TranscriptDeleter;
   /** The conversation's escalations (member id, name, redacted transcript) go too. */
@@ -34,7 +34,8 @@ export interface ForgetDeps {
  * its escalation records (open ones leave the agents' queue) — and keeps, on purpose:
  * - the SMS opt-out (STOP): carriers and the TCPA require honouring it; forgetting it would
  *   start texting a number that said stop;
- * - the code rate limit: otherwise "forget me" would reset it;
+ * - the code rate limit (per member, in its own record: bot/identity/codeSends.ts): otherwise
+ *   "forget me" would reset it;
  * - the PHI audit log: the law requires an accounting of disclosures (it holds no health details).
  * The deletion itself is audited.
  */

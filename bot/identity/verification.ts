@@ -3,13 +3,13 @@ import type { Logger } from '../../common/logger';
 import { localeOf, type ResponseCatalog } from '../../common/responses';
 import type { CodeCheck, IdentityVerification, PendingRequest, VerifyRoute } from '../../dialogs/identity/verification';
 import type { ConversationMemory } from '../../dialogs/memory';
-import { allowSend, DEFAULT_CODE_POLICY, issueCode, type CodePolicy } from '../../services/identity/codes';
+import { DEFAULT_CODE_POLICY, issueCode, type CodePolicy } from '../../services/identity/codes';
 import type { PortalAssertionVerifier } from '../../services/identity/portalAssertion';
 import type { MemberDirectory, VerifiedMember } from '../../services/member';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
-import type { StatePropertyAccessor } from 'botbuilder';
 import { requestOrigin } from '../http/requestOrigin';
+import type { CodeSendLog } from './codeSends';
 import { channelUser, isGroupChat, type IdentitySessions } from './sessions';
 
 const CODE_VERDICT = Symbol('identity.codeVerdict');
@@ -28,7 +28,8 @@ export interface ChannelVerificationDeps {
   profile: PortalProfile;
   memory: ConversationMemory;
   /** Times codes were sent to this number (user state: per phone number), for the rate limit. */
-  codeSends: StatePropertyAccessor<number[]>;
+  /** Codes sent per member (the limit). */
+  codeSends: Pick<CodeSendLog, 'take'>;
   clock: () => number;
   logger: Logger;
   /** Web Chat can verify with the portal's assertion. */
@@ -97,9 +98,8 @@ export class ChannelVerification implements IdentityVerification {
     const found = await this.deps.directory.findByPhone(context.activity.from?.id ?? '');
     if (!found.ok || !found.value?.phone) return 'unavailable';
     const now = this.deps.clock();
-    const sends = allowSend(await this.deps.codeSends.get(context, []), now, this.policy);
-    await this.deps.codeSends.set(context, sends.sentAt);
-    if (!sends.allowed) {
+    // Counted for the member the number belongs to, not for the sender id as written.
+    if (!(await this.deps.codeSends.take(found.value.memberId, now))) {
       this.deps.logger.warn({ channelId: 'sms' }, 'verification code not sent: too many codes for this number');
       return 'throttled';
     }
