@@ -117,6 +117,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     kept: [deps.userState.createProperty<unknown>('smsOptedOut')],
     ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
     ...(deps.escalations ? { escalations: deps.escalations } : {}),
+    ...(deps.storage.purge ? { purge: () => deps.storage.purge!() } : {}),
     audit: turnAudit,
     logger,
   });

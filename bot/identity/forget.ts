@@ -2,6 +2,7 @@ import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { currentCorrelationId } from '../../common/correlation';
 import type { Logger } from '../../common/logger';
 import type { IdentitySessions } from './sessions';
+import { afterStateSaved } from '../state/turnGuard';
 import type { TurnAudit } from './turnAudit';
 
 /** What deletes a conversation's transcript: botbuilder's TranscriptStore has exactly this. */
@@ -21,6 +22,11 @@ export interface ForgetDeps {
   /** User-state properties that are kept: the SMS opt-out (a legal record). */
   kept: Array<StatePropertyAccessor<unknown>>;
   transcripts?: TranscriptDeleter;
+  /**
+   * Removes superseded versions the store still holds on disk (the file store's append-only
+   * journal), once the cleared state is saved: the member id must not outlive "forget me" there.
+   */
+  purge?: () => Promise<void>;
   /** The conversation's escalations (member id, name, redacted transcript) go too. */
   escalations?: EscalationEraser;
   audit: TurnAudit;
@@ -66,6 +72,7 @@ export class Forgetter {
         throw err;
       }
     }
+    if (this.deps.purge) afterStateSaved(context, this.deps.purge);
     audit.now(context, { event: 'member.forgotten', actor: member?.memberId ?? null }, member?.method);
   }
 }

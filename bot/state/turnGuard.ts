@@ -5,6 +5,18 @@ import { KeyedMutex } from '../storage/keyedMutex';
 import { isStorageConflict } from '../storage/types';
 import { ReplyBuffer } from './replyBuffer';
 
+const AFTER_SAVE = Symbol('turnGuard.afterSave');
+
+/**
+ * Work to do once this turn's state is saved and its replies are out (a run of the turn that is
+ * discarded on a state conflict drops what it asked for). Failures are logged, never the member's.
+ */
+export function afterStateSaved(context: TurnContext, work: () => Promise<void>): void {
+  const pending = (context.turnState.get(AFTER_SAVE) as Array<() => Promise<void>> | undefined) ?? [];
+  pending.push(work);
+  context.turnState.set(AFTER_SAVE, pending);
+}
+
 export interface TurnGuardDeps {
   /** eTag-checked (CheckedConversationState): a concurrent update makes the save throw a conflict. */
   conversationState: ConversationState;
@@ -104,7 +116,20 @@ export class TurnGuard {
         continue;
       }
       await replies.release();
+      await this.afterSave(context);
       return;
+    }
+  }
+
+  private async afterSave(context: TurnContext): Promise<void> {
+    const pending = (context.turnState.get(AFTER_SAVE) as Array<() => Promise<void>> | undefined) ?? [];
+    context.turnState.delete(AFTER_SAVE);
+    for (const work of pending) {
+      try {
+        await work();
+      } catch (err) {
+        this.deps.logger.warn({ correlationId: currentCorrelationId(), err: { name: (err as Error)?.name } }, 'work after the state save failed');
+      }
     }
   }
 }
