@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Logger } from '../../common/logger';
+import { makeDir } from '../../common/makeDir';
 import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { AppendLog, type DurableWrite } from './appendLog';
 import { DIR_MODE, errnoOf } from './fileOps';
@@ -210,7 +211,7 @@ export class JournalStorage implements AssistantStorage {
   }
 
   private async load(): Promise<void> {
-    await fsp.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+    await makeDir(this.dir, DIR_MODE);
     await takeLock(path.join(this.dir, LOCK_NAME), this.dir);
     const damaged: number[] = [];
     let tornBytes: number;

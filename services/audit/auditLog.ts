@@ -1,5 +1,6 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { makeDirSync } from '../../common/makeDir';
 import type { VerificationMethod } from '../member';
 
 /**
@@ -132,7 +133,7 @@ export class SyncFileSink implements LineSink {
 /** The audit file under DATA_DIR, created owner-only (0600), appended to synchronously. */
 export function auditFile(dataDir: string): { destination: LineSink; file: string } {
   const dir = path.join(dataDir, 'audit');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirSync(dir, 0o700);
   const file = path.join(dir, 'phi-audit.jsonl');
   return { destination: new SyncFileSink(file), file };
 }
