@@ -29,7 +29,7 @@ import { ReusedClientsAuthentication } from './reusedClients';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
-import { healthRoute } from './http/healthRoute';
+import { healthRoute, StoreHealth } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
 import { createHttpServer } from './http/server';
 import type { IdentityAssertionHandler } from './identity';
@@ -142,6 +142,8 @@ export interface BotCore {
   ready: Promise<void>;
   /** Member identity, records and the PHI audit log (bot/compose/identity.ts). */
   identity: IdentityFeature;
+  /** Whether the latest turn could load and save its state (GET /healthz). */
+  storeHealth: StoreHealth;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -234,7 +236,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     notify: (context, reason) =>
       emergencyCheck.detect(context.activity.text ?? '') ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
+  const storeHealth = new StoreHealth();
   turnGuard = new TurnGuard({
+    onStore: (ok) => storeHealth.record(ok),
     conversationState,
     userState,
     logger,
@@ -272,7 +276,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, identity };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, identity, storeHealth };
 }
 
 /**
@@ -304,7 +308,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [
-      healthRoute(lifecycle),
+      healthRoute(lifecycle, core.storeHealth),
       messagesRoute({
         adapter,
         logic,

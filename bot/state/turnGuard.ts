@@ -37,6 +37,8 @@ export interface TurnGuardDeps {
   lockWaitMs?: number;
   /** Pause before re-running a turn (tests make it immediate). */
   backoff?: (attempt: number) => Promise<void>;
+  /** Told whether each turn could load and save its state (GET /healthz reports a failing store). */
+  onStore?: (ok: boolean) => void;
 }
 
 /**
@@ -51,7 +53,8 @@ export interface TurnGuardDeps {
  *    (up to `maxAttempts`, then the member is asked to send the message again; nothing is lost
  *    either way).
  *
- * A turn that throws still delivers what it had said (as before), then the turn-error handler runs.
+ * A turn that throws still delivers what it had said (as before), then the turn-error handler runs;
+ * a turn whose state cannot be loaded or saved delivers nothing of its own (only the apology).
  * Work on a conversation's state outside a turn (proactive messages, agent hand-off) should go
  * through `exclusive` with the same key, and save with eTags too (see storage/update.ts).
  */
@@ -91,15 +94,28 @@ export class TurnGuard {
     const baseline = new Set(context.turnState.keys());
     for (let attempt = 1; ; attempt++) {
       replies.hold();
+      let stage: 'load' | 'turn' | 'save' = 'load';
       try {
         await this.deps.conversationState.load(context, true);
+        stage = 'turn';
         await this.deps.beforeTurn?.(context);
         await turn();
+        stage = 'save';
         await this.deps.conversationState.saveChanges(context, false);
         await this.deps.userState.saveChanges(context, false);
+        this.deps.onStore?.(true);
       } catch (err) {
         if (!isStorageConflict(err)) {
-          await replies.release();
+          if (stage === 'turn') {
+            // The turn itself failed: what it had said is delivered, then the turn-error handler runs.
+            await replies.release();
+          } else {
+            // State could not be loaded or saved: replies go out only once state is on disk, so
+            // none of this turn's do; the turn-error handler apologises (with the 911 line).
+            this.deps.onStore?.(false);
+            replies.discard();
+            await replies.release();
+          }
           throw err;
         }
         replies.discard();
