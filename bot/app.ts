@@ -30,7 +30,7 @@ import { ReusedClientsAuthentication } from './reusedClients';
 import type { Choice } from './channels/reply';
 import { ReplySender } from './channels/replySender';
 import type { Config } from './config';
-import { healthRoute } from './http/healthRoute';
+import { healthRoute, StoreHealth } from './http/healthRoute';
 import { messagesRoute } from './http/messagesRoute';
 import { createHttpServer } from './http/server';
 import type { IdentityAssertionHandler } from './identity';
@@ -43,6 +43,7 @@ import { asAssistantStorage } from './storage/lockedStorage';
 import type { AssistantStorage } from './storage/types';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { createChatWidget } from './compose/chatWidget';
+import { CHANNEL_ID as LOCAL_CHANNEL_ID } from './directline/channel';
 import { createIdentity, type IdentityFeature } from './compose/identity';
 import type { TranscriptDeleter } from './identity/forget';
 import { TranscriptRetention } from './identity/transcriptRetention';
@@ -146,6 +147,8 @@ export interface BotCore {
   ready: Promise<void>;
   /** Member identity, records and the PHI audit log (bot/compose/identity.ts). */
   identity: IdentityFeature;
+  /** Whether the latest turn could load and save its state (GET /healthz). */
+  storeHealth: StoreHealth;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */
@@ -225,7 +228,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     userState,
     clock,
     overrides,
+    storage,
     transcripts: overrides.transcripts ?? handoff.transcripts,
+    escalations: handoff.escalations,
   });
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
@@ -252,7 +257,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     notify: (context, reason) =>
       isUrgent(triageCheck.triage(context.activity.text ?? '').match) ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
+  const storeHealth = new StoreHealth();
   turnGuard = new TurnGuard({
+    onStore: (ok) => storeHealth.record(ok),
     conversationState,
     userState,
     logger,
@@ -289,7 +296,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, identity };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, identity, storeHealth };
 }
 
 /**
@@ -321,7 +328,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [
-      healthRoute(lifecycle),
+      healthRoute(lifecycle, core.storeHealth),
       messagesRoute({
         adapter,
         logic,
@@ -329,6 +336,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         logger,
         maxBodyBytes: config.server.maxBodyBytes,
         authEnabled: config.auth.enabled,
+        localChannelId: chat.channel ? LOCAL_CHANNEL_ID : undefined,
         limits: {
           conversation: ops.conversationLimit,
           client: ops.clientLimiter,
@@ -348,7 +356,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   );
   ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
   chat.streams?.attach(server.server);
-  const retention = new TranscriptRetention({ store: core.handoff.transcripts, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
+  const retention = new TranscriptRetention({ store: core.handoff.transcripts, escalations: core.handoff.escalations, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
 
 
   return {

@@ -131,6 +131,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       path: '/api/agent/logout',
       handler: handle(true, async (_req, res, agent) => {
         await auth.logout(agent!);
+        deps.streams.endSession(agent!.token);
         res.send(204);
       }),
     },

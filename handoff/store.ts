@@ -22,13 +22,20 @@ import {
  * - `handoff/open`: the index of open escalations (ids and creation times), itself eTag-checked;
  *   an id in the index whose escalation is missing or closed is ignored (and removed);
  * - `handoff/conversations/<channel>/<conversation id>`: the escalation a conversation has, so that
- *   a turn re-run after a state conflict finds the one it made instead of making a second.
+ *   a turn re-run after a state conflict finds the one it made instead of making a second, and
+ *   every escalation it ever had (`history`), so that "forget me" deletes them all;
+ * - `handoff/created/<YYYY-MM-DD>` and `handoff/days`: the escalations made each day, so that those
+ *   past their retention period are deleted (`sweep`) without listing the store.
  */
 
 const ESCALATION_PREFIX = 'handoff/escalations/';
 const INDEX_KEY = 'handoff/open';
 const CONVERSATION_PREFIX = 'handoff/conversations/';
 const STATS_KEY = 'handoff/stats';
+const DAY_PREFIX = 'handoff/created/';
+const DAYS_KEY = 'handoff/days';
+/** Escalations remembered per conversation for "forget me" (the oldest beyond this are dropped from the list, not the store: retention deletes them). */
+const MAX_HISTORY = 50;
 /** More open escalations than this: the member is given the other ways to reach us instead. */
 export const MAX_OPEN = 500;
 const RECENT_SAMPLES = 20;
@@ -39,6 +46,16 @@ interface IndexItem extends StoreItem {
 
 interface PointerItem extends StoreItem {
   escalationId: string;
+  /** Every escalation of the conversation, oldest first (absent in records written before it). */
+  history?: string[];
+}
+
+interface DayItem extends StoreItem {
+  ids: string[];
+}
+
+interface DaysItem extends StoreItem {
+  days: string[];
 }
 
 interface StatsItem extends StoreItem {
@@ -129,9 +146,76 @@ export class EscalationStore {
       alerts: 0,
     };
     appendEntries(record, draft.transcript);
+    // Listed for retention before it exists: a crash in between leaves an id the sweep skips, never
+    // a record nothing would ever delete.
+    const day = at.slice(0, 10);
+    await updateItem<DaysItem>(this.storage, DAYS_KEY, (item) => (item?.days.includes(day) ? undefined : { days: [...(item?.days ?? []), day].sort() }));
+    await updateItem<DayItem>(this.storage, DAY_PREFIX + day, (item) => ({ ids: [...(item?.ids ?? []), id] }));
     await this.storage.put(EscalationStore.key(id), record, null);
-    await updateItem<PointerItem>(this.storage, EscalationStore.pointerKey(draft.channelId, draft.conversationId), () => ({ escalationId: id }));
+    await updateItem<PointerItem>(this.storage, EscalationStore.pointerKey(draft.channelId, draft.conversationId), (pointer) => ({
+      escalationId: id,
+      history: [...historyOf(pointer), id].slice(-MAX_HISTORY),
+    }));
     return { record, created: true };
+  }
+
+  /**
+   * "Forget me": deletes every escalation the conversation had (open ones leave the queue) and the
+   * conversation's pointer. Resolves with how many were deleted.
+   */
+  async forgetConversation(channelId: string, conversationId: string): Promise<number> {
+    const key = EscalationStore.pointerKey(channelId, conversationId);
+    const pointer = (await this.storage.read([key]))[key] as PointerItem | undefined;
+    const ids = historyOf(pointer);
+    for (const id of ids) {
+      await this.storage.delete([EscalationStore.key(id)]);
+      await this.leaveIndex(id);
+    }
+    if (pointer) await this.storage.delete([key]);
+    return ids.length;
+  }
+
+  /**
+   * Retention: deletes the closed escalations created on a day before `cutoffMs` (open ones stay
+   * until they are closed, then go at the next sweep). Resolves with how many were deleted.
+   */
+  async sweep(cutoffMs: number): Promise<number> {
+    const cutoffDay = new Date(cutoffMs).toISOString().slice(0, 10);
+    const days = ((await this.storage.read([DAYS_KEY]))[DAYS_KEY] as DaysItem | undefined)?.days ?? [];
+    let deleted = 0;
+    for (const day of days.filter((d) => d < cutoffDay)) {
+      const dayKey = DAY_PREFIX + day;
+      const ids = ((await this.storage.read([dayKey]))[dayKey] as DayItem | undefined)?.ids ?? [];
+      const kept: string[] = [];
+      for (const id of ids) {
+        const record = await this.get(id);
+        if (record && isOpen(record.status)) {
+          kept.push(id);
+          continue;
+        }
+        if (record) {
+          await this.storage.delete([EscalationStore.key(id)]);
+          await this.dropFromPointer(record.channelId, record.conversationId, id);
+          deleted++;
+        }
+      }
+      if (kept.length) {
+        await updateItem<DayItem>(this.storage, dayKey, () => ({ ids: kept }));
+      } else {
+        await this.storage.delete([dayKey]);
+        await updateItem<DaysItem>(this.storage, DAYS_KEY, (item) => (item?.days.includes(day) ? { days: item.days.filter((d) => d !== day) } : undefined));
+      }
+    }
+    return deleted;
+  }
+
+  private async dropFromPointer(channelId: string, conversationId: string, id: string): Promise<void> {
+    const key = EscalationStore.pointerKey(channelId, conversationId);
+    const pointer = (await this.storage.read([key]))[key] as PointerItem | undefined;
+    if (!pointer) return;
+    const history = historyOf(pointer).filter((h) => h !== id);
+    if (!history.length) await this.storage.delete([key]);
+    else await updateItem<PointerItem>(this.storage, key, () => ({ escalationId: history[history.length - 1]!, history }));
   }
 
   /**
@@ -198,6 +282,14 @@ export class EscalationStore {
       handleMinutes: [...(stats?.handleMinutes ?? []), minutes].slice(-RECENT_SAMPLES),
     }));
   }
+}
+
+/** The escalations a conversation pointer names, oldest first. */
+function historyOf(pointer: PointerItem | undefined): string[] {
+  if (!pointer) return [];
+  const history = Array.isArray(pointer.history) ? pointer.history.filter((h): h is string => typeof h === 'string') : [];
+  if (typeof pointer.escalationId === 'string' && !history.includes(pointer.escalationId)) history.push(pointer.escalationId);
+  return history;
 }
 
 function parse(item: unknown): EscalationRecord | undefined {

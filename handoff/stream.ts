@@ -17,7 +17,8 @@ import { queueView } from './views';
  * - `entries` `{ escalationId, status, entries: [...] }` — new transcript entries (member and agent
  *   messages, notices, alerts);
  * - `alert`   `{ escalationId, kind }` — the member wrote about an emergency;
- * - `expired` — the session ended (the stream closes; sign in again).
+ * - `expired` — the session ended, was signed out or could not be checked (the stream closes;
+ *   sign in again).
  *
  * Changes on this instance arrive at once (HandoffEvents); changes made on other instances are
  * picked up by reading the store every `pollMs`. While the stream is open the agent counts as on
@@ -31,6 +32,8 @@ interface Stream {
 
 export class AgentStreams {
   private readonly open = new Set<Stream>();
+  /** Session token → its open streams (logout ends them at once). */
+  private readonly bySession = new Map<string, Set<Stream>>();
 
   constructor(
     private readonly deps: {
@@ -81,6 +84,9 @@ export class AgentStreams {
       },
     };
     this.open.add(stream);
+    let mine = this.bySession.get(auth.token);
+    if (!mine) this.bySession.set(auth.token, (mine = new Set()));
+    mine.add(stream);
     req.once('close', () => stream.close());
     res.once('close', () => stream.close());
 
@@ -133,7 +139,8 @@ export class AgentStreams {
     if (!closed) timers.push(
       setInterval(() => {
         void (async () => {
-          const check = await sessions.check(auth.token).catch(() => ({ ok: true }) as const);
+          // A session that cannot be checked is not taken for a valid one: the stream ends.
+          const check = await sessions.check(auth.token).catch(() => ({ ok: false, reason: 'unavailable' }) as const);
           if (!check.ok) {
             stream.send('expired', { reason: check.reason });
             stream.close();
@@ -148,6 +155,19 @@ export class AgentStreams {
     for (const timer of timers) timer.unref();
     await done;
     this.open.delete(stream);
+    mine.delete(stream);
+    if (!mine.size && this.bySession.get(auth.token) === mine) this.bySession.delete(auth.token);
+  }
+
+  /**
+   * The session was signed out: its streams on this instance end now, before they could send
+   * another event (streams on other instances end at their next session check).
+   */
+  endSession(token: string): void {
+    for (const stream of [...(this.bySession.get(token) ?? [])]) {
+      stream.send('expired', { reason: 'signedOut' });
+      stream.close();
+    }
   }
 
   /** Shutdown: ends every stream (consoles reconnect, to another instance if need be). */

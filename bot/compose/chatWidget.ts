@@ -90,6 +90,7 @@ export function createChatWidget(
         maxBodyBytes: config.server.maxBodyBytes,
         publicUrl: settings.publicUrl,
         triageCheck: core.triageCheck,
+        trustProxyHops: config.operations.trustProxyHops,
       }),
     );
     source = new LocalTokenSource(tokens, settings.publicUrl);

@@ -33,6 +33,8 @@ import { AssistantTranscriptStore } from '../transcript/transcriptStore';
 export interface HandoffCore {
   settings: HandoffSettings;
   transcripts: AssistantTranscriptStore;
+  /** The escalation records in the store, whatever the mode now ("forget me" and retention delete them). */
+  escalations: EscalationStore;
   recorder: TranscriptRecorder;
   relay: HandoffRelay;
   escalation: Escalation;
@@ -79,6 +81,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
   const contact = new DirectContactEscalation({ sender, catalog, profile, logger });
   const member = deps.member ?? anonymousMember;
 
+  const escalations = new EscalationStore(storage, now);
   let service: HandoffService | undefined;
   let presence: AgentPresence | undefined;
   let events: HandoffEvents | undefined;
@@ -88,7 +91,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
     presence = new AgentPresence(storage, now);
     events = new HandoffEvents();
     service = new HandoffService({
-      store: new EscalationStore(storage, now),
+      store: escalations,
       presence,
       events,
       catalog,
@@ -121,6 +124,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
   return {
     settings,
     transcripts,
+    escalations,
     recorder,
     relay,
     escalation: deps.escalation ?? escalation,

@@ -30,7 +30,9 @@ import type { Route } from '../http/server';
 import type { IdentityAssertionHandler } from '../identity';
 import { IdentityCommands } from '../identity/commands';
 import { demoPortalRoutes } from '../identity/demoPortal';
-import { Forgetter, type TranscriptDeleter } from '../identity/forget';
+import { CodeSendLog } from '../identity/codeSends';
+import type { AssistantStorage } from '../storage/types';
+import { Forgetter, type EscalationEraser, type TranscriptDeleter } from '../identity/forget';
 import { IdentityGate } from '../identity/gate';
 import { PortalIdentityHandler } from '../identity/portalHandler';
 import { GatedMemberRecords } from '../identity/records';
@@ -73,8 +75,12 @@ export interface IdentityDeps {
   userState: UserState;
   clock: () => number;
   overrides: AssistantOverrides;
+  /** The configured store (the verification-code send log). */
+  storage: AssistantStorage;
   /** Deletes a conversation's transcript on "forget me" (the hand-off's transcript store). */
   transcripts?: TranscriptDeleter;
+  /** Deletes a conversation's escalation records on "forget me" (the hand-off's escalation store). */
+  escalations?: EscalationEraser;
 }
 
 interface Backends {
@@ -101,14 +107,17 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     ttlMs: settings.ttlMinutes * 60_000,
     audit: turnAudit,
   });
-  const codeSends = deps.userState.createProperty<number[]>('identityCodeSends');
+  // Per member in the store, not per sender id in user state: reformatting the number gets no fresh codes.
+  const codeSends = new CodeSendLog(deps.storage);
   const commands = IdentityCommands.load();
   const forgetter = new Forgetter({
     sessions,
     conversationState: deps.conversationState,
     userState: deps.userState,
-    kept: [deps.userState.createProperty<unknown>('smsOptedOut'), deps.userState.createProperty<unknown>('identityCodeSends')],
+    kept: [deps.userState.createProperty<unknown>('smsOptedOut')],
     ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
+    ...(deps.escalations ? { escalations: deps.escalations } : {}),
+    ...(deps.storage.purge ? { purge: () => deps.storage.purge!() } : {}),
     audit: turnAudit,
     logger,
   });
@@ -151,7 +160,9 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
   // A token from the Teams sign-in may be reused from the token store for its whole lifetime.
   const oauthVerifier = assertion && settings.teams.oauthConnection ? new PortalAssertionVerifier({ ...assertion, maxAgeSeconds: 24 * 3600 }, clock) : undefined;
 
-  const trustChannelIdentity = overrides.trustChannelIdentity ?? (config.auth.enabled || (settings.memberData === 'sample' && !production));
+  // Development with the sample data: believed only from this machine (see ChannelVerification).
+  const trustChannelIdentity: boolean | 'loopback' =
+    overrides.trustChannelIdentity ?? (config.auth.enabled ? true : settings.memberData === 'sample' && !production ? 'loopback' : false);
   const records = new GatedMemberRecords({ sessions, ...backends, audit: turnAudit, clock });
   const verification = new ChannelVerification({
     sessions,
@@ -174,6 +185,9 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
       ? demoPortalRoutes({ portal: developmentPortal, page: new WidgetPage({ catalog: deps.catalog, profile: deps.profile, frameAncestors: config.operations.frameAncestors }), members: backends.members })
       : [];
   if (!trustChannelIdentity) logger.info('identity: Teams users and SMS numbers are not trusted without Bot Framework authentication (MicrosoftAppId): Teams mapping and SMS codes are off');
+  if (trustChannelIdentity === 'loopback') {
+    logger.warn('identity: development identities (sample data, no MicrosoftAppId): Teams users and SMS numbers are believed only for activities sent to /api/messages from this machine (loopback, no proxy); from anywhere else Teams mapping and SMS codes are off');
+  }
   if (developmentPortal) logger.warn('identity: no IDENTITY_PUBLIC_KEY or IDENTITY_JWKS_URL; Web Chat sign-in uses a development key made at start (demo portal at /demo/portal)');
 
   const web = developmentPortal ? 'development portal key (/demo/portal)' : verifier ? 'portal assertions' : 'off';
@@ -210,7 +224,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     },
     ...(developmentPortal ? { developmentPortal } : {}),
     audit,
-    description: `member data ${settings.memberData}; web sign-in ${web}; SMS codes ${settings.sms.codes && trustChannelIdentity ? 'on' : 'off'}; Teams ${trustChannelIdentity ? 'mapping' : 'no mapping'}${settings.teams.oauthConnection ? ' + sign-in' : ''}; audit ${settings.audit}`,
+    description: `member data ${settings.memberData}; web sign-in ${web}; SMS codes ${settings.sms.codes && trustChannelIdentity ? (trustChannelIdentity === 'loopback' ? 'on (loopback only)' : 'on') : 'off'}; Teams ${trustChannelIdentity ? (trustChannelIdentity === 'loopback' ? 'mapping (loopback only)' : 'mapping') : 'no mapping'}${settings.teams.oauthConnection ? ' + sign-in' : ''}; audit ${settings.audit}`,
     close: () => audit.close(),
   };
 }

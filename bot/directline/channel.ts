@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { currentCorrelationId, newCorrelationId, runWithCorrelationId } from '../../common/correlation';
-import { maskSecrets, scrubSecrets } from '../../common/redaction/secrets';
+import { maskSensitive } from '../../common/redaction';
+import { scrubSecrets } from '../../common/redaction/secrets';
 import type { Logger } from '../../common/logger';
 import type { AssistantAdapter, InProcessChannel } from '../adapter';
 import type { Lifecycle } from '../lifecycle';
@@ -78,9 +79,9 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
    * with the member added (so the assistant welcomes them), run in the background. False when it
    * had been started already (nothing is sent again).
    */
-  async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
+  async start(conversationId: string, userId: string, locale: string | undefined, client?: string): Promise<boolean> {
     // Under the conversation's lock: two starts at once make one conversation and one welcome.
-    const created = await this.withLock(conversationId, () => this.deps.store.create(conversationId, userId));
+    const created = await this.withLock(conversationId, () => this.deps.store.create(conversationId, userId, client));
     if (!created) return false;
     this.deps.logger.info({ conversationId }, 'direct line conversation started');
     const update = {
@@ -127,9 +128,11 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
     };
     // The identity assertion goes to the bot, never into the transcript clients can read back.
     if (posted.type === 'event' && posted.name === IDENTITY_EVENT) delete echo.value;
-    // A password typed into the chat is masked before it is stored (and in the echo the member
-    // sees); the bot gets the text as typed, so that it can tell the member not to share it.
-    const scan = typeof posted.text === 'string' ? maskSecrets(posted.text) : { text: posted.text, secrets: [] };
+    // A password, SSN or card number typed into the chat is masked before anything is stored (the
+    // store's journal is append-only: a clear copy written now would outlive a later patch) and in
+    // the echo the member sees; the bot gets the text as typed, so that it can tell the member not
+    // to share it.
+    const scan = typeof posted.text === 'string' ? maskSensitive(posted.text) : { text: posted.text, secrets: [] };
     if (scan.secrets.length) Object.assign(echo, scrubSecrets({ text: scan.text, value: echo.value, channelData: echo.channelData }, scan.secrets));
 
     let stored: ActivityJson;

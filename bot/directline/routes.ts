@@ -4,6 +4,7 @@ import type { Logger } from '../../common/logger';
 import type { TriageCheck } from '../../intents/types';
 import type { Lifecycle } from '../lifecycle';
 import { readJsonBody } from '../http/body';
+import { clientAddress } from '../http/clientAddress';
 import { HttpError, sendError, sendHttpError } from '../http/errors';
 import { CLIENT_TOO_MANY, clientBudgetExceeded } from '../http/guard';
 import type { Route } from '../http/server';
@@ -11,7 +12,7 @@ import { readUrgentOrRefuse } from '../http/urgentPass';
 import { splitTarget } from '../http/url';
 import { ChannelBusyError, ConversationRateLimitedError, type LocalDirectLineChannel } from './channel';
 import { describeIssues, postedActivitySchema, startConversationSchema } from './schema';
-import { UnknownConversationError } from './store';
+import { ChannelFullError, UnknownConversationError } from './store';
 import { TokenError, type DirectLineTokens, type TokenClaims } from './tokens';
 
 /**
@@ -43,6 +44,8 @@ export interface DirectLineRouteDeps {
   publicUrl?: string;
   /** What no limit refuses: a client over its per-client budget still gets an urgent message through. */
   triageCheck: TriageCheck;
+  /** Proxies in front of the server (TRUST_PROXY_HOPS): whose address a conversation start counts against. */
+  trustProxyHops?: number;
 }
 
 /** Where browsers reach this server: the configured URL, else http://<Host header>. */
@@ -142,6 +145,13 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
             { 'Retry-After': String(err.retryAfter) },
           );
         }
+        if (err instanceof ChannelFullError) {
+          const message =
+            err.scope === 'client'
+              ? 'Too many chats are open from this address; close one or wait a few minutes.'
+              : 'The chat is busy right now; try again in a few minutes.';
+          return sendError(res, err.scope === 'client' ? 429 : 503, { error: err.scope === 'client' ? 'too_many_requests' : 'unavailable', message }, { 'Retry-After': '60' });
+        }
         if (err instanceof ChannelBusyError) {
           return sendError(res, 429, { error: 'too_many_requests', message: 'Too many messages at once; wait for the answer.' }, { 'Retry-After': '2' });
         }
@@ -159,7 +169,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
         acceptingWork();
         const parsed = startConversationSchema.safeParse((await readOptionalJson(req, deps.maxBodyBytes)) ?? {});
         if (!parsed.success) throw new HttpError(400, 'invalid_request', describeIssues(parsed.error, 'conversation start'));
-        const created = await channel.start(claims.conversationId, claims.userId, parsed.data.locale);
+        const created = await channel.start(claims.conversationId, claims.userId, parsed.data.locale, clientAddress(req, deps.trustProxyHops ?? 0));
         res.send(created ? 201 : 200, await conversationAnswer(req, bearer(req), claims, 0));
       }),
     },

@@ -10,8 +10,12 @@ import { isStorageConflict, type AssistantStorage } from '../storage/types';
  * Memory is bounded three ways: a conversation keeps at most `maxActivities` activities and
  * `maxBytes` of them (the oldest are dropped; a client reconnecting from an older watermark gets
  * what is left), conversations idle for `idleMs` are deleted, and at most `maxConversations` are
- * kept (the least recently active goes first). The channel serializes calls per conversation;
- * the eTag check guards against a second writer anyway.
+ * kept, at most `maxPerClient` of them started from one client address. To make room for a new
+ * conversation only one nobody has written in yet (a started chat where the member has not sent a
+ * message) is dropped, the least recently active first — never a conversation a member is using:
+ * when every kept one is in use, the newcomer is refused (ChannelFullError) until some go idle. A
+ * flood of token and start calls thus cannot end members' live chats. The channel serializes calls
+ * per conversation; the eTag check guards against a second writer anyway.
  */
 
 export type ActivityJson = Record<string, unknown>;
@@ -41,6 +45,8 @@ export interface ActivityPage {
 
 export interface StoreLimits {
   maxConversations: number;
+  /** Conversations one client address may hold (every member behind one proxy shares it). */
+  maxPerClient: number;
   idleMs: number;
   maxActivities: number;
   maxBytes: number;
@@ -48,6 +54,7 @@ export interface StoreLimits {
 
 export const DEFAULT_STORE_LIMITS: StoreLimits = {
   maxConversations: 1000,
+  maxPerClient: 100,
   idleMs: 60 * 60_000,
   maxActivities: 500,
   maxBytes: 512 * 1024,
@@ -56,6 +63,21 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
 const KEY_PREFIX = 'directline-local/conversations/';
 const SWEEP_EVERY_MS = 60_000;
 const WRITE_ATTEMPTS = 3;
+
+/** No room for a new conversation without ending one a member is using (or this client holds its share). */
+export class ChannelFullError extends Error {
+  constructor(readonly scope: 'client' | 'channel') {
+    super(scope === 'client' ? 'too many conversations from this client' : 'no room for another conversation');
+    this.name = 'ChannelFullError';
+  }
+}
+
+/** What this instance knows of a conversation it started (not kept across restarts). */
+interface Started {
+  client: string;
+  /** The member has sent a message: the conversation is in use and never dropped to make room. */
+  engaged: boolean;
+}
 
 export class UnknownConversationError extends Error {
   constructor() {
@@ -72,6 +94,8 @@ export function activityId(conversationId: string, seq: number): string {
 export class ConversationStore {
   /** Conversation id → last activity (ms), least recently active first. */
   private readonly active = new Map<string, number>();
+  private readonly started = new Map<string, Started>();
+  private readonly perClient = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(
@@ -86,10 +110,13 @@ export class ConversationStore {
     return this.active.size;
   }
 
-  /** Creates the conversation unless it exists. True when it was created. */
-  async create(conversationId: string, userId: string): Promise<boolean> {
-    await this.makeRoom();
+  /**
+   * Creates the conversation unless it exists. True when it was created. `client` is the address
+   * that started it (its share is bounded). Throws ChannelFullError when there is no room.
+   */
+  async create(conversationId: string, userId: string, client = 'unknown'): Promise<boolean> {
     if (await this.get(conversationId)) return false;
+    await this.makeRoom(client);
     const now = this.now();
     const record: ConversationRecord = {
       conversationId,
@@ -109,6 +136,8 @@ export class ConversationStore {
       throw err;
     }
     this.markActive(conversationId, now);
+    this.started.set(conversationId, { client, engaged: false });
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
     return true;
   }
 
@@ -122,6 +151,9 @@ export class ConversationStore {
    * that never goes backwards, and returns it with the new watermark.
    */
   async append(conversationId: string, activity: ActivityJson): Promise<{ activity: ActivityJson; watermark: string }> {
+    const fromMember = activity.type === 'message' && (activity.from as { role?: unknown } | undefined)?.role === 'user';
+    const started = this.started.get(conversationId);
+    if (fromMember && started) started.engaged = true;
     return this.update(conversationId, (record) => {
       const now = this.now();
       const seq = record.seq + 1;
@@ -177,6 +209,7 @@ export class ConversationStore {
 
   async delete(conversationId: string): Promise<void> {
     this.active.delete(conversationId);
+    this.forgetStarted(conversationId);
     await this.storage.delete([KEY_PREFIX + conversationId]);
   }
 
@@ -185,6 +218,7 @@ export class ConversationStore {
     const item = (await this.storage.read([key]))[key] as (ConversationRecord & { eTag?: string }) | undefined;
     if (!item) {
       this.active.delete(conversationId);
+      this.forgetStarted(conversationId);
       return undefined;
     }
     const { eTag, ...record } = item;
@@ -224,19 +258,49 @@ export class ConversationStore {
     this.onDropped(conversationId);
   }
 
-  private async makeRoom(): Promise<void> {
+  private forgetStarted(conversationId: string): void {
+    const started = this.started.get(conversationId);
+    if (!started) return;
+    this.started.delete(conversationId);
+    const left = (this.perClient.get(started.client) ?? 1) - 1;
+    if (left > 0) this.perClient.set(started.client, left);
+    else this.perClient.delete(started.client);
+  }
+
+  /**
+   * The least recently active conversation that may be dropped for a newcomer (of `client` only,
+   * when given): an idle one, or one started here where the member has not written yet. Those
+   * this instance did not start (another instance's, or from before a restart) count as in use.
+   */
+  private evictable(client?: string): string | undefined {
     const now = this.now();
-    const drop = (conversationId: string) => this.drop(conversationId);
+    for (const [conversationId, at] of this.active) {
+      const started = this.started.get(conversationId);
+      if (client !== undefined && started?.client !== client) continue;
+      if (now - at > this.limits.idleMs || (started && !started.engaged)) return conversationId;
+    }
+    return undefined;
+  }
+
+  private async makeRoom(client: string): Promise<void> {
+    const now = this.now();
     if (now - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = now;
       for (const [conversationId, at] of [...this.active]) {
         if (now - at <= this.limits.idleMs) break;
-        await drop(conversationId);
+        await this.drop(conversationId);
       }
     }
+    // Bounded: each round drops one conversation or throws.
+    while ((this.perClient.get(client) ?? 0) >= this.limits.maxPerClient) {
+      const own = this.evictable(client);
+      if (!own) throw new ChannelFullError('client');
+      await this.drop(own);
+    }
     while (this.active.size >= this.limits.maxConversations) {
-      const oldest = this.active.keys().next().value as string;
-      await drop(oldest);
+      const victim = this.evictable();
+      if (!victim) throw new ChannelFullError('channel');
+      await this.drop(victim);
     }
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../../common/logger';
 import type { Lifecycle } from '../lifecycle';
 import type { LocalDirectLineChannel, StreamSubscriber } from './channel';
 import { CONVERSATION_ID, DIRECTLINE_PREFIX, parseWatermark } from './routes';
-import { TokenError, type DirectLineTokens } from './tokens';
+import { TokenError, type DirectLineTokens, type TokenClaims } from './tokens';
 import { HttpError } from '../http/errors';
 import { splitTarget } from '../http/url';
 
@@ -43,6 +43,9 @@ export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private timer?: NodeJS.Timeout;
+
+  /** Stream token id → its expiry (seconds): each opens one stream. */
+  private readonly usedStreamTokens = new Map<string, number>();
 
   constructor(private readonly deps: DirectLineStreamsDeps) {}
 
@@ -86,6 +89,23 @@ export class DirectLineStreams {
     this.wss.close();
   }
 
+  /**
+   * A stream URL opens one connection: a URL read from a log, a proxy or a browser's history
+   * cannot open a second stream of the conversation while its token lives (a reconnecting client
+   * asks for a fresh URL, as Direct Line clients do). Used token ids are remembered until they
+   * expire (stream tokens live at most STREAM_TOKEN_SECONDS), on this instance.
+   */
+  private useOnce(claims: TokenClaims): void {
+    // Oldest first: every stream token lives as long, so the expired ones come first. Bounded by the map's size.
+    for (const [id, expiresAt] of this.usedStreamTokens) {
+      if (this.deps.tokens.remaining({ ...claims, expiresAt }) > 0) break;
+      this.usedStreamTokens.delete(id);
+    }
+    const id = claims.tokenId;
+    if (!id || this.usedStreamTokens.has(id)) throw new HttpError(403, 'forbidden', 'This stream URL has been used; ask for a new one.');
+    this.usedStreamTokens.set(id, claims.expiresAt);
+  }
+
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = splitTarget(req.url);
     const match = STREAM_PATH.exec(url.path);
@@ -101,6 +121,7 @@ export class DirectLineStreams {
     if (claims.conversationId !== conversationId) throw new HttpError(403, 'forbidden', 'This stream token is for another conversation.');
     const watermark = parseWatermark(url.query.get('watermark'));
     if (!(await this.deps.channel.get(conversationId))) throw new HttpError(404, 'not_found', 'No such conversation.');
+    this.useOnce(claims);
 
     const ws = await new Promise<WebSocket>((resolve) => this.wss.handleUpgrade(req, socket, head, resolve));
     this.alive.set(ws, true);

@@ -20,6 +20,8 @@ export interface TokenClaims {
   userId: string;
   /** Seconds since the epoch. */
   expiresAt: number;
+  /** The token's own id (`jti`): a stream token is good for one connection. */
+  tokenId?: string;
 }
 
 export interface IssuedToken {
@@ -106,9 +108,9 @@ export class DirectLineTokens {
         currentDate: new Date(this.now()),
         requiredClaims: ['exp', 'conv', 'user'],
       });
-      const { conv, user, exp } = payload as { conv?: unknown; user?: unknown; exp?: number };
+      const { conv, user, exp, jti } = payload as { conv?: unknown; user?: unknown; exp?: number; jti?: unknown };
       if (typeof conv !== 'string' || typeof user !== 'string' || typeof exp !== 'number') throw new TokenError('invalid');
-      return { conversationId: conv, userId: user, expiresAt: exp };
+      return { conversationId: conv, userId: user, expiresAt: exp, ...(typeof jti === 'string' ? { tokenId: jti } : {}) };
     } catch (err) {
       if (err instanceof TokenError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new TokenError('expired');

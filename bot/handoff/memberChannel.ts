@@ -7,10 +7,9 @@ import type { AssistantAdapter } from '../adapter';
 import { capabilitiesOf } from '../channels/capabilities';
 import { renderReply } from '../channels/render';
 import { LOCAL_SERVICE_URL } from '../directline/channel';
+import { isLoopbackUrl } from '../http/loopbackUrl';
 import type { TurnGuard } from '../state/turnGuard';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from '../transcript/transcriptStore';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * Agent and hand-off messages to the member, outside the member's turns: proactive messages
@@ -45,7 +44,7 @@ export class AdapterMemberChannel implements MemberChannel {
       return false;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-    return this.deps.authEnabled || LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
+    return this.deps.authEnabled || isLoopbackUrl(url);
   }
 
   async send(record: EscalationRecord, message: MemberMessage): Promise<boolean> {

@@ -8,10 +8,12 @@ import type { Lifecycle } from '../lifecycle';
 import type { ConversationRateLimit } from '../limits/conversationLimit';
 import { settlesWithin } from '../limits/turnDeadline';
 import type { OperationsMetrics } from '../observability/prometheus';
-import { clientAddress } from './clientAddress';
+import { clientAddress, isDirectLoopback } from './clientAddress';
 import type { RateLimiter } from './rateLimit';
 import { describeActivityIssues, inboundActivitySchema, type InboundActivity } from './activitySchema';
 import { readJsonBody } from './body';
+import { isLoopbackUrl } from './loopbackUrl';
+import { setRequestOrigin } from './requestOrigin';
 import { HttpError, sendError, sendHttpError } from './errors';
 import type { Route } from './server';
 import { readUrgentOrRefuse } from './urgentPass';
@@ -27,6 +29,12 @@ export interface MessagesRouteDeps {
   authEnabled: boolean;
   /** Rate limits and the turn deadline (bot/compose/operations.ts); absent: none. */
   limits?: MessageLimits;
+  /**
+   * The channel id of the local Direct Line channel when it runs in this process. Its
+   * conversations (state, session binding) are reachable only through that channel: with
+   * authentication off, /api/messages refuses activities that claim its channel id.
+   */
+  localChannelId?: string;
 }
 
 export interface MessageLimits {
@@ -44,8 +52,6 @@ export interface MessageLimits {
 
 const TOO_MANY = 'Too many requests; wait a moment before sending more.';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
 /** Where the bot may send replies. With authentication off only this machine: no open relay. */
 function checkServiceUrl(activity: InboundActivity, authEnabled: boolean): void {
   if (activity.deliveryMode === 'expectReplies') return;
@@ -61,11 +67,28 @@ function checkServiceUrl(activity: InboundActivity, authEnabled: boolean): void 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new HttpError(400, 'invalid_activity', 'Not a valid activity: serviceUrl: expected an http(s) URL.');
   }
-  if (!authEnabled && !LOOPBACK_HOSTS.has(url.hostname) && !url.hostname.startsWith('127.')) {
+  if (!authEnabled && !isLoopbackUrl(url)) {
     throw new HttpError(
       400,
       'invalid_activity',
       'Not a valid activity: serviceUrl must be on this machine while authentication is off (set MicrosoftAppId to accept channels).',
+    );
+  }
+}
+
+/**
+ * The local Direct Line channel's conversations belong to it alone. Its conversation and user ids
+ * are readable in any of its tokens' payloads and never expire, so with authentication off an
+ * activity on /api/messages claiming that channel would share the member's state and session.
+ * (With authentication on, only the Bot Connector can send activities here.)
+ */
+function checkChannel(activity: InboundActivity, authEnabled: boolean, localChannelId: string | undefined): void {
+  if (authEnabled || !localChannelId) return;
+  if (String(activity.channelId).trim().toLowerCase() === localChannelId.toLowerCase()) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      `Activities on the "${localChannelId}" channel are taken only by the local Direct Line channel (/v3/directline).`,
     );
   }
 }
@@ -144,14 +167,17 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
         }
         const activity = parseActivity(body ?? (await readJsonBody(req, deps.maxBodyBytes)));
         checkServiceUrl(activity, deps.authEnabled);
+        checkChannel(activity, deps.authEnabled, deps.localChannelId);
         activity.recipient ??= { id: 'member-assistant', name: 'Member Assistant', role: 'bot' };
         const authHeader = String(req.headers.authorization ?? '');
         let authenticated = false;
         let recheck = () => undefined as void;
+        const origin = isDirectLoopback(req) ? 'loopback' : 'remote';
         const turn = runWithCorrelationId(correlationId, () =>
           adapter.processInbound(authHeader, activity as unknown as Activity, (context) => {
             authenticated = true;
             recheck();
+            setRequestOrigin(context, origin);
             return logic(context);
           }),
         );

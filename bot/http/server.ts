@@ -4,6 +4,29 @@ import type { Logger } from '../../common/logger';
 import type { Lifecycle } from '../lifecycle';
 import { sendError } from './errors';
 
+/**
+ * restify's own log lines (a body it cannot format, say) go to the assistant's logger, with the
+ * request reduced to its method and route: by default restify writes them with its own pino to
+ * stdout, with the raw request — Authorization and Cookie headers included — and the query
+ * string, where a Direct Line stream token travels.
+ */
+export function restifyLog(logger: Logger): Logger {
+  const request = (req: Partial<Request> | undefined) => ({
+    method: typeof req?.method === 'string' ? req.method.slice(0, 16) : undefined,
+    route: typeof req?.getRoute === 'function' ? req.getRoute()?.path : undefined,
+  });
+  return logger.child(
+    { component: 'restify' },
+    {
+      serializers: {
+        req: request,
+        res: (res: { statusCode?: number } | undefined) => ({ statusCode: res?.statusCode }),
+        err: (err: Error | undefined) => ({ name: err?.name }),
+      },
+    },
+  );
+}
+
 /** A route as the composition root registers it. Handlers are async and write their own answer. */
 export interface Route {
   method: 'get' | 'post' | 'put' | 'del' | 'patch';
@@ -29,7 +52,7 @@ const ROUTER_ERRORS: Record<string, { status: number; error: string; message: (r
  * header): every log line written on its behalf — its turn's too — carries it.
  */
 export function createHttpServer(routes: Route[], logger: Logger, lifecycle: Lifecycle): Server {
-  const server = restify.createServer({ name: '', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false, ignoreTrailingSlash: true, log: restifyLog(logger) as never });
 
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const known = ROUTER_ERRORS[err.name];

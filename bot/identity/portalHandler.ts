@@ -11,6 +11,7 @@ import type { PortalAssertionVerifier } from '../../services/identity/portalAsse
 import type { MemberDirectory } from '../../services/member';
 import type { IdentityAssertionHandler } from '../identity';
 import { isGroupChat, type IdentitySessions } from './sessions';
+import { UsedAssertions } from './usedAssertions';
 
 export interface PortalHandlerDeps {
   verifier: PortalAssertionVerifier;
@@ -25,6 +26,8 @@ export interface PortalHandlerDeps {
   /** Ends the dialogs in progress (another member signed in). */
   endDialogs: (context: TurnContext) => Promise<void>;
   clock: () => number;
+  /** Assertions already used (one conversation each); default: a registry of this handler's own. */
+  used?: UsedAssertions;
 }
 
 /**
@@ -32,10 +35,15 @@ export interface PortalHandlerDeps {
  * A valid one for a known member verifies this conversation for IDENTITY_TTL_MINUTES; the member
  * is told, and whatever they asked for before signing in is answered now. The same member again
  * (a reconnect) just renews it, silently. A refused one is explained unless the conversation is
- * already verified. The assertion itself is never logged or stored.
+ * already verified. An assertion signs in one conversation only (UsedAssertions). The assertion
+ * itself is never logged or stored.
  */
 export class PortalIdentityHandler implements IdentityAssertionHandler {
-  constructor(private readonly deps: PortalHandlerDeps) {}
+  private readonly used: UsedAssertions;
+
+  constructor(private readonly deps: PortalHandlerDeps) {
+    this.used = deps.used ?? new UsedAssertions(deps.clock);
+  }
 
   async receive(context: TurnContext, assertion: string): Promise<void> {
     const { verifier, sessions, directory, kit, logger } = this.deps;
@@ -51,6 +59,12 @@ export class PortalIdentityHandler implements IdentityAssertionHandler {
     if (!result.ok) {
       logger.info({ ...log, outcome: result.reason }, 'portal identity assertion refused');
       if (!current) await kit.say(context, result.reason === 'keyUnavailable' ? 'identity.unavailable' : 'identity.assertionRefused');
+      return;
+    }
+    const conversation = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
+    if (!this.used.claim(result.assertionId, conversation, result.validUntil)) {
+      logger.warn({ ...log, outcome: 'replayed' }, 'portal identity assertion refused: already used in another conversation');
+      if (!current) await kit.say(context, 'identity.assertionRefused');
       return;
     }
     const found = await directory.get(result.memberId);

@@ -7,6 +7,8 @@ export const SWEPT_CHANNELS = ['webchat', 'directline', 'msteams', 'sms', 'emula
 
 export interface RetentionDeps {
   store: Pick<TranscriptStore, 'listTranscripts' | 'deleteTranscript'>;
+  /** Escalation records (member id, name, redacted transcript): closed ones past the same period go too. */
+  escalations?: { sweep(cutoffMs: number): Promise<number> };
   retentionDays: number;
   now: () => number;
   logger: Logger;
@@ -19,7 +21,8 @@ export interface RetentionDeps {
  * older than the retention period. A sweep lists each channel's transcripts from the cutoff day
  * back (botbuilder's TranscriptStore API, so any store that implements it works) and deletes those
  * created before the cutoff. It runs at start and then hourly, on every instance (deleting is
- * idempotent).
+ * idempotent). Closed escalation records created before the cutoff day are deleted by the same
+ * sweep (open ones when they close).
  */
 export class TranscriptRetention {
   private timer?: NodeJS.Timeout;
@@ -44,6 +47,7 @@ export class TranscriptRetention {
         token = page.continuationToken || undefined;
       }
     }
+    if (this.deps.escalations) deleted += await this.deps.escalations.sweep(cutoff);
     return deleted;
   }
 

@@ -6,8 +6,8 @@ import type { VerificationMethod } from '../../services/member';
 const PENDING = Symbol('turnAudit.pending');
 
 /**
- * Writes audit entries for a turn. A disclosure is written when the reply that shows it is
- * actually delivered: a turn that is re-run on fresh state (TurnGuard) drops the replies of the
+ * Writes audit entries for a turn. A disclosure is written just before the reply that shows it is
+ * delivered, and a disclosure whose entry cannot be written is not delivered at all: a turn that is re-run on fresh state (TurnGuard) drops the replies of the
  * discarded run, and with them their disclosures, so one answer is one entry. The delivery hook
  * is registered during the turn, after the turn's reply buffer, so it runs on release.
  */
@@ -43,13 +43,14 @@ export class TurnAudit {
     if (this.hooked.has(context)) return;
     this.hooked.add(context);
     context.onSendActivities(async (ctx, activities, next) => {
-      const result = await next();
       if (activities.some((a) => a.type === 'message')) {
+        // On record before the member sees it: if the audit log cannot be written this throws,
+        // the reply carrying the records is never delivered and the turn fails (fail closed).
         const entries = (ctx.turnState.get(PENDING) as AuditEntry[] | undefined) ?? [];
         ctx.turnState.delete(PENDING);
         for (const entry of entries) this.log.record(entry);
       }
-      return result;
+      return next();
     });
   }
 }

@@ -3,12 +3,13 @@ import type { Logger } from '../../common/logger';
 import { localeOf, type ResponseCatalog } from '../../common/responses';
 import type { CodeCheck, IdentityVerification, PendingRequest, VerifyRoute } from '../../dialogs/identity/verification';
 import type { ConversationMemory } from '../../dialogs/memory';
-import { allowSend, DEFAULT_CODE_POLICY, issueCode, type CodePolicy } from '../../services/identity/codes';
+import { DEFAULT_CODE_POLICY, issueCode, type CodePolicy } from '../../services/identity/codes';
 import type { PortalAssertionVerifier } from '../../services/identity/portalAssertion';
 import type { MemberDirectory, VerifiedMember } from '../../services/member';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
-import type { StatePropertyAccessor } from 'botbuilder';
+import { requestOrigin } from '../http/requestOrigin';
+import type { CodeSendLog } from './codeSends';
 import { channelUser, isGroupChat, type IdentitySessions } from './sessions';
 
 const CODE_VERDICT = Symbol('identity.codeVerdict');
@@ -27,16 +28,19 @@ export interface ChannelVerificationDeps {
   profile: PortalProfile;
   memory: ConversationMemory;
   /** Times codes were sent to this number (user state: per phone number), for the rate limit. */
-  codeSends: StatePropertyAccessor<number[]>;
+  /** Codes sent per member (the limit). */
+  codeSends: Pick<CodeSendLog, 'take'>;
   clock: () => number;
   logger: Logger;
   /** Web Chat can verify with the portal's assertion. */
   portal: boolean;
   /**
    * The channel's own identity (Teams' Entra ID user, the SMS sender's number) can be believed:
-   * activities are authenticated (MicrosoftAppId set), or it is the sample data in development.
+   * activities are authenticated (MicrosoftAppId set) — `true` — or it is the sample data in
+   * development — `'loopback'`: only for turns whose request came straight from this machine
+   * (never through a proxy, never from another host), since anyone can write those ids.
    */
-  trustChannelIdentity: boolean;
+  trustChannelIdentity: boolean | 'loopback';
   smsCodes: boolean;
   oauthConnection?: string;
   /** Verifies tokens from the Teams sign-in (OAuthPrompt). */
@@ -60,6 +64,11 @@ export class ChannelVerification implements IdentityVerification {
     this.policy = deps.codePolicy ?? DEFAULT_CODE_POLICY;
   }
 
+  private trusted(context: TurnContext): boolean {
+    const trust = this.deps.trustChannelIdentity;
+    return trust === 'loopback' ? requestOrigin(context) !== 'remote' : trust;
+  }
+
   async route(context: TurnContext): Promise<VerifyRoute> {
     if (isGroupChat(context)) return { kind: 'none', reason: 'groupChat' };
     const current = await this.deps.sessions.current(context);
@@ -67,7 +76,7 @@ export class ChannelVerification implements IdentityVerification {
     const { channelId, from } = context.activity;
     if (channelId === 'msteams') {
       const oid = from?.aadObjectId;
-      if (oid && this.deps.trustChannelIdentity) {
+      if (oid && this.trusted(context)) {
         const found = await this.deps.directory.findByTeamsUser(oid);
         if (!found.ok) return { kind: 'none', reason: 'unavailable' };
         if (found.value) return { kind: 'verified', member: await this.deps.sessions.establish(context, found.value.memberId, 'teams') };
@@ -75,7 +84,7 @@ export class ChannelVerification implements IdentityVerification {
       return this.deps.oauthConnection ? { kind: 'oauth', connectionName: this.deps.oauthConnection } : { kind: 'none', reason: 'notConfigured' };
     }
     if (channelId === 'sms') {
-      if (!this.deps.smsCodes || !this.deps.trustChannelIdentity) return { kind: 'none', reason: 'notConfigured' };
+      if (!this.deps.smsCodes || !this.trusted(context)) return { kind: 'none', reason: 'notConfigured' };
       const found = await this.deps.directory.findByPhone(from?.id ?? '');
       if (!found.ok) return { kind: 'none', reason: 'unavailable' };
       if (!found.value?.phone) return { kind: 'none', reason: 'notOnFile' };
@@ -85,13 +94,12 @@ export class ChannelVerification implements IdentityVerification {
   }
 
   async sendCode(context: TurnContext): Promise<'sent' | 'throttled' | 'unavailable'> {
-    if (context.activity.channelId !== 'sms' || !this.deps.smsCodes || !this.deps.trustChannelIdentity) return 'unavailable';
+    if (context.activity.channelId !== 'sms' || !this.deps.smsCodes || !this.trusted(context)) return 'unavailable';
     const found = await this.deps.directory.findByPhone(context.activity.from?.id ?? '');
     if (!found.ok || !found.value?.phone) return 'unavailable';
     const now = this.deps.clock();
-    const sends = allowSend(await this.deps.codeSends.get(context, []), now, this.policy);
-    await this.deps.codeSends.set(context, sends.sentAt);
-    if (!sends.allowed) {
+    // Counted for the member the number belongs to, not for the sender id as written.
+    if (!(await this.deps.codeSends.take(found.value.memberId, now))) {
       this.deps.logger.warn({ channelId: 'sms' }, 'verification code not sent: too many codes for this number');
       return 'throttled';
     }

@@ -5,6 +5,18 @@ import { KeyedMutex } from '../storage/keyedMutex';
 import { isStorageConflict } from '../storage/types';
 import { ReplyBuffer } from './replyBuffer';
 
+const AFTER_SAVE = Symbol('turnGuard.afterSave');
+
+/**
+ * Work to do once this turn's state is saved and its replies are out (a run of the turn that is
+ * discarded on a state conflict drops what it asked for). Failures are logged, never the member's.
+ */
+export function afterStateSaved(context: TurnContext, work: () => Promise<void>): void {
+  const pending = (context.turnState.get(AFTER_SAVE) as Array<() => Promise<void>> | undefined) ?? [];
+  pending.push(work);
+  context.turnState.set(AFTER_SAVE, pending);
+}
+
 export interface TurnGuardDeps {
   /** eTag-checked (CheckedConversationState): a concurrent update makes the save throw a conflict. */
   conversationState: ConversationState;
@@ -25,6 +37,8 @@ export interface TurnGuardDeps {
   lockWaitMs?: number;
   /** Pause before re-running a turn (tests make it immediate). */
   backoff?: (attempt: number) => Promise<void>;
+  /** Told whether each turn could load and save its state (GET /healthz reports a failing store). */
+  onStore?: (ok: boolean) => void;
 }
 
 /**
@@ -39,7 +53,8 @@ export interface TurnGuardDeps {
  *    (up to `maxAttempts`, then the member is asked to send the message again; nothing is lost
  *    either way).
  *
- * A turn that throws still delivers what it had said (as before), then the turn-error handler runs.
+ * A turn that throws still delivers what it had said (as before), then the turn-error handler runs;
+ * a turn whose state cannot be loaded or saved delivers nothing of its own (only the apology).
  * Work on a conversation's state outside a turn (proactive messages, agent hand-off) should go
  * through `exclusive` with the same key, and save with eTags too (see storage/update.ts).
  */
@@ -79,15 +94,28 @@ export class TurnGuard {
     const baseline = new Set(context.turnState.keys());
     for (let attempt = 1; ; attempt++) {
       replies.hold();
+      let stage: 'load' | 'turn' | 'save' = 'load';
       try {
         await this.deps.conversationState.load(context, true);
+        stage = 'turn';
         await this.deps.beforeTurn?.(context);
         await turn();
+        stage = 'save';
         await this.deps.conversationState.saveChanges(context, false);
         await this.deps.userState.saveChanges(context, false);
+        this.deps.onStore?.(true);
       } catch (err) {
         if (!isStorageConflict(err)) {
-          await replies.release();
+          if (stage === 'turn') {
+            // The turn itself failed: what it had said is delivered, then the turn-error handler runs.
+            await replies.release();
+          } else {
+            // State could not be loaded or saved: replies go out only once state is on disk, so
+            // none of this turn's do; the turn-error handler apologises (with the 911 line).
+            this.deps.onStore?.(false);
+            replies.discard();
+            await replies.release();
+          }
           throw err;
         }
         replies.discard();
@@ -104,7 +132,20 @@ export class TurnGuard {
         continue;
       }
       await replies.release();
+      await this.afterSave(context);
       return;
+    }
+  }
+
+  private async afterSave(context: TurnContext): Promise<void> {
+    const pending = (context.turnState.get(AFTER_SAVE) as Array<() => Promise<void>> | undefined) ?? [];
+    context.turnState.delete(AFTER_SAVE);
+    for (const work of pending) {
+      try {
+        await work();
+      } catch (err) {
+        this.deps.logger.warn({ correlationId: currentCorrelationId(), err: { name: (err as Error)?.name } }, 'work after the state save failed');
+      }
     }
   }
 }

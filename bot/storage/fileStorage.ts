@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { makeDir } from '../../common/makeDir';
 import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { z } from 'zod';
@@ -188,7 +188,7 @@ export class FileStorage implements AssistantStorage {
   }
 
   private ensureDir(): Promise<void> {
-    this.dirReady ??= mkdir(this.dir, { recursive: true, mode: DIR_MODE }).then(() => undefined);
+    this.dirReady ??= makeDir(this.dir, DIR_MODE);
     return this.dirReady;
   }
 

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Logger } from '../../common/logger';
+import { makeDir } from '../../common/makeDir';
 import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { AppendLog, type DurableWrite } from './appendLog';
 import { DIR_MODE, errnoOf } from './fileOps';
@@ -170,12 +171,30 @@ export class JournalStorage implements AssistantStorage {
 
   /** Rewrites the journal with only the live lines (normally started on its own; tests call it). */
   compact(): Promise<void> {
-    this.compacting ??= this.compactOnce()
+    this.compacting ??= this.compaction(Promise.resolve());
+    return this.compacting;
+  }
+
+  /**
+   * Rewrites the journal now, after any compaction already running (which may have copied a
+   * version that has since been replaced): no superseded version of any key is left on disk.
+   * "Forget me" asks for it once the cleared state is saved.
+   */
+  purge(): Promise<void> {
+    this.compacting = this.compaction(this.compacting ?? Promise.resolve());
+    return this.compacting;
+  }
+
+  private compaction(after: Promise<void>): Promise<void> {
+    const run: Promise<void> = after
+      .then(() => this.compactOnce())
       .catch((err: unknown) => {
         this.options.logger.warn({ err: { name: (err as Error)?.name, code: errnoOf(err) } }, 'conversation journal compaction failed: will try again later');
       })
-      .finally(() => (this.compacting = undefined));
-    return this.compacting;
+      .finally(() => {
+        if (this.compacting === run) this.compacting = undefined;
+      });
+    return run;
   }
 
   private open(): Promise<void> {
@@ -192,7 +211,7 @@ export class JournalStorage implements AssistantStorage {
   }
 
   private async load(): Promise<void> {
-    await fsp.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+    await makeDir(this.dir, DIR_MODE);
     await takeLock(path.join(this.dir, LOCK_NAME), this.dir);
     const damaged: number[] = [];
     let tornBytes: number;
@@ -222,21 +241,41 @@ export class JournalStorage implements AssistantStorage {
 
   /** Applies one journal line to the index at start-up; false if the line cannot be read. */
   private replay(line: Buffer, off: number, len: number): boolean {
+    const text = line.toString('utf8');
     let record: unknown;
     try {
-      record = JSON.parse(line.toString('utf8'));
+      record = JSON.parse(text);
     } catch {
-      return false;
+      return this.unreadableLine(text);
     }
     const r = record as { k?: unknown; e?: unknown; t?: unknown; v?: unknown; d?: unknown };
-    if (typeof r.k !== 'string' || r.k === '' || typeof r.t !== 'number') return false;
+    if (typeof r.k !== 'string' || r.k === '' || typeof r.t !== 'number') return this.unreadableLine(text);
     if (r.d === true) {
       this.deleteEntry(r.k);
       return true;
     }
-    if (typeof r.e !== 'string' || r.e === '' || typeof r.v !== 'object' || r.v === null || Array.isArray(r.v)) return false;
+    if (typeof r.e !== 'string' || r.e === '' || typeof r.v !== 'object' || r.v === null || Array.isArray(r.v)) return this.unreadableLine(text);
     this.setEntry(r.k, { off, len, eTag: r.e, t: r.t });
     return true;
+  }
+
+  /**
+   * A line that cannot be read: if its key can still be made out from the line's start, the key's
+   * earlier versions are dropped too — the newest version is lost, and bringing back an older one
+   * (a signed-out session signed in again) would be worse than starting fresh, as the log says.
+   * A later readable line of the key still wins. Always false (the line counts as damaged).
+   */
+  private unreadableLine(text: string): false {
+    const key = /^\{"k":("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
+    if (key) {
+      try {
+        const parsed = JSON.parse(key) as unknown;
+        if (typeof parsed === 'string') this.deleteEntry(parsed);
+      } catch {
+        /* the key itself is damaged */
+      }
+    }
+    return false;
   }
 
   private async readOne(key: string): Promise<StoreItem | undefined> {

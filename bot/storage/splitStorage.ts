@@ -47,6 +47,11 @@ export class SplitStorage implements AssistantStorage {
     await Promise.all([this.files.close(), this.journal.close()]);
   }
 
+  /** No superseded version of conversation state left in the journal (files are replaced whole). */
+  purge(): Promise<void> {
+    return this.journal.purge();
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     const [inJournal, inFiles] = this.partition(keys);

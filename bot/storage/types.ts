@@ -29,6 +29,11 @@ export interface AssistantStorage extends Storage {
   ready(): Promise<void>;
   /** Stops background work (expiry sweeps). Idempotent. */
   close(): Promise<void>;
+  /**
+   * Removes superseded versions of items that an append-only store still holds on disk (the file
+   * store's journal: compaction); absent where a write replaces the item. After "forget me".
+   */
+  purge?(): Promise<void>;
 }
 
 /** An eTag mismatch: somebody else wrote (or deleted) the item since it was read. */

@@ -1,5 +1,8 @@
 import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import { redactText } from '../../common/redaction';
+import { PII_CATEGORIES, redactPii, redactText } from '../../common/redaction';
+
+/** What is redacted in the assistant's own words: every identifier, but no "password: …" rule. */
+const BOT_REDACTED = PII_CATEGORIES.filter((category) => category !== 'password');
 import type { TurnOutcome } from '../../dialogs/turn';
 import type { AssistantStorage } from '../storage/types';
 import { updateItem } from '../storage/update';
@@ -92,7 +95,11 @@ function linksOf(activity: Partial<Activity>): StoredLink[] | undefined {
 /** The kept form of a message activity, redacted; undefined for anything that is not a message. */
 export function toStored(activity: Partial<Activity>, role?: StoredActivity['from']['role'], name?: string): StoredActivity | undefined {
   if (activity.type !== 'message') return undefined;
-  const text = redactText(typeof activity.text === 'string' ? activity.text : '');
+  const from = role ?? (activity.from?.role === 'bot' ? 'bot' : 'user');
+  const raw = typeof activity.text === 'string' ? activity.text : '';
+  // The assistant's own words never hold a password (it never asks for or repeats one): only the
+  // identifiers in them are redacted, so "To reset your password: open the page…" stays readable.
+  const text = from === 'bot' ? redactPii(raw, BOT_REDACTED) : redactText(raw);
   const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
   const links = linksOf(activity);
   if (!clipped && !links) return undefined;
@@ -100,7 +107,7 @@ export function toStored(activity: Partial<Activity>, role?: StoredActivity['fro
   const stored: StoredActivity = {
     type: 'message',
     timestamp: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString(),
-    from: { role: role ?? (activity.from?.role === 'bot' ? 'bot' : 'user'), ...(name ? { name } : {}) },
+    from: { role: from, ...(name ? { name } : {}) },
     text: clipped,
   };
   if (typeof activity.id === 'string' && activity.id) stored.id = activity.id.slice(0, 256);

@@ -30,7 +30,16 @@ const ASSIGNMENT = new RegExp(String.raw`\b${SECRET_NOUN}\s*(?:[:=]|->)\s*(\S+)`
 /** "password is x", "contraseña es x", "password would be x". */
 const COPULA = new RegExp(String.raw`\b${SECRET_NOUN}\s+(?:is|was|would be|should be|es|era|sería)\s*[:"'“]?\s*(\S+)`, 'giu');
 
-const DISCLOSURES = [ASSIGNMENT, COPULA] as const;
+/**
+ * The password named, then given a few words on: "I forgot my password, it is x", "my password —
+ * that's x", "olvidé mi contraseña, es x" (within one clause: no sentence end in between).
+ */
+const RESUMED = new RegExp(
+  String.raw`\b${SECRET_NOUN}\b[^.!?\n]{0,24}?(?:\b(?:it|that|which)\s*(?:is|was|'s|’s)|[,;]\s*(?:es|era))\s*[:"'“]?\s*(\S+)`,
+  'giu',
+);
+
+const DISCLOSURES = [ASSIGNMENT, COPULA, RESUMED] as const;
 
 /** Words that may follow "password is" without being the password. */
 const DESCRIPTIVE = new Set(

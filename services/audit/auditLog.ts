@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
+import { makeDirSync } from '../../common/makeDir';
 import type { VerificationMethod } from '../member';
 
 /**
@@ -48,18 +48,39 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-/** Where JSON lines go: pino's SonicBoom destination (a file, or stdout) or any writable. */
+/**
+ * Where JSON lines go: the audit file, pino's SonicBoom destination (stdout) or any writable.
+ * `write` throws when the line could not be written: the caller must not go on as if it had been.
+ */
 export interface LineSink {
   write(line: string): unknown;
   flushSync?: () => void;
+  /** Releases the destination (never waits, never retries). */
+  close?: () => void;
 }
 
-/** One JSON object per line, `"audit": true` first, written synchronously (nothing buffered to lose). */
+/** The audit entry could not be written: whatever it records must not happen. */
+export class AuditUnavailableError extends Error {
+  constructor(readonly code: string | undefined) {
+    super(`the PHI audit log could not be written (${code ?? 'error'})`);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+/**
+ * One JSON object per line, `"audit": true` first, written synchronously (nothing buffered to
+ * lose). A line that cannot be written throws AuditUnavailableError, so the disclosure it records
+ * does not happen (fail closed).
+ */
 export class JsonLinesAuditLog implements AuditLog {
   constructor(private readonly sink: LineSink) {}
 
   record(entry: AuditEntry): void {
-    this.sink.write(`${JSON.stringify({ audit: true, service: 'member-assistant', ...entry })}\n`);
+    try {
+      this.sink.write(`${JSON.stringify({ audit: true, service: 'member-assistant', ...entry })}\n`);
+    } catch (err) {
+      throw new AuditUnavailableError((err as NodeJS.ErrnoException)?.code);
+    }
   }
 
   async close(): Promise<void> {
@@ -68,16 +89,53 @@ export class JsonLinesAuditLog implements AuditLog {
     } catch {
       /* nothing buffered */
     }
+    try {
+      this.sink.close?.();
+    } catch {
+      /* already closed */
+    }
   }
 }
 
-/** The audit file under DATA_DIR, created owner-only (0600) before pino appends to it. */
+/**
+ * An append-only file written with plain synchronous writes, each line on disk (fdatasync) before
+ * `write` returns. Unlike pino's SonicBoom it keeps nothing buffered, and a full disk (ENOSPC) or
+ * any other error is thrown to the caller at once instead of being retried in a loop — which
+ * hung shutdown — or reported later on an event nobody can act on.
+ */
+export class SyncFileSink implements LineSink {
+  private fd: number | null;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'a', 0o600);
+  }
+
+  write(line: string): void {
+    if (this.fd === null) throw Object.assign(new Error('audit file closed'), { code: 'EBADF' });
+    const bytes = Buffer.from(line, 'utf8');
+    // A short write is continued; a write that makes no progress is an error, not a reason to spin.
+    for (let offset = 0; offset < bytes.length; ) {
+      const written = writeSync(this.fd, bytes, offset, bytes.length - offset);
+      if (written <= 0) throw Object.assign(new Error('audit file write made no progress'), { code: 'EIO' });
+      offset += written;
+    }
+    fdatasyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    const fd = this.fd;
+    this.fd = null;
+    closeSync(fd);
+  }
+}
+
+/** The audit file under DATA_DIR, created owner-only (0600), appended to synchronously. */
 export function auditFile(dataDir: string): { destination: LineSink; file: string } {
   const dir = path.join(dataDir, 'audit');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirSync(dir, 0o700);
   const file = path.join(dir, 'phi-audit.jsonl');
-  closeSync(openSync(file, 'a', 0o600));
-  return { destination: pino.destination({ dest: file, append: true, sync: true }), file };
+  return { destination: new SyncFileSink(file), file };
 }
 
 /** Collects entries in memory (tests). */

@@ -1,4 +1,4 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 /**
@@ -40,7 +40,17 @@ export type AssertionRefusal =
   | 'claims'
   | 'keyUnavailable';
 
-export type AssertionResult = { ok: true; memberId: string; expiresAt: number } | { ok: false; reason: AssertionRefusal };
+export type AssertionResult =
+  | {
+      ok: true;
+      memberId: string;
+      expiresAt: number;
+      /** The assertion's id (`jti`, else a hash of the assertion): to refuse it a second time. */
+      assertionId: string;
+      /** Until when (ms) this assertion would verify: `exp`, or `iat` + maxAgeSeconds if sooner. */
+      validUntil: number;
+    }
+  | { ok: false; reason: AssertionRefusal };
 
 const MAX_ASSERTION_CHARS = 8192;
 
@@ -71,15 +81,22 @@ export class PortalAssertionVerifier {
       if (typeof sub !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(sub) || typeof payload.exp !== 'number') {
         return { ok: false, reason: 'claims' };
       }
-      return { ok: true, memberId: sub, expiresAt: payload.exp * 1000 };
+      const tolerance = this.settings.clockToleranceSeconds ?? 30;
+      const validUntil = Math.min(payload.exp, (payload.iat ?? payload.exp) + maxAgeSeconds) * 1000 + tolerance * 1000;
+      const assertionId = typeof payload.jti === 'string' && payload.jti ? `jti:${payload.jti}` : `sha256:${createHash('sha256').update(assertion).digest('base64url')}`;
+      return { ok: true, memberId: sub, expiresAt: payload.exp * 1000, assertionId, validUntil };
     } catch (err) {
-      return { ok: false, reason: refusalOf(err) };
+      return { ok: false, reason: refusalOf(err, typeof key === 'function') };
     }
   }
 }
 
-function refusalOf(err: unknown): AssertionRefusal {
-  if (!(err instanceof errors.JOSEError)) return 'keyUnavailable'; // the JWKS could not be fetched
+function refusalOf(err: unknown, remote: boolean): AssertionRefusal {
+  if (!(err instanceof errors.JOSEError)) {
+    // With a remote JWKS: it could not be fetched. A configured key is always there: the token's
+    // algorithm (allowed, but not the key's: RS256 against an EC key) made node's crypto refuse it.
+    return remote ? 'keyUnavailable' : 'algorithm';
+  }
   // maxTokenAge: jose reports an `iat` too far in the past as JWTExpired on the iat claim.
   if (err instanceof errors.JWTExpired) return err.claim === 'iat' ? 'tooOld' : 'expired';
   if (err instanceof errors.JWTClaimValidationFailed) {

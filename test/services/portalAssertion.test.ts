@@ -26,7 +26,11 @@ describe('portal identity assertion (jose)', () => {
 
   it('a valid assertion gives the member id and its expiry', async () => {
     const result = await verifier.verify(await sign());
-    assert.deepEqual(result, { ok: true, memberId: 'EH1000001', expiresAt: (Math.floor(NOW / 1000) + 300) * 1000 });
+    assert.ok(result.ok);
+    const { assertionId, validUntil, ...rest } = result;
+    assert.deepEqual(rest, { ok: true, memberId: 'EH1000001', expiresAt: (Math.floor(NOW / 1000) + 300) * 1000 });
+    assert.match(assertionId, /^sha256:[\w-]{43}$/, 'an id to refuse it a second time');
+    assert.ok(validUntil >= NOW, 'valid until its age or expiry runs out');
   });
 
   it('refuses an expired one, one from another issuer or for another audience, one too old, one without sub', async () => {
@@ -117,7 +121,8 @@ describe('portal identity assertion (jose)', () => {
   it('the development portal signs assertions its own public key verifies (ES256)', async () => {
     const dev = new DevelopmentPortal(undefined, undefined, () => NOW);
     const devVerifier = new PortalAssertionVerifier({ issuer: dev.issuer, audience: dev.audience, key: dev.publicKey, algorithms: ['ES256'], maxAgeSeconds: 600 }, () => NOW);
-    assert.deepEqual(await devVerifier.verify(await dev.sign('EH1000002')), { ok: true, memberId: 'EH1000002', expiresAt: (Math.floor(NOW / 1000) + 600) * 1000 });
+    const result = await devVerifier.verify(await dev.sign('EH1000002'));
+    assert.deepEqual(result.ok && { ok: result.ok, memberId: result.memberId, expiresAt: result.expiresAt }, { ok: true, memberId: 'EH1000002', expiresAt: (Math.floor(NOW / 1000) + 600) * 1000 });
     assert.equal((await verifier.verify(await dev.sign('EH1000002'))).ok, false, "the portal's verifier does not accept the development key");
   });
 });

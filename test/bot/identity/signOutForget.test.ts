@@ -74,7 +74,8 @@ describe('sign out and forget me', () => {
     assert.deepEqual(Object.fromEntries(Object.entries(conversation).filter(([k]) => k !== 'eTag')), { offeredChoices: [] }, 'conversation state: nothing left');
     const user = (await storage.read([userKey]))[userKey] as Record<string, unknown>;
     assert.equal(user.smsOptedOut, false, 'the opt-out record is kept');
-    assert.ok(Array.isArray(user.identityCodeSends), 'the code rate limit is kept');
+    const sendsKey = `identity/code-sends/${ALEX.memberId}`;
+    assert.ok(Array.isArray(((await storage.read([sendsKey]))[sendsKey] as { sentAt?: unknown } | undefined)?.sentAt), 'the code rate limit is kept');
     assert.equal(user.favourite, undefined, 'everything else in user state is gone');
     assert.deepEqual(deleted, [['sms', chat.adapter.template.conversation!.id]]);
     assert.deepEqual(chat.audit.entries.slice(-2).map((e) => [e.event, (e as { reason?: string }).reason]), [['identity.ended', 'forgotten'], ['member.forgotten', undefined]]);
