@@ -18,6 +18,8 @@ export type ConceptsFile = z.output<typeof conceptsSchema>;
 
 interface Pattern {
   concept: string;
+  /** The languages whose list has this entry (a word in both lists says nothing of the language). */
+  langs: 'en' | 'es' | 'both';
   /** Each word of the phrase; `prefix` words match any word that starts with them. */
   words: Array<{ text: string; prefix: boolean }>;
 }
@@ -44,16 +46,37 @@ export class ConceptMatcher {
     for (const s of file.signal) if (!file.concepts[s]) throw new NluDataError(CONCEPTS_FILE, `signal: unknown concept "${s}"`);
     const vocabulary = new Set<string>();
     for (const [concept, { en, es }] of Object.entries(file.concepts)) {
-      for (const raw of [...en, ...es]) {
+      const enSet = new Set(en);
+      const esSet = new Set(es);
+      for (const raw of new Set([...en, ...es])) {
         const words = raw.split(' ').map((w) => ({ text: w.replace(/\*$/, ''), prefix: w.endsWith('*') }));
         for (const w of words) if (!w.prefix && w.text.length >= 4) vocabulary.add(w.text);
         const first = words[0]!;
-        const pattern = { concept, words };
+        const langs: Pattern['langs'] = enSet.has(raw) && esSet.has(raw) ? 'both' : enSet.has(raw) ? 'en' : 'es';
+        const pattern = { concept, words, langs };
         if (first.prefix && first.text.length >= PREFIX_KEY) push(this.byPrefix, first.text.slice(0, PREFIX_KEY), pattern);
         else push(this.exact, first.text, pattern);
       }
     }
     this.vocabulary = vocabulary;
+  }
+
+  /**
+   * Which language the concept words of the tokens belong to: English and Spanish entries met
+   * (an entry in both lists counts for neither). For short messages with no other evidence
+   * ("me violaron").
+   */
+  languageVotes(tokens: readonly string[]): { en: number; es: number } {
+    const votes = { en: 0, es: 0 };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const candidates = [...(this.exact.get(token) ?? NONE), ...(token.length >= PREFIX_KEY ? (this.byPrefix.get(token.slice(0, PREFIX_KEY)) ?? NONE) : NONE)];
+      const langs = new Set(candidates.filter((p) => matchesAt(p, tokens, i)).map((p) => p.langs));
+      if (langs.has('both') || (langs.has('en') && langs.has('es'))) continue;
+      if (langs.has('en')) votes.en++;
+      else if (langs.has('es')) votes.es++;
+    }
+    return votes;
   }
 
   /** Concepts present in the tokens (deduplicated, in order of first appearance). */

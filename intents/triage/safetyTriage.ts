@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultLocaleDetector } from '../locale/detect-locale';
 import { loadRealWords } from '../emergency/lexicon';
+import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, TriageCheck, TriageIntentId, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
@@ -52,7 +53,15 @@ export class SafetyTriage implements TriageCheck {
     const { model, config, detector, concepts } = this.parts;
     const d = config.decision;
     const features = model.features;
-    const locale = features.locale(text);
+    // The language detector's word lists decide, except in a short message whose concept words
+    // are all of one language: "me violaron" is Spanish ("me" is an English word too).
+    let locale = features.locale(text);
+    const raw = normalizeChars(text).split(' ');
+    if (raw.length <= 6) {
+      const votes = concepts.languageVotes(raw);
+      if (votes.es > 0 && votes.en === 0) locale = 'es';
+      else if (votes.en > 0 && votes.es === 0) locale = 'en';
+    }
     const sentences = features.sentences(text, locale);
     const p = model.predict(sentences, locale);
     const hasSignal = (s: SentenceView): boolean => s.concepts.some((c) => concepts.signal.has(c));

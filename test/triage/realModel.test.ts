@@ -131,8 +131,7 @@ describe('triage end to end (real model)', function () {
     });
   }
 
-  // Pending until the triage detects Spanish in "me violaron" (it answers locale "en").
-  it.skip('"me violaron" is answered in Spanish (the triage detects "en" today)', async () => {
+  it('"me violaron" is answered in Spanish', async () => {
     const chat = realChat('webchat', 'es');
     await chat.open('hola');
     assert.match(textOf(await chat.say('me violaron')), SPANISH);
