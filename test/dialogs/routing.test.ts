@@ -220,7 +220,7 @@ describe('MainDialog routing', () => {
         assert.ok(linksOf(open).some((l) => l.endsWith('/book?for=self&action=reschedule')), JSON.stringify(linksOf(open)));
         const week = await atWhen();
         const range = await week.say('next week');
-        assert.ok(linksOf(range).some((l) => l.includes('when=2025-06-09%2F2025-06-16')), JSON.stringify(linksOf(range)));
+        assert.ok(linksOf(range).some((l) => l.includes('when=2025-06-09%2F2025-06-15')), JSON.stringify(linksOf(range)));
       });
 
       it('Spanish: "el próximo martes por la tarde"', async () => {
