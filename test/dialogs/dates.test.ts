@@ -55,7 +55,7 @@ describe('dates and times members say', () => {
     await atWhen(chat);
     const done = await chat.say('the week after next');
     assert.ok(linksOf(done).some((l) => l.includes('when=2025-06-16%2F2025-06-22')), JSON.stringify(linksOf(done)));
-    assert.match(textOf(done), /Monday, June 16 – Sunday, June 22/);
+    assert.match(textOf(done), /Monday, June 16 [–-] Sunday, June 22/);
   });
 
   it('SMS: "friday morning" said on Friday afternoon is next Friday morning', async () => {
