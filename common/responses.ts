@@ -67,6 +67,11 @@ export class ResponseCatalog {
     return new ResponseCatalog(texts);
   }
 
+  /** Every key (the English file's; the other locales have the same). */
+  keys(): string[] {
+    return [...this.texts.en.keys()];
+  }
+
   /** Every key under a group ("options" → "options.appointment.action.new", …). */
   keysUnder(prefix: string): string[] {
     return [...this.texts.en.keys()].filter((key) => key.startsWith(`${prefix}.`));

@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
 import type { ChannelCapabilities } from './capabilities';
+import { segmentedLength, smsEncoding, toGsm7 } from './gsm7';
 import type { Choice, Link, Reply } from './reply';
 
 /** Locale-specific words the renderer itself adds. */
@@ -89,13 +90,19 @@ function linkCard(links: Link[], caps: ChannelCapabilities, title: string | unde
   return adaptiveCard(body, [], caps);
 }
 
+/**
+ * SMS: plain text in GSM-7 where the language allows (see gsm7.ts), cut into messages that
+ * fill whole segments.
+ */
 function renderPlain(reply: Reply, caps: ChannelCapabilities, labels: RenderLabels): Partial<Activity>[] {
   const parts = [plainText(reply.text)];
   if (reply.links?.length) parts.push(reply.links.map((l) => `${l.title}: ${l.url}`).join('\n'));
   if (reply.choices?.length) {
     parts.push(reply.choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n') + `\n${labels.replyWithNumber}`);
   }
-  return splitMessage(parts, caps.maxMessageLength).map((text) => message(text));
+  const plain = parts.map(toGsm7);
+  const max = caps.maxMessageLength ? segmentedLength(caps.maxMessageLength, smsEncoding(plain.join('\n\n')).encoding) : null;
+  return splitMessage(plain, max).map((text) => message(text));
 }
 
 /** SMS shows markdown literally: drop emphasis markers and turn [title](url) into "title url". */

@@ -47,10 +47,38 @@ const KEYWORDS: Record<string, { kind: SmsKeyword; locale?: Locale; onlyWhenOpte
   ayuda: { kind: 'help', locale: 'es' },
 };
 
+/**
+ * Words that may stand around an unambiguous opt-out keyword ("STOP please", "stop texting me",
+ * "unsubscribe me"): the message still asks only to stop the texts. "cancel", "end", "quit" and
+ * "cancelar" say so only alone or with "please" ("cancel my appointment" is a task).
+ */
+const STRONG_STOP = new Set(['stop', 'stopall', 'unsubscribe', 'optout', 'revoke', 'alto', 'baja']);
+const AROUND_STOP = new Set(
+  ('please pls plz now me texting texts text txt txts messaging messages message msgs sending send ' +
+    'to from my number list sms thanks thank you ok okay right away immediately por favor ya de mensajes mensaje me textos darme dar')
+    .split(' '),
+);
+const POLITE = new Set(['please', 'pls', 'plz', 'por', 'favor', 'now', 'ya']);
+/** Whole-message requests to stop texts that name no keyword first ("don't text me"). */
+const STOP_PHRASES = new Set(['dont text me', 'do not text me', 'no more texts', 'no more messages', 'no mas mensajes', 'no me envie mas mensajes', 'no me manden mas mensajes']);
+
 export function smsKeyword(text: string, optedOut: boolean): { kind: SmsKeyword; locale?: Locale } | null {
-  const entry = KEYWORDS[fold(text)];
+  const folded = fold(text);
+  const entry = KEYWORDS[folded] ?? optOutRequest(folded);
   if (!entry || (entry.onlyWhenOptedOut && !optedOut)) return null;
   return entry;
+}
+
+/** "STOP please", "stop texting me", "unsubscribe me", "cancel please": an opt-out in a few words. */
+function optOutRequest(folded: string): { kind: SmsKeyword; locale?: Locale } | null {
+  if (STOP_PHRASES.has(folded)) return { kind: 'stop', ...(/\b(mas|envie|manden)\b/.test(folded) ? { locale: 'es' as Locale } : {}) };
+  const words = folded.split(' ');
+  if (words.length > 6) return null;
+  const keyword = words.find((w) => STRONG_STOP.has(w)) ?? words.find((w) => KEYWORDS[w]?.kind === 'stop');
+  if (!keyword) return null;
+  const allowed = STRONG_STOP.has(keyword) ? AROUND_STOP : POLITE;
+  if (!words.every((w) => w === keyword || allowed.has(w))) return null;
+  return KEYWORDS[keyword]!;
 }
 
 export class SmsKeywordGate {
@@ -83,7 +111,7 @@ export class SmsKeywordGate {
         await this.reply(context, 'sms.start', locale);
         return true;
       case 'help':
-        if (optedOut) return true;
+        // HELP is answered after an opt-out too (CTIA): it sends nothing else and opts nobody back in.
         await this.reply(context, 'sms.help', locale, true);
         return true;
       default:

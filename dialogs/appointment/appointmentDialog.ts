@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
 import type { CareKind, VisitMode } from '../../services/appointments/appointmentLookup';
+import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
@@ -52,7 +53,8 @@ export class AppointmentDialog extends TaskDialog {
     const times = new PreferredTimeParser();
     this.addDialog(
       new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale, context }) =>
-        times.parse(text, locale, memberNow(this.deps.clock(), context.activity.localTimezone)),
+        // The channel's time zone (Web Chat), else MEMBER_TIME_ZONE (SMS, Teams): never the server's.
+        times.parse(text, locale, memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone))),
       ),
     );
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));

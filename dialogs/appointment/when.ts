@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
 import { LruCache } from '../../common/lru';
-import { wallClock } from '../../services/time';
+import { addDays, wallClock } from '../../services/time';
+import { fold } from '../common/text';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -34,7 +35,7 @@ const resolutionValue = z.object({
   start: z.string().optional(),
   end: z.string().optional(),
 });
-const recognized = z.array(z.object({ typeName: z.string(), resolution: z.object({ values: z.array(resolutionValue) }) }));
+const recognized = z.array(z.object({ text: z.string().default(''), typeName: z.string(), resolution: z.object({ values: z.array(resolutionValue) }) }));
 type ResolutionValue = z.infer<typeof resolutionValue>;
 
 const PART_BY_TIMEX: Record<string, PartOfDay> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
@@ -61,10 +62,37 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function partOfDay(value: ResolutionValue): PartOfDay | null {
+/**
+ * The part of the day a value names. The Spanish recognizer reads "la tarde" as evening (16–20 h),
+ * but "por la tarde" is the afternoon (what "afternoon" is in English); "la noche" stays evening.
+ */
+function partOfDay(value: ResolutionValue, locale: Locale, said: string): PartOfDay | null {
   const match = /T(MO|AF|EV|NI)$/.exec(value.timex ?? '');
-  return match ? PART_BY_TIMEX[match[1]!]! : null;
+  if (!match) return null;
+  const part = PART_BY_TIMEX[match[1]!]!;
+  return locale === 'es' && part === 'evening' && /\btarde\b/.test(fold(said)) ? 'afternoon' : part;
 }
+
+/** "the week after next" / "la semana después de la próxima": the recognizers read a month. */
+const WEEK_AFTER_NEXT: Record<Locale, RegExp> = {
+  en: /\b(?:the )?week after next(?: week)?\b/,
+  es: /\b(?:la )?semana (?:despues de|siguiente a) la (?:proxima|que viene)\b|\b(?:la )?(?:proxima semana no la siguiente|semana subsiguiente)\b/,
+};
+
+/** Monday to Sunday of the week after next (weeks start on Monday, as the recognizers' do). */
+function weekAfterNext(today: Date): { date: string; until: string } {
+  const monday = addDays(isoDate(today), -((today.getDay() + 6) % 7));
+  return { date: addDays(monday, 14), until: addDays(monday, 20) };
+}
+
+/** "2025-06-06 15:00:00": a Date's local fields as the recognizers write a date and time. */
+function isoDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A weekday that repeats ("friday morning": XXXX-WXX-5TMO): its next one is a week later. */
+const WEEKLY = /^XXXX-WXX-\d/;
 
 /** The date part (YYYY-MM-DD) of a recognizer value such as "2025-06-10 12:00:00". */
 const day = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null);
@@ -74,8 +102,8 @@ const clock = (text: string | undefined) => {
 };
 
 /** Turns one resolution value into a preferred time, or null if it lies wholly in the past. */
-function fromValue(value: ResolutionValue, today: string): PreferredTime | 'past' | null {
-  const part = partOfDay(value);
+function fromValue(value: ResolutionValue, now: Date, part: PartOfDay | null): PreferredTime | 'past' | null {
+  const today = isoDate(now);
   switch (value.type) {
     case 'date':
     case 'datetime': {
@@ -87,9 +115,12 @@ function fromValue(value: ResolutionValue, today: string): PreferredTime | 'past
     case 'daterange':
     case 'datetimerange': {
       const start = day(value.start);
-      const end = day(value.end);
+      // The recognizers' end is exclusive ("next week" ends on the Monday after): the last day is the one before.
+      const end = value.type === 'daterange' && value.end && day(value.end)! > start! ? addDays(day(value.end)!, -1) : day(value.end);
       if (!start) return null;
       if ((end ?? start) < today) return 'past';
+      // "friday morning" said on Friday afternoon: that morning is over.
+      if (value.type === 'datetimerange' && value.end && value.end <= isoDateTime(now)) return 'past';
       const from = start < today ? today : start;
       const until = value.type === 'daterange' && end && end > from ? end : null;
       return { date: from, until, time: null, partOfDay: part };
@@ -139,25 +170,64 @@ export class PreferredTimeParser {
   }
 
   parse(text: string, locale: Locale, now: Date): Parsed<PreferredTime> {
+    const folded = fold(text);
+    const weeks = WEEK_AFTER_NEXT[locale].exec(folded);
+    if (weeks) {
+      // The recognizers read "the week after next" as the whole month: that week, and any part of day said with it.
+      const rest = folded.replace(weeks[0], ' ').trim();
+      const extra = rest ? this.parse(rest, locale, now) : null;
+      const time = extra?.ok && !extra.value.date ? extra.value : null;
+      return { ok: true, value: { ...weekAfterNext(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
+    }
     const raw = recognized.safeParse(this.recognize(text, locale, now));
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
-    const today = isoDate(now);
     let sawPast = false;
-    for (const entity of raw.data) {
+    for (const [index, entity] of raw.data.entries()) {
       // Ambiguous dates ("Tuesday", "June 1") come as [past, future]: take the first not in the past.
+      let lastWeekly: ResolutionValue | null = null;
       for (const value of entity.resolution.values) {
-        const result = fromValue(value, today);
+        const part = partOfDay(value, locale, entity.text);
+        const result = fromValue(value, now, part);
         if (result === 'past') {
           sawPast = true;
+          if (WEEKLY.test(value.timex ?? '')) lastWeekly = value;
           continue;
         }
         if (!result) continue;
-        const checked = preferredTimeSchema.safeParse(result);
+        const checked = preferredTimeSchema.safeParse(this.withTimeOfDay(result, raw.data.slice(index + 1), locale));
         if (checked.success) return { ok: true, value: checked.data };
+      }
+      // Every "friday morning" offered is over (said on Friday afternoon): the next Friday.
+      if (lastWeekly) {
+        const shifted = fromValue(nextWeek(lastWeekly), now, partOfDay(lastWeekly, locale, entity.text));
+        const checked = shifted && shifted !== 'past' ? preferredTimeSchema.safeParse(shifted) : null;
+        if (checked?.success) return { ok: true, value: checked.data };
       }
     }
     return { ok: false, error: sawPast ? 'appointment.when.past' : 'appointment.when.unclear' };
   }
+
+  /**
+   * "next week in the afternoon" comes as two entities (a week, then a part of the day): a day
+   * without a time takes the time of day said after it.
+   */
+  private withTimeOfDay(result: PreferredTime, rest: z.infer<typeof recognized>, locale: Locale): PreferredTime {
+    if (!result.date || result.time || result.partOfDay) return result;
+    for (const entity of rest) {
+      for (const value of entity.resolution.values) {
+        if (value.type === 'time' && clock(value.value)) return { ...result, time: clock(value.value) };
+        const part = value.type === 'timerange' ? partOfDay(value, locale, entity.text) : null;
+        if (part) return { ...result, partOfDay: part };
+      }
+    }
+    return result;
+  }
+}
+
+/** The same weekday and time a week later. */
+function nextWeek(value: ResolutionValue): ResolutionValue {
+  const shift = (text: string | undefined) => (text && day(text) ? `${addDays(day(text)!, 7)}${text.slice(10)}` : text);
+  return { ...value, value: shift(value.value), start: shift(value.start), end: shift(value.end) };
 }
 
 /** The preferred time as the portal's `when` and `time` parameters. */

@@ -20,6 +20,9 @@ export interface RoutingPolicy {
   switchAt: number;
 }
 
+/** The group of SMS versions of texts in responses/<locale>.json. */
+export const SMS_TEXT = 'smsText';
+
 export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85 };
 
 /** What every dialog needs to talk: texts, the portal profile, the sender, options and memory. */
@@ -40,8 +43,13 @@ export class DialogKit {
     return turnInfo(context).locale;
   }
 
+  /**
+   * The text in the member's language. On SMS a text may have its own version (`smsText.<key>`):
+   * there STOP, CANCEL, END, QUIT and UNSUBSCRIBE opt the member out, so no text invites them.
+   */
   text(context: TurnContext, key: string, vars: Vars = {}): string {
-    return this.catalog.text(this.locale(context), key, { planName: this.profile.planName, ...vars });
+    const sms = context.activity.channelId === 'sms' && this.catalog.has(`${SMS_TEXT}.${key}`);
+    return this.catalog.text(this.locale(context), sms ? `${SMS_TEXT}.${key}` : key, { planName: this.profile.planName, ...vars });
   }
 
   /** A titled portal link, from the profile (never written in dialog code). */

@@ -35,6 +35,11 @@ export interface ChoiceQuestionOptions {
   noMatch?: 'retry' | 'end';
 }
 
+const NO_OPTION_FITS = 'common.noOptionFits';
+const OPENING_ACK = /^(Sure|OK|Okay|Claro|De acuerdo|Muy bien)[.,!]\s+/;
+/** Offered beside a question's options once an answer fits none of them (titles: `topics.<id>`). */
+export const WAYS_OUT = ['somethingElse', 'agent'] as const;
+
 export type ChoiceAnswer = { answer: string } | { answer: null; stuck: boolean };
 
 /** Base of the assistant's questions: retries, reprompt, and "is this an answer?" for interruptions. */
@@ -109,16 +114,23 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     if (answer) return dc.endDialog({ answer } satisfies ChoiceAnswer);
     if (options.noMatch === 'end') return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
     if (this.missed(instance)) return dc.endDialog({ answer: null, stuck: true } satisfies ChoiceAnswer);
-    await this.render(dc.context, options, this.kit.locale(dc.context), 'common.retry');
+    await this.render(dc.context, options, this.kit.locale(dc.context), NO_OPTION_FITS);
     return Dialog.EndOfTurn;
   }
 
+  /**
+   * After an answer that fits no option, the question is not simply asked again ("Sorry, I didn't
+   * catch that. Sure. What …?" and the same menu): the member is told none fits and offered, with
+   * the options, a way out: "Something else" (routed afresh) or "Talk to a person".
+   */
   protected async render(context: TurnContext, options: ChoiceQuestionOptions, locale: Locale, retryKey: string | null): Promise<void> {
-    const lines = [retryKey ? this.kit.text(context, retryKey) : '', this.kit.text(context, options.prompt, options.vars)].filter(Boolean);
-    await this.kit.send(context, {
-      text: lines.join(' '),
-      choices: this.kit.options.choices(options.question, locale, options.ids),
-    });
+    const missed = retryKey === NO_OPTION_FITS;
+    const prompt = this.kit.text(context, options.prompt, options.vars);
+    // The question again, without its opening "Sure." (which answered the member's first message).
+    const text = missed ? `${this.kit.text(context, NO_OPTION_FITS)} ${prompt.replace(OPENING_ACK, '')}` : prompt;
+    const choices = this.kit.options.choices(options.question, locale, options.ids);
+    if (missed && options.question !== 'topics') choices.push(...this.kit.options.choices('topics', locale, WAYS_OUT));
+    await this.kit.send(context, { text, choices });
   }
 }
 

@@ -106,10 +106,24 @@ export abstract class TaskDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       }
       if (interruption) return this.finish(innerDc, { kind: 'interrupted', by: interruption });
+      // "Something else" (offered when no option fits): back to the topics, to say it in other words.
+      if (asked && this.kit.options.match(turnInfo(context).text, 'topics', 'exact', ['somethingElse'])) {
+        return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
+      }
       const other = this.otherTopic(context);
       if (other && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
+      // An answer that fits no option of a closed question but is clearly another request: routed afresh.
+      const fresh = this.freshRequest(context);
+      if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.finish(innerDc, { kind: 'switch', to: fresh });
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** Another task the recognizer is sure enough of to route a new message to (not this one). */
+  private freshRequest(context: TurnContext): TaskIntentId | null {
+    const { intent, score } = turnInfo(context).result;
+    const task = TASK_INTENTS.find((t) => t === intent);
+    return task && task !== this.intent && score >= this.kit.policy.routeAt ? task : null;
   }
 
   private otherTopic(context: TurnContext): TaskIntentId | null {

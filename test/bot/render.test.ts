@@ -38,13 +38,13 @@ describe('channel rendering', () => {
     assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Pay a bill', url: 'https://example.org/pay' }]);
   });
 
-  it('Web Chat and Teams: "• " lines become a markdown list (single line breaks vanish in markdown); SMS keeps them', () => {
+  it('Web Chat and Teams: "• " lines become a markdown list (single line breaks vanish in markdown); SMS writes them in GSM-7', () => {
     const text = 'What the statuses mean:\n\n• Ready: pick it up.\n• Shipped: on its way.';
     for (const channel of ['webchat', 'directline', 'msteams']) {
       const [activity] = renderReply({ text }, capabilitiesOf(channel), labels);
       assert.equal(activity?.text, 'What the statuses mean:\n\n- Ready: pick it up.\n- Shipped: on its way.', channel);
     }
-    assert.equal(renderReply({ text }, capabilitiesOf('sms'), labels)[0]?.text, text);
+    assert.equal(renderReply({ text }, capabilitiesOf('sms'), labels)[0]?.text, 'What the statuses mean:\n\n- Ready: pick it up.\n- Shipped: on its way.');
   });
 
   it('Teams: never more than three buttons on a card', () => {

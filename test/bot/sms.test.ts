@@ -18,9 +18,12 @@ describe('SMS keywords (CTIA)', () => {
     assertChannelRules('sms', stop);
     assert.deepEqual(await chat.dialogStack(), [], 'the topic in progress ended');
 
-    for (const text of ['hi', 'Myself', 'HELP', 'stop', 'I need an appointment', '1']) {
+    for (const text of ['hi', 'Myself', 'stop', 'I need an appointment', '1']) {
       assert.deepEqual(await chat.say(text), [], `nothing is sent for "${text}" after STOP`);
     }
+    // HELP is answered after STOP too (CTIA), and opts nobody back in.
+    assert.match(textOf(await chat.say('HELP')), /^Evergreen Health Member Assistant/);
+    assert.deepEqual(await chat.say('hi'), [], 'still opted out after HELP');
 
     const start = await chat.say('start');
     assert.match(textOf(start), /You're subscribed again\. Reply HELP for help, STOP to opt out\. Msg & data rates may apply/);
@@ -83,7 +86,9 @@ describe('SMS keywords (CTIA)', () => {
 
   it('keywords are the whole message, any case; YES opts in only after an opt-out', () => {
     assert.equal(smsKeyword('  Stop. ', false)?.kind, 'stop');
-    assert.equal(smsKeyword('please stop sending', false), null);
+    assert.equal(smsKeyword('please stop sending', false)?.kind, 'stop');
+    assert.equal(smsKeyword('cancel my appointment', false), null);
+    assert.equal(smsKeyword('stop my refill', false), null);
     assert.equal(smsKeyword('opt out', false)?.kind, 'stop');
     assert.equal(smsKeyword('yes', false), null);
     assert.equal(smsKeyword('YES', true)?.kind, 'start');

@@ -19,7 +19,7 @@ describe('preferred day and time (Microsoft date-time recognizers)', () => {
   it('reads days and parts of the day, in English and Spanish', () => {
     assert.deepEqual(value('next Tuesday afternoon'), { date: '2025-06-10', until: null, time: null, partOfDay: 'afternoon' });
     assert.deepEqual(value('tomorrow morning'), { date: '2025-06-06', until: null, time: null, partOfDay: 'morning' });
-    assert.deepEqual(value('mañana por la tarde', 'es'), { date: '2025-06-06', until: null, time: null, partOfDay: 'evening' });
+    assert.deepEqual(value('mañana por la tarde', 'es'), { date: '2025-06-06', until: null, time: null, partOfDay: 'afternoon' });
     assert.deepEqual(value('el próximo martes', 'es'), { date: '2025-06-10', until: null, time: null, partOfDay: null });
     assert.deepEqual(value('June 20 at 3pm'), { date: '2025-06-20', until: null, time: '15:00', partOfDay: null });
     assert.deepEqual(value('in the afternoon'), { date: null, until: null, time: null, partOfDay: 'afternoon' });
@@ -31,7 +31,7 @@ describe('preferred day and time (Microsoft date-time recognizers)', () => {
   });
 
   it('a range that began already starts today', () => {
-    assert.deepEqual(value('this week'), { date: '2025-06-05', until: '2025-06-09', time: null, partOfDay: null });
+    assert.deepEqual(value('this week'), { date: '2025-06-05', until: '2025-06-08', time: null, partOfDay: null });
   });
 
   it('never in the past; unreadable text is said so', () => {

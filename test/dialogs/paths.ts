@@ -152,7 +152,7 @@ export const PATHS: DialogPath[] = [
       { step: 'when', prompt: 'appointment.ask.when', answer: 'mañana por la tarde', typed: true },
     ],
     done: {
-      links: [/\/secure\/appointments\/book\?reason=mentalHealth&visitType=video&for=self&when=2025-06-06&time=evening&action=new$/],
+      links: [/\/secure\/appointments\/book\?reason=mentalHealth&visitType=video&for=self&when=2025-06-06&time=afternoon&action=new$/],
       text: /Salud mental, Por video, viernes, 6 de junio/,
     },
   },

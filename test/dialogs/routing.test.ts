@@ -175,13 +175,15 @@ describe('MainDialog routing', () => {
       assert.deepEqual(await chat.dialogStack(), []);
     });
 
-    it('an answer that fits nothing is asked again once, then the member is offered a person', async () => {
+    it('an answer that fits nothing: told so with a way out (something else, a person), then the member is offered a person', async () => {
       const chat = await openChat('webchat', 'en');
       await chat.say('Appointments');
       await chat.say('New appointment');
       await chat.say('Myself');
       const retry = await chat.say('purple');
-      assert.ok(textOf(retry).startsWith(`${en('common.retry')} ${en('appointment.ask.care')}`));
+      assert.equal(textOf(retry), `${en('common.noOptionFits')} ${en('appointment.ask.care')}`);
+      assert.doesNotMatch(textOf(retry), /didn't catch that|Sure\./);
+      assert.deepEqual(choicesOf(retry).slice(-2), ['Something else', 'Talk to a person']);
       const stuck = await chat.say('orange');
       assert.match(textOf(stuck), /Let's get you to a person[\s\S]*1-800-555-0100/);
       assert.deepEqual(await chat.dialogStack(), []);
@@ -220,7 +222,7 @@ describe('MainDialog routing', () => {
         assert.ok(linksOf(open).some((l) => l.endsWith('/book?for=self&action=reschedule')), JSON.stringify(linksOf(open)));
         const week = await atWhen();
         const range = await week.say('next week');
-        assert.ok(linksOf(range).some((l) => l.includes('when=2025-06-09%2F2025-06-16')), JSON.stringify(linksOf(range)));
+        assert.ok(linksOf(range).some((l) => l.includes('when=2025-06-09%2F2025-06-15')), JSON.stringify(linksOf(range)));
       });
 
       it('Spanish: "el próximo martes por la tarde"', async () => {
@@ -270,7 +272,7 @@ describe('MainDialog routing', () => {
       const asked = await chat.say('necesito una cita por favor');
       assert.ok(textOf(asked).includes(es('appointment.ask.patient')), textOf(asked));
       const next = await chat.say('2');
-      assert.ok(textOf(next).includes(es('common.retry')) || textOf(next).includes(es('appointment.ask.patient')), 'a bare "2" keeps Spanish');
+      assert.ok(textOf(next).includes(es('common.noOptionFits')) || textOf(next).includes(es('appointment.ask.patient')), 'a bare "2" keeps Spanish');
       const spanish = await chat.say('Un familiar');
       assert.ok(textOf(spanish).includes(es('appointment.ask.care')));
     });
