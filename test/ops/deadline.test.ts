@@ -20,7 +20,7 @@ describe('turns that would pass the channels\' time limit', function () {
     connector = new FakeConnector();
     await connector.start();
     dialog = new ScriptedDialog();
-    running = await startAssistant({ TURN_DEADLINE_MS: '150' }, { mainDialog: dialog });
+    running = await startAssistant({ TURN_DEADLINE_MS: '600' }, { mainDialog: dialog });
   });
   afterEach(async () => {
     dialog.release();
