@@ -14,6 +14,7 @@ import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
+import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import { TriageResponder } from '../dialogs/triage';
 import type { EmergencyCheck, TriageCheck, Understanding } from '../intents/types';
@@ -287,7 +288,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
       optedOut: userState.createProperty<boolean>('smsOptedOut'),
       endDialogs,
     }),
-    understanding: new TurnUnderstanding({ understanding, memory, catalog }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options) }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
     handoff: handoff.relay,

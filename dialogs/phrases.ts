@@ -28,11 +28,54 @@ export const phrasesFileSchema = z.strictObject({
   ),
 });
 
+/**
+ * A concept: word groups that must all occur in a message, in any order ("insurance" and one of
+ * "update / change / new"), written `update|change|new + insurance` in the phrase file. An
+ * alternative may be several words ("coverage card") or end in `*` (a word's start: "remind*").
+ * One group of alternatives (`paperless|e statement*`) is a concept too. Concepts name a
+ * sub-topic whatever the rest of the sentence says, so they win over plain phrases.
+ */
+export type Concept = readonly (readonly string[])[];
+
+export function isConcept(phrase: string): boolean {
+  return /[+|*]/.test(phrase);
+}
+
+function parseConcept(phrase: string): Concept {
+  return phrase.split('+').map((group) =>
+    group
+      .split('|')
+      .map((alt) => (alt.trim().endsWith('*') ? `${fold(alt)}*` : fold(alt)))
+      .filter((alt) => alt && alt !== '*'),
+  );
+}
+
+/** How much of a (folded) message a concept covers (letters of the words it matched), or 0. */
+export function conceptMatch(folded: string, concept: Concept): number {
+  let covered = 0;
+  const padded = ` ${folded} `;
+  for (const group of concept) {
+    let best = 0;
+    for (const alt of group) {
+      if (alt.endsWith('*')) {
+        const stem = alt.slice(0, -1);
+        // Folded: letters, digits and spaces only, so the stem needs no escaping.
+        const word = padded.match(new RegExp(` (${stem}\\S*) `));
+        if (word) best = Math.max(best, word[1]!.length);
+      } else if (padded.includes(` ${alt} `)) best = Math.max(best, alt.length);
+    }
+    if (!best) return 0;
+    covered += best;
+  }
+  return covered;
+}
+
 export class PhraseBookError extends StartupError {}
 
 export class PhraseBook {
   private readonly interruptions = new Map<string, Interruption>();
   private readonly options = new Map<string, string[]>();
+  private readonly concepts = new Map<string, Concept[]>();
   private readonly leave = new Set<string>();
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
@@ -41,7 +84,10 @@ export class PhraseBook {
     }
     for (const locale of LOCALES) for (const phrase of data.handoff.leave[locale]) this.leave.add(fold(phrase));
     for (const [key, byLocale] of Object.entries(data.options)) {
-      this.options.set(key, [...new Set(LOCALES.flatMap((locale: Locale) => byLocale[locale].map(fold)))].filter(Boolean));
+      const all = LOCALES.flatMap((locale: Locale) => byLocale[locale]);
+      this.options.set(key, [...new Set(all.filter((p) => !isConcept(p)).map(fold))].filter(Boolean));
+      const concepts = all.filter(isConcept).map(parseConcept);
+      if (concepts.length) this.concepts.set(key, concepts);
     }
   }
 
@@ -73,6 +119,11 @@ export class PhraseBook {
   /** Folded synonyms of an option in every locale ("appointment.action.new"). */
   synonyms(optionKey: string): readonly string[] {
     return this.options.get(optionKey) ?? [];
+  }
+
+  /** The option's concepts (word sets, "update|change + insurance"), in every locale. */
+  conceptsOf(optionKey: string): readonly Concept[] {
+    return this.concepts.get(optionKey) ?? [];
   }
 
   hasOption(optionKey: string): boolean {

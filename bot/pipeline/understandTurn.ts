@@ -4,7 +4,13 @@ import { fold, wordCount } from '../../dialogs/common/text';
 import type { ConversationMemory } from '../../dialogs/memory';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/turn';
 import { detectLocale } from '../../intents';
-import { LOCALES, type IntentResult, type Locale, type Understanding } from '../../intents/types';
+import type { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
+import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../../intents/types';
+
+/** Outcomes a named sub-topic never overrides: the safety triage's, and a request for a person. */
+const KEEP: ReadonlySet<IntentId> = new Set<IntentId>([...TRIAGE_INTENTS, 'agent']);
+/** The score given to a task reached by a named sub-topic (confident enough to route and switch). */
+const SUB_TOPIC_SCORE = 0.9;
 
 /**
  * Step 5: what the message means and which language to answer in, once per turn (dialogs read it
@@ -17,7 +23,9 @@ export class TurnUnderstanding {
   /** Folded choice title → the locales it is a title in. */
   private readonly titles = new Map<string, Set<Locale>>();
 
-  constructor(private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog }) {
+  constructor(
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter },
+  ) {
     for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
       for (const locale of LOCALES) {
         const title = fold(deps.catalog.text(locale, key));
@@ -39,14 +47,24 @@ export class TurnUnderstanding {
     return known ?? channel ?? detected;
   }
 
+  /** A message that names a task's sub-topic ("update my insurance") is that task's. */
+  private withSubTopic(text: string, result: IntentResult): IntentResult {
+    if (!text.trim() || KEEP.has(result.intent)) return result;
+    const task = this.deps.subTopics?.route(text);
+    if (!task || (task === result.intent && result.score >= SUB_TOPIC_SCORE)) return result;
+    if (task === result.intent) return { ...result, score: SUB_TOPIC_SCORE };
+    return { ...result, intent: task, score: SUB_TOPIC_SCORE, kind: null, runnerUp: { intent: result.intent, score: result.score } };
+  }
+
   async resolve(context: TurnContext): Promise<TurnInfo> {
     const text = context.activity.text ?? '';
     const known = await this.deps.memory.locale(context);
     const channelLocale = context.activity.locale ? localeOf(context.activity.locale) : undefined;
     const hint = known ?? channelLocale;
-    const result: IntentResult = text.trim()
+    const understood: IntentResult = text.trim()
       ? await this.deps.understanding.understand(text, hint ? { locale: hint } : {})
       : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
+    const result = this.withSubTopic(text, understood);
     const locale = this.chooseLocale(text, result.locale, known, channelLocale);
     if (locale !== known) await this.deps.memory.setLocale(context, locale);
     const info = { text, result, locale };

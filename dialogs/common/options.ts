@@ -1,7 +1,7 @@
 import type { Choice } from '../../bot/channels/reply';
 import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
-import type { PhraseBook } from '../phrases';
+import { conceptMatch, type PhraseBook } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { containsPhrase, fold } from './text';
 
@@ -9,6 +9,8 @@ export type MatchMode = 'exact' | 'contains';
 
 /** Shortest synonym used to pre-fill an answer from a member's opening sentence ("me" is too short). */
 const PREFILL_MIN_LENGTH = 4;
+/** A concept that matches outranks any plain phrase (a sub-topic named in other words). */
+const CONCEPT_BONUS = 1000;
 
 /**
  * Turns closed questions into choices and what a member typed back into an option id. A typed
@@ -65,6 +67,7 @@ export class OptionMatcher {
         ...this.phrasesOf(question, id)
           .filter((p) => p.length >= minLength && containsPhrase(folded, p))
           .map((p) => p.length),
+        this.conceptScore(folded, question, id),
       );
       if (longest > bestLength) {
         bestId = id;
@@ -73,6 +76,24 @@ export class OptionMatcher {
       } else if (longest && longest === bestLength) tie = true;
     }
     return tie ? null : bestId;
+  }
+
+  /**
+   * The option whose concept (a word set: "update|change + insurance") a message names, if exactly
+   * one does: how a first message reaches a sub-topic whatever its wording.
+   */
+  concept(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): { id: string; score: number } | null {
+    const folded = fold(text);
+    const scored = ids.map((id) => ({ id, score: this.conceptScore(folded, question, id) })).filter((s) => s.score > 0);
+    scored.sort((a, b) => b.score - a.score);
+    if (!scored.length || (scored[1] && scored[1].score === scored[0]!.score)) return null;
+    return scored[0]!;
+  }
+
+  /** How well the option's concepts cover the message; above any plain phrase's length when one matches. */
+  private conceptScore(folded: string, question: QuestionKey, id: string): number {
+    const covered = Math.max(0, ...this.phrases.conceptsOf(`${question}.${id}`).map((c) => conceptMatch(folded, c)));
+    return covered ? CONCEPT_BONUS + covered : 0;
   }
 
   private phrasesOf(question: QuestionKey, id: string): string[] {

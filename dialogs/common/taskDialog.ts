@@ -14,6 +14,9 @@ import type { EscalationReason } from '../escalation';
 import type { Interruption } from '../phrases';
 import type { QuestionKey } from '../questions';
 import { turnInfo, turnTriage } from '../turn';
+import { INFO_TABLES } from '../topics/tables';
+import { sendTopicAnswer } from '../topics/topicAnswer';
+import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
@@ -73,6 +76,20 @@ export abstract class TaskDialog extends ComponentDialog {
     const id = `${this.intent}.flow`;
     this.addDialog(new WaterfallDialog(id, steps));
     this.initialDialogId = id;
+  }
+
+  /**
+   * A plain-answer sub-topic of this task named in the opening message ("how do automatic refills
+   * work", "put me on the waitlist"): answered at once, without the task's questions.
+   */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
+    const table = INFO_TABLES.find((t) => t.intent === this.intent);
+    const text = options?.text;
+    const id = table && text && !this.kit.options.match(text, 'topics', 'exact') ? this.kit.options.prefill(text, table.question) : null;
+    if (!table || !id) return super.onBeginDialog(innerDc, options);
+    await this.kit.memory.remember(innerDc.context, 'topic', id);
+    await sendTopicAnswer(this.kit, innerDc.context, this.intent, id, (table.answers as AnyTopicTable['answers'])[id]!);
+    return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -10,6 +10,8 @@ export const PASSWORD_RESET = topicTable({
     locked: { links: ['signInHelp.unlockAccount'], phone: 'memberServices' },
     codeNotArriving: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
     newPhone: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
+    portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
+    sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
   },
 });
 
@@ -25,6 +27,9 @@ export const BILLING = topicTable({
     claimDenied: { links: ['billing.claims', 'billing.disputes'], offerPerson: 'denied_claim' },
     priorAuth: { links: ['billing.priorAuthorization'] },
     dispute: { links: ['billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
+    insurance: { links: ['account.insurance'], phone: 'memberServices' },
+    paperless: { links: ['billing.paperless'] },
+    noShowFee: { links: ['billing.center'], phone: 'billing' },
   },
 });
 
@@ -36,6 +41,8 @@ export const RECORDS = topicTable({
     visitSummaries: { links: ['records.visitSummaries'] },
     requestRecords: { links: ['records.requestRecords'] },
     immunizations: { links: ['records.immunizations'] },
+    medicationList: { links: ['records.medications'] },
+    resultsReleased: { links: ['records.testResults', 'messaging.messageCareTeam'], phone: 'memberServices' },
   },
 });
 
@@ -47,6 +54,7 @@ export const TELEHEALTH = topicTable({
     troubleshoot: { links: ['telehealth.techCheck'], phone: 'memberServices' },
     eVisit: { links: ['telehealth.eVisit'] },
     about: { links: ['telehealth.videoVisits'] },
+    switchToVideo: { links: ['appointments.upcoming', 'telehealth.videoVisits'] },
   },
 });
 
@@ -58,7 +66,34 @@ export const CONTACT = topicTable({
     replyTimes: { links: ['messaging.messageCareTeam'], phone: 'nurseLine' },
     suspicious: { links: ['messaging.reportPhishing'], phone: 'memberServices' },
     call: { links: ['messaging.contactUs'], phone: 'memberServices' },
+    clinicPhone: { links: ['messaging.findClinic'], phone: 'memberServices' },
+    email: { links: ['messaging.messageCareTeam'], phone: 'nurseLine' },
+    contactDetails: { links: ['account.contactInfo'] },
+    emergencyContact: { links: ['account.emergencyContact'] },
+    reminders: { links: ['account.notifications'] },
+    wellness: { links: ['wellness.classes'] },
   },
 });
 
 export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTACT] as const;
+
+/**
+ * Sub-topics of the appointment and prescription dialogs that are a plain answer: given at once
+ * when the opening message names them ("put me on the waitlist"), before the dialog's questions.
+ */
+export const APPOINTMENT_INFO = topicTable({
+  intent: 'appointment',
+  question: 'appointment.info',
+  answers: { waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' } },
+});
+
+export const REFILL_INFO = topicTable({
+  intent: 'refill',
+  question: 'refill.info',
+  answers: { autoRefill: { links: ['pharmacy.autoRefill'], phone: 'pharmacy' } },
+});
+
+export const INFO_TABLES = [APPOINTMENT_INFO, REFILL_INFO] as const;
+
+/** Every table of sub-topics, to route a first message that names one to its topic. */
+export const SUB_TOPIC_TABLES = [...TOPIC_TABLES, ...INFO_TABLES] as const;

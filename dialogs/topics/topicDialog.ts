@@ -2,6 +2,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { DialogKit } from '../common/kit';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOutcome } from '../common/taskDialog';
+import { sendTopicAnswer } from './topicAnswer';
 import type { AnyTopicTable } from './topicTable';
 
 /**
@@ -29,16 +30,7 @@ export class TopicDialog extends TaskDialog {
     if (!id) return this.stuck(step);
     await this.answered(step, 'topic', id);
     const answer = this.table.answers[id]!;
-    const k = this.kit;
-    const context = step.context;
-    const phone = answer.phone ? k.profile.phone(answer.phone, k.locale(context)) : undefined;
-    const text = k.text(context, `${this.intent}.answer.${id}`, {
-      number: phone?.number ?? '',
-      hours: phone?.hours ?? '',
-      tty: k.profile.phones.tty,
-      days: k.profile.data.careTeam.messageReplyBusinessDays,
-    });
-    await k.send(context, { text, links: answer.links.map((key) => k.link(context, key)) });
+    await sendTopicAnswer(this.kit, step.context, this.intent, id, answer);
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;
     return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });

@@ -60,6 +60,10 @@ export const portalProfileSchema = z.strictObject({
       forgotUsername: page,
       unlockAccount: page,
       verificationCode: page,
+      /** The portal shows an error or seems down: status and troubleshooting steps. */
+      troubleshooting: page,
+      /** Two people sharing one e-mail address (each needs their own account, or proxy access). */
+      sharedEmail: page,
     }),
     billing: z.strictObject({
       center: page,
@@ -71,10 +75,15 @@ export const portalProfileSchema = z.strictObject({
       coverage: page,
       priorAuthorization: page,
       disputes: page,
+      paperless: page,
     }),
-    records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page }),
+    records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page, medications: page }),
     telehealth: z.strictObject({ videoVisits: page, joinVideoVisit: page, eVisit: page, techCheck: page }),
-    messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page, requestCallback: page }),
+    messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page, requestCallback: page, findClinic: page }),
+    /** The member's profile: insurance, contact details, emergency contact, reminders and notifications. */
+    account: z.strictObject({ insurance: page, contactInfo: page, emergencyContact: page, notifications: page }),
+    /** Wellness resources and classes (quitting smoking, weight, stress). */
+    wellness: z.strictObject({ classes: page }),
   }),
   phones: z.strictObject({
     memberServices: phone,
