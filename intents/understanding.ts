@@ -55,6 +55,11 @@ const TASK_OVER_TRIAGE = 0.9;
 /** Above this length a message is still checked for emergencies in full, but classified on its head. */
 const MAX_CLASSIFIED_CHARS = 5000;
 
+/** What is classified of a message: all of it, or its head when it is very long. */
+function headOf(text: string): string {
+  return text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
+}
+
 function noneResult(locale: Locale, score: number, runnerUp: IntentResult['runnerUp'], source: IntentResult['source']): IntentResult {
   return { intent: 'none', score, kind: null, locale, runnerUp, source };
 }
@@ -111,7 +116,7 @@ export class NluPipeline implements Understanding {
       // "Book me with a dermatologist for this rash" is a booking: a portal task the recognizer is
       // sure of, and surer than the triage of its outcome, goes to the task, carrying the signal
       // (the dialog adds the nurse line / 988). Emergencies and abuse never yield.
-      const task = await this.recognizeTask(text, hint ?? match.locale);
+      const task = this.recognizeTask(text, hint ?? match.locale);
       if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score) return { ...task, safety: { level: 'signal', rule: match.rule } };
     }
     if (match) {
@@ -122,17 +127,19 @@ export class NluPipeline implements Understanding {
     }
     const locale = this.deps.localeOf(text, hint);
     if (text.trim().length === 0) return noneResult(locale, 1, null, 'local');
-    const head = text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
+    const head = headOf(text);
     const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
     const result = applyThreshold({ ...primary, locale }, this.deps.threshold);
     return triage.safety ? { ...result, safety: triage.safety } : result;
   }
 
-  /** The recognizer's answer when it is a portal task, else null. */
-  private async recognizeTask(text: string, hint: Locale): Promise<IntentResult | null> {
+  /**
+   * The local model's answer when it is a portal task, else null. Local only: a message the
+   * triage called mental health or symptoms never goes to a cloud service.
+   */
+  private recognizeTask(text: string, hint: Locale): IntentResult | null {
     const locale = this.deps.localeOf(text, hint);
-    const head = text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text;
-    const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
+    const primary = this.deps.local.recognizeSync(headOf(text), { locale });
     return (TASK_INTENTS as readonly string[]).includes(primary.intent) ? { ...primary, locale } : null;
   }
 
