@@ -267,6 +267,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     beforeTurn: (context) => freshness.check(context).then(() => undefined),
     busyReply: (context) => say(context, 'state.busy'),
     backoff: overrides.turnBackoff,
+    beforeRelease: (context, replies) => handoff.recorder.commit(context, replies),
   });
 
   const bot = new AssistantBot({
@@ -308,6 +309,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const core = createBotCore(config, { ...overrides, metrics: createMetrics(overrides) });
   const { logger, bot, onTurnError, storage, ready } = core;
   await storage.ready();
+  // Transcript entries a crash left in the journal's tails go into their transcripts before any turn.
+  await core.handoff.transcripts.recover();
   await ready;
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');

@@ -16,6 +16,8 @@ import { isUrgent } from '../channels/replySender';
 export class ReplyBuffer {
   private holding = false;
   private held: Array<() => Promise<unknown>> = [];
+  /** The activities held, in order (what `release` will deliver). */
+  private heldActivities: Array<Partial<Activity>> = [];
   /** Texts of urgent replies already delivered in this turn (a re-run says them again). */
   private readonly deliveredUrgent = new Set<string>();
 
@@ -29,6 +31,7 @@ export class ReplyBuffer {
       }
       if (!this.holding || activities.every((a) => a.type === ActivityTypes.Typing)) return next();
       this.held.push(next);
+      this.heldActivities.push(...activities);
       return activities.map(() => ({ id: '' }));
     });
   }
@@ -37,15 +40,22 @@ export class ReplyBuffer {
     return this.held.length;
   }
 
+  /** What `release` would deliver now (the same objects the later send handlers will see). */
+  get activities(): ReadonlyArray<Partial<Activity>> {
+    return this.heldActivities;
+  }
+
   /** From now on, hold what is sent. */
   hold(): void {
     this.holding = true;
     this.held = [];
+    this.heldActivities = [];
   }
 
   /** Forgets what was held (the run that produced it is being discarded). */
   discard(): void {
     this.held = [];
+    this.heldActivities = [];
   }
 
   /** Delivers what was held, in order, and lets everything after it through directly. */
@@ -53,6 +63,7 @@ export class ReplyBuffer {
     this.holding = false;
     const held = this.held;
     this.held = [];
+    this.heldActivities = [];
     for (const deliver of held) await deliver();
   }
 }

@@ -1,4 +1,4 @@
-import type { BotState, ConversationState, TurnContext } from 'botbuilder';
+import type { Activity, BotState, ConversationState, TurnContext } from 'botbuilder';
 import { currentCorrelationId } from '../../common/correlation';
 import type { Logger } from '../../common/logger';
 import { KeyedMutex } from '../storage/keyedMutex';
@@ -37,6 +37,12 @@ export interface TurnGuardDeps {
   lockWaitMs?: number;
   /** Pause before re-running a turn (tests make it immediate). */
   backoff?: (attempt: number) => Promise<void>;
+  /**
+   * Runs once a turn's state is saved, before its replies go out, with the replies about to go
+   * out: the transcript makes the member's message and those replies durable here (recorder.ts),
+   * so what a member was answered is never missing from it after a crash. Must not throw.
+   */
+  beforeRelease?: (context: TurnContext, replies: ReadonlyArray<Partial<Activity>>) => Promise<void>;
   /** Told whether each turn could load and save its state (GET /healthz reports a failing store). */
   onStore?: (ok: boolean) => void;
 }
@@ -131,6 +137,7 @@ export class TurnGuard {
         await this.backoff(attempt);
         continue;
       }
+      await this.deps.beforeRelease?.(context, replies.activities);
       await replies.release();
       await this.afterSave(context);
       return;

@@ -134,6 +134,12 @@ export class JournalStorage implements AssistantStorage {
     return found;
   }
 
+  /** The keys whose current version is in the journal and that start with `prefix`. */
+  async keysWithPrefix(prefix: string): Promise<string[]> {
+    await this.open();
+    return [...this.index.keys()].filter((key) => key.startsWith(prefix));
+  }
+
   write(changes: StoreItems): Promise<void> {
     return writeThroughPut(changes, (key, item, expected) => this.put(key, item, expected));
   }

@@ -75,6 +75,11 @@ export class SplitStorage implements AssistantStorage {
     return this.storeFor(key).put(key, item, expected);
   }
 
+  /** Journal keys only (the per-key files cannot be listed without reading each). */
+  async keysWithPrefix(prefix: string): Promise<string[]> {
+    return this.options.isJournalKey(`${prefix}x`) ? this.journal.keysWithPrefix(prefix) : [];
+  }
+
   /** Expires idle conversations in both (the files may hold some from before the journal). */
   async sweep(): Promise<number> {
     const [a, b] = await Promise.all([this.journal.sweep(), this.files.sweep()]);

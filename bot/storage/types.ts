@@ -34,6 +34,11 @@ export interface AssistantStorage extends Storage {
    * store's journal: compaction); absent where a write replaces the item. After "forget me".
    */
   purge?(): Promise<void>;
+  /**
+   * The keys that start with `prefix`, where the store can list them cheaply (the file store's
+   * conversation journal, for journal keys); absent elsewhere.
+   */
+  keysWithPrefix?(prefix: string): Promise<string[]>;
 }
 
 /** An eTag mismatch: somebody else wrote (or deleted) the item since it was read. */

@@ -8,13 +8,22 @@ import { toStored, type AssistantTranscriptStore, type StoredActivity } from './
  * member, once. TurnGuard holds a turn's replies until its state commits and re-runs a turn on a
  * conflict, dropping the held replies; the recorder's send handler is registered inside the turn,
  * after TurnGuard's reply buffer, so it only sees replies as they are released (and urgent ones,
- * which are delivered once). Everything goes to the store in one append after the turn, off the
- * turn's path. A transcript write that fails is logged (without text) and never fails the turn.
+ * which are delivered once). Once the turn's state is saved, TurnGuard calls `commit` with the
+ * replies it is about to release: the member's message, what was delivered so far and those
+ * replies are made durable (the store's tail, group-committed with concurrent turns) before the
+ * member gets them, so a crash right after an answer never loses it from the transcript. What a
+ * turn sends after that (an apology after a failure) and turns that never commit go to the store
+ * in one append after the turn, off the turn's path. A transcript write that fails is logged
+ * (without text) and never fails the turn.
  * The member's message carries what became of it (`meta`: the turn's TurnOutcome, ids only), as
  * the run that counted left it: TurnGuard clears the turn state of a run it discards.
  */
 export class TranscriptRecorder {
   private readonly delivered = new WeakMap<TurnContext, StoredActivity[]>();
+  /** Turns whose member message is already recorded (by `commit`). */
+  private readonly committed = new WeakSet<TurnContext>();
+  /** Replies recorded by `commit` before their release (not recorded again as they go out). */
+  private readonly recorded = new WeakSet<object>();
 
   constructor(private readonly store: AssistantTranscriptStore) {}
 
@@ -26,12 +35,42 @@ export class TranscriptRecorder {
     context.onSendActivities(async (_ctx, activities, next) => {
       const responses = await next();
       for (const activity of activities) {
-        if (activity.type !== ActivityTypes.Message) continue;
-        const stored = toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot');
+        if (this.recorded.has(activity)) continue;
+        const stored = storedReply(activity);
         if (stored) out.push(stored);
       }
       return responses;
     });
+  }
+
+  /**
+   * The turn's state is saved and `replies` are about to go out: the member's message, what was
+   * delivered so far and these replies are on disk when this resolves (never rejects).
+   */
+  async commit(context: TurnContext, replies: ReadonlyArray<Partial<Activity>>): Promise<void> {
+    const out = this.delivered.get(context);
+    if (!out) return;
+    const entries = this.incoming(context);
+    entries.push(...out.splice(0));
+    for (const reply of replies) {
+      this.recorded.add(reply);
+      const stored = storedReply(reply);
+      if (stored) entries.push(stored);
+    }
+    this.committed.add(context);
+    const { channelId, conversation } = context.activity;
+    if (!entries.length || !conversation?.id || !channelId) return;
+    await this.store.appendDurably(channelId, conversation.id, entries);
+  }
+
+  /** The member's message as kept, with what became of it. */
+  private incoming(context: TurnContext): StoredActivity[] {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) return [];
+    const incoming = toStored(activity, 'user');
+    const meta = turnOutcome(context);
+    if (incoming && meta && Object.keys(meta).length) incoming.meta = { ...meta };
+    return incoming ? [incoming] : [];
   }
 
   /**
@@ -42,17 +81,17 @@ export class TranscriptRecorder {
     const out = this.delivered.get(context) ?? [];
     this.delivered.delete(context);
     const { activity } = context;
-    const entries: StoredActivity[] = [];
-    if (activity.type === ActivityTypes.Message) {
-      const incoming = toStored(activity, 'user');
-      const meta = turnOutcome(context);
-      if (incoming && meta && Object.keys(meta).length) incoming.meta = { ...meta };
-      if (incoming) entries.push(incoming);
-    }
+    const entries: StoredActivity[] = this.committed.has(context) ? [] : this.incoming(context);
+    this.committed.delete(context);
     entries.push(...out);
     const conversationId = activity.conversation?.id;
     if (!entries.length || !conversationId || !activity.channelId) return;
     const channelId = activity.channelId;
     this.store.append(channelId, conversationId, entries);
   }
+}
+
+function storedReply(activity: Partial<Activity>): StoredActivity | undefined {
+  if (activity.type !== ActivityTypes.Message) return undefined;
+  return toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot');
 }

@@ -27,8 +27,12 @@ import { updateItem } from '../storage/update';
  * goes on; a conversation's entries are written together a few seconds later (one store write
  * for a burst of turns), one write at a time, in order; the day indexes, one key shared by every
  * conversation of the day, are written in batches too. `drain()` (graceful stop) writes all of
- * it; a read of a conversation writes its entries first. A crash loses at most those seconds of
- * transcript (never state, escalations or replies).
+ * it; a read of a conversation writes its entries first. Turns go through `appendDurably`: until
+ * a conversation's entries are in its document, they are also kept in one small "tail" item of
+ * the conversation journal (`transcript-tail/conversations/…`, where the store can list such keys:
+ * STORAGE=file), written with the journal's group commit, and the turn's replies are released only
+ * after it (recorder.ts): a crash never loses a message the member was answered, and `recover()`
+ * moves the tails into the documents on start.
  */
 
 export const MAX_ACTIVITIES = 200;
@@ -74,6 +78,15 @@ interface ChannelIndex extends StoreItem {
 }
 
 const docKey = (channelId: string, conversationId: string) => `transcripts/${channelId}/${conversationId}`;
+/** Entries not yet in a conversation's document, in the conversation journal (a conversation key: group-committed). */
+const TAIL_PREFIX = 'transcript-tail/conversations/';
+const tailKey = (channelId: string, conversationId: string) => `${TAIL_PREFIX}${channelId}/${conversationId}`;
+
+interface TailItem extends StoreItem {
+  channelId: string;
+  conversationId: string;
+  activities: StoredActivity[];
+}
 const dayKey = (channelId: string, day: string) => `transcripts-index/${channelId}/${day}`;
 /** The channels with transcripts (one segment fewer than a day index, so never one of them). */
 const CHANNELS_KEY = 'transcripts-index/channels';
@@ -122,6 +135,10 @@ interface Pending {
   timer?: NodeJS.Timeout;
   /** The last write started (writes of a conversation run one after the other). */
   writing: Promise<void>;
+  /** The batch being written to the document (still in the tail until it is). */
+  inFlight: StoredActivity[];
+  /** Whether this conversation has a tail item that may need updating. */
+  tailed: boolean;
 }
 
 /** Conversations with unwritten entries beyond this are written at once (memory bound). */
@@ -136,6 +153,8 @@ export class AssistantTranscriptStore implements TranscriptStore {
   private readonly pendingChannels = new Set<string>();
   private indexTimer?: NodeJS.Timeout;
   private indexWrite?: Promise<void>;
+  /** The last tail write of each conversation (one at a time, in order). */
+  private readonly tailWrites = new Map<string, Promise<void>>();
 
   constructor(
     private readonly storage: AssistantStorage,
@@ -161,7 +180,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
     if (!activities.length) return;
     const key = docKey(channelId, conversationId);
     let entry = this.pending.get(key);
-    if (!entry) this.pending.set(key, (entry = { channelId, conversationId, activities: [], writing: Promise.resolve() }));
+    if (!entry) this.pending.set(key, (entry = { channelId, conversationId, activities: [], writing: Promise.resolve(), inFlight: [], tailed: false }));
     entry.activities.push(...activities);
     if (entry.activities.length > MAX_ACTIVITIES) entry.activities.splice(0, entry.activities.length - MAX_ACTIVITIES);
     if (this.pending.size > MAX_PENDING) {
@@ -170,6 +189,65 @@ export class AssistantTranscriptStore implements TranscriptStore {
       entry.timer = setTimeout(() => void this.flush(key), this.delayMs);
       entry.timer.unref();
     }
+  }
+
+  /**
+   * `append`, and resolves once the entries are durable: in the conversation's tail item, which
+   * the store's journal group-commits with the state writes of concurrent turns (one fdatasync for
+   * all of them). Stores that cannot list their tails (blob, cosmos, memory) resolve at once.
+   * A tail that cannot be written is logged (the entries stay pending for the document write).
+   */
+  async appendDurably(channelId: string, conversationId: string, activities: StoredActivity[]): Promise<void> {
+    this.append(channelId, conversationId, activities);
+    const entry = this.pending.get(docKey(channelId, conversationId));
+    if (!activities.length || !entry || !this.storage.keysWithPrefix) return;
+    entry.tailed = true;
+    await this.syncTail(channelId, conversationId).catch((err) => this.onError(err));
+  }
+
+  /** Makes the tail item hold what the document does not yet (or removes it), after any tail write in flight. */
+  private syncTail(channelId: string, conversationId: string): Promise<void> {
+    const key = docKey(channelId, conversationId);
+    const run = async (): Promise<void> => {
+      const entry = this.pending.get(key);
+      if (entry && !entry.tailed) return;
+      const unwritten = entry ? [...entry.inFlight, ...entry.activities] : [];
+      if (unwritten.length) {
+        await this.storage.put(tailKey(channelId, conversationId), { channelId, conversationId, activities: unwritten.slice(-MAX_ACTIVITIES) }, '*');
+      } else {
+        await this.storage.delete([tailKey(channelId, conversationId)]);
+        if (entry) entry.tailed = false;
+      }
+    };
+    const previous = this.tailWrites.get(key) ?? Promise.resolve();
+    const writing = previous.catch(() => undefined).then(run);
+    this.tailWrites.set(key, writing);
+    void writing
+      .catch(() => undefined)
+      .then(() => {
+        if (this.tailWrites.get(key) === writing) this.tailWrites.delete(key);
+      });
+    return writing;
+  }
+
+  /** On start: entries a crash left in tails go into their documents (once), and the tails are removed. */
+  async recover(): Promise<number> {
+    const keys = (await this.storage.keysWithPrefix?.(TAIL_PREFIX)) ?? [];
+    let recovered = 0;
+    for (const key of keys) {
+      try {
+        const tail = (await this.storage.read([key]))[key] as TailItem | undefined;
+        if (tail?.activities?.length && tail.channelId && tail.conversationId) {
+          await this.write(tail.channelId, tail.conversationId, tail.activities, true);
+          recovered++;
+        }
+        await this.storage.delete([key]);
+      } catch (err) {
+        // Kept for the next start; never stops this one.
+        this.onError(err);
+      }
+    }
+    return recovered;
   }
 
   /** Writes what one conversation has pending, after any write of it in flight. */
@@ -181,23 +259,32 @@ export class AssistantTranscriptStore implements TranscriptStore {
     const run = async (): Promise<void> => {
       while (entry.activities.length) {
         const batch = entry.activities.splice(0);
-        await this.write(entry.channelId, entry.conversationId, batch);
+        entry.inFlight = batch;
+        try {
+          await this.write(entry.channelId, entry.conversationId, batch);
+        } finally {
+          entry.inFlight = [];
+        }
       }
+      if (entry.tailed) await this.syncTail(entry.channelId, entry.conversationId);
     };
     const writing = entry.writing.then(run).catch((err) => this.onError(err));
     entry.writing = writing;
     void writing.then(() => {
-      if (this.pending.get(key) === entry && entry.writing === writing && !entry.activities.length && !entry.timer) this.pending.delete(key);
+      if (this.pending.get(key) === entry && entry.writing === writing && !entry.activities.length && !entry.timer && !entry.tailed) this.pending.delete(key);
     });
     return writing;
   }
 
-  private async write(channelId: string, conversationId: string, activities: StoredActivity[]): Promise<void> {
+  /** `overlapping`: entries from a tail, whose first ones may already end the document (a crash between the two writes). */
+  private async write(channelId: string, conversationId: string, activities: StoredActivity[], overlapping = false): Promise<void> {
     const today = new Date(this.now()).toISOString().slice(0, 10);
     let created = false;
     await updateItem<TranscriptDoc>(this.storage, docKey(channelId, conversationId), (doc) => {
       created = !doc;
-      const all = [...(doc?.activities ?? []), ...activities];
+      const skip = overlapping ? overlap(doc?.activities ?? [], activities) : 0;
+      if (overlapping && skip === activities.length) return undefined;
+      const all = [...(doc?.activities ?? []), ...activities.slice(skip)];
       const excess = Math.max(0, all.length - MAX_ACTIVITIES);
       return {
         channelId,
@@ -267,6 +354,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
   /** Writes everything this instance holds (graceful stop, listing). */
   async drain(): Promise<void> {
     await Promise.all([...this.pending.keys()].map((key) => this.flush(key)));
+    await Promise.all([...this.tailWrites.values()].map((writing) => writing.catch(() => undefined)));
     if (this.indexTimer) {
       clearTimeout(this.indexTimer);
       this.indexTimer = undefined;
@@ -357,6 +445,16 @@ export class AssistantTranscriptStore implements TranscriptStore {
         index?.conversations.some((c) => c.id === conversationId) ? { conversations: index.conversations.filter((c) => c.id !== conversationId) } : undefined,
       );
     }
-    await this.storage.delete([key]);
+    await this.storage.delete([key, tailKey(channelId, conversationId)]);
   }
+}
+
+/** How many of `entries` already end `kept` (the longest such run). */
+function overlap(kept: StoredActivity[], entries: StoredActivity[]): number {
+  const same = (a: StoredActivity, b: StoredActivity) => JSON.stringify(a) === JSON.stringify(b);
+  for (let n = Math.min(kept.length, entries.length); n > 0; n--) {
+    const end = kept.slice(kept.length - n);
+    if (end.every((a, i) => same(a, entries[i]!))) return n;
+  }
+  return 0;
 }

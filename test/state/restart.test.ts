@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { messageActivity } from '../support/activities';
 import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
+import { toStored, type TranscriptDoc } from '../../bot/transcript/transcriptStore';
 import { BookingDialog } from '../support/dialogs';
 import { runToExit, startProcess } from '../support/process';
 
@@ -67,6 +68,49 @@ describe('restarts: the member continues where they were', function () {
       const later = await say(second.url, 'hello again', 'restart-sms', 'sms');
       assert.ok(later.length > 0);
       assert.ok(!later.some((t) => t.includes('call 911') && t.includes('not for emergencies')), 'not welcomed a second time');
+    } finally {
+      second.child.kill('SIGTERM');
+      assert.equal(await second.exited, 0);
+    }
+  });
+
+  it('the real process killed with SIGKILL right after an answer: on restart the transcript holds every acknowledged message', async () => {
+    const env = { STORAGE: 'file', DATA_DIR: dataDir };
+    const first = await startProcess(env);
+    const said = new Map<string, Array<{ role: string; text: string }>>();
+    const turn = async (conversationId: string, text: string) => {
+      const answer = await post(`${first.url}/api/messages`, messageActivity(text, { conversation: { id: conversationId }, channelId: 'webchat' }));
+      assert.equal(answer.status, 200, answer.text);
+      const kept = said.get(conversationId) ?? [];
+      kept.push({ role: 'user', text });
+      for (const reply of replies(answer)) {
+        const stored = toStored({ ...reply, type: 'message' }, 'bot');
+        if (reply.type === 'message' && stored) kept.push({ role: 'bot', text: stored.text });
+      }
+      said.set(conversationId, kept);
+    };
+    try {
+      // Concurrent conversations (their transcript writes share a commit), several turns each.
+      for (const text of ['hi', 'what are your hours', 'thanks']) {
+        await Promise.all(['kill-a', 'kill-b', 'kill-c'].map((id) => turn(id, text)));
+      }
+      await turn('kill-a', 'one more thing');
+    } finally {
+      first.child.kill('SIGKILL'); // right after the last acknowledged answer
+      await first.exited;
+    }
+    const second = await startProcess(env);
+    try {
+      const docs = new Map<string, TranscriptDoc>();
+      const stateDir = path.join(dataDir, 'state');
+      for (const name of readdirSync(stateDir).filter((n) => n.endsWith('.json'))) {
+        const record = JSON.parse(readFileSync(path.join(stateDir, name), 'utf8')) as { key: string; item: TranscriptDoc };
+        if (record.key.startsWith('transcripts/webchat/')) docs.set(record.item.conversationId, record.item);
+      }
+      for (const [conversationId, expected] of said) {
+        const kept = (docs.get(conversationId)?.activities ?? []).map((a) => ({ role: a.from.role, text: a.text }));
+        assert.deepEqual(kept, expected, `transcript of ${conversationId}`);
+      }
     } finally {
       second.child.kill('SIGTERM');
       assert.equal(await second.exited, 0);
