@@ -216,7 +216,9 @@ export class AssistantTranscriptStore implements TranscriptStore {
         await this.storage.put(tailKey(channelId, conversationId), { channelId, conversationId, activities: unwritten.slice(-MAX_ACTIVITIES) }, '*');
       } else {
         await this.storage.delete([tailKey(channelId, conversationId)]);
-        if (entry) entry.tailed = false;
+        // Entries appended while the delete was on its way (a turn committing as a flush ends) still
+        // need their tail: their own syncTail is queued behind this one and must not be skipped.
+        if (entry && !entry.inFlight.length && !entry.activities.length) entry.tailed = false;
       }
     };
     const previous = this.tailWrites.get(key) ?? Promise.resolve();
@@ -262,6 +264,11 @@ export class AssistantTranscriptStore implements TranscriptStore {
         entry.inFlight = batch;
         try {
           await this.write(entry.channelId, entry.conversationId, batch);
+        } catch (err) {
+          // Not in the document: kept for the next write (and so in the tail, which is not removed).
+          entry.activities.unshift(...batch);
+          if (entry.activities.length > MAX_ACTIVITIES) entry.activities.splice(0, entry.activities.length - MAX_ACTIVITIES);
+          throw err;
         } finally {
           entry.inFlight = [];
         }

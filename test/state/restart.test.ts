@@ -74,7 +74,9 @@ describe('restarts: the member continues where they were', function () {
     }
   });
 
-  it('the real process killed with SIGKILL right after an answer: on restart the transcript holds every acknowledged message', async () => {
+  it('the real process killed with SIGKILL right after an answer: on restart the transcript holds every acknowledged message', async function () {
+    // Two real starts and ten turns: 10-30 s on a busy 2-core machine (a start may take up to a minute).
+    this.timeout(150_000);
     const env = { STORAGE: 'file', DATA_DIR: dataDir };
     const first = await startProcess(env);
     const said = new Map<string, Array<{ role: string; text: string }>>();
@@ -90,7 +92,9 @@ describe('restarts: the member continues where they were', function () {
       said.set(conversationId, kept);
     };
     try {
-      // Concurrent conversations (their transcript writes share a commit), several turns each.
+      // Concurrent conversations (their transcript writes share a commit), several turns each. The
+      // retention sweep run at start writes every conversation's pending entries meanwhile (and the
+      // escalation at the end reads its transcript): turns commit while their tails are removed.
       for (const text of ['hi', 'what are your hours', 'thanks']) {
         await Promise.all(['kill-a', 'kill-b', 'kill-c'].map((id) => turn(id, text)));
       }
