@@ -21,6 +21,15 @@ export interface Exited {
   stderr: string;
 }
 
+/** Children still running: killed when the test process exits (a timed-out test must not leave one behind). */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** How long a start may take before the test gives up: a few seconds, or far more on a busy machine. */
+const READY_MS = 60_000;
+
 function launch(env: Record<string, string>, cwd?: string) {
   // With the heap flags `npm start` gives Node, so the process tests run the assistant as deployed.
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...startHeapFlags(), ENTRY], {
@@ -32,7 +41,11 @@ function launch(env: Record<string, string>, cwd?: string) {
   const stderr: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (d: string) => stdout.push(...d.split('\n').filter(Boolean)));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  running.add(child);
+  const exited = once(child, 'exit').then(([code]) => {
+    running.delete(child);
+    return code as number | null;
+  });
   return { child, stdout, stderr, exited };
 }
 
@@ -66,7 +79,10 @@ export async function runToExit(env: Record<string, string>, cwd?: string): Prom
 export async function startProcess(env: Record<string, string> = {}, cwd?: string): Promise<StartedProcess> {
   const p = launch(env, cwd);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${p.stderr.join('\n')}`)), 20_000);
+    const timer = setTimeout(() => {
+      p.child.kill('SIGKILL');
+      reject(new Error(`not ready after ${READY_MS} ms: ${p.stderr.join('\n')}`));
+    }, READY_MS);
     const check = () => {
       for (const line of p.stdout) {
         if (!line.includes('member assistant ready')) continue;
