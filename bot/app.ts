@@ -280,7 +280,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
     triage: new TriageGate(triageCheck, triage),
-    secrets: new SecretMasking({ memory, sender, catalog }),
+    secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords: new SmsKeywordGate({
       sender,
       catalog,

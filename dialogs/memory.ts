@@ -16,6 +16,8 @@ export interface MemoryState {
   locale?: Locale;
   topic?: TopicTrail;
   unclear?: number;
+  /** The assistant's last answer told the member to sign in (read, and cleared, by the next message). */
+  signInAsked?: boolean;
 }
 
 export class ConversationMemory {
@@ -63,5 +65,17 @@ export class ConversationMemory {
 
   async setUnclear(context: TurnContext, count: number): Promise<void> {
     await this.update(context, (s) => (s.unclear = count));
+  }
+
+  /** This turn tells the member to sign in (their next message may be a password typed by mistake). */
+  async noteSignInAsked(context: TurnContext): Promise<void> {
+    await this.update(context, (s) => (s.signInAsked = true));
+  }
+
+  /** Whether the previous answer told the member to sign in; forgets it (it concerns one message). */
+  async takeSignInAsked(context: TurnContext): Promise<boolean> {
+    const asked = (await this.state(context)).signInAsked === true;
+    if (asked) await this.update(context, (s) => delete s.signInAsked);
+    return asked;
   }
 }

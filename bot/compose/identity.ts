@@ -50,6 +50,8 @@ export interface IdentityFeature {
   timeZone: string;
   /** The turn pipeline's identity step (sign out, forget me, one-time codes). */
   gate(endDialogs: (context: TurnContext) => Promise<void>): IdentityGate;
+  /** A one-time code sent to the member is awaited (IdentitySessions). */
+  codeAwaited(context: TurnContext): Promise<boolean>;
   /** Verifies the portal's assertion (Web Chat); undefined when web sign-in is off. */
   handler(endDialogs: (context: TurnContext) => Promise<void>): IdentityAssertionHandler | undefined;
   /** The development portal's pages (development only). */
@@ -131,6 +133,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
       verification: NO_VERIFICATION,
       timeZone: settings.timeZone,
       gate,
+      codeAwaited: (context) => sessions.codeAwaited(context),
       handler: () => overrides.identity,
       routes: [],
       escalationMember: async () => ({ verified: false }),
@@ -197,6 +200,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     ...(settings.teams.oauthConnection && oauthVerifier ? { oauthConnection: settings.teams.oauthConnection } : {}),
     timeZone: settings.timeZone,
     gate,
+    codeAwaited: (context) => sessions.codeAwaited(context),
     handler: (endDialogs) =>
       overrides.identity ??
       (verifier

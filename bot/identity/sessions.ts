@@ -51,6 +51,15 @@ export class IdentitySessions {
     else await this.deps.accessor.delete(context);
   }
 
+  /**
+   * Whether a one-time code sent to this member is awaited (SMS): a lone password-like message now
+   * is taken for a password typed instead (pipeline/secretMasking.ts).
+   */
+  async codeAwaited(context: TurnContext): Promise<boolean> {
+    const { challenge } = await this.state(context);
+    return challenge !== undefined && challenge.user === channelUser(context) && challenge.expiresAt > this.deps.clock();
+  }
+
   async current(context: TurnContext): Promise<VerifiedMember | null> {
     if (isGroupChat(context)) return null;
     const { session } = await this.state(context);

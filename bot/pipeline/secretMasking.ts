@@ -15,23 +15,41 @@ const MASKED = Symbol('secretMasking.masked');
  * SMS opt-out gate, so an opted-out number gets no message). Other personal details (an Rx
  * number, a phone number) stay in the turn for the dialogs and are redacted wherever text leaves
  * it (redactText: cloud recognizers, transcripts, escalation summaries).
+ *
+ * While the assistant is helping with signing in — the sign-in help topic is in progress, its last
+ * answer told the member to sign in (ConversationMemory.noteSignInAsked), or a one-time code is
+ * awaited — a message that is one lone password-like token ("CorrectHorse9": letters with digits
+ * or symbols) is taken for a password too. Ordinary answers (yes, a name, a date, a sentence)
+ * never look like one; an Rx number typed while a sign-in is merely pending is not in such a moment.
  */
 export class SecretMasking {
   constructor(
-    private readonly deps: { memory: ConversationMemory; sender: ReplySender; catalog: ResponseCatalog },
+    private readonly deps: {
+      memory: ConversationMemory;
+      sender: ReplySender;
+      catalog: ResponseCatalog;
+      /** A one-time code sent to the member is awaited. */
+      codeAwaited?: (context: TurnContext) => Promise<boolean>;
+    },
   ) {}
 
   async mask(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     if (!activity.text) return false;
-    const topic = await this.deps.memory.topic(context);
-    const scan = maskSensitive(activity.text, { signInContext: topic?.intent === 'password_reset' });
+    const scan = maskSensitive(activity.text, { signInContext: await this.signingIn(context) });
     if (!scan.secrets.length) return false;
     activity.text = scan.text;
     if (activity.value !== undefined) activity.value = scrubSecrets(activity.value, scan.secrets);
     if (activity.channelData !== undefined) activity.channelData = scrubSecrets(activity.channelData, scan.secrets);
     context.turnState.set(MASKED, scan.categories);
     return true;
+  }
+
+  private async signingIn(context: TurnContext): Promise<boolean> {
+    // Read (and cleared) on every message: it concerns the one message after the sign-in answer.
+    const asked = await this.deps.memory.takeSignInAsked(context);
+    if (asked || (await this.deps.memory.topic(context))?.intent === 'password_reset') return true;
+    return (await this.deps.codeAwaited?.(context)) ?? false;
   }
 
   async warnIfMasked(context: TurnContext, locale: Locale): Promise<void> {

@@ -197,6 +197,7 @@ export class AppointmentDialog extends TaskDialog {
     const lines = [this.kit.text(context, `appointment.done.${action}`)];
     const verify = (step.values as AppointmentValues).verify;
     const note = verify ? verificationNote(this.kit, context, verify, 'appointments') : { text: null, links: [] };
+    if (note.links.length) await this.kit.memory.noteSignInAsked(context);
     if (note.text) lines.push(note.text);
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.upcoming', { action, patient }), ...note.links] });

@@ -58,6 +58,7 @@ export async function answerWithoutRecords(
   unavailable: () => Promise<DialogTurnResult>,
 ): Promise<DialogTurnResult> {
   if (answer.verified) return unavailable();
+  await kit.memory.noteSignInAsked(step.context);
   await kit.send(step.context, { text: kit.text(step.context, 'identity.ended'), links: [kit.link(step.context, 'signIn')] });
   return step.endDialog();
 }

@@ -70,6 +70,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
       case 'none':
         return step.endDialog({ member: null, route: 'none', reason: route.reason } satisfies VerifyResult);
       case 'oauth':
+        await this.kit.memory.noteSignInAsked(step.context);
         return step.beginDialog(OAUTH_PROMPT, { prompt: { type: 'message', text: this.kit.text(step.context, 'identity.oauth.prompt', { what: this.what(step) }) } });
       case 'smsCode':
         return step.beginDialog(ChoiceQuestion.ID, {

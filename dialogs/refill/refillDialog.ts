@@ -98,6 +98,7 @@ export class RefillDialog extends TaskDialog {
     const lines: string[] = [];
     const links = [];
     const note = state.verify ? verificationNote(k, context, state.verify, 'prescriptions') : { text: null, links: [] };
+    if (note.links.length) await k.memory.noteSignInAsked(context);
     switch (need) {
       case 'status': {
         if (note.text) lines.push(note.text);
