@@ -68,7 +68,13 @@ export class RefillDialog extends TaskDialog {
     const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
     if (verify.member) {
       state.live = true;
-      return step.beginDialog(LIVE_REFILL, { need: need as LiveNeed, rx: state.rxGiven ?? null, memberId: verify.member.memberId } satisfies LiveRefillOptions);
+      const opening = (step.options as { text?: string } | undefined)?.text;
+      return step.beginDialog(LIVE_REFILL, {
+        need: need as LiveNeed,
+        rx: state.rxGiven ?? null,
+        memberId: verify.member.memberId,
+        ...(opening ? { text: opening } : {}),
+      } satisfies LiveRefillOptions);
     }
     state.verify = verify;
     if (state.rxGiven) return step.next({ value: { kind: 'rx', rx: state.rxGiven } } satisfies TextAnswer<RxAnswer>);
