@@ -17,6 +17,17 @@ const GENERIC = new Set([
   'receta', 'recetas', 'cita', 'citas', 'visita', 'medicamento', 'medicamentos', 'pastilla', 'pastillas', 'tableta', 'tabletas',
 ]);
 
+/** Everyday words a message about a prescription uses that are no medicine's name. */
+const EVERYDAY = new Set([
+  'can', 'you', 'need', 'want', 'get', 'got', 'has', 'have', 'had', 'how', 'still', 'not', 'yet', 'been', 'its', 'did', 'does',
+  'will', 'would', 'could', 'should', 'there', 'here', 'today', 'now', 'new', 'more', 'some', 'any', 'again', 'help', 'check',
+  'know', 'tell', 'see', 'show', 'ready', 'pick', 'waiting', 'approved', 'approval', 'drug', 'drugs', 'taking', 'take', 'out',
+  'run', 'ran', 'running', 'almost', 'just', 'long', 'taking', 'why', 'isnt', 'wasnt', 'hasnt', 'havent', 'dont', 'doesnt',
+  'filled', 'refilled', 'renew', 'renewed', 'order', 'ordered', 'send', 'sent', 'mail', 'approve', 'doctors', 'next', 'last',
+  'esta', 'estan', 'sigue', 'siguen', 'necesito', 'quiero', 'puedo', 'como', 'cuando', 'donde', 'porque', 'todavia', 'aun',
+  'lista', 'listo', 'surtir', 'surtido', 'pendiente', 'pendientes', 'nueva', 'nuevo', 'otra', 'otro', 'favor',
+]);
+
 const MIN_WORD = 3;
 
 /** The words of a name that can tell it apart: letters only, long enough, not generic. */
@@ -77,5 +88,7 @@ export function named<T>(text: string, items: readonly T[], names: (item: T) => 
  * find the prescription after sign-in.
  */
 export function candidateWords(text: string, known: (word: string) => boolean): string[] {
-  return nameWords(text).filter((w) => !known(w)).slice(0, 3);
+  return nameWords(text)
+    .filter((w) => !EVERYDAY.has(w) && !known(w))
+    .slice(0, 3);
 }

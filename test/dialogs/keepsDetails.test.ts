@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { named, sameWord } from '../../dialogs/common/mentions';
 import { choicesOf, linksOf, textOf } from '../support/chat';
-import { ALEX } from '../support/identity';
-import { signedInChat } from './memberWords';
+import { ALEX, assertNoPhi } from '../support/identity';
+import { realChat, signedInChat } from './memberWords';
+import { catalog, promptText } from './support';
 
 /**
  * The details members already gave (issue 15) are kept: a medicine, a clinician, a kind of visit
@@ -51,6 +52,33 @@ describe('the details members gave are kept (issue 15)', function () {
     const replies = await chat.say('cancel my phone visit');
     assert.match(textOf(replies), /couldn't find that one among your upcoming appointments/);
     assert.deepEqual(choicesOf(replies), ['Tue, Jun 10, 3:00 PM · Primary care follow-up', 'Tue, Jun 17, 9:30 AM · Lab tests', 'None of these']);
+  });
+
+  describe('not signed in yet: the detail is kept, and used once the member signs in', () => {
+    it('Web Chat: "why is my metformin pending" is not asked "Which prescription?"; after sign-in, the metformin line', async () => {
+      const chat = await realChat('webchat');
+      const before = await chat.say('why is my metformin pending');
+      assert.ok(!textOf(before).includes(promptText('en', 'refill.ask.rx')), textOf(before));
+      assert.ok(textOf(before).includes(catalog.text('en', 'refill.answer.whyPending').slice(0, 30)), textOf(before));
+      assertNoPhi(textOf(before), 'before sign-in');
+      const after = textOf(await chat.signIn(ALEX.memberId));
+      assert.match(after, /Your Metformin 500 mg tablet \(Rx 1000103\) is waiting for your care team to approve the refill\./);
+      assert.doesNotMatch(after, /Lisinopril|Atorvastatin|Albuterol/, 'only the one asked about');
+    });
+
+    it('Web Chat: "refill my albuterol", then sign-in: albuterol has no refills left, and the renewal request', async () => {
+      const chat = await realChat('webchat');
+      assertNoPhi(textOf(await chat.say('refill my albuterol')), 'before sign-in');
+      const after = await chat.signIn(ALEX.memberId);
+      assert.match(textOf(after), /Your Albuterol HFA inhaler \(Rx 1000105\) has no refills left/);
+      assert.match(textOf(after), /ask your care team to renew your Albuterol HFA inhaler/);
+      assert.doesNotMatch(textOf(after), /Levothyroxine|Lisinopril/);
+    });
+
+    it('Web Chat: "where is my refill" names no medicine: still asked which prescription', async () => {
+      const chat = await realChat('webchat');
+      assert.ok(textOf(await chat.say('where is my refill')).includes(promptText('en', 'refill.ask.rx')));
+    });
   });
 
   describe('matching against the member\'s own names', () => {

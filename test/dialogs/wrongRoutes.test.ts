@@ -36,6 +36,19 @@ describe('wrong routes members met, through the real recognizer (issue 15)', fun
       assert.deepEqual(await chat.dialogStack(), ['main', 'appointment', 'question.choice']);
     });
 
+    it('Web Chat: "I want to talk to a therapist" is a request for mental-health care, never the hand-off (first message, and at "What kind of care?")', async () => {
+      const escalation = new RecordingEscalation();
+      const chat = await realChat('webchat', { escalation });
+      const first = await chat.say('I want to talk to a therapist');
+      assert.match(textOf(first), /988/);
+      await chat.say('I need an appointment');
+      await chat.say('Myself');
+      const mid = await chat.say('I want to talk to a therapist');
+      assert.match(textOf(mid), /988/, 'the triage\'s line, first');
+      assert.ok(textOf(mid).includes(promptText('en', 'appointment.ask.mode')), `the booking goes on, for mental health:\n${textOf(mid)}`);
+      assert.deepEqual(escalation.requests, []);
+    });
+
     it('Web Chat: a clear request for a person mid-booking is still one', async () => {
       const escalation = new RecordingEscalation();
       const chat = await realChat('webchat', { escalation });
