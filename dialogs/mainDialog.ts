@@ -16,7 +16,7 @@ type Decision =
   | { kind: 'triage' }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
-  | { kind: 'agent' }
+  | { kind: 'agent'; topic?: TaskIntentId }
   | { kind: 'unclear' };
 
 interface FlowOptions {
@@ -25,6 +25,12 @@ interface FlowOptions {
 }
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
+
+/**
+ * A task the recognizer hears beside a request for a person at least this clearly (its runner-up
+ * score) is what the member wants the person for ("talk to a person about my refill").
+ */
+const TOPIC_BESIDE_PERSON = 0.35;
 
 /**
  * Routes each member message (the emergency check has already run in the turn pipeline): a
@@ -80,7 +86,7 @@ export class MainDialog extends ComponentDialog {
       }
       case 'agent':
         await this.safetyFirst(step.context);
-        return this.escalate(step, 'member_asked');
+        return this.escalate(step, 'member_asked', decision.topic);
       case 'say':
         await this.kit.memory.setUnclear(step.context, 0);
         // "hi" as a first message: the welcome just said hello, so only ask what they need.
@@ -125,12 +131,23 @@ export class MainDialog extends ComponentDialog {
       return isTask(intent) && score >= this.kit.policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
     }
 
+    // A request for a person wins over the task it is about ("talk to a person about my
+    // appointment"): the task is the topic the person gets.
     const phrase = this.kit.phrases.interruption(turn.text);
+    if (phrase === 'agent' || (intent === 'agent' && score >= this.kit.policy.routeAt)) return { kind: 'agent', ...this.topicBesidePerson(turn) };
     if (phrase) return this.conversational(phrase);
 
     if (score < this.kit.policy.routeAt) return { kind: 'unclear' };
     if (isTask(intent)) return { kind: 'task', intent };
     return this.conversational(intent);
+  }
+
+  /** The task a request for a person is about: the recognizer's intent, or a clear runner-up. */
+  private topicBesidePerson(turn: TurnInfo): { topic?: TaskIntentId } {
+    const { intent, runnerUp } = turn.result;
+    if (isTask(intent)) return { topic: intent };
+    if (runnerUp && isTask(runnerUp.intent) && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
+    return {};
   }
 
   private conversational(intent: IntentId | 'startOver'): Decision {
@@ -242,10 +259,13 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async escalate(step: WaterfallStepContext, reason: EscalationReason): Promise<DialogTurnResult> {
+  /** `named`: the task the member's request for a person is about, when no topic is in progress. */
+  private async escalate(step: WaterfallStepContext, reason: EscalationReason, named?: TaskIntentId): Promise<DialogTurnResult> {
     const context = step.context;
     const topic = await this.kit.memory.topic(context);
-    await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), topic));
+    // The task named with the request wins over an earlier topic's trail.
+    const trail = named && topic?.intent !== named ? undefined : topic;
+    await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), trail, named ? { intent: named } : {}));
     // The topic ends with the hand-off: what the member writes next (perhaps to an agent) is not
     // an answer to its questions (a lone word after sign-in help is not taken for a password).
     await this.kit.memory.forgetTopic(context);

@@ -74,13 +74,20 @@ export class PhraseBookError extends StartupError {}
 
 export class PhraseBook {
   private readonly interruptions = new Map<string, Interruption>();
+  /** Interruptions said inside a longer message, as concepts ("talk|speak + person|someone"). */
+  private readonly interruptionConcepts: Array<{ kind: Interruption; concept: Concept }> = [];
   private readonly options = new Map<string, string[]>();
   private readonly concepts = new Map<string, Concept[]>();
   private readonly leave = new Set<string>();
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
     for (const kind of INTERRUPTIONS) {
-      for (const locale of LOCALES) for (const phrase of data.interruptions[kind][locale]) this.interruptions.set(fold(phrase), kind);
+      for (const locale of LOCALES) {
+        for (const phrase of data.interruptions[kind][locale]) {
+          if (isConcept(phrase)) this.interruptionConcepts.push({ kind, concept: parseConcept(phrase) });
+          else this.interruptions.set(fold(phrase), kind);
+        }
+      }
     }
     for (const locale of LOCALES) for (const phrase of data.handoff.leave[locale]) this.leave.add(fold(phrase));
     for (const [key, byLocale] of Object.entries(data.options)) {
@@ -106,9 +113,16 @@ export class PhraseBook {
     return new PhraseBook(parsed.data);
   }
 
-  /** The interruption a whole message asks for ("never mind", "talk to a person"), if any. */
+  /**
+   * The interruption a message asks for: the whole message ("never mind", "a person"), or a concept
+   * in it that clearly asks for one ("I need help with my refill, talk to a person"), if any.
+   */
   interruption(text: string): Interruption | null {
-    return this.interruptions.get(fold(text)) ?? null;
+    const folded = fold(text);
+    const whole = this.interruptions.get(folded);
+    if (whole) return whole;
+    if (!folded) return null;
+    return this.interruptionConcepts.find((c) => conceptMatch(folded, c.concept) > 0)?.kind ?? null;
   }
 
   /** True when a whole message asks to leave the line for an agent, or to end the chat with one ("LEAVE"). */

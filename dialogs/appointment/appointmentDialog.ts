@@ -10,7 +10,8 @@ import { TaskDialog, values } from '../common/taskDialog';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
-import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
+import { fold } from '../common/text';
+import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
@@ -44,13 +45,14 @@ interface AppointmentValues {
  */
 export class AppointmentDialog extends TaskDialog {
   static override readonly STEPS = ['action', 'patient', 'care', 'mode', 'when'] as const;
+  private readonly times = new PreferredTimeParser();
 
   constructor(
     kit: DialogKit,
     private readonly deps: AppointmentDeps,
   ) {
     super('appointment', kit);
-    const times = new PreferredTimeParser();
+    const times = this.times;
     this.addDialog(
       new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale, context }) =>
         // The channel's time zone (Web Chat), else MEMBER_TIME_ZONE (SMS, Teams): never the server's.
@@ -79,7 +81,15 @@ export class AppointmentDialog extends TaskDialog {
     const action = this.answer(step);
     if (!action) return this.stuck(step);
     await this.answered(step, 'action', action);
+    // "cancel my lab appointment": the member's own visit, unless a family member is named.
+    if (action !== 'new' && !this.prefilled(step, 'appointment.patient') && this.ownVisit(step)) return step.next({ answer: 'self' } satisfies ChoiceAnswer);
     return this.ask(step, 'patient', 'appointment.patient');
+  }
+
+  /** The opening message speaks of the member's own visit ("my", "mi", "mis"). */
+  private ownVisit(step: WaterfallStepContext): boolean {
+    const text = (step.options as { text?: string } | undefined)?.text;
+    return !!text && !this.kit.options.match(text, 'topics', 'exact') && /\b(my|mi|mis)\b/.test(fold(text));
   }
 
   private async afterPatient(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -140,8 +150,10 @@ export class AppointmentDialog extends TaskDialog {
     if (values(step).care === 'urgent') await this.kit.say(step.context, 'appointment.urgentNote');
     const preferred = state.preferred;
     const when = preferred && 'choice' in preferred ? (preferred.choice as 'asap' | 'any') : preferred && 'value' in preferred ? preferred.value : undefined;
+    const opening = (step.options as { text?: string } | undefined)?.text;
     return step.beginDialog(LIVE_APPOINTMENTS, {
       action: action as LiveAppointmentOptions['action'],
+      ...(action !== 'new' && opening ? { about: this.about(step.context, opening) } : {}),
       patient: values(step).patient === 'family' ? 'family' : 'self',
       memberId: verify.member.memberId,
       ...(values(step).care ? { care: values(step).care as CareKind } : {}),
@@ -202,6 +214,20 @@ export class AppointmentDialog extends TaskDialog {
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.upcoming', { action, patient }), ...note.links] });
     return this.done(step);
+  }
+
+  /** Which visit the opening message speaks of: its words, its kind, its mode and its day. */
+  private about(context: TurnContext, text: string): VisitMention {
+    const opts = this.kit.options;
+    const mode = opts.prefill(text, 'appointment.mode');
+    const care = opts.prefill(text, 'appointment.care');
+    const day = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
+    return {
+      text,
+      ...(mode ? { mode: mode as VisitMode } : {}),
+      ...(care ? { care: care as CareKind } : {}),
+      ...(day.ok && day.value.date ? { from: day.value.date, until: day.value.until ?? day.value.date } : {}),
+    };
   }
 
   private partNames(context: TurnContext) {

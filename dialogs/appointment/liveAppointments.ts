@@ -4,6 +4,7 @@ import { addDays, zonedTime } from '../../services/time';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
+import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
@@ -13,8 +14,21 @@ export const LIVE_APPOINTMENTS = 'appointment.live';
 const MAX_SLOTS = 5;
 const SEARCH_DAYS = 14;
 
+/** What the member said about the visit they mean ("cancel my video visit with Dr. Chen tomorrow"). */
+export interface VisitMention {
+  /** Their words, matched against the clinician, the description and the place of each visit. */
+  text: string;
+  mode?: VisitMode;
+  care?: CareKind;
+  /** The day or days named (YYYY-MM-DD, the member's time zone). */
+  from?: string;
+  until?: string;
+}
+
 export interface LiveAppointmentOptions {
   action: 'find' | 'cancel' | 'new';
+  /** Cancel / find: the visit the member spoke of, to go straight to it. */
+  about?: VisitMention;
   patient: 'self' | 'family';
   memberId: string;
   care?: CareKind;
@@ -113,14 +127,38 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.listIntro' : 'appointment.live.listIntroFor', who), appointmentList(this.kit, context, list, zone)], 'appointments.upcoming');
     }
     const values = step.values as LiveValues;
-    values.items = list;
-    if (list.length === 1) return this.confirm(step, list[0]!);
+    // The visit the member spoke of, among their own: straight to it (or a pick among those that fit).
+    const about = this.options(step).about;
+    const fitting = about ? this.fitting(list, about, zone) : list;
+    const offered = fitting.length ? fitting : list;
+    if (about && !fitting.length) await this.kit.say(context, 'appointment.live.noneFits');
+    values.items = offered;
+    if (offered.length === 1) return this.confirm(step, offered[0]!);
     values.stage = 'pick';
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickCancel',
-      items: list.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
+      items: offered.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
       none: true,
     } satisfies PickOptions);
+  }
+
+  /**
+   * The visits that fit everything the member said: the mode, the kind of care (by the visit's
+   * description), the day, and the names (clinician, description, place) matched word by word.
+   */
+  private fitting(list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
+    let fit = list.filter((a) => {
+      if (about.mode && a.mode !== about.mode) return false;
+      if (about.care && !(a.description && this.kit.options.match(a.description, 'appointment.care') === about.care)) return false;
+      if (about.from) {
+        const day = localDay(a.start, zone);
+        if (day < about.from || day > (about.until ?? about.from)) return false;
+      }
+      return true;
+    });
+    const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
+    if (byName.length) fit = byName;
+    return fit;
   }
 
   private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -231,6 +269,11 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const number = this.kit.profile.phone('memberServices', this.kit.locale(step.context)).number;
     return this.finish(step, [this.kit.text(step.context, 'appointment.live.unavailable', { number })], 'appointments.upcoming');
   }
+}
+
+/** The day (YYYY-MM-DD) an instant falls on in a time zone. */
+function localDay(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(new Date(iso));
 }
 
 function inPart(iso: string, part: keyof typeof PART_HOURS, zone: string): boolean {

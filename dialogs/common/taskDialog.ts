@@ -43,11 +43,15 @@ export function values(step: WaterfallStepContext): Record<string, string | unde
   return step.values as Record<string, string | undefined>;
 }
 
-/** Detects an interruption in the turn: a phrase ("never mind") or a confident cancel / help / agent intent. */
-export function interruptionOf(context: TurnContext, kit: DialogKit): Interruption | null {
+/**
+ * Detects an interruption in the turn: a phrase ("never mind", or a request for a person said in
+ * a longer sentence) or, unless `phrasesOnly`, a confident cancel / help / agent intent.
+ */
+export function interruptionOf(context: TurnContext, kit: DialogKit, phrasesOnly = false): Interruption | null {
   const turn = turnInfo(context);
   const phrase = kit.phrases.interruption(turn.text);
   if (phrase) return phrase;
+  if (phrasesOnly) return null;
   const { intent, score } = turn.result;
   if (score >= kit.policy.interruptAt && (intent === 'cancel' || intent === 'help' || intent === 'agent')) return intent;
   return null;
@@ -116,7 +120,12 @@ export abstract class TaskDialog extends ComponentDialog {
       }
     }
     if (!(asked && active && asked.isExactAnswer(active, context))) {
-      const interruption = interruptionOf(context, this.kit);
+      // The slot answer first: a message the question accepts ("in person please" to "How would you
+      // like to be seen?") is that answer, whatever else the recognizer hears in it; only words that
+      // clearly ask for something else ("never mind", "talk to a person") interrupt it. A loose
+      // question (a medicine's name) accepts almost anything, so there the recognizer still decides.
+      const slotAnswer = !!(asked && active && !asked.loose && asked.accepts(active, context));
+      const interruption = interruptionOf(context, this.kit, slotAnswer);
       if (interruption === 'help') {
         await this.kit.say(context, 'common.helpInDialog');
         await innerDc.repromptDialog();
@@ -128,7 +137,7 @@ export abstract class TaskDialog extends ComponentDialog {
         return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
       }
       const other = this.otherTopic(context);
-      if (other && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
+      if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
       // An answer that fits no option of a closed question but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
       if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.finish(innerDc, { kind: 'switch', to: fresh });

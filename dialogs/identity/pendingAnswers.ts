@@ -3,7 +3,8 @@ import { appointmentList } from '../appointment/describe';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
-import { prescriptionList } from '../refill/describe';
+import { named } from '../common/mentions';
+import { prescriptionLine, prescriptionList } from '../refill/describe';
 import type { PendingRequest } from './verification';
 
 /**
@@ -20,6 +21,18 @@ export async function answerPending(kit: DialogKit, records: MemberRecords, cont
     if (!list.value.ok) {
       const number = kit.profile.phone('pharmacy', kit.locale(context)).number;
       await kit.send(context, { text: kit.text(context, 'refill.live.unavailable', { number }), links: [kit.link(context, 'pharmacy.prescriptions')] });
+      return;
+    }
+    // The medicine the member named before signing in, now found in their own list: that one.
+    const mentioned = request.words?.length ? named(request.words.join(' '), list.value.value, (p) => [p.medication]) : [];
+    if (mentioned.length === 1) {
+      const one = mentioned[0]!;
+      const lines = [prescriptionLine(kit, context, one)];
+      const links = [kit.link(context, 'pharmacy.prescriptions')];
+      if (one.status === 'noRefillsLeft') lines.push(kit.text(context, 'refill.live.offerRenewal', { medication: one.medication }));
+      if (one.status === 'noRefillsLeft' || (request.need === 'whyPending' && one.status === 'pendingAuthorization')) links.push(kit.link(context, 'messaging.messageCareTeam'));
+      if (request.need === 'refillNow' && one.status === 'refillable') links.push(kit.link(context, 'pharmacy.refill', { rx: one.rxNumber }));
+      await kit.send(context, { text: lines.join('\n\n'), links });
       return;
     }
     const text = list.value.value.length

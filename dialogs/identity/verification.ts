@@ -19,8 +19,14 @@ export type VerifyRoute =
 /** What the identity gate found in this turn's message while a code was awaited. */
 export type CodeCheck = 'verified' | 'wrong' | 'expired' | 'locked' | 'notACode';
 
-/** What the dialogs were about to show when the member had to sign in first (no PHI). */
-export type PendingRequest = { topic: 'prescriptions' } | { topic: 'appointments' };
+/**
+ * What the dialogs were about to show when the member had to sign in first: the topic, and for
+ * prescriptions what they needed and the words that may name the medicine ("metformin"), kept
+ * only until the sign-in (or its deadline, or "sign out" / "forget me") to find it in their list.
+ */
+export type PendingRequest =
+  | { topic: 'prescriptions'; need?: 'status' | 'refillNow' | 'whyPending'; words?: string[] }
+  | { topic: 'appointments' };
 
 export interface IdentityVerification {
   route(context: TurnContext): Promise<VerifyRoute>;

@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer } from '../common/memberRecords';
+import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
@@ -15,6 +16,8 @@ export interface LiveRefillOptions {
   /** The Rx number the member gave, if any. */
   rx: string | null;
   memberId: string;
+  /** What the member said (their opening message): a medicine named in it is the one they mean. */
+  text?: string;
 }
 
 interface LiveValues {
@@ -44,7 +47,7 @@ export class LiveRefillDialog extends ComponentDialog {
   }
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { need, rx, memberId } = step.options as LiveRefillOptions;
+    const { need, rx, memberId, text } = step.options as LiveRefillOptions;
     const context = step.context;
     const k = this.kit;
     let target: Prescription | null = null;
@@ -65,6 +68,10 @@ export class LiveRefillDialog extends ComponentDialog {
     if (!all.verified || !all.value.ok) return this.failed(step, all);
     const list = all.value.value;
     if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
+    // A medicine the member named ("why is my metformin pending", "refill my albuterol"), matched
+    // against their own prescriptions: the answer is about that one.
+    const mentioned = !rx && text ? named(text, list, (p) => [p.medication]) : [];
+    if (mentioned.length === 1) return this.answerFor(step, need, mentioned[0]!);
     switch (need) {
       case 'status':
         return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, list)]);
@@ -88,6 +95,21 @@ export class LiveRefillDialog extends ComponentDialog {
         } satisfies PickOptions);
       }
     }
+  }
+
+  /** The answer about the one prescription the member named. */
+  private async answerFor(step: WaterfallStepContext, need: LiveNeed, target: Prescription): Promise<DialogTurnResult> {
+    const k = this.kit;
+    const context = step.context;
+    if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
+    const lines = [prescriptionLine(k, context, target)];
+    const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> = need === 'refillNow' ? ['pharmacy.refill'] : need === 'whyPending' && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
+    if (target.status === 'noRefillsLeft') {
+      // No refills left: the way on is a renewal, asked of the care team.
+      lines.push(k.text(context, 'refill.live.offerRenewal', { medication: target.medication }));
+      if (!links.includes('messaging.messageCareTeam')) links.push('messaging.messageCareTeam');
+    }
+    return this.finish(step, lines, links);
   }
 
   private async afterPick(step: WaterfallStepContext): Promise<DialogTurnResult> {

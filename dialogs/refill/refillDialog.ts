@@ -1,5 +1,9 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
+import { candidateWords } from '../common/mentions';
+import { fold } from '../common/text';
+import { LOCALES } from '../../intents/types';
+import { QUESTIONS } from '../questions';
 import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TaskDialog, values } from '../common/taskDialog';
@@ -18,6 +22,8 @@ const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped
 interface RefillValues {
   /** An Rx number named in the opening message (`values.rx` holds the trail's marker). */
   rxGiven?: string;
+  /** Words of the opening message that may name the medicine (looked up once the member is verified). */
+  nameGiven?: string[];
   live?: boolean;
   verify?: VerifyResult;
 }
@@ -31,12 +37,15 @@ interface RefillValues {
  */
 export class RefillDialog extends TaskDialog {
   static override readonly STEPS = ['need', 'rx'] as const;
+  /** The words of the refill questions' options, in every language (no medicine's name). */
+  private readonly vocabulary: ReadonlySet<string>;
 
   constructor(
     kit: DialogKit,
     deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string },
   ) {
     super('refill', kit);
+    this.vocabulary = refillVocabulary(kit);
     const rx = new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber));
     rx.loose = true; // a medicine's name: "my head hurts" is not one
     this.addDialog(rx);
@@ -57,8 +66,13 @@ export class RefillDialog extends TaskDialog {
     if (!NEEDS_A_PRESCRIPTION.has(need)) return step.next();
     const opening = (step.options as { text?: string } | undefined)?.text ?? '';
     const inOpening = parseRx(opening, this.kit.profile.rxNumber);
-    if (inOpening.ok && inOpening.value.kind === 'rx') (step.values as RefillValues).rxGiven = inOpening.value.rx;
-    return step.beginDialog(VERIFY_DIALOG, { topic: 'prescriptions', remember: { topic: 'prescriptions' } } satisfies VerifyOptions);
+    const state = step.values as RefillValues;
+    if (inOpening.ok && inOpening.value.kind === 'rx') state.rxGiven = inOpening.value.rx;
+    const words = !state.rxGiven && opening && !this.kit.options.match(opening, 'topics', 'exact') ? candidateWords(opening, (w) => this.vocabulary.has(w)) : [];
+    if (words.length) state.nameGiven = words;
+    // On Web Chat the member signs in on the portal: what they asked, and the medicine they named, are answered then.
+    const remember = { topic: 'prescriptions' as const, need: need as LiveNeed, ...(words.length ? { words } : {}) };
+    return step.beginDialog(VERIFY_DIALOG, { topic: 'prescriptions', remember } satisfies VerifyOptions);
   }
 
   private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -68,10 +82,18 @@ export class RefillDialog extends TaskDialog {
     const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
     if (verify.member) {
       state.live = true;
-      return step.beginDialog(LIVE_REFILL, { need: need as LiveNeed, rx: state.rxGiven ?? null, memberId: verify.member.memberId } satisfies LiveRefillOptions);
+      const opening = (step.options as { text?: string } | undefined)?.text;
+      return step.beginDialog(LIVE_REFILL, {
+        need: need as LiveNeed,
+        rx: state.rxGiven ?? null,
+        memberId: verify.member.memberId,
+        ...(opening ? { text: opening } : {}),
+      } satisfies LiveRefillOptions);
     }
     state.verify = verify;
     if (state.rxGiven) return step.next({ value: { kind: 'rx', rx: state.rxGiven } } satisfies TextAnswer<RxAnswer>);
+    // The medicine was named ("why is my metformin pending"): "Which prescription?" is not asked again.
+    if (state.nameGiven) return step.next({ value: { kind: 'name' } } satisfies TextAnswer<RxAnswer>);
     const { minDigits, maxDigits } = this.kit.profile.rxNumber;
     return step.beginDialog(RX_QUESTION, {
       prompt: 'refill.ask.rx',
@@ -128,4 +150,18 @@ export class RefillDialog extends TaskDialog {
     await k.send(context, { text: lines.join('\n\n'), links: [...links, ...note.links] });
     return this.done(step);
   }
+}
+
+/** Every word of the refill topic's options and titles (both languages): none names a medicine. */
+function refillVocabulary(kit: DialogKit): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => fold(text).split(' ').forEach((w) => words.add(w));
+  for (const question of ['refill.need', 'refill.rx', 'refill.info'] as const) {
+    for (const id of QUESTIONS[question]) {
+      kit.phrases.synonyms(`${question}.${id}`).forEach(add);
+      for (const locale of LOCALES) add(kit.options.title(question, id, locale));
+    }
+  }
+  for (const locale of LOCALES) add(kit.catalog.text(locale, 'topics.refill'));
+  return words;
 }

@@ -1,7 +1,23 @@
 import type { TaskIntentId } from '../../intents/types';
 import type { OptionMatcher } from '../common/options';
+import type { QuestionKey } from '../questions';
 import { SUB_TOPIC_TABLES } from './tables';
-import type { AnyTopicTable } from './topicTable';
+
+/** A task and one of its questions whose options' concepts name the task. */
+export interface SubTopicQuestion {
+  intent: TaskIntentId;
+  question: QuestionKey;
+}
+
+/**
+ * The task dialogs' own first questions: "cancel my video visit tomorrow" is an appointment to
+ * cancel, "where are my prescriptions" a refill's status, whatever a video or a date made the
+ * recognizer think.
+ */
+export const TASK_QUESTIONS: readonly SubTopicQuestion[] = [
+  { intent: 'appointment', question: 'appointment.action' },
+  { intent: 'refill', question: 'refill.need' },
+];
 
 /**
  * Which task a message belongs to when it names one of the task's sub-topics by a concept (a
@@ -13,14 +29,20 @@ import type { AnyTopicTable } from './topicTable';
 export class SubTopicRouter {
   constructor(
     private readonly options: OptionMatcher,
-    private readonly tables: readonly AnyTopicTable[] = SUB_TOPIC_TABLES,
+    private readonly tables: readonly SubTopicQuestion[] = SUB_TOPIC_TABLES,
+    /** Asked only when no sub-topic is named: a named sub-topic is more specific ("a fee for cancelling"). */
+    private readonly taskQuestions: readonly SubTopicQuestion[] = TASK_QUESTIONS,
   ) {}
 
   /** The task whose sub-topic the message names, when the best match is one task's. */
   route(text: string): TaskIntentId | null {
+    return this.best(text, this.tables) ?? this.best(text, this.taskQuestions);
+  }
+
+  private best(text: string, tables: readonly SubTopicQuestion[]): TaskIntentId | null {
     let best: { intent: TaskIntentId; score: number } | null = null;
     let tie = false;
-    for (const table of this.tables) {
+    for (const table of tables) {
       const hit = this.options.concept(text, table.question);
       if (!hit) continue;
       if (!best || hit.score > best.score) {

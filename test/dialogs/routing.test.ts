@@ -133,10 +133,14 @@ describe('MainDialog routing', () => {
   describe('inside task dialogs', () => {
     it('answers named in the opening message are not asked again', async () => {
       const chat = await openChat('webchat', 'en');
-      const asked = await chat.say('I need to reschedule my appointment');
-      assert.ok(textOf(asked).includes(en('appointment.ask.patient')));
-      const when = await chat.say('Myself');
-      assert.ok(textOf(when).includes(en('appointment.ask.when')), 'no care or mode for a reschedule');
+      // "my appointment": the member's own (no "who is it for?"); no care or mode for a reschedule.
+      const when = await chat.say('I need to reschedule my appointment');
+      assert.ok(textOf(when).includes(en('appointment.ask.when')), textOf(when));
+      const chat2 = await openChat('webchat', 'en');
+      const asked = await chat2.say("I need to reschedule my son's appointment");
+      assert.ok(textOf(asked).includes(en('appointment.ask.when')), textOf(asked));
+      const chat3 = await openChat('webchat', 'en');
+      assert.ok(textOf(await chat3.say('I need to reschedule an appointment')).includes(en('appointment.ask.patient')));
     });
 
     it('"where is my refill" goes straight to which prescription; "refill rx 7654321" straight to the page', async () => {
