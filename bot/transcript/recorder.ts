@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { turnOutcome } from '../../dialogs/turn';
+import type { PublicNumbers } from '../../common/redaction';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from './transcriptStore';
 
 /**
@@ -16,7 +17,11 @@ import { toStored, type AssistantTranscriptStore, type StoredActivity } from './
 export class TranscriptRecorder {
   private readonly delivered = new WeakMap<TurnContext, StoredActivity[]>();
 
-  constructor(private readonly store: AssistantTranscriptStore) {}
+  constructor(
+    private readonly store: AssistantTranscriptStore,
+    /** The plan's own numbers (portal profile): not redacted. */
+    private readonly keep?: PublicNumbers,
+  ) {}
 
   /** Call inside the turn (after TurnGuard has started it); safe to call again on a re-run. */
   attach(context: TurnContext): void {
@@ -27,7 +32,7 @@ export class TranscriptRecorder {
       const responses = await next();
       for (const activity of activities) {
         if (activity.type !== ActivityTypes.Message) continue;
-        const stored = toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot');
+        const stored = toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot', undefined, this.keep);
         if (stored) out.push(stored);
       }
       return responses;
@@ -44,7 +49,7 @@ export class TranscriptRecorder {
     const { activity } = context;
     const entries: StoredActivity[] = [];
     if (activity.type === ActivityTypes.Message) {
-      const incoming = toStored(activity, 'user');
+      const incoming = toStored(activity, 'user', undefined, this.keep);
       const meta = turnOutcome(context);
       if (incoming && meta && Object.keys(meta).length) incoming.meta = { ...meta };
       if (incoming) entries.push(incoming);

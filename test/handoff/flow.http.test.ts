@@ -97,7 +97,8 @@ describe('hand-off end to end (real HTTP)', function () {
     const sent = await winner.post(`/api/agent/escalations/${escalation.id}/messages`, { text: 'Hi, I can help with that charge.' });
     assert.equal(sent.status, 201, sent.text);
     assert.equal((sent.json as any).delivered, true);
-    await connector.message(m.conversationId, /^Hi, I can help with that charge\.$/, before);
+    const hi = await connector.message(m.conversationId, new RegExp(`^${winnerName} \\(agent\\): Hi, I can help with that charge\\.$`), before);
+    assert.equal(hi.textFormat, 'plain');
     const link = await winner.post(`/api/agent/escalations/${escalation.id}/messages`, { link: 'billing.payBill' });
     assert.equal(link.status, 201);
     const card = await connector.message(m.conversationId, /Pay a bill https:\/\/member\.evergreen-health\.example\/secure\/billing\/pay/);
