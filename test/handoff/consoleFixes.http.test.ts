@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
-import { messageActivity } from '../support/activities';
+import { startAssistant, type RunningAssistant } from '../support/assistant';
 import { DirectLineClient, getGrant, message } from '../support/directline';
-import { Agent, AGENTS, agentAccounts, FakeConnector, textOf } from '../support/handoff';
+import { Agent, AGENTS, agentAccounts, connectorMember, FakeConnector, textOf } from '../support/handoff';
 
 /**
  * What the agent console got wrong (issue 18), over real HTTP: members on /api/messages (their
@@ -38,20 +37,7 @@ describe('agent console fixes (real HTTP)', function () {
     await pat.post('/api/agent/logout');
   });
 
-  function member(channelId = 'webchat') {
-    const conversationId = `fixes-${++conversations}`;
-    return {
-      conversationId,
-      async say(text: string): Promise<string> {
-        const answer = await post(
-          `${running.url}/api/messages`,
-          messageActivity(text, { channelId, serviceUrl: connector.url, conversation: { id: conversationId }, from: { id: `m-${conversationId}`, role: 'user' }, ...(channelId === 'sms' ? { locale: undefined } : {}) }),
-        );
-        assert.equal(answer.status, 200, answer.text);
-        return replies(answer).map(textOf).join('\n');
-      },
-    };
-  }
+  const member = (channelId = 'webchat') => connectorMember(running.url, connector, `fixes-${++conversations}`, channelId);
 
   async function escalationOf(agent: Agent, conversationId: string): Promise<Record<string, any>> {
     const found = (await agent.escalations()).find((e) => e.conversationId === conversationId);

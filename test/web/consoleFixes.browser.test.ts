@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fromRoot } from '../../common/paths';
 import { TOKEN_SECRET_FILE } from '../../bot/directline/tokenSecret';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
-import { launchChromium, type Win } from '../support/browser';
+import { launchChromium, openPage, type OpenedPage, type Win } from '../support/browser';
 
 /**
  * What the agent console got wrong (issue 18), as a support agent and members see it: the console
@@ -19,16 +19,10 @@ const RESULTS = fromRoot('test-results');
 const PORTAL = new URL(loadPortalProfile('default').data.baseUrl).origin;
 const RLO = '\u202E';
 
-interface Opened {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
 describe('agent console fixes in a browser (headless Chromium)', function () {
   this.timeout(180_000);
   let browser: Browser;
-  const opened: Opened[] = [];
+  const opened: OpenedPage[] = [];
   const dirs: string[] = [];
 
   before(async () => {
@@ -48,17 +42,9 @@ describe('agent console fixes in a browser (headless Chromium)', function () {
     return dir;
   }
 
-  async function open(url: string, viewport = { width: 1366, height: 768 }): Promise<Opened> {
-    const context = await browser.newContext({ viewport });
-    const o: Opened = { context, page: await context.newPage(), problems: [] };
+  async function open(url: string, viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
+    const o = await openPage(browser, url, PORTAL, viewport);
     opened.push(o);
-    await context.route(
-      (u) => u.hostname !== '127.0.0.1',
-      (route) => (route.request().url().startsWith(PORTAL) ? route.fulfill({ contentType: 'text/html', body: 'portal' }) : route.abort()),
-    );
-    o.page.on('console', (m) => void (m.type() === 'error' && o.problems.push(m.text())));
-    o.page.on('pageerror', (e) => void o.problems.push(e.message));
-    await o.page.goto(url);
     return o;
   }
 
