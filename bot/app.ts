@@ -322,13 +322,13 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   // Metrics, the per-conversation budget and telemetry first, then typing indicators.
   const ops = createOperations(config, core, overrides.clock);
   for (const middleware of ops.middleware) adapter.use(middleware);
-  adapter.use(typingIndicator());
+  adapter.use(typingIndicator(undefined, (context) => core.handoff.withPerson(context)));
   adapter.onTurnError = onTurnError;
   const logic = (context: TurnContext) => bot.run(context);
 
   const lifecycle = new Lifecycle();
   const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
-  core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled);
+  core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled, chat.channel ? (id) => chat.channel!.online(id) : undefined);
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
   const server = createHttpServer(
     [

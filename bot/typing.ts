@@ -13,15 +13,19 @@ export const TYPING_PERIOD_MS = 3000;
  *
  * Sent through the adapter, not `context.sendActivity`, as botbuilder's ShowTypingMiddleware
  * does: otherwise the turn would count as "responded" and prompts would skip their retry prompt.
- * A failure to send it never stops the turn.
+ * A failure to send it never stops the turn. `quiet` says when the assistant will not answer
+ * (a conversation in a hand-off to a person): no indicator then.
  */
-export function typingIndicator(periodMs = TYPING_PERIOD_MS): Middleware {
+export function typingIndicator(periodMs = TYPING_PERIOD_MS, quiet?: (context: TurnContext) => Promise<boolean>): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const { type, deliveryMode, channelId } = context.activity;
       if (type !== ActivityTypes.Message || deliveryMode === DeliveryModes.ExpectReplies || !capabilitiesOf(channelId).typing) {
         return next();
       }
+      // A person has the conversation (or it waits for one): the assistant does not answer, so it
+      // shows no typing dots. A failed check counts as not quiet (an answer may be coming).
+      if (quiet && (await quiet(context).catch(() => false))) return next();
       let finished = false;
       let timer: NodeJS.Timeout | undefined;
       const schedule = () => {

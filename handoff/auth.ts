@@ -58,15 +58,22 @@ export class AgentAuth {
     return { session, token };
   }
 
-  /** Password sign-in, rate limited per client address and per user name. */
+  /**
+   * Password sign-in, rate limited per client address (every attempt counts), and per user name
+   * from that address (wrong passwords count): a client that guesses gets 429, but someone else's
+   * guesses never lock the real agent out — a lockout per user name alone would let anyone refuse
+   * an agent's sign-in with five wrong passwords.
+   */
   async login(clientAddress: string, username: string, password: string): Promise<{ token: string; session: AgentSession }> {
     this.take(`ip:${clientAddress}`);
     if (!this.passwordSignIn) {
       throw new HttpError(400, 'password_sign_in_off', "Password sign-in is off on this assistant: use your organisation's sign-in on /agent.");
     }
-    this.take(`user:${username.toLowerCase()}`);
+    const guesses = `user:${username.toLowerCase()}|${clientAddress}`;
+    this.refuseIfOver(this.deps.limiter.peek?.(guesses) ?? 0);
     const account = await this.deps.accounts.verify(username, password);
     if (!account) {
+      this.deps.limiter.charge?.(guesses);
       this.deps.logger.warn({ client: clientAddress }, 'agent sign-in refused: wrong user name or password');
       throw new HttpError(401, 'invalid_credentials', 'The user name or password is wrong.');
     }
@@ -88,7 +95,10 @@ export class AgentAuth {
   }
 
   private take(key: string): void {
-    const wait = this.deps.limiter.take(key);
+    this.refuseIfOver(this.deps.limiter.take(key));
+  }
+
+  private refuseIfOver(wait: number): void {
     if (wait > 0) {
       throw new HttpError(429, 'too_many_attempts', `Too many sign-in attempts: wait ${wait} seconds and try again.`, { 'Retry-After': String(wait) });
     }

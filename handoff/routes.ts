@@ -82,6 +82,7 @@ function origin(req: Request): string {
 
 export function agentRoutes(deps: AgentRoutesDeps): Route[] {
   const { auth, service, now } = deps;
+  const online = (record: EscalationRecord) => service.memberOnline(record);
 
   /** Wraps a handler: no caching, authentication when asked, HttpErrors as JSON, nothing else leaks. */
   const handle =
@@ -132,6 +133,8 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       handler: handle(true, async (_req, res, agent) => {
         await auth.logout(agent!);
         deps.streams.endSession(agent!.token);
+        // Their members are told now (back in line, or the other ways to reach us).
+        await service.agentLeft(agent!.session.agent.id).catch((err) => deps.logger.warn({ err: { name: (err as Error)?.name } }, 'chats of a signed-out agent not released'));
         res.send(204);
       }),
     },
@@ -153,7 +156,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       method: 'get',
       path: '/api/agent/escalations',
       handler: handle(true, async (_req, res) => {
-        res.send(200, { escalations: queueView(await service.listOpen(), now()) });
+        res.send(200, { escalations: queueView(await service.listOpen(), now(), online) });
       }),
     },
     {
@@ -163,7 +166,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
         const record = await service.get(escalationId(req));
         if (!record) refusal({ kind: 'missing' });
         const position = record!.status === 'queued' ? await service.position(record!) : null;
-        res.send(200, { escalation: detailView(record!, now(), position) });
+        res.send(200, { escalation: detailView(record!, now(), position, online) });
       }),
     },
     {
@@ -177,7 +180,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
           if (result.kind === 'taken') throw new HttpError(409, 'already_claimed', `Another agent (${result.record.agent?.name ?? 'someone'}) has claimed this conversation.`);
           refusal(result);
         }
-        res.send(200, { escalation: detailView((result as { record: EscalationRecord }).record, now(), null) });
+        res.send(200, { escalation: detailView((result as { record: EscalationRecord }).record, now(), null, online) });
       }),
     },
     {
@@ -189,7 +192,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
         const result = await service.send(id, agent!.session.agent, body);
         if (result.kind !== 'ok') refusal(result);
         const ok = result as Extract<typeof result, { kind: 'ok' }>;
-        res.send(201, { entry: ok.entries[0], delivered: ok.delivered, escalation: view(ok.record, now()) });
+        res.send(201, { entry: ok.entries[0], delivered: ok.delivered, escalation: view(ok.record, now(), null, online) });
       }),
     },
     {
@@ -201,7 +204,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
         const result = await service.resolve(id, agent!.session.agent, body.outcome);
         if (result.kind !== 'ok') refusal(result);
         const ok = result as Extract<typeof result, { kind: 'ok' }>;
-        res.send(200, { escalation: view(ok.record, now()), delivered: ok.delivered });
+        res.send(200, { escalation: view(ok.record, now(), null, online), delivered: ok.delivered });
       }),
     },
     {

@@ -38,6 +38,8 @@ export interface MemberMessage {
 export interface MemberChannel {
   /** Resolves false when the member's channel did not take it (logged there, without text). */
   send(record: EscalationRecord, message: MemberMessage): Promise<boolean>;
+  /** Whether the member's client is connected now (the local Direct Line channel knows); undefined when the channel cannot tell (Teams, SMS). */
+  online?(record: EscalationRecord): boolean | undefined;
 }
 
 export type ClaimResult =
@@ -92,6 +94,11 @@ export class HandoffService {
   private async deliver(record: EscalationRecord, message: MemberMessage): Promise<boolean> {
     if (!this.channel) return false;
     return this.channel.send(record, message);
+  }
+
+  /** The member's connection as far as this instance knows: true, false (closed the chat, lost the connection), or null (the channel cannot tell). */
+  memberOnline(record: EscalationRecord): boolean | null {
+    return this.channel?.online?.(record) ?? null;
   }
 
   get(id: string): Promise<EscalationRecord | undefined> {
@@ -342,9 +349,7 @@ export class HandoffService {
     let changed = 0;
     for (const record of open) {
       if (record.status === 'active') {
-        // The agent who had it is gone (signed out, browser closed): back in line for another, or
-        // the other ways to reach us when nobody is left.
-        if (record.agent && !onDuty.has(record.agent.id)) changed += (await (onDuty.size ? this.requeue(record) : this.expire(record, 'no_agents'))) ? 1 : 0;
+        if (record.agent && !onDuty.has(record.agent.id)) changed += (await this.release(record, onDuty)) ? 1 : 0;
         continue;
       }
       const waited = now - Date.parse(record.createdAt);
@@ -352,6 +357,25 @@ export class HandoffService {
       if (why && (await this.expire(record, why))) changed++;
     }
     return changed;
+  }
+
+  /**
+   * The agent signed out: their chats go back in line for another agent (or the member gets the
+   * other ways to reach us when nobody is left) now, not at the next sweep.
+   */
+  async agentLeft(agentId: string): Promise<number> {
+    const mine = (await this.deps.store.listOpen()).filter((r) => r.status === 'active' && r.agent?.id === agentId);
+    if (!mine.length) return 0;
+    const onDuty = await this.deps.presence.onDuty();
+    onDuty.delete(agentId);
+    let changed = 0;
+    for (const record of mine) changed += (await this.release(record, onDuty)) ? 1 : 0;
+    return changed;
+  }
+
+  /** The agent who had it is gone (signed out, browser closed): back in line for another, or the other ways to reach us when nobody is left. */
+  private release(record: EscalationRecord, onDuty: Set<string>): Promise<boolean> {
+    return onDuty.size ? this.requeue(record) : this.expire(record, 'no_agents');
   }
 
   private async expire(record: EscalationRecord, why: 'timed_out' | 'no_agents'): Promise<boolean> {

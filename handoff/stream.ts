@@ -110,8 +110,8 @@ export class AgentStreams {
         do {
           again = false;
           const open = await service.listOpen();
-          const list = queueView(open, now());
-          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position]));
+          const list = queueView(open, now(), (record) => service.memberOnline(record));
+          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position, e.memberOnline]));
           if (next !== signature) {
             signature = next;
             stream.send('queue', { escalations: list });

@@ -29,9 +29,15 @@ export interface EscalationView {
   alerts: number;
   /** The last transcript entry's seq (the console asks for entries after it). */
   lastSeq: number;
+  /** Whether the member's client is connected (false: closed the chat or lost the connection; null: the channel cannot tell). */
+  memberOnline: boolean | null;
 }
 
-export function view(record: EscalationRecord, now: number, position: number | null = null): EscalationView {
+/** Whether a member is connected (HandoffService.memberOnline). */
+export type OnlineCheck = (record: EscalationRecord) => boolean | null;
+const unknown: OnlineCheck = () => null;
+
+export function view(record: EscalationRecord, now: number, position: number | null = null, online: OnlineCheck = unknown): EscalationView {
   const end = record.claimedAt ? Date.parse(record.claimedAt) : record.closedAt ? Date.parse(record.closedAt) : now;
   return {
     id: record.id,
@@ -52,15 +58,16 @@ export function view(record: EscalationRecord, now: number, position: number | n
     position,
     alerts: record.alerts,
     lastSeq: record.nextSeq - 1,
+    memberOnline: online(record),
   };
 }
 
 /** The open escalations, oldest first, with places in line. */
-export function queueView(open: EscalationRecord[], now: number): EscalationView[] {
+export function queueView(open: EscalationRecord[], now: number, online: OnlineCheck = unknown): EscalationView[] {
   let place = 0;
-  return open.map((record) => view(record, now, record.status === 'queued' ? ++place : null));
+  return open.map((record) => view(record, now, record.status === 'queued' ? ++place : null, online));
 }
 
-export function detailView(record: EscalationRecord, now: number, position: number | null) {
-  return { ...view(record, now, position), transcript: record.transcript, dropped: record.dropped };
+export function detailView(record: EscalationRecord, now: number, position: number | null, online: OnlineCheck = unknown) {
+  return { ...view(record, now, position, online), transcript: record.transcript, dropped: record.dropped };
 }

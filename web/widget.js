@@ -20,6 +20,10 @@
   var config = root.dataset;
   var current = null; // { directLine, subscription, connectedOnce, remember }
   var resumeFailed = false;
+  /** Bidirectional embeddings and overrides (U+202A–U+202E, U+2066–U+2069): they would reorder what is shown around them. */
+  var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+  /** How long a message typed while the assistant is away (a restart) keeps being re-sent. */
+  var RESEND_FOR_MS = 90 * 1000;
 
   // --- status line ------------------------------------------------------------------------
 
@@ -174,6 +178,73 @@
     };
   }
 
+  /** Text without bidirectional controls (what was sent or received is shown as written, in its own direction). */
+  function withoutControls(action, field) {
+    var holder = field === 'activity' ? action.payload && action.payload.activity : action.payload;
+    if (!holder || typeof holder.text !== 'string' || !BIDI_CONTROLS.test(holder.text)) return action;
+    BIDI_CONTROLS.lastIndex = 0;
+    var clean = Object.assign({}, holder, { text: holder.text.replace(BIDI_CONTROLS, '') });
+    var payload = field === 'activity' ? Object.assign({}, action.payload, { activity: clean }) : clean;
+    return Object.assign({}, action, { payload: payload });
+  }
+
+  /** Every message bubble takes its direction from its own text (dir="auto"): Arabic or Hebrew reads right to left. */
+  function bubblesAuto(node) {
+    var observer = new window.MutationObserver(function () {
+      var bubbles = node.querySelectorAll('.webchat__bubble__content:not([dir])');
+      for (var i = 0; i < bubbles.length; i++) bubbles[i].setAttribute('dir', 'auto');
+    });
+    observer.observe(node, { childList: true, subtree: true });
+    return observer;
+  }
+
+  /**
+   * A message posted while the assistant cannot be reached (it is restarting) is posted again
+   * every second for a while instead of waiting for a manual Retry. directlinejs answers such a
+   * post with the id "retry" (network errors, 5xx); refusals (4xx) are not retried.
+   */
+  function resendWhileAway(directLine) {
+    var post = directLine.postActivity.bind(directLine);
+    directLine.postActivity = function (activity) {
+      var first = post(activity);
+      // The library's own Observable class (the root of what postActivity returns: often a Subject).
+      var proto = first && Object.getPrototypeOf(first);
+      while (proto && Object.getPrototypeOf(proto) && Object.getPrototypeOf(proto) !== Object.prototype) proto = Object.getPrototypeOf(proto);
+      var Observable = proto && proto.constructor;
+      if (typeof Observable !== 'function' || typeof first.subscribe !== 'function') return first;
+      return new Observable(function (subscriber) {
+        var until = Date.now() + RESEND_FOR_MS;
+        var inner = null;
+        var timer = null;
+        var stopped = false;
+        function attempt(source) {
+          var again = false;
+          inner = source.subscribe(
+            function (id) {
+              if (id === 'retry' && !stopped && Date.now() < until) again = true;
+              else subscriber.next(id);
+            },
+            function (err) {
+              subscriber.error(err);
+            },
+            function () {
+              if (!again) return subscriber.complete();
+              timer = window.setTimeout(function () {
+                if (!stopped) attempt(post(activity));
+              }, 1000);
+            },
+          );
+        }
+        attempt(first);
+        return function () {
+          stopped = true;
+          window.clearTimeout(timer);
+          if (inner) inner.unsubscribe();
+        };
+      });
+    };
+  }
+
   function connect(session, assertion) {
     save(session);
     var directLine = window.WebChat.createDirectLine({
@@ -182,7 +253,12 @@
       conversationId: session.resumed ? session.conversationId : undefined,
       webSocket: true,
       conversationStartProperties: { locale: config.locale },
+      // A dropped stream (the assistant restarted) is reopened after 3 s, not after a random 3–15 s.
+      random: function () {
+        return 0;
+      },
     });
+    resendWhileAway(directLine);
 
     /** Keeps the (refreshed) token in this tab's storage, so a reload can continue. */
     function remember() {
@@ -196,6 +272,8 @@
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') action = withoutControls(action, 'activity');
+          else if (action.type === 'WEB_CHAT/SEND_MESSAGE') action = withoutControls(action, 'payload');
           var result = next(action);
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             session.conversationId = directLine.conversationId || session.conversationId;
@@ -230,7 +308,7 @@
       }
     });
 
-    current = { directLine: directLine, subscription: subscription, connectedOnce: false, remember: remember };
+    current = { directLine: directLine, subscription: subscription, connectedOnce: false, remember: remember, observer: bubblesAuto(host) };
     window.addEventListener('pagehide', remember);
     window.WebChat.renderWebChat(
       {
@@ -248,6 +326,7 @@
     var old = current;
     current = null;
     old.subscription.unsubscribe();
+    old.observer.disconnect();
     window.removeEventListener('pagehide', old.remember);
     // A fresh element for the next Web Chat (the old one stays unmounted with its conversation).
     var fresh = host.cloneNode(false);

@@ -8,6 +8,7 @@ import { ConversationStore, DEFAULT_STORE_LIMITS } from '../directline/store';
 import { DirectLineStreams } from '../directline/streams';
 import { AzureTokenSource, LocalTokenSource, tokenRoute, type TokenSource } from '../directline/tokenEndpoint';
 import { DirectLineTokens } from '../directline/tokens';
+import { persistedTokenSecret, TOKEN_SECRET_FILE } from '../directline/tokenSecret';
 import { FixedWindowRateLimiter } from '../http/rateLimit';
 import type { Route } from '../http/server';
 import type { Lifecycle } from '../lifecycle';
@@ -54,7 +55,11 @@ export function createChatWidget(
     const origin = new URL(settings.azure.endpoint).origin;
     connectOrigins.push(origin, origin.replace(/^http/, 'ws'));
   } else {
-    const tokens = new DirectLineTokens({ secret: settings.tokenSecret, ttlSeconds: settings.tokenTtlSeconds, now });
+    // Without DIRECTLINE_TOKEN_SECRET, conversations kept on disk get a key kept next to them, so a
+    // member's chat survives a restart.
+    const kept = !settings.tokenSecret && config.storage.kind === 'file' ? persistedTokenSecret(config.dataDir) : undefined;
+    const tokens = new DirectLineTokens({ secret: settings.tokenSecret ?? kept, ttlSeconds: settings.tokenTtlSeconds, now });
+    if (kept) logger.info(`DIRECTLINE_TOKEN_SECRET is not set: chat tokens are signed with the key kept in DATA_DIR/${TOKEN_SECRET_FILE}`);
     if (tokens.generatedKey) {
       logger.warn('DIRECTLINE_TOKEN_SECRET is not set: chat tokens are signed with a random key made at start, so open chats end when the assistant restarts');
     }
@@ -78,6 +83,8 @@ export function createChatWidget(
       limit: ops?.conversationLimit,
       turnDeadlineMs: config.operations.turnDeadlineMs,
       onDeferred: () => ops?.metrics.turnDeferred('directline'),
+      // The agent console sees at once that a member closed the chat or came back.
+      onPresence: () => core.handoff.events?.publish({ type: 'queue' }),
     });
     adapter.addInProcessChannel(channel);
     streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });

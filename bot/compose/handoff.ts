@@ -1,5 +1,6 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
+import { publicNumbers } from '../../common/redaction';
 import type { AssistantMetrics } from '../../common/metrics';
 import type { ResponseCatalog } from '../../common/responses';
 import { DirectContactEscalation, type Escalation } from '../../dialogs/escalation';
@@ -46,8 +47,10 @@ export interface HandoffCore {
   eventHandoff?: EventHandoff;
   /** Triage observer (TriageResponder.onAnswered): the agent sees urgent messages and the assistant's answers. */
   onTriage: HandoffRelay['onTriage'];
+  /** Whether the conversation is queued for, or with, a person (queue mode): the assistant stays silent. */
+  withPerson(context: TurnContext): Promise<boolean>;
   /** Proactive messages to members become possible. */
-  connect(adapter: AssistantAdapter, appId: string, authEnabled: boolean): void;
+  connect(adapter: AssistantAdapter, appId: string, authEnabled: boolean, localOnline?: (conversationId: string) => boolean): void;
 }
 
 export interface HandoffCoreDeps {
@@ -76,7 +79,9 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
   const transcripts = new AssistantTranscriptStore(storage, now, (err) =>
     logger.warn({ err: { name: (err as Error)?.name } }, 'transcript not written'),
   );
-  const recorder = new TranscriptRecorder(transcripts);
+  // The plan's own numbers are nobody's personal data: the agent sees them, not "[PHONE]".
+  const keep = publicNumbers(profile.publicNumbers());
+  const recorder = new TranscriptRecorder(transcripts, keep);
   const state = deps.conversationState.createProperty<HandoffState>(HANDOFF_STATE_PROPERTY);
   const contact = new DirectContactEscalation({ sender, catalog, profile, logger });
   const member = deps.member ?? anonymousMember;
@@ -120,7 +125,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
     escalation = eventHandoff;
   }
 
-  const relay = new HandoffRelay({ state, service, sender, catalog, phrases: deps.phrases, memory, logger, now, idleMs: deps.idleMinutes * 60_000 });
+  const relay = new HandoffRelay({ state, service, sender, catalog, phrases: deps.phrases, memory, logger, now, idleMs: deps.idleMinutes * 60_000, keep });
   return {
     settings,
     transcripts,
@@ -133,8 +138,13 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
     events,
     eventHandoff,
     onTriage: (context: TurnContext, match, answer) => relay.onTriage(context, match, answer),
-    connect(adapter, appId, authEnabled) {
-      service?.connect(new AdapterMemberChannel({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled }));
+    async withPerson(context) {
+      const { channelId, conversation } = context.activity;
+      if (!service || !channelId || !conversation?.id) return false;
+      return Boolean(await escalations.openFor(channelId, conversation.id));
+    },
+    connect(adapter, appId, authEnabled, localOnline) {
+      service?.connect(new AdapterMemberChannel({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled, localOnline, keep }));
     },
   };
 }

@@ -47,6 +47,8 @@ export interface LocalDirectLineDeps {
    */
   turnDeadlineMs?: number;
   onDeferred?: () => void;
+  /** A conversation's first stream opened, or its last one closed (the agent console shows whether the member is there). */
+  onPresence?: (conversationId: string) => void;
 }
 
 /** The conversation's message budget is used up (RATE_LIMIT_PER_CONVERSATION_PER_MINUTE). */
@@ -71,6 +73,8 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly queues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
   private typingCount = 0;
+  /** Conversation → when a polling client last read it (clients without a WebSocket). */
+  private readonly polledAt = new Map<string, number>();
 
   constructor(private readonly deps: LocalDirectLineDeps) {}
 
@@ -164,6 +168,8 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
   async page(conversationId: string, watermark: number): Promise<ActivityPage> {
     const page = await this.deps.store.since(conversationId, watermark);
     if (!page) throw new UnknownConversationError();
+    if (this.polledAt.size > 10_000) this.polledAt.clear();
+    this.polledAt.set(conversationId, Date.now());
     return page;
   }
 
@@ -183,9 +189,13 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
       let set = this.streams.get(conversationId);
       if (!set) this.streams.set(conversationId, (set = new Set()));
       set.add(subscriber);
+      if (set.size === 1) this.deps.onPresence?.(conversationId);
       return () => {
         set.delete(subscriber);
-        if (!set.size && this.streams.get(conversationId) === set) this.streams.delete(conversationId);
+        if (!set.size && this.streams.get(conversationId) === set) {
+          this.streams.delete(conversationId);
+          this.deps.onPresence?.(conversationId);
+        }
       };
     });
   }
@@ -217,6 +227,12 @@ export class LocalDirectLineChannel implements InProcessChannel, BotOutbox {
   close(): void {
     for (const set of this.streams.values()) for (const subscriber of set) subscriber.close(1001, 'server shutting down');
     this.streams.clear();
+  }
+
+  /** Whether the member's client is connected to the conversation now: an open stream, or a poll in the last half minute. */
+  online(conversationId: string): boolean {
+    const polled = this.polledAt.get(conversationId);
+    return this.streams.has(conversationId) || (polled !== undefined && Date.now() - polled < 30_000);
   }
 
   get openStreams(): number {

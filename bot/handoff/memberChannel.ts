@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
+import type { PublicNumbers } from '../../common/redaction';
 import type { ResponseCatalog } from '../../common/responses';
 import type { EscalationRecord } from '../../handoff/model';
 import type { MemberChannel, MemberMessage } from '../../handoff/service';
@@ -31,8 +32,17 @@ export class AdapterMemberChannel implements MemberChannel {
       logger: Logger;
       /** With authentication off, replies only go to this machine (as for /api/messages). */
       authEnabled: boolean;
+      /** The local Direct Line channel: whether a member's client is connected to the conversation now. */
+      localOnline?: (conversationId: string) => boolean;
+      /** The plan's own numbers (portal profile): not redacted in the transcript. */
+      keep?: PublicNumbers;
     },
   ) {}
+
+  online(record: EscalationRecord): boolean | undefined {
+    const reference = record.reference as Partial<ConversationReference>;
+    return reference.serviceUrl === LOCAL_SERVICE_URL && this.deps.localOnline ? this.deps.localOnline(record.conversationId) : undefined;
+  }
 
   private allowed(serviceUrl: unknown): boolean {
     if (typeof serviceUrl !== 'string') return false;
@@ -54,15 +64,27 @@ export class AdapterMemberChannel implements MemberChannel {
       this.deps.logger.warn(log, 'hand-off message not sent: the conversation has no reachable serviceUrl');
       return false;
     }
+    // A member whose client is gone (closed the tab, a stream that did not survive a restart) gets
+    // the message when they come back, but it is not delivered now.
+    const online = this.online(record);
     const caps = capabilitiesOf(record.channelId);
-    const text = message.text || (message.links?.length ? this.deps.catalog.text(record.locale, 'handoff.agentLink') : '');
-    const activities = renderReply({ text, links: message.links }, caps, {
+    // Bidirectional overrides in an agent's text would reorder what the member sees around them.
+    const body = (message.text || (message.links?.length ? this.deps.catalog.text(record.locale, 'handoff.agentLink') : '')).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+    const { agentName } = message;
+    // An agent's message says who wrote it on every channel ("Dana (agent): …") and goes as plain
+    // text, exactly as typed: "<last name>" keeps its brackets and "<img src=x>" stays text.
+    const text = agentName ? this.deps.catalog.text(record.locale, 'handoff.agentSays', { name: agentName, text: body }) : body;
+    let activities = renderReply({ text, links: message.links }, caps, {
       replyWithNumber: this.deps.catalog.text(record.locale, 'channel.replyWithNumber'),
     });
+    if (agentName) activities = activities.map((a, i) => ({ ...a, textFormat: 'plain', ...(i === 0 && !caps.plainText ? { text } : {}) }));
+    const from = agentName ? this.deps.catalog.text(record.locale, 'handoff.agentFrom', { name: agentName }) : undefined;
     const key = `${record.channelId}/conversations/${record.conversationId}/`;
     try {
       await this.deps.turnGuard.exclusive(key, () =>
         this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+          // After the conversation reference is applied (it sets `from` to the bot): the agent's name.
+          if (from) context.onSendActivities((_ctx, sent, next) => (sent.forEach((a) => (a.from = { ...a.from, id: a.from?.id ?? '', name: from })), next()));
           await context.sendActivities(activities);
         }),
       );
@@ -72,9 +94,10 @@ export class AdapterMemberChannel implements MemberChannel {
     }
     const role = message.agentName ? 'agent' : 'bot';
     const stored = activities
-      .map((a) => toStored({ ...a, timestamp: new Date() } as never, role, message.agentName))
+      .map((a) => toStored({ ...a, timestamp: new Date() } as never, role, message.agentName, this.deps.keep))
       .filter((a): a is StoredActivity => Boolean(a));
     this.deps.transcripts.append(record.channelId, record.conversationId, stored);
-    return true;
+    if (online === false) this.deps.logger.info(log, 'hand-off message kept for the member, who is not connected');
+    return online !== false;
   }
 }

@@ -1,6 +1,6 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import { redactText } from '../../common/redaction';
+import { publicNumbers, redactText } from '../../common/redaction';
 import type { ResponseCatalog } from '../../common/responses';
 import type { DirectContactEscalation, Escalation, EscalationRequest } from '../../dialogs/escalation';
 import type { AgentHours } from '../../handoff/hours';
@@ -100,7 +100,7 @@ export class QueueingEscalation implements Escalation {
     }));
     const { activity } = context;
     if (activity.type === ActivityTypes.Message && activity.text?.trim()) {
-      entries.push({ at: new Date(this.deps.now()).toISOString(), from: 'member', text: redactText(activity.text), activityId: activity.id });
+      entries.push({ at: new Date(this.deps.now()).toISOString(), from: 'member', text: redactText(activity.text, publicNumbers(this.deps.profile.publicNumbers())), activityId: activity.id });
     }
     return entries;
   }

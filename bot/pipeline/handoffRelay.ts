@@ -1,6 +1,6 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import { redactText } from '../../common/redaction';
+import { redactText, type PublicNumbers } from '../../common/redaction';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { PhraseBook } from '../../dialogs/phrases';
@@ -46,6 +46,8 @@ export class HandoffRelay {
       now: () => number;
       /** Event mode: after this long without a member message, the assistant takes the conversation back. */
       idleMs: number;
+      /** The plan's own numbers (portal profile): not redacted. */
+      keep?: PublicNumbers;
     },
   ) {}
 
@@ -91,7 +93,7 @@ export class HandoffRelay {
     }
     const described = describe(text, activity.attachments?.length ?? 0);
     if (!described) return true;
-    const { record: updated, notice } = await service.memberMessage(record.id, { text: redactText(described), activityId: activity.id });
+    const { record: updated, notice } = await service.memberMessage(record.id, { text: redactText(described, this.deps.keep), activityId: activity.id });
     if (!updated || !isOpen(updated.status)) {
       // Closed while this message was on its way: the assistant has the conversation again.
       await this.deps.state.delete(context);
@@ -131,7 +133,7 @@ export class HandoffRelay {
     if (!isUrgent(match)) return this.deps.service.assistantAnswer(state.escalationId, said);
     await this.deps.service.emergency(state.escalationId, {
       kind: (match.kind ?? (match.intent === 'abuse' ? 'dv' : 'medical')) as AlertKind,
-      text: redactText(describe(context.activity.text ?? '', context.activity.attachments?.length ?? 0) ?? ''),
+      text: redactText(describe(context.activity.text ?? '', context.activity.attachments?.length ?? 0) ?? '', this.deps.keep),
       activityId: context.activity.id,
       answer: said,
     });

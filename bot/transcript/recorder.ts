@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { turnOutcome } from '../../dialogs/turn';
+import type { PublicNumbers } from '../../common/redaction';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from './transcriptStore';
 
 /**
@@ -25,7 +26,11 @@ export class TranscriptRecorder {
   /** Replies recorded by `commit` before their release (not recorded again as they go out). */
   private readonly recorded = new WeakSet<object>();
 
-  constructor(private readonly store: AssistantTranscriptStore) {}
+  constructor(
+    private readonly store: AssistantTranscriptStore,
+    /** The plan's own numbers (portal profile): not redacted. */
+    private readonly keep?: PublicNumbers,
+  ) {}
 
   /** Call inside the turn (after TurnGuard has started it); safe to call again on a re-run. */
   attach(context: TurnContext): void {
@@ -36,7 +41,7 @@ export class TranscriptRecorder {
       const responses = await next();
       for (const activity of activities) {
         if (this.recorded.has(activity)) continue;
-        const stored = storedReply(activity);
+        const stored = storedReply(activity, this.keep);
         if (stored) out.push(stored);
       }
       return responses;
@@ -54,7 +59,7 @@ export class TranscriptRecorder {
     entries.push(...out.splice(0));
     for (const reply of replies) {
       this.recorded.add(reply);
-      const stored = storedReply(reply);
+      const stored = storedReply(reply, this.keep);
       if (stored) entries.push(stored);
     }
     this.committed.add(context);
@@ -67,7 +72,7 @@ export class TranscriptRecorder {
   private incoming(context: TurnContext): StoredActivity[] {
     const { activity } = context;
     if (activity.type !== ActivityTypes.Message) return [];
-    const incoming = toStored(activity, 'user');
+    const incoming = toStored(activity, 'user', undefined, this.keep);
     const meta = turnOutcome(context);
     if (incoming && meta && Object.keys(meta).length) incoming.meta = { ...meta };
     return incoming ? [incoming] : [];
@@ -91,7 +96,7 @@ export class TranscriptRecorder {
   }
 }
 
-function storedReply(activity: Partial<Activity>): StoredActivity | undefined {
+function storedReply(activity: Partial<Activity>, keep?: PublicNumbers): StoredActivity | undefined {
   if (activity.type !== ActivityTypes.Message) return undefined;
-  return toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot');
+  return toStored({ ...activity, timestamp: activity.timestamp ?? new Date() } as Partial<Activity>, 'bot', undefined, keep);
 }

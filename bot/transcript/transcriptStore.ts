@@ -1,5 +1,5 @@
 import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import { PII_CATEGORIES, redactPii, redactText } from '../../common/redaction';
+import { PII_CATEGORIES, redactPii, redactText, type PublicNumbers } from '../../common/redaction';
 
 /** What is redacted in the assistant's own words: every identifier, but no "password: …" rule. */
 const BOT_REDACTED = PII_CATEGORIES.filter((category) => category !== 'password');
@@ -106,13 +106,14 @@ function linksOf(activity: Partial<Activity>): StoredLink[] | undefined {
 }
 
 /** The kept form of a message activity, redacted; undefined for anything that is not a message. */
-export function toStored(activity: Partial<Activity>, role?: StoredActivity['from']['role'], name?: string): StoredActivity | undefined {
+export function toStored(activity: Partial<Activity>, role?: StoredActivity['from']['role'], name?: string, keep?: PublicNumbers): StoredActivity | undefined {
   if (activity.type !== 'message') return undefined;
   const from = role ?? (activity.from?.role === 'bot' ? 'bot' : 'user');
   const raw = typeof activity.text === 'string' ? activity.text : '';
   // The assistant's own words never hold a password (it never asks for or repeats one): only the
   // identifiers in them are redacted, so "To reset your password: open the page…" stays readable.
-  const text = from === 'bot' ? redactPii(raw, BOT_REDACTED) : redactText(raw);
+  // The plan's own numbers (`keep`) are nobody's personal data and stay readable.
+  const text = from === 'bot' ? redactPii(raw, BOT_REDACTED, keep) : redactText(raw, keep);
   const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
   const links = linksOf(activity);
   if (!clipped && !links) return undefined;

@@ -1,4 +1,4 @@
-import { findPii, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory, type PiiFinding } from './pii';
+import { findPii, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PiiFinding, type PublicNumbers } from './pii';
 import { MASK, maskSecrets, type SecretScanOptions } from './secrets';
 
 /**
@@ -9,8 +9,8 @@ import { MASK, maskSecrets, type SecretScanOptions } from './secrets';
  * with a tag (`[SSN]`, `[CARD]`, `[DOB]`, `[PHONE]`, `[EMAIL]`, `[MEMBER-ID]`, `[RX]`, `[CODE]`,
  * `[NUMBER]`). See pii.ts for the rules and test/fixtures/pii/ for the corpus that measures them.
  */
-export function redactText(text: string): string {
-  return redactPii(maskSecrets(text).text);
+export function redactText(text: string, keep?: PublicNumbers): string {
+  return redactPii(maskSecrets(text).text, PII_CATEGORIES, keep);
 }
 
 /** What the turn pipeline masks on the message itself: never needed by any dialog, never kept. */
@@ -44,4 +44,4 @@ export function maskSensitive(text: string, options: SecretScanOptions = {}): Se
   return { text: out, secrets: secrets.sort((a, b) => b.length - a.length), categories: [...categories] };
 }
 
-export { findPii, MASK, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory, type PiiFinding };
+export { findPii, MASK, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PiiFinding, type PublicNumbers };

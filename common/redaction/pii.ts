@@ -208,11 +208,29 @@ export function findPii(text: string): PiiFinding[] {
 }
 
 /** The text with every finding (of the given categories; default all) replaced by its tag. */
-export function redactPii(text: string, categories: readonly PiiCategory[] = PII_CATEGORIES): string {
+export function redactPii(text: string, categories: readonly PiiCategory[] = PII_CATEGORIES, keep?: PublicNumbers): string {
   const wanted = new Set(categories);
   let out = text;
-  for (const finding of findPii(text).filter((f) => wanted.has(f.category)).reverse()) {
+  const kept = (f: PiiFinding) => Boolean(keep?.size) && (f.category === 'phone' || f.category === 'number') && keep!.has(numberKey(text.slice(f.start, f.end)));
+  for (const finding of findPii(text).filter((f) => wanted.has(f.category) && !kept(f)).reverse()) {
     out = out.slice(0, finding.start) + PII_TAGS[finding.category] + out.slice(finding.end);
   }
   return out;
+}
+
+/**
+ * Numbers that are nobody's personal data: the plan's own phone lines and the hotlines of its
+ * portal profile. Redaction leaves them as they are, so the agent reads "call 1-800-555-0100",
+ * not "[PHONE]", where the member was given the plan's number.
+ */
+export type PublicNumbers = ReadonlySet<string>;
+
+/** The digits of a phone number, without a leading US country code: "1 (800) 555-0100" → "8005550100". */
+export function numberKey(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+}
+
+export function publicNumbers(numbers: readonly string[]): PublicNumbers {
+  return new Set(numbers.map(numberKey).filter((key) => key.length >= 3));
 }

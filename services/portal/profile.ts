@@ -162,6 +162,24 @@ export class PortalProfile {
     return this.data.phones;
   }
 
+  /** Every number of the profile (the plan's lines, TTY, hotlines): public, never redacted as a member's. */
+  publicNumbers(): string[] {
+    const { tty, ...lines } = this.data.phones;
+    const h = this.data.hotlines;
+    return [
+      ...Object.values(lines).map((line) => line.number),
+      tty,
+      h.emergency,
+      h.crisis,
+      h.poisonControl,
+      h.domesticViolence,
+      h.domesticViolenceText.to,
+      h.sexualAssault,
+      h.childAbuse,
+      h.elderAbuse,
+    ];
+  }
+
   /** A phone line with its hours in the member's language. */
   phone(line: PhoneLine, locale: Locale): { number: string; hours: string } {
     const { number, hours } = this.data.phones[line];

@@ -37,7 +37,10 @@ describe('hand-off on the local Direct Line channel', function () {
 
     const count = member.activities.length;
     await agent.post(`/api/agent/escalations/${escalation!.id}/messages`, { text: 'Let me look at that for you.' });
-    await member.botMessage(/^Let me look at that for you\.$/, count);
+    // Plain text with the agent's name, so the member can tell the agent from the assistant.
+    const said = await member.botMessage(/^Pat \(agent\): Let me look at that for you\.$/, count);
+    assert.equal((said as any).textFormat, 'plain');
+    assert.equal(said.from.name, 'Pat (agent)');
     await agent.post(`/api/agent/escalations/${escalation!.id}/messages`, { link: 'billing.disputes' });
     const page = await member.waitFor(
       (c) => c.activities.find((a) => ((a as any).attachments ?? []).some((x: any) => x.content?.actions?.some((act: any) => act.title === 'Appeals and disputes'))),

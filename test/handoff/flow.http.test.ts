@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { post, replies, request, startAssistant, type RunningAssistant } from '../support/assistant';
-import { messageActivity } from '../support/activities';
-import { Agent, AGENTS, agentAccounts, FakeConnector, textOf } from '../support/handoff';
+import { request, startAssistant, type RunningAssistant } from '../support/assistant';
+import { Agent, AGENTS, agentAccounts, connectorMember, FakeConnector } from '../support/handoff';
 
 /**
  * The whole hand-off over real HTTP: the member on /api/messages (expectReplies for their own
@@ -26,20 +25,7 @@ describe('hand-off end to end (real HTTP)', function () {
   });
 
   /** One member's conversation on /api/messages; `say` returns the texts of the replies to that turn. */
-  function member(channelId = 'webchat') {
-    const conversationId = `handoff-${++conversations}`;
-    return {
-      conversationId,
-      async say(text: string): Promise<string> {
-        const answer = await post(
-          `${running.url}/api/messages`,
-          messageActivity(text, { channelId, serviceUrl: connector.url, conversation: { id: conversationId }, from: { id: `m-${conversationId}`, role: 'user' }, ...(channelId === 'sms' ? { locale: undefined } : {}) }),
-        );
-        assert.equal(answer.status, 200, answer.text);
-        return replies(answer).map(textOf).join('\n');
-      },
-    };
-  }
+  const member = (channelId = 'webchat') => connectorMember(running.url, connector, `handoff-${++conversations}`, channelId);
 
   it('member asks for a person, agents see it live, one claims (the other gets 409), they chat both ways, an emergency mid-chat, the agent resolves and the assistant is back', async () => {
     const pat = await Agent.login(running.url, 'pat', AGENTS.pat);
@@ -97,7 +83,8 @@ describe('hand-off end to end (real HTTP)', function () {
     const sent = await winner.post(`/api/agent/escalations/${escalation.id}/messages`, { text: 'Hi, I can help with that charge.' });
     assert.equal(sent.status, 201, sent.text);
     assert.equal((sent.json as any).delivered, true);
-    await connector.message(m.conversationId, /^Hi, I can help with that charge\.$/, before);
+    const hi = await connector.message(m.conversationId, new RegExp(`^${winnerName} \\(agent\\): Hi, I can help with that charge\\.$`), before);
+    assert.equal(hi.textFormat, 'plain');
     const link = await winner.post(`/api/agent/escalations/${escalation.id}/messages`, { link: 'billing.payBill' });
     assert.equal(link.status, 201);
     const card = await connector.message(m.conversationId, /Pay a bill https:\/\/member\.evergreen-health\.example\/secure\/billing\/pay/);

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashPassword } from '../../handoff/accounts';
-import { post, request, type HttpAnswer } from './assistant';
+import { messageActivity } from './activities';
+import { post, replies, request, type HttpAnswer } from './assistant';
 import { until } from './directline';
 
 /**
@@ -84,6 +85,24 @@ export class FakeConnector {
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * A member's conversation on /api/messages whose channel is `connector` (agent messages arrive
+ * there); `say` answers the texts of the replies to that turn (expectReplies).
+ */
+export function connectorMember(baseUrl: string, connector: FakeConnector, conversationId: string, channelId = 'webchat') {
+  return {
+    conversationId,
+    async say(text: string): Promise<string> {
+      const answer = await post(
+        `${baseUrl}/api/messages`,
+        messageActivity(text, { channelId, serviceUrl: connector.url, conversation: { id: conversationId }, from: { id: `m-${conversationId}`, role: 'user' }, ...(channelId === 'sms' ? { locale: undefined } : {}) }),
+      );
+      if (answer.status !== 200) throw new Error(`/api/messages answered ${answer.status}: ${answer.text}`);
+      return replies(answer).map(textOf).join('\n');
+    },
+  };
 }
 
 /** Text of an activity including its card's text blocks and link buttons. */

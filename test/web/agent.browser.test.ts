@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fromRoot } from '../../common/paths';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
-import { launchChromium, type Win } from '../support/browser';
+import { launchChromium, openPage, type OpenedPage, type Win } from '../support/browser';
 
 /**
  * The agent console as an agent uses it, next to a member in the chat widget: both pages in
@@ -17,18 +17,12 @@ import { launchChromium, type Win } from '../support/browser';
 const RESULTS = fromRoot('test-results');
 const PORTAL = new URL(loadPortalProfile('default').data.baseUrl).origin;
 
-interface Opened {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
 describe('agent console in a browser (headless Chromium)', function () {
   this.timeout(120_000);
   let browser: Browser;
   let running: RunningAssistant;
   let dataDir: string;
-  const opened: Opened[] = [];
+  const opened: OpenedPage[] = [];
 
   before(async () => {
     mkdirSync(RESULTS, { recursive: true });
@@ -44,17 +38,9 @@ describe('agent console in a browser (headless Chromium)', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-    const context = await browser.newContext({ viewport });
-    const o: Opened = { context, page: await context.newPage(), problems: [] };
+  async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+    const o = await openPage(browser, url, PORTAL, viewport);
     opened.push(o);
-    await context.route(
-      (u) => u.hostname !== '127.0.0.1',
-      (route) => (route.request().url().startsWith(PORTAL) ? route.fulfill({ contentType: 'text/html', body: 'portal' }) : route.abort()),
-    );
-    o.page.on('console', (m) => void (m.type() === 'error' && o.problems.push(m.text())));
-    o.page.on('pageerror', (e) => void o.problems.push(e.message));
-    await o.page.goto(url);
     return o;
   }
 

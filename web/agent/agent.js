@@ -15,6 +15,7 @@
     queue: [],
     links: [],
     current: null, // the escalation shown (detail)
+    drafts: {}, // escalation id → the message typed for that member and not sent yet
   };
   var connection = new window.AgentConnection({
     event: dispatch,
@@ -44,10 +45,24 @@
 
   // --- small helpers ---------------------------------------------------------------------------
 
+  /** Bidirectional embeddings and overrides (U+202A–U+202E, U+2066–U+2069) would reorder what is shown around them. */
+  var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+  function plain(text) {
+    return String(text).replace(BIDI_CONTROLS, '');
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined) node.textContent = plain(text);
+    return node;
+  }
+
+  /** A text written by someone (member, agent, assistant): its own direction (Arabic, Hebrew…). */
+  function said(tag, className, text) {
+    var node = el(tag, className, text);
+    node.dir = 'auto';
     return node;
   }
 
@@ -68,6 +83,12 @@
     return e.status.charAt(0).toUpperCase() + e.status.slice(1);
   }
 
+  function memberConnection(e) {
+    if (e.memberOnline === false) return 'Disconnected (closed the chat or lost the connection)';
+    if (e.memberOnline === true) return 'Connected';
+    return 'Not shown on this channel';
+  }
+
   function topic(intent) {
     return intent ? intent.replace(/_/g, ' ') : 'no topic';
   }
@@ -86,6 +107,8 @@
     connection.use(null);
     state.agent = null;
     state.current = null;
+    state.drafts = {};
+    $('ac-message').value = '';
     showSignIn(message);
   }
 
@@ -139,6 +162,9 @@
       }
     } else if (event === 'alert') {
       if (state.current && state.current.id === payload.escalationId) showAlert(payload.kind);
+    } else if (event === 'hello') {
+      // A new live stream (first, or after a drop or a restart): what was said meanwhile is read again.
+      if (state.current) reloadCurrent();
     } else if (event === 'expired') {
       signedOut('Your session has expired. Sign in again.');
     }
@@ -167,7 +193,8 @@
       button.appendChild(
         el('span', 'ac-queue-facts', (e.status === 'queued' ? 'Waiting ' + minutesSince(e.createdAt) : 'Waited ' + duration(e.waitSeconds)) + ' · ' + (CHANNELS[e.channelId] || e.channelId) + ' · ' + (LANGUAGES[e.locale] || e.locale) + ' · ' + topic(e.intent)),
       );
-      button.appendChild(el('span', 'ac-queue-summary', e.summary));
+      if (e.memberOnline === false) head.appendChild(el('span', 'ac-badge ac-badge--warn', 'Member disconnected'));
+      button.appendChild(said('span', 'ac-queue-summary', e.summary));
       button.addEventListener('click', function () {
         open(e.id);
       });
@@ -185,7 +212,8 @@
     var fresh = state.queue.filter(function (e) {
       return e.id === state.current.id;
     })[0];
-    if (fresh && (fresh.status !== state.current.status || (fresh.agent && fresh.agent.id) !== (state.current.agent && state.current.agent.id))) reloadCurrent();
+    if (!fresh) return;
+    if (fresh.status !== state.current.status || (fresh.agent && fresh.agent.id) !== (state.current.agent && state.current.agent.id) || fresh.memberOnline !== state.current.memberOnline) reloadCurrent();
   }
 
   // --- one conversation ------------------------------------------------------------------------
@@ -193,7 +221,10 @@
   function open(id) {
     return api('GET', '/api/agent/escalations/' + encodeURIComponent(id)).then(function (answer) {
       if (!answer.ok) return notice((answer.body && answer.body.message) || 'That conversation could not be opened.');
+      // One draft per chat: what was typed for the member shown so far stays with them.
+      if (state.current) state.drafts[state.current.id] = $('ac-message').value;
       state.current = answer.body.escalation;
+      $('ac-message').value = state.drafts[id] || '';
       renderConversation(true);
       renderQueue();
     });
@@ -234,12 +265,15 @@
       ['Language', LANGUAGES[e.locale] || e.locale],
       ['Topic', topic(e.intent)],
       ['Member', e.member.verified ? 'Verified' + (e.member.name ? ': ' + e.member.name : '') : 'Not verified (anonymous)'],
+      ['Member id', e.member.verified && e.member.id ? e.member.id : '—'],
+      ['Connection', memberConnection(e)],
       ['Asked at', new Date(e.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })],
     ].forEach(function (pair) {
       meta.appendChild(el('dt', '', pair[0]));
       meta.appendChild(el('dd', '', pair[1]));
     });
-    $('ac-summary').textContent = e.summary;
+    $('ac-summary').textContent = plain(e.summary);
+    $('ac-summary').dir = 'auto';
     var transcript = $('ac-transcript');
     transcript.textContent = '';
     if (e.dropped) transcript.appendChild(el('li', 'ac-entry ac-entry--system', e.dropped + ' earlier messages are not shown.'));
@@ -268,7 +302,7 @@
       li.dataset.seq = String(entry.seq);
       li.appendChild(el('span', 'ac-entry-who', who));
       li.appendChild(el('span', 'ac-entry-time', new Date(entry.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })));
-      if (entry.text) li.appendChild(el('p', 'ac-entry-text', entry.text));
+      if (entry.text) li.appendChild(said('p', 'ac-entry-text', entry.text));
       (entry.links || []).forEach(function (link) {
         var a = el('a', 'ac-entry-link', link.title);
         a.href = link.url;
@@ -280,7 +314,7 @@
         li.appendChild(el('span', 'ac-badge', 'Emergency alert'));
         showAlert(entry.alert);
       }
-      if (entry.delivered === false) li.appendChild(el('span', 'ac-badge ac-badge--warn', 'Not delivered'));
+      if (entry.delivered === false) li.appendChild(el('span', 'ac-badge ac-badge--warn', 'Not delivered: the member is not connected'));
       list.appendChild(li);
     });
     list.scrollTop = list.scrollHeight;
@@ -290,14 +324,19 @@
 
   function act(path, body, success) {
     var id = state.current.id;
-    return api('POST', '/api/agent/escalations/' + encodeURIComponent(id) + path, body).then(function (answer) {
-      if (!answer.ok) {
-        notice((answer.body && answer.body.message) || 'That did not work.');
-        if (answer.status === 409) reloadCurrent();
-        return;
-      }
-      if (success) success(answer.body);
-    });
+    return api('POST', '/api/agent/escalations/' + encodeURIComponent(id) + path, body).then(
+      function (answer) {
+        if (!answer.ok) {
+          notice('Not done: ' + ((answer.body && answer.body.message) || 'the assistant answered ' + answer.status + '.'));
+          if (answer.status === 409) reloadCurrent();
+          return;
+        }
+        if (success) success(answer.body, id);
+      },
+      function () {
+        notice('Not done: the assistant could not be reached. Check your connection and try again.');
+      },
+    );
   }
 
   $('ac-claim').addEventListener('click', function () {
@@ -312,10 +351,12 @@
     event.preventDefault();
     var text = $('ac-message').value.trim();
     if (!text) return;
-    act('/messages', { text: text }, function (body) {
+    act('/messages', { text: text }, function (body, id) {
+      delete state.drafts[id];
+      if (!state.current || state.current.id !== id) return;
       $('ac-message').value = '';
       appendEntries([body.entry]);
-      notice(body.delivered ? '' : 'The member’s channel did not take that message.');
+      notice(body.delivered ? '' : 'Not delivered: the member is not connected (closed the chat or lost the connection). They see it if they come back.');
     });
   });
 
@@ -328,9 +369,10 @@
   });
 
   function sendLink(key) {
-    act('/messages', { link: key }, function (body) {
+    act('/messages', { link: key }, function (body, id) {
+      if (!state.current || state.current.id !== id) return;
       appendEntries([body.entry]);
-      notice(body.delivered ? '' : 'The member’s channel did not take that page.');
+      notice(body.delivered ? '' : 'Not delivered: the member is not connected (closed the chat or lost the connection). They see it if they come back.');
     });
   }
 
