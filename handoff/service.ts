@@ -38,6 +38,8 @@ export interface MemberMessage {
 export interface MemberChannel {
   /** Resolves false when the member's channel did not take it (logged there, without text). */
   send(record: EscalationRecord, message: MemberMessage): Promise<boolean>;
+  /** Shows the member that the agent is typing (channels that show typing); nothing is stored. */
+  typing?(record: EscalationRecord): Promise<boolean>;
 }
 
 export type ClaimResult =
@@ -92,6 +94,11 @@ export class HandoffService {
   private async deliver(record: EscalationRecord, message: MemberMessage): Promise<boolean> {
     if (!this.channel) return false;
     return this.channel.send(record, message);
+  }
+
+  /** The agent is typing: the member's channel shows it. */
+  async typingToMember(record: EscalationRecord): Promise<boolean> {
+    return this.channel?.typing ? this.channel.typing(record) : false;
   }
 
   get(id: string): Promise<EscalationRecord | undefined> {
@@ -306,7 +313,7 @@ export class HandoffService {
   }
 
   /** Sends a notice to the member and keeps it in the transcript (what the member saw). */
-  private async noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
+  async noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
     const delivered = await this.deliver(record, { text, links });
     let added: TranscriptEntry[] = [];
     const updated = await this.deps.store.update(record.id, (r) => {

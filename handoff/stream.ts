@@ -6,7 +6,8 @@ import type { TranscriptEntry } from './model';
 import type { AgentPresence } from './presence';
 import type { HandoffService } from './service';
 import type { AgentSessions } from './sessions';
-import { queueView } from './views';
+import { queueView, type EscalationView } from './views';
+import type { AgentWorkspace } from './workspace';
 
 /**
  * The console's live feed: GET /api/agent/events as Server-Sent Events (`text/event-stream`),
@@ -45,6 +46,8 @@ export class AgentStreams {
       now: () => number;
       pollMs?: number;
       keepAliveMs?: number;
+      /** Each agent's view of the queue (their queue, offers): workspace.ts. */
+      workspace?: AgentWorkspace;
     },
   ) {}
 
@@ -110,8 +113,9 @@ export class AgentStreams {
         do {
           again = false;
           const open = await service.listOpen();
-          const list = queueView(open, now());
-          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position]));
+          const plain = queueView(open, now());
+          const list: Array<EscalationView & { offered?: boolean; queue?: string }> = this.deps.workspace ? await this.deps.workspace.decorate(plain, open, auth.session.agent) : plain;
+          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position, e.offered, e.queue]));
           if (next !== signature) {
             signature = next;
             stream.send('queue', { escalations: list });
@@ -130,7 +134,8 @@ export class AgentStreams {
     unsubscribe = events.subscribe((event: HandoffEvent) => {
       if (event.type === 'queue') void refresh(false);
       else if (event.type === 'entries') sendEntries(event.escalationId, event.status, event.entries);
-      else stream.send('alert', { escalationId: event.escalationId, kind: event.kind });
+      else if (event.type === 'alert') stream.send('alert', { escalationId: event.escalationId, kind: event.kind });
+      else stream.send(event.type, event);
     });
 
     stream.send('hello', { agent: auth.session.agent, expiresAt: new Date(auth.session.expiresAt).toISOString() });
