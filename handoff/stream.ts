@@ -14,10 +14,13 @@ import type { AgentWorkspace } from './workspace';
  * authenticated like every agent endpoint (the console reads it with fetch and its bearer token,
  * so the token never goes into a URL). Events:
  *
- * - `queue`   `{ escalations: [...] }` — the open escalations, on connect and whenever they change;
+ * - `queue`   `{ escalations: [...] }` — the open escalations, on connect and whenever they change
+ *   (with the workspace: each one's queue and whether it is offered to this agent);
  * - `entries` `{ escalationId, status, entries: [...] }` — new transcript entries (member and agent
  *   messages, notices, alerts);
  * - `alert`   `{ escalationId, kind }` — the member wrote about an emergency;
+ * - `notes`   `{ escalationId, notes: [...] }` — agents' internal notes (workspace.ts; never to the member);
+ * - `typing`  `{ escalationId, from: "member" }` — the member is typing (not stored);
  * - `expired` — the session ended, was signed out or could not be checked (the stream closes;
  *   sign in again).
  *

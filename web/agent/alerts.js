@@ -5,13 +5,8 @@
  * marker on each conversation in the queue until it is opened. Away agents get no alert for new
  * conversations (they are offered none); emergencies always alert.
  */
-(function () {
+window.AgentWorkspace.module(function (ac, ws, el) {
   'use strict';
-
-  var ac = window.AgentConsole;
-  var ws = window.AgentWorkspace;
-  if (!ac || !ws) return;
-  var el = ws.el;
   var baseTitle = document.title;
   var unread = {}; // escalation id → count
   var known = null; // ids of conversations already seen in the queue (null before the first queue)
@@ -162,4 +157,4 @@
       render();
     } else if (name === 'event') onEvent(payload);
   });
-})();
+});

@@ -3,13 +3,8 @@
  * portal page": a click puts the text in the message box, where the agent can change it before
  * sending (Enter).
  */
-(function () {
+window.AgentWorkspace.module(function (ac, ws, el) {
   'use strict';
-
-  var ac = window.AgentConsole;
-  var ws = window.AgentWorkspace;
-  if (!ac || !ws) return;
-  var el = ws.el;
 
   var group = el('div', 'ac-canned');
   group.setAttribute('role', 'group');
@@ -43,4 +38,4 @@
   ws.on(function (name) {
     if (name === 'workspace' || name === 'conversation') render();
   });
-})();
+});

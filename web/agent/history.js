@@ -3,13 +3,8 @@
  * each with its full transcript, notes and wrap-up. Only for roles that allow it (the server
  * answers 403 to the others; the button is not shown to them).
  */
-(function () {
+window.AgentWorkspace.module(function (ac, ws, el) {
   'use strict';
-
-  var ac = window.AgentConsole;
-  var ws = window.AgentWorkspace;
-  if (!ac || !ws) return;
-  var el = ws.el;
   var FROM = { member: 'Member', assistant: 'Assistant', agent: 'Agent', system: 'Note' };
 
   var button = el('button', 'ac-button ac-button--quiet', 'History');
@@ -147,4 +142,4 @@
       if (dialog.open) dialog.close();
     }
   });
-})();
+});

@@ -3,13 +3,8 @@
  * "Hand back" ask for a disposition code (handoff/data/dispositions.json) and an optional note
  * before the chat closes; a chat that closed otherwise (the member left) asks for its wrap-up too.
  */
-(function () {
+window.AgentWorkspace.module(function (ac, ws, el) {
   'use strict';
-
-  var ac = window.AgentConsole;
-  var ws = window.AgentWorkspace;
-  if (!ac || !ws) return;
-  var el = ws.el;
   var path = function (suffix) {
     return '/api/agent/escalations/' + encodeURIComponent(ac.state.current.id) + suffix;
   };
@@ -23,10 +18,9 @@
   list.setAttribute('aria-label', 'Notes');
   notes.appendChild(list);
   var form = el('form', 'ac-note-form');
-  var label = el('label', '', 'New note');
-  label.htmlFor = 'ac-note-text';
-  var text = el('textarea');
-  text.id = 'ac-note-text';
+  var noteField = ws.labelled('textarea', 'ac-note-text', 'New note');
+  var label = noteField.label;
+  var text = noteField.control;
   text.rows = 2;
   text.maxLength = 1000;
   text.required = true;
@@ -69,15 +63,11 @@
   var wrap = ws.section('ac-wrapup', 'Wrap-up');
   wrap.hidden = true;
   var wrapForm = el('form', 'ac-wrapup-form');
-  var codeLabel = el('label', '', 'Disposition');
-  codeLabel.htmlFor = 'ac-disposition';
-  var code = el('select');
-  code.id = 'ac-disposition';
+  var codeField = ws.labelled('select', 'ac-disposition', 'Disposition');
+  var code = codeField.control;
   code.required = true;
-  var noteLabel = el('label', '', 'Wrap-up note (optional)');
-  noteLabel.htmlFor = 'ac-wrapup-note';
-  var note = el('textarea');
-  note.id = 'ac-wrapup-note';
+  var noteField2 = ws.labelled('textarea', 'ac-wrapup-note', 'Wrap-up note (optional)');
+  var note = noteField2.control;
   note.rows = 2;
   note.maxLength = 1000;
   var row = el('div', 'ac-actions');
@@ -88,7 +78,7 @@
   cancel.type = 'button';
   row.appendChild(confirm);
   row.appendChild(cancel);
-  [codeLabel, code, noteLabel, note, row].forEach(function (node) {
+  [codeField.label, code, noteField2.label, note, row].forEach(function (node) {
     wrapForm.appendChild(node);
   });
   wrap.appendChild(wrapForm);
@@ -154,8 +144,12 @@
     });
   });
 
+  var shownFor = null;
   function showConversation(e) {
-    if (e.notes) showNotes(e.notes, true);
+    // Another conversation: its notes only. The same one again (a reload that may have left before a
+    // note was added): the notes it brings are added, none is taken away.
+    if (e.notes) showNotes(e.notes, shownFor !== e.id);
+    shownFor = e.id;
     var closed = e.status !== 'queued' && e.status !== 'active';
     var wasMine = e.agent && ac.state.agent && e.agent.id === ac.state.agent.id;
     if (closed && wasMine && !e.wrapUp) {
@@ -175,4 +169,4 @@
       showNotes(payload.payload.notes);
     }
   });
-})();
+});

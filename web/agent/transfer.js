@@ -3,31 +3,22 @@
  * line there, offered to agents with the queue's skills first) or to a colleague on duty, with a
  * note for whoever takes it (an internal note: the member is only told they are being passed on).
  */
-(function () {
+window.AgentWorkspace.module(function (ac, ws, el) {
   'use strict';
-
-  var ac = window.AgentConsole;
-  var ws = window.AgentWorkspace;
-  if (!ac || !ws) return;
-  var el = ws.el;
 
   var section = ws.section('ac-transfer', 'Transfer');
   section.hidden = true;
   var form = el('form', 'ac-transfer-form');
-  var toLabel = el('label', '', 'Transfer to');
-  toLabel.htmlFor = 'ac-transfer-to';
-  var to = el('select');
-  to.id = 'ac-transfer-to';
+  var toField = ws.labelled('select', 'ac-transfer-to', 'Transfer to');
+  var to = toField.control;
   to.required = true;
-  var noteLabel = el('label', '', 'Note for the next agent');
-  noteLabel.htmlFor = 'ac-transfer-note';
-  var note = el('textarea');
-  note.id = 'ac-transfer-note';
+  var noteField = ws.labelled('textarea', 'ac-transfer-note', 'Note for the next agent');
+  var note = noteField.control;
   note.rows = 2;
   note.maxLength = 1000;
   var go = el('button', 'ac-button ac-button--quiet', 'Transfer');
   go.type = 'submit';
-  [toLabel, to, noteLabel, note, go].forEach(function (node) {
+  [toField.label, to, noteField.label, note, go].forEach(function (node) {
     form.appendChild(node);
   });
   section.appendChild(form);
@@ -85,4 +76,4 @@
       if (ws.mine(payload)) ws.refresh();
     }
   });
-})();
+});

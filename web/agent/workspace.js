@@ -47,6 +47,18 @@
       return section;
     },
     refresh: refresh,
+    /** A label and its control (textarea, select, input), for the side panel's forms. */
+    labelled: function (tag, id, text) {
+      var label = el('label', '', text);
+      label.htmlFor = id;
+      var control = el(tag);
+      control.id = id;
+      return { label: label, control: control };
+    },
+    /** Runs a module of the console (notes.js, transfer.js…) with what it needs. */
+    module: function (build) {
+      build(ac, ws, el);
+    },
   };
   window.AgentWorkspace = ws;
 
