@@ -60,6 +60,7 @@ import { SecretMasking } from './pipeline/secretMasking';
 import { SmsKeywordGate } from './pipeline/smsKeywords';
 import { TurnUnderstanding } from './pipeline/understandTurn';
 import { typingIndicator } from './typing';
+import { memberTyping } from './handoff/memberTyping';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
 import { TextLimit } from './pipeline/textLimit';
 
@@ -103,7 +104,7 @@ export interface AssistantOverrides {
   /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
   metrics?: AssistantMetrics;
   /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
-  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number };
+  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number; workspaceDir?: string };
 }
 
 export interface Assistant {
@@ -330,6 +331,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const chat = createChatWidget(config, core, adapter, logic, lifecycle, overrides, ops);
   core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled, chat.channel ? (id) => chat.channel!.online(id) : undefined);
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
+  if (agents.workspace) adapter.use(memberTyping(agents.workspace, logger));
   const server = createHttpServer(
     [
       healthRoute(lifecycle, core.storeHealth),

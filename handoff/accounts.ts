@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
+import { agentProfileFields, type AgentProfile } from './agentProfile';
 
 /**
  * Agent accounts from configuration (AGENT_ACCOUNTS), with passwords kept only as salted scrypt
@@ -15,6 +16,8 @@ export interface AgentAccount {
   /** Shown to members ("Pat from our team has joined") and in the console. */
   name: string;
   passwordHash: string;
+  /** Role, skills and capacity (agentProfile.ts); defaults when absent. */
+  profile?: Partial<Pick<AgentProfile, 'role' | 'capacity'>> & { skills?: { languages?: Array<'en' | 'es'>; topics?: string[] } };
 }
 
 export const DEMO_AGENT = { username: 'demo-agent', password: 'demo-agent', name: 'Demo Agent' } as const;
@@ -72,6 +75,7 @@ const accountSchema = z.strictObject({
   passwordHash: z.string().refine((h) => parseHash(h) !== null, {
     error: 'expected a hash made by npm run agent:hash-password (scrypt$N$r$p$salt$key)',
   }),
+  ...agentProfileFields,
 });
 
 /**
@@ -108,7 +112,9 @@ export function parseAccounts(raw: string | undefined): AgentAccount[] {
     const key = parsed.data.username.toLowerCase();
     if (seen.has(key)) throw new Error(`account ${i + 1}: user name "${parsed.data.username}" is listed twice`);
     seen.add(key);
-    accounts.push({ username: parsed.data.username, name: parsed.data.name ?? parsed.data.username, passwordHash: parsed.data.passwordHash });
+    const { role, skills, capacity } = parsed.data;
+    const profile = role || skills || capacity ? { role, skills, capacity } : undefined;
+    accounts.push({ username: parsed.data.username, name: parsed.data.name ?? parsed.data.username, passwordHash: parsed.data.passwordHash, ...(profile ? { profile } : {}) });
   });
   return accounts;
 }
@@ -127,11 +133,18 @@ export class AgentAccounts {
 
   /** The demo account (development only, when no accounts are configured): demo-agent / demo-agent. */
   static async demo(): Promise<AgentAccounts> {
-    return new AgentAccounts([{ username: DEMO_AGENT.username, name: DEMO_AGENT.name, passwordHash: await hashPassword(DEMO_AGENT.password) }]);
+    // The demo agent can try everything: both languages, every topic, history.
+    const profile = { role: 'supervisor' as const, skills: { languages: ['en', 'es'] as Array<'en' | 'es'>, topics: ['billing', 'pharmacy', 'clinical'] } };
+    return new AgentAccounts([{ username: DEMO_AGENT.username, name: DEMO_AGENT.name, passwordHash: await hashPassword(DEMO_AGENT.password), profile }]);
   }
 
   get size(): number {
     return this.byName.size;
+  }
+
+  /** The account of an agent id (password sign-in: the user name), for its role, skills and capacity. */
+  account(username: string): AgentAccount | undefined {
+    return this.byName.get(username.toLowerCase());
   }
 
   has(username: string): boolean {

@@ -80,6 +80,11 @@ export class AgentConsolePage {
     this.assets.set('/static/agent/agent.css', asset(read('agent.css'), 'text/css; charset=utf-8'));
     this.assets.set('/static/agent/agent-connection.js', asset(read('agent-connection.js'), 'text/javascript; charset=utf-8'));
     this.assets.set('/static/agent/agent.js', asset(read('agent.js'), 'text/javascript; charset=utf-8'));
+    // The working features (notes, wrap-up, transfer, presence, canned responses, alerts, history).
+    this.assets.set('/static/agent/workspace.css', asset(read('workspace.css'), 'text/css; charset=utf-8'));
+    for (const name of ['workspace.js', 'notes.js', 'transfer.js', 'canned.js', 'alerts.js', 'history.js']) {
+      this.assets.set(`/static/agent/${name}`, asset(read(name), 'text/javascript; charset=utf-8'));
+    }
     const { primaryColor, primaryTextColor, accentColor } = options.profile.data.brand;
     const theme = `:root {\n  --brand-primary: ${primaryColor};\n  --brand-primary-text: ${primaryTextColor};\n  --brand-accent: ${accentColor};\n}\n`;
     this.assets.set('/static/agent/theme.css', asset(Buffer.from(theme), 'text/css; charset=utf-8'));

@@ -1,4 +1,5 @@
 import type { EscalationRecord, TranscriptEntry } from './model';
+import type { Note } from './workspaceModel';
 
 /**
  * What agents' consoles are told as it happens, within this instance (the live stream also polls
@@ -10,7 +11,11 @@ export type HandoffEvent =
   /** New transcript entries of one escalation (member or agent messages, notices, alerts). */
   | { type: 'entries'; escalationId: string; entries: TranscriptEntry[]; status: EscalationRecord['status'] }
   /** The member wrote about an emergency: they got the emergency answer; the console shows an alert. */
-  | { type: 'alert'; escalationId: string; kind: NonNullable<TranscriptEntry['alert']> };
+  | { type: 'alert'; escalationId: string; kind: NonNullable<TranscriptEntry['alert']> }
+  /** Agents' internal notes (never sent to the member) and wrap-ups (workspace.ts). */
+  | { type: 'notes'; escalationId: string; notes: Note[] }
+  /** Someone is typing in the conversation (not stored). */
+  | { type: 'typing'; escalationId: string; from: 'member' };
 
 export class HandoffEvents {
   private readonly listeners = new Set<(event: HandoffEvent) => void>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workspaceFields } from './workspaceModel';
 
 /**
  * The escalation: a member's conversation handed to a person. Plain data, kept in the configured
@@ -109,6 +110,8 @@ export const escalationSchema = z.strictObject({
   lastNoticeAt: z.string().optional(),
   /** Which writer made the last transition (a claim, a close): how a racer learns whether it won. */
   writer: z.string().optional(),
+  /** Queue, internal notes, wrap-up (workspaceModel.ts). */
+  ...workspaceFields,
 });
 export type EscalationRecord = z.infer<typeof escalationSchema>;
 
@@ -172,8 +175,11 @@ export const resolveBodySchema = z.strictObject(
   {
     /** resolved: the agent ended the chat; handed_back: the agent gives the conversation back to the assistant. */
     outcome: z.enum(['resolved', 'handed_back'], { error: 'expected "resolved" or "handed_back"' }).default('resolved'),
+    /** The wrap-up (optional for API clients; the console asks for it): a code of handoff/data/dispositions.json and a note. */
+    disposition: z.string({ error: 'expected a disposition code' }).max(32).optional(),
+    note: z.string({ error: 'expected the wrap-up note as a string' }).trim().min(1).max(1000, { error: 'at most 1000 characters' }).optional(),
   },
-  { error: 'expected {} or { "outcome": "resolved" | "handed_back" }' },
+  { error: 'expected {} or { "outcome": "resolved" | "handed_back", "disposition"?, "note"? }' },
 );
 
 export const exchangeBodySchema = z.strictObject(

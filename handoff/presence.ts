@@ -59,6 +59,15 @@ export class AgentPresence {
     return new Set(ids);
   }
 
+  /** The agents on duty now, with their names (transfer to an agent). */
+  async roster(): Promise<AgentRef[]> {
+    const item = (await this.storage.read([KEY]))[KEY] as PresenceItem | undefined;
+    const now = this.now();
+    return Object.entries(item?.agents ?? {})
+      .filter(([, a]) => typeof a?.lastSeen === 'number' && now - a.lastSeen < this.ttlMs)
+      .map(([id, a]) => ({ id, name: a.name }));
+  }
+
   /** How many agents are on duty now. */
   async online(): Promise<number> {
     return (await this.onDuty()).size;

@@ -23,6 +23,8 @@ import type { HandoffService } from './service';
 import type { OneTimeRecords } from './sessions';
 import type { AgentStreams } from './stream';
 import { detailView, queueView, view } from './views';
+import { WorkspaceRefusal, type AgentWorkspace } from './workspace';
+import { workspaceRoutes } from './workspaceRoutes';
 
 /**
  * The agent API under /api/agent/ (and the OIDC sign-in under /agent/oidc/). Every endpoint but
@@ -43,11 +45,13 @@ export interface AgentRoutesDeps {
   now: () => number;
   /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY_HOPS), for the sign-in limit. */
   trustProxyHops: number;
+  /** Notes, wrap-up, transfer, presence, routing, typing, history (workspace.ts); absent: the plain API. */
+  workspace?: AgentWorkspace;
 }
 
 const OIDC_COOKIE = 'ma_agent_oidc';
 
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'invalid_body', `Not a valid request: ${describeIssues(parsed.error)}.`);
   return parsed.data;
@@ -60,7 +64,7 @@ async function optionalBody(req: Request, limit: number): Promise<unknown> {
   return readJsonBody(req, limit, 'the request');
 }
 
-function escalationId(req: Request): string {
+export function escalationId(req: Request): string {
   const id = String((req.params as Record<string, unknown> | undefined)?.id ?? '');
   if (!ESCALATION_ID.test(id)) throw new HttpError(404, 'not_found', 'No escalation with this id.');
   return id;
@@ -95,6 +99,7 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       } catch (err) {
         if (!req.complete) req.resume();
         if (err instanceof HttpError) return sendHttpError(res, err);
+        if (err instanceof WorkspaceRefusal) return sendHttpError(res, new HttpError(err.status, err.code, err.message));
         deps.logger.error({ err: { name: (err as Error)?.name }, route: req.getRoute?.()?.path }, 'agent API request failed');
         sendError(res, 503, { error: 'unavailable', message: 'That did not work on our side. Try again shortly.' }, { 'Retry-After': '5' });
       }
@@ -155,8 +160,10 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
     {
       method: 'get',
       path: '/api/agent/escalations',
-      handler: handle(true, async (_req, res) => {
-        res.send(200, { escalations: queueView(await service.listOpen(), now(), online) });
+      handler: handle(true, async (_req, res, agent) => {
+        const open = await service.listOpen();
+        const list = queueView(open, now(), online);
+        res.send(200, { escalations: deps.workspace ? await deps.workspace.decorate(list, open, agent!.session.agent) : list });
       }),
     },
     {
@@ -166,7 +173,8 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
         const record = await service.get(escalationId(req));
         if (!record) refusal({ kind: 'missing' });
         const position = record!.status === 'queued' ? await service.position(record!) : null;
-        res.send(200, { escalation: detailView(record!, now(), position, online) });
+        const detail = detailView(record!, now(), position, online);
+        res.send(200, { escalation: deps.workspace ? deps.workspace.detail(detail, record!) : detail });
       }),
     },
     {
@@ -175,12 +183,15 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       handler: handle(true, async (req, res, agent) => {
         const id = escalationId(req);
         await optionalBody(req, deps.maxBodyBytes);
+        await deps.workspace?.checkClaim(id, agent!.session.agent);
         const result = await service.claim(id, agent!.session.agent);
         if (result.kind !== 'claimed' && result.kind !== 'already_yours') {
           if (result.kind === 'taken') throw new HttpError(409, 'already_claimed', `Another agent (${result.record.agent?.name ?? 'someone'}) has claimed this conversation.`);
           refusal(result);
         }
-        res.send(200, { escalation: detailView((result as { record: EscalationRecord }).record, now(), null, online) });
+        const claimed = (result as { record: EscalationRecord }).record;
+        const detail = detailView(claimed, now(), null, online);
+        res.send(200, { escalation: deps.workspace ? deps.workspace.detail(detail, claimed) : detail });
       }),
     },
     {
@@ -201,10 +212,14 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       handler: handle(true, async (req, res, agent) => {
         const id = escalationId(req);
         const body = parse(resolveBodySchema, await optionalBody(req, deps.maxBodyBytes));
+        // A disposition (the console always sends one) is checked before anything closes.
+        if (body.disposition !== undefined && !deps.workspace) throw new HttpError(400, 'unknown_disposition', 'Dispositions are not available here.');
+        if (body.disposition !== undefined) deps.workspace!.disposition(body.disposition);
         const result = await service.resolve(id, agent!.session.agent, body.outcome);
         if (result.kind !== 'ok') refusal(result);
         const ok = result as Extract<typeof result, { kind: 'ok' }>;
-        res.send(200, { escalation: view(ok.record, now(), null, online), delivered: ok.delivered });
+        const record = body.disposition !== undefined ? await deps.workspace!.wrapUp(id, agent!.session.agent, { disposition: body.disposition, note: body.note }) : ok.record;
+        res.send(200, { escalation: view(record, now(), null, online), delivered: ok.delivered });
       }),
     },
     {
@@ -215,6 +230,8 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
       }),
     },
   ];
+
+  if (deps.workspace) routes.push(...workspaceRoutes({ workspace: deps.workspace, service, handle, maxBodyBytes: deps.maxBodyBytes, now }));
 
   const { oidc } = deps;
   if (oidc) {

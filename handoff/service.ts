@@ -40,6 +40,8 @@ export interface MemberChannel {
   send(record: EscalationRecord, message: MemberMessage): Promise<boolean>;
   /** Whether the member's client is connected now (the local Direct Line channel knows); undefined when the channel cannot tell (Teams, SMS). */
   online?(record: EscalationRecord): boolean | undefined;
+  /** Shows the member that the agent is typing (channels that show typing); nothing is stored. */
+  typing?(record: EscalationRecord): Promise<boolean>;
 }
 
 export type ClaimResult =
@@ -99,6 +101,11 @@ export class HandoffService {
   /** The member's connection as far as this instance knows: true, false (closed the chat, lost the connection), or null (the channel cannot tell). */
   memberOnline(record: EscalationRecord): boolean | null {
     return this.channel?.online?.(record) ?? null;
+  }
+
+  /** The agent is typing: the member's channel shows it. */
+  async typingToMember(record: EscalationRecord): Promise<boolean> {
+    return this.channel?.typing ? this.channel.typing(record) : false;
   }
 
   get(id: string): Promise<EscalationRecord | undefined> {
@@ -313,7 +320,7 @@ export class HandoffService {
   }
 
   /** Sends a notice to the member and keeps it in the transcript (what the member saw). */
-  private async noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
+  async noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
     const delivered = await this.deliver(record, { text, links });
     let added: TranscriptEntry[] = [];
     const updated = await this.deps.store.update(record.id, (r) => {

@@ -265,6 +265,20 @@ export class EscalationStore {
     return open.sort(queueOrder);
   }
 
+  /** The escalations created from day `fromDay` to `toDay` (YYYY-MM-DD, both included), for the history search. */
+  async createdBetween(fromDay: string, toDay: string, max = 2000): Promise<EscalationRecord[]> {
+    const days = (((await this.storage.read([DAYS_KEY]))[DAYS_KEY] as DaysItem | undefined)?.days ?? []).filter((d) => d >= fromDay && d <= toDay);
+    const ids: string[] = [];
+    for (const day of days.reverse()) {
+      const dayKey = DAY_PREFIX + day;
+      ids.push(...(((await this.storage.read([dayKey]))[dayKey] as DayItem | undefined)?.ids ?? []).slice().reverse());
+      if (ids.length >= max) break;
+    }
+    const keys = ids.slice(0, max).map((id) => EscalationStore.key(id));
+    const items = keys.length ? await this.storage.read(keys) : {};
+    return keys.map((key) => parse(items[key])).filter((r): r is EscalationRecord => Boolean(r));
+  }
+
   /** The index's version: changes whenever an escalation opens or closes (other instances poll it). */
   async indexVersion(): Promise<string> {
     const index = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexItem | undefined;

@@ -6,17 +6,21 @@ import type { TranscriptEntry } from './model';
 import type { AgentPresence } from './presence';
 import type { HandoffService } from './service';
 import type { AgentSessions } from './sessions';
-import { queueView } from './views';
+import { queueView, type EscalationView } from './views';
+import type { AgentWorkspace } from './workspace';
 
 /**
  * The console's live feed: GET /api/agent/events as Server-Sent Events (`text/event-stream`),
  * authenticated like every agent endpoint (the console reads it with fetch and its bearer token,
  * so the token never goes into a URL). Events:
  *
- * - `queue`   `{ escalations: [...] }` — the open escalations, on connect and whenever they change;
+ * - `queue`   `{ escalations: [...] }` — the open escalations, on connect and whenever they change
+ *   (with the workspace: each one's queue and whether it is offered to this agent);
  * - `entries` `{ escalationId, status, entries: [...] }` — new transcript entries (member and agent
  *   messages, notices, alerts);
  * - `alert`   `{ escalationId, kind }` — the member wrote about an emergency;
+ * - `notes`   `{ escalationId, notes: [...] }` — agents' internal notes (workspace.ts; never to the member);
+ * - `typing`  `{ escalationId, from: "member" }` — the member is typing (not stored);
  * - `expired` — the session ended, was signed out or could not be checked (the stream closes;
  *   sign in again).
  *
@@ -45,6 +49,8 @@ export class AgentStreams {
       now: () => number;
       pollMs?: number;
       keepAliveMs?: number;
+      /** Each agent's view of the queue (their queue, offers): workspace.ts. */
+      workspace?: AgentWorkspace;
     },
   ) {}
 
@@ -110,8 +116,9 @@ export class AgentStreams {
         do {
           again = false;
           const open = await service.listOpen();
-          const list = queueView(open, now(), (record) => service.memberOnline(record));
-          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position, e.memberOnline]));
+          const plain = queueView(open, now(), (record) => service.memberOnline(record));
+          const list: Array<EscalationView & { offered?: boolean; queue?: string }> = this.deps.workspace ? await this.deps.workspace.decorate(plain, open, auth.session.agent) : plain;
+          const next = JSON.stringify(list.map((e) => [e.id, e.status, e.agent?.id, e.alerts, e.position, e.memberOnline, e.offered, e.queue]));
           if (next !== signature) {
             signature = next;
             stream.send('queue', { escalations: list });
@@ -130,7 +137,8 @@ export class AgentStreams {
     unsubscribe = events.subscribe((event: HandoffEvent) => {
       if (event.type === 'queue') void refresh(false);
       else if (event.type === 'entries') sendEntries(event.escalationId, event.status, event.entries);
-      else stream.send('alert', { escalationId: event.escalationId, kind: event.kind });
+      else if (event.type === 'alert') stream.send('alert', { escalationId: event.escalationId, kind: event.kind });
+      else stream.send(event.type, event);
     });
 
     stream.send('hello', { agent: auth.session.agent, expiresAt: new Date(auth.session.expiresAt).toISOString() });

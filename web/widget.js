@@ -156,6 +156,8 @@
     var primaryText = css.getPropertyValue('--brand-primary-text').trim() || '#ffffff';
     var accent = css.getPropertyValue('--brand-accent').trim() || '#e8f1fa';
     return {
+      // Typing activities (no text) let an agent in a live chat see that the member is typing.
+      sendTypingIndicator: true,
       accent: primary,
       backgroundColor: '#ffffff',
       bubbleBackground: accent,
@@ -315,6 +317,7 @@
         directLine: directLine,
         store: store,
         locale: config.locale,
+        sendTypingIndicator: true,
         styleOptions: styleOptions(),
       },
       host,

@@ -1,4 +1,8 @@
 import { AgentAccounts } from '../../handoff/accounts';
+import { profileOf } from '../../handoff/agentProfile';
+import { AgentStatuses } from '../../handoff/agentStatus';
+import { AgentWorkspace } from '../../handoff/workspace';
+import { WorkspaceData } from '../../handoff/workspaceData';
 import { AgentAuth } from '../../handoff/auth';
 import { AgentConsoleError, AgentConsolePage } from '../../handoff/consolePage';
 import { OidcClient } from '../../handoff/oidc';
@@ -17,6 +21,8 @@ export interface AgentConsole {
   close(): void;
   /** For the start-up log line. */
   description: string;
+  /** Notes, transfer, presence, typing, history (queue mode only). */
+  workspace?: AgentWorkspace;
 }
 
 /**
@@ -50,6 +56,20 @@ export async function createAgentConsole(
     }
   }
 
+  // The console's data files (dispositions, queues, canned responses): a broken one stops start-up.
+  const workspace = new AgentWorkspace({
+    store: core.handoff.escalations,
+    service,
+    events,
+    presence,
+    statuses: new AgentStatuses(storage, now),
+    data: WorkspaceData.load(overrides.handoff?.workspaceDir),
+    catalog: core.catalog,
+    profile: (agentId) => profileOf(accounts.account(agentId)?.profile),
+    logger,
+    now,
+    retentionDays: config.identity.transcriptRetentionDays,
+  });
   const sessions = new AgentSessions(storage, settings.sessionTtlMinutes * 60_000, now);
   const auth = new AgentAuth({
     accounts,
@@ -68,6 +88,7 @@ export async function createAgentConsole(
     now,
     pollMs: overrides.handoff?.streamPollMs,
     keepAliveMs: overrides.handoff?.keepAliveMs,
+    workspace,
   });
   const page = new AgentConsolePage({ profile: core.profile, demoAgent: settings.demoAgent, passwordSignIn: accounts.size > 0, oidcSignIn: Boolean(oidc) });
   const routes = [
@@ -82,6 +103,7 @@ export async function createAgentConsole(
       maxBodyBytes: Math.min(config.server.maxBodyBytes, 64 * 1024),
       now,
       trustProxyHops: config.operations.trustProxyHops,
+      workspace,
     }),
     ...page.routes(),
   ];
@@ -103,6 +125,7 @@ export async function createAgentConsole(
   ].filter(Boolean);
   return {
     routes,
+    workspace,
     close() {
       clearInterval(sweeper);
       streams.close();

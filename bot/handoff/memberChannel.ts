@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import { ActivityTypes, type ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import type { PublicNumbers } from '../../common/redaction';
 import type { ResponseCatalog } from '../../common/responses';
@@ -55,6 +55,21 @@ export class AdapterMemberChannel implements MemberChannel {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
     return this.deps.authEnabled || isLoopbackUrl(url);
+  }
+
+  /** "The agent is typing", on channels that show it (Web Chat, Teams); never stored. */
+  async typing(record: EscalationRecord): Promise<boolean> {
+    const reference = record.reference as Partial<ConversationReference>;
+    if (!capabilitiesOf(record.channelId).typing || !this.allowed(reference.serviceUrl)) return false;
+    try {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+        await context.sendActivity({ type: ActivityTypes.Typing });
+      });
+      return true;
+    } catch (err) {
+      this.deps.logger.warn({ escalationId: record.id, err: { name: (err as Error)?.name } }, 'typing indicator not delivered');
+      return false;
+    }
   }
 
   async send(record: EscalationRecord, message: MemberMessage): Promise<boolean> {

@@ -111,8 +111,10 @@ describe('agent console in a browser (headless Chromium)', function () {
     await console_.screenshot({ path: `${RESULTS}/agent-console.png` });
     await member.page.screenshot({ path: `${RESULTS}/agent-console-member.png` });
 
-    // End the chat: the assistant takes the conversation back.
+    // End the chat (with its wrap-up: a disposition is required): the assistant takes the conversation back.
     await console_.getByRole('button', { name: 'End chat' }).click();
+    await console_.getByLabel('Disposition').selectOption('answered');
+    await console_.locator('#ac-wrapup-confirm').click();
     await botBubbles(member.page).filter({ hasText: /Demo Agent has ended the chat\. I.m the assistant again/ }).waitFor();
     await console_.getByText('No one is waiting.').waitFor();
     await memberSays(member.page, 'how do I pay my bill');

@@ -29,6 +29,36 @@
   var api = function (method, path, body) {
     return connection.request(method, path, body);
   };
+  // The console's working features (notes, wrap-up, transfer, presence, alerts…) are modules of their
+  // own (workspace*.js): they hear what happens here and may take over ending a chat (wrap-up).
+  var listeners = [];
+  function emit(name, payload) {
+    listeners.forEach(function (listener) {
+      try {
+        listener(name, payload);
+      } catch (e) {
+        /* one broken module must not stop the console */
+      }
+    });
+  }
+  window.AgentConsole = {
+    state: state,
+    api: api,
+    on: function (listener) {
+      listeners.push(listener);
+    },
+    open: function (id) {
+      return open(id);
+    },
+    reload: function () {
+      reloadCurrent();
+    },
+    notice: function (text) {
+      notice(text);
+    },
+    /** Set by the wrap-up module: function (outcome) that ends the chat with a disposition. */
+    finish: null,
+  };
 
   /** Intent → the portal pages worth one click for it (the profile's link groups). */
   var SUGGESTED = {
@@ -109,6 +139,7 @@
     state.current = null;
     state.drafts = {};
     $('ac-message').value = '';
+    emit('signedOut');
     showSignIn(message);
   }
 
@@ -119,6 +150,7 @@
     $('ac-console').hidden = false;
     $('ac-who').hidden = false;
     $('ac-agent-name').textContent = 'Signed in as ' + agent.name;
+    emit('signedIn', agent);
     api('GET', '/api/agent/links').then(function (answer) {
       if (answer.ok) {
         state.links = answer.body.links;
@@ -168,6 +200,7 @@
     } else if (event === 'expired') {
       signedOut('Your session has expired. Sign in again.');
     }
+    emit('event', { name: event, payload: payload });
   }
 
   // --- the queue -------------------------------------------------------------------------------
@@ -201,6 +234,7 @@
       item.appendChild(button);
       list.appendChild(item);
     });
+    emit('queue', state.queue);
   }
 
   // Wait times move on without any event.
@@ -230,13 +264,15 @@
     });
   }
 
-  function reloadCurrent() {
+  /** `keep`: a message that must stay on screen after the reload (why an action was refused). */
+  function reloadCurrent(keep) {
     if (!state.current) return;
     var id = state.current.id;
     api('GET', '/api/agent/escalations/' + encodeURIComponent(id)).then(function (answer) {
       if (answer.ok && state.current && state.current.id === id) {
         state.current = answer.body.escalation;
         renderConversation(false);
+        if (keep) notice(keep);
       }
     });
   }
@@ -286,6 +322,7 @@
     else if (e.status !== 'queued' && e.status !== 'active') notice('This conversation is closed (' + e.status + ').');
     else notice('');
     renderSuggested();
+    emit('conversation', e);
     if (focus) $('ac-conv-title').focus();
   }
 
@@ -327,8 +364,9 @@
     return api('POST', '/api/agent/escalations/' + encodeURIComponent(id) + path, body).then(
       function (answer) {
         if (!answer.ok) {
-          notice('Not done: ' + ((answer.body && answer.body.message) || 'the assistant answered ' + answer.status + '.'));
-          if (answer.status === 409) reloadCurrent();
+          var message = 'Not done: ' + ((answer.body && answer.body.message) || 'the assistant answered ' + answer.status + '.');
+          notice(message);
+          if (answer.status === 409) reloadCurrent(message);
           return;
         }
         if (success) success(answer.body, id);
@@ -410,6 +448,7 @@
   });
 
   function finish(outcome) {
+    if (window.AgentConsole.finish) return window.AgentConsole.finish(outcome);
     act('/resolve', { outcome: outcome }, function () {
       reloadCurrent();
       notice(outcome === 'resolved' ? 'Chat ended: the assistant has the conversation again.' : 'Handed back to the assistant.');
