@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASYMMETRIC_ALGORITHMS, type AssertionAlgorithm } from '../../services/identity/portalAssertion';
-import { isTimeZone } from '../../services/time';
+import { isTimeZone } from '../../common/timeZone';
 
 /**
  * Settings of member identity, member data (back ends) and the PHI audit log. Spread into the
