@@ -60,8 +60,6 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
         // User state, transcripts and escalations: read again only every few seconds (a transcript flush), so a small cache.
         files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry, cacheBytes: 2 * 1024 * 1024 }),
         isJournalKey: isConversationKey,
-        isJournalFileName: mayHoldConversationKey,
-        logger: deps.logger,
       });
     }
     // The Azure SDKs are loaded only when chosen: @azure/cosmos, @azure/storage-blob and their

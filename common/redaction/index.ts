@@ -1,4 +1,4 @@
-import { findPii, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory, type PiiFinding } from './pii';
+import { findPii, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory } from './pii';
 import { MASK, maskSecrets, type SecretScanOptions } from './secrets';
 
 /**
@@ -12,9 +12,6 @@ import { MASK, maskSecrets, type SecretScanOptions } from './secrets';
 export function redactText(text: string): string {
   return redactPii(maskSecrets(text).text);
 }
-
-/** What the turn pipeline masks on the message itself: never needed by any dialog, never kept. */
-export const NEVER_KEPT: readonly PiiCategory[] = ['password', 'ssn', 'card'];
 
 export interface SensitiveScan {
   text: string;
@@ -44,4 +41,4 @@ export function maskSensitive(text: string, options: SecretScanOptions = {}): Se
   return { text: out, secrets: secrets.sort((a, b) => b.length - a.length), categories: [...categories] };
 }
 
-export { findPii, MASK, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory, type PiiFinding };
+export { findPii, MASK, PII_CATEGORIES, PII_TAGS, redactPii, type PiiCategory };
