@@ -8,7 +8,7 @@ import type { Route } from '../bot/http/server';
 import { splitTarget } from '../bot/http/url';
 import type { Lifecycle } from '../bot/lifecycle';
 import type { Logger } from '../common/logger';
-import { AgentAuth, type Authenticated } from './auth';
+import type { AgentAuth, Authenticated } from './auth';
 import {
   describeIssues,
   ESCALATION_ID,

@@ -38,8 +38,7 @@ export const handoffEnvShape = {
   AGENT_OIDC_REDIRECT_URL: httpUrl('AGENT_OIDC_REDIRECT_URL'),
 };
 
-const handoffEnvObject = z.object(handoffEnvShape);
-type HandoffEnv = z.output<typeof handoffEnvObject> & { NODE_ENV: string };
+type HandoffEnv = z.output<z.ZodObject<typeof handoffEnvShape>> & { NODE_ENV: string };
 
 
 /** Cross-field checks, applied by the merged schema's superRefine. */
