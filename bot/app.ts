@@ -63,6 +63,7 @@ import { typingIndicator } from './typing';
 import { memberTyping } from './handoff/memberTyping';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
 import { TextLimit } from './pipeline/textLimit';
+import { TurnFactsSource } from './pipeline/turnFacts';
 
 /** Parts a test may replace; everything else is built from the configuration. */
 export interface AssistantOverrides {
@@ -142,6 +143,8 @@ export interface BotCore {
   emergencyCheck: EmergencyCheck;
   /** The safety triage that runs first on every member message (and decides what no rate limit refuses). */
   triageCheck: TriageCheck;
+  /** Each turn's one facts object: what runs inside a turn reads the triage there (once per turn). */
+  turnFacts: TurnFactsSource;
   /**
    * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
    * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
@@ -248,6 +251,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     const locale = localeOf(context.activity.locale);
     return sender.send(context, { text: catalog.text(locale, key) }, locale);
   };
+  // One facts object per turn: the triage runs once, whoever reads it (limits, freshness, gate, recognizer).
+  const turnFacts = new TurnFactsSource(triageCheck);
   const freshness = new ConversationFreshness({
     conversationState,
     mainDialog,
@@ -257,7 +262,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     forgetChoices: (context) => sender.forgetChoices(context),
     // An emergency or abuse disclosure gets its answer first and alone; the closed task needs no notice then.
     notify: (context, reason) =>
-      isUrgent(triageCheck.triage(context.activity.text ?? '').match) ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
+      isUrgent(turnFacts.of(context).triage(context.activity.text ?? '').match) ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
   });
   const storeHealth = new StoreHealth();
   turnGuard = new TurnGuard({
@@ -280,7 +285,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     turnGuard,
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
-    triage: new TriageGate(triageCheck, triage),
+    facts: turnFacts,
+    triage: new TriageGate(triage),
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords: new SmsKeywordGate({
       sender,
@@ -299,7 +305,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
   const ready = pending ? pending.ready : Promise.resolve();
-  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, identity, storeHealth };
+  return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, turnFacts, identity, storeHealth };
 }
 
 /**

@@ -16,6 +16,8 @@ import type { SecretMasking } from './pipeline/secretMasking';
 import type { SmsKeywordGate } from './pipeline/smsKeywords';
 import type { TurnUnderstanding } from './pipeline/understandTurn';
 import type { TextLimit } from './pipeline/textLimit';
+import { memberMessageSteps, runSteps, type TurnStep } from './pipeline/steps';
+import type { TurnFactsSource } from './pipeline/turnFacts';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
 import type { IdentityGate } from './identity/gate';
 import type { TurnGuard } from './state/turnGuard';
@@ -31,6 +33,8 @@ export interface AssistantBotDeps {
   sender: ReplySender;
   catalog: ResponseCatalog;
   profile: PortalProfile;
+  /** The turn's one facts object: the triage (run once per turn), masking, understanding. */
+  facts: TurnFactsSource;
   /** The safety triage, step 1 of every message. */
   triage: TriageGate;
   secrets: SecretMasking;
@@ -60,10 +64,13 @@ export interface AssistantBotDeps {
  */
 export class AssistantBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
+  /** The steps of every member message, in order (bot/pipeline/steps.ts). */
+  readonly steps: readonly TurnStep[];
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
+    this.steps = memberMessageSteps({ ...deps, welcome: (context, locale) => this.welcome(context, locale, false) });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -91,31 +98,15 @@ export class AssistantBot extends ActivityHandler {
     });
   }
 
-  /** The order matters: nothing may come before the safety triage that could swallow a message. */
+  /** A member message, through the pipeline's steps (the safety triage first). */
   private async onMemberMessage(context: TurnContext): Promise<void> {
-    const { triage, secrets, sender, smsKeywords, understanding, dialogs, textLimit, handoff } = this.deps;
-    if (await triage.handle(context)) return; // 1. safety triage first, on the raw text (all of it): emergency, abuse answered here
-    textLimit?.truncate(context); // 1b. overlong messages are cut (the member is told below)
-    await secrets.mask(context); // 2. a typed password never goes further
-    const handedOff = await handoff?.handle(context); // 2b. a person has (or is about to have) the conversation
-    if (handedOff) {
-      await triage.answerAside(context); // mental health, symptoms: answered too (the agent sees the answer)
-      await secrets.warnIfMasked(context, handedOff);
-      return textLimit?.noteIfTruncated(context, handedOff);
-    }
-    await sender.normalizeInput(context); // 3. "2" → the second choice; card submits → text
-    if (await smsKeywords.handle(context)) return triage.answerAside(context); // 4. STOP / START / HELP, and silence after STOP (but not for a health message)
-    if (await this.deps.identityGate?.handle(context)) return; // 4b. sign out, forget me; a typed code is checked and masked
-    const turn = await understanding.resolve(context); // 5. intent and language, once per turn
-    if (await triage.handleUnderstood(context, turn)) return;
-    turn.welcomed = await this.welcome(context, turn.locale, false); // 6. SMS sends no conversationUpdate: welcome once
-    await secrets.warnIfMasked(context, turn.locale);
-    await textLimit?.noteIfTruncated(context, turn.locale);
-    await dialogs.run(context); // 7. MainDialog routes, or the dialog in progress continues
+    await runSteps(this.steps, context, this.deps.facts.of(context));
   }
 
   override async run(context: TurnContext): Promise<void> {
     this.deps.sender.attach(context);
+    // The turn's facts outlive a re-run of the turn (TurnGuard keeps what was in the turn state).
+    this.deps.facts.of(context);
     const { recorder } = this.deps;
     try {
       await this.deps.turnGuard.run(context, () => {

@@ -5,7 +5,7 @@ import { LastTextMemo } from '../intents/emergency/memo';
 import { DetectorOnlyTriage } from '../intents/triage/detectorOnly';
 import { LastTextTriage } from '../intents/triage/memo';
 import { buildSafetyTriage, type SafetyTriage } from '../intents/triage/safetyTriage';
-import type { EmergencyCheck, IntentResult, Locale, TriageCheck, Understanding } from '../intents/types';
+import type { EmergencyCheck, IntentResult, TriageCheck, UnderstandOptions, Understanding } from '../intents/types';
 
 /**
  * Where the intents layer (intents/index.ts) meets the bot: the emergency detector, built now
@@ -79,7 +79,7 @@ export class PendingUnderstanding implements Understanding {
     this.ready.catch(() => undefined);
   }
 
-  async understand(text: string, options?: { locale?: Locale }): Promise<IntentResult> {
+  async understand(text: string, options?: UnderstandOptions): Promise<IntentResult> {
     await this.ready;
     return this.built!.understand(text, options);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'restify';
+import { escapeHtml } from '../common/html';
 import { securityHeaderMap } from '../bot/http/securityHeaders';
 import type { Route } from '../bot/http/server';
 import { StartupError } from '../common/errors';
@@ -25,8 +26,6 @@ interface Asset {
   etag: string;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The console's page headers: the shared page policy, no inline styles, no referrers at all. */
 const PAGE_HEADERS = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../common/timeZone';
 
 /**
  * When agents take chats: a time zone and a weekly schedule, from the portal profile
@@ -22,17 +23,7 @@ export const timeRange = z.string().refine(
   { error: 'expected a time range like "08:00-17:30" (24-hour clock, start before end)' },
 );
 
-export const timeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'expected an IANA time zone such as "America/Los_Angeles"' },
-);
+export const timeZone = z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as "America/Los_Angeles"' });
 
 export const weeklyHoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(timeRange).max(6).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof timeRange>>>,

@@ -3,12 +3,12 @@ import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import { readJsonBody } from '../bot/http/body';
 import { clientAddress } from '../bot/http/clientAddress';
-import { HttpError, sendError, sendHttpError } from '../bot/http/errors';
+import { guarded, HttpError, sendError, sendHttpError } from '../bot/http/errors';
 import type { Route } from '../bot/http/server';
 import { splitTarget } from '../bot/http/url';
 import type { Lifecycle } from '../bot/lifecycle';
 import type { Logger } from '../common/logger';
-import { AgentAuth, type Authenticated } from './auth';
+import type { AgentAuth, Authenticated } from './auth';
 import {
   describeIssues,
   ESCALATION_ID,
@@ -91,19 +91,15 @@ export function agentRoutes(deps: AgentRoutesDeps): Route[] {
   /** Wraps a handler: no caching, authentication when asked, HttpErrors as JSON, nothing else leaks. */
   const handle =
     (authenticated: boolean, work: (req: Request, res: Response, agent: Authenticated | undefined) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      res.header('Cache-Control', 'no-store');
-      try {
-        if (deps.lifecycle.phase !== 'ready') throw new HttpError(503, 'unavailable', 'The assistant is starting or stopping. Try again shortly.', { 'Retry-After': '5' });
-        await work(req, res, authenticated ? await auth.authenticate(req) : undefined);
-      } catch (err) {
-        if (!req.complete) req.resume();
-        if (err instanceof HttpError) return sendHttpError(res, err);
+    guarded(async (req, res) => work(req, res, authenticated ? await auth.authenticate(req) : undefined), {
+      noStore: true,
+      ready: { lifecycle: deps.lifecycle, message: 'The assistant is starting or stopping. Try again shortly.' },
+      onError: (err, req, res) => {
         if (err instanceof WorkspaceRefusal) return sendHttpError(res, new HttpError(err.status, err.code, err.message));
         deps.logger.error({ err: { name: (err as Error)?.name }, route: req.getRoute?.()?.path }, 'agent API request failed');
         sendError(res, 503, { error: 'unavailable', message: 'That did not work on our side. Try again shortly.' }, { 'Retry-After': '5' });
-      }
-    };
+      },
+    });
 
   const refusal = (result: { kind: string; record?: EscalationRecord }): never => {
     switch (result.kind) {

@@ -18,7 +18,7 @@ import {
 } from './model';
 import type { AgentPresence } from './presence';
 import { waitMinutes } from './queue';
-import { EscalationStore, writerToken } from './store';
+import { type EscalationStore, writerToken } from './store';
 
 /**
  * The hand-off's operations, for the member's side (the turn pipeline queues, relays, leaves) and

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackUrl } from '../common/loopback';
 import { parseAccounts, type AgentAccount } from './accounts';
 
 /**
@@ -37,10 +38,8 @@ export const handoffEnvShape = {
   AGENT_OIDC_REDIRECT_URL: httpUrl('AGENT_OIDC_REDIRECT_URL'),
 };
 
-const handoffEnvObject = z.object(handoffEnvShape);
-type HandoffEnv = z.output<typeof handoffEnvObject> & { NODE_ENV: string };
+type HandoffEnv = z.output<z.ZodObject<typeof handoffEnvShape>> & { NODE_ENV: string };
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 /** Cross-field checks, applied by the merged schema's superRefine. */
 export function checkHandoffEnv(env: HandoffEnv, ctx: z.RefinementCtx): void {
@@ -56,7 +55,7 @@ export function checkHandoffEnv(env: HandoffEnv, ctx: z.RefinementCtx): void {
   if (env.NODE_ENV === 'production') {
     for (const name of ['AGENT_OIDC_ISSUER', 'AGENT_OIDC_REDIRECT_URL'] as const) {
       const value = env[name];
-      if (value && !value.startsWith('https:') && !LOOPBACK.test(new URL(value).hostname)) {
+      if (value && !value.startsWith('https:') && !isLoopbackUrl(new URL(value))) {
         issue(name, 'expected an https URL when NODE_ENV is production');
       }
     }

@@ -79,6 +79,7 @@ export async function createUnderstanding(settings: NluSettings, deps: Understan
   } else if (settings.provider === 'luis') {
     if (!settings.luis) throw new Error('NLU_PROVIDER=luis needs the LUIS_* settings');
     // The LUIS runtime SDK is loaded only when chosen (LUIS is retired; most deployments never use it).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen, synchronously
     const { LuisRecognizer } = require('./cloud/luis-recognizer') as typeof import('./cloud/luis-recognizer');
     cloud = new LuisRecognizer({ settings: settings.luis, intentMap: loadCloudIntentMap() });
   }

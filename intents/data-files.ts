@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { displayPath } from './paths';
 
 /** A data file is missing or broken. The message names the file and the problem. */

@@ -124,9 +124,21 @@ export interface EmergencyCheck {
   detect(text: string): EmergencyMatch | null;
 }
 
+/** What a caller may tell the recognizer about a message. */
+export interface UnderstandOptions {
+  /** The conversation's language, a hint for the locale detector. */
+  locale?: Locale;
+  /**
+   * The turn's safety triage (a memo of the same check: bot/pipeline/turnFacts.ts), read instead of
+   * running the recognizer's own on a text the turn has already triaged.
+   */
+  triage?: TriageCheck;
+}
+
 /** Emergency check, then intent recognition with cloud fallback and the confidence threshold. */
 export interface Understanding {
-  understand(text: string, options?: { locale?: Locale }): Promise<IntentResult>;
+  /** Never throws, whatever the input: the worst case is `none`. */
+  understand(text: string, options?: UnderstandOptions): Promise<IntentResult>;
 }
 
 /** What the safety triage decided for one message (ids and numbers only, never member text). */

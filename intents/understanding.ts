@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { CloudRecognizerError, NluTimeoutError, type CloudFailure } from './cloud/errors';
 import type { EmergencyMatch } from './emergency/detector';
 import type { LocalRecognizer } from './local/local-recognizer';
-import { TASK_INTENTS, type IntentResult, type Locale, type Recognizer, type TriageCheck, type TriageResult } from './types';
+import { TASK_INTENTS, type IntentResult, type Locale, type Recognizer, type TriageCheck, type TriageResult, type UnderstandOptions, type Understanding } from './types';
+
+export type { Understanding } from './types';
 
 export type CloudProvider = 'clu' | 'luis';
 export type FallbackReason = CloudFailure | 'low_confidence';
@@ -11,11 +13,6 @@ export type FallbackReason = CloudFailure | 'low_confidence';
 export interface NluObserver {
   recognized?(result: IntentResult): void;
   fallback?(provider: CloudProvider, reason: FallbackReason): void;
-}
-
-export interface Understanding {
-  /** Never throws, whatever the input: the worst case is `none`. */
-  understand(text: string, options?: { locale?: Locale }): Promise<IntentResult>;
 }
 
 /** Timer functions, injectable so tests drive timeouts without sleeping. */
@@ -88,13 +85,13 @@ export class NluPipeline implements Understanding {
     this.logger = deps.logger;
   }
 
-  async understand(input: string, options: { locale?: Locale } = {}): Promise<IntentResult> {
+  async understand(input: string, options: UnderstandOptions = {}): Promise<IntentResult> {
     const started = this.clock.now();
     const text = typeof input === 'string' ? input : '';
     const hint = options.locale === 'en' || options.locale === 'es' ? options.locale : undefined;
     let result: IntentResult;
     try {
-      result = await this.run(text, hint);
+      result = await this.run(text, hint, options.triage);
     } catch (err) {
       // Defensive: nothing below should throw, but a member must never see a failure.
       this.logger.error({ err: { name: (err as Error)?.name }, length: text.length }, 'nlu pipeline failed; answering none');
@@ -109,8 +106,8 @@ export class NluPipeline implements Understanding {
     return result;
   }
 
-  private async run(text: string, hint: Locale | undefined): Promise<IntentResult> {
-    const triage = this.runTriage(text);
+  private async run(text: string, hint: Locale | undefined, turnTriage: TriageCheck | undefined): Promise<IntentResult> {
+    const triage = this.runTriage(text, turnTriage);
     const match = triage.match;
     if (match && (match.intent === 'mental_health' || match.intent === 'symptoms')) {
       // "Book me with a dermatologist for this rash" is a booking: a portal task the recognizer is
@@ -143,10 +140,14 @@ export class NluPipeline implements Understanding {
     return (TASK_INTENTS as readonly string[]).includes(primary.intent) ? { ...primary, locale } : null;
   }
 
-  /** The safety triage (or, without one, the emergency detector alone); a failure is logged and counts as nothing found. */
-  private runTriage(text: string): TriageResult {
+  /**
+   * The safety triage (the turn's when the caller has one, else this pipeline's, or without one
+   * the emergency detector alone); a failure is logged and counts as nothing found.
+   */
+  private runTriage(text: string, turnTriage: TriageCheck | undefined): TriageResult {
     try {
-      if (this.deps.triage) return this.deps.triage.triage(text);
+      const triage = turnTriage ?? this.deps.triage;
+      if (triage) return triage.triage(text);
       const m = this.deps.detector.detect(text);
       return m ? { match: { intent: 'emergency', kind: m.kind, locale: m.locale, score: 1, rule: m.rule }, safety: null } : { match: null, safety: null };
     } catch (err) {

@@ -38,7 +38,7 @@ function percentile(sorted: number[], p: number): number {
 async function measure(name: string, storage: AssistantStorage, rounds: number): Promise<void> {
   const writes: number[] = [];
   const reads: number[] = [];
-  let eTag: string | null = null;
+  let eTag: string | null;
   for (let i = 0; i < rounds; i++) {
     const key = `webchat/conversations/bench-${i % 20}/`;
     let t = performance.now();

@@ -88,7 +88,7 @@ const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/gu;
 /** A token mixing letters and digits (member, Rx, claim or group numbers): 5 characters or more. */
 const MIXED_ID = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{4,}(?![\p{L}\p{N}])/gu;
 /** Digits with separators (phone, SSN, card, dates of birth, ids): masked from 4 digits on. */
-const NUMBER = /\+?\d[\d\s().\/-]*\d/gu;
+const NUMBER = /\+?\d[\d\s()./-]*\d/gu;
 
 /**
  * A member's words as the report may show them: `redactText` again (what the transcript kept is

@@ -69,6 +69,7 @@ export function createOperations(config: Config, core: BotCore, now?: () => numb
   const conversationLimit = new ConversationRateLimit({
     perMinute: settings.rateLimits.perConversationPerMinute,
     triageCheck: core.triageCheck,
+    turnFacts: core.turnFacts,
     catalog,
     metrics,
     logger,

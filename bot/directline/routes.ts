@@ -5,7 +5,7 @@ import type { TriageCheck } from '../../intents/types';
 import type { Lifecycle } from '../lifecycle';
 import { readJsonBody } from '../http/body';
 import { clientAddress } from '../http/clientAddress';
-import { HttpError, sendError, sendHttpError } from '../http/errors';
+import { guarded, HttpError, NOT_TAKING_MESSAGES, notReady, sendError } from '../http/errors';
 import { CLIENT_TOO_MANY, clientBudgetExceeded } from '../http/guard';
 import type { Route } from '../http/server';
 import { readUrgentOrRefuse } from '../http/urgentPass';
@@ -102,9 +102,7 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
   const { channel, tokens, lifecycle, logger } = deps;
 
   const acceptingWork = () => {
-    if (lifecycle.phase !== 'ready') {
-      throw new HttpError(503, 'unavailable', 'The assistant is not taking new messages right now. Try again shortly.', { 'Retry-After': '5' });
-    }
+    if (lifecycle.phase !== 'ready') throw notReady(NOT_TAKING_MESSAGES);
   };
 
   async function existing(conversationId: string) {
@@ -129,36 +127,32 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
 
   const handle =
     (work: (req: Request, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response): Promise<void> => {
-      res.header('Cache-Control', 'no-store');
-      try {
-        await work(req, res);
-      } catch (err) {
-        if (!req.complete) req.resume();
-        if (err instanceof HttpError) return sendHttpError(res, err);
-        if (err instanceof UnknownConversationError) return sendError(res, 404, { error: 'not_found', message: 'No such conversation.' });
-        if (err instanceof ConversationRateLimitedError) {
-          return sendError(
-            res,
-            429,
-            { error: 'too_many_requests', message: 'Too many messages in this conversation; wait a moment before sending more.' },
-            { 'Retry-After': String(err.retryAfter) },
-          );
-        }
-        if (err instanceof ChannelFullError) {
-          const message =
-            err.scope === 'client'
-              ? 'Too many chats are open from this address; close one or wait a few minutes.'
-              : 'The chat is busy right now; try again in a few minutes.';
-          return sendError(res, err.scope === 'client' ? 429 : 503, { error: err.scope === 'client' ? 'too_many_requests' : 'unavailable', message }, { 'Retry-After': '60' });
-        }
-        if (err instanceof ChannelBusyError) {
-          return sendError(res, 429, { error: 'too_many_requests', message: 'Too many messages at once; wait for the answer.' }, { 'Retry-After': '2' });
-        }
-        logger.error({ err: { name: (err as Error)?.name }, route: req.getRoute?.()?.path }, 'direct line request failed');
-        sendError(res, 503, { error: 'unavailable', message: 'The assistant could not handle this request. Try again shortly.' }, { 'Retry-After': '5' });
-      }
-    };
+    guarded(work, { noStore: true, onError: (err, req, res) => failed(err, req, res) });
+
+  /** Errors of the channel (HttpErrors are answered by `guarded`): their answers, else 503. */
+  function failed(err: unknown, req: Request, res: Response): void {
+    if (err instanceof UnknownConversationError) return sendError(res, 404, { error: 'not_found', message: 'No such conversation.' });
+    if (err instanceof ConversationRateLimitedError) {
+      return sendError(
+        res,
+        429,
+        { error: 'too_many_requests', message: 'Too many messages in this conversation; wait a moment before sending more.' },
+        { 'Retry-After': String(err.retryAfter) },
+      );
+    }
+    if (err instanceof ChannelFullError) {
+      const message =
+        err.scope === 'client'
+          ? 'Too many chats are open from this address; close one or wait a few minutes.'
+          : 'The chat is busy right now; try again in a few minutes.';
+      return sendError(res, err.scope === 'client' ? 429 : 503, { error: err.scope === 'client' ? 'too_many_requests' : 'unavailable', message }, { 'Retry-After': '60' });
+    }
+    if (err instanceof ChannelBusyError) {
+      return sendError(res, 429, { error: 'too_many_requests', message: 'Too many messages at once; wait for the answer.' }, { 'Retry-After': '2' });
+    }
+    logger.error({ err: { name: (err as Error)?.name }, route: req.getRoute?.()?.path }, 'direct line request failed');
+    sendError(res, 503, { error: 'unavailable', message: 'The assistant could not handle this request. Try again shortly.' }, { 'Retry-After': '5' });
+  }
 
   return [
     {

@@ -6,7 +6,7 @@ import type { Logger } from '../../common/logger';
 import type { AssistantMetrics } from '../../common/metrics';
 import { clientAddress } from '../http/clientAddress';
 import { readJsonBody } from '../http/body';
-import { HttpError, sendError, sendHttpError } from '../http/errors';
+import { guarded, HttpError, sendError } from '../http/errors';
 import type { RateLimiter } from '../http/rateLimit';
 import type { Route } from '../http/server';
 import { DIRECTLINE_PREFIX, publicBaseUrl } from './routes';
@@ -119,9 +119,8 @@ export function tokenRoute(deps: TokenRouteDeps): Route {
   return {
     method: 'post',
     path: '/api/directline/token',
-    handler: async (req: Request, res: Response) => {
-      res.header('Cache-Control', 'no-store');
-      try {
+    handler: guarded(
+      async (req: Request, res: Response) => {
         const wait = deps.limiter.take(clientAddress(req, deps.trustProxyHops ?? 0));
         if (wait) {
           deps.onLimited?.();
@@ -140,15 +139,17 @@ export function tokenRoute(deps: TokenRouteDeps): Route {
         const grant = await deps.source.grant(req, newUserId());
         deps.logger.info({ conversationId: grant.conversationId }, 'direct line token issued');
         res.send(200, { token: grant.token, conversationId: grant.conversationId, domain: grant.domain });
-      } catch (err) {
-        if (!req.complete) req.resume();
-        if (err instanceof HttpError) {
+      },
+      {
+        noStore: true,
+        onHttpError: (err) => {
           if (err.status >= 500) deps.logger.warn({ status: err.status, code: err.code }, 'direct line token not issued');
-          return sendHttpError(res, err);
-        }
-        deps.logger.error({ err: { name: (err as Error)?.name } }, 'direct line token failed');
-        sendError(res, 503, { error: 'unavailable', message: 'The chat is not available right now. Try again shortly.' }, { 'Retry-After': '10' });
-      }
-    },
+        },
+        onError: (err, _req, res) => {
+          deps.logger.error({ err: { name: (err as Error)?.name } }, 'direct line token failed');
+          sendError(res, 503, { error: 'unavailable', message: 'The chat is not available right now. Try again shortly.' }, { 'Retry-After': '10' });
+        },
+      },
+    ),
   };
 }

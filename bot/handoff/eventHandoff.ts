@@ -13,8 +13,7 @@ import type { AssistantTranscriptStore } from '../transcript/transcriptStore';
 import type { MemberLookup } from './queueingEscalation';
 import type { HandoffState } from './state';
 
-/** The event names of Bot Framework's hand-off protocol (botbuilder's HandoffEventNames). */
-export const HANDOFF_INITIATE = 'handoff.initiate';
+/** The status event of Bot Framework's hand-off protocol (botbuilder's HandoffEventNames). */
 export const HANDOFF_STATUS = 'handoff.status';
 
 /**

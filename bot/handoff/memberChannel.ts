@@ -8,7 +8,7 @@ import type { AssistantAdapter } from '../adapter';
 import { capabilitiesOf } from '../channels/capabilities';
 import { renderReply } from '../channels/render';
 import { LOCAL_SERVICE_URL } from '../directline/channel';
-import { isLoopbackUrl } from '../http/loopbackUrl';
+import { isLoopbackUrl } from '../../common/loopback';
 import type { TurnGuard } from '../state/turnGuard';
 import { toStored, type AssistantTranscriptStore, type StoredActivity } from '../transcript/transcriptStore';
 

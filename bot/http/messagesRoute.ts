@@ -12,9 +12,9 @@ import { clientAddress, isDirectLoopback } from './clientAddress';
 import type { RateLimiter } from './rateLimit';
 import { describeActivityIssues, inboundActivitySchema, type InboundActivity } from './activitySchema';
 import { readJsonBody } from './body';
-import { isLoopbackUrl } from './loopbackUrl';
+import { isLoopbackUrl } from '../../common/loopback';
 import { setRequestOrigin } from './requestOrigin';
-import { HttpError, sendError, sendHttpError } from './errors';
+import { guarded, HttpError, NOT_TAKING_MESSAGES, sendError } from './errors';
 import type { Route } from './server';
 import { readUrgentOrRefuse } from './urgentPass';
 
@@ -142,12 +142,7 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
       // The server gives every request one; a route used on its own (tests) makes its own.
       const correlationId = currentCorrelationId() ?? newCorrelationId();
       res.setHeader('x-correlation-id', correlationId);
-      try {
-        if (lifecycle.phase !== 'ready') {
-          throw new HttpError(503, 'unavailable', 'The assistant is not taking new messages right now. Try again shortly.', {
-            'Retry-After': '5',
-          });
-        }
+      const work = async () => {
         let body: unknown;
         if (clientLimited) {
           const address = clientAddress(req, limits.trustProxyHops);
@@ -205,12 +200,8 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
         }
         if (result?.body !== undefined) res.send(result.status, result.body);
         else res.send(result?.status ?? 200);
-      } catch (err) {
-        if (!req.complete) req.resume();
-        if (err instanceof HttpError) {
-          if (err.status !== 429 && err.status < 500) refused(req);
-          return sendHttpError(res, err, correlationId);
-        }
+      };
+      const failed = (err: unknown) => {
         const auth = classifyAuthError(err);
         if (auth === 'unauthorized') {
           refused(req);
@@ -227,7 +218,15 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
           { error: 'unavailable', message: 'The assistant could not process this activity. Try again shortly.', correlationId },
           { 'Retry-After': '5' },
         );
-      }
+      };
+      return guarded(work, {
+        ready: { lifecycle, message: NOT_TAKING_MESSAGES },
+        correlationId,
+        onHttpError: (err) => {
+          if (err.status !== 429 && err.status < 500) refused(req);
+        },
+        onError: failed,
+      })(req, res);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isUrgent, type TriageCheck } from '../../intents/types';
 import { readJsonBody } from './body';
-import { HttpError } from './errors';
+import type { HttpError } from './errors';
 
 /**
  * What a per-client rate limit does with a request over its budget (DESIGN.md, safety rule 1:

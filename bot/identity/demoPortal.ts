@@ -1,12 +1,11 @@
 import type { Response } from 'restify';
+import { escapeHtml } from '../../common/html';
 import type { Locale } from '../../intents/types';
 import type { DevelopmentPortal } from '../../services/identity/devPortal';
 import type { Route } from '../http/server';
 import { splitTarget } from '../http/url';
 import type { WidgetPage } from '../widget/widget';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * DEVELOPMENT ONLY (never built in production, nor when real portal keys are configured): a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASYMMETRIC_ALGORITHMS, type AssertionAlgorithm } from '../../services/identity/portalAssertion';
-import { isTimeZone } from '../../services/time';
+import { isTimeZone } from '../../common/timeZone';
 
 /**
  * Settings of member identity, member data (back ends) and the PHI audit log. Spread into the
@@ -51,8 +51,7 @@ export const identityEnvShape = {
 
 export const IDENTITY_SECRET_SETTINGS = ['FHIR_CLIENT_SECRET'];
 
-const identityEnvObject = z.object(identityEnvShape);
-type IdentityEnv = z.infer<typeof identityEnvObject> & { NODE_ENV: string };
+type IdentityEnv = z.infer<z.ZodObject<typeof identityEnvShape>> & { NODE_ENV: string };
 
 export function checkIdentityEnv(env: IdentityEnv, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

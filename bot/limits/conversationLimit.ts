@@ -4,6 +4,7 @@ import { localeOf, type ResponseCatalog } from '../../common/responses';
 import { detectLocale } from '../../intents';
 import { isUrgent, type TriageCheck } from '../../intents/types';
 import type { OperationsMetrics } from '../observability/prometheus';
+import type { TurnFactsSource } from '../pipeline/turnFacts';
 
 /**
  * Member messages per conversation per minute (RATE_LIMIT_PER_CONVERSATION_PER_MINUTE): a script
@@ -44,8 +45,10 @@ interface Window {
 
 export interface ConversationLimitDeps {
   perMinute: number;
-  /** What no limit refuses: emergencies and abuse disclosures (isUrgent). */
+  /** What no limit refuses: emergencies and abuse disclosures (isUrgent). Decided before a turn (Direct Line). */
   triageCheck: TriageCheck;
+  /** Decided in a turn (the adapter middleware): the turn's triage, run once and read by the later steps. */
+  turnFacts?: TurnFactsSource;
   catalog: ResponseCatalog;
   metrics: OperationsMetrics;
   logger: Logger;
@@ -69,10 +72,10 @@ export class ConversationRateLimit {
   }
 
   /** Counts one activity and decides; the same activity object always gets the same verdict. */
-  check(activity: ActivityLike): Verdict {
+  check(activity: ActivityLike, triage?: TriageCheck): Verdict {
     const known = this.verdicts.get(activity);
     if (known) return known;
-    const verdict = this.decide(activity);
+    const verdict = this.decide(activity, triage);
     this.verdicts.set(activity, verdict);
     return verdict;
   }
@@ -88,7 +91,8 @@ export class ConversationRateLimit {
     return verdict?.kind === 'reject' ? verdict.retryAfter : undefined;
   }
 
-  decide(activity: ActivityLike): Verdict {
+  /** `triage`: the turn's, inside a turn (default: the triage check itself). */
+  decide(activity: ActivityLike, triage: TriageCheck = this.deps.triageCheck): Verdict {
     if (!this.enabled || activity.type !== ActivityTypes.Message) return OK;
     const conversationId = activity.conversation?.id;
     if (typeof conversationId !== 'string') return OK;
@@ -106,7 +110,7 @@ export class ConversationRateLimit {
     window.count++;
     if (window.count <= this.deps.perMinute) return OK;
     // Over the budget: an urgent message still goes through, on the full text as the member wrote it.
-    if (typeof activity.text === 'string' && activity.text.trim() && isUrgent(this.deps.triageCheck.triage(activity.text).match)) return OK;
+    if (typeof activity.text === 'string' && activity.text.trim() && isUrgent(triage.triage(activity.text).match)) return OK;
     this.deps.metrics.rateLimited('conversation');
     if (!window.noted) {
       window.noted = true;
@@ -123,7 +127,7 @@ export class ConversationRateLimit {
   middleware(): Middleware {
     return {
       onTurn: async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
-        const verdict = this.check(context.activity);
+        const verdict = this.check(context.activity, this.deps.turnFacts?.of(context));
         if (verdict.kind === 'ok') return next();
         if (verdict.kind === 'note') {
           const text = context.activity.text ?? '';

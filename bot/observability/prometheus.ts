@@ -1,6 +1,6 @@
 import { Channels } from 'botbuilder';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { noMetrics, type AssistantMetrics } from '../../common/metrics';
+import type { AssistantMetrics } from '../../common/metrics';
 import { ABUSE_KINDS, EMERGENCY_KINDS, INTENT_IDS, TRIAGE_INTENTS, type EmergencyKind, type IntentId, type IntentKind, type TriageIntentId } from '../../intents/types';
 
 /**
@@ -219,13 +219,3 @@ export class PrometheusMetrics implements OperationsMetrics {
     return this.registry.contentType;
   }
 }
-
-/** Counts nothing: for code paths that take OperationsMetrics when none are configured. */
-export const noOperationsMetrics: OperationsMetrics = {
-  ...noMetrics,
-  httpResponse: () => undefined,
-  rateLimited: () => undefined,
-  messageTruncated: () => undefined,
-  turnDeferred: () => undefined,
-  gauge: () => undefined,
-};

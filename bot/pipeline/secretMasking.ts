@@ -1,12 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { maskSensitive, type PiiCategory } from '../../common/redaction';
+import { maskSensitive } from '../../common/redaction';
 import { scrubSecrets } from '../../common/redaction/secrets';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { Locale } from '../../intents/types';
 import type { ResponseCatalog } from '../../common/responses';
 import type { ReplySender } from '../channels/replySender';
-
-const MASKED = Symbol('secretMasking.masked');
+import type { TurnFacts } from './turnFacts';
 
 /**
  * Step 2: a password, SSN or card number typed into the chat is masked on the activity itself,
@@ -33,7 +32,8 @@ export class SecretMasking {
     },
   ) {}
 
-  async mask(context: TurnContext): Promise<boolean> {
+  /** What was masked is noted in the turn's facts (`masked`). */
+  async mask(context: TurnContext, facts: TurnFacts): Promise<boolean> {
     const activity = context.activity;
     if (!activity.text) return false;
     const scan = maskSensitive(activity.text, { signInContext: await this.signingIn(context) });
@@ -41,7 +41,7 @@ export class SecretMasking {
     activity.text = scan.text;
     if (activity.value !== undefined) activity.value = scrubSecrets(activity.value, scan.secrets);
     if (activity.channelData !== undefined) activity.channelData = scrubSecrets(activity.channelData, scan.secrets);
-    context.turnState.set(MASKED, scan.categories);
+    facts.masked = scan.categories;
     return true;
   }
 
@@ -52,9 +52,9 @@ export class SecretMasking {
     return (await this.deps.codeAwaited?.(context)) ?? false;
   }
 
-  async warnIfMasked(context: TurnContext, locale: Locale): Promise<void> {
-    const categories = context.turnState.get(MASKED) as PiiCategory[] | undefined;
-    if (!categories?.length) return;
+  async warnIfMasked(context: TurnContext, facts: TurnFacts, locale: Locale): Promise<void> {
+    const categories = facts.masked;
+    if (!categories.length) return;
     const keys = [
       ...(categories.includes('password') ? ['common.secretWarning'] : []),
       ...(categories.some((c) => c !== 'password') ? ['common.sensitiveWarning'] : []),

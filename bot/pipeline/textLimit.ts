@@ -3,8 +3,7 @@ import type { ResponseCatalog } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import type { ReplySender } from '../channels/replySender';
 import type { OperationsMetrics } from '../observability/prometheus';
-
-const TRUNCATED = Symbol('textLimit.truncated');
+import type { TurnFacts } from './turnFacts';
 
 /**
  * Long messages (over MAX_MESSAGE_CHARS) are cut to that length after the emergency check — which
@@ -17,19 +16,20 @@ export class TextLimit {
     private readonly deps: { maxChars: number; sender: ReplySender; catalog: ResponseCatalog; metrics: Pick<OperationsMetrics, 'messageTruncated'> },
   ) {}
 
-  truncate(context: TurnContext): void {
+  /** A cut is noted in the turn's facts (`truncated`). */
+  truncate(context: TurnContext, facts: TurnFacts): void {
     const text = context.activity.text;
     if (typeof text !== 'string' || text.length <= this.deps.maxChars) return;
     let cut = text.slice(0, this.deps.maxChars);
     // Never leave half of a surrogate pair (an emoji) at the end.
     if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
     context.activity.text = cut;
-    context.turnState.set(TRUNCATED, true);
+    facts.truncated = true;
     this.deps.metrics.messageTruncated(context.activity.channelId);
   }
 
-  async noteIfTruncated(context: TurnContext, locale: Locale): Promise<void> {
-    if (!context.turnState.get(TRUNCATED)) return;
+  async noteIfTruncated(context: TurnContext, facts: TurnFacts, locale: Locale): Promise<void> {
+    if (!facts.truncated) return;
     const max = this.deps.maxChars.toLocaleString(locale === 'es' ? 'es-US' : 'en-US');
     await this.deps.sender.send(context, { text: this.deps.catalog.text(locale, 'limits.truncated', { max }) }, locale, { keepOfferedChoices: true });
   }

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../../dialogs/turn';
-import { isUrgent, type TriageCheck, type TriageMatch } from '../../intents/types';
+import { isUrgent, type TriageMatch } from '../../intents/types';
+import type { TurnFacts } from './turnFacts';
 
 /**
  * Step 1 of every message: the safety triage on the member's raw text, before anything else can
@@ -9,21 +10,19 @@ import { isUrgent, type TriageCheck, type TriageMatch } from '../../intents/type
  * dialog). An emergency or an abuse disclosure is answered here and the turn ends (the dialogs
  * end too). mental_health and symptoms are kept for the turn (dialogs/turn.ts `turnTriage`): the
  * dialogs answer them in every state, or add a line when the message answers their question.
+ * The triage itself is the turn's (TurnFacts): run once, shared with the limits and the recognizer.
  */
 export class TriageGate {
-  constructor(
-    private readonly check: TriageCheck,
-    private readonly responder: TriageResponder,
-  ) {}
+  constructor(private readonly responder: TriageResponder) {}
 
   /** True when the message was urgent (emergency, abuse) and has been answered. */
-  async handle(context: TurnContext): Promise<boolean> {
+  async handle(context: TurnContext, facts: TurnFacts): Promise<boolean> {
     const text = context.activity.text ?? '';
     if (!text.trim()) {
       setTurnTriage(context, { match: null, safety: null });
       return false;
     }
-    const { match, safety } = this.check.triage(text);
+    const { match, safety } = facts.triage(text);
     setTurnTriage(context, { match, safety });
     if (!match || !isUrgent(match)) return false;
     await this.responder.respondUrgent(context, match);

@@ -6,6 +6,7 @@ import { setTurnInfo, type TurnInfo } from '../../dialogs/turn';
 import { detectLocale } from '../../intents';
 import type { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../../intents/types';
+import type { TurnFacts } from './turnFacts';
 
 /** Outcomes a named sub-topic never overrides: the safety triage's, and a request for a person. */
 const KEEP: ReadonlySet<IntentId> = new Set<IntentId>([...TRIAGE_INTENTS, 'agent']);
@@ -56,19 +57,21 @@ export class TurnUnderstanding {
     return { ...result, intent: task, score: SUB_TOPIC_SCORE, kind: null, runnerUp: { intent: result.intent, score: result.score } };
   }
 
-  async resolve(context: TurnContext): Promise<TurnInfo> {
+  /** Also the turn's facts' `understood`; the recognizer reads the turn's triage (run once per text). */
+  async resolve(context: TurnContext, facts: TurnFacts): Promise<TurnInfo> {
     const text = context.activity.text ?? '';
     const known = await this.deps.memory.locale(context);
     const channelLocale = context.activity.locale ? localeOf(context.activity.locale) : undefined;
     const hint = known ?? channelLocale;
     const understood: IntentResult = text.trim()
-      ? await this.deps.understanding.understand(text, hint ? { locale: hint } : {})
+      ? await this.deps.understanding.understand(text, hint ? { locale: hint, triage: facts } : { triage: facts })
       : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
     const result = this.withSubTopic(text, understood);
     const locale = this.chooseLocale(text, result.locale, known, channelLocale);
     if (locale !== known) await this.deps.memory.setLocale(context, locale);
-    const info = { text, result, locale };
+    const info: TurnInfo = { text, result, locale };
     setTurnInfo(context, info);
+    facts.understood = info;
     return info;
   }
 }

@@ -113,6 +113,8 @@ function changedProperties(before: State, after: State): string[] {
   return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
 }
 
+// A mixin's base: TypeScript requires `any[]` constructor arguments (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type StateClass = new (...args: any[]) => BotState;
 
 /** A BotState class (constructed with a storage first) whose saves are eTag-checked, with the given conflict mode. */
@@ -120,12 +122,13 @@ function eTagChecked<B extends StateClass>(Base: B, mode: ConflictMode) {
   return class extends Base {
     private readonly tracker: ETagTracker;
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin constructor (TS2545)
     constructor(...args: any[]) {
       super(...args);
       this.tracker = new ETagTracker(args[0] as AssistantStorage, mode);
     }
 
-    override async load(context: TurnContext, force = false): Promise<any> {
+    override async load(context: TurnContext, force = false): Promise<unknown> {
       // botbuilder hashes what it reads (its turn cache: { state, hash }); that hash is reused
       // rather than computed again (a JSON stringify and a SHA-256 of the state, every turn). Only
       // when this call read from storage, and the cache still holds the object read: no code has

@@ -1,5 +1,6 @@
 import type { Activity, BotState, ConversationState, TurnContext } from 'botbuilder';
 import { currentCorrelationId } from '../../common/correlation';
+import { jitter } from '../../common/jitter';
 import type { Logger } from '../../common/logger';
 import { KeyedMutex } from '../storage/keyedMutex';
 import { isStorageConflict } from '../storage/types';
@@ -73,7 +74,7 @@ export class TurnGuard {
   constructor(private readonly deps: TurnGuardDeps) {
     this.maxAttempts = deps.maxAttempts ?? 25;
     this.lockWaitMs = deps.lockWaitMs ?? 30_000;
-    this.backoff = deps.backoff ?? jitter;
+    this.backoff = deps.backoff ?? ((attempt: number) => jitter(attempt, { stepMs: 10, firstImmediate: true }));
   }
 
   async run(context: TurnContext, turn: () => Promise<void>): Promise<void> {
@@ -171,10 +172,4 @@ function copyActivity<T extends object>(activity: T): Record<string, unknown> {
   } catch {
     return { ...(activity as Record<string, unknown>) };
   }
-}
-
-/** Immediately the first time, then a short random pause so two retrying instances drift apart. */
-function jitter(attempt: number): Promise<void> {
-  if (attempt <= 1) return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 }

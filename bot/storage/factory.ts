@@ -60,17 +60,17 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
         // User state, transcripts and escalations: read again only every few seconds (a transcript flush), so a small cache.
         files: new FileStorage({ dir, logger: deps.logger, clock: deps.clock, expiry, cacheBytes: 2 * 1024 * 1024 }),
         isJournalKey: isConversationKey,
-        isJournalFileName: mayHoldConversationKey,
-        logger: deps.logger,
       });
     }
     // The Azure SDKs are loaded only when chosen: @azure/cosmos, @azure/storage-blob and their
     // identity libraries hold about 8 MiB of heap that the default file store never uses.
     case 'blob': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen, synchronously
       const { AzureBlobStorage } = require('./blobStorage') as typeof import('./blobStorage');
       return new AzureBlobStorage(config.connectionString, config.container);
     }
     case 'cosmos': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen, synchronously
       const { AzureCosmosStorage } = require('./cosmosStorage') as typeof import('./cosmosStorage');
       return new AzureCosmosStorage(config);
     }

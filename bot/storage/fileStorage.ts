@@ -155,28 +155,6 @@ export class FileStorage implements AssistantStorage {
     });
   }
 
-  /**
-   * The keys of the readable state files whose key passes `filter` (for moving them to another
-   * store). Only files whose name passes `nameFilter` are read (names show channel and kind).
-   */
-  async keys(filter: (key: string) => boolean, nameFilter: (name: string) => boolean = () => true): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await this.ops.readdir(this.dir);
-    } catch (err) {
-      if (errnoOf(err) === 'ENOENT') return [];
-      throw err;
-    }
-    const keys: string[] = [];
-    for (const name of names) {
-      if (!isStateName(name) || !nameFilter(name)) continue;
-      const raw = await this.readRaw(path.join(this.dir, name)).catch(() => undefined);
-      const record = raw === undefined ? undefined : parseRecord(raw).record;
-      if (record && filter(record.key)) keys.push(record.key);
-    }
-    return keys;
-  }
-
   /** Removes conversation files idle for longer than the limit. Returns how many it removed. */
   sweep(): Promise<number> {
     this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));

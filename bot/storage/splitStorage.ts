@@ -1,8 +1,7 @@
 import type { StoreItem, StoreItems } from 'botbuilder';
-import type { Logger } from '../../common/logger';
 import type { FileStorage } from './fileStorage';
 import type { JournalStorage } from './journalStorage';
-import { isStorageConflict, type AssistantStorage, type Expected, writeThroughPut } from './types';
+import { type AssistantStorage, type Expected, writeThroughPut } from './types';
 
 export interface SplitStorageOptions {
   /** Conversation state (written every turn, expires when idle). */
@@ -11,9 +10,6 @@ export interface SplitStorageOptions {
   files: FileStorage;
   /** Which keys go to the journal. */
   isJournalKey: (key: string) => boolean;
-  /** Which per-key file names can hold such a key (files of earlier versions, moved on start). */
-  isJournalFileName: (name: string) => boolean;
-  logger: Logger;
 }
 
 /**
@@ -36,11 +32,10 @@ export class SplitStorage implements AssistantStorage {
     return this.options.files;
   }
 
-  /** Checks both can be written, moves conversation files of earlier versions into the journal, starts sweeps. */
+  /** Checks both can be written, starts sweeps. */
   async ready(): Promise<void> {
     await this.files.ready();
     await this.journal.ready();
-    await this.moveConversationFiles();
   }
 
   async close(): Promise<void> {
@@ -80,7 +75,7 @@ export class SplitStorage implements AssistantStorage {
     return this.options.isJournalKey(`${prefix}x`) ? this.journal.keysWithPrefix(prefix) : [];
   }
 
-  /** Expires idle conversations in both (the files may hold some from before the journal). */
+  /** Expires idle conversations in both. */
   async sweep(): Promise<number> {
     const [a, b] = await Promise.all([this.journal.sweep(), this.files.sweep()]);
     return a + b;
@@ -97,26 +92,4 @@ export class SplitStorage implements AssistantStorage {
     return [inJournal, inFiles];
   }
 
-  /**
-   * Versions before the journal kept conversation state one file per key: move those in, so a
-   * conversation in progress during an upgrade goes on where it was.
-   */
-  private async moveConversationFiles(): Promise<void> {
-    const keys = await this.files.keys(this.options.isJournalKey, this.options.isJournalFileName);
-    let moved = 0;
-    for (const key of keys) {
-      const item = (await this.files.read([key]))[key];
-      if (item) {
-        try {
-          await this.journal.put(key, item, null);
-          moved++;
-        } catch (err) {
-          // The journal already has a newer version of this conversation: the file is the old one.
-          if (!isStorageConflict(err)) throw err;
-        }
-      }
-      await this.files.delete([key]);
-    }
-    if (moved > 0) this.options.logger.info({ moved }, 'conversation state files moved into the conversation journal');
-  }
 }

@@ -1,4 +1,5 @@
 import type { StoreItem } from 'botbuilder';
+import { jitter } from '../../common/jitter';
 import { contentOf, isStorageConflict, StorageConflictError, type AssistantStorage } from './types';
 
 export interface UpdateOptions {
@@ -27,7 +28,7 @@ export async function updateItem<T extends StoreItem>(
   options: UpdateOptions = {},
 ): Promise<(T & { eTag: string }) | undefined> {
   const attempts = options.attempts ?? 30;
-  const backoff = options.backoff ?? jitter;
+  const backoff = options.backoff ?? ((round: number) => jitter(round, { stepMs: 5, maxMs: 50 }));
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (attempt > 0) await backoff(attempt);
     const current = (await storage.read([key]))[key] as T | undefined;
@@ -42,9 +43,4 @@ export async function updateItem<T extends StoreItem>(
     }
   }
   throw new StorageConflictError(key);
-}
-
-/** Writers that collided spread out a little, so they do not collide again at once. */
-function jitter(round: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * round)));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzip } from 'node:zlib';
 import type { Request, Response } from 'restify';
 import { StartupError } from '../../common/errors';
+import { escapeHtml } from '../../common/html';
 import { fromRoot } from '../../common/paths';
 import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
@@ -54,8 +55,6 @@ export function findWebChatBundle(): string | undefined {
   }
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function asset(body: Buffer, type: string, cacheControl: string): Asset {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

@@ -13,9 +13,6 @@ export function redactText(text: string, keep?: PublicNumbers): string {
   return redactPii(maskSecrets(text).text, PII_CATEGORIES, keep);
 }
 
-/** What the turn pipeline masks on the message itself: never needed by any dialog, never kept. */
-export const NEVER_KEPT: readonly PiiCategory[] = ['password', 'ssn', 'card'];
-
 export interface SensitiveScan {
   text: string;
   /** The exact strings masked (to scrub copies in `value` / `channelData`). */

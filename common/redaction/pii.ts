@@ -100,26 +100,26 @@ const RULES: Rule[] = [
   { category: 'card', needs: 'digit', pattern: new RegExp(String.raw`${CARD_CONTEXT}${FILLER}((?:\d${GAP}){11,18}\d)(?!\d)`, 'giu'), group: 1 },
   { category: 'memberId', needs: 'digit', pattern: new RegExp(String.raw`${MEMBER_CONTEXT}${FILLER}([A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,19})`, 'giu'), group: 1 },
   { category: 'rx', needs: 'digit', pattern: new RegExp(String.raw`${RX_CONTEXT}${FILLER}(\d[\d\-]{3,14}\d)(?![\d])`, 'giu'), group: 1 },
-  { category: 'email', needs: '@', pattern: /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])/g },
+  { category: 'email', needs: '@', pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g },
   // Shapes without context.
-  { category: 'ssn', needs: 'digit', pattern: /(?<![\d\-])\d{3}[ \-]\d{2}[ \-]\d{4}(?![\d\-])/g },
+  { category: 'ssn', needs: 'digit', pattern: /(?<![\d-])\d{3}[ -]\d{2}[ -]\d{4}(?![\d-])/g },
   {
     category: 'card',
     needs: 'digit',
-    pattern: /(?<![\d\-])(?:\d[ \-]?){12,18}\d(?![\d\-])/g,
+    pattern: /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g,
     accept: (value) => {
       const digits = digitsOf(value);
       return digits.length >= 13 && digits.length <= 19 && luhn(digits);
     },
   },
-  { category: 'phone', needs: 'digit', pattern: /(?<![\w\-])(?:\+?1[ .\-]?)?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-])\d{3}[ .\-]\d{4}(?![\d\-])/g },
+  { category: 'phone', needs: 'digit', pattern: /(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\d-])/g },
   { category: 'phone', needs: 'digit', pattern: /(?<![\w\-+])\+?1?\d{10}(?!\d)/g, accept: (value) => digitsOf(value).length === 10 || /^\+?1/.test(value) },
-  { category: 'phone', needs: 'digit', pattern: /\+(?:[2-9]\d{0,2})[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){2,4}(?!\d)/g },
+  { category: 'phone', needs: 'digit', pattern: /\+(?:[2-9]\d{0,2})[ .-]?\d{2,4}(?:[ .-]?\d{2,4}){2,4}(?!\d)/g },
   // Any other long number: an Rx, member, account or order number typed without saying which.
   {
     category: 'number',
     needs: 'digit',
-    pattern: /(?<![\d\-.,$€£])\d{3,6}(?:[ \-]\d{3,6}){2,5}(?![\d\-]|[.,]\d)/g,
+    pattern: /(?<![\d\-.,$€£])\d{3,6}(?:[ -]\d{3,6}){2,5}(?![\d-]|[.,]\d)/g,
     accept: (value) => digitsOf(value).length >= 12,
   },
   {

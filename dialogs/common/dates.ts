@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { isTimeZone } from '../../common/timeZone';
 import type { Locale } from '../../intents/types';
 
 const tagOf = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
@@ -6,13 +7,7 @@ const tagOf = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
 /** The member's time zone when the channel says it (Web Chat does) and Intl knows it, else `fallback`. */
 export function timeZoneOf(context: TurnContext, fallback: string): string {
   const zone = context.activity.localTimezone;
-  if (!zone) return fallback;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return fallback;
-  }
+  return zone && isTimeZone(zone) ? zone : fallback;
 }
 
 /** "Tue, Jun 10, 3:00 PM" / "mar, 10 jun, 3:00 p.m." in the member's time zone. */

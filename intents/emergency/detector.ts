@@ -1,4 +1,4 @@
-import { LocaleDetector, defaultLocaleDetector } from '../locale/detect-locale';
+import { type LocaleDetector, defaultLocaleDetector } from '../locale/detect-locale';
 import { normalizeChars, splitSentences } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import { tokenize } from '../text/stem';

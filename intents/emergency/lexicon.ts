@@ -80,7 +80,7 @@ function compile(file: string, where: string, source: string, flags: string): Re
  */
 function wordsOf(source: string): string[] {
   const cleaned = source.replace(/\\[a-zA-Z]/g, ' ');
-  return [...cleaned.matchAll(/(?<![a-z\]\)])([a-z]{4,})(?=[\s|)]|$)/g)].map((m) => m[1]!);
+  return [...cleaned.matchAll(/(?<![a-z\])])([a-z]{4,})(?=[\s|)]|$)/g)].map((m) => m[1]!);
 }
 
 export function compileLexicon(raw: LexiconFile, file: string): CompiledLexicon {

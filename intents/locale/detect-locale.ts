@@ -34,7 +34,11 @@ export class LocaleDetector {
   constructor(private readonly words: LocaleWords) {
     const en = new Set(words.en);
     const es = new Set(words.es);
-    for (const w of words.en) if (es.has(w)) (en.delete(w), es.delete(w));
+    for (const w of words.en) {
+      if (!es.has(w)) continue;
+      en.delete(w);
+      es.delete(w);
+    }
     this.en = en;
     this.es = es;
   }

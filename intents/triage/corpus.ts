@@ -10,7 +10,6 @@ import type { ConceptMatcher } from './concepts';
 import { labelOfFile, type TriageLabel } from './labels';
 
 export const TRIAGE_DATA_DIR = path.join(DATA_DIR, 'triage');
-export const TRIAGE_TRAIN_DIR = path.join(TRIAGE_DATA_DIR, 'train');
 export const PUBLIC_DIR = path.join(DATA_DIR, 'public');
 
 export interface TriageExample {

@@ -1,4 +1,4 @@
-import { LocaleDetector } from '../locale/detect-locale';
+import type { LocaleDetector } from '../locale/detect-locale';
 import { normalizeChars, splitSentences } from '../text/normalize';
 import type { ShorthandExpander } from '../text/shorthand';
 import { stem, tokenize } from '../text/stem';

@@ -1,5 +1,3 @@
-import type { AbuseKind, EmergencyKind, IntentKind, TriageIntentId } from '../types';
-
 /**
  * The triage model's classes: one per emergency kind, one per abuse kind, mental health,
  * symptoms, and `other` (everything that is none of them: tasks, small talk, other domains).
@@ -9,14 +7,6 @@ export type TriageLabel = (typeof TRIAGE_LABELS)[number];
 
 export const EMERGENCY_LABELS = ['medical', 'crisis', 'poison'] as const satisfies readonly TriageLabel[];
 export const ABUSE_LABELS = ['dv', 'sexual', 'child', 'elder'] as const satisfies readonly TriageLabel[];
-
-/** A label as the classify contract says it: intent and kind. */
-export function labelOutcome(label: TriageLabel): { intent: TriageIntentId; kind: IntentKind | null } | null {
-  if (label === 'other') return null;
-  if ((EMERGENCY_LABELS as readonly string[]).includes(label)) return { intent: 'emergency', kind: label as EmergencyKind };
-  if ((ABUSE_LABELS as readonly string[]).includes(label)) return { intent: 'abuse', kind: label as AbuseKind };
-  return { intent: label as 'mental_health' | 'symptoms', kind: null };
-}
 
 /** Training file name → label: emergency.medical.txt, abuse.dv.txt, mental_health.txt, symptoms.txt, other*.txt. */
 export function labelOfFile(file: string): TriageLabel | null {

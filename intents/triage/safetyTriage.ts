@@ -11,7 +11,6 @@ import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS, TRIAGE_LABELS, type TriageLabel } from './labels';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
 
-export { DetectorOnlyTriage } from './detectorOnly';
 
 const at = (label: TriageLabel): number => TRIAGE_LABELS.indexOf(label);
 const I = Object.fromEntries(TRIAGE_LABELS.map((l) => [l, at(l)])) as Record<TriageLabel, number>;

@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       /* the process is gone: reported below */
     }
   }, 1000);
-  let exitCode: number | null = null;
+  let exitCode: number | null;
   try {
     process.stdout.write(`soak: ${options.concurrency} concurrent conversations for ${options.seconds} s against ${assistant.url} (${Math.round(options.directLineShare * 100)}% through Direct Line)\n`);
     const golden = await goldenReplies(assistant.url, scripts, 'soak', options.directLineShare > 0);

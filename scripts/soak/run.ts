@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { isLoopbackUrl } from '../../common/loopback';
 import { expectRepliesMessage } from '../bench/load';
 
 /**
@@ -43,11 +44,9 @@ type Channel = 'messages' | 'directline';
 /** The replies of one turn, reduced to what the member sees. */
 type Replies = string[];
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!LOOPBACK.has(host) && !host.startsWith('127.')) throw new Error(`the soak runs against this machine only (loopback), not ${host}`);
+  if (!isLoopbackUrl(new URL(url))) throw new Error(`the soak runs against this machine only (loopback), not ${host}`);
 }
 
 interface Answer {

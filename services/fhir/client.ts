@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../common/logger';
 import { noMetrics, type AssistantMetrics } from '../../common/metrics';
-import { CircuitBreaker, CircuitOpenError } from '../resilience/circuitBreaker';
+import { type CircuitBreaker, CircuitOpenError } from '../resilience/circuitBreaker';
 import { FhirConflict, FhirNotFound, FhirUnavailable } from './errors';
 import { anyResource, bundleSchema, type Bundle } from './schemas';
 import type { ClientCredentialsToken } from './token';

@@ -1,4 +1,4 @@
-import type { Appointment, AppointmentLookup, CareKind, Slot, SlotQuery, VisitMode } from '../appointments/appointmentLookup';
+import type { Appointment, AppointmentLookup, CareKind, Slot, SlotQuery } from '../appointments/appointmentLookup';
 import { normalizePhone, ok, problem, type BackendResult, type MemberDirectory, type MemberProfile } from '../member';
 import type { Prescription, PrescriptionLookup, RefillOutcome } from '../pharmacy/prescriptionLookup';
 import { addDays, zonedDate, zonedTime } from '../time';
@@ -221,4 +221,3 @@ const CARE_NAMES: Record<CareKind, string> = {
 };
 const careDescription = (care: CareKind) => CARE_NAMES[care];
 
-export type { VisitMode };

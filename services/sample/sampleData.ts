@@ -4,7 +4,7 @@ import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
 import { CARE_KINDS, VISIT_MODES } from '../appointments/appointmentLookup';
 import { PRESCRIPTION_STATUSES } from '../pharmacy/prescriptionLookup';
-import { isTimeZone } from '../time';
+import { isTimeZone } from '../../common/timeZone';
 
 /**
  * The synthetic members of the embedded default (services/sample/members.json): a few members

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
-import { MemoryStorage, TurnContext, type ConversationReference } from 'botbuilder';
+import { MemoryStorage, type TurnContext, type ConversationReference } from 'botbuilder';
 import { DIRECTLINE_PREFIX } from '../../bot/directline/routes';
 import type { IdentityAssertionHandler } from '../../bot/identity';
 import { post, request, startAssistant, type RunningAssistant } from '../support/assistant';

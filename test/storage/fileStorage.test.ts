@@ -216,7 +216,7 @@ describe('file store', function () {
     });
 
     it('never opens a file whose name cannot hold a conversation (transcripts kept for months)', async () => {
-      let now = Date.now();
+      const now = Date.now();
       const reads: string[] = [];
       const ops: FileOps = { ...realFileOps, readFile: (file) => (reads.push(path.basename(file)), realFileOps.readFile(file)) };
       const store = open({ ops, clock: () => now, expiry: { ...expiry, appliesToFileName: mayHoldConversationKey }, cacheBytes: 0 });

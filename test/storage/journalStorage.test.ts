@@ -6,7 +6,6 @@ import type { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStorage, isConversationKey } from '../../bot/storage/factory';
-import { FileStorage } from '../../bot/storage/fileStorage';
 import { writeAt } from '../../bot/storage/journalFile';
 import { JournalStorage, type JournalStorageOptions } from '../../bot/storage/journalStorage';
 import type { SplitStorage } from '../../bot/storage/splitStorage';
@@ -291,20 +290,6 @@ describe('conversation journal (STORAGE=file keeps conversation state here)', fu
       assert.deepEqual([read[key(1)]?.v, read[userKey]?.v, read['transcripts/webchat/conv-1']?.v], [1, 2, 3]);
       assert.equal(store.journal.stats().keys, 1);
       assert.equal(readdirSync(dir).filter((n) => n.endsWith('.json')).length, 2);
-      await store.close();
-    });
-
-    it('moves conversation files of earlier versions into the journal on start: the conversation goes on', async () => {
-      const before = new FileStorage({ dir, logger: logs.logger });
-      await before.write({ [key(1)]: { step: 'half-way' }, [userKey]: { language: 'es' } });
-      const store = createStorage({ kind: 'file', dataDir: root }, { logger: logs.logger, idleMinutes: 60 }) as SplitStorage;
-      await store.ready();
-      const read = await store.read([key(1), userKey]);
-      assert.equal(read[key(1)]?.step, 'half-way');
-      assert.equal(read[userKey]?.language, 'es');
-      assert.equal(store.journal.stats().keys, 1);
-      assert.equal(readdirSync(dir).filter((n) => n.endsWith('.json')).length, 1, 'only the user file is left');
-      assert.ok(logs.entries.some((e) => e.msg === 'conversation state files moved into the conversation journal' && e.moved === 1));
       await store.close();
     });
   });

@@ -18,7 +18,7 @@ export async function launchChromium(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (err) {
-    throw new Error(`Chromium could not be started from ${CHROMIUM} (apt-get install chromium; .ci/run does): ${(err as Error).message}`);
+    throw new Error(`Chromium could not be started from ${CHROMIUM} (apt-get install chromium; .ci/run does): ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -47,5 +47,4 @@ export async function openPage(browser: Browser, url: string, portalOrigin: stri
 }
 
 /** The browser's globals, inside page.evaluate callbacks (the project compiles without the DOM lib). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Win = Record<string, any>;

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { AssistantOverrides } from '../../bot/app';
 import { MemoryAuditLog } from '../../services/audit/auditLog';
-import { Chat, textOf, TEST_NOW, type ChatOptions } from './chat';
+import { Chat, textOf, type ChatOptions } from './chat';
 
 /** The synthetic sample members (services/sample/members.json). */
 export const ALEX = { memberId: 'EH1000001', phone: '+15035550101', teams: '00000000-0000-4000-8000-000000000001' };
@@ -58,4 +58,3 @@ export function codeIn(replies: Partial<Activity>[]): string | null {
   return /code: (\d{6})\b/.exec(textOf(replies))?.[1] ?? null;
 }
 
-export { TEST_NOW };

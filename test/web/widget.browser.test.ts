@@ -21,7 +21,6 @@ const profile = loadPortalProfile('default');
 const PORTAL = new URL(profile.data.baseUrl).origin;
 
 /** The browser's globals, inside page.evaluate callbacks (the project compiles without the DOM lib). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Win = Record<string, any>;
 
 interface Widget {
