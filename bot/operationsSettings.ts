@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Settings of the operations layer (bot/compose/operations.ts): metrics, Application Insights,
  * rate limits, timeouts, text limits, security headers and CORS. Merged into the one env schema
- * in bot/config.ts; documented in .env.example and the README's settings table.
+ * in bot/config.ts; documented in .env.example and docs/settings.md.
  */
 
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);

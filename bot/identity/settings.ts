@@ -5,7 +5,7 @@ import { isTimeZone } from '../../services/time';
 /**
  * Settings of member identity, member data (back ends) and the PHI audit log. Spread into the
  * configuration schema (bot/config.ts) like the NLU settings; documented in .env.example and
- * the README.
+ * docs/settings.md.
  */
 
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
