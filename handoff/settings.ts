@@ -33,7 +33,7 @@ export const handoffEnvShape = {
   }),
   AGENT_ACCOUNTS: z.preprocess(unset, z.string().optional()).meta({
     description:
-      'Password hashes. Agent accounts: `username:scrypt$…` entries or a JSON array (`npm run -s agent:hash-password` makes a hash). In development with no accounts and no OIDC, the demo agent `demo-agent` / `demo-agent`.',
+      'Agent accounts, as password hashes: `username:scrypt$…` entries or a JSON array (`npm run -s agent:hash-password` makes a hash). In development with no accounts and no OIDC, the demo agent `demo-agent` / `demo-agent`.',
     secret: true,
   }),
   AGENT_SESSION_TTL_MINUTES: whole(5, 24 * 60, 480).meta({ description: "How long an agent's sign-in lasts." }),
