@@ -1,30 +1,18 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
-import { checkHandoffEnv, handoffEnvShape, HANDOFF_SECRET_SETTINGS, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
+import { secretSettings } from '../common/settingDoc';
+import { checkHandoffEnv, handoffEnvShape, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
-import { checkIdentityEnv, IDENTITY_SECRET_SETTINGS, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
-import { operationsEnvShape, SECRET_OPERATIONS_SETTINGS, toOperationsSettings, type OperationsSettings } from './operationsSettings';
+import { checkIdentityEnv, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
+import { operationsEnvShape, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
- * Configuration from the environment, validated once at start-up. Every setting is documented
- * in `.env.example`; a wrong or missing value stops the process with one line that names the
+ * Configuration from the environment, validated once at start-up. Every setting is documented on
+ * its schema (`.meta()`: docs/settings.md is generated from it) and in `.env.example`; a wrong or
+ * missing value stops the process with one line that names the
  * setting and what is expected (see `ConfigError`).
  */
-
-/** Settings whose values are never echoed back in an error message. */
-const SECRET_SETTINGS = new Set([
-  'MicrosoftAppPassword',
-  'AZURE_STORAGE_CONNECTION_STRING',
-  'COSMOS_KEY',
-  'CLU_API_KEY',
-  'LUIS_API_KEY',
-  'DIRECTLINE_TOKEN_SECRET',
-  'DIRECTLINE_SECRET',
-  ...IDENTITY_SECRET_SETTINGS,
-  ...SECRET_OPERATIONS_SETTINGS,
-  ...HANDOFF_SECRET_SETTINGS,
-]);
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -66,75 +54,154 @@ export const STORAGE_KINDS = ['file', 'blob', 'cosmos', 'memory'] as const;
 export const DIRECTLINE_MODES = ['local', 'azure', 'off'] as const;
 export const AZURE_DIRECTLINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
+/** The server process: environment, network, logs and local data. */
+export const serverEnvShape = {
+  NODE_ENV: oneOf(['development', 'production', 'test'], 'development').meta({
+    description: '`development`, `production` or `test`. Production refuses demo credentials.',
+  }),
+  PORT: wholeNumber(0, 65535, 3978).meta({ description: 'Port to listen on (`0` = any free port).' }),
+  HOST: text('a host name or IP address to listen on').meta({
+    description: 'Interface to listen on. An unauthenticated bot stays on loopback unless you say otherwise.',
+    defaultText: '`127.0.0.1` without credentials, else `0.0.0.0`',
+  }),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info').meta({
+    description: '`fatal` … `trace`, or `silent`. Logs are JSON lines on stdout and never contain member text or secrets.',
+  }),
+  DATA_DIR: text('a folder path')
+    .default('./.data')
+    .meta({ description: 'Folder for local state (`STORAGE=file`). Start-up fails with one line if it cannot be written.' }),
+  MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024).meta({ description: 'Largest request body; larger requests get `413`.' }),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000).meta({ description: 'How long a graceful stop waits for turns in flight.' }),
+};
+
+/** State: where conversations, users and escalations are kept (see bot/storage/). */
+export const stateEnvShape = {
+  STORAGE: optional(z.enum(STORAGE_KINDS, { error: `expected one of ${STORAGE_KINDS.join(', ')}` })).meta({
+    description:
+      'Where state is kept: `file`, `blob` (Azure Blob Storage), `cosmos` (Azure Cosmos DB) or `memory` (tests only; refused otherwise). See [State](state.md).',
+    defaultText: '`file` (`memory` when `NODE_ENV=test`)',
+  }),
+  AZURE_STORAGE_CONNECTION_STRING: text('an Azure Storage connection string').meta({
+    description: 'Azure Storage connection string. Required when `STORAGE=blob`.',
+    secret: true,
+  }),
+  AZURE_STORAGE_CONTAINER: optional(
+    z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: 'expected a blob container name: 3 to 63 lowercase letters, digits and single dashes, starting and ending with a letter or digit',
+    }),
+  )
+    .default('member-assistant-state')
+    .meta({ description: 'Blob container for state (created if missing).' }),
+  COSMOS_ENDPOINT: optional(z.url({ error: 'expected the https URL of the Cosmos DB account', protocol: /^https?$/ })).meta({
+    description: 'Cosmos DB account URL. Required when `STORAGE=cosmos`.',
+  }),
+  COSMOS_KEY: text('the Cosmos DB account key').meta({ description: 'Cosmos DB account key. Required when `STORAGE=cosmos`.', secret: true }),
+  COSMOS_DATABASE: optional(
+    z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a database id (at most 255 characters, none of / \\ ? #)' }),
+  )
+    .default('member-assistant')
+    .meta({ description: 'Cosmos DB database (created if missing).' }),
+  COSMOS_CONTAINER: optional(
+    z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a container id (at most 255 characters, none of / \\ ? #)' }),
+  )
+    .default('bot-state')
+    .meta({ description: 'Cosmos DB container, partitioned on `/id` (created if missing).' }),
+  CONVERSATION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60, 60).meta({
+    description:
+      "After this long without a message, an unfinished task is closed, kindly, on the member's next message; with `STORAGE=file` idle conversations are also deleted from disk.",
+  }),
+};
+
+/** The portal the assistant serves: plan name, colours, deep links and phone numbers. */
+export const portalEnvShape = {
+  PORTAL_PROFILE: optional(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a profile id (lowercase letters, digits, dashes)' }))
+    .default('default')
+    .meta({ description: 'Which `config/profiles/<id>.json` to use: plan name and colours, portal deep links, phone numbers.' }),
+};
+
+/** Bot Framework authentication (names as the Bot Framework SDK and Azure Bot Service use them). */
+export const botFrameworkEnvShape = {
+  MicrosoftAppId: text('the Azure Bot app registration id').meta({
+    description: 'Azure Bot app registration id. Empty = authentication off (development only).',
+  }),
+  MicrosoftAppPassword: text('the app registration client secret').meta({
+    description: 'Client secret (MultiTenant, SingleTenant).',
+    secret: true,
+  }),
+  MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant').meta({
+    description: '`MultiTenant`, `SingleTenant` or `UserAssignedMSI` (managed identity, no secret).',
+  }),
+  MicrosoftAppTenantId: text('the Entra ID tenant id').meta({ description: 'Required for SingleTenant and UserAssignedMSI.' }),
+  ChannelService: optional(
+    z.literal('https://botframework.azure.us', {
+      error: 'expected empty (public cloud) or https://botframework.azure.us (US Government cloud)',
+    }),
+  ).meta({ description: 'Empty (public cloud) or `https://botframework.azure.us` (US Government).' }),
+  ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl').meta({
+    description: 'Advanced: where channel token signing keys are published (proxies, tests).',
+    defaultText: "public cloud's",
+  }),
+  ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl').meta({
+    description: 'Advanced: the same for Emulator tokens.',
+    defaultText: "public cloud's",
+  }),
+};
+
+/** The website chat widget and its Direct Line channel (bot/directline/, web/). */
+export const directLineEnvShape = {
+  DIRECTLINE_MODE: oneOf(DIRECTLINE_MODES, 'local').meta({
+    description:
+      "Chat widget connection: `local` (this server speaks Direct Line 3.0), `azure` (the Azure Bot's Direct Line channel) or `off` (no widget).",
+  }),
+  DIRECTLINE_TOKEN_SECRET: optional(
+    z.string({ error: 'expected a random key of at least 32 characters' }).trim().min(32, {
+      error: 'expected a random key of at least 32 characters (e.g. openssl rand -base64 48)',
+    }),
+  ).meta({
+    description: 'Signs local chat tokens (≥ 32 characters). Required in production with `local`.',
+    secret: true,
+    defaultText: 'kept in `DATA_DIR/directline-token-secret` (mode 0600) with `STORAGE=file`, else random per start',
+  }),
+  DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1200, 86_400, 1800).meta({
+    description: 'Lifetime of a local chat token (1200–86400 s; Web Chat refreshes it every 15 minutes).',
+  }),
+  DIRECTLINE_PUBLIC_URL: optional(
+    z
+      .url({ error: 'expected the http(s) URL browsers reach the assistant at, e.g. https://assistant.example.org', protocol: /^https?$/ })
+      .refine((value) => !/[?#]/.test(value), { error: 'expected a URL without ? or #' }),
+  ).meta({
+    description: 'The URL browsers reach the assistant at (behind a proxy or TLS), for the Direct Line domain and stream URLs.',
+    defaultText: 'from the `Host` header',
+  }),
+  DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(0, 100_000, 30).meta({
+    description: 'Chat sessions one client address may start per minute (`429` beyond; `0` = unlimited).',
+  }),
+  DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(10, 1_000_000, 1000).meta({
+    description:
+      'Local channel: most conversations kept, at most 100 of them per client address. To make room only a conversation the member has not written in yet is dropped (least recently active first); when all are in use, new chats get 503 until some go idle.',
+  }),
+  DIRECTLINE_SECRET: text('the Azure Bot Direct Line channel secret').meta({
+    description: "The Azure Bot's Direct Line secret (`azure` mode); exchanged for tokens, never sent to browsers.",
+    secret: true,
+  }),
+  DIRECTLINE_ENDPOINT: url('DIRECTLINE_ENDPOINT')
+    .default(AZURE_DIRECTLINE_ENDPOINT)
+    .meta({ description: 'Azure Direct Line base URL (`azure` mode), e.g. a regional one.' }),
+};
+
 export const envSchema = z
   .object({
-    NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
-    PORT: wholeNumber(0, 65535, 3978),
-    HOST: text('a host name or IP address to listen on'),
-    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-    DATA_DIR: text('a folder path').default('./.data'),
-    MAX_BODY_BYTES: wholeNumber(1024, 16 * 1024 * 1024, 256 * 1024),
-    SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
-    // State: where conversations, users and escalations are kept (see bot/storage/).
-    STORAGE: optional(z.enum(STORAGE_KINDS, { error: `expected one of ${STORAGE_KINDS.join(', ')}` })),
-    AZURE_STORAGE_CONNECTION_STRING: text('an Azure Storage connection string'),
-    AZURE_STORAGE_CONTAINER: optional(
-      z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
-        error: 'expected a blob container name: 3 to 63 lowercase letters, digits and single dashes, starting and ending with a letter or digit',
-      }),
-    ).default('member-assistant-state'),
-    COSMOS_ENDPOINT: optional(z.url({ error: 'expected the https URL of the Cosmos DB account', protocol: /^https?$/ })),
-    COSMOS_KEY: text('the Cosmos DB account key'),
-    COSMOS_DATABASE: optional(
-      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a database id (at most 255 characters, none of / \\ ? #)' }),
-    ).default('member-assistant'),
-    COSMOS_CONTAINER: optional(
-      z.string().regex(/^[^/\\?#]{1,255}$/, { error: 'expected a container id (at most 255 characters, none of / \\ ? #)' }),
-    ).default('bot-state'),
-    CONVERSATION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
-    PORTAL_PROFILE: optional(
-      z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a profile id (lowercase letters, digits, dashes)' }),
-    ).default('default'),
-
-    // Bot Framework authentication (names as the Bot Framework SDK and Azure Bot Service use them).
-    MicrosoftAppId: text('the Azure Bot app registration id'),
-    MicrosoftAppPassword: text('the app registration client secret'),
-    MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
-    MicrosoftAppTenantId: text('the Entra ID tenant id'),
-    ChannelService: optional(
-      z.literal('https://botframework.azure.us', {
-        error: 'expected empty (public cloud) or https://botframework.azure.us (US Government cloud)',
-      }),
-    ),
-    ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl'),
-    ToBotFromEmulatorOpenIdMetadataUrl: url('ToBotFromEmulatorOpenIdMetadataUrl'),
-
-    // The website chat widget and its Direct Line channel (bot/directline/, web/).
-    DIRECTLINE_MODE: oneOf(DIRECTLINE_MODES, 'local'),
-    DIRECTLINE_TOKEN_SECRET: optional(
-      z.string({ error: 'expected a random key of at least 32 characters' }).trim().min(32, {
-        error: 'expected a random key of at least 32 characters (e.g. openssl rand -base64 48)',
-      }),
-    ),
-    DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1200, 86_400, 1800),
-    DIRECTLINE_PUBLIC_URL: optional(
-      z
-        .url({ error: 'expected the http(s) URL browsers reach the assistant at, e.g. https://assistant.example.org', protocol: /^https?$/ })
-        .refine((value) => !/[?#]/.test(value), { error: 'expected a URL without ? or #' }),
-    ),
-    DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(0, 100_000, 30),
-    DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(10, 1_000_000, 1000),
-    DIRECTLINE_SECRET: text('the Azure Bot Direct Line channel secret'),
-    DIRECTLINE_ENDPOINT: url('DIRECTLINE_ENDPOINT').default(AZURE_DIRECTLINE_ENDPOINT),
-
+    ...serverEnvShape,
+    ...stateEnvShape,
+    ...portalEnvShape,
+    ...botFrameworkEnvShape,
+    ...directLineEnvShape,
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
-
     // Member identity, member data (sample or FHIR) and the PHI audit log (bot/identity/settings.ts).
     ...identityEnvShape,
     // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
     ...operationsEnvShape,
-
     // Hand-off to people and the agent console (handoff/).
     ...handoffEnvShape,
   })
@@ -185,6 +252,9 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Settings whose values are never echoed back in an error message (marked `secret` in their documentation). */
+const SECRET_SETTINGS = secretSettings(envSchema.shape);
 
 export interface AuthConfig {
   /** False when no MicrosoftAppId is set: local development, no tokens checked. */

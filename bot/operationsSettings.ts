@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Settings of the operations layer (bot/compose/operations.ts): metrics, Application Insights,
  * rate limits, timeouts, text limits, security headers and CORS. Merged into the one env schema
- * in bot/config.ts; documented in .env.example and the README's settings table.
+ * in bot/config.ts; documented in .env.example and docs/settings.md.
  */
 
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -48,20 +48,41 @@ const connectionString = z.preprocess(
 );
 
 export const operationsEnvShape = {
-  METRICS_TOKEN: secret('a bearer token of at least 16 characters', 16),
-  APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString,
-  RATE_LIMIT_PER_CLIENT_PER_MINUTE: wholeNumber(0, 1_000_000, 600),
-  RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: wholeNumber(0, 10_000, 30),
-  TRUST_PROXY_HOPS: wholeNumber(0, 5, 0),
-  REQUEST_TIMEOUT_MS: wholeNumber(1000, 600_000, 30_000),
-  TURN_DEADLINE_MS: wholeNumber(100, 14_000, 10_000),
-  MAX_MESSAGE_CHARS: wholeNumber(100, 100_000, 2000),
-  CORS_ORIGINS: origins('the portal origins allowed to call the token endpoint and Direct Line from their pages'),
-  FRAME_ANCESTORS: origins('the portal origins allowed to embed the chat page in a frame'),
-  HSTS_MAX_AGE_SECONDS: wholeNumber(0, 63_072_000, 0),
+  METRICS_TOKEN: secret('a bearer token of at least 16 characters', 16).meta({
+    description: 'Bearer token for `GET /metrics`; empty: only clients on this machine (not through a proxy) may scrape. See [Operations](operations.md).',
+    secret: true,
+  }),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString.meta({
+    description: "Sends botbuilder's telemetry events to Application Insights (no member text or names; ids pseudonymized).",
+    secret: true,
+  }),
+  RATE_LIMIT_PER_CLIENT_PER_MINUTE: wholeNumber(0, 1_000_000, 600).meta({
+    description: 'Requests per client address per minute (`429` beyond; `0` = off). On `/api/messages` only refused requests count once authentication is on.',
+  }),
+  RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: wholeNumber(0, 10_000, 30).meta({
+    description: 'Member messages per conversation per minute: one "please slow down" answer, then `429` (`0` = off). Emergencies always get through.',
+  }),
+  TRUST_PROXY_HOPS: wholeNumber(0, 5, 0).meta({
+    description: 'Reverse proxies in front of the assistant whose `X-Forwarded-For` entries name the client (for rate limits).',
+  }),
+  REQUEST_TIMEOUT_MS: wholeNumber(1000, 600_000, 30_000).meta({ description: 'Time a client has to send a whole request; slower ones get `408`.' }),
+  TURN_DEADLINE_MS: wholeNumber(100, 14_000, 10_000).meta({
+    description:
+      'A turn still running after this long (Bot Connector and local Direct Line channels) is answered at once; its replies follow when ready.',
+  }),
+  MAX_MESSAGE_CHARS: wholeNumber(100, 100_000, 2000).meta({
+    description: 'Longer member messages are cut (after the emergency check, which reads all of it), with a note.',
+  }),
+  CORS_ORIGINS: origins('the portal origins allowed to call the token endpoint and Direct Line from their pages').meta({
+    description: 'Portal origins whose pages may call the token endpoint and Direct Line (CORS).',
+  }),
+  FRAME_ANCESTORS: origins('the portal origins allowed to embed the chat page in a frame').meta({
+    description: 'Portal origins allowed to embed the chat page in an iframe.',
+  }),
+  HSTS_MAX_AGE_SECONDS: wholeNumber(0, 63_072_000, 0).meta({
+    description: '`Strict-Transport-Security` max-age (set it when served over https).',
+  }),
 };
-
-export const SECRET_OPERATIONS_SETTINGS = ['METRICS_TOKEN', 'APPLICATIONINSIGHTS_CONNECTION_STRING'] as const;
 
 type OperationsEnv = z.output<z.ZodObject<typeof operationsEnvShape>>;
 

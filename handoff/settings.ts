@@ -20,22 +20,39 @@ const whole = (min: number, max: number, fallback: number) => {
 export const HANDOFF_MODES = ['queue', 'event', 'contact'] as const;
 export type HandoffMode = (typeof HANDOFF_MODES)[number];
 
-/** Never echoed back in an error message. */
-export const HANDOFF_SECRET_SETTINGS = ['AGENT_ACCOUNTS', 'AGENT_OIDC_CLIENT_SECRET'] as const;
-
 const httpUrl = (what: string) =>
   z.preprocess(unset, z.url({ error: `expected an http(s) URL for ${what}`, protocol: /^https?$/ }).optional());
 
 export const handoffEnvShape = {
-  HANDOFF_MODE: z.preprocess(unset, z.enum(HANDOFF_MODES, { error: `expected one of ${HANDOFF_MODES.join(', ')}` }).optional()),
-  HANDOFF_MAX_WAIT_MINUTES: whole(1, 24 * 60, 20),
-  AGENT_ACCOUNTS: z.preprocess(unset, z.string().optional()),
-  AGENT_SESSION_TTL_MINUTES: whole(5, 24 * 60, 480),
-  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: whole(0, 10_000, 10),
-  AGENT_OIDC_ISSUER: httpUrl('AGENT_OIDC_ISSUER'),
-  AGENT_OIDC_CLIENT_ID: z.preprocess(unset, z.string().trim().min(1).max(256).optional()),
-  AGENT_OIDC_CLIENT_SECRET: z.preprocess(unset, z.string().min(1).optional()),
-  AGENT_OIDC_REDIRECT_URL: httpUrl('AGENT_OIDC_REDIRECT_URL'),
+  HANDOFF_MODE: z.preprocess(unset, z.enum(HANDOFF_MODES, { error: `expected one of ${HANDOFF_MODES.join(', ')}` }).optional()).meta({
+    description:
+      'What "talk to a person" does: `queue` (the agent console\'s queue), `event` (Bot Framework `handoff.initiate` to your contact centre) or `contact` (phone, secure message, call back). See [Agent console](agent-console.md).',
+    defaultText: '`queue` (`contact` in production when no agent can sign in)',
+  }),
+  HANDOFF_MAX_WAIT_MINUTES: whole(1, 24 * 60, 20).meta({
+    description: 'Longest wait in the queue; then the member is given the other ways to reach a person.',
+  }),
+  AGENT_ACCOUNTS: z.preprocess(unset, z.string().optional()).meta({
+    description:
+      'Agent accounts, as password hashes: `username:scrypt$…` entries or a JSON array (`npm run -s agent:hash-password` makes a hash). In development with no accounts and no OIDC, the demo agent `demo-agent` / `demo-agent`.',
+    secret: true,
+  }),
+  AGENT_SESSION_TTL_MINUTES: whole(5, 24 * 60, 480).meta({ description: "How long an agent's sign-in lasts." }),
+  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: whole(0, 10_000, 10).meta({
+    description: 'Sign-in attempts per client address, and wrong passwords per user name from one client address (`429` beyond; `0` = unlimited).',
+  }),
+  AGENT_OIDC_ISSUER: httpUrl('AGENT_OIDC_ISSUER').meta({ description: 'Agents sign in with your OpenID Connect provider (this issuer).' }),
+  AGENT_OIDC_CLIENT_ID: z.preprocess(unset, z.string().trim().min(1).max(256).optional()).meta({
+    description: "The console's client id at the provider. Required with `AGENT_OIDC_ISSUER`.",
+  }),
+  AGENT_OIDC_CLIENT_SECRET: z.preprocess(unset, z.string().min(1).optional()).meta({
+    description: 'Its client secret (confidential clients).',
+    secret: true,
+  }),
+  AGENT_OIDC_REDIRECT_URL: httpUrl('AGENT_OIDC_REDIRECT_URL').meta({
+    description: 'The redirect URL registered at the provider.',
+    defaultText: '`<console origin>/agent/oidc/callback`',
+  }),
 };
 
 type HandoffEnv = z.output<z.ZodObject<typeof handoffEnvShape>> & { NODE_ENV: string };

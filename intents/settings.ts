@@ -25,23 +25,45 @@ export type NluProvider = (typeof NLU_PROVIDERS)[number];
 
 /** The plain shape (no cross-field checks), for merging into a larger env schema. */
 export const nluEnvShape = {
-  NLU_PROVIDER: z.preprocess(
-    (v) => (typeof unsetIfEmpty(v) === 'string' ? String(v).trim().toLowerCase() : undefined),
-    z.enum(NLU_PROVIDERS, { error: 'must be one of local, clu, luis' }).default('local'),
-  ),
-  NLU_CONFIDENCE_THRESHOLD: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).min(0).max(1).optional()),
-  NLU_CLOUD_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).int().min(50).max(60_000).default(1500)),
-  NLU_CLOUD_MIN_CONFIDENCE: number(0.5, 0, 1),
-  NLU_MODEL_FILE: optionalText,
-  CLU_ENDPOINT: optionalUrl,
-  CLU_API_KEY: optionalSecret,
-  CLU_PROJECT_NAME: optionalText,
-  CLU_DEPLOYMENT_NAME: optionalText,
-  CLU_API_VERSION: z.preprocess(unsetIfEmpty, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must look like 2023-04-01').default('2023-04-01')),
-  LUIS_ENDPOINT: optionalUrl,
-  LUIS_APP_ID: z.preprocess(unsetIfEmpty, z.guid({ error: 'must be the LUIS application id (a GUID)' }).optional()),
-  LUIS_API_KEY: optionalSecret,
-  LUIS_SLOT: z.preprocess(unsetIfEmpty, z.string().trim().default('production')),
+  NLU_PROVIDER: z
+    .preprocess(
+      (v) => (typeof unsetIfEmpty(v) === 'string' ? String(v).trim().toLowerCase() : undefined),
+      z.enum(NLU_PROVIDERS, { error: 'must be one of local, clu, luis' }).default('local'),
+    )
+    .meta({
+      description:
+        'Primary intent recognizer: `local` (built-in model, no network), `clu` (Azure AI Language CLU) or `luis` (LUIS v3). Cloud failures fall back to the local model. The emergency check never goes to the cloud.',
+    }),
+  NLU_CONFIDENCE_THRESHOLD: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).min(0).max(1).optional()).meta({
+    description:
+      "Score in [0, 1] below which the intent is `none` (the assistant then asks a clarifying question). Tuned for the local model's scores: with CLU or LUIS, set it for your cloud model's.",
+    defaultText: 'tuned (`intents/data/model-config.json`)',
+  }),
+  NLU_CLOUD_TIMEOUT_MS: z
+    .preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a number' }).int().min(50).max(60_000).default(1500))
+    .meta({ description: 'Time allowed to a cloud recognizer before falling back to the local model.' }),
+  NLU_CLOUD_MIN_CONFIDENCE: number(0.5, 0, 1).meta({ description: 'A cloud answer scoring below this falls back to the local model.' }),
+  NLU_MODEL_FILE: optionalText.meta({
+    description: 'Local model file (`npm run build` writes it; trained at start-up when missing or stale).',
+    defaultText: '`dist/intents/nlu-model.json`',
+  }),
+  CLU_ENDPOINT: optionalUrl.meta({
+    description: 'Azure AI Language endpoint, e.g. `https://my-resource.cognitiveservices.azure.com`. Required when `NLU_PROVIDER=clu`.',
+  }),
+  CLU_API_KEY: optionalSecret.meta({ description: 'Azure AI Language key. Required when `NLU_PROVIDER=clu`.', secret: true }),
+  CLU_PROJECT_NAME: optionalText.meta({ description: 'CLU project. Required when `NLU_PROVIDER=clu`.' }),
+  CLU_DEPLOYMENT_NAME: optionalText.meta({ description: 'CLU deployment. Required when `NLU_PROVIDER=clu`.' }),
+  CLU_API_VERSION: z
+    .preprocess(unsetIfEmpty, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must look like 2023-04-01').default('2023-04-01'))
+    .meta({ description: 'analyze-conversations API version.' }),
+  LUIS_ENDPOINT: optionalUrl.meta({
+    description: 'LUIS prediction endpoint, e.g. `https://westus.api.cognitive.microsoft.com`. Required when `NLU_PROVIDER=luis`.',
+  }),
+  LUIS_APP_ID: z
+    .preprocess(unsetIfEmpty, z.guid({ error: 'must be the LUIS application id (a GUID)' }).optional())
+    .meta({ description: 'LUIS application id (a GUID). Required when `NLU_PROVIDER=luis`.' }),
+  LUIS_API_KEY: optionalSecret.meta({ description: 'LUIS prediction key. Required when `NLU_PROVIDER=luis`.', secret: true }),
+  LUIS_SLOT: z.preprocess(unsetIfEmpty, z.string().trim().default('production')).meta({ description: '`production` or `staging`.' }),
 };
 
 /** The same object without the provider checks (use with `.extend()` / spread of `.shape`). */
@@ -121,28 +143,3 @@ export function toNluSettings(env: NluEnv): NluSettings {
   }
   return settings;
 }
-
-export interface EnvVarDoc {
-  name: keyof NluEnv;
-  description: string;
-  default: string;
-  secret: boolean;
-}
-
-/** For .env.example and the README (kept next to the schema so they cannot drift far). */
-export const NLU_ENV_VARS: readonly EnvVarDoc[] = [
-  { name: 'NLU_PROVIDER', description: 'Primary intent recognizer: local (built-in model, no network), clu (Azure AI Language CLU) or luis (LUIS v3). Cloud failures fall back to local.', default: 'local', secret: false },
-  { name: 'NLU_CONFIDENCE_THRESHOLD', description: 'Score in [0,1] below which the intent is none (the runner-up is kept).', default: '(tuned value in intents/data/model-config.json)', secret: false },
-  { name: 'NLU_CLOUD_TIMEOUT_MS', description: 'Time allowed to a cloud recognizer before falling back to the local model.', default: '1500', secret: false },
-  { name: 'NLU_CLOUD_MIN_CONFIDENCE', description: 'A cloud answer scoring below this falls back to the local model.', default: '0.5', secret: false },
-  { name: 'NLU_MODEL_FILE', description: 'Local model file to load (trained from intents/data at start-up when missing or stale).', default: 'dist/intents/nlu-model.json', secret: false },
-  { name: 'CLU_ENDPOINT', description: 'Azure AI Language endpoint, e.g. https://my-resource.cognitiveservices.azure.com (required for clu).', default: '', secret: false },
-  { name: 'CLU_API_KEY', description: 'Azure AI Language key (required for clu).', default: '', secret: true },
-  { name: 'CLU_PROJECT_NAME', description: 'CLU project name (required for clu).', default: '', secret: false },
-  { name: 'CLU_DEPLOYMENT_NAME', description: 'CLU deployment name (required for clu).', default: '', secret: false },
-  { name: 'CLU_API_VERSION', description: 'analyze-conversations API version.', default: '2023-04-01', secret: false },
-  { name: 'LUIS_ENDPOINT', description: 'LUIS prediction endpoint, e.g. https://westus.api.cognitive.microsoft.com (required for luis).', default: '', secret: false },
-  { name: 'LUIS_APP_ID', description: 'LUIS application id (required for luis).', default: '', secret: false },
-  { name: 'LUIS_API_KEY', description: 'LUIS prediction key (required for luis).', default: '', secret: true },
-  { name: 'LUIS_SLOT', description: 'LUIS slot: production or staging.', default: 'production', secret: false },
-];

@@ -1,6 +1,6 @@
 /**
- * The intent taxonomy and the recognizer contract. The ids are a public contract (README,
- * "Contracts"): outside tools read them from `npm run classify`, and dialogs route on them.
+ * The intent taxonomy and the recognizer contract. The ids are a public contract (docs/understanding.md,
+ * "Intent ids"): outside tools read them from `npm run classify`, and dialogs route on them.
  */
 
 export const INTENT_IDS = [

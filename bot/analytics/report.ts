@@ -6,7 +6,7 @@ import type { StoredActivity } from '../transcript/transcriptStore';
 /**
  * The analytics report over stored transcripts (`npm run report`): plain functions over the
  * transcript documents, no I/O. What each number means is in DEFINITIONS (printed with the
- * report, and in the README).
+ * report, and in docs/operations.md).
  */
 
 /** What the report needs of a transcript document. */

@@ -17,7 +17,7 @@ import { turnMetrics } from '../observability/turnMetrics';
 /**
  * The operations layer's wiring: metrics (GET /metrics), optional Application Insights, the HTTP
  * guard (security headers, CORS, per-client rate limit), request timeouts, the per-conversation
- * message budget, and the turn deadline settings the routes use. See README "Operations".
+ * message budget, and the turn deadline settings the routes use. See docs/operations.md.
  */
 
 export interface Operations {

@@ -5,7 +5,7 @@ import { isTimeZone } from '../../common/timeZone';
 /**
  * Settings of member identity, member data (back ends) and the PHI audit log. Spread into the
  * configuration schema (bot/config.ts) like the NLU settings; documented in .env.example and
- * the README.
+ * docs/settings.md.
  */
 
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -21,37 +21,73 @@ export const MEMBER_DATA_SOURCES = ['sample', 'fhir', 'off'] as const;
 export type MemberDataSource = (typeof MEMBER_DATA_SOURCES)[number];
 
 export const identityEnvShape = {
-  MEMBER_DATA: optional(z.enum(MEMBER_DATA_SOURCES, { error: `expected one of ${MEMBER_DATA_SOURCES.join(', ')}` })),
-  MEMBER_TIME_ZONE: optional(z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as America/Los_Angeles' })).default('America/Los_Angeles'),
-  IDENTITY_TTL_MINUTES: whole(1, 24 * 60, 30),
-  IDENTITY_ISSUER: text('the portal assertion issuer (iss)'),
-  IDENTITY_AUDIENCE: text('the portal assertion audience (aud)'),
-  IDENTITY_PUBLIC_KEY: text('the portal public key: a PEM (-----BEGIN PUBLIC KEY-----) or a public JWK as JSON'),
-  IDENTITY_JWKS_URL: httpUrl('IDENTITY_JWKS_URL'),
+  MEMBER_DATA: optional(z.enum(MEMBER_DATA_SOURCES, { error: `expected one of ${MEMBER_DATA_SOURCES.join(', ')}` })).meta({
+    description:
+      "Where members' prescriptions and appointments come from: `sample` (synthetic members, refused in production), `fhir` (a FHIR R4 server) or `off` (members are sent to the portal). See [Signed-in members](identity.md).",
+    defaultText: '`sample` (`off` in production)',
+  }),
+  MEMBER_TIME_ZONE: optional(z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as America/Los_Angeles' }))
+    .default('America/Los_Angeles')
+    .meta({ description: "Time zone appointment times are shown in when the channel does not say (Web Chat sends the browser's)." }),
+  IDENTITY_TTL_MINUTES: whole(1, 24 * 60, 30).meta({
+    description: 'How long a verified identity lasts in a conversation; "sign out" ends it sooner.',
+  }),
+  IDENTITY_ISSUER: text('the portal assertion issuer (iss)').meta({
+    description: "Expected `iss` of the portal's identity assertion. Required with a key.",
+  }),
+  IDENTITY_AUDIENCE: text('the portal assertion audience (aud)').meta({
+    description: "Expected `aud` of the portal's identity assertion. Required with a key.",
+  }),
+  IDENTITY_PUBLIC_KEY: text('the portal public key: a PEM (-----BEGIN PUBLIC KEY-----) or a public JWK as JSON').meta({
+    description:
+      "The portal's public key (PEM or public JWK). Without it or a JWKS URL: a development key outside production (demo portal), Web Chat sign-in off in production.",
+  }),
+  IDENTITY_JWKS_URL: httpUrl('IDENTITY_JWKS_URL').meta({
+    description: "The portal's JWKS URL (https in production), instead of `IDENTITY_PUBLIC_KEY`.",
+  }),
   IDENTITY_ALGORITHMS: optional(
     z
       .string()
       .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
       .pipe(z.array(z.enum(ASYMMETRIC_ALGORITHMS, { error: `expected a comma-separated list of ${ASYMMETRIC_ALGORITHMS.join(', ')} (asymmetric only)` })).min(1)),
-  ),
-  IDENTITY_MAX_AGE_SECONDS: whole(30, 24 * 3600, 600),
-  TEAMS_OAUTH_CONNECTION: text('the Azure Bot OAuth connection name'),
-  TEAMS_MEMBER_MAP: text('the path of a JSON file mapping Entra ID object ids to member ids'),
-  SMS_VERIFICATION: optional(z.enum(['code', 'off'], { error: 'expected code or off' })).default('code'),
-  FHIR_BASE_URL: httpUrl('FHIR_BASE_URL'),
-  FHIR_TOKEN_URL: httpUrl('FHIR_TOKEN_URL'),
-  FHIR_CLIENT_ID: text('the OAuth2 client id for the FHIR server'),
-  FHIR_CLIENT_SECRET: text('the OAuth2 client secret for the FHIR server'),
-  FHIR_SCOPE: text('OAuth2 scopes for the FHIR server'),
-  FHIR_TIMEOUT_MS: whole(100, 60_000, 4000),
-  FHIR_RETRIES: whole(0, 5, 2),
-  TRANSCRIPT_RETENTION_DAYS: whole(1, 90, 30),
-  AUDIT_LOG: optional(z.enum(['file', 'stdout'], { error: 'expected file or stdout' })),
+  ).meta({
+    description: 'Accepted signature algorithms, asymmetric only (`none` and HS256 are always refused).',
+    defaultText: '`RS256,ES256`',
+  }),
+  IDENTITY_MAX_AGE_SECONDS: whole(30, 24 * 3600, 600).meta({ description: 'Oldest assertion accepted (since its `iat`), whatever its `exp`.' }),
+  TEAMS_OAUTH_CONNECTION: text('the Azure Bot OAuth connection name').meta({
+    description: "Azure Bot OAuth connection for the Teams sign-in card (against the portal's identity provider).",
+  }),
+  TEAMS_MEMBER_MAP: text('the path of a JSON file mapping Entra ID object ids to member ids').meta({
+    description: "JSON file mapping Entra ID object ids to member ids (default: the member data's own mapping).",
+  }),
+  SMS_VERIFICATION: optional(z.enum(['code', 'off'], { error: 'expected code or off' }))
+    .default('code')
+    .meta({ description: '`code`: a one-time code texted to the number on file verifies an SMS conversation; `off`.' }),
+  FHIR_BASE_URL: httpUrl('FHIR_BASE_URL').meta({ description: 'FHIR R4 base URL (https in production). Required when `MEMBER_DATA=fhir`.' }),
+  FHIR_TOKEN_URL: httpUrl('FHIR_TOKEN_URL').meta({ description: 'OAuth2 token endpoint for the FHIR server (client credentials).' }),
+  FHIR_CLIENT_ID: text('the OAuth2 client id for the FHIR server').meta({ description: 'OAuth2 client id for the FHIR server.' }),
+  FHIR_CLIENT_SECRET: text('the OAuth2 client secret for the FHIR server').meta({
+    description: 'OAuth2 client secret for the FHIR server.',
+    secret: true,
+  }),
+  FHIR_SCOPE: text('OAuth2 scopes for the FHIR server').meta({ description: 'OAuth2 scopes to ask for, space-separated.' }),
+  FHIR_TIMEOUT_MS: whole(100, 60_000, 4000).meta({ description: 'Time allowed to one FHIR request.' }),
+  FHIR_RETRIES: whole(0, 5, 2).meta({
+    description: 'Extra tries for a FHIR read that timed out or got 429 / 5xx (changes are never retried).',
+  }),
+  TRANSCRIPT_RETENTION_DAYS: whole(1, 90, 30).meta({
+    description:
+      'Conversation transcripts (redacted, kept for the people who take escalations) older than this are deleted, hourly (1–90).',
+  }),
+  AUDIT_LOG: optional(z.enum(['file', 'stdout'], { error: 'expected file or stdout' })).meta({
+    description: 'PHI audit log: `file` (`DATA_DIR/audit/phi-audit.jsonl`) or `stdout` (lines marked `"audit": true`).',
+    defaultText: '`file`',
+  }),
 };
 
-export const IDENTITY_SECRET_SETTINGS = ['FHIR_CLIENT_SECRET'];
-
-type IdentityEnv = z.infer<z.ZodObject<typeof identityEnvShape>> & { NODE_ENV: string };
+const identityEnvObject = z.object(identityEnvShape);
+type IdentityEnv = z.infer<typeof identityEnvObject> & { NODE_ENV: string };
 
 export function checkIdentityEnv(env: IdentityEnv, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

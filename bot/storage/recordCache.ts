@@ -1,6 +1,6 @@
 /**
  * What the file store last wrote or read for a key, kept in memory so a turn's state loads and
- * eTag checks need no file reads. The file store is single-instance (README), and every change to
+ * eTag checks need no file reads. The file store is single-instance (docs/state.md), and every change to
  * its files goes through it, so the cache is authoritative. Bounded by the size of the cached
  * JSON; least recently used first out.
  *

@@ -5,7 +5,7 @@ import { fromRoot } from '../../common/paths';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
 
 /**
- * The README's try-it path for a signed-in member, in Debian's headless Chromium: ask about a
+ * The try-it path for a signed-in member (docs/identity.md), in Debian's headless Chromium: ask about a
  * refill at `/` (told to sign in), open the demo portal's chat for a sample member in the same
  * tab, and the same conversation continues, verified, with the answer.
  */
