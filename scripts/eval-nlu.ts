@@ -34,7 +34,8 @@ import { decide } from '../intents/local/local-recognizer';
 import { crossValidate } from '../intents/local/model';
 import { fitTemperature, softmax } from '../intents/local/softmax';
 import { loadTestSet, loadTrainingSet, MODEL_INTENTS, type TestExample } from '../intents/training-data';
-import { evaluateFrozen, evaluatePublic, SEEN_DIR } from './eval-triage';
+import { evaluateReplies } from './eval-replies';
+import { evaluateFrozen, evaluatePublic, FROZEN_DIR, SEEN_DIR } from './eval-triage';
 
 interface Row {
   example: TestExample;
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--dev')) {
     const out: Record<string, unknown> = {};
     process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
+    process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
     process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
     const j = process.argv.indexOf('--json');
     if (j >= 0 && process.argv[j + 1]) fs.writeFileSync(process.argv[j + 1]!, JSON.stringify(out, null, 2));
@@ -225,7 +227,11 @@ async function main(): Promise<void> {
     recallOk = report(locale, rows, out) && recallOk;
   }
   process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
-  if (!process.argv.includes('--no-frozen')) process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
+  process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
+  if (!process.argv.includes('--no-frozen')) {
+    process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
+    process.stdout.write(`${(await evaluateReplies(FROZEN_DIR, 'frozen test set', out, errors)).join('\n')}\n`);
+  }
   process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
   if (process.argv.includes('--cv')) crossValidation();
   const i = process.argv.indexOf('--json');

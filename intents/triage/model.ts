@@ -38,6 +38,7 @@ export const triageConfigSchema = z.object({
     abuse: z.number().gt(0).lt(1),
     mental_health: z.number().gt(0).lt(1),
     symptoms: z.number().gt(0).lt(1),
+    health: z.number().gt(0).lt(1),
     unsure: z.number().gt(0).lt(1),
     signal: z.number().gt(0).lt(1),
   }),

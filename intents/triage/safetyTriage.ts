@@ -106,6 +106,12 @@ export class SafetyTriage implements TriageCheck {
     const sy = p[I.symptoms]!;
     if (mh >= d.mental_health && mh >= sy) return this.outcome('mental_health', null, locale, mh, `model:mental_health:${model.strongestFeature(sentences, locale, 'mental_health')}`);
     if (sy >= d.symptoms) return this.outcome('symptoms', null, locale, sy, `model:symptoms:${model.strongestFeature(sentences, locale, 'symptoms')}`);
+    // Neither alone, but together clearly a health matter ("been isolating, not sleeping, my
+    // stomach is a mess"): the likelier of the two, when a health or distress concept is there.
+    if (signalled && mh + sy >= d.health) {
+      const label = mh >= sy ? 'mental_health' : 'symptoms';
+      return this.outcome(label, null, locale, mh + sy, `model:${label}:${model.strongestFeature(sentences, locale, label)}`);
+    }
     if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) return { match: null, safety: null };
