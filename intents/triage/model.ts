@@ -67,7 +67,7 @@ export type TriageModelFile = z.output<typeof modelFileSchema>;
 /** Every file the triage model depends on, hashed: a model file built from other data is stale. */
 export function triageDataHash(): string {
   const hash = crypto.createHash('sha256').update(TRIAGE_MODEL_FORMAT);
-  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json')];
+  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json'), path.join(DATA_DIR, 'emergency', 'real-words.es.json')];
   const walk = (dir: string): void => {
     if (!fs.existsSync(dir)) return;
     for (const f of fs.readdirSync(dir).sort()) {

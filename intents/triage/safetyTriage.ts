@@ -100,7 +100,10 @@ export class SafetyTriage implements TriageCheck {
     const pa = sum(p, ABUSE_LABELS);
     if (pa >= d.abuse) {
       const kind = argmax(p, ABUSE_LABELS);
-      return this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
+      const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
+      const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
+      if (p[I[second]]! >= ALSO_KIND_SHARE * pa) result.match!.alsoKind = second;
+      return result;
     }
     const mh = p[I.mental_health]!;
     const sy = p[I.symptoms]!;
@@ -129,6 +132,9 @@ export class SafetyTriage implements TriageCheck {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
+const ALSO_KIND_SHARE = 0.2;
 
 function sum(p: Float64Array, labels: readonly TriageLabel[]): number {
   let s = 0;
