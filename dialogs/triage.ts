@@ -56,7 +56,7 @@ export class TriageResponder {
   }
 
   /** The answer for an outcome, channel-neutral (ReplySender renders cards, or plain SMS text). */
-  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>): Reply {
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>): Reply {
     const { locale } = match;
     const { profile, options } = this.deps;
     switch (match.intent) {
@@ -67,8 +67,9 @@ export class TriageResponder {
       }
       case 'abuse': {
         const kind = (match.kind ?? 'dv') as AbuseKind;
+        const also = match.alsoKind && match.alsoKind !== kind ? [this.text(locale, `abuse.also.${match.alsoKind}`)] : [];
         return {
-          text: [this.text(locale, `abuse.${kind}`), this.text(locale, 'abuse.offerPerson')].join('\n\n'),
+          text: [this.text(locale, `abuse.${kind}`), ...also, this.text(locale, 'abuse.offerPerson')].join('\n\n'),
           choices: options.choices('topics', locale, ['agent']),
         };
       }

@@ -151,6 +151,12 @@ export interface TriageMatch {
   score: number;
   /** The concept rule or model feature that decided (for logs and metrics), never member text. */
   rule: string;
+  /**
+   * `abuse` only: a second kind the model finds likely too ("my partner hits me in front of the
+   * kids": dv, and child). The answer names that kind's hotline as well, so an uncertain kind
+   * never leaves the member without the right number.
+   */
+  alsoKind?: AbuseKind;
 }
 
 export interface TriageResult {

@@ -16,8 +16,11 @@
  *   --cv-only     only the threshold selection on the training set: the test set is not read,
  *                 so model and data changes can be judged without looking at it
  *   --public-only only the public development data (no test set is read): for development
+ *   --dev         the development data only: seen-v1 and the public development data (neither
+ *                 the test set nor the frozen sets are read)
  *   --no-frozen   leave out the frozen test sets (intents/data/frozen), which are read once at
- *                 the end of a piece of work
+ *                 the end of a piece of work; intents/data/seen-v1 (an earlier frozen set, read
+ *                 once already and now development data) is always reported, apart
  *
  * Then (scripts/eval-triage.ts): the safety triage and intents on the frozen test sets, and false
  * alarms / out-of-scope rejection on every file of the public development data.
@@ -31,7 +34,8 @@ import { decide } from '../intents/local/local-recognizer';
 import { crossValidate } from '../intents/local/model';
 import { fitTemperature, softmax } from '../intents/local/softmax';
 import { loadTestSet, loadTrainingSet, MODEL_INTENTS, type TestExample } from '../intents/training-data';
-import { evaluateFrozen, evaluatePublic } from './eval-triage';
+import { evaluateReplies } from './eval-replies';
+import { evaluateFrozen, evaluatePublic, FROZEN_DIR, SEEN_DIR } from './eval-triage';
 
 interface Row {
   example: TestExample;
@@ -195,6 +199,15 @@ async function main(): Promise<void> {
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const understanding = await createUnderstanding({ provider: 'local', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5 }, { logger });
   const errors = process.argv.includes('--errors');
+  if (process.argv.includes('--dev')) {
+    const out: Record<string, unknown> = {};
+    process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
+    process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
+    process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
+    const j = process.argv.indexOf('--json');
+    if (j >= 0 && process.argv[j + 1]) fs.writeFileSync(process.argv[j + 1]!, JSON.stringify(out, null, 2));
+    return;
+  }
   if (process.argv.includes('--public-only')) {
     process.stdout.write(`${(await evaluatePublic(understanding, {}, errors)).join('\n')}\n`);
     return;
@@ -213,7 +226,12 @@ async function main(): Promise<void> {
     }
     recallOk = report(locale, rows, out) && recallOk;
   }
-  if (!process.argv.includes('--no-frozen')) process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
+  process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
+  process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
+  if (!process.argv.includes('--no-frozen')) {
+    process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
+    process.stdout.write(`${(await evaluateReplies(FROZEN_DIR, 'frozen test set', out, errors)).join('\n')}\n`);
+  }
   process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
   if (process.argv.includes('--cv')) crossValidation();
   const i = process.argv.indexOf('--json');

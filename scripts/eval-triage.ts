@@ -22,6 +22,11 @@ import { REPO_ROOT } from '../intents/paths';
 import { ABUSE_KINDS, EMERGENCY_KINDS, INTENT_IDS, TASK_INTENTS, type IntentResult, type Locale, type Understanding } from '../intents/types';
 
 export const FROZEN_DIR = path.join(REPO_ROOT, 'intents', 'data', 'frozen');
+/**
+ * An earlier frozen set, already read once and whose errors have been looked at: since then it is
+ * development data (it may guide work, it no longer measures it). Reported apart, under its name.
+ */
+export const SEEN_DIR = path.join(REPO_ROOT, 'intents', 'data', 'seen-v1');
 
 const frozenLabel = z.union([
   z.enum(INTENT_IDS).exclude(['emergency', 'abuse']),
@@ -83,8 +88,8 @@ async function score(understanding: Understanding, file: string): Promise<Scored
 const TRIAGE_OUTCOMES = ['emergency', 'abuse', 'mental_health', 'symptoms'];
 const group = (label: string): string => label.split(':')[0]!;
 
-function triageReport(locale: Locale, rows: Scored[], json: Record<string, unknown>, errors: boolean): string[] {
-  const lines = [`\n=== triage, frozen test set (${locale}) — ${rows.length} lines ===`];
+function triageReport(title: string, locale: Locale, rows: Scored[], json: Record<string, unknown>, errors: boolean): string[] {
+  const lines = [`\n=== triage, ${title} (${locale}) — ${rows.length} lines ===`];
   const numbers = { ok: 0, n: 0 };
   const stats: Record<string, unknown> = {};
   lines.push(`${'outcome'.padEnd(18)} ${'lines'.padStart(5)} ${'recall'.padStart(7)} ${'precision'.padStart(9)} ${'kind ok'.padStart(8)} ${'number'.padStart(7)}`);
@@ -116,7 +121,7 @@ function triageReport(locale: Locale, rows: Scored[], json: Record<string, unkno
   lines.push(`right number in the answer, all triage lines   ${pct(numbers.ok, numbers.n)} (${numbers.ok}/${numbers.n})`);
   lines.push(`missed outcomes that got the safety net (911/988/nurse line): ${unsure.length}`);
   lines.push(`negatives (tasks, small talk, figures of speech): ${negatives.length}; false emergencies ${pct(falseEmergency.length, negatives.length)} (${falseEmergency.length}); any triage outcome ${pct(falseAny.length, negatives.length)} (${falseAny.length})`);
-  json[`triage_${locale}`] = { ...stats, rightNumber: numbers.ok / (numbers.n || 1), negatives: negatives.length, falseEmergencies: falseEmergency.length, falseOutcomes: falseAny.length };
+  json[`${key(title)}triage_${locale}`] = { ...stats, rightNumber: numbers.ok / (numbers.n || 1), negatives: negatives.length, falseEmergencies: falseEmergency.length, falseOutcomes: falseAny.length };
   if (errors) {
     for (const r of rows) {
       const wrong = TRIAGE_OUTCOMES.includes(group(r.label)) ? outcomeOf(r.result) !== r.label && !(r.label === r.result.intent) : TRIAGE_OUTCOMES.includes(r.result.intent);
@@ -126,28 +131,31 @@ function triageReport(locale: Locale, rows: Scored[], json: Record<string, unkno
   return lines;
 }
 
-function intentReport(locale: Locale, rows: Scored[], json: Record<string, unknown>, errors: boolean): string[] {
+function intentReport(title: string, locale: Locale, rows: Scored[], json: Record<string, unknown>, errors: boolean): string[] {
   const correct = rows.filter((r) => r.result.intent === r.label);
-  const lines = [`\n=== intents, frozen test set (${locale}) — ${rows.length} lines ===`, `accuracy ${pct(correct.length, rows.length)} (${correct.length}/${rows.length})`];
+  const lines = [`\n=== intents, ${title} (${locale}) — ${rows.length} lines ===`, `accuracy ${pct(correct.length, rows.length)} (${correct.length}/${rows.length})`];
   const labels = [...new Set(rows.map((r) => r.label))].sort();
   const per = labels.map((l) => {
     const e = rows.filter((r) => r.label === l);
     return `${l} ${pct(e.filter((r) => r.result.intent === l).length, e.length).trim()}`;
   });
   lines.push(`per intent (recall): ${per.join(', ')}`);
-  json[`intents_${locale}`] = { accuracy: correct.length / (rows.length || 1), lines: rows.length };
+  json[`${key(title)}intents_${locale}`] = { accuracy: correct.length / (rows.length || 1), lines: rows.length };
   if (errors) for (const r of rows) if (r.result.intent !== r.label) lines.push(`  ✗ ${r.label} → ${r.result.intent}: ${r.text}`);
   return lines;
 }
 
 /** Frozen sets: the held-out measurement (read once, at the end of a piece of work). */
-export async function evaluateFrozen(understanding: Understanding, json: Record<string, unknown>, errors = false): Promise<string[]> {
+/** JSON keys: the frozen set keeps the historical `triage_en`…; another set is prefixed by its name. */
+const key = (title: string): string => (title.startsWith('frozen') ? '' : `${title.split(' ')[0]}_`);
+
+export async function evaluateFrozen(understanding: Understanding, json: Record<string, unknown>, errors = false, dir = FROZEN_DIR, title = 'frozen test set'): Promise<string[]> {
   const lines: string[] = [];
   for (const locale of ['en', 'es'] as const) {
-    const triageFile = path.join(FROZEN_DIR, `triage-${locale}.tsv`);
-    if (fs.existsSync(triageFile)) lines.push(...triageReport(locale, await score(understanding, triageFile), json, errors));
-    const intentsFile = path.join(FROZEN_DIR, `intents-${locale}.tsv`);
-    if (fs.existsSync(intentsFile)) lines.push(...intentReport(locale, await score(understanding, intentsFile), json, errors));
+    const triageFile = path.join(dir, `triage-${locale}.tsv`);
+    if (fs.existsSync(triageFile)) lines.push(...triageReport(title, locale, await score(understanding, triageFile), json, errors));
+    const intentsFile = path.join(dir, `intents-${locale}.tsv`);
+    if (fs.existsSync(intentsFile)) lines.push(...intentReport(title, locale, await score(understanding, intentsFile), json, errors));
   }
   return lines;
 }

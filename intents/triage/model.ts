@@ -38,6 +38,7 @@ export const triageConfigSchema = z.object({
     abuse: z.number().gt(0).lt(1),
     mental_health: z.number().gt(0).lt(1),
     symptoms: z.number().gt(0).lt(1),
+    health: z.number().gt(0).lt(1),
     unsure: z.number().gt(0).lt(1),
     signal: z.number().gt(0).lt(1),
   }),
@@ -66,7 +67,7 @@ export type TriageModelFile = z.output<typeof modelFileSchema>;
 /** Every file the triage model depends on, hashed: a model file built from other data is stale. */
 export function triageDataHash(): string {
   const hash = crypto.createHash('sha256').update(TRIAGE_MODEL_FORMAT);
-  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json')];
+  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json'), path.join(DATA_DIR, 'emergency', 'real-words.es.json')];
   const walk = (dir: string): void => {
     if (!fs.existsSync(dir)) return;
     for (const f of fs.readdirSync(dir).sort()) {

@@ -99,12 +99,21 @@ export class SafetyTriage implements TriageCheck {
     const pa = sum(p, ABUSE_LABELS);
     if (pa >= d.abuse) {
       const kind = argmax(p, ABUSE_LABELS);
-      return this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
+      const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
+      const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
+      if (p[I[second]]! >= ALSO_KIND_SHARE * pa) result.match!.alsoKind = second;
+      return result;
     }
     const mh = p[I.mental_health]!;
     const sy = p[I.symptoms]!;
     if (mh >= d.mental_health && mh >= sy) return this.outcome('mental_health', null, locale, mh, `model:mental_health:${model.strongestFeature(sentences, locale, 'mental_health')}`);
     if (sy >= d.symptoms) return this.outcome('symptoms', null, locale, sy, `model:symptoms:${model.strongestFeature(sentences, locale, 'symptoms')}`);
+    // Neither alone, but together clearly a health matter ("been isolating, not sleeping, my
+    // stomach is a mess"): the likelier of the two, when a health or distress concept is there.
+    if (signalled && mh + sy >= d.health) {
+      const label = mh >= sy ? 'mental_health' : 'symptoms';
+      return this.outcome(label, null, locale, mh + sy, `model:${label}:${model.strongestFeature(sentences, locale, label)}`);
+    }
     if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) return { match: null, safety: null };
@@ -122,6 +131,9 @@ export class SafetyTriage implements TriageCheck {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
+const ALSO_KIND_SHARE = 0.2;
 
 function sum(p: Float64Array, labels: readonly TriageLabel[]): number {
   let s = 0;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { assertChannelRules, Chat, choicesOf, linksOf, textOf } from '../support/chat';
-import { fakeTriageForLines, TRIAGE_LINES, UNSURE_LINES } from '../support/fakeTriage';
+import { FakeTriage, fakeTriageForLines, TRIAGE_LINES, UNSURE_LINES } from '../support/fakeTriage';
 
 /** Characters of the GSM 03.38 basic set and its extension: what an English SMS may use. */
 const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€]*$/;
@@ -52,4 +52,32 @@ describe('safety triage: every outcome on every channel, in both languages', () 
       });
     }
   }
+});
+
+describe('safety triage: an abuse disclosure whose kind is uncertain names both hotlines', () => {
+  const lines = {
+    en: 'my partner hits me in front of the kids',
+    es: 'mi pareja me pega enfrente de los niños',
+  } as const;
+  for (const channelId of CHANNELS) {
+    for (const locale of LOCALES) {
+      it(`${channelId}, ${locale}: the domestic-violence hotline and Childhelp, once each`, async () => {
+        const fake = new FakeTriage().on(lines[locale], { intent: 'abuse', kind: 'dv', alsoKind: 'child', locale });
+        const c = new Chat({ channelId, ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }), overrides: { triageCheck: fake } });
+        await c.open(locale === 'es' ? 'hola' : 'hi');
+        const text = textOf(await c.say(lines[locale]));
+        for (const n of ['911', '1-800-799-7233', '1-800-422-4453']) assert.ok(text.includes(n), `${n} missing from: ${text}`);
+        assert.equal(text.split('1-800-422-4453').length, 2, 'Childhelp named once');
+      });
+    }
+  }
+
+  it('the same kind twice is named once (no second line)', async () => {
+    const fake = new FakeTriage().on(lines.en, { intent: 'abuse', kind: 'dv', alsoKind: 'dv', locale: 'en' });
+    const c = new Chat({ overrides: { triageCheck: fake } });
+    await c.open('hi');
+    const text = textOf(await c.say(lines.en));
+    assert.equal(text.split('1-800-799-7233').length, 2);
+    assert.ok(!text.includes('1-800-422-4453'));
+  });
 });
