@@ -62,7 +62,6 @@ const cannedSchema = z.strictObject({ $comment: z.string().optional(), en: canne
 export type Disposition = z.infer<typeof dispositionsSchema>['dispositions'][number];
 export type QueueDefinition = z.infer<typeof queuesSchema>['queues'][number];
 export type CannedResponses = z.infer<typeof cannedSchema>;
-export type CannedResponse = CannedResponses['en'][number];
 
 function unique<T>(key: (item: T) => string) {
   return (items: T[]) => new Set(items.map(key)).size === items.length;

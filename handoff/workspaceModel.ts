@@ -29,7 +29,6 @@ export const wrapUpSchema = z.strictObject({
   at: z.string(),
   agent: agentRef,
 });
-export type WrapUp = z.infer<typeof wrapUpSchema>;
 
 /** Spread into escalationSchema (model.ts). */
 export const workspaceFields = {

@@ -108,7 +108,7 @@ const concepts = JSON.parse(readFileSync(CONCEPTS_FILE, 'utf8')) as { concepts: 
 const esTargets = new Set(es.vocabulary);
 for (const c of Object.values(concepts.concepts)) for (const w of c.es) if (/^[a-z]+$/.test(w)) esTargets.add(w);
 const spanish = new Set<string>();
-for (const word of require('an-array-of-spanish-words') as string[]) {
+for (const word of JSON.parse(readFileSync(require.resolve('an-array-of-spanish-words'), 'utf8')) as string[]) {
   const w = normalizeChars(word);
   if (/^[a-z]{4,}$/.test(w)) spanish.add(w);
 }

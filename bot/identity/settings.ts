@@ -86,8 +86,7 @@ export const identityEnvShape = {
   }),
 };
 
-const identityEnvObject = z.object(identityEnvShape);
-type IdentityEnv = z.infer<typeof identityEnvObject> & { NODE_ENV: string };
+type IdentityEnv = z.infer<z.ZodObject<typeof identityEnvShape>> & { NODE_ENV: string };
 
 export function checkIdentityEnv(env: IdentityEnv, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

@@ -1,4 +1,4 @@
-import { findPii, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PiiFinding, type PublicNumbers } from './pii';
+import { findPii, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PublicNumbers } from './pii';
 import { MASK, maskSecrets, type SecretScanOptions } from './secrets';
 
 /**
@@ -41,4 +41,4 @@ export function maskSensitive(text: string, options: SecretScanOptions = {}): Se
   return { text: out, secrets: secrets.sort((a, b) => b.length - a.length), categories: [...categories] };
 }
 
-export { findPii, MASK, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PiiFinding, type PublicNumbers };
+export { findPii, MASK, PII_CATEGORIES, PII_TAGS, publicNumbers, redactPii, type PiiCategory, type PublicNumbers };

@@ -5,7 +5,7 @@ import { tokenize } from '../text/stem';
 import { TypoCorrector } from '../text/typo-corrector';
 import { loadTrainingSet, TRAIN_DIR } from '../training-data';
 import { LOCALES, type EmergencyKind, type Locale } from '../types';
-import { loadLexicon, loadRealWords, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, loadRealWords, realWordsFile, type CompiledLexicon, type CompiledRule } from './lexicon';
 
 export interface EmergencyMatch {
   kind: EmergencyKind;
@@ -36,6 +36,11 @@ export interface EmergencyResources {
   shorthand: ShorthandExpander;
   /** Real words that must never be "corrected" into an emergency word (paid ≠ pain). */
   knownWords: ReadonlySet<string>;
+  /**
+   * Real words of one language, protected only in that language's lexicon: Spanish "conto" (told)
+   * is not "corto" (cut), but "pian" in an English message is still a typo of "pain".
+   */
+  localWords?: Partial<Record<Locale, ReadonlySet<string>>>;
   localeDetector: LocaleDetector;
 }
 
@@ -46,8 +51,9 @@ export function loadEmergencyResources(): EmergencyResources {
   for (const example of loadTrainingSet(TRAIN_DIR, null)) for (const t of tokenize(normalizeChars(example.text))) known.add(t);
   const lexicons = LOCALES.map((l) => loadLexicon(l));
   for (const lex of lexicons) for (const w of lex.protectedWords) known.add(w);
-  for (const w of loadRealWords()) known.add(w);
-  return { lexicons, shorthand, knownWords: known, localeDetector: defaultLocaleDetector() };
+  for (const w of loadRealWords([realWordsFile('en')])) known.add(w);
+  const localWords = { es: new Set(loadRealWords([realWordsFile('es')])) };
+  return { lexicons, shorthand, knownWords: known, localWords, localeDetector: defaultLocaleDetector() };
 }
 
 interface PreparedLexicon {
@@ -75,6 +81,7 @@ export class EmergencyDetector {
     this.localeDetector = resources.localeDetector;
     this.prepared = resources.lexicons.map((lexicon) => {
       const known = new Set(resources.knownWords);
+      for (const w of resources.localWords?.[lexicon.locale] ?? []) known.add(w);
       for (const w of lexicon.vocabulary) known.add(w);
       return { lexicon, corrector: new TypoCorrector(lexicon.vocabulary, known, { minLength: 4, twoEditsFrom: 8 }) };
     });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { messageActivity } from '../support/activities';
 import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
 import { toStored, type TranscriptDoc } from '../../bot/transcript/transcriptStore';
+import { publicNumbers } from '../../common/redaction';
+import { loadPortalProfile } from '../../services/portal/profile';
 import { BookingDialog } from '../support/dialogs';
 import { runToExit, startProcess } from '../support/process';
 
@@ -80,13 +82,15 @@ describe('restarts: the member continues where they were', function () {
     const env = { STORAGE: 'file', DATA_DIR: dataDir };
     const first = await startProcess(env);
     const said = new Map<string, Array<{ role: string; text: string }>>();
+    // The plan's own numbers stay readable in transcripts (agents read them); a member's are masked.
+    const keep = publicNumbers(loadPortalProfile('default').publicNumbers());
     const turn = async (conversationId: string, text: string) => {
       const answer = await post(`${first.url}/api/messages`, messageActivity(text, { conversation: { id: conversationId }, channelId: 'webchat' }));
       assert.equal(answer.status, 200, answer.text);
       const kept = said.get(conversationId) ?? [];
       kept.push({ role: 'user', text });
       for (const reply of replies(answer)) {
-        const stored = toStored({ ...reply, type: 'message' }, 'bot');
+        const stored = toStored({ ...reply, type: 'message' }, 'bot', undefined, keep);
         if (reply.type === 'message' && stored) kept.push({ role: 'bot', text: stored.text });
       }
       said.set(conversationId, kept);
