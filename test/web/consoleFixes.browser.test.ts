@@ -78,6 +78,8 @@ describe('agent console fixes in a browser (headless Chromium)', function () {
     const buttons = console_.locator('.ac-queue-button');
     const button = conversation === 'ben' ? buttons.filter({ hasText: 'Emergency alert' }) : conversation === 'ann' ? buttons.filter({ hasNotText: 'Emergency alert' }) : buttons;
     await button.first().click();
+    // Opened: the queue marks it current (the transcript of the chat shown before is still there meanwhile).
+    await (conversation === 'only' ? buttons : button).and(console_.locator('[aria-current="true"]')).first().waitFor();
     await console_.locator('#ac-transcript .ac-entry').first().waitFor();
   }
 
