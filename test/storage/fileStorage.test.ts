@@ -13,6 +13,7 @@ import { createStorage, isConversationKey, mayHoldConversationKey } from '../../
 import type { SplitStorage } from '../../bot/storage/splitStorage';
 import { StorageStartupError } from '../../bot/storage/types';
 import { LogCapture } from '../support/logs';
+import { fromDist } from '../../common/paths';
 
 describe('file store', function () {
   this.timeout(30_000);
@@ -64,7 +65,7 @@ describe('file store', function () {
     });
 
     it('when the process is killed (SIGKILL) at arbitrary points of a stream of writes', async () => {
-      const writer = path.resolve(__dirname, '..', 'support', 'crashWriter.js');
+      const writer = fromDist('test', 'support', 'crashWriter.js');
       let lastCompleted = 0;
       for (let round = 0; round < 4; round++) {
         const child = spawn(process.execPath, [writer, dir, key], { stdio: ['ignore', 'pipe', 'inherit'] });
