@@ -5,6 +5,7 @@ import { secretSettings } from '../common/settingDoc';
 import { checkHandoffEnv, handoffEnvShape, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
 import { checkIdentityEnv, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
+import type { StorageConfig } from './storage/factory';
 import { operationsEnvShape, toOperationsSettings, type OperationsSettings } from './operationsSettings';
 
 /**
@@ -263,12 +264,7 @@ export interface AuthConfig {
   botFramework: Record<string, string | undefined>;
 }
 
-/** Which store keeps state, with what it needs (see bot/storage/factory.ts). */
-export type StorageConfig =
-  | { kind: 'file'; dataDir: string }
-  | { kind: 'blob'; connectionString: string; container: string }
-  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string }
-  | { kind: 'memory' };
+export type { StorageConfig };
 
 export interface Config {
   env: Env['NODE_ENV'];

@@ -1,5 +1,4 @@
-import type { StoreItem } from 'botbuilder';
-import type { AssistantStorage } from '../bot/storage/types';
+import type { AssistantStorage, StoreItem } from '../bot/storage/types';
 import { updateItem } from '../bot/storage/update';
 import type { AgentRef } from './model';
 

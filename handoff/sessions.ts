@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
-import type { AssistantStorage } from '../bot/storage/types';
+import type { AssistantStorage, StoreItem } from '../bot/storage/types';
 import { updateItem } from '../bot/storage/update';
 import type { AgentRef } from './model';
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
 import { updateItem } from '../bot/storage/update';
-import type { AssistantStorage } from '../bot/storage/types';
+import type { AssistantStorage, StoreItem } from '../bot/storage/types';
 import {
   appendEntries,
   escalationSchema,

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AssistantAdapter } from '../adapter';
-import type { AssistantOverrides, BotCore } from '../app';
+import type { BotCore } from './botCore';
+import type { AssistantOverrides } from './overrides';
 import type { Config } from '../config';
 import { LocalDirectLineChannel } from '../directline/channel';
 import { directLineRoutes } from '../directline/routes';

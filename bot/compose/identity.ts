@@ -23,7 +23,7 @@ import type { PrescriptionLookup } from '../../services/pharmacy/prescriptionLoo
 import type { PortalProfile } from '../../services/portal/profile';
 import { CircuitBreaker } from '../../services/resilience/circuitBreaker';
 import { SampleBackend } from '../../services/sample/sampleBackend';
-import type { AssistantOverrides } from '../app';
+import type { AssistantOverrides } from './overrides';
 import type { ReplySender } from '../channels/replySender';
 import type { Config } from '../config';
 import type { Route } from '../http/server';

@@ -1,7 +1,7 @@
 import type { Middleware } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AssistantMetrics } from '../../common/metrics';
-import type { BotCore } from '../app';
+import type { BotCore } from './botCore';
 import type { Config } from '../config';
 import { CorsPolicy } from '../http/cors';
 import { installHttpGuard } from '../http/guard';

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import type { Logger } from '../../common/logger';
-import type { StorageConfig } from '../config';
 import { fileNameMayHoldKind } from './fileNames';
 import { FileStorage } from './fileStorage';
 import { JournalStorage } from './journalStorage';
 import { LockedStorage } from './lockedStorage';
 import { SplitStorage } from './splitStorage';
 import type { AssistantStorage } from './types';
+
+/** Which store keeps state, with what it needs (read from the settings by bot/config.ts). */
+export type StorageConfig =
+  | { kind: 'file'; dataDir: string }
+  | { kind: 'blob'; connectionString: string; container: string }
+  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string }
+  | { kind: 'memory' };
 
 export interface StorageDeps {
   logger: Logger;

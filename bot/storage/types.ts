@@ -1,4 +1,7 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+
+/** botbuilder's stored item (an object with an optional eTag), for stores built on AssistantStorage. */
+export type { StoreItem };
 import { StartupError } from '../../common/errors';
 
 /**
