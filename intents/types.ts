@@ -129,7 +129,7 @@ export interface UnderstandOptions {
   /** The conversation's language, a hint for the locale detector. */
   locale?: Locale;
   /**
-   * The turn's safety triage (a memo of the same check: bot/pipeline/turnFacts.ts), read instead of
+   * The turn's safety triage (a memo of the same check: pipeline/turnFacts.ts), read instead of
    * running the recognizer's own on a text the turn has already triaged.
    */
   triage?: TriageCheck;

@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
-import type { AssistantMetrics } from '../../common/metrics';
+import type { AssistantMetrics } from '../../ops/metrics';
 import type { RoutingPolicy } from '../../dialogs/common/kit';
 import type { Escalation } from '../../dialogs/escalation';
 import type { EmergencyCheck, TriageCheck, Understanding } from '../../intents/types';
@@ -9,11 +9,11 @@ import type { AppointmentLookup } from '../../services/appointments/appointmentL
 import type { AuditLog } from '../../services/audit/auditLog';
 import type { MemberDirectory } from '../../services/member';
 import type { PrescriptionLookup } from '../../services/pharmacy/prescriptionLookup';
-import type { StoreLimits } from '../directline/store';
-import type { MemberLookup } from '../handoff/queueingEscalation';
-import type { IdentityAssertionHandler } from '../identity';
-import type { TranscriptDeleter } from '../identity/forget';
-import type { AssistantStorage } from '../storage/types';
+import type { StoreLimits } from '../../directline/store';
+import type { MemberLookup } from '../../handoff/bot/queueingEscalation';
+import type { IdentityAssertionHandler } from '../../identity/bot/assertionEvent';
+import type { TranscriptDeleter } from '../../identity/bot/forget';
+import type { AssistantStorage } from '../../storage/types';
 
 // The composition root's input: a type of its own so that the root's parts (bot/compose/*) and
 // bot/app.ts do not import each other.

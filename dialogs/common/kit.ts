@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../../bot/channels/reply';
-import type { ReplySender } from '../../bot/channels/replySender';
+import type { Reply } from '../../channels/reply';
+import type { ReplySender } from '../../channels/replySender';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import type { LinkKey, PortalProfile } from '../../services/portal/profile';

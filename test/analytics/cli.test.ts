@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Report } from '../../bot/analytics/report';
+import type { Report } from '../../scripts/analytics/report';
 import { Chat } from '../support/chat';
 import { runCommand, type Exited } from '../support/process';
 import { fromDist } from '../../common/paths';

@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sinon from 'sinon';
-import { fileNameFor } from '../../bot/storage/fileNames';
-import { realFileOps, type FileOps } from '../../bot/storage/fileOps';
-import { FileStorage } from '../../bot/storage/fileStorage';
-import { createStorage, isConversationKey, mayHoldConversationKey } from '../../bot/storage/factory';
-import type { SplitStorage } from '../../bot/storage/splitStorage';
-import { StorageStartupError } from '../../bot/storage/types';
+import { fileNameFor } from '../../storage/fileNames';
+import { realFileOps, type FileOps } from '../../storage/fileOps';
+import { FileStorage } from '../../storage/fileStorage';
+import { createStorage, isConversationKey, mayHoldConversationKey } from '../../storage/factory';
+import type { SplitStorage } from '../../storage/splitStorage';
+import { StorageStartupError } from '../../storage/types';
 import { LogCapture } from '../support/logs';
 import { fromDist } from '../../common/paths';
 

@@ -5,11 +5,11 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import type { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStorage, isConversationKey } from '../../bot/storage/factory';
-import { writeAt } from '../../bot/storage/journalFile';
-import { JournalStorage, type JournalStorageOptions } from '../../bot/storage/journalStorage';
-import type { SplitStorage } from '../../bot/storage/splitStorage';
-import { StorageStartupError } from '../../bot/storage/types';
+import { createStorage, isConversationKey } from '../../storage/factory';
+import { writeAt } from '../../storage/journalFile';
+import { JournalStorage, type JournalStorageOptions } from '../../storage/journalStorage';
+import type { SplitStorage } from '../../storage/splitStorage';
+import { StorageStartupError } from '../../storage/types';
 import { LogCapture } from '../support/logs';
 import { fromDist } from '../../common/paths';
 
