@@ -4,9 +4,9 @@
  * test/architecture/dependencies.test.ts on every `npm test` (also: `npx depcruise --config
  * .dependency-cruiser.cjs <folders>`). The order of the layers, lowest first:
  *
- *   common → intents, ops(metrics) → services, http, storage → channels → dialogs, handoff/core,
- *   identity/core → handoff/http, handoff/transcript, directline, pipeline → handoff/bot,
- *   identity/bot → bot (the app and its one composition root); scripts/ and test/ sit on top.
+ *   common → intents → http → ops → services, storage → channels → dialogs, handoff/core,
+ *   identity/core → identity/bot, handoff/http, handoff/transcript, pipeline → directline →
+ *   handoff/bot → bot (the app and its one composition root); scripts/ and test/ sit on top.
  *
  * No folder may import one above it: that is what keeps them free of cycles (the test also checks
  * the folder graph for cycles, which dependency-cruiser's module-level rule does not see).

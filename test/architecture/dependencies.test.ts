@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../../common/paths';
@@ -98,6 +98,15 @@ describe('architecture: the dependency rules of CONTRIBUTING.md', function () {
     assert.ok(result.modules.length > 300, `only ${result.modules.length} modules cruised`);
     assert.deepEqual(describeViolations(result), []);
     assert.deepEqual(folderCycles(result), []);
+  });
+
+  it('every compiled top-level folder has a README.md saying what it owns and what it may import', () => {
+    const tsconfig = JSON.parse(readFileSync(fromRoot('tsconfig.json'), 'utf8')) as { include: string[] };
+    const missing = tsconfig.include.filter((folder) => !existsSync(fromRoot(folder, 'README.md')));
+    assert.deepEqual(missing, []);
+    for (const folder of tsconfig.include.filter((f) => !['test', 'scripts', 'bot'].includes(f))) {
+      assert.match(readFileSync(fromRoot(folder, 'README.md'), 'utf8'), /may import/i, `${folder}/README.md does not say what it may import`);
+    }
   });
 
   it('catch a core that imports botbuilder, common importing a feature, and two folders that import each other', () => {
