@@ -4,6 +4,7 @@ import { fold } from '../dialogs/common/text';
 import type { ConversationMemory } from '../dialogs/memory';
 import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
+import { profileOf } from '../channels/capabilities';
 import type { ReplySender } from '../channels/replySender';
 
 /**
@@ -95,7 +96,7 @@ export class SmsKeywordGate {
 
   /** True when the message was an SMS keyword, or the member has opted out: the turn ends here. */
   async handle(context: TurnContext): Promise<boolean> {
-    if (context.activity.channelId !== 'sms') return false;
+    if (!profileOf(context.activity.channelId).carrierKeywords) return false;
     const optedOut = await this.deps.optedOut.get(context, false);
     const keyword = smsKeyword(context.activity.text ?? '', optedOut);
     const locale = keyword?.locale ?? (await this.deps.memory.locale(context)) ?? 'en';

@@ -9,6 +9,7 @@ import type { HandoffService } from '../core/service';
 import { isUrgent, type Locale } from '../../intents/types';
 import type { TriageAnswer } from '../../dialogs/triage';
 import type { Reply } from '../../channels/reply';
+import { profileOf } from '../../channels/capabilities';
 import { CARD_CHOICE_KEY } from '../../channels/render';
 import type { ReplySender } from '../../channels/replySender';
 import type { HandoffState } from './state';
@@ -75,7 +76,7 @@ export class HandoffRelay {
     // A card button the member pressed (Teams sends its value, not text) counts as what it says.
     const picked = (activity.value as Record<string, unknown> | undefined)?.[CARD_CHOICE_KEY];
     const text = activity.text?.trim() ? activity.text : typeof picked === 'string' ? picked : '';
-    if (activity.channelId === 'sms') {
+    if (profileOf(activity.channelId).carrierKeywords) {
       const keyword = smsKeyword(text, false);
       if (keyword?.kind === 'stop') {
         await service.memberLeft(record.id, 'member_opted_out');

@@ -1,9 +1,10 @@
 import type { TranscriptStore } from 'botbuilder';
+import { TRANSCRIPT_CHANNELS } from '../../channels/capabilities';
 import type { Logger } from '../../common/logger';
 
 const DAY = 86_400_000;
-/** The channels the assistant talks on (channels/capabilities.ts), whose transcripts are swept. */
-export const SWEPT_CHANNELS = ['webchat', 'directline', 'msteams', 'sms', 'emulator'] as const;
+/** The channels the assistant talks on whose transcripts are swept (their profiles, channels/capabilities.ts). */
+export const SWEPT_CHANNELS = TRANSCRIPT_CHANNELS;
 
 export interface RetentionDeps {
   store: Pick<TranscriptStore, 'listTranscripts' | 'deleteTranscript'>;

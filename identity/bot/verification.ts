@@ -8,6 +8,7 @@ import type { PortalAssertionVerifier } from '../core/portalAssertion';
 import type { MemberDirectory, VerifiedMember } from '../../services/member';
 import type { PortalProfile } from '../../services/portal/profile';
 import type { ReplySender } from '../../channels/replySender';
+import { profileOf } from '../../channels/capabilities';
 import { requestOrigin } from '../../channels/requestOrigin';
 import type { CodeSendLog } from './codeSends';
 import { channelUser, isGroupChat, type IdentitySessions } from './sessions';
@@ -74,7 +75,8 @@ export class ChannelVerification implements IdentityVerification {
     const current = await this.deps.sessions.current(context);
     if (current) return { kind: 'verified', member: current };
     const { channelId, from } = context.activity;
-    if (channelId === 'msteams') {
+    const how = profileOf(channelId).verification;
+    if (how === 'teams') {
       const oid = from?.aadObjectId;
       if (oid && this.trusted(context)) {
         const found = await this.deps.directory.findByTeamsUser(oid);
@@ -83,7 +85,7 @@ export class ChannelVerification implements IdentityVerification {
       }
       return this.deps.oauthConnection ? { kind: 'oauth', connectionName: this.deps.oauthConnection } : { kind: 'none', reason: 'notConfigured' };
     }
-    if (channelId === 'sms') {
+    if (how === 'smsCode') {
       if (!this.deps.smsCodes || !this.trusted(context)) return { kind: 'none', reason: 'notConfigured' };
       const found = await this.deps.directory.findByPhone(from?.id ?? '');
       if (!found.ok) return { kind: 'none', reason: 'unavailable' };
@@ -94,7 +96,7 @@ export class ChannelVerification implements IdentityVerification {
   }
 
   async sendCode(context: TurnContext): Promise<'sent' | 'throttled' | 'unavailable'> {
-    if (context.activity.channelId !== 'sms' || !this.deps.smsCodes || !this.trusted(context)) return 'unavailable';
+    if (profileOf(context.activity.channelId).verification !== 'smsCode' || !this.deps.smsCodes || !this.trusted(context)) return 'unavailable';
     const found = await this.deps.directory.findByPhone(context.activity.from?.id ?? '');
     if (!found.ok || !found.value?.phone) return 'unavailable';
     const now = this.deps.clock();
