@@ -43,7 +43,7 @@ import { createIdentity } from './compose/identity';
 import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
-import { DialogRunner } from './dialogRunner';
+import { DialogRunner } from '../pipeline/dialogRunner';
 import type { NluObserver } from '../intents';
 import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './compose/understanding';
 import { TriageGate } from '../pipeline/triageGate';

@@ -10,7 +10,7 @@ import { localeOf, type ResponseCatalog } from '../common/responses';
 import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { ReplySender } from '../channels/replySender';
-import type { DialogRunner } from './dialogRunner';
+import type { DialogRunner } from '../pipeline/dialogRunner';
 import type { TriageGate } from '../pipeline/triageGate';
 import type { SecretMasking } from '../pipeline/secretMasking';
 import type { SmsKeywordGate } from '../pipeline/smsKeywords';

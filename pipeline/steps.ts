@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../intents/types';
 import type { ReplySender } from '../channels/replySender';
-import type { DialogRunner } from '../bot/dialogRunner';
+import type { DialogRunner } from './dialogRunner';
 import type { IdentityGate } from '../identity/bot/gate';
-import type { HandoffRelay } from '../handoff/bot/relay';
 import type { SecretMasking } from './secretMasking';
 import type { SmsKeywordGate } from './smsKeywords';
 import type { TextLimit } from './textLimit';
@@ -23,7 +22,8 @@ export interface MemberMessageStepDeps {
   triage: TriageGate;
   textLimit?: TextLimit;
   secrets: SecretMasking;
-  handoff?: HandoffRelay;
+  /** The hand-off's relay (handoff/bot/relay.ts): a member with a person gets the message there; the locale when taken. */
+  handoff?: { handle(context: TurnContext): Promise<Locale | null> };
   sender: ReplySender;
   smsKeywords: SmsKeywordGate;
   identityGate?: IdentityGate;

@@ -1,5 +1,4 @@
-import type { StoreItem } from 'botbuilder';
-import type { AssistantStorage } from '../../storage/types';
+import type { AssistantStorage, StoreItem } from '../../storage/types';
 import { updateItem } from '../../storage/update';
 import type { AgentStatus } from './workspaceModel';
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
-import type { z } from 'zod';
 import { readJsonBody } from '../../http/body';
 import { clientAddress } from '../../http/clientAddress';
 import { guarded, HttpError, sendError, sendHttpError } from '../../http/errors';
@@ -10,8 +9,6 @@ import type { Lifecycle } from '../../common/lifecycle';
 import type { Logger } from '../../common/logger';
 import type { AgentAuth, Authenticated } from './auth';
 import {
-  describeIssues,
-  ESCALATION_ID,
   exchangeBodySchema,
   loginBodySchema,
   messageBodySchema,
@@ -25,6 +22,7 @@ import type { AgentStreams } from './stream';
 import { detailView, queueView, view } from '../core/views';
 import { WorkspaceRefusal, type AgentWorkspace } from '../core/workspace';
 import { workspaceRoutes } from './workspaceRoutes';
+import { escalationId, parse } from './params';
 
 /**
  * The agent API under /api/agent/ (and the OIDC sign-in under /agent/oidc/). Every endpoint but
@@ -51,23 +49,11 @@ export interface AgentRoutesDeps {
 
 const OIDC_COOKIE = 'ma_agent_oidc';
 
-export function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_body', `Not a valid request: ${describeIssues(parsed.error)}.`);
-  return parsed.data;
-}
-
 /** A body that may be left out (resolve): no Content-Type and no bytes mean `{}`. */
 async function optionalBody(req: Request, limit: number): Promise<unknown> {
   const length = req.headers['content-length'];
   if (length === '0' || (!req.headers['content-type'] && length === undefined && !req.headers['transfer-encoding'])) return {};
   return readJsonBody(req, limit, 'the request');
-}
-
-export function escalationId(req: Request): string {
-  const id = String((req.params as Record<string, unknown> | undefined)?.id ?? '');
-  if (!ESCALATION_ID.test(id)) throw new HttpError(404, 'not_found', 'No escalation with this id.');
-  return id;
 }
 
 function cookie(req: Request, name: string): string | undefined {

@@ -4,7 +4,7 @@ import type { Route } from '../../http/server';
 import { splitTarget } from '../../http/url';
 import type { Authenticated } from './auth';
 import { ESCALATION_ID } from '../core/model';
-import { escalationId, parse } from './routes';
+import { escalationId, parse } from './params';
 import type { HandoffService } from '../core/service';
 import { detailView, view } from '../core/views';
 import type { AgentWorkspace } from '../core/workspace';

@@ -4,7 +4,6 @@ import { localeOf, type ResponseCatalog } from '../../common/responses';
 import { detectLocale } from '../../intents';
 import { isUrgent, type TriageCheck } from '../../intents/types';
 import type { OperationsMetrics } from '../observability/prometheus';
-import type { TurnFactsSource } from '../../pipeline/turnFacts';
 
 /**
  * Member messages per conversation per minute (RATE_LIMIT_PER_CONVERSATION_PER_MINUTE): a script
@@ -48,7 +47,8 @@ export interface ConversationLimitDeps {
   /** What no limit refuses: emergencies and abuse disclosures (isUrgent). Decided before a turn (Direct Line). */
   triageCheck: TriageCheck;
   /** Decided in a turn (the adapter middleware): the turn's triage, run once and read by the later steps. */
-  turnFacts?: TurnFactsSource;
+  /** The turn's facts (pipeline/turnFacts): the triage computed once per turn. */
+  turnFacts?: { of(context: TurnContext): TriageCheck };
   catalog: ResponseCatalog;
   metrics: OperationsMetrics;
   logger: Logger;
