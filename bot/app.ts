@@ -1,14 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import type { ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
-import type { Dialog, DialogState } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
-import { noMetrics, type AssistantMetrics } from '../common/metrics';
+import { noMetrics, type AssistantMetrics } from '../ops/metrics';
 import { localeOf, ResponseCatalog } from '../common/responses';
 import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
-import { DialogKit, type RoutingPolicy } from '../dialogs/common/kit';
+import { DialogKit } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
-import type { Escalation } from '../dialogs/escalation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
@@ -17,96 +16,48 @@ import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import { TriageResponder } from '../dialogs/triage';
-import type { EmergencyCheck, TriageCheck, Understanding } from '../intents/types';
 import { isUrgent } from '../intents/types';
-import type { AppointmentLookup } from '../services/appointments/appointmentLookup';
-import type { AuditLog } from '../services/audit/auditLog';
-import type { MemberDirectory } from '../services/member';
-import type { PrescriptionLookup } from '../services/pharmacy/prescriptionLookup';
-import { loadPortalProfile, type PortalProfile } from '../services/portal/profile';
-import { AssistantAdapter } from './adapter';
+import { loadPortalProfile } from '../services/portal/profile';
+import { AssistantAdapter } from '../channels/adapter';
 import { AssistantBot } from './assistantBot';
 import { createBotFrameworkAuthentication } from './auth';
 import { ReusedClientsAuthentication } from './reusedClients';
-import type { Choice } from './channels/reply';
-import { ReplySender } from './channels/replySender';
+import type { Choice } from '../channels/reply';
+import { ReplySender } from '../channels/replySender';
 import type { Config } from './config';
-import { healthRoute, StoreHealth } from './http/healthRoute';
-import { messagesRoute } from './http/messagesRoute';
-import { createHttpServer } from './http/server';
-import type { IdentityAssertionHandler } from './identity';
-import { Lifecycle } from './lifecycle';
-import { CheckedConversationState, CheckedUserState } from './state/checkedState';
-import { ConversationFreshness, DIALOG_STATE_PROPERTY } from './state/freshness';
-import { TurnGuard } from './state/turnGuard';
-import { createStorage } from './storage/factory';
-import { asAssistantStorage } from './storage/lockedStorage';
-import type { AssistantStorage } from './storage/types';
+import { healthRoute, StoreHealth } from './routes/healthRoute';
+import { messagesRoute } from './routes/messagesRoute';
+import { createHttpServer } from '../http/server';
+import { Lifecycle } from '../common/lifecycle';
+import { CheckedConversationState, CheckedUserState } from '../storage/state/checkedState';
+import { ConversationFreshness, DIALOG_STATE_PROPERTY } from '../storage/state/freshness';
+import { TurnGuard } from '../storage/state/turnGuard';
+import { createStorage } from '../storage/factory';
+import { asAssistantStorage } from '../storage/lockedStorage';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import type { AssistantOverrides } from './compose/overrides';
+import type { BotCore } from './compose/botCore';
 import { createChatWidget } from './compose/chatWidget';
-import { CHANNEL_ID as LOCAL_CHANNEL_ID } from './directline/channel';
-import { createIdentity, type IdentityFeature } from './compose/identity';
-import type { TranscriptDeleter } from './identity/forget';
-import { TranscriptRetention } from './identity/transcriptRetention';
+import { CHANNEL_ID as LOCAL_CHANNEL_ID } from '../directline/localDirectLine';
+import { createIdentity } from './compose/identity';
+import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
-import type { MemberLookup } from './handoff/queueingEscalation';
-import type { StoreLimits } from './directline/store';
-import { DialogRunner } from './dialogRunner';
+import { DialogRunner } from '../pipeline/dialogRunner';
 import type { NluObserver } from '../intents';
-import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './intentsWiring';
-import { TriageGate } from './pipeline/triageGate';
-import { SecretMasking } from './pipeline/secretMasking';
-import { SmsKeywordGate } from './pipeline/smsKeywords';
-import { TurnUnderstanding } from './pipeline/understandTurn';
+import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './compose/understanding';
+import { TriageGate } from '../pipeline/triageGate';
+import { SecretMasking } from '../pipeline/secretMasking';
+import { SmsKeywordGate } from '../pipeline/smsKeywords';
+import { TurnUnderstanding } from '../pipeline/understandTurn';
 import { typingIndicator } from './typing';
-import { memberTyping } from './handoff/memberTyping';
+import { memberTyping } from '../handoff/bot/memberTyping';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
-import { TextLimit } from './pipeline/textLimit';
-import { TurnFactsSource } from './pipeline/turnFacts';
+import { TextLimit } from '../pipeline/textLimit';
+import { TurnFactsSource } from '../pipeline/turnFacts';
 
-/** Parts a test may replace; everything else is built from the configuration. */
-export interface AssistantOverrides {
-  logger?: Logger;
-  /** Replaces the configured store (a plain botbuilder Storage is wrapped for one process). */
-  storage?: Storage | AssistantStorage;
-  /** Replaces the whole routing layer (tests of the bot's edge: state, restarts, HTTP). */
-  mainDialog?: Dialog;
-  /** Milliseconds since the epoch: idle expiry, and "today" for appointments (tests fix or move time). */
-  clock?: () => number;
-  /** Pause between re-runs of a turn whose save collided (tests: none). */
-  turnBackoff?: (attempt: number) => Promise<void>;
-  /** The emergency check the recognizer runs (default: intents' EmergencyDetector); alone, also the triage's (DetectorOnlyTriage). */
-  emergencyCheck?: EmergencyCheck;
-  /** The safety triage that runs first on every message (default: createTriageCheck(), or the emergencyCheck given). */
-  triageCheck?: TriageCheck;
-  /** Intent and language per message (default: intents' createUnderstanding with the NLU_* settings). */
-  understanding?: Understanding;
-  /** Handing a member to a person (default: tell them how to reach one now). */
-  escalation?: Escalation;
-  /** Member data back ends (default: MEMBER_DATA — the sample, or FHIR); all three replace it together. */
-  directory?: MemberDirectory;
-  prescriptions?: PrescriptionLookup;
-  appointments?: AppointmentLookup;
-  /** Where PHI audit entries go (default: AUDIT_LOG). */
-  audit?: AuditLog;
-  /** Believe Teams' Entra ID and SMS numbers (default: with Bot Framework authentication, or the sample data in development). */
-  trustChannelIdentity?: boolean;
-  /** Deletes a conversation's transcript on "forget me" (botbuilder's TranscriptStore fits). */
-  transcripts?: TranscriptDeleter;
-  /** The FHIR client's and token requests' fetch (tests). */
-  fetch?: typeof fetch;
-  /** Confidence levels for routing, interruptions and topic switches. */
-  policy?: RoutingPolicy;
-  /** Verifies the portal's identity assertion (the identity work); absent: members stay anonymous. */
-  identity?: IdentityAssertionHandler;
-  /** The local Direct Line channel's clock (default: `clock`), keep-alive period and memory limits. */
-  directLine?: { now?: () => number; keepAliveMs?: number; limits?: Partial<StoreLimits> };
-  /** What is counted (default: Prometheus, served at GET /metrics, by createAssistant; none in createBotCore). */
-  metrics?: AssistantMetrics;
-  /** Hand-off: the member's verified identity for escalations (default anonymous); agent console timings. */
-  handoff?: { member?: MemberLookup; fetch?: typeof fetch; streamPollMs?: number; keepAliveMs?: number; sweepEveryMs?: number; workspaceDir?: string };
-}
+export type { AssistantOverrides } from './compose/overrides';
+export type { BotCore } from './compose/botCore';
 
 export interface Assistant {
   readonly server: Server;
@@ -120,40 +71,6 @@ export interface Assistant {
   start(): Promise<string>;
   /** Graceful stop: no new turns, wait for turns in flight, flush state, close. True if clean. */
   stop(): Promise<boolean>;
-}
-
-export interface BotCore {
-  logger: Logger;
-  catalog: ResponseCatalog;
-  profile: PortalProfile;
-  /** The configured store: conversation and user state, and whatever else must survive (escalations, sessions). */
-  storage: AssistantStorage;
-  conversationState: ConversationState;
-  userState: UserState;
-  /** One turn per conversation at a time on this instance; eTag-checked saves across instances. */
-  turnGuard: TurnGuard;
-  sender: ReplySender;
-  bot: AssistantBot;
-  /** Hand-off to people: transcripts, the escalation queue (or contact centre events), the relay. */
-  handoff: HandoffCore;
-  onTurnError: ReturnType<typeof createTurnErrorHandler>;
-  /** Counts turns, intents, emergencies, escalations, back-end errors (GET /metrics). */
-  metrics: AssistantMetrics;
-  /** The emergency check the recognizer runs. */
-  emergencyCheck: EmergencyCheck;
-  /** The safety triage that runs first on every member message (and decides what no rate limit refuses). */
-  triageCheck: TriageCheck;
-  /** Each turn's one facts object: what runs inside a turn reads the triage there (once per turn). */
-  turnFacts: TurnFactsSource;
-  /**
-   * Resolves when the intents layer is built (the local model is loaded or trained), rejects if
-   * it cannot be: createAssistant waits for it before listening. Turns that arrive earlier wait.
-   */
-  ready: Promise<void>;
-  /** Member identity, records and the PHI audit log (bot/compose/identity.ts). */
-  identity: IdentityFeature;
-  /** Whether the latest turn could load and save its state (GET /healthz). */
-  storeHealth: StoreHealth;
 }
 
 /** Everything a turn needs, without HTTP: what dialog tests drive through botbuilder's TestAdapter. */

@@ -9,22 +9,22 @@ import {
 import { localeOf, type ResponseCatalog } from '../common/responses';
 import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
-import type { ReplySender } from './channels/replySender';
-import type { DialogRunner } from './dialogRunner';
-import type { TriageGate } from './pipeline/triageGate';
-import type { SecretMasking } from './pipeline/secretMasking';
-import type { SmsKeywordGate } from './pipeline/smsKeywords';
-import type { TurnUnderstanding } from './pipeline/understandTurn';
-import type { TextLimit } from './pipeline/textLimit';
-import { memberMessageSteps, runSteps, type TurnStep } from './pipeline/steps';
-import type { TurnFactsSource } from './pipeline/turnFacts';
-import { IDENTITY_EVENT, type IdentityAssertionHandler } from './identity';
-import type { IdentityGate } from './identity/gate';
-import type { TurnGuard } from './state/turnGuard';
-import type { EventHandoff } from './handoff/eventHandoff';
-import { HANDOFF_STATUS } from './handoff/eventHandoff';
-import type { HandoffRelay } from './pipeline/handoffRelay';
-import type { TranscriptRecorder } from './transcript/recorder';
+import type { ReplySender } from '../channels/replySender';
+import type { DialogRunner } from '../pipeline/dialogRunner';
+import type { TriageGate } from '../pipeline/triageGate';
+import type { SecretMasking } from '../pipeline/secretMasking';
+import type { SmsKeywordGate } from '../pipeline/smsKeywords';
+import type { TurnUnderstanding } from '../pipeline/understandTurn';
+import type { TextLimit } from '../pipeline/textLimit';
+import { memberMessageSteps, runSteps, type TurnStep } from '../pipeline/steps';
+import type { TurnFactsSource } from '../pipeline/turnFacts';
+import { IDENTITY_EVENT, type IdentityAssertionHandler } from '../identity/bot/assertionEvent';
+import type { IdentityGate } from '../identity/bot/gate';
+import type { TurnGuard } from '../storage/state/turnGuard';
+import type { EventHandoff } from '../handoff/bot/eventHandoff';
+import { HANDOFF_STATUS } from '../handoff/bot/eventHandoff';
+import type { HandoffRelay } from '../handoff/bot/relay';
+import type { TranscriptRecorder } from '../handoff/transcript/recorder';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -43,7 +43,7 @@ export interface AssistantBotDeps {
   dialogs: DialogRunner;
   /** Verifies the portal's identity assertion (member/identity event); absent: members stay anonymous. */
   identity?: IdentityAssertionHandler;
-  /** Sign out, forget me and one-time codes, before the recognizer (bot/identity/gate.ts). */
+  /** Sign out, forget me and one-time codes, before the recognizer (identity/bot/gate.ts). */
   identityGate?: IdentityGate;
   /** Runs each turn alone per conversation and commits its state (eTag-checked) before replies go out. */
   turnGuard: TurnGuard;
@@ -64,7 +64,7 @@ export interface AssistantBotDeps {
  */
 export class AssistantBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
-  /** The steps of every member message, in order (bot/pipeline/steps.ts). */
+  /** The steps of every member message, in order (pipeline/steps.ts). */
   readonly steps: readonly TurnStep[];
 
   constructor(private readonly deps: AssistantBotDeps) {

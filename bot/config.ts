@@ -2,10 +2,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { secretSettings } from '../common/settingDoc';
-import { checkHandoffEnv, handoffEnvShape, toHandoffSettings, type HandoffSettings } from '../handoff/settings';
+import { checkHandoffEnv, handoffEnvShape, toHandoffSettings, type HandoffSettings } from '../handoff/core/settings';
 import { checkNluEnv, nluEnvShape, toNluSettings, type NluSettings } from '../intents/settings';
-import { checkIdentityEnv, identityEnvShape, toIdentitySettings, type IdentitySettings } from './identity/settings';
-import { operationsEnvShape, toOperationsSettings, type OperationsSettings } from './operationsSettings';
+import { checkIdentityEnv, identityEnvShape, toIdentitySettings, type IdentitySettings } from '../identity/bot/settings';
+import type { StorageConfig } from '../storage/factory';
+import { operationsEnvShape, toOperationsSettings, type OperationsSettings } from '../ops/settings';
 
 /**
  * Configuration from the environment, validated once at start-up. Every setting is documented on
@@ -74,7 +75,7 @@ export const serverEnvShape = {
   SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000).meta({ description: 'How long a graceful stop waits for turns in flight.' }),
 };
 
-/** State: where conversations, users and escalations are kept (see bot/storage/). */
+/** State: where conversations, users and escalations are kept (see storage/). */
 export const stateEnvShape = {
   STORAGE: optional(z.enum(STORAGE_KINDS, { error: `expected one of ${STORAGE_KINDS.join(', ')}` })).meta({
     description:
@@ -147,7 +148,7 @@ export const botFrameworkEnvShape = {
   }),
 };
 
-/** The website chat widget and its Direct Line channel (bot/directline/, web/). */
+/** The website chat widget and its Direct Line channel (directline/, web/). */
 export const directLineEnvShape = {
   DIRECTLINE_MODE: oneOf(DIRECTLINE_MODES, 'local').meta({
     description:
@@ -198,7 +199,7 @@ export const envSchema = z
     ...directLineEnvShape,
     // Understanding (intents/): the local model by default, CLU or LUIS when configured.
     ...nluEnvShape,
-    // Member identity, member data (sample or FHIR) and the PHI audit log (bot/identity/settings.ts).
+    // Member identity, member data (sample or FHIR) and the PHI audit log (identity/bot/settings.ts).
     ...identityEnvShape,
     // Operations: metrics, Application Insights, rate limits, timeouts, headers (operationsSettings.ts).
     ...operationsEnvShape,
@@ -263,12 +264,7 @@ export interface AuthConfig {
   botFramework: Record<string, string | undefined>;
 }
 
-/** Which store keeps state, with what it needs (see bot/storage/factory.ts). */
-export type StorageConfig =
-  | { kind: 'file'; dataDir: string }
-  | { kind: 'blob'; connectionString: string; container: string }
-  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string }
-  | { kind: 'memory' };
+export type { StorageConfig };
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -293,9 +289,9 @@ export interface Config {
   nlu: NluSettings;
   auth: AuthConfig;
   directLine: DirectLineConfig;
-  /** Member identity, member data and the PHI audit log (bot/identity/settings.ts). */
+  /** Member identity, member data and the PHI audit log (identity/bot/settings.ts). */
   identity: IdentitySettings;
-  /** Metrics, telemetry, rate limits, timeouts, security headers (bot/operationsSettings.ts). */
+  /** Metrics, telemetry, rate limits, timeouts, security headers (ops/settings.ts). */
   operations: OperationsSettings;
   /** Hand-off to people: queue + agent console, handoff.initiate events, or contact details. */
   handoff: HandoffSettings;

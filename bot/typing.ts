@@ -1,5 +1,5 @@
 import { ActivityTypes, DeliveryModes, TurnContext, type Activity, type Middleware } from 'botbuilder';
-import { capabilitiesOf } from './channels/capabilities';
+import { capabilitiesOf } from '../channels/capabilities';
 
 /** How often "typing" is repeated while a turn works (Web Chat hides the indicator after 5 s). */
 export const TYPING_PERIOD_MS = 3000;

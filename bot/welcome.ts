@@ -1,7 +1,7 @@
 import type { ResponseCatalog } from '../common/responses';
 import { TASK_INTENTS, type Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
-import type { Reply } from './channels/reply';
+import type { Reply } from '../channels/reply';
 
 /** The main topics as choices; the value is the title, so a pick reads naturally in transcripts. */
 export function topicChoices(catalog: ResponseCatalog, locale: Locale) {

@@ -16,7 +16,17 @@ export function projectRoot(start: string = __dirname): string {
   }
 }
 
-/** A path inside the project, e.g. `fromRoot('config', 'profiles')`. */
+/**
+ * A path inside the project, e.g. `fromRoot('config', 'profiles')`. Every file path the code
+ * builds goes through this (or `fromDist`) with one literal segment per folder, never through
+ * `__dirname`, so that a file keeps finding its data when it moves (scripts/relayout rewrites
+ * these segments with the imports).
+ */
 export function fromRoot(...segments: string[]): string {
   return path.join(projectRoot(), ...segments);
+}
+
+/** A compiled file, e.g. `fromDist('bot', 'index.js')` for what `npm start` runs. */
+export function fromDist(...segments: string[]): string {
+  return path.join(projectRoot(), 'dist', ...segments);
 }

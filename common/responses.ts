@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from './errors';
-import { LOCALES, type Locale } from '../intents/types';
+import { LOCALES, type Locale } from './locale';
 import { fromRoot } from './paths';
 
 /**

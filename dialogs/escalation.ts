@@ -1,8 +1,8 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import type { ReplySender } from '../bot/channels/replySender';
+import type { ReplySender } from '../channels/replySender';
 import type { Logger } from '../common/logger';
 import type { ResponseCatalog, Vars } from '../common/responses';
-import { contactOptions } from '../handoff/contact';
+import { contactOptions } from '../handoff/core/contact';
 import type { IntentId, Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { TopicTrail } from './memory';
@@ -11,7 +11,7 @@ import { noteOutcome } from './turn';
 /**
  * Handing a member to a person. The port is what dialogs call. `DirectContactEscalation` tells the
  * member how to reach a person right now (phone, secure message, call back); the hand-off queue
- * (bot/handoff/queueingEscalation.ts) puts the conversation in line for an agent in the console
+ * (handoff/bot/queueingEscalation.ts) puts the conversation in line for an agent in the console
  * when one can take it, and falls back to this otherwise, so nobody is left waiting on nobody.
  */
 

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../bot/channels/reply';
-import type { ReplySender } from '../bot/channels/replySender';
+import type { Reply } from '../channels/reply';
+import type { ReplySender } from '../channels/replySender';
 import type { Logger } from '../common/logger';
-import type { AssistantMetrics } from '../common/metrics';
+import type { AssistantMetrics } from '../ops/metrics';
 import type { ResponseCatalog } from '../common/responses';
 import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';

@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { localeOf } from '../common/responses';
-import type { HandoffMode } from '../handoff/settings';
+import type { HandoffMode } from '../handoff/core/settings';
 import type { AbuseKind, EmergencyKind, IntentId, IntentResult, Locale, SafetySignal, TriageMatch } from '../intents/types';
 
 /**
  * What the pipeline learned about the member's message before any dialog runs: the text (after
  * input normalization and secret masking), what it means, and the language to answer in. Set
- * once per turn (bot/pipeline/understandTurn.ts) and read by every dialog, so the recognizer runs
+ * once per turn (pipeline/understandTurn.ts) and read by every dialog, so the recognizer runs
  * once per message.
  */
 export interface TurnInfo {
@@ -83,7 +83,7 @@ export function turnOutcome(context: TurnContext): TurnOutcome | undefined {
 /**
  * What the safety triage found in this turn's message: its outcome (`match`) and a signal it did
  * not route (`safety`), from the gate's triage of the raw text and from the recognizer. Set by the
- * triage gate (bot/pipeline/triageGate.ts) in step 1 and after understanding; read by the dialogs.
+ * triage gate (pipeline/triageGate.ts) in step 1 and after understanding; read by the dialogs.
  * `answered`: the member got the triage's answer or line this turn (nothing says it twice).
  */
 export interface TurnTriage {

@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '../common/locale';
 /**
  * The intent taxonomy and the recognizer contract. The ids are a public contract (docs/understanding.md,
  * "Intent ids"): outside tools read them from `npm run classify`, and dialogs route on them.
@@ -71,8 +72,7 @@ export interface SafetySignal {
   rule: string;
 }
 
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 
 export interface ScoredIntent {
   intent: IntentId;
@@ -129,7 +129,7 @@ export interface UnderstandOptions {
   /** The conversation's language, a hint for the locale detector. */
   locale?: Locale;
   /**
-   * The turn's safety triage (a memo of the same check: bot/pipeline/turnFacts.ts), read instead of
+   * The turn's safety triage (a memo of the same check: pipeline/turnFacts.ts), read instead of
    * running the recognizer's own on a text the turn has already triaged.
    */
   triage?: TriageCheck;

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { hashPassword } from '../handoff/accounts';
+import { hashPassword } from '../handoff/core/accounts';
 
 /**
  * `npm run -s agent:hash-password`: reads an agent's password from stdin and prints its salted

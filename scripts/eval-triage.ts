@@ -20,13 +20,14 @@ import { z } from 'zod';
 import { readLabelledLines } from '../intents/data-files';
 import { REPO_ROOT } from '../intents/paths';
 import { ABUSE_KINDS, EMERGENCY_KINDS, INTENT_IDS, TASK_INTENTS, type IntentResult, type Locale, type Understanding } from '../intents/types';
+import { fromRoot } from '../common/paths';
 
-export const FROZEN_DIR = path.join(REPO_ROOT, 'intents', 'data', 'frozen');
+export const FROZEN_DIR = fromRoot('intents', 'data', 'frozen');
 /**
  * An earlier frozen set, already read once and whose errors have been looked at: since then it is
  * development data (it may guide work, it no longer measures it). Reported apart, under its name.
  */
-export const SEEN_DIR = path.join(REPO_ROOT, 'intents', 'data', 'seen-v1');
+export const SEEN_DIR = fromRoot('intents', 'data', 'seen-v1');
 
 const frozenLabel = z.union([
   z.enum(INTENT_IDS).exclude(['emergency', 'abuse']),

@@ -15,11 +15,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { z } from 'zod';
-import { renderSvg } from '../bot/analytics/chart';
-import { periodOf, renderTable, ReportBuilder } from '../bot/analytics/report';
+import { renderSvg } from './analytics/chart';
+import { periodOf, renderTable, ReportBuilder } from './analytics/report';
 import { loadConfig } from '../bot/config';
-import { createStorage } from '../bot/storage/factory';
-import { AssistantTranscriptStore } from '../bot/transcript/transcriptStore';
+import { createStorage } from '../storage/factory';
+import { AssistantTranscriptStore } from '../handoff/transcript/transcriptStore';
 import { StartupError } from '../common/errors';
 
 /** Channels read without --channel when the store has no channel index (transcripts kept before it). */

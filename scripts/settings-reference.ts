@@ -6,10 +6,10 @@
  */
 import type { z } from 'zod';
 import { botFrameworkEnvShape, directLineEnvShape, envSchema, portalEnvShape, serverEnvShape, stateEnvShape } from '../bot/config';
-import { identityEnvShape } from '../bot/identity/settings';
-import { operationsEnvShape } from '../bot/operationsSettings';
+import { identityEnvShape } from '../identity/bot/settings';
+import { operationsEnvShape } from '../ops/settings';
 import { settingDocOf } from '../common/settingDoc';
-import { handoffEnvShape } from '../handoff/settings';
+import { handoffEnvShape } from '../handoff/core/settings';
 import { nluEnvShape } from '../intents/settings';
 
 export interface SettingsSection {

@@ -1,19 +1,20 @@
-import { AgentAccounts } from '../../handoff/accounts';
-import { profileOf } from '../../handoff/agentProfile';
-import { AgentStatuses } from '../../handoff/agentStatus';
-import { AgentWorkspace } from '../../handoff/workspace';
-import { WorkspaceData } from '../../handoff/workspaceData';
-import { AgentAuth } from '../../handoff/auth';
-import { AgentConsoleError, AgentConsolePage } from '../../handoff/consolePage';
-import { OidcClient } from '../../handoff/oidc';
-import { agentRoutes } from '../../handoff/routes';
-import { AgentSessions, OneTimeRecords } from '../../handoff/sessions';
-import { AgentStreams } from '../../handoff/stream';
-import type { AssistantOverrides, BotCore } from '../app';
+import { AgentAccounts } from '../../handoff/core/accounts';
+import { profileOf } from '../../handoff/core/agentProfile';
+import { AgentStatuses } from '../../handoff/core/agentStatus';
+import { AgentWorkspace } from '../../handoff/core/workspace';
+import { WorkspaceData } from '../../handoff/core/workspaceData';
+import { AgentAuth } from '../../handoff/http/auth';
+import { AgentConsoleError, AgentConsolePage } from '../../handoff/http/consolePage';
+import { OidcClient } from '../../handoff/http/oidc';
+import { agentRoutes } from '../../handoff/http/routes';
+import { AgentSessions, OneTimeRecords } from '../../handoff/core/sessions';
+import { AgentStreams } from '../../handoff/http/stream';
+import type { BotCore } from './botCore';
+import type { AssistantOverrides } from './overrides';
 import type { Config } from '../config';
-import { FixedWindowRateLimiter } from '../http/rateLimit';
-import type { Route } from '../http/server';
-import type { Lifecycle } from '../lifecycle';
+import { FixedWindowRateLimiter } from '../../http/rateLimit';
+import type { Route } from '../../http/server';
+import type { Lifecycle } from '../../common/lifecycle';
 
 export interface AgentConsole {
   routes: Route[];

@@ -1,19 +1,20 @@
 import type { TurnContext } from 'botbuilder';
-import type { AssistantAdapter } from '../adapter';
-import type { AssistantOverrides, BotCore } from '../app';
+import type { AssistantAdapter } from '../../channels/adapter';
+import type { BotCore } from './botCore';
+import type { AssistantOverrides } from './overrides';
 import type { Config } from '../config';
-import { LocalDirectLineChannel } from '../directline/channel';
-import { directLineRoutes } from '../directline/routes';
-import { ConversationStore, DEFAULT_STORE_LIMITS } from '../directline/store';
-import { DirectLineStreams } from '../directline/streams';
-import { AzureTokenSource, LocalTokenSource, tokenRoute, type TokenSource } from '../directline/tokenEndpoint';
-import { DirectLineTokens } from '../directline/tokens';
-import { persistedTokenSecret, TOKEN_SECRET_FILE } from '../directline/tokenSecret';
-import { FixedWindowRateLimiter } from '../http/rateLimit';
-import type { Route } from '../http/server';
-import type { Lifecycle } from '../lifecycle';
+import { LocalDirectLineChannel } from '../../directline/localDirectLine';
+import { directLineRoutes } from '../../directline/routes';
+import { ConversationStore, DEFAULT_STORE_LIMITS } from '../../directline/store';
+import { DirectLineStreams } from '../../directline/streams';
+import { AzureTokenSource, LocalTokenSource, tokenRoute, type TokenSource } from '../../directline/tokenEndpoint';
+import { DirectLineTokens } from '../../directline/tokens';
+import { persistedTokenSecret, TOKEN_SECRET_FILE } from '../../directline/tokenSecret';
+import { FixedWindowRateLimiter } from '../../http/rateLimit';
+import type { Route } from '../../http/server';
+import type { Lifecycle } from '../../common/lifecycle';
 import type { Operations } from './operations';
-import { WidgetPage } from '../widget/widget';
+import { WidgetPage } from '../../channels/webchat/widget';
 
 export interface ChatWidget {
   routes: Route[];

@@ -1,28 +1,28 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import { publicNumbers } from '../../common/redaction';
-import type { AssistantMetrics } from '../../common/metrics';
+import type { AssistantMetrics } from '../../ops/metrics';
 import type { ResponseCatalog } from '../../common/responses';
 import { DirectContactEscalation, type Escalation } from '../../dialogs/escalation';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { PhraseBook } from '../../dialogs/phrases';
-import { HandoffEvents } from '../../handoff/events';
-import { AgentPresence } from '../../handoff/presence';
-import { HandoffService } from '../../handoff/service';
-import type { HandoffSettings } from '../../handoff/settings';
-import { EscalationStore } from '../../handoff/store';
+import { HandoffEvents } from '../../handoff/core/events';
+import { AgentPresence } from '../../handoff/core/presence';
+import { HandoffService } from '../../handoff/core/service';
+import type { HandoffSettings } from '../../handoff/core/settings';
+import { EscalationStore } from '../../handoff/core/store';
 import type { PortalProfile } from '../../services/portal/profile';
-import type { AssistantAdapter } from '../adapter';
-import type { ReplySender } from '../channels/replySender';
-import { EventHandoff } from '../handoff/eventHandoff';
-import { AdapterMemberChannel } from '../handoff/memberChannel';
-import { anonymousMember, QueueingEscalation, type MemberLookup } from '../handoff/queueingEscalation';
-import { HANDOFF_STATE_PROPERTY, type HandoffState } from '../handoff/state';
-import { HandoffRelay } from '../pipeline/handoffRelay';
-import type { TurnGuard } from '../state/turnGuard';
-import type { AssistantStorage } from '../storage/types';
-import { TranscriptRecorder } from '../transcript/recorder';
-import { AssistantTranscriptStore } from '../transcript/transcriptStore';
+import type { AssistantAdapter } from '../../channels/adapter';
+import type { ReplySender } from '../../channels/replySender';
+import { EventHandoff } from '../../handoff/bot/eventHandoff';
+import { AdapterMemberLink } from '../../handoff/bot/memberLink';
+import { anonymousMember, QueueingEscalation, type MemberLookup } from '../../handoff/bot/queueingEscalation';
+import { HANDOFF_STATE_PROPERTY, type HandoffState } from '../../handoff/bot/state';
+import { HandoffRelay } from '../../handoff/bot/relay';
+import type { TurnGuard } from '../../storage/state/turnGuard';
+import type { AssistantStorage } from '../../storage/types';
+import { TranscriptRecorder } from '../../handoff/transcript/recorder';
+import { AssistantTranscriptStore } from '../../handoff/transcript/transcriptStore';
 
 /**
  * The member's side of the hand-off to people, built into the bot core (no HTTP needed): the
@@ -144,7 +144,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
       return Boolean(await escalations.openFor(channelId, conversation.id));
     },
     connect(adapter, appId, authEnabled, localOnline) {
-      service?.connect(new AdapterMemberChannel({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled, localOnline, keep }));
+      service?.connect(new AdapterMemberLink({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled, localOnline, keep }));
     },
   };
 }

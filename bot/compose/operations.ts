@@ -1,18 +1,18 @@
 import type { Middleware } from 'botbuilder';
 import type { Server } from 'restify';
-import type { AssistantMetrics } from '../../common/metrics';
-import type { BotCore } from '../app';
+import type { AssistantMetrics } from '../../ops/metrics';
+import type { BotCore } from './botCore';
 import type { Config } from '../config';
-import { CorsPolicy } from '../http/cors';
-import { installHttpGuard } from '../http/guard';
-import { FixedWindowRateLimiter } from '../http/rateLimit';
-import type { Route } from '../http/server';
-import type { Lifecycle } from '../lifecycle';
-import { ConversationRateLimit } from '../limits/conversationLimit';
-import { AppInsightsTelemetryClient, PrivateTelemetryLoggerMiddleware } from '../observability/appInsights';
-import { metricsRoute } from '../observability/metricsRoute';
-import { PrometheusMetrics, type OperationsMetrics } from '../observability/prometheus';
-import { turnMetrics } from '../observability/turnMetrics';
+import { CorsPolicy } from '../../http/cors';
+import { installHttpGuard } from '../../ops/limits/httpGuard';
+import { FixedWindowRateLimiter } from '../../http/rateLimit';
+import type { Route } from '../../http/server';
+import type { Lifecycle } from '../../common/lifecycle';
+import { ConversationRateLimit } from '../../ops/limits/conversationLimit';
+import { AppInsightsTelemetryClient, PrivateTelemetryLoggerMiddleware } from '../../ops/observability/appInsights';
+import { metricsRoute } from '../../ops/observability/metricsRoute';
+import { PrometheusMetrics, type OperationsMetrics } from '../../ops/observability/prometheus';
+import { turnMetrics } from '../../ops/observability/turnMetrics';
 
 /**
  * The operations layer's wiring: metrics (GET /metrics), optional Application Insights, the HTTP

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../../bot/channels/reply';
-import type { ReplySender } from '../../bot/channels/replySender';
+import type { Reply } from '../../channels/reply';
+import type { ReplySender } from '../../channels/replySender';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import type { LinkKey, PortalProfile } from '../../services/portal/profile';
@@ -9,6 +9,7 @@ import type { PhraseBook } from '../phrases';
 import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
 import type { OptionMatcher } from './options';
+import { profileOf } from '../../channels/capabilities';
 
 /** Confidence levels the routing uses (scores are calibrated to [0, 1]). */
 export interface RoutingPolicy {
@@ -44,11 +45,11 @@ export class DialogKit {
   }
 
   /**
-   * The text in the member's language. On SMS a text may have its own version (`smsText.<key>`):
-   * there STOP, CANCEL, END, QUIT and UNSUBSCRIBE opt the member out, so no text invites them.
+   * The text in the member's language. Where carrier keywords apply (SMS, its channel profile), a
+   * text may have its own version (`smsText.<key>`): there STOP, CANCEL, END, QUIT and UNSUBSCRIBE opt the member out, so no text invites them.
    */
   text(context: TurnContext, key: string, vars: Vars = {}): string {
-    const sms = context.activity.channelId === 'sms' && this.catalog.has(`${SMS_TEXT}.${key}`);
+    const sms = profileOf(context.activity.channelId).carrierKeywords && this.catalog.has(`${SMS_TEXT}.${key}`);
     return this.catalog.text(this.locale(context), sms ? `${SMS_TEXT}.${key}` : key, { planName: this.profile.planName, ...vars });
   }
 

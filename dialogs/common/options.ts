@@ -1,4 +1,4 @@
-import type { Choice } from '../../bot/channels/reply';
+import type { Choice } from '../../channels/reply';
 import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
 import { conceptMatch, type PhraseBook } from '../phrases';

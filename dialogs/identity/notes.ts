@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Link } from '../../bot/channels/reply';
+import type { Link } from '../../channels/reply';
 import type { DialogKit } from '../common/kit';
 import type { PendingRequest } from './verification';
 import type { VerifyResult } from './verifyDialog';

@@ -14,10 +14,11 @@ import { CONCEPTS_FILE } from './concepts';
 import { augment, TRIAGE_DATA_DIR, type TriageExample } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { TRIAGE_LABELS, type TriageLabel } from './labels';
+import { fromDist } from '../../common/paths';
 
 export const TRIAGE_MODEL_FORMAT = 'member-assistant-triage/2';
 export const TRIAGE_CONFIG_FILE = path.join(TRIAGE_DATA_DIR, 'config.json');
-export const DEFAULT_TRIAGE_MODEL_FILE = path.join(REPO_ROOT, 'dist', 'intents', 'triage-model.json');
+export const DEFAULT_TRIAGE_MODEL_FILE = fromDist('intents', 'triage-model.json');
 
 export const triageConfigSchema = z.object({
   $comment: z.string().optional(),

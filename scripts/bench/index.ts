@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fromRoot } from '../../common/paths';
+import { fromDist, fromRoot } from '../../common/paths';
 import { percentile, runLoad, type LoadResult } from './load';
 import { startHeapFlags } from './startFlags';
 
@@ -146,7 +146,6 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const scripts = JSON.parse(readFileSync(fromRoot('scripts', 'bench', 'conversations.json'), 'utf8')) as string[][];
   const script = (i: number) => scripts[i % scripts.length]!;
-  const dist = path.resolve(__dirname, '..', '..');
   const results = fromRoot('test-results');
   mkdirSync(results, { recursive: true });
   const dataDirs: string[] = [];
@@ -155,7 +154,7 @@ async function main(): Promise<void> {
     dataDirs.push(dataDir);
     return start(
       name,
-      path.join(dist, 'bot', 'index.js'),
+      fromDist('bot', 'index.js'),
       // The chat widget is not measured here (and production would need DIRECTLINE_TOKEN_SECRET).
       // One loopback client sends every request: no per-client limit (it is for the public endpoints).
       { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir, DIRECTLINE_MODE: 'off', RATE_LIMIT_PER_CLIENT_PER_MINUTE: '0' },
@@ -163,7 +162,7 @@ async function main(): Promise<void> {
     );
   };
 
-  const echo = await start('echo', path.join(dist, 'scripts', 'bench', 'echo-bot.js'), { PORT: '0' });
+  const echo = await start('echo', fromDist('scripts', 'bench', 'echo-bot.js'), { PORT: '0' });
   const assistant = await startAssistant('assistant', options.nodeArgs);
   // The same assistant under V8's default heap sizes, to show what the start command's flags cost.
   const v8Defaults = options.compareV8Defaults ? await startAssistant('assistant-v8', []) : undefined;

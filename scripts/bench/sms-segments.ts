@@ -7,9 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { capabilitiesOf } from '../../bot/channels/capabilities';
-import { smsEncoding } from '../../bot/channels/gsm7';
-import { renderReply } from '../../bot/channels/render';
+import { capabilitiesOf } from '../../channels/capabilities';
+import { smsEncoding } from '../../channels/gsm7';
+import { renderReply } from '../../channels/render';
 import { fromRoot } from '../../common/paths';
 import { ResponseCatalog } from '../../common/responses';
 import { SMS_TEXT } from '../../dialogs/common/kit';

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBotCore } from '../../bot/app';
-import { AssistantAdapter } from '../../bot/adapter';
+import { AssistantAdapter } from '../../channels/adapter';
 import { createBotFrameworkAuthentication } from '../../bot/auth';
 import { loadConfig } from '../../bot/config';
 import { ReusedClientsAuthentication } from '../../bot/reusedClients';

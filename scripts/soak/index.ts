@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fromRoot } from '../../common/paths';
+import { fromDist, fromRoot } from '../../common/paths';
 import { startHeapFlags } from '../bench/startFlags';
 import { goldenReplies, runSoak } from './run';
 
@@ -60,7 +60,7 @@ interface Assistant {
 }
 
 async function startAssistant(dataDir: string): Promise<Assistant> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...startHeapFlags(), path.resolve(__dirname, '..', '..', 'bot', 'index.js')], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...startHeapFlags(), fromDist('bot', 'index.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../../common/logger';
-import { noMetrics, type AssistantMetrics } from '../../common/metrics';
+import { noMetrics, type AssistantMetrics } from '../../ops/metrics';
 import { type CircuitBreaker, CircuitOpenError } from '../resilience/circuitBreaker';
 import { FhirConflict, FhirNotFound, FhirUnavailable } from './errors';
 import { anyResource, bundleSchema, type Bundle } from './schemas';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
-import { AgentHours, timeZone, weeklyHoursSchema } from '../../handoff/hours';
+import { AgentHours, timeZone, weeklyHoursSchema } from './hours';
 import type { Locale } from '../../intents/types';
 
 /**

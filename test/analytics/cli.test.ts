@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Report } from '../../bot/analytics/report';
-import { REPO_ROOT } from '../../intents/paths';
+import type { Report } from '../../scripts/analytics/report';
 import { Chat } from '../support/chat';
 import { runCommand, type Exited } from '../support/process';
+import { fromDist } from '../../common/paths';
 
-const REPORT_JS = path.join(REPO_ROOT, 'dist', 'scripts', 'report.js');
+const REPORT_JS = fromDist('scripts', 'report.js');
 
 /** The compiled CLI as `npm run report` runs it, with only these settings (no .env: cwd is the temp folder). */
 function report(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Exited> {

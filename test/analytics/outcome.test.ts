@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { StoreItem } from 'botbuilder';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import { StorageConflictError, type AssistantStorage, type Expected } from '../../bot/storage/types';
-import type { StoredActivity } from '../../bot/transcript/transcriptStore';
+import { LockedStorage } from '../../storage/lockedStorage';
+import { StorageConflictError, type AssistantStorage, type Expected } from '../../storage/types';
+import type { StoredActivity } from '../../handoff/transcript/transcriptStore';
 import { Chat, textOf } from '../support/chat';
 
 /** What the transcript keeps of each member message: the text and what became of it. */

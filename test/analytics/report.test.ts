@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { escapeXml, renderSvg } from '../../bot/analytics/chart';
-import { computeReport, periodOf, renderTable, scrubUtterance, type ReportDoc } from '../../bot/analytics/report';
-import type { StoredActivity } from '../../bot/transcript/transcriptStore';
+import { escapeXml, renderSvg } from '../../scripts/analytics/chart';
+import { computeReport, periodOf, renderTable, scrubUtterance, type ReportDoc } from '../../scripts/analytics/report';
+import type { StoredActivity } from '../../handoff/transcript/transcriptStore';
 import type { TurnOutcome } from '../../dialogs/turn';
 
 const PERIOD = { from: '2026-02-01', to: '2026-03-02', days: 30 };

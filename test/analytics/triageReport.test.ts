@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { computeReport, renderTable, type ReportDoc } from '../../bot/analytics/report';
-import type { StoredActivity } from '../../bot/transcript/transcriptStore';
+import { computeReport, renderTable, type ReportDoc } from '../../scripts/analytics/report';
+import type { StoredActivity } from '../../handoff/transcript/transcriptStore';
 import type { TurnOutcome } from '../../dialogs/turn';
 import { Chat } from '../support/chat';
 

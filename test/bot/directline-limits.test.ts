@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { MemoryStorage, type TurnContext, type ConversationReference } from 'botbuilder';
-import { DIRECTLINE_PREFIX } from '../../bot/directline/routes';
-import type { IdentityAssertionHandler } from '../../bot/identity';
+import { DIRECTLINE_PREFIX } from '../../directline/routes';
+import type { IdentityAssertionHandler } from '../../identity/bot/assertionEvent';
 import { post, request, startAssistant, type RunningAssistant } from '../support/assistant';
 import { ScriptedDialog } from '../support/scriptedDialog';
 import {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter } from 'botbuilder';
 import { createBotCore } from '../../bot/app';
 import { ConfigError, loadConfig } from '../../bot/config';
-import { PendingUnderstanding } from '../../bot/intentsWiring';
+import { PendingUnderstanding } from '../../bot/compose/understanding';
 import { silentLogger } from '../../common/logger';
 import { SafetyTriage } from '../../intents';
 import type { IntentResult, Understanding } from '../../intents/types';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { capabilitiesOf } from '../../bot/channels/capabilities';
-import { plainText, renderReply, splitMessage } from '../../bot/channels/render';
+import { capabilitiesOf } from '../../channels/capabilities';
+import { plainText, renderReply, splitMessage } from '../../channels/render';
 
 const labels = { replyWithNumber: 'Reply with a number.' };
 

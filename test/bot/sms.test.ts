@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { smsKeyword } from '../../bot/pipeline/smsKeywords';
+import { smsKeyword } from '../../pipeline/smsKeywords';
 import { assertChannelRules, Chat, textOf } from '../support/chat';
 
 async function smsChat(): Promise<Chat> {

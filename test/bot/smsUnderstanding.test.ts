@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isGsm7, nonGsm7, smsEncoding, toGsm7 } from '../../bot/channels/gsm7';
+import { isGsm7, nonGsm7, smsEncoding, toGsm7 } from '../../channels/gsm7';
 import { ResponseCatalog } from '../../common/responses';
 import { SMS_TEXT } from '../../dialogs/common/kit';
 import { LOCALES } from '../../intents/types';

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { AzureBlobStorage } from '../../bot/storage/blobStorage';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import type { AssistantStorage } from '../../bot/storage/types';
+import { AzureBlobStorage } from '../../storage/blobStorage';
+import { LockedStorage } from '../../storage/lockedStorage';
+import type { AssistantStorage } from '../../storage/types';
 import { silentLogger } from '../../common/logger';
-import { noMetrics, type AssistantMetrics } from '../../common/metrics';
+import { noMetrics, type AssistantMetrics } from '../../ops/metrics';
 import { ResponseCatalog } from '../../common/responses';
-import { HandoffEvents } from '../../handoff/events';
-import { MAX_TRANSCRIPT_ENTRIES, type EscalationDraft, type EscalationRecord } from '../../handoff/model';
-import { AgentPresence } from '../../handoff/presence';
-import { HandoffService, type MemberMessage } from '../../handoff/service';
-import { EscalationStore } from '../../handoff/store';
+import { HandoffEvents } from '../../handoff/core/events';
+import { MAX_TRANSCRIPT_ENTRIES, type EscalationDraft, type EscalationRecord } from '../../handoff/core/model';
+import { AgentPresence } from '../../handoff/core/presence';
+import { HandoffService, type MemberMessage } from '../../handoff/core/service';
+import { EscalationStore } from '../../handoff/core/store';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAzurite, type Azurite } from '../support/azurite';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Activity, StoreItem } from 'botbuilder';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import { StorageConflictError, type AssistantStorage, type Expected } from '../../bot/storage/types';
-import { AssistantTranscriptStore, MAX_ACTIVITIES } from '../../bot/transcript/transcriptStore';
+import { LockedStorage } from '../../storage/lockedStorage';
+import { StorageConflictError, type AssistantStorage, type Expected } from '../../storage/types';
+import { AssistantTranscriptStore, MAX_ACTIVITIES } from '../../handoff/transcript/transcriptStore';
 import { Chat } from '../support/chat';
 
 /** A store on which the next save of a conversation's state collides once (a concurrent turn won). */

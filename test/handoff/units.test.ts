@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { AgentAccounts, hashPassword, parseAccounts, verifyPassword } from '../../handoff/accounts';
-import { AgentHours } from '../../handoff/hours';
-import { waitMinutes, waitWords } from '../../handoff/queue';
+import { AgentAccounts, hashPassword, parseAccounts, verifyPassword } from '../../handoff/core/accounts';
+import { AgentHours } from '../../services/portal/hours';
+import { waitMinutes, waitWords } from '../../handoff/core/queue';
 import { loadPortalProfile } from '../../services/portal/profile';
 
 describe('hand-off building blocks', function () {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
-import { WorkspaceData } from '../../handoff/workspaceData';
+import { WorkspaceData } from '../../handoff/core/workspaceData';
 
 describe('agent console data files (handoff/data)', () => {
   let dir: string;

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { REPO_ROOT } from '../../intents/paths';
 import { runCommand, type Exited } from '../support/process';
+import { fromDist } from '../../common/paths';
 
 function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Exited> {
   return runCommand(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, input });
 }
 
-const classifyJs = path.join(REPO_ROOT, 'dist', 'scripts', 'classify.js');
+const classifyJs = fromDist('scripts', 'classify.js');
 
 function parseLines(stdout: string): Array<Record<string, unknown>> {
   const lines = stdout.split('\n');

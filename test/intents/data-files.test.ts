@@ -6,6 +6,7 @@ import { NluDataError } from '../../intents/data-files';
 import { loadShorthand } from '../../intents/text/shorthand';
 import { normalizeChars } from '../../intents/text/normalize';
 import { loadTestSet, loadTrainingSet, TASK_INTENTS_FOR_TESTS } from './support/sets';
+import { fromRoot } from '../../common/paths';
 
 describe('training and test data', () => {
   const train = loadTrainingSet();
@@ -46,7 +47,7 @@ describe('training and test data', () => {
 
   it('keeps the CLINC150 lines out of the test set', () => {
     const clinc = fs
-      .readFileSync(path.join(__dirname, '..', '..', '..', 'intents', 'data', 'train', 'en', 'none.txt'), 'utf8')
+      .readFileSync(fromRoot('intents', 'data', 'train', 'en', 'none.txt'), 'utf8')
       .split('\n')
       .slice(0)
       .map((l) => normalizeChars(l));

@@ -11,6 +11,7 @@ import { labelOfFile } from '../../intents/triage/labels';
 import { normalizeChars } from '../../intents/text/normalize';
 import type { TriageCheck, TriageResult } from '../../intents/types';
 import { sharedDetector } from './support/fixtures';
+import { fromRoot } from '../../common/paths';
 
 let shared: SafetyTriage | undefined;
 /** The triage as `npm run build` wrote it (or trained now when the file is missing or stale). */
@@ -133,7 +134,7 @@ describe('safety triage (intents/triage)', function () {
     it('no line of the frozen test sets nor of the earlier (seen) set is a training line (normalized)', () => {
       const test = new Set<string>();
       for (const set of ['frozen', 'seen-v1']) {
-        const dir = path.join(__dirname, '..', '..', '..', 'intents', 'data', set);
+        const dir = fromRoot('intents', 'data', set);
         for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
           for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
             if (!line.startsWith('#') && line.includes('\t')) test.add(normalizeChars(line.slice(line.indexOf('\t') + 1)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppInsightsTelemetryClient } from '../../bot/observability/appInsights';
+import { AppInsightsTelemetryClient } from '../../ops/observability/appInsights';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../common/logger';
 import { messageActivity } from '../support/activities';

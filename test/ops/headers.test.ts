@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { pageContentSecurityPolicy, securityHeaders } from '../../bot/http/securityHeaders';
+import { pageContentSecurityPolicy, securityHeaders } from '../../http/securityHeaders';
 import { messageActivity } from '../support/activities';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
 

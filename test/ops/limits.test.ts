@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { clientAddress } from '../../bot/http/clientAddress';
+import { clientAddress } from '../../http/clientAddress';
 import { messageActivity } from '../support/activities';
 import { post, replies, request, startAssistant, type HttpAnswer, type RunningAssistant } from '../support/assistant';
 import { ConnectorTokens } from '../support/connectorTokens';

@@ -5,7 +5,7 @@ import { runWithCorrelationId } from '../../common/correlation';
 import { messageActivity } from '../support/activities';
 import { post, startAssistant, type RunningAssistant } from '../support/assistant';
 import { getGrant, postActivity, startConversation } from '../support/directline';
-import { BOT_ACCOUNT, CHANNEL_ID, LOCAL_SERVICE_URL } from '../../bot/directline/channel';
+import { BOT_ACCOUNT, CHANNEL_ID, LOCAL_SERVICE_URL } from '../../directline/localDirectLine';
 
 /**
  * The logs must never hold what members write, who they are, or secrets — whatever they type,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PendingUnderstanding } from '../../bot/intentsWiring';
-import { BoundedLabel, channelLabel, PrometheusMetrics } from '../../bot/observability/prometheus';
-import { AzureTokenSource } from '../../bot/directline/tokenEndpoint';
+import { PendingUnderstanding } from '../../bot/compose/understanding';
+import { BoundedLabel, channelLabel, PrometheusMetrics } from '../../ops/observability/prometheus';
+import { AzureTokenSource } from '../../directline/tokenEndpoint';
 import { silentLogger } from '../../common/logger';
 import type { NluSettings } from '../../intents';
 import { messageActivity } from '../support/activities';

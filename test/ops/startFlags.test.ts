@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { fromDist } from '../../common/paths';
 import { startHeapFlags } from '../../scripts/bench/startFlags';
 
 describe('how npm start runs the assistant', () => {
@@ -11,7 +11,7 @@ describe('how npm start runs the assistant', () => {
   });
 
   it('loads the Azure storage and LUIS SDKs only when they are configured', () => {
-    const app = path.resolve(__dirname, '..', '..', 'bot', 'app.js');
+    const app = fromDist('bot', 'app.js');
     const script = `require(${JSON.stringify(app)}); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`;
     const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);

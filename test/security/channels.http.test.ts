@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { AdapterMemberChannel } from '../../bot/handoff/memberChannel';
+import { AdapterMemberLink } from '../../handoff/bot/memberLink';
 import { createLogger } from '../../common/logger';
 import { ResponseCatalog } from '../../common/responses';
-import type { EscalationRecord } from '../../handoff/model';
+import type { EscalationRecord } from '../../handoff/core/model';
 import { messageActivity } from '../support/activities';
 import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
 import { getGrant, postActivity, message, startConversation } from '../support/directline';
@@ -51,7 +51,7 @@ describe('security: the agent relay reaches only this machine while authenticati
   it('sends to a loopback address, never to a name that merely starts with 127.', async () => {
     const contacted: string[] = [];
     const adapter = { continueConversationAsync: async (_appId: string, reference: { serviceUrl: string }) => void contacted.push(reference.serviceUrl) };
-    const relay = new AdapterMemberChannel({
+    const relay = new AdapterMemberLink({
       adapter: adapter as never,
       appId: '',
       turnGuard: { exclusive: (_key: string, work: () => Promise<unknown>) => work() } as never,

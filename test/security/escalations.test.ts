@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
-import { TranscriptRetention } from '../../bot/identity/transcriptRetention';
-import { asAssistantStorage } from '../../bot/storage/lockedStorage';
+import { TranscriptRetention } from '../../identity/bot/transcriptRetention';
+import { asAssistantStorage } from '../../storage/lockedStorage';
 import { silentLogger } from '../../common/logger';
-import type { EscalationDraft } from '../../handoff/model';
-import { EscalationStore } from '../../handoff/store';
+import type { EscalationDraft } from '../../handoff/core/model';
+import { EscalationStore } from '../../handoff/core/store';
 import { textOf } from '../support/chat';
 import { ALEX, MemberChat } from '../support/identity';
 

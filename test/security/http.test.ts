@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'restify';
-import { createHttpServer } from '../../bot/http/server';
-import { Lifecycle } from '../../bot/lifecycle';
+import { createHttpServer } from '../../http/server';
+import { Lifecycle } from '../../common/lifecycle';
 import { messageActivity } from '../support/activities';
 import { post, startAssistant, type RunningAssistant } from '../support/assistant';
 import { LogCapture } from '../support/logs';

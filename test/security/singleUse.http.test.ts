@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { PortalAssertionVerifier } from '../../services/identity/portalAssertion';
+import { PortalAssertionVerifier } from '../../identity/core/portalAssertion';
 import { messageActivity } from '../support/activities';
 import { post, replies, request, startAssistant, type RunningAssistant } from '../support/assistant';
 import { getGrant, RawStream, startConversation } from '../support/directline';

@@ -5,8 +5,8 @@ import { FhirAppointments, loadCareCodes } from '../../services/fhir/fhirAppoint
 import { FhirDirectory } from '../../services/fhir/fhirDirectory';
 import { FhirPharmacy } from '../../services/fhir/fhirPharmacy';
 import { ClientCredentialsToken } from '../../services/fhir/token';
-import type { AssistantMetrics } from '../../common/metrics';
-import { noMetrics } from '../../common/metrics';
+import type { AssistantMetrics } from '../../ops/metrics';
+import { noMetrics } from '../../ops/metrics';
 import { CircuitBreaker } from '../../services/resilience/circuitBreaker';
 import { FhirTestServer } from '../support/fhirServer';
 

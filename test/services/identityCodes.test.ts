@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allowSend, checkCode, DEFAULT_CODE_POLICY, issueCode, looksLikeCode } from '../../services/identity/codes';
+import { allowSend, checkCode, DEFAULT_CODE_POLICY, issueCode, looksLikeCode } from '../../identity/core/codes';
 import { CircuitBreaker, CircuitOpenError } from '../../services/resilience/circuitBreaker';
 
 describe('one-time codes', () => {

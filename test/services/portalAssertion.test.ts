@@ -3,8 +3,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, SignJWT, UnsecuredJWT } from 'jose';
-import { DevelopmentPortal } from '../../services/identity/devPortal';
-import { AssertionKeyError, parsePublicKey, PortalAssertionVerifier, remoteKeys, type AssertionSettings } from '../../services/identity/portalAssertion';
+import { DevelopmentPortal } from '../../identity/core/devPortal';
+import { AssertionKeyError, parsePublicKey, PortalAssertionVerifier, remoteKeys, type AssertionSettings } from '../../identity/core/portalAssertion';
 
 const NOW = Date.parse('2025-06-05T17:00:00Z');
 const ISSUER = 'https://portal.evergreen-health.example';

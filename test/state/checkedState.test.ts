@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { CheckedConversationState, CheckedUserState } from '../../bot/state/checkedState';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import { isStorageConflict } from '../../bot/storage/types';
-import { updateItem } from '../../bot/storage/update';
+import { CheckedConversationState, CheckedUserState } from '../../storage/state/checkedState';
+import { LockedStorage } from '../../storage/lockedStorage';
+import { isStorageConflict } from '../../storage/types';
+import { updateItem } from '../../storage/update';
 
 function contextFor(conversationId: string): TurnContext {
   const adapter = new TestAdapter(async () => undefined);

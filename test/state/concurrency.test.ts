@@ -6,10 +6,10 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Acti
 import { ComponentDialog, WaterfallDialog, type Dialog } from 'botbuilder-dialogs';
 import { createBotCore, type AssistantOverrides } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { AzureBlobStorage } from '../../bot/storage/blobStorage';
-import { FileStorage } from '../../bot/storage/fileStorage';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import { StorageConflictError, type AssistantStorage } from '../../bot/storage/types';
+import { AzureBlobStorage } from '../../storage/blobStorage';
+import { FileStorage } from '../../storage/fileStorage';
+import { LockedStorage } from '../../storage/lockedStorage';
+import { StorageConflictError, type AssistantStorage } from '../../storage/types';
 import { ResponseCatalog } from '../../common/responses';
 import { silentLogger } from '../../common/logger';
 import { startAzurite, type Azurite } from '../support/azurite';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { messageActivity } from '../support/activities';
 import { post, replies, startAssistant, type RunningAssistant } from '../support/assistant';
-import { toStored, type TranscriptDoc } from '../../bot/transcript/transcriptStore';
+import { toStored, type TranscriptDoc } from '../../handoff/transcript/transcriptStore';
 import { publicNumbers } from '../../common/redaction';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { BookingDialog } from '../support/dialogs';

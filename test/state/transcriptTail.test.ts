@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { StoreItem } from 'botbuilder';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import type { AssistantStorage, Expected } from '../../bot/storage/types';
-import { AssistantTranscriptStore, type StoredActivity } from '../../bot/transcript/transcriptStore';
+import { LockedStorage } from '../../storage/lockedStorage';
+import type { AssistantStorage, Expected } from '../../storage/types';
+import { AssistantTranscriptStore, type StoredActivity } from '../../handoff/transcript/transcriptStore';
 
 const TAIL = 'transcript-tail/conversations/webchat/c1';
 const DOC = 'transcripts/webchat/c1';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Storage, StoreItem } from 'botbuilder';
-import type { AssistantStorage } from '../../bot/storage/types';
-import { isStorageConflict } from '../../bot/storage/types';
+import type { AssistantStorage } from '../../storage/types';
+import { isStorageConflict } from '../../storage/types';
 
 export interface StoreUnderTest {
   storage: Storage;

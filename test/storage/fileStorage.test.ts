@@ -6,13 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sinon from 'sinon';
-import { fileNameFor } from '../../bot/storage/fileNames';
-import { realFileOps, type FileOps } from '../../bot/storage/fileOps';
-import { FileStorage } from '../../bot/storage/fileStorage';
-import { createStorage, isConversationKey, mayHoldConversationKey } from '../../bot/storage/factory';
-import type { SplitStorage } from '../../bot/storage/splitStorage';
-import { StorageStartupError } from '../../bot/storage/types';
+import { fileNameFor } from '../../storage/fileNames';
+import { realFileOps, type FileOps } from '../../storage/fileOps';
+import { FileStorage } from '../../storage/fileStorage';
+import { createStorage, isConversationKey, mayHoldConversationKey } from '../../storage/factory';
+import type { SplitStorage } from '../../storage/splitStorage';
+import { StorageStartupError } from '../../storage/types';
 import { LogCapture } from '../support/logs';
+import { fromDist } from '../../common/paths';
 
 describe('file store', function () {
   this.timeout(30_000);
@@ -64,7 +65,7 @@ describe('file store', function () {
     });
 
     it('when the process is killed (SIGKILL) at arbitrary points of a stream of writes', async () => {
-      const writer = path.resolve(__dirname, '..', 'support', 'crashWriter.js');
+      const writer = fromDist('test', 'support', 'crashWriter.js');
       let lastCompleted = 0;
       for (let round = 0; round < 4; round++) {
         const child = spawn(process.execPath, [writer, dir, key], { stdio: ['ignore', 'pipe', 'inherit'] });

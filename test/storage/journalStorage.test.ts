@@ -5,12 +5,13 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import type { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStorage, isConversationKey } from '../../bot/storage/factory';
-import { writeAt } from '../../bot/storage/journalFile';
-import { JournalStorage, type JournalStorageOptions } from '../../bot/storage/journalStorage';
-import type { SplitStorage } from '../../bot/storage/splitStorage';
-import { StorageStartupError } from '../../bot/storage/types';
+import { createStorage, isConversationKey } from '../../storage/factory';
+import { writeAt } from '../../storage/journalFile';
+import { JournalStorage, type JournalStorageOptions } from '../../storage/journalStorage';
+import type { SplitStorage } from '../../storage/splitStorage';
+import { StorageStartupError } from '../../storage/types';
 import { LogCapture } from '../support/logs';
+import { fromDist } from '../../common/paths';
 
 describe('conversation journal (STORAGE=file keeps conversation state here)', function () {
   this.timeout(30_000);
@@ -123,7 +124,7 @@ describe('conversation journal (STORAGE=file keeps conversation state here)', fu
   });
 
   it('SIGKILL at arbitrary points of a stream of writes: no acknowledged write is lost, never half an item', async () => {
-    const writer = path.resolve(__dirname, '..', 'support', 'crashWriter.js');
+    const writer = fromDist('test', 'support', 'crashWriter.js');
     const k = key('crash');
     for (let round = 0; round < 4; round++) {
       const child = spawn(process.execPath, [writer, dir, k, 'journal'], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { KeyedMutex } from '../../bot/storage/keyedMutex';
+import { KeyedMutex } from '../../storage/keyedMutex';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

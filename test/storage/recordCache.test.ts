@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileNameFor } from '../../bot/storage/fileNames';
-import { realFileOps, type FileOps } from '../../bot/storage/fileOps';
-import { FileStorage, GroupSync } from '../../bot/storage/fileStorage';
-import { RecordCache } from '../../bot/storage/recordCache';
+import { fileNameFor } from '../../storage/fileNames';
+import { realFileOps, type FileOps } from '../../storage/fileOps';
+import { FileStorage, GroupSync } from '../../storage/fileStorage';
+import { RecordCache } from '../../storage/recordCache';
 import { LogCapture } from '../support/logs';
 
 describe('file store record cache', function () {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../bot/config';
-import { AzureBlobStorage } from '../../bot/storage/blobStorage';
-import { AzureCosmosStorage, type CosmosContainerLike } from '../../bot/storage/cosmosStorage';
-import { createStorage } from '../../bot/storage/factory';
-import { FileStorage } from '../../bot/storage/fileStorage';
-import { JournalStorage } from '../../bot/storage/journalStorage';
-import { SplitStorage } from '../../bot/storage/splitStorage';
-import { LockedStorage } from '../../bot/storage/lockedStorage';
-import { isStorageConflict, StorageConflictError, StorageStartupError } from '../../bot/storage/types';
+import { AzureBlobStorage } from '../../storage/blobStorage';
+import { AzureCosmosStorage, type CosmosContainerLike } from '../../storage/cosmosStorage';
+import { createStorage } from '../../storage/factory';
+import { FileStorage } from '../../storage/fileStorage';
+import { JournalStorage } from '../../storage/journalStorage';
+import { SplitStorage } from '../../storage/splitStorage';
+import { LockedStorage } from '../../storage/lockedStorage';
+import { isStorageConflict, StorageConflictError, StorageStartupError } from '../../storage/types';
 import { silentLogger } from '../../common/logger';
 import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../support/azurite';
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../handoff/accounts';
+import { hashPassword } from '../../handoff/core/accounts';
 import { loadPortalProfile } from '../../services/portal/profile';
 
 /**

@@ -3,8 +3,8 @@
  * number of each write once it has completed, until the parent kills it (SIGKILL, mid-write).
  * Usage: node crashWriter.js <dir> <key> [files|journal]
  */
-import { FileStorage } from '../../bot/storage/fileStorage';
-import { JournalStorage } from '../../bot/storage/journalStorage';
+import { FileStorage } from '../../storage/fileStorage';
+import { JournalStorage } from '../../storage/journalStorage';
 import { silentLogger } from '../../common/logger';
 
 async function main(): Promise<void> {

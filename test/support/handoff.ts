@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hashPassword } from '../../handoff/accounts';
+import { hashPassword } from '../../handoff/core/accounts';
 import { messageActivity } from './activities';
 import { post, replies, request, type HttpAnswer } from './assistant';
 import { until } from './directline';

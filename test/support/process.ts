@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { once } from 'node:events';
 import { startHeapFlags } from '../../scripts/bench/startFlags';
+import { fromDist } from '../../common/paths';
 
 /** The compiled entry point `npm start` runs. */
-export const ENTRY = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
+export const ENTRY = fromDist('bot', 'index.js');
 
 export interface StartedProcess {
   child: ChildProcess;

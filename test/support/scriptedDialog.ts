@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { capabilitiesOf } from '../../bot/channels/capabilities';
-import { renderReply } from '../../bot/channels/render';
-import type { Link } from '../../bot/channels/reply';
+import { capabilitiesOf } from '../../channels/capabilities';
+import { renderReply } from '../../channels/render';
+import type { Link } from '../../channels/reply';
 
 /**
  * A main dialog for channel tests, answering by keyword:

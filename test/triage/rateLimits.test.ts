@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FixedWindowRateLimiter } from '../../bot/http/rateLimit';
+import { FixedWindowRateLimiter } from '../../http/rateLimit';
 import { messageActivity } from '../support/activities';
 import { post, replies, request, startAssistant, type HttpAnswer, type RunningAssistant } from '../support/assistant';
 import { ConnectorTokens } from '../support/connectorTokens';

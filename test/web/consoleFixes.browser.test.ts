@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fromRoot } from '../../common/paths';
-import { TOKEN_SECRET_FILE } from '../../bot/directline/tokenSecret';
+import { TOKEN_SECRET_FILE } from '../../directline/tokenSecret';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
 import { launchChromium, openPage, type OpenedPage, type Win } from '../support/browser';

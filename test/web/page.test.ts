@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ResponseCatalog } from '../../common/responses';
 import { loadPortalProfile, PortalProfile } from '../../services/portal/profile';
-import { WidgetError, WidgetPage } from '../../bot/widget/widget';
+import { WidgetError, WidgetPage } from '../../channels/webchat/widget';
 import { request, startAssistant, type RunningAssistant } from '../support/assistant';
 
 /** The chat page as the server sends it (the browser tests look at it rendered). */

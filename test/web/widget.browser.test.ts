@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { fromRoot } from '../../common/paths';
-import type { IdentityAssertionHandler } from '../../bot/identity';
+import type { IdentityAssertionHandler } from '../../identity/bot/assertionEvent';
 import { loadPortalProfile } from '../../services/portal/profile';
 import { startAssistant, type RunningAssistant } from '../support/assistant';
 import { ScriptedDialog } from '../support/scriptedDialog';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../../../services/identity/devPortal';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../../../identity/core/devPortal';
 import { linksOf, textOf, TEST_NOW } from '../../support/chat';
 import { ALEX, assertNoPhi, codeIn, JORDAN, MemberChat } from '../../support/identity';
 

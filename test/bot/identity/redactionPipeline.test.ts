@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../bot/config';
-import { PendingUnderstanding } from '../../../bot/intentsWiring';
+import { PendingUnderstanding } from '../../../bot/compose/understanding';
 import { silentLogger } from '../../../common/logger';
 import type { UnderstandingDeps } from '../../../intents';
 import type { IntentResult } from '../../../intents/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TranscriptDeleter } from '../../../bot/identity/forget';
+import type { TranscriptDeleter } from '../../../identity/bot/forget';
 import { textOf } from '../../support/chat';
 import { ALEX, assertNoPhi, codeIn, MemberChat } from '../../support/identity';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { TranscriptRetention } from '../../../bot/identity/transcriptRetention';
-import { LockedStorage } from '../../../bot/storage/lockedStorage';
-import { AssistantTranscriptStore } from '../../../bot/transcript/transcriptStore';
+import { TranscriptRetention } from '../../../identity/bot/transcriptRetention';
+import { LockedStorage } from '../../../storage/lockedStorage';
+import { AssistantTranscriptStore } from '../../../handoff/transcript/transcriptStore';
 import { LogCapture } from '../../support/logs';
 
 describe('transcript retention (TRANSCRIPT_RETENTION_DAYS)', () => {

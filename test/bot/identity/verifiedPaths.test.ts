@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LockedStorage } from '../../../bot/storage/lockedStorage';
-import { StorageConflictError, type AssistantStorage } from '../../../bot/storage/types';
+import { LockedStorage } from '../../../storage/lockedStorage';
+import { StorageConflictError, type AssistantStorage } from '../../../storage/types';
 import { problem, type BackendResult } from '../../../services/member';
 import type { Prescription } from '../../../services/pharmacy/prescriptionLookup';
 import { SampleBackend } from '../../../services/sample/sampleBackend';

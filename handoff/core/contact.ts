@@ -1,0 +1,52 @@
+import type { ResponseCatalog, Vars } from '../../common/responses';
+import type { Locale } from '../../intents/types';
+import type { LinkKey, PortalProfile } from '../../services/portal/profile';
+
+/**
+ * The other ways to reach a person, from the portal profile: the phone line that fits the topic
+ * (with its hours and TTY), a secure message, a call back. What the member gets whenever a chat
+ * with an agent is not possible (contact mode, outside agent hours, no agent signed in, a wait
+ * that ran too long), so that nobody is left waiting on nobody.
+ */
+
+export interface ContactReply {
+  text: string;
+  links: Array<{ title: string; url: string }>;
+}
+
+/** Which phone line fits the topic. */
+export function phoneFor(intent: string | null): 'billing' | 'pharmacy' | 'memberServices' {
+  if (intent === 'billing') return 'billing';
+  if (intent === 'refill') return 'pharmacy';
+  return 'memberServices';
+}
+
+export function contactOptions(
+  catalog: ResponseCatalog,
+  profile: PortalProfile,
+  locale: Locale,
+  request: { intent: string | null; reason?: string },
+  /** Said after the intro: why no agent can chat now ("escalation.noAgents"…), with its variables. */
+  preface?: { key: string; vars?: Vars },
+): ContactReply {
+  const line = phoneFor(request.intent);
+  const phone = profile.phone(line, locale);
+  const parts: string[] = [];
+  if (request.reason) parts.push(catalog.text(locale, `escalation.intro.${request.reason}`));
+  if (preface) parts.push(catalog.text(locale, preface.key, preface.vars));
+  parts.push(
+    catalog.text(locale, 'escalation.call', {
+      line: catalog.text(locale, `phones.${line}`),
+      number: phone.number,
+      hours: phone.hours,
+      tty: profile.phones.tty,
+    }),
+    catalog.text(locale, 'escalation.message'),
+    catalog.text(locale, 'escalation.callback'),
+  );
+  const pages: LinkKey[] = ['messaging.messageCareTeam', 'messaging.requestCallback'];
+  return {
+    text: parts.join('\n\n'),
+    links: pages.map((key) => ({ title: catalog.text(locale, `links.${key}`), url: profile.link(key) })),
+  };
+}

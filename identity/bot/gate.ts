@@ -1,0 +1,93 @@
+import type { TurnContext } from 'botbuilder';
+import { MASK } from '../../common/redaction';
+import type { ResponseCatalog } from '../../common/responses';
+import type { ConversationMemory } from '../../dialogs/memory';
+import type { Locale } from '../../intents/types';
+import { checkCode, looksLikeCode } from '../core/codes';
+import type { ReplySender } from '../../channels/replySender';
+import type { IdentityCommands } from './commands';
+import type { Forgetter } from './forget';
+import { channelUser, type IdentitySessions } from './sessions';
+import { setCodeVerdict } from './verification';
+
+const FORGET_CONFIRM_MS = 5 * 60_000;
+
+export interface IdentityGateDeps {
+  sessions: IdentitySessions;
+  commands: IdentityCommands;
+  forgetter: Forgetter;
+  memory: ConversationMemory;
+  sender: ReplySender;
+  catalog: ResponseCatalog;
+  endDialogs: (context: TurnContext) => Promise<void>;
+  clock: () => number;
+}
+
+/**
+ * A step of every member message, after the emergency check, masking and the SMS keywords and
+ * before the recognizer (bot/assistantBot.ts), on every channel:
+ * - "sign out" (any dialog in progress ends; the verified identity is forgotten);
+ * - "forget me", then a yes within five minutes: deletes what is kept about the member (Forgetter);
+ * - while a one-time code is awaited, a message that is a code is checked here and replaced by
+ *   `********`, so the code never reaches the recognizer, the dialog state or a transcript; the
+ *   verdict waits in the turn for the dialog that asked.
+ * True when the message was a command and has been answered.
+ */
+export class IdentityGate {
+  constructor(private readonly deps: IdentityGateDeps) {}
+
+  async handle(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    const { commands, sessions, clock } = this.deps;
+    const state = await sessions.state(context);
+
+    if (state.forgetUntil) {
+      await sessions.update(context, (s) => delete s.forgetUntil);
+      const yes = commands.match(text, 'confirmForget');
+      if (state.forgetUntil > clock() && yes) {
+        await this.deps.endDialogs(context);
+        await this.deps.forgetter.forget(context);
+        await this.say(context, 'identity.forget.done', yes);
+        return true;
+      }
+      if (!commands.match(text, 'forget') && !commands.match(text, 'signOut')) {
+        await this.say(context, 'identity.forget.kept', await this.locale(context));
+        if (/^\s*(no|nope|no thanks|no gracias|cancel|cancelar)\s*[.!]?\s*$/i.test(text)) return true;
+      }
+    }
+
+    const signOut = commands.match(text, 'signOut');
+    if (signOut) {
+      const member = await sessions.end(context, 'signOut');
+      await this.deps.endDialogs(context);
+      await this.say(context, member ? 'identity.signOut.done' : 'identity.signOut.notSignedIn', signOut);
+      return true;
+    }
+    const forget = commands.match(text, 'forget');
+    if (forget) {
+      await this.deps.endDialogs(context);
+      await sessions.update(context, (s) => (s.forgetUntil = clock() + FORGET_CONFIRM_MS));
+      await this.say(context, 'identity.forget.confirm', forget);
+      return true;
+    }
+
+    const challenge = state.challenge;
+    if (challenge && challenge.user === channelUser(context) && looksLikeCode(text)) {
+      context.activity.text = MASK;
+      const { verdict, challenge: next } = await checkCode(challenge, text, clock());
+      setCodeVerdict(context, verdict);
+      if (verdict === 'verified') await sessions.establish(context, challenge.memberId, 'smsCode');
+      else if (verdict === 'wrong') await sessions.update(context, (s) => (s.challenge = { ...next, user: challenge.user }));
+      else await sessions.update(context, (s) => delete s.challenge);
+    }
+    return false;
+  }
+
+  private async locale(context: TurnContext): Promise<Locale> {
+    return (await this.deps.memory.locale(context)) ?? 'en';
+  }
+
+  private async say(context: TurnContext, key: string, locale: Locale): Promise<void> {
+    await this.deps.sender.send(context, { text: this.deps.catalog.text(locale, key) }, locale);
+  }
+}

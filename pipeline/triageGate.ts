@@ -1,0 +1,67 @@
+import type { TurnContext } from 'botbuilder';
+import type { TriageResponder } from '../dialogs/triage';
+import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
+import { isUrgent, type TriageMatch } from '../intents/types';
+import type { TurnFacts } from './turnFacts';
+
+/**
+ * Step 1 of every message: the safety triage on the member's raw text, before anything else can
+ * swallow the message (input normalization, SMS keywords, the hand-off relay, the welcome, any
+ * dialog). An emergency or an abuse disclosure is answered here and the turn ends (the dialogs
+ * end too). mental_health and symptoms are kept for the turn (dialogs/turn.ts `turnTriage`): the
+ * dialogs answer them in every state, or add a line when the message answers their question.
+ * The triage itself is the turn's (TurnFacts): run once, shared with the limits and the recognizer.
+ */
+export class TriageGate {
+  constructor(private readonly responder: TriageResponder) {}
+
+  /** True when the message was urgent (emergency, abuse) and has been answered. */
+  async handle(context: TurnContext, facts: TurnFacts): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    if (!text.trim()) {
+      setTurnTriage(context, { match: null, safety: null });
+      return false;
+    }
+    const { match, safety } = facts.triage(text);
+    setTurnTriage(context, { match, safety });
+    if (!match || !isUrgent(match)) return false;
+    await this.responder.respondUrgent(context, match);
+    return true;
+  }
+
+  /**
+   * Belt and braces: the recognizer may also return a triage intent (its own detector, or a
+   * model). An emergency or abuse is answered as one (when unsure, treat it as one); mental_health
+   * and symptoms, and its safety signal, join the turn's triage for the dialogs.
+   */
+  async handleUnderstood(context: TurnContext, turn: TurnInfo): Promise<boolean> {
+    const { result } = turn;
+    const triage = turnTriage(context);
+    if (!triage.safety && result.safety) triage.safety = result.safety;
+    const intent = result.intent;
+    if (intent !== 'emergency' && intent !== 'abuse' && intent !== 'mental_health' && intent !== 'symptoms') return false;
+    const match: TriageMatch = {
+      intent,
+      kind: intent === 'emergency' ? (result.kind ?? 'medical') : intent === 'abuse' ? (result.kind ?? 'dv') : null,
+      locale: result.locale,
+      score: result.score,
+      rule: `recognizer:${result.source}`,
+    };
+    if (isUrgent(match)) {
+      triage.match = match;
+      await this.responder.respondUrgent(context, match);
+      return true;
+    }
+    triage.match ??= match;
+    return false;
+  }
+
+  /**
+   * mental_health / symptoms in a message that does not reach the dialogs (a person has the
+   * conversation, or an SMS member has opted out): answered anyway (safety rule 1).
+   */
+  async answerAside(context: TurnContext): Promise<void> {
+    const triage = turnTriage(context);
+    if (triage.match && !triage.answered) await this.responder.answer(context, triage.match);
+  }
+}

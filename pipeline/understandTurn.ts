@@ -1,0 +1,77 @@
+import type { TurnContext } from 'botbuilder';
+import { localeOf, type ResponseCatalog } from '../common/responses';
+import { fold, wordCount } from '../dialogs/common/text';
+import type { ConversationMemory } from '../dialogs/memory';
+import { setTurnInfo, type TurnInfo } from '../dialogs/turn';
+import { detectLocale } from '../intents';
+import type { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
+import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../intents/types';
+import type { TurnFacts } from './turnFacts';
+
+/** Outcomes a named sub-topic never overrides: the safety triage's, and a request for a person. */
+const KEEP: ReadonlySet<IntentId> = new Set<IntentId>([...TRIAGE_INTENTS, 'agent']);
+/** The score given to a task reached by a named sub-topic (confident enough to route and switch). */
+const SUB_TOPIC_SCORE = 0.9;
+
+/**
+ * Step 5: what the message means and which language to answer in, once per turn (dialogs read it
+ * from the turn state). The recognizer gives a locale per message; the conversation keeps one in
+ * conversation state and follows the member when a message says enough to tell ("ok", "2" or a
+ * single word keep the conversation's language). A picked choice ("Salud mental") is in the
+ * language of its title, whatever a detector makes of two words.
+ */
+export class TurnUnderstanding {
+  /** Folded choice title → the locales it is a title in. */
+  private readonly titles = new Map<string, Set<Locale>>();
+
+  constructor(
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter },
+  ) {
+    for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
+      for (const locale of LOCALES) {
+        const title = fold(deps.catalog.text(locale, key));
+        this.titles.set(title, (this.titles.get(title) ?? new Set()).add(locale));
+      }
+    }
+  }
+
+  private chooseLocale(text: string, detected: Locale, known: Locale | undefined, channel: Locale | undefined): Locale {
+    const titleLocales = this.titles.get(fold(text));
+    if (titleLocales) {
+      if (known && titleLocales.has(known)) return known;
+      if (titleLocales.size === 1) return [...titleLocales][0]!;
+    }
+    if (wordCount(text) >= 2) return detected;
+    // One word opening a conversation ("hola") decides the language when it is not ambiguous
+    // (the detector says the same whatever the hint); later, one word keeps the conversation's.
+    if (!known && detectLocale(text, 'en') === detectLocale(text, 'es')) return detected;
+    return known ?? channel ?? detected;
+  }
+
+  /** A message that names a task's sub-topic ("update my insurance") is that task's. */
+  private withSubTopic(text: string, result: IntentResult): IntentResult {
+    if (!text.trim() || KEEP.has(result.intent)) return result;
+    const task = this.deps.subTopics?.route(text);
+    if (!task || (task === result.intent && result.score >= SUB_TOPIC_SCORE)) return result;
+    if (task === result.intent) return { ...result, score: SUB_TOPIC_SCORE };
+    return { ...result, intent: task, score: SUB_TOPIC_SCORE, kind: null, runnerUp: { intent: result.intent, score: result.score } };
+  }
+
+  /** Also the turn's facts' `understood`; the recognizer reads the turn's triage (run once per text). */
+  async resolve(context: TurnContext, facts: TurnFacts): Promise<TurnInfo> {
+    const text = context.activity.text ?? '';
+    const known = await this.deps.memory.locale(context);
+    const channelLocale = context.activity.locale ? localeOf(context.activity.locale) : undefined;
+    const hint = known ?? channelLocale;
+    const understood: IntentResult = text.trim()
+      ? await this.deps.understanding.understand(text, hint ? { locale: hint, triage: facts } : { triage: facts })
+      : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
+    const result = this.withSubTopic(text, understood);
+    const locale = this.chooseLocale(text, result.locale, known, channelLocale);
+    if (locale !== known) await this.deps.memory.setLocale(context, locale);
+    const info: TurnInfo = { text, result, locale };
+    setTurnInfo(context, info);
+    facts.understood = info;
+    return info;
+  }
+}
