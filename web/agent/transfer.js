@@ -25,6 +25,8 @@ window.AgentWorkspace.module(function (ac, ws, el) {
 
   function fill() {
     var data = ws.data;
+    // A refresh in the background (colleagues come and go) keeps what the agent already chose.
+    var chosen = to.value;
     to.textContent = '';
     var blank = el('option', '', 'Choose a queue or an agent…');
     blank.value = '';
@@ -48,6 +50,10 @@ window.AgentWorkspace.module(function (ac, ws, el) {
         agents.appendChild(option);
       });
       to.appendChild(agents);
+    }
+    if (chosen) {
+      to.value = chosen;
+      if (to.value !== chosen || (to.selectedOptions[0] && to.selectedOptions[0].disabled)) to.value = '';
     }
   }
 
