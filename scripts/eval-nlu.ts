@@ -16,18 +16,18 @@
  *   --cv-only     only the threshold selection on the training set: the test set is not read,
  *                 so model and data changes can be judged without looking at it
  *   --public-only only the public development data (no test set is read): for development
- *   --dev         the development data only: seen-v1 and the public development data (neither
- *                 the test set nor the frozen sets are read)
+ *   --dev         the development data only: the earlier frozen sets (seen-v1, seen-v2) and the
+ *                 public development data (neither the test set nor the frozen sets are read)
  *   --no-frozen   leave out the frozen test sets (intents/data/frozen), which are read once at
- *                 the end of a piece of work; intents/data/seen-v1 (an earlier frozen set, read
- *                 once already and now development data) is always reported, apart
+ *                 the end of a piece of work; intents/data/seen-v1 and seen-v2 (earlier frozen sets,
+ *                 read once already and now development data) are always reported, apart
  *
  * Then (scripts/eval-triage.ts): the safety triage and intents on the frozen test sets, and false
  * alarms / out-of-scope rejection on every file of the public development data.
  */
 import fs from 'node:fs';
 import pino from 'pino';
-import { createUnderstanding, INTENT_IDS, LOCALES, type IntentId, type Locale } from '../intents';
+import { createUnderstanding, INTENT_IDS, LOCALES, type IntentId, type Locale, type Understanding } from '../intents';
 import { modelResources } from '../intents/create-understanding';
 import { loadModelConfig } from '../intents/local/config';
 import { decide } from '../intents/local/local-recognizer';
@@ -35,7 +35,7 @@ import { crossValidate } from '../intents/local/model';
 import { fitTemperature, softmax } from '../intents/local/softmax';
 import { loadTestSet, loadTrainingSet, MODEL_INTENTS, type TestExample } from '../intents/training-data';
 import { evaluateReplies } from './eval-replies';
-import { evaluateFrozen, evaluatePublic, FROZEN_DIR, SEEN_DIR } from './eval-triage';
+import { evaluateFrozen, evaluatePublic, FROZEN_DIR, SEEN_SETS } from './eval-triage';
 
 interface Row {
   example: TestExample;
@@ -191,6 +191,14 @@ function crossValidation(): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** The earlier frozen sets (development data now), each under its name. */
+async function evaluateSeen(understanding: Understanding, out: Record<string, unknown>, errors: boolean): Promise<void> {
+  for (const set of SEEN_SETS) {
+    process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, set.dir, `${set.name} (development: an earlier frozen set, already read)`)).join('\n')}\n`);
+    process.stdout.write(`${(await evaluateReplies(set.dir, set.name, out, errors)).join('\n')}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--cv-only')) {
     crossValidation();
@@ -201,8 +209,7 @@ async function main(): Promise<void> {
   const errors = process.argv.includes('--errors');
   if (process.argv.includes('--dev')) {
     const out: Record<string, unknown> = {};
-    process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
-    process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
+    await evaluateSeen(understanding, out, errors);
     process.stdout.write(`${(await evaluatePublic(understanding, out, errors)).join('\n')}\n`);
     const j = process.argv.indexOf('--json');
     if (j >= 0 && process.argv[j + 1]) fs.writeFileSync(process.argv[j + 1]!, JSON.stringify(out, null, 2));
@@ -226,8 +233,7 @@ async function main(): Promise<void> {
     }
     recallOk = report(locale, rows, out) && recallOk;
   }
-  process.stdout.write(`${(await evaluateFrozen(understanding, out, errors, SEEN_DIR, 'seen-v1 (development: an earlier frozen set, already read)')).join('\n')}\n`);
-  process.stdout.write(`${(await evaluateReplies(SEEN_DIR, 'seen-v1', out, errors)).join('\n')}\n`);
+  await evaluateSeen(understanding, out, errors);
   if (!process.argv.includes('--no-frozen')) {
     process.stdout.write(`${(await evaluateFrozen(understanding, out, errors)).join('\n')}\n`);
     process.stdout.write(`${(await evaluateReplies(FROZEN_DIR, 'frozen test set', out, errors)).join('\n')}\n`);

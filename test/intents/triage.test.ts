@@ -133,7 +133,7 @@ describe('safety triage (intents/triage)', function () {
 
     it('no line of the frozen test sets nor of the earlier (seen) set is a training line (normalized)', () => {
       const test = new Set<string>();
-      for (const set of ['frozen', 'seen-v1']) {
+      for (const set of ['frozen', 'seen-v1', 'seen-v2']) {
         const dir = fromRoot('intents', 'data', set);
         for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
           for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
