@@ -11,6 +11,7 @@ import { OptionMatcher } from '../dialogs/common/options';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
+import { MedicineNames } from '../dialogs/common/medicineNames';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
@@ -118,7 +119,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     metrics,
     onAnswered: (context, match, answer) => handoff!.onTriage(context, match, answer),
   });
-  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, overrides.policy);
+  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, MedicineNames.load(), overrides.policy);
   let turnGuard: TurnGuard | undefined;
   handoff = createHandoffCore({
     settings: config.handoff,

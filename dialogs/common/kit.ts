@@ -8,6 +8,7 @@ import type { ConversationMemory } from '../memory';
 import type { PhraseBook } from '../phrases';
 import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
+import type { MedicineNames } from './medicineNames';
 import type { OptionMatcher } from './options';
 import { profileOf } from '../../channels/capabilities';
 
@@ -37,6 +38,8 @@ export class DialogKit {
     readonly memory: ConversationMemory,
     /** The safety triage's answers (mental health, symptoms, the safety line) inside the dialogs. */
     readonly triage: TriageResponder,
+    /** Brand and generic names of the same medicine, for matching a medicine the member names. */
+    readonly medicines: MedicineNames,
     readonly policy: RoutingPolicy = DEFAULT_POLICY,
   ) {}
 

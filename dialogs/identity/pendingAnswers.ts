@@ -24,7 +24,7 @@ export async function answerPending(kit: DialogKit, records: MemberRecords, cont
       return;
     }
     // The medicine the member named before signing in, now found in their own list: that one.
-    const mentioned = request.words?.length ? named(request.words.join(' '), list.value.value, (p) => [p.medication]) : [];
+    const mentioned = request.words?.length ? named(request.words.join(' '), list.value.value, (p) => kit.medicines.names(p.medication)) : [];
     if (mentioned.length === 1) {
       const one = mentioned[0]!;
       const lines = [prescriptionLine(kit, context, one)];

@@ -70,7 +70,7 @@ export class LiveRefillDialog extends ComponentDialog {
     if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
     // A medicine the member named ("why is my metformin pending", "refill my albuterol"), matched
     // against their own prescriptions: the answer is about that one.
-    const mentioned = !rx && text ? named(text, list, (p) => [p.medication]) : [];
+    const mentioned = !rx && text ? named(text, list, (p) => k.medicines.names(p.medication)) : [];
     if (mentioned.length === 1) return this.answerFor(step, need, mentioned[0]!);
     switch (need) {
       case 'status':

@@ -30,7 +30,11 @@ export class FeatureExtractor {
     // A gazetteer word the training lines never used ("geico", "metoprolol") is a real word:
     // without this it could be "corrected" into a training word and lose its class.
     for (const w of gazetteer.words()) if (w.length > 1) words.add(w);
-    this.corrector = new TypoCorrector(vocabulary, words, { minLength: 4, twoEditsFrom: 8 });
+    // A mistyped medicine name ("glucophaje") is corrected toward the medicine names too, so it
+    // keeps its class even when no training line used that medicine.
+    const targets = new Set(vocabulary);
+    for (const w of gazetteer.wordsOf('medication')) if (w.length >= 6) targets.add(w);
+    this.corrector = new TypoCorrector(targets, words, { minLength: 4, twoEditsFrom: 8 });
   }
 
   /** Normalized, expanded and corrected tokens of a message. */

@@ -10,6 +10,13 @@ export const gazetteerSchema = z
   .catchall(z.array(phrase).min(1));
 
 export const GAZETTEER_FILE = path.join(DATA_DIR, 'lexicon', 'gazetteer.json');
+/** Brand and generic medicine names (also used by the dialogs to match a member's prescriptions). */
+export const MEDICINE_NAMES_FILE = path.join(DATA_DIR, 'lexicon', 'medicine-names.json');
+
+const medicineNamesSchema = z.object({
+  $comment: z.string().optional(),
+  groups: z.array(z.object({ generic: phrase, brands: z.array(phrase).min(1) })).min(1),
+});
 
 /**
  * Word classes (medication names, lab tests, specialties, sign-in words...). A message that
@@ -20,7 +27,14 @@ export class Gazetteer {
   private readonly byFirst = new Map<string, Array<{ words: string[]; cls: string }>>();
   private readonly allWords = new Set<string>();
 
-  constructor(classes: Record<string, string[]>) {
+  /**
+   * @param medicineNames brand and generic medicine names (medicine-names.json), which are in
+   *   `medication` too; kept apart for the training variants that swap one for another.
+   */
+  constructor(
+    classes: Record<string, string[]>,
+    readonly medicineNames: readonly string[] = [],
+  ) {
     for (const [cls, entries] of Object.entries(classes)) {
       for (const entry of entries) {
         const words = entry.split(' ');
@@ -37,6 +51,20 @@ export class Gazetteer {
     return this.allWords;
   }
 
+  /** The entries of one class, as written ("medication": "lisinopril", "fluticasone salmeterol"). */
+  entriesOf(cls: string): string[] {
+    const out: string[] = [];
+    for (const list of this.byFirst.values()) for (const e of list) if (e.cls === cls) out.push(e.words.join(' '));
+    return out.sort();
+  }
+
+  /** The words of one class's entries ("medication": a mistyped name is corrected toward them). */
+  wordsOf(cls: string): string[] {
+    const out = new Set<string>();
+    for (const list of this.byFirst.values()) for (const e of list) if (e.cls === cls) for (const w of e.words) out.add(w);
+    return [...out];
+  }
+
   /** Classes found in a token sequence (each at most once). */
   classes(tokens: readonly string[]): Set<string> {
     const out = new Set<string>();
@@ -51,7 +79,11 @@ export class Gazetteer {
   }
 }
 
-export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
+/** The word classes, with every brand and generic medicine name added to `medication`. */
+export function loadGazetteer(file = GAZETTEER_FILE, medicinesFile = MEDICINE_NAMES_FILE): Gazetteer {
   const { $comment: _comment, ...classes } = readJsonFile(file, gazetteerSchema);
-  return new Gazetteer(classes as Record<string, string[]>);
+  const { groups } = readJsonFile(medicinesFile, medicineNamesSchema);
+  const medication = new Set([...(classes.medication ?? []), ...groups.flatMap((g) => [g.generic, ...g.brands])]);
+  const names = groups.flatMap((g) => [g.generic, ...g.brands]);
+  return new Gazetteer({ ...(classes as Record<string, string[]>), medication: [...medication] }, names);
 }

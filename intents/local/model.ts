@@ -9,11 +9,12 @@ import { MODEL_INTENTS, PUBLIC_TRAIN_DIR, TRAIN_DIR, type ModelIntent, type Trai
 import type { Locale, ScoredIntent } from '../types';
 import { MODEL_CONFIG_FILE, modelConfigSchema, type ModelConfig } from './config';
 import { FeatureExtractor, trainingVocabulary } from './features';
-import { GAZETTEER_FILE, type Gazetteer } from './gazetteer';
+import { GAZETTEER_FILE, MEDICINE_NAMES_FILE, type Gazetteer } from './gazetteer';
+import { medicineNameVariants } from './nameVariants';
 import { fitTemperature, logits, prng, shuffle, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from './softmax';
 
 /** Bump when feature extraction or training changes, so old model files count as stale. */
-export const MODEL_FORMAT = 'member-assistant-nlu/4';
+export const MODEL_FORMAT = 'member-assistant-nlu/6';
 
 const modelFileSchema = z
   .object({
@@ -52,7 +53,7 @@ export interface Prediction {
  */
 export function computeDataHash(trainDir = TRAIN_DIR): string {
   const hash = crypto.createHash('sha256').update(MODEL_FORMAT);
-  const files = [MODEL_CONFIG_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, GAZETTEER_FILE];
+  const files = [MODEL_CONFIG_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, GAZETTEER_FILE, MEDICINE_NAMES_FILE];
   for (const locale of fs.readdirSync(trainDir).sort()) {
     const dir = path.join(trainDir, locale);
     if (!fs.statSync(dir).isDirectory()) continue;
@@ -199,7 +200,8 @@ function fit(examples: readonly TrainingExample[], resources: ModelResources, co
   const vocabulary = trainingVocabulary(resources.shorthand, examples.filter((e) => !e.source.startsWith(PUBLIC_TRAIN_DIR)));
   const extractor = new FeatureExtractor(config.features, resources.shorthand, resources.localeDetector, resources.gazetteer, vocabulary);
   const index = new Map<string, number>();
-  const rows: SparseExample[] = examples.map((e) => {
+  const variants = medicineNameVariants(examples, resources.gazetteer, (source) => source.startsWith(PUBLIC_TRAIN_DIR));
+  const rows: SparseExample[] = [...examples, ...variants].map((e) => {
     const locale = extractor.locale(e.text, e.locale);
     const x = extractor.extract(e.text, locale).map((f) => {
       let i = index.get(f);

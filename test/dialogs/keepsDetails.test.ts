@@ -39,6 +39,20 @@ describe('the details members gave are kept (issue 15)', function () {
     assert.deepEqual(choicesOf(replies), ['Yes', 'No']);
   });
 
+  it('a brand name finds the generic on the member\'s list: "is my Synthroid ready" is the levothyroxine line', async () => {
+    const chat = await signedInChat(ALEX.memberId);
+    const replies = await chat.say('refill my synthroid please');
+    assert.match(textOf(replies), /Refill Levothyroxine 75 mcg tablet \(Rx 1000106\) at Evergreen Pharmacy Downtown\?/);
+    assert.deepEqual(choicesOf(replies), ['Yes', 'No']);
+  });
+
+  it('"why is my Glucophage pending" (a brand, mistyped) answers the metformin line', async () => {
+    const chat = await signedInChat(ALEX.memberId);
+    const text = textOf(await chat.say('why is my glucophaje pending'));
+    assert.match(text, /Your Metformin 500 mg tablet \(Rx 1000103\) is waiting for your care team to approve the refill\./);
+    assert.doesNotMatch(text, /Atorvastatin|Albuterol|Amlodipine/);
+  });
+
   it('"cancel my lab appointment" goes straight to "Cancel the … visit on <its day>?"', async () => {
     const chat = await signedInChat(ALEX.memberId);
     const replies = await chat.say('cancel my lab appointment');
@@ -73,6 +87,14 @@ describe('the details members gave are kept (issue 15)', function () {
       assert.match(textOf(after), /Your Albuterol HFA inhaler \(Rx 1000105\) has no refills left/);
       assert.match(textOf(after), /ask your care team to renew your Albuterol HFA inhaler/);
       assert.doesNotMatch(textOf(after), /Levothyroxine|Lisinopril/);
+    });
+
+    it('Web Chat: "refill my ventolin" (a brand), then sign-in: the albuterol line', async () => {
+      const chat = await realChat('webchat');
+      assertNoPhi(textOf(await chat.say('refill my ventolin')), 'before sign-in');
+      const after = textOf(await chat.signIn(ALEX.memberId));
+      assert.match(after, /Your Albuterol HFA inhaler \(Rx 1000105\) has no refills left/);
+      assert.doesNotMatch(after, /Levothyroxine|Lisinopril/);
     });
 
     it('Web Chat: "where is my refill" names no medicine: still asked which prescription', async () => {
