@@ -70,6 +70,12 @@ export interface SafetySignal {
   level: 'unsure' | 'signal';
   /** The concept or model feature that raised it (for logs), never member text. */
   rule: string;
+  /**
+   * A `signal` whose message leans to mental health or symptoms without reaching either's
+   * threshold ("my husband died in March and I'm not coping"): that outcome is answered unless a
+   * portal task is clearly asked for (intents/understanding.ts).
+   */
+  leaning?: { intent: 'mental_health' | 'symptoms'; score: number };
 }
 
 export { LOCALES, type Locale };
@@ -164,6 +170,11 @@ export interface TriageResult {
   match: TriageMatch | null;
   /** A signal the triage did not route (only when `match` is null). */
   safety: SafetySignal | null;
+  /**
+   * The message has a portal-task word (bill, refill, appointment, password; factura, receta, cita,
+   * contraseña): only then may a task the recognizer is sure of win over mental health or symptoms.
+   */
+  taskWord?: boolean;
 }
 
 /**

@@ -49,6 +49,16 @@ export interface PipelineDeps {
 /** A portal task at least this sure wins over a mental-health or symptoms outcome (see run). */
 const TASK_OVER_TRIAGE = 0.9;
 
+/**
+ * What a message that leans to mental health or symptoms still gets as asked: a portal task the
+ * recognizer is sure of and named with a task word, a person, or help. Small talk ("thanks", "bye"), none and an unsure task
+ * never answer a health or distress signal.
+ */
+function asksForTask(result: IntentResult, taskWord: boolean): boolean {
+  if (result.intent === 'agent' || result.intent === 'help') return true;
+  return taskWord && (TASK_INTENTS as readonly string[]).includes(result.intent) && result.score >= TASK_OVER_TRIAGE;
+}
+
 /** Above this length a message is still checked for emergencies in full, but classified on its head. */
 const MAX_CLASSIFIED_CHARS = 5000;
 
@@ -113,7 +123,8 @@ export class NluPipeline implements Understanding {
       // "Book me with a dermatologist for this rash" is a booking: a portal task the recognizer is
       // sure of, and surer than the triage of its outcome, goes to the task, carrying the signal
       // (the dialog adds the nurse line / 988). Emergencies and abuse never yield.
-      const task = this.recognizeTask(text, hint ?? match.locale);
+      // A task word must be there: "estoy en recuperación" is not account recovery.
+      const task = triage.taskWord ? this.recognizeTask(text, hint ?? match.locale) : null;
       if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score) return { ...task, safety: { level: 'signal', rule: match.rule } };
     }
     if (match) {
@@ -127,6 +138,11 @@ export class NluPipeline implements Understanding {
     const head = headOf(text);
     const primary = (await this.tryCloud(head, locale)) ?? this.deps.local.recognizeSync(head, { locale });
     const result = applyThreshold({ ...primary, locale }, this.deps.threshold);
+    const leaning = triage.safety?.leaning;
+    if (leaning && !asksForTask(result, triage.taskWord === true)) {
+      this.logger.debug({ intent: leaning.intent, rule: triage.safety!.rule }, 'triage leaning answered');
+      return { intent: leaning.intent, score: leaning.score, kind: null, locale, runnerUp: result.intent === 'none' ? null : { intent: result.intent, score: result.score }, source: 'triage' };
+    }
     return triage.safety ? { ...result, safety: triage.safety } : result;
   }
 

@@ -42,6 +42,7 @@ export const triageConfigSchema = z.object({
     health: z.number().gt(0).lt(1),
     unsure: z.number().gt(0).lt(1),
     signal: z.number().gt(0).lt(1),
+    leaning: z.number().gt(0).lt(1),
   }),
 });
 export type TriageConfig = z.output<typeof triageConfigSchema>;

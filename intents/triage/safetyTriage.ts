@@ -4,7 +4,7 @@ import { defaultLocaleDetector } from '../locale/detect-locale';
 import { loadRealWords } from '../emergency/lexicon';
 import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
-import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, TriageCheck, TriageIntentId, TriageResult } from '../types';
+import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
@@ -48,6 +48,14 @@ export class SafetyTriage implements TriageCheck {
   constructor(private readonly parts: TriageParts) {}
 
   triage(text: string): TriageResult {
+    const seen: { sentences: SentenceView[] } = { sentences: [] };
+    const result = this.decide(text, seen);
+    // Whether the member wrote a portal-task word ("bill", "refill", "cita", "contraseña"): only
+    // then may a portal task win over mental health or symptoms (intents/understanding.ts).
+    return seen.sentences.some((s) => s.concepts.includes('task')) ? { ...result, taskWord: true } : result;
+  }
+
+  private decide(text: string, seen: { sentences: SentenceView[] }): TriageResult {
     if (typeof text !== 'string' || text.trim().length === 0) return { match: null, safety: null };
     const { model, config, detector, concepts } = this.parts;
     const d = config.decision;
@@ -62,6 +70,7 @@ export class SafetyTriage implements TriageCheck {
       else if (votes.en > 0 && votes.es === 0) locale = 'en';
     }
     const sentences = features.sentences(text, locale);
+    seen.sentences = sentences;
     const p = model.predict(sentences, locale);
     const hasSignal = (s: SentenceView): boolean => s.concepts.some((c) => concepts.signal.has(c));
     const signalled = sentences.some(hasSignal);
@@ -119,7 +128,11 @@ export class SafetyTriage implements TriageCheck {
     if (!signalled) return { match: null, safety: null };
     if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
     const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
-    return { match: null, safety: { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` } };
+    const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
+    // Short of both thresholds, but a health or distress concept is there and the model leans to
+    // one of them: the pipeline answers it unless a portal task is clearly asked for.
+    if (Math.max(mh, sy) >= d.leaning) safety.leaning = mh >= sy ? { intent: 'mental_health', score: mh } : { intent: 'symptoms', score: sy };
+    return { match: null, safety };
   }
 
   private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string): TriageResult {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import sinon from 'sinon';
 import { createUnderstanding, INTENT_IDS, type IntentResult, type RecognizeOptions, type Recognizer } from '../../intents';
+import type { LocalRecognizer } from '../../intents/local/local-recognizer';
+import type { TriageResult } from '../../intents/types';
 import { CloudRecognizerError } from '../../intents/cloud/errors';
 import { NluPipeline, applyThreshold, type Clock, type NluObserver, type PipelineDeps } from '../../intents/understanding';
 import { capturingLogger, sharedDetector, sharedModel, silentLogger } from './support/fixtures';
@@ -255,5 +257,38 @@ describe('Understanding pipeline', () => {
     it('refuses a cloud provider without its settings', async () => {
       await assert.rejects(createUnderstanding({ provider: 'luis', cloudTimeoutMs: 1500, cloudMinConfidence: 0.5 }, { logger: silentLogger() }), /LUIS_/);
     });
+  });
+});
+
+describe('Understanding pipeline: a portal task against mental health or symptoms (issue 19)', () => {
+  const answer = (intent: IntentResult['intent'], score: number): IntentResult => ({ intent, score, kind: null, locale: 'es', runnerUp: null, source: 'local' });
+  const withTriage = (result: TriageResult, local: IntentResult): NluPipeline =>
+    pipeline({ triage: { triage: () => result }, local: { recognizeSync: () => local } as unknown as LocalRecognizer });
+  const mh: TriageResult = { match: { intent: 'mental_health', kind: null, locale: 'es', score: 0.74, rule: 'model:mental_health:k:mood' }, safety: null };
+
+  it('a task the recognizer is sure of wins over mental health only when the member wrote a task word', async () => {
+    // "estoy en recuperación y tengo miedo de recaer" is not account recovery.
+    assert.equal((await withTriage(mh, answer('password_reset', 0.97)).understand('estoy en recuperacion y tengo miedo de recaer')).intent, 'mental_health');
+    const task = await withTriage({ ...mh, taskWord: true }, answer('refill', 0.97)).understand('necesito mi receta de sertralina');
+    assert.equal(task.intent, 'refill');
+    assert.equal(task.safety?.level, 'signal', 'the task answer carries the safety line');
+  });
+
+  it('a signal that leans to mental health is answered as mental health, not as small talk, none or an unsure task', async () => {
+    const leaning: TriageResult = { match: null, safety: { level: 'signal', rule: 'concept:grief', leaning: { intent: 'mental_health', score: 0.3 } } };
+    for (const local of [answer('thanks', 0.95), answer('goodbye', 0.9), answer('none', 0.9), answer('billing', 0.8), answer('password_reset', 0.97)]) {
+      const r = await withTriage(leaning, local).understand('mi esposo fallecio en marzo y no lo estoy llevando bien');
+      assert.equal(r.intent, 'mental_health', `${local.intent} ${local.score}`);
+      assert.equal(r.source, 'triage');
+    }
+  });
+
+  it('a leaning signal still lets the member ask for a person, for help, or for a task named with a task word', async () => {
+    const leaning: TriageResult = { match: null, safety: { level: 'signal', rule: 'concept:mood', leaning: { intent: 'symptoms', score: 0.3 } } };
+    assert.equal((await withTriage(leaning, answer('agent', 0.8)).understand('talk to a person, I feel awful')).intent, 'agent');
+    assert.equal((await withTriage(leaning, answer('help', 0.8)).understand('what can you do, my head hurts')).intent, 'help');
+    const task = await withTriage({ ...leaning, taskWord: true }, answer('billing', 0.95)).understand('why was I charged for the visit about my headache');
+    assert.equal(task.intent, 'billing');
+    assert.equal(task.safety?.leaning?.intent, 'symptoms');
   });
 });
