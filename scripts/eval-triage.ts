@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readLabelledLines } from '../intents/data-files';
+import { normalizeChars } from '../intents/text/normalize';
 import { REPO_ROOT } from '../intents/paths';
 import { ABUSE_KINDS, EMERGENCY_KINDS, INTENT_IDS, TASK_INTENTS, type IntentResult, type Locale, type Understanding } from '../intents/types';
 import { fromRoot } from '../common/paths';
@@ -149,15 +150,50 @@ function intentReport(title: string, locale: Locale, rows: Scored[], json: Recor
 
 /** Frozen sets: the held-out measurement (read once, at the end of a piece of work). */
 /** JSON keys: the frozen set keeps the historical `triage_en`…; another set is prefixed by its name. */
-const key = (title: string): string => (title.startsWith('frozen') ? '' : `${title.split(' ')[0]}_`);
+const key = (title: string): string => (title.startsWith('frozen ') ? '' : `${title.split(' ')[0]!.replace(/:$/, '')}_`);
+
+/**
+ * Every line written to train the intent model and the triage (normalized as the models read
+ * text). Independent writers meet on common messages ("hi", "reset my password", "I need to make
+ * an appointment with my primary care doctor"); the sets are not edited for that, but each set is
+ * reported a second time without those lines, which measures understanding rather than memory.
+ */
+export function trainingLines(): Set<string> {
+  const out = new Set<string>();
+  for (const root of [fromRoot('intents', 'data', 'train'), fromRoot('intents', 'data', 'triage', 'train')]) {
+    for (const locale of fs.readdirSync(root)) {
+      const dir = path.join(root, locale);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+        for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) if (line.trim() && !line.startsWith('#')) out.add(normalizeChars(line));
+      }
+    }
+  }
+  return out;
+}
+
+/** The rows whose text is not a training line (normalized). */
+export function unseenRows<T extends { text: string }>(rows: readonly T[], training: ReadonlySet<string>): T[] {
+  return rows.filter((r) => !training.has(normalizeChars(r.text)));
+}
 
 export async function evaluateFrozen(understanding: Understanding, json: Record<string, unknown>, errors = false, dir = FROZEN_DIR, title = 'frozen test set'): Promise<string[]> {
   const lines: string[] = [];
+  const training = trainingLines();
+  const unseenTitle = `${title.split(' ')[0]}-unseen: lines not identical to a training line`;
   for (const locale of ['en', 'es'] as const) {
     const triageFile = path.join(dir, `triage-${locale}.tsv`);
-    if (fs.existsSync(triageFile)) lines.push(...triageReport(title, locale, await score(understanding, triageFile), json, errors));
+    if (fs.existsSync(triageFile)) {
+      const rows = await score(understanding, triageFile);
+      lines.push(...triageReport(title, locale, rows, json, errors));
+      lines.push(...triageReport(unseenTitle, locale, unseenRows(rows, training), json, false));
+    }
     const intentsFile = path.join(dir, `intents-${locale}.tsv`);
-    if (fs.existsSync(intentsFile)) lines.push(...intentReport(title, locale, await score(understanding, intentsFile), json, errors));
+    if (fs.existsSync(intentsFile)) {
+      const rows = await score(understanding, intentsFile);
+      lines.push(...intentReport(title, locale, rows, json, errors));
+      lines.push(...intentReport(unseenTitle, locale, unseenRows(rows, training), json, false));
+    }
   }
   return lines;
 }

@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
+import { trainingLines, unseenRows } from '../../scripts/eval-triage';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,23 +133,28 @@ describe('safety triage (intents/triage)', function () {
       assert.equal(labelOfFile('emergency.nope.txt'), null);
     });
 
-    it('no line of the frozen test sets nor of the earlier (seen) set is a training line (normalized)', () => {
-      const test = new Set<string>();
-      for (const set of ['frozen', 'seen-v1', 'seen-v2']) {
-        const dir = fromRoot('intents', 'data', set);
-        for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
-          for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
-            if (!line.startsWith('#') && line.includes('\t')) test.add(normalizeChars(line.slice(line.indexOf('\t') + 1)));
-          }
-        }
+    it('the frozen test sets are as they were frozen (intents/data/frozen/SHA256SUMS)', () => {
+      const dir = fromRoot('intents', 'data', 'frozen');
+      const sums = fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n');
+      assert.deepEqual(sums.map((l) => l.split(/\s+/)[1]).sort(), fs.readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort(), 'every frozen file is listed');
+      for (const line of sums) {
+        const [sum, file] = line.split(/\s+/);
+        assert.equal(crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file!))).digest('hex'), sum, `${file} was edited after it was frozen`);
       }
-      assert.ok(test.size > 1000);
-      const overlap = loadTriageCorpus(loadConcepts()).filter((e) => test.has(normalizeChars(e.text)));
-      assert.deepEqual(overlap.map((e) => e.source), []);
+    });
+
+    it('the evaluation reports each set again without the lines identical to a training line', () => {
+      const training = trainingLines();
+      const line = fs.readFileSync(fromRoot('intents', 'data', 'train', 'en', 'billing.txt'), 'utf8').split('\n').find((l) => l.trim() && !l.startsWith('#'))!;
+      assert.ok(training.has(normalizeChars(line)));
+      const rows = [{ text: `  ${line.toUpperCase()}!! ` }, { text: 'zq a line nobody ever wrote for training, about a kumquat invoice' }];
+      assert.deepEqual(unseenRows(rows, training), [rows[1]]);
     });
   });
 
-  it('a missing or stale model file is retrained and says why', () => {
+  it('a missing or stale model file is retrained and says why', function () {
+    // Three trainings of the whole corpus (about 25 s each on a 2-core machine).
+    this.timeout(240_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-'));
     try {
       const file = path.join(dir, 'triage-model.json');
