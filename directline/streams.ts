@@ -8,6 +8,7 @@ import { CONVERSATION_ID, DIRECTLINE_PREFIX, parseWatermark } from './routes';
 import { TokenError, type DirectLineTokens, type TokenClaims } from './tokens';
 import { HttpError } from '../http/errors';
 import { splitTarget } from '../http/url';
+import type { OneTimeIds } from '../storage/oneTimeIds';
 
 /**
  * The WebSocket half of Direct Line 3.0: `GET {streamUrl}` upgrades to a stream of
@@ -24,6 +25,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export interface DirectLineStreamsDeps {
   channel: LocalDirectLineChannel;
   tokens: DirectLineTokens;
+  /** Stream token ids already used, in the configured store: each opens one stream. */
+  usedTokens: OneTimeIds;
   lifecycle: Lifecycle;
   logger: Logger;
   /** How often idle streams get an empty message and a ping (a dead peer is then dropped). */
@@ -43,9 +46,6 @@ export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private timer?: NodeJS.Timeout;
-
-  /** Stream token id → its expiry (seconds): each opens one stream. */
-  private readonly usedStreamTokens = new Map<string, number>();
 
   constructor(private readonly deps: DirectLineStreamsDeps) {}
 
@@ -92,18 +92,16 @@ export class DirectLineStreams {
   /**
    * A stream URL opens one connection: a URL read from a log, a proxy or a browser's history
    * cannot open a second stream of the conversation while its token lives (a reconnecting client
-   * asks for a fresh URL, as Direct Line clients do). Used token ids are remembered until they
-   * expire (stream tokens live at most STREAM_TOKEN_SECONDS), on this instance.
+   * asks for a fresh URL, as Direct Line clients do, so nobody may present one again). Used token
+   * ids are kept in the configured store until the token expires (at most STREAM_TOKEN_SECONDS),
+   * so the rule holds on every instance and after a restart; if the store cannot say, the stream
+   * is refused (503, the client asks for a fresh URL and tries again).
    */
-  private useOnce(claims: TokenClaims): void {
-    // Oldest first: every stream token lives as long, so the expired ones come first. Bounded by the map's size.
-    for (const [id, expiresAt] of this.usedStreamTokens) {
-      if (this.deps.tokens.remaining({ ...claims, expiresAt }) > 0) break;
-      this.usedStreamTokens.delete(id);
-    }
+  private async useOnce(claims: TokenClaims): Promise<void> {
     const id = claims.tokenId;
-    if (!id || this.usedStreamTokens.has(id)) throw new HttpError(403, 'forbidden', 'This stream URL has been used; ask for a new one.');
-    this.usedStreamTokens.set(id, claims.expiresAt);
+    const claim = id ? await this.deps.usedTokens.claim(id, null, claims.expiresAt * 1000) : 'used';
+    if (claim === 'unavailable') throw new HttpError(503, 'unavailable', 'The stream URL cannot be checked now; try again.');
+    if (claim === 'used') throw new HttpError(403, 'forbidden', 'This stream URL has been used; ask for a new one.');
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -121,7 +119,7 @@ export class DirectLineStreams {
     if (claims.conversationId !== conversationId) throw new HttpError(403, 'forbidden', 'This stream token is for another conversation.');
     const watermark = parseWatermark(url.query.get('watermark'));
     if (!(await this.deps.channel.get(conversationId))) throw new HttpError(404, 'not_found', 'No such conversation.');
-    this.useOnce(claims);
+    await this.useOnce(claims);
 
     const ws = await new Promise<WebSocket>((resolve) => this.wss.handleUpgrade(req, socket, head, resolve));
     this.alive.set(ws, true);

@@ -1,5 +1,7 @@
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import type { Logger } from '../common/logger';
+import { expiresAtOf } from './expiring';
 import { contentOf, isStorageConflict, StorageConflictError, StorageStartupError, type AssistantStorage, type Expected } from './types';
 
 /** The part of @azure/cosmos's Container that `put` uses. */
@@ -14,6 +16,8 @@ export interface CosmosContainerLike {
   item(id: string, partitionKey?: string): {
     replace(body: object, options: { accessCondition: { type: 'IfMatch'; condition: string } }): Promise<ItemResponseLike>;
   };
+  /** The container's definition: `defaultTtl` absent means time to live is off. */
+  read(): Promise<{ resource?: { defaultTtl?: number | null } }>;
 }
 /** CosmosDbPartitionedStorage's own fields: `put` reuses its client and container. */
 interface CosmosInternals {
@@ -29,11 +33,22 @@ export interface CosmosSettings {
   container: string;
 }
 
+export interface AzureCosmosOptions {
+  /** Where start-up says that the container's time to live is off. */
+  logger?: Logger;
+  /** Milliseconds since the epoch. */
+  clock?: () => number;
+}
+
 /**
  * Azure Cosmos DB (NoSQL API) through botbuilder-azure's `CosmosDbPartitionedStorage` (container
  * partitioned on `/id`, created if missing). `put` writes the same document shape the SDK writes
  * (`{ id, realId, document }`) with the condition the Storage interface cannot express: create
  * (409 if the document exists), replace with If-Match, or upsert; and returns the new `_etag`.
+ *
+ * A record that carries its own expiry (storage/expiring.ts) gets a per-document `ttl` (seconds),
+ * which Cosmos DB applies only when the container's time to live is on (`defaultTtl` set; -1 is
+ * enough and expires nothing else): `ready()` warns when it is off.
  *
  * Not tested against a real Cosmos DB account or emulator here (none is available): the settings,
  * the errors and `put`'s conditions are tested with a stand-in container.
@@ -42,7 +57,13 @@ export class AzureCosmosStorage implements AssistantStorage {
   readonly kind = 'cosmos' as const;
   readonly cosmos: CosmosDbPartitionedStorage;
 
-  constructor(readonly settings: CosmosSettings) {
+  private readonly clock: () => number;
+
+  constructor(
+    readonly settings: CosmosSettings,
+    private readonly options: AzureCosmosOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
     try {
       this.cosmos = new CosmosDbPartitionedStorage({
         cosmosDbEndpoint: settings.endpoint,
@@ -69,6 +90,24 @@ export class AzureCosmosStorage implements AssistantStorage {
           `(${e.code ?? e.name ?? 'error'}). Check COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE and COSMOS_CONTAINER.`,
       );
     }
+    await this.checkTimeToLive();
+  }
+
+  /** Warns (never fails start-up) when the container would keep records that carry their own expiry forever. */
+  private async checkTimeToLive(): Promise<void> {
+    let defaultTtl: number | null | undefined;
+    try {
+      defaultTtl = (await this.internals.container?.read())?.resource?.defaultTtl;
+    } catch (err) {
+      this.options.logger?.warn({ err: { name: (err as Error)?.name, code: (err as { code?: unknown }).code } }, 'Cosmos DB container settings could not be read (time to live not checked)');
+      return;
+    }
+    if (typeof defaultTtl !== 'number') {
+      this.options.logger?.warn(
+        { container: this.settings.container },
+        "Cosmos DB container has time to live off: used one-time ids (stream URLs, portal sign-ins) are never removed. Set the container's defaultTtl (-1 expires nothing else)",
+      );
+    }
   }
 
   async close(): Promise<void> {}
@@ -91,7 +130,9 @@ export class AzureCosmosStorage implements AssistantStorage {
     if (!container) throw new Error('Cosmos DB container is not initialized.');
     // The SDK's defaults: compatibility mode on, no key suffix.
     const id = CosmosDbKeyEscape.escapeKey(key, undefined, true);
-    const document = { id, realId: key, document: contentOf(item) };
+    const expiresAt = expiresAtOf(key, item);
+    const ttl = expiresAt === undefined ? {} : { ttl: Math.max(1, Math.ceil((expiresAt - this.clock()) / 1000)) };
+    const document = { id, realId: key, document: contentOf(item), ...ttl };
     try {
       let response: ItemResponseLike;
       if (expected === null) response = await container.items.create(document);

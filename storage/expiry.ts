@@ -18,7 +18,7 @@ export interface ExpiryOptions {
  * Runs `sweep` every `expiry.sweepEveryMs` on an unref'd timer (it never keeps the process alive);
  * a failed sweep is logged (error class and code only) and the next one tries again.
  */
-export function startSweepTimer(expiry: ExpiryOptions, sweep: () => Promise<number>, logger: Logger, what: string): NodeJS.Timeout {
+export function startSweepTimer(expiry: Pick<ExpiryOptions, 'sweepEveryMs'>, sweep: () => Promise<number>, logger: Logger, what: string): NodeJS.Timeout {
   const timer = setInterval(() => {
     sweep().catch((err: unknown) => logger.warn({ err: { name: (err as Error)?.name, code: errnoOf(err) } }, `${what} expiry sweep failed`));
   }, expiry.sweepEveryMs);

@@ -73,12 +73,12 @@ export function createStorage(config: StorageConfig, deps: StorageDeps): Assista
     case 'blob': {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen, synchronously
       const { AzureBlobStorage } = require('./blobStorage') as typeof import('./blobStorage');
-      return new AzureBlobStorage(config.connectionString, config.container);
+      return new AzureBlobStorage(config.connectionString, config.container, { logger: deps.logger, clock: deps.clock });
     }
     case 'cosmos': {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen, synchronously
       const { AzureCosmosStorage } = require('./cosmosStorage') as typeof import('./cosmosStorage');
-      return new AzureCosmosStorage(config);
+      return new AzureCosmosStorage(config, { logger: deps.logger, clock: deps.clock });
     }
     case 'memory':
       return new LockedStorage();

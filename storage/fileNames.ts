@@ -41,6 +41,18 @@ export function fileNameMayHoldKind(name: string, kind: string): boolean {
   return readable.endsWith(kind) || readable.length >= READABLE_CHARS - 1;
 }
 
+/**
+ * Whether the file named `name` can hold a key whose first segment is `segment` (lower case
+ * letters and digits, say "expiring"), judged from the readable part alone. Never false for such a
+ * key; true for a few others (a channel named "expiring-…"), which the caller tells apart by the
+ * key stored in the file.
+ */
+export function fileNameMayHoldFirstSegment(name: string, segment: string): boolean {
+  const dot = name.indexOf('.');
+  const readable = name.split('.').length > 2 ? name.slice(0, dot) : '';
+  return readable === segment || readable.startsWith(`${segment}-`);
+}
+
 /** Temporary files start with a dot, so they are never mistaken for state. */
 export function tempNameFor(name: string, unique: string): string {
   return `.${name}.${unique}${TEMP_SUFFIX}`;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../common/logger';
-import { fileNameFor, isStateName, isTempName, keyKind, tempNameFor, CORRUPT_SUFFIX } from './fileNames';
+import { fileNameFor, fileNameMayHoldFirstSegment, isStateName, isTempName, keyKind, tempNameFor, CORRUPT_SUFFIX } from './fileNames';
 import { DIR_MODE, errnoOf, realFileOps, type FileOps } from './fileOps';
 import { startSweepTimer, type ExpiryOptions } from './expiry';
+import { EXPIRING_PREFIX, expiresAtOf } from './expiring';
 import { KeyedMutex } from './keyedMutex';
 import { RecordCache } from './recordCache';
 import {
@@ -41,6 +42,8 @@ type StoredRecord = z.infer<typeof recordSchema>;
 
 /** Leftover temporary files (a crash between write and rename) older than this are removed. */
 const TEMP_GRACE_MS = 10 * 60_000;
+/** The first key segment of records that carry their own expiry ("expiring"). */
+const EXPIRING_SEGMENT = EXPIRING_PREFIX.slice(0, -1);
 
 /**
  * The embedded default store: one JSON file per key under DATA_DIR, for a single instance.
@@ -55,6 +58,8 @@ const TEMP_GRACE_MS = 10 * 60_000;
  *   hard link, which fails if the file exists, so it is atomic even across processes.
  * - An unreadable file is moved aside as `<name>.<time>.corrupt` (never deleted: nothing is lost
  *   silently), logged with its file name only, and treated as absent: the conversation starts fresh.
+ * - The expiry sweep removes idle conversation files (`expiry`) and, always, records that carry
+ *   their own expiry (storage/expiring.ts) once it has passed.
  */
 export class FileStorage implements AssistantStorage {
   readonly kind = 'file' as const;
@@ -155,7 +160,10 @@ export class FileStorage implements AssistantStorage {
     });
   }
 
-  /** Removes conversation files idle for longer than the limit. Returns how many it removed. */
+  /**
+   * Removes conversation files idle for longer than the limit, and records past their own expiry.
+   * Returns how many it removed.
+   */
   sweep(): Promise<number> {
     this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));
     return this.sweeping;
@@ -263,7 +271,6 @@ export class FileStorage implements AssistantStorage {
 
   private async sweepOnce(): Promise<number> {
     const expiry = this.options.expiry;
-    if (!expiry) return 0;
     const now = this.clock();
     let names: string[];
     try {
@@ -273,14 +280,21 @@ export class FileStorage implements AssistantStorage {
       throw err;
     }
     let removed = 0;
+    let expired = 0;
     for (const name of names) {
       const file = path.join(this.dir, name);
       if (isTempName(name)) {
+        if (!expiry) continue;
         const stats = await this.ops.stat(file).catch(() => undefined);
         if (stats && now - stats.mtimeMs > TEMP_GRACE_MS) await this.ops.unlink(file).catch(() => undefined);
         continue;
       }
-      if (!isStateName(name) || expiry.appliesToFileName?.(name) === false) continue;
+      if (!isStateName(name)) continue;
+      if (fileNameMayHoldFirstSegment(name, EXPIRING_SEGMENT) && (await this.removeIfExpired(file, now))) {
+        expired++;
+        continue;
+      }
+      if (!expiry || expiry.appliesToFileName?.(name) === false) continue;
       const stats = await this.ops.stat(file).catch(() => undefined);
       if (!stats || now - stats.mtimeMs <= expiry.idleMs) continue;
       const raw = await this.readRaw(file).catch(() => undefined);
@@ -296,8 +310,25 @@ export class FileStorage implements AssistantStorage {
       });
       if (gone) removed++;
     }
-    if (removed > 0) this.options.logger.info({ removed, idleMinutes: Math.round(expiry.idleMs / 60_000) }, 'idle conversations expired');
-    return removed;
+    if (removed > 0 && expiry) this.options.logger.info({ removed, idleMinutes: Math.round(expiry.idleMs / 60_000) }, 'idle conversations expired');
+    if (expired > 0) this.options.logger.info({ removed: expired }, 'records past their own expiry removed');
+    return removed + expired;
+  }
+
+  /** Removes a record that carries its own expiry (storage/expiring.ts) once that time has passed. */
+  private async removeIfExpired(file: string, now: number): Promise<boolean> {
+    const raw = await this.readRaw(file).catch(() => undefined);
+    const record = raw === undefined ? undefined : parseRecord(raw).record;
+    const at = record ? expiresAtOf(record.key, record.item) : undefined;
+    if (!record || at === undefined || at > now) return false;
+    return this.locks.run(record.key, async () => {
+      // Replaced since it was read? Then the new record is looked at by a later sweep.
+      const again = await this.readRaw(file).catch(() => undefined);
+      if (again === undefined || parseRecord(again, record.key).record?.eTag !== record.eTag) return false;
+      await this.ops.unlink(file).catch(ignore('ENOENT'));
+      this.cache?.set(record.key, null);
+      return true;
+    });
   }
 }
 

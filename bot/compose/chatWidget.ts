@@ -13,6 +13,7 @@ import { persistedTokenSecret, TOKEN_SECRET_FILE } from '../../directline/tokenS
 import { FixedWindowRateLimiter } from '../../http/rateLimit';
 import type { Route } from '../../http/server';
 import type { Lifecycle } from '../../common/lifecycle';
+import { OneTimeIds } from '../../storage/oneTimeIds';
 import type { Operations } from './operations';
 import { WidgetPage } from '../../channels/webchat/widget';
 
@@ -88,7 +89,9 @@ export function createChatWidget(
       onPresence: () => core.handoff.events?.publish({ type: 'queue' }),
     });
     adapter.addInProcessChannel(channel);
-    streams = new DirectLineStreams({ channel, tokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
+    // A stream URL opens one stream, on every instance that shares the store and after a restart.
+    const usedTokens = new OneTimeIds({ storage: core.storage, kind: 'directline-stream', clock: now ?? Date.now, logger });
+    streams = new DirectLineStreams({ channel, tokens, usedTokens, lifecycle, logger, keepAliveMs: overrides.directLine?.keepAliveMs });
     routes.push(
       ...directLineRoutes({
         channel,

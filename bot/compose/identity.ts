@@ -31,6 +31,7 @@ import type { IdentityAssertionHandler } from '../../identity/bot/assertionEvent
 import { IdentityCommands } from '../../identity/bot/commands';
 import { demoPortalRoutes } from '../../identity/bot/demoPortal';
 import { CodeSendLog } from '../../identity/bot/codeSends';
+import { OneTimeIds } from '../../storage/oneTimeIds';
 import type { AssistantStorage } from '../../storage/types';
 import { Forgetter, type EscalationEraser, type TranscriptDeleter } from '../../identity/bot/forget';
 import { IdentityGate } from '../../identity/bot/gate';
@@ -77,7 +78,7 @@ export interface IdentityDeps {
   userState: UserState;
   clock: () => number;
   overrides: AssistantOverrides;
-  /** The configured store (the verification-code send log). */
+  /** The configured store (the verification-code send log, used portal assertions). */
   storage: AssistantStorage;
   /** Deletes a conversation's transcript on "forget me" (the hand-off's transcript store). */
   transcripts?: TranscriptDeleter;
@@ -160,6 +161,8 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     assertion = { issuer: developmentPortal.issuer, audience: developmentPortal.audience, key: developmentPortal.publicKey, algorithms: ['ES256'], maxAgeSeconds: settings.maxAgeSeconds };
   }
   const verifier = assertion ? new PortalAssertionVerifier(assertion, clock) : undefined;
+  // A portal assertion signs in one conversation, on every instance that shares the store and after a restart.
+  const usedAssertions = new OneTimeIds({ storage: deps.storage, kind: 'portal-assertion', clock, logger });
   // A token from the Teams sign-in may be reused from the token store for its whole lifetime.
   const oauthVerifier = assertion && settings.teams.oauthConnection ? new PortalAssertionVerifier({ ...assertion, maxAgeSeconds: 24 * 3600 }, clock) : undefined;
 
@@ -216,6 +219,7 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
             timeZone: settings.timeZone,
             endDialogs,
             clock,
+            usedAssertions,
           })
         : undefined),
     routes,

@@ -9,9 +9,9 @@ import { setTurnInfo } from '../../dialogs/turn';
 import { localeOf } from '../../common/responses';
 import type { PortalAssertionVerifier } from '../core/portalAssertion';
 import type { MemberDirectory } from '../../services/member';
+import type { OneTimeIds } from '../../storage/oneTimeIds';
 import type { IdentityAssertionHandler } from './assertionEvent';
 import { isGroupChat, type IdentitySessions } from './sessions';
-import { UsedAssertions } from './usedAssertions';
 
 export interface PortalHandlerDeps {
   verifier: PortalAssertionVerifier;
@@ -26,8 +26,8 @@ export interface PortalHandlerDeps {
   /** Ends the dialogs in progress (another member signed in). */
   endDialogs: (context: TurnContext) => Promise<void>;
   clock: () => number;
-  /** Assertions already used (one conversation each); default: a registry of this handler's own. */
-  used?: UsedAssertions;
+  /** Assertion ids already used, each bound to the conversation it signed in, in the configured store. */
+  usedAssertions: OneTimeIds;
 }
 
 /**
@@ -35,15 +35,13 @@ export interface PortalHandlerDeps {
  * A valid one for a known member verifies this conversation for IDENTITY_TTL_MINUTES; the member
  * is told, and whatever they asked for before signing in is answered now. The same member again
  * (a reconnect) just renews it, silently. A refused one is explained unless the conversation is
- * already verified. An assertion signs in one conversation only (UsedAssertions). The assertion
- * itself is never logged or stored.
+ * already verified. An assertion signs in one conversation only, on every instance that shares the
+ * store and after a restart (OneTimeIds: the same conversation may present it again — Web Chat does
+ * on a reconnect — another may not, until it could no longer verify anyway); if the store cannot
+ * say, the sign-in is refused. The assertion itself is never logged or stored.
  */
 export class PortalIdentityHandler implements IdentityAssertionHandler {
-  private readonly used: UsedAssertions;
-
-  constructor(private readonly deps: PortalHandlerDeps) {
-    this.used = deps.used ?? new UsedAssertions(deps.clock);
-  }
+  constructor(private readonly deps: PortalHandlerDeps) {}
 
   async receive(context: TurnContext, assertion: string): Promise<void> {
     const { verifier, sessions, directory, kit, logger } = this.deps;
@@ -62,7 +60,13 @@ export class PortalIdentityHandler implements IdentityAssertionHandler {
       return;
     }
     const conversation = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
-    if (!this.used.claim(result.assertionId, conversation, result.validUntil)) {
+    const claim = await this.deps.usedAssertions.claim(result.assertionId, conversation, result.validUntil);
+    if (claim === 'unavailable') {
+      logger.warn({ ...log, outcome: 'claimUnavailable' }, 'portal identity assertion refused: its single use could not be checked');
+      if (!current) await kit.say(context, 'identity.unavailable');
+      return;
+    }
+    if (claim === 'used') {
       logger.warn({ ...log, outcome: 'replayed' }, 'portal identity assertion refused: already used in another conversation');
       if (!current) await kit.say(context, 'identity.assertionRefused');
       return;

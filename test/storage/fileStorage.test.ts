@@ -256,6 +256,26 @@ describe('file store', function () {
     });
   });
 
+  describe('records that carry their own expiry (storage/expiring.ts)', () => {
+    it('are removed by the sweep once their expiresAt has passed, never before; others are left alone', async () => {
+      let now = Date.now();
+      const store = open({ clock: () => now });
+      const used = 'expiring/one-time/portal-assertion/abc';
+      await store.put(used, { owner: null, expiresAt: now + 600_000 }, null);
+      await store.put('expiring/one-time/portal-assertion/no-time', { owner: null }, null);
+      await store.put('escalations/queue', { expiresAt: now }, null);
+      now += 599_999;
+      assert.equal(await store.sweep(), 0);
+      now += 1;
+      assert.equal(await store.sweep(), 1);
+      assert.deepEqual(Object.keys(await store.read([used, 'expiring/one-time/portal-assertion/no-time', 'escalations/queue'])).sort(), [
+        'escalations/queue',
+        'expiring/one-time/portal-assertion/no-time',
+      ]);
+      await store.put(used, { owner: null, expiresAt: now + 1 }, null); // create-only: the file is really gone
+    });
+  });
+
   describe('start-up', () => {
     it('refuses a DATA_DIR it cannot write, with one clear line', async () => {
       const file = path.join(root, 'a-file');

@@ -11,6 +11,7 @@ import { LockedStorage } from '../../storage/lockedStorage';
 import { isStorageConflict, StorageConflictError, StorageStartupError } from '../../storage/types';
 import { silentLogger } from '../../common/logger';
 import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../support/azurite';
+import { LogCapture } from '../support/logs';
 
 function problem(env: Record<string, string>): string {
   try {
@@ -124,6 +125,31 @@ describe('storage settings', () => {
       await storage.ready();
       await storage.put('k', { v: 1 }, null);
       assert.equal((await storage.read(['k'])).k.v, 1);
+      await storage.close();
+    });
+
+    it('records that carry their own expiry are swept after it (the time is blob metadata); nothing else is', async () => {
+      let now = Date.UTC(2025, 0, 6, 9, 0);
+      const logs = new LogCapture();
+      const storage = new AzureBlobStorage(azurite.connectionString, 'expiring', { logger: logs.logger, clock: () => now });
+      await storage.ready();
+      try {
+        const used = 'expiring/one-time/directline-stream/abc';
+        await storage.put(used, { owner: null, expiresAt: now + 360_000 }, null);
+        await storage.put('expiring/one-time/directline-stream/no-time', { owner: null }, null);
+        await storage.put('escalations/queue', { expiresAt: now }, null);
+        await storage.write({ 'webchat/conversations/c1/': { v: 1 } });
+        now += 359_999;
+        assert.equal(await storage.sweep(), 0, 'never before its time');
+        now += 1;
+        assert.equal(await storage.sweep(), 1);
+        const left = await storage.read([used, 'expiring/one-time/directline-stream/no-time', 'escalations/queue', 'webchat/conversations/c1/']);
+        assert.deepEqual(Object.keys(left).sort(), ['escalations/queue', 'expiring/one-time/directline-stream/no-time', 'webchat/conversations/c1/']);
+        await storage.put(used, { owner: null, expiresAt: now + 1 }, null); // create-only: the blob is really gone
+        assert.ok(logs.entries.some((e) => e.msg === 'records past their own expiry removed' && e.removed === 1));
+      } finally {
+        await storage.close();
+      }
     });
   });
 
@@ -159,6 +185,7 @@ describe('storage settings', () => {
       const container: CosmosContainerLike = {
         items: { create: (body) => answer('create', body), upsert: (body) => answer('upsert', body) },
         item: (id, partitionKey) => ({ replace: (body, options) => answer(`replace ${id} ${partitionKey}`, body, options) }),
+        read: async () => ({ resource: { defaultTtl: -1 } }),
       };
       const storage = new AzureCosmosStorage(settings);
       (storage.cosmos as unknown as { container: CosmosContainerLike }).container = container;
@@ -177,6 +204,41 @@ describe('storage settings', () => {
       }
       fail = { code: 503 };
       await assert.rejects(storage.put('k', { v: 5 }, null), /cosmos says no/);
+    });
+
+    it('a record that carries its own expiry gets a per-document ttl; start-up warns when the container\'s time to live is off', async () => {
+      const now = Date.UTC(2025, 0, 6, 9, 0);
+      const created: Array<Record<string, unknown>> = [];
+      let defaultTtl: number | undefined;
+      const container: CosmosContainerLike = {
+        items: {
+          create: async (body) => (created.push(body as Record<string, unknown>), { resource: { _etag: '"e"' } }),
+          upsert: async () => ({ resource: { _etag: '"e"' } }),
+        },
+        item: () => ({ replace: async () => ({ resource: { _etag: '"e"' } }) }),
+        read: async () => ({ resource: { ...(defaultTtl !== undefined ? { defaultTtl } : {}) } }),
+      };
+      const logs = new LogCapture();
+      const storage = new AzureCosmosStorage(settings, { logger: logs.logger, clock: () => now });
+      (storage.cosmos as unknown as { container: CosmosContainerLike }).container = container;
+
+      await storage.put('expiring/one-time/portal-assertion/abc', { owner: null, expiresAt: now + 660_500 }, null);
+      await storage.put('expiring/one-time/portal-assertion/no-time', { owner: null }, null);
+      await storage.put('escalations/queue', { expiresAt: now + 1000 }, null);
+      assert.equal(created[0]!.ttl, 661, 'seconds, rounded up: never removed before its time');
+      assert.deepEqual(created[0]!.document, { owner: null, expiresAt: now + 660_500 });
+      assert.ok(!('ttl' in created[1]!) && !('ttl' in created[2]!), 'only records under the prefix, with a time');
+
+      await storage.ready();
+      const warning = logs.entries.find((e) => /time to live off/.test(String(e.msg)));
+      assert.ok(warning, 'warned');
+      assert.ok(!logs.all.includes(COSMOS_KEY));
+      defaultTtl = -1;
+      const quiet = new LogCapture();
+      const on = new AzureCosmosStorage(settings, { logger: quiet.logger });
+      (on.cosmos as unknown as { container: CosmosContainerLike }).container = container;
+      await on.ready();
+      assert.equal(quiet.entries.length, 0);
     });
   });
 });
