@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { PiiCategory } from '../common/redaction';
 import type { TurnInfo } from '../dialogs/turn';
 import type { Locale, TriageCheck, TriageResult } from '../intents/types';
+import { copyOf } from '../intents/triage/memo';
 
 const TURN_FACTS = Symbol('pipeline.turnFacts');
 
@@ -56,7 +57,7 @@ export class TurnFacts implements TriageCheck {
       result = this.check.triage(text);
       this.triaged.set(text, result);
     }
-    return { match: result.match ? { ...result.match } : null, safety: result.safety ? { ...result.safety } : null };
+    return copyOf(result);
   }
 
   /** A new run of the turn's steps (the first, or a re-run on fresh state): nothing found yet. */

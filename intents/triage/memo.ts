@@ -20,6 +20,15 @@ export class LastTextTriage implements TriageCheck {
       this.lastText = text;
       this.last = result;
     }
-    return { match: this.last.match ? { ...this.last.match } : null, safety: this.last.safety ? { ...this.last.safety } : null };
+    return copyOf(this.last);
   }
+}
+
+/** A caller's own copy of a triage result (steps add to what they read), every field kept. */
+export function copyOf(result: TriageResult): TriageResult {
+  return {
+    ...result,
+    match: result.match ? { ...result.match } : null,
+    safety: result.safety ? { ...result.safety, ...(result.safety.leaning ? { leaning: { ...result.safety.leaning } } : {}) } : null,
+  };
 }
