@@ -12,6 +12,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
+import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
@@ -194,6 +195,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     beforeRelease: (context, replies) => handoff.recorder.commit(context, replies),
   });
 
+  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock);
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -204,7 +206,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
     facts: turnFacts,
-    triage: new TriageGate(triage),
+    triage: new TriageGate(triage, followUp),
+    followUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords: new SmsKeywordGate({
       sender,

@@ -16,6 +16,7 @@ import type { SecretMasking } from '../pipeline/secretMasking';
 import type { SmsKeywordGate } from '../pipeline/smsKeywords';
 import type { TurnUnderstanding } from '../pipeline/understandTurn';
 import type { TextLimit } from '../pipeline/textLimit';
+import type { UrgentFollowUp } from '../pipeline/urgentFollowUp';
 import { memberMessageSteps, runSteps, type TurnStep } from '../pipeline/steps';
 import type { TurnFactsSource } from '../pipeline/turnFacts';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from '../identity/bot/assertionEvent';
@@ -55,6 +56,8 @@ export interface AssistantBotDeps {
   recorder?: TranscriptRecorder;
   /** HANDOFF_MODE=event: the contact centre's handoff.status events. */
   handoffStatus?: EventHandoff;
+  /** After an emergency or abuse answer, the member's next messages in its light. */
+  followUp?: UrgentFollowUp;
 }
 
 /**
@@ -148,6 +151,8 @@ export class AssistantBot extends ActivityHandler {
   private async welcome(context: TurnContext, locale: Locale, withMenu: boolean): Promise<boolean> {
     if (await this.welcomed.get(context, false)) return false;
     await this.welcomed.set(context, true);
+    // The conversation began with an emergency or abuse answer: a welcome now would come too late.
+    if (await this.deps.followUp?.answeredBefore(context)) return false;
     await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale, withMenu), locale);
     return true;
   }

@@ -126,6 +126,24 @@ export class TriageResponder {
     await this.tell(context, match, reply);
   }
 
+  /**
+   * After an urgent answer, the member's next message (pipeline/urgentFollowUp.ts): `full` answers
+   * it (the number again, for what people write next: 911 comes to you, Poison Control even when
+   * all seems well, a text when one cannot speak), with the offer of a person after a crisis or an
+   * abuse disclosure; `reminder` is one line before a portal task goes on.
+   */
+  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: 'full' | 'reminder'): Promise<void> {
+    const { locale } = urgent;
+    const key = mode === 'full' ? `urgentFollowUp.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
+    const person = mode === 'full' && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
+    // The full answer is the turn's safety answer; after the reminder line, a mental-health or
+    // symptoms answer may still follow.
+    if (mode === 'full') turnTriage(context).answered = true;
+    await this.deps.sender.send(context, { text: this.text(locale, key), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined }, locale, { urgent: mode === 'full' });
+    noteOutcome(context, { triage: 'safety_net' });
+    this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
+  }
+
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
   async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
     const reply = this.reply(match);

@@ -9,6 +9,7 @@ import type { TextLimit } from './textLimit';
 import type { TriageGate } from './triageGate';
 import type { TurnFacts } from './turnFacts';
 import type { TurnUnderstanding } from './understandTurn';
+import type { UrgentFollowUp } from './urgentFollowUp';
 
 /** One step of a member message's pipeline. */
 export interface TurnStep {
@@ -31,6 +32,8 @@ export interface MemberMessageStepDeps {
   /** Welcomes once per conversation (SMS sends no conversationUpdate); true when sent now. */
   welcome: (context: TurnContext, locale: Locale) => Promise<boolean>;
   dialogs: DialogRunner;
+  /** After an emergency or abuse answer, the next messages in its light. */
+  followUp?: UrgentFollowUp;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface MemberMessageStepDeps {
  * the safety rule: nothing may come before the safety triage that could swallow a message.
  */
 export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnStep[] {
-  const { triage, textLimit, secrets, handoff, sender, smsKeywords, identityGate, understanding, dialogs } = deps;
+  const { triage, textLimit, secrets, handoff, sender, smsKeywords, identityGate, understanding, dialogs, followUp } = deps;
   const understood = (facts: TurnFacts) => {
     if (!facts.understood) throw new Error('the understanding step has not run');
     return facts.understood;
@@ -80,6 +83,8 @@ export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnSt
     { name: 'understanding', run: async (context, facts) => void (await understanding.resolve(context, facts)) },
     // The recognizer's own triage outcome, belt and braces.
     { name: 'understoodTriage', run: (context, facts) => triage.handleUnderstood(context, understood(facts)) },
+    // After an emergency or abuse answer: "I don't want to go to the ER", "she seems ok" get the number again.
+    { name: 'urgentFollowUp', run: async (context, facts) => (followUp ? followUp.handle(context, facts, understood(facts)) : false) },
     {
       // 6. Welcome once; then the notes on what was masked or cut.
       name: 'welcome',

@@ -3,6 +3,7 @@ import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
 import { isUrgent, type TriageMatch } from '../intents/types';
 import type { TurnFacts } from './turnFacts';
+import type { UrgentFollowUp } from './urgentFollowUp';
 
 /**
  * Step 1 of every message: the safety triage on the member's raw text, before anything else can
@@ -13,7 +14,11 @@ import type { TurnFacts } from './turnFacts';
  * The triage itself is the turn's (TurnFacts): run once, shared with the limits and the recognizer.
  */
 export class TriageGate {
-  constructor(private readonly responder: TriageResponder) {}
+  constructor(
+    private readonly responder: TriageResponder,
+    /** Remembers an urgent answer, so that the member's next messages are read in its light. */
+    private readonly followUp?: Pick<UrgentFollowUp, 'remember'>,
+  ) {}
 
   /** True when the message was urgent (emergency, abuse) and has been answered. */
   async handle(context: TurnContext, facts: TurnFacts): Promise<boolean> {
@@ -26,6 +31,7 @@ export class TriageGate {
     setTurnTriage(context, { match, safety });
     if (!match || !isUrgent(match)) return false;
     await this.responder.respondUrgent(context, match);
+    await this.followUp?.remember(context, match);
     return true;
   }
 
@@ -50,6 +56,7 @@ export class TriageGate {
     if (isUrgent(match)) {
       triage.match = match;
       await this.responder.respondUrgent(context, match);
+      await this.followUp?.remember(context, match);
       return true;
     }
     triage.match ??= match;

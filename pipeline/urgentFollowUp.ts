@@ -1,0 +1,85 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TriageResponder } from '../dialogs/triage';
+import { turnTriage, type TurnInfo } from '../dialogs/turn';
+import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch } from '../intents/types';
+import type { TurnFacts } from './turnFacts';
+
+/** What is kept after an urgent answer (ids only, never member text). */
+export interface UrgentMemory {
+  intent: 'emergency' | 'abuse';
+  kind: EmergencyKind | AbuseKind;
+  locale: Locale;
+  /** When it was answered (ms). */
+  at: number;
+  /** Member messages that still get the follow-up. */
+  left: number;
+}
+
+export interface UrgentFollowUpSettings {
+  /** How many of the member's next messages get the follow-up. */
+  messages: number;
+  /** For how long after the urgent answer (ms). */
+  withinMs: number;
+}
+
+export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs: 30 * 60_000 };
+
+/**
+ * After an emergency or abuse answer, the member's next messages are read in its light. What
+ * people write next is often a reason not to call ("I don't want to go to the ER", "she seems ok",
+ * "no tengo carro", "he's here, I can't call", "no tengo a nadie"); routed afresh, that became a
+ * booking menu, a billing menu or "Thanks!". Now:
+ * - a message that asks for a person goes on as usual (the hand-off);
+ * - a portal task named with a task word ("book me an appointment"), or mental health or symptoms
+ *   found by the triage itself ("I am depressed"), gets the outcome's one-line reminder first, then
+ *   goes on as usual;
+ * - anything else gets the outcome's follow-up (the number again, answering the usual barriers:
+ *   911 comes to you, Poison Control even when all seems well, text START to 88788 when one cannot
+ *   speak) and the turn ends there.
+ * For the next `messages` messages within `withinMs`; a new urgent answer starts it again.
+ */
+export class UrgentFollowUp {
+  constructor(
+    private readonly memory: StatePropertyAccessor<UrgentMemory | undefined>,
+    private readonly responder: TriageResponder,
+    private readonly clock: () => number,
+    private readonly settings: UrgentFollowUpSettings = DEFAULT_FOLLOW_UP,
+  ) {}
+
+  /** After an urgent answer: the next messages get the follow-up. */
+  async remember(context: TurnContext, match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>): Promise<void> {
+    if (match.intent !== 'emergency' && match.intent !== 'abuse') return;
+    const kind = (match.kind ?? (match.intent === 'emergency' ? 'medical' : 'dv')) as EmergencyKind | AbuseKind;
+    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages });
+  }
+
+  /** True when an urgent answer was given in this conversation (its welcome would come too late). */
+  async answeredBefore(context: TurnContext): Promise<boolean> {
+    return !!(await this.memory.get(context));
+  }
+
+  /** A member message after an urgent answer; true when it was answered here (the turn ends). */
+  async handle(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
+    const kept = await this.memory.get(context);
+    if (!kept) return false;
+    if (kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return false;
+    const triage = turnTriage(context);
+    // This message was urgent itself (answered, and remembered afresh), or is empty.
+    if (triage.answered || !(context.activity.text ?? '').trim()) return false;
+    kept.left -= 1;
+    await this.memory.set(context, kept);
+    const locale = turn.locale;
+    const { intent } = turn.result;
+    if (intent === 'agent') return false;
+    const own = facts.triage(context.activity.text ?? '');
+    // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
+    // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
+    const health = own.match?.intent === 'mental_health' || own.match?.intent === 'symptoms';
+    if (health || (own.taskWord === true && (TASK_INTENTS as readonly string[]).includes(intent))) {
+      await this.responder.followUp(context, { ...kept, locale }, 'reminder');
+      return false;
+    }
+    await this.responder.followUp(context, { ...kept, locale }, 'full');
+    return true;
+  }
+}
