@@ -43,6 +43,7 @@ export const triageConfigSchema = z.object({
     unsure: z.number().gt(0).lt(1),
     signal: z.number().gt(0).lt(1),
     leaning: z.number().gt(0).lt(1),
+    unconceptualUnsure: z.number().gt(0).lt(1),
   }),
 });
 export type TriageConfig = z.output<typeof triageConfigSchema>;

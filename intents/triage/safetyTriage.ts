@@ -125,7 +125,13 @@ export class SafetyTriage implements TriageCheck {
     }
     if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
     // The model's doubts count only where a health, distress or safety concept is present.
-    if (!signalled) return { match: null, safety: null };
+    if (!signalled) {
+      // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
+      // chance ("no veo ningún futuro para mí", "este es mi adiós, gracias por todo"): not enough
+      // to call it, too much to say nothing — the safety net (911, 988, the nurse line), then ask.
+      const raw = sum(p, EMERGENCY_LABELS) + pa;
+      return raw >= d.unconceptualUnsure ? { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept` } } : { match: null, safety: null };
+    }
     if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
     const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
