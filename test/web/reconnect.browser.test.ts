@@ -224,4 +224,43 @@ describe('chat widget across a restart of the assistant (headless Chromium)', fu
       await running.stop();
     }
   });
+
+  it('the agent console is live again within seconds of the restart', async () => {
+    const env = { NODE_ENV: 'development', STORAGE: 'file', DATA_DIR: tempDir() };
+    let running: RunningAssistant = await startAssistant(env);
+    const port = new URL(running.url).port;
+    try {
+      const agent = await openPage(browser, `${running.url}/agent`, PORTAL, { width: 1366, height: 768 });
+      opened.push(agent);
+      await agent.page.getByLabel('User name').fill('demo-agent');
+      await agent.page.getByLabel('Password').fill('demo-agent');
+      await agent.page.getByRole('button', { name: 'Sign in' }).click();
+      await agent.page.getByText('Live: new conversations appear here.').waitFor();
+      let failed = 0;
+      const failures = new Set<() => void>();
+      agent.page.on('requestfailed', (r) => {
+        if (!new URL(r.url()).pathname.endsWith('/api/agent/events')) return;
+        failed++;
+        for (const wake of [...failures]) wake();
+      });
+
+      await running.stop();
+      // Six failed attempts: the waits between them have grown to their longest (16 s before, now 4 s).
+      await until(
+        (wake) => {
+          failures.add(wake);
+          return () => failures.delete(wake);
+        },
+        () => (failed >= 6 ? true : undefined),
+        'six failed attempts of the console’s live stream',
+        45_000,
+      );
+      running = await startAssistant({ ...env, PORT: port });
+      const readyAt = Date.now();
+      await agent.page.getByText('Live: new conversations appear here.').waitFor({ timeout: BACK_WITHIN_MS });
+      measured.consoleLiveAfterReadyMs = Date.now() - readyAt;
+    } finally {
+      await running.stop();
+    }
+  });
 });
