@@ -18,12 +18,10 @@
   var host = document.getElementById('ma-webchat');
   var statusBar = document.getElementById('ma-status');
   var config = root.dataset;
-  var current = null; // { directLine, subscription, connectedOnce, remember }
+  var current = null; // { directLine, subscription, connectedOnce, remember, observer, props, ended }
   var resumeFailed = false;
   /** Bidirectional embeddings and overrides (U+202A–U+202E, U+2066–U+2069): they would reorder what is shown around them. */
   var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-  /** How long a message typed while the assistant is away (a restart) keeps being re-sent. */
-  var RESEND_FOR_MS = 90 * 1000;
 
   // --- status line ------------------------------------------------------------------------
 
@@ -201,50 +199,36 @@
   }
 
   /**
-   * A message posted while the assistant cannot be reached (it is restarting) is posted again
-   * every second for a while instead of waiting for a manual Retry. directlinejs answers such a
-   * post with the id "retry" (network errors, 5xx); refusals (4xx) are not retried.
+   * When the assistant restarts or the network drops, web/reconnect.js gets the chat back within
+   * seconds; the member sees "Connecting…" meanwhile, and is told plainly (the send box off, a
+   * button to start again) when this conversation cannot be continued or the assistant stays away.
    */
-  function resendWhileAway(directLine) {
-    var post = directLine.postActivity.bind(directLine);
-    directLine.postActivity = function (activity) {
-      var first = post(activity);
-      // The library's own Observable class (the root of what postActivity returns: often a Subject).
-      var proto = first && Object.getPrototypeOf(first);
-      while (proto && Object.getPrototypeOf(proto) && Object.getPrototypeOf(proto) !== Object.prototype) proto = Object.getPrototypeOf(proto);
-      var Observable = proto && proto.constructor;
-      if (typeof Observable !== 'function' || typeof first.subscribe !== 'function') return first;
-      return new Observable(function (subscriber) {
-        var until = Date.now() + RESEND_FOR_MS;
-        var inner = null;
-        var timer = null;
-        var stopped = false;
-        function attempt(source) {
-          var again = false;
-          inner = source.subscribe(
-            function (id) {
-              if (id === 'retry' && !stopped && Date.now() < until) again = true;
-              else subscriber.next(id);
-            },
-            function (err) {
-              subscriber.error(err);
-            },
-            function () {
-              if (!again) return subscriber.complete();
-              timer = window.setTimeout(function () {
-                if (!stopped) attempt(post(activity));
-              }, 1000);
-            },
-          );
-        }
-        attempt(first);
-        return function () {
-          stopped = true;
-          window.clearTimeout(timer);
-          if (inner) inner.unsubscribe();
-        };
-      });
-    };
+  function keepConnected(directLine) {
+    var reconnect = window.MemberAssistantReconnect;
+    if (!reconnect) return;
+    function live() {
+      return current !== null && current.directLine === directLine && !current.ended;
+    }
+    function end(text) {
+      if (!live()) return;
+      current.ended = true;
+      setStatus(text, true, true);
+      window.WebChat.renderWebChat(Object.assign({}, current.props, { disabled: true }), host);
+    }
+    reconnect.keepConnected(directLine, {
+      onAway: function () {
+        if (live()) setStatus(config.connecting);
+      },
+      onBack: function () {
+        if (live()) setStatus('');
+      },
+      onLost: function () {
+        end(config.ended);
+      },
+      onGaveUp: function () {
+        end(config.unavailable);
+      },
+    });
   }
 
   function connect(session, assertion) {
@@ -255,12 +239,8 @@
       conversationId: session.resumed ? session.conversationId : undefined,
       webSocket: true,
       conversationStartProperties: { locale: config.locale },
-      // A dropped stream (the assistant restarted) is reopened after 3 s, not after a random 3–15 s.
-      random: function () {
-        return 0;
-      },
     });
-    resendWhileAway(directLine);
+    keepConnected(directLine);
 
     /** Keeps the (refreshed) token in this tab's storage, so a reload can continue. */
     function remember() {
@@ -295,7 +275,7 @@
 
     var subscription = directLine.connectionStatus$.subscribe(function (status) {
       // 3: token expired, 4: failed to connect, 5: ended.
-      if (current === null || current.directLine !== directLine) return;
+      if (current === null || current.directLine !== directLine || current.ended) return;
       if (status === 4 && session.resumed && !current.connectedOnce) {
         // The kept conversation cannot be continued (ended after a long idle time): start a new one.
         resumeFailed = true;
@@ -310,18 +290,16 @@
       }
     });
 
-    current = { directLine: directLine, subscription: subscription, connectedOnce: false, remember: remember, observer: bubblesAuto(host) };
+    var props = {
+      directLine: directLine,
+      store: store,
+      locale: config.locale,
+      sendTypingIndicator: true,
+      styleOptions: styleOptions(),
+    };
+    current = { directLine: directLine, subscription: subscription, connectedOnce: false, remember: remember, observer: bubblesAuto(host), props: props, ended: false };
     window.addEventListener('pagehide', remember);
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        store: store,
-        locale: config.locale,
-        sendTypingIndicator: true,
-        styleOptions: styleOptions(),
-      },
-      host,
-    );
+    window.WebChat.renderWebChat(props, host);
   }
 
   function stopCurrent() {

@@ -17,7 +17,7 @@ import type { ReplySender } from '../../channels/replySender';
 import { EventHandoff } from '../../handoff/bot/eventHandoff';
 import { AdapterMemberLink } from '../../handoff/bot/memberLink';
 import { anonymousMember, QueueingEscalation, type MemberLookup } from '../../handoff/bot/queueingEscalation';
-import { HANDOFF_STATE_PROPERTY, type HandoffState } from '../../handoff/bot/state';
+import { HANDOFF_STATE_PROPERTY, storedHandoffState, withContactCentre, type HandoffState } from '../../handoff/bot/state';
 import { HandoffRelay } from '../../handoff/bot/relay';
 import type { TurnGuard } from '../../storage/state/turnGuard';
 import type { AssistantStorage } from '../../storage/types';
@@ -47,7 +47,10 @@ export interface HandoffCore {
   eventHandoff?: EventHandoff;
   /** Triage observer (TriageResponder.onAnswered): the agent sees urgent messages and the assistant's answers. */
   onTriage: HandoffRelay['onTriage'];
-  /** Whether the conversation is queued for, or with, a person (queue mode): the assistant stays silent. */
+  /**
+   * Whether a person has the conversation or it waits for one (queue mode), or a contact centre
+   * accepted it (event mode): the assistant does not answer the member's messages (typing dots neither).
+   */
   withPerson(context: TurnContext): Promise<boolean>;
   /** Proactive messages to members become possible. */
   connect(adapter: AssistantAdapter, appId: string, authEnabled: boolean, localOnline?: (conversationId: string) => boolean): void;
@@ -140,8 +143,10 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
     onTriage: (context: TurnContext, match, answer) => relay.onTriage(context, match, answer),
     async withPerson(context) {
       const { channelId, conversation } = context.activity;
-      if (!service || !channelId || !conversation?.id) return false;
-      return Boolean(await escalations.openFor(channelId, conversation.id));
+      if (!channelId || !conversation?.id) return false;
+      if (service) return Boolean(await escalations.openFor(channelId, conversation.id));
+      if (!eventHandoff) return false;
+      return withContactCentre(await storedHandoffState(storage, deps.conversationState, context), now(), deps.idleMinutes * 60_000);
     },
     connect(adapter, appId, authEnabled, localOnline) {
       service?.connect(new AdapterMemberLink({ adapter, appId, turnGuard: deps.turnGuard(), catalog, transcripts, logger, authEnabled, localOnline, keep }));

@@ -16,7 +16,8 @@ import { splitTarget } from '../../http/url';
 /**
  * The chat widget page at `/`: `web/index.html` with the plan's name and the texts of
  * `responses/<locale>.json` filled in (HTML-escaped), the brand colours of the portal profile as
- * `/static/theme.css`, the page's own CSS and script, and Bot Framework Web Chat's prebuilt
+ * `/static/theme.css`, the page's own CSS and scripts (`widget.js`, and `reconnect.js`, which keeps
+ * the chat connected across restarts of the assistant), and Bot Framework Web Chat's prebuilt
  * bundle from node_modules as `/static/webchat.js` — nothing from a CDN.
  */
 
@@ -87,6 +88,7 @@ export class WidgetPage {
 
     const revalidate = 'no-cache';
     this.assets.set('/static/widget.css', asset(read('widget.css'), 'text/css; charset=utf-8', revalidate));
+    this.assets.set('/static/reconnect.js', asset(read('reconnect.js'), 'text/javascript; charset=utf-8', revalidate));
     this.assets.set('/static/widget.js', asset(read('widget.js'), 'text/javascript; charset=utf-8', revalidate));
     const { primaryColor, primaryTextColor, accentColor } = options.profile.data.brand;
     const theme = `:root {\n  --brand-primary: ${primaryColor};\n  --brand-primary-text: ${primaryTextColor};\n  --brand-accent: ${accentColor};\n}\n`;
@@ -163,6 +165,7 @@ export class WidgetPage {
       connecting: text('connecting'),
       unavailable: text('unavailable'),
       disconnected: text('disconnected'),
+      ended: text('ended'),
       restart: text('restart'),
       noscript: text('noscript'),
     };

@@ -12,7 +12,7 @@ import type { Reply } from '../../channels/reply';
 import { profileOf } from '../../channels/capabilities';
 import { CARD_CHOICE_KEY } from '../../channels/render';
 import type { ReplySender } from '../../channels/replySender';
-import type { HandoffState } from './state';
+import { withContactCentre, type HandoffState } from './state';
 import { smsKeyword } from '../../pipeline/smsKeywords';
 
 /**
@@ -108,7 +108,7 @@ export class HandoffRelay {
   private async handleEvent(context: TurnContext, state: HandoffState): Promise<boolean> {
     const now = this.deps.now();
     if (state.event !== 'accepted') return false;
-    if (state.at !== undefined && now - state.at > this.deps.idleMs) {
+    if (!withContactCentre(state, now, this.deps.idleMs)) {
       this.deps.logger.info({ channelId: context.activity.channelId }, 'contact centre hand-off idle: the assistant takes the conversation back');
       await this.deps.state.delete(context);
       return false;

@@ -1,3 +1,5 @@
+import type { ConversationState, Storage, TurnContext } from 'botbuilder';
+
 /**
  * What a conversation remembers about a hand-off, in conversation state (property `handoff`):
  * the escalation it is in (queue mode), or where a contact centre hand-off stands (event mode).
@@ -14,3 +16,22 @@ export interface HandoffState {
 }
 
 export const HANDOFF_STATE_PROPERTY = 'handoff';
+
+/**
+ * Event mode: the contact centre has the conversation — it accepted the hand-off and the member
+ * has written within the idle limit — so the assistant stays quiet (the emergency check aside).
+ */
+export function withContactCentre(state: HandoffState | undefined, now: number, idleMs: number): boolean {
+  return state?.event === 'accepted' && (state.at === undefined || now - state.at <= idleMs);
+}
+
+/**
+ * The hand-off state as stored, read before the turn loads its state (adapter middleware) and
+ * without loading it into the turn: the turn still loads, checks and saves its state as usual.
+ */
+export async function storedHandoffState(storage: Storage, conversationState: ConversationState, context: TurnContext): Promise<HandoffState | undefined> {
+  const key = conversationState.getStorageKey(context);
+  if (!key) return undefined;
+  const stored = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+  return stored?.[HANDOFF_STATE_PROPERTY] as HandoffState | undefined;
+}

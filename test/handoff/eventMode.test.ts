@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, type Activity } from 'botbuilder';
+import { startAssistant, type RunningAssistant } from '../support/assistant';
 import { Chat, textOf } from '../support/chat';
+import { DirectLineClient, getGrant, message } from '../support/directline';
 
 /** HANDOFF_MODE=event: Bot Framework's hand-off protocol, for contact centres with their own routing. */
 describe('hand-off to a contact centre (handoff.initiate / handoff.status)', () => {
@@ -41,5 +43,49 @@ describe('hand-off to a contact centre (handoff.initiate / handoff.status)', () 
     const failed = textOf(messages(await all(chat, status('failed'))));
     assert.match(failed, /couldn't connect you with a person/);
     assert.match(failed, /Call Member Services/);
+  });
+});
+
+/** The same over real HTTP, on the local Direct Line channel the chat widget uses. */
+describe('hand-off to a contact centre, in the chat widget (real HTTP)', function () {
+  this.timeout(60_000);
+  let running: RunningAssistant;
+  const clients: DirectLineClient[] = [];
+
+  before(async () => {
+    running = await startAssistant({ HANDOFF_MODE: 'event' });
+  });
+
+  after(async () => {
+    for (const c of clients) c.end();
+    await running?.stop();
+  });
+
+  const typingBetween = (client: DirectLineClient, from: number, to: number) =>
+    client.activities.slice(from, to).filter((a) => a.type === ActivityTypes.Typing && a.from.role === 'bot');
+
+  it('no typing dots from the assistant while the contact centre has the chat; back with the assistant, they are', async () => {
+    const grant = await getGrant(running.url);
+    const client = new DirectLineClient({ token: grant.token, domain: grant.domain, webSocket: true });
+    clients.push(client);
+    await client.botMessage(/member assistant/);
+    await client.post(message('talk to a person'));
+    await client.waitFor((c) => c.activities.some((a) => a.type === ActivityTypes.Event && (a as { name?: string }).name === 'handoff.initiate'), 'handoff.initiate');
+    // The contact centre accepts (its connector posts handoff.status into the conversation).
+    await client.post({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'accepted' } });
+    await client.botMessage(/will be with you shortly/);
+
+    const from = client.activities.length;
+    await client.post(message('hello, is anyone there?'));
+    await client.post(message('I was charged twice'));
+    await client.post({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'completed' } });
+    // The stream keeps order: any typing for the two messages came before this.
+    const back = await client.botMessage(/I'm the assistant again/, from);
+    assert.deepEqual(typingBetween(client, from, client.activities.indexOf(back)), [], 'no typing dots while the contact centre has the chat');
+
+    const again = client.activities.length;
+    await client.post(message('refill my prescription'));
+    const answer = await client.botMessage(/prescription/i, again);
+    assert.equal(typingBetween(client, again, client.activities.indexOf(answer)).length, 1, 'the assistant shows typing when it answers');
   });
 });

@@ -199,7 +199,7 @@ export class AgentStream {
     this.notify();
   }
 
-  waitFor<T>(check: (events: StreamEvent[]) => T | undefined | false, what: string): Promise<T> {
+  waitFor<T>(check: (events: StreamEvent[]) => T | undefined | false, what: string, timeoutMs?: number): Promise<T> {
     return until(
       (wake) => {
         this.listeners.add(wake);
@@ -207,15 +207,20 @@ export class AgentStream {
       },
       () => check(this.events) || undefined,
       what,
+      timeoutMs,
     );
   }
 
   /** The latest queue the stream showed that satisfies `check`. */
-  queue(check: (escalations: Array<Record<string, any>>) => boolean, what: string): Promise<Array<Record<string, any>>> {
-    return this.waitFor((events) => {
-      const latest = events.filter((e) => e.event === 'queue').at(-1)?.data.escalations as Array<Record<string, any>> | undefined;
-      return latest && check(latest) ? latest : undefined;
-    }, what);
+  queue(check: (escalations: Array<Record<string, any>>) => boolean, what: string, timeoutMs?: number): Promise<Array<Record<string, any>>> {
+    return this.waitFor(
+      (events) => {
+        const latest = events.filter((e) => e.event === 'queue').at(-1)?.data.escalations as Array<Record<string, any>> | undefined;
+        return latest && check(latest) ? latest : undefined;
+      },
+      what,
+      timeoutMs,
+    );
   }
 
   close(): void {

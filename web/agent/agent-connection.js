@@ -94,11 +94,14 @@
       })
       .catch(function () {
         if (controller.signal.aborted || !self.token) return;
-        self.retry = Math.min(self.retry + 1, 6);
+        self.retry = Math.min(self.retry + 1, 4);
         self.handlers.live('Reconnecting…');
+        // 0.25–0.5 s, then up to 1, 2 and 4 s, jittered (as the chat widget, web/reconnect.js): live
+        // again within seconds of a restart of the assistant, without all consoles asking at once.
+        var ceiling = 500 * Math.pow(2, self.retry - 1);
         window.setTimeout(function () {
           if (self.token && self.controller === controller) self.open();
-        }, 500 * Math.pow(2, self.retry - 1));
+        }, ceiling / 2 + Math.random() * (ceiling / 2));
       });
   };
 
