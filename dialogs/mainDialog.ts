@@ -4,7 +4,7 @@ import type { Logger } from '../common/logger';
 import { TASK_INTENTS, type IntentId, type TaskIntentId } from '../intents/types';
 import type { DialogKit } from './common/kit';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './common/questions';
-import { values, type TaskDialog, type TaskOutcome } from './common/taskDialog';
+import { values, type PausedTask, type TaskDialog, type TaskOptions, type TaskOutcome } from './common/taskDialog';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 
@@ -22,6 +22,10 @@ type Decision =
 interface FlowOptions {
   /** Start this topic straight away (a clarified choice, or a change of topic mid-dialog). */
   start?: TaskIntentId;
+  /** The task the member left for `start`: offered again when `start` completes (one detour). */
+  paused?: PausedTask;
+  /** Go back to this paused task, with the answers already given. */
+  resume?: PausedTask;
 }
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
@@ -39,7 +43,11 @@ const TOPIC_BESIDE_PERSON = 0.35;
  * A message it is not sure about gets "did you mean A or B?" with the two most likely topics; a
  * second unclear message in a row gets the topics menu and a person. Every topic ends with
  * "anything else?". Cancels, start-overs, requests for a person and changes of topic that task
- * dialogs report are answered here, the same way for every topic.
+ * dialogs report are answered here, the same way for every topic. A task left for another topic
+ * after it had made progress is paused, in this dialog's state: when the new topic completes, the
+ * member is asked whether to go back to it (its answers are not asked again); anything else — no,
+ * a new request, a second change of topic, cancel, start over, a person, a safety answer, or the
+ * end of the dialogs (sign-out, forget me, idle expiry) — drops it.
  */
 export class MainDialog extends ComponentDialog {
   constructor(
@@ -52,13 +60,22 @@ export class MainDialog extends ComponentDialog {
     for (const task of tasks) this.addDialog(task);
     this.addDialog(new ChoiceQuestion(kit));
     this.addDialog(
-      new WaterfallDialog(FLOW, [(step) => this.route(step), (step) => this.afterRoute(step), (step) => this.afterFollowUp(step)]),
+      new WaterfallDialog(FLOW, [
+        (step) => this.route(step),
+        (step) => this.afterRoute(step),
+        (step) => this.afterResumeOffer(step),
+        (step) => this.afterFollowUp(step),
+      ]),
     );
     this.initialDialogId = FLOW;
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const start = (step.options as FlowOptions | undefined)?.start;
+    const { start, resume } = (step.options as FlowOptions | undefined) ?? {};
+    if (resume) {
+      await this.kit.say(step.context, 'main.resume.back', { task: this.pausedTitle(step.context, resume) });
+      return this.beginTask(step, resume.intent, resume);
+    }
     if (start) return this.beginTask(step, start);
     const turn = turnInfo(step.context);
     const decision = this.decide(turn, step.context);
@@ -200,11 +217,13 @@ export class MainDialog extends ComponentDialog {
     } satisfies ChoiceQuestionOptions);
   }
 
-  private async beginTask(step: WaterfallStepContext, intent: TaskIntentId): Promise<DialogTurnResult> {
+  /** `resume`: going back to a paused task, from its opening message and with its answers. */
+  private async beginTask(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
     await this.kit.memory.startTopic(step.context, intent);
     values(step).phase = 'task';
-    return step.beginDialog(intent, { text: turnInfo(step.context).text });
+    const options: TaskOptions = resume ? { ...(resume.text ? { text: resume.text } : {}), answers: resume.answers } : { text: turnInfo(step.context).text };
+    return step.beginDialog(intent, options);
   }
 
   private async afterRoute(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -221,17 +240,26 @@ export class MainDialog extends ComponentDialog {
 
     const outcome = (step.result as TaskOutcome | undefined) ?? { kind: 'completed' };
     switch (outcome.kind) {
-      case 'completed':
+      case 'completed': {
         if (outcome.reroute) return step.replaceDialog(FLOW, {});
-        values(step).phase = 'followUp';
-        return step.beginDialog(ChoiceQuestion.ID, {
-          question: 'followUp',
-          prompt: 'main.anythingElse',
-          mode: 'exact',
-          noMatch: 'end',
-        } satisfies ChoiceQuestionOptions);
+        // A task left for this one: "do you want to go back to it?" — never right after a safety
+        // answer or line (a safety answer does not lead back into a task).
+        const paused = (step.options as FlowOptions | undefined)?.paused;
+        if (paused && !turnTriage(context).answered) {
+          values(step).phase = 'resume';
+          return step.beginDialog(ChoiceQuestion.ID, {
+            question: 'resume',
+            prompt: 'main.resume.ask',
+            vars: { task: this.pausedTitle(context, paused) },
+            mode: 'exact',
+            noMatch: 'end',
+          } satisfies ChoiceQuestionOptions);
+        }
+        return this.anythingElse(step);
+      }
       case 'switch':
-        return step.replaceDialog(FLOW, { start: outcome.to } satisfies FlowOptions);
+        // The paused task, if any, is this one's: the one left before it is dropped (one detour).
+        return step.replaceDialog(FLOW, { start: outcome.to, ...(outcome.paused ? { paused: outcome.paused } : {}) } satisfies FlowOptions);
       case 'interrupted':
         if (outcome.by === 'agent') return this.escalate(step, 'member_asked');
         await this.say(context, outcome.by === 'cancel' ? 'main.cancelled' : 'main.startOver', true);
@@ -241,6 +269,42 @@ export class MainDialog extends ComponentDialog {
       case 'person':
         return this.escalate(step, outcome.reason);
     }
+  }
+
+  private anythingElse(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    values(step).phase = 'followUp';
+    return step.beginDialog(ChoiceQuestion.ID, {
+      question: 'followUp',
+      prompt: 'main.anythingElse',
+      mode: 'exact',
+      noMatch: 'end',
+    } satisfies ChoiceQuestionOptions);
+  }
+
+  /** The answer to "do you want to go back to …?" (other phases pass "anything else?" on). */
+  private async afterResumeOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (values(step).phase !== 'resume') return step.next(step.result);
+    const paused = (step.options as FlowOptions).paused!;
+    switch ((step.result as ChoiceAnswer | undefined)?.answer ?? null) {
+      case 'yes':
+        return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
+      case 'no':
+        return this.anythingElse(step);
+      default:
+        // "never mind" drops it like a cancel; anything else is a new request (the pause is dropped).
+        if (this.kit.phrases.interruption(turnInfo(step.context).text) === 'cancel') {
+          await this.say(step.context, 'main.cancelled', true);
+          return step.endDialog();
+        }
+        return step.replaceDialog(FLOW, {});
+    }
+  }
+
+  /** What the paused task was, for "do you want to go back to …?" ("booking your appointment"). */
+  private pausedTitle(context: TurnContext, paused: PausedTask): string {
+    const action = paused.intent === 'appointment' ? paused.answers.action : undefined;
+    const key = action && this.kit.catalog.has(`main.resume.appointment.${action}`) ? `main.resume.appointment.${action}` : `main.resume.task.${paused.intent}`;
+    return this.kit.text(context, key);
   }
 
   private async afterFollowUp(step: WaterfallStepContext): Promise<DialogTurnResult> {

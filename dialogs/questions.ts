@@ -22,6 +22,8 @@ export const QUESTIONS = {
   'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness'],
   followUp: ['yes', 'no', 'agent'],
+  /** "Do you want to go back to …?" after a detour from a paused task. */
+  resume: ['yes', 'no'],
   /** The topics menu (titles: `topics.<id>`), used to ask "did you mean…?". */
   topics: [...TASK_INTENTS, 'agent', 'somethingElse'],
   offerPerson: ['agent', 'no'],

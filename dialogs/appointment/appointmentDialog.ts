@@ -118,6 +118,9 @@ export class AppointmentDialog extends TaskDialog {
       await this.answered(step, 'mode', mode);
     }
     if (action !== 'new' && action !== 'reschedule') return step.next();
+    // Going back to a paused booking: "as soon as possible" / "any time" stand (a day said in words is not kept).
+    const resumed = this.resumed(step, 'when', 'appointment.when');
+    if (resumed) return step.next({ choice: resumed } satisfies TextAnswer<PreferredTime>);
     return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when' }, maxAttempts: 3 });
   }
 

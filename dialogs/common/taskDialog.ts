@@ -12,7 +12,7 @@ import {
 import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { EscalationReason } from '../escalation';
 import type { Interruption } from '../phrases';
-import type { QuestionKey } from '../questions';
+import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo, turnTriage } from '../turn';
 import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
@@ -29,13 +29,28 @@ export type TaskOutcome =
   /** `reroute`: the member's last message was not an answer but a new request. */
   | { kind: 'completed'; reroute?: boolean }
   | { kind: 'interrupted'; by: Exclude<Interruption, 'help'> }
-  | { kind: 'switch'; to: TaskIntentId }
+  /** `paused`: this task had made progress; MainDialog offers to go back to it after the new topic. */
+  | { kind: 'switch'; to: TaskIntentId; paused?: PausedTask }
   | { kind: 'stuck' }
   | { kind: 'person'; reason: EscalationReason };
 
 /** What MainDialog passes when it starts a task: the member's opening message, to pre-fill answers. */
 export interface TaskOptions {
   text?: string;
+  /** Going back to a paused task: the answers already given (step → option id), not asked again. */
+  answers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A task the member left for another topic after it had made progress (a question answered, or
+ * one waiting): what it takes to go back to it. Only what the conversation already held while the
+ * task ran: the opening message (the task's own dialog state) and the topic trail's answers (option
+ * ids and markers, never the member's words); kept in MainDialog's dialog state, for one detour.
+ */
+export interface PausedTask {
+  intent: TaskIntentId;
+  text?: string;
+  answers: Record<string, string>;
 }
 
 /** A waterfall's values (botbuilder types them as `object`). */
@@ -137,10 +152,10 @@ export abstract class TaskDialog extends ComponentDialog {
         return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
       }
       const other = this.otherTopic(context);
-      if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
+      if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked);
       // An answer that fits no option of a closed question but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
-      if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.finish(innerDc, { kind: 'switch', to: fresh });
+      if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
     }
     return super.onContinueDialog(innerDc);
   }
@@ -158,6 +173,21 @@ export abstract class TaskDialog extends ComponentDialog {
     return task && task !== this.intent && score >= this.kit.policy.switchAt ? task : null;
   }
 
+  /**
+   * The member changed topic: this task is paused (MainDialog offers it again after the new topic)
+   * when it had made progress — an answer on its trail, or a question waiting (`waiting`).
+   */
+  private async switchTo(innerDc: DialogContext, to: TaskIntentId, waiting: boolean): Promise<DialogTurnResult> {
+    const trail = await this.kit.memory.topic(innerDc.context);
+    const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
+    if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to });
+    // The opening message, as this task's flow was started with it (a resumed task keeps the first one).
+    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`);
+    const text = (flow?.state as { options?: TaskOptions } | undefined)?.options?.text;
+    const paused: PausedTask = { intent: this.intent, ...(text ? { text } : {}), answers };
+    return this.finish(innerDc, { kind: 'switch', to, paused });
+  }
+
   private async finish(innerDc: DialogContext, outcome: TaskOutcome): Promise<DialogTurnResult> {
     await innerDc.cancelAllDialogs();
     return { status: DialogTurnStatus.complete, result: outcome };
@@ -165,16 +195,25 @@ export abstract class TaskDialog extends ComponentDialog {
 
   // --- helpers for the steps ---------------------------------------------------------------------
 
-  /** Asks a closed question (`<intent>.ask.<step>`) unless the opening message already answered it. */
+  /**
+   * Asks a closed question (`<intent>.ask.<step>`) unless the member already answered it (a paused
+   * task gone back to) or the opening message did.
+   */
   protected async ask(
     step: WaterfallStepContext,
     name: string,
     question: QuestionKey,
     extra: Partial<ChoiceQuestionOptions> = {},
   ): Promise<DialogTurnResult> {
-    const prefilled = this.prefilled(step, question, extra.ids);
+    const prefilled = this.resumed(step, name, question, extra.ids) ?? this.prefilled(step, question, extra.ids);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     return step.beginDialog(ChoiceQuestion.ID, { question, prompt: `${this.intent}.ask.${name}`, ...extra } satisfies ChoiceQuestionOptions);
+  }
+
+  /** Going back to a paused task: the option the member already chose at this step, if still offered. */
+  protected resumed(step: WaterfallStepContext, name: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
+    const answer = (step.options as TaskOptions | undefined)?.answers?.[name];
+    return answer && ids.includes(answer) ? answer : null;
   }
 
   /** An option named in the opening message ("reschedule my appointment"), if exactly one. */
