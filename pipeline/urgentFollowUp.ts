@@ -22,6 +22,9 @@ export interface UrgentFollowUpSettings {
   withinMs: number;
 }
 
+/** A task recognized at least this surely goes on (with the reminder) even without a task word. */
+const SURE_TASK = 0.9;
+
 export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs: 30 * 60_000 };
 
 /**
@@ -75,7 +78,9 @@ export class UrgentFollowUp {
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
     // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
     const health = own.match?.intent === 'mental_health' || own.match?.intent === 'symptoms';
-    if (health || (own.taskWord === true && (TASK_INTENTS as readonly string[]).includes(intent))) {
+    // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
+    const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
+    if (health || task) {
       await this.responder.followUp(context, { ...kept, locale }, 'reminder');
       return false;
     }

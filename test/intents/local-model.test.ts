@@ -149,6 +149,7 @@ describe('local recognizer (natural-based model)', () => {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
-    }).timeout(60_000);
+      // Two trainings of the whole intent model (cross-validated calibration included).
+    }).timeout(240_000);
   });
 });

@@ -86,13 +86,13 @@ describe('after an urgent answer, the next messages keep its number (pipeline/ur
     assertChannelRules('sms', next);
   });
 
-  it('Teams: stroke signs, then "he says hes fine, i just want a video visit for him": 911 again, no late welcome', async () => {
+  it('Teams: stroke signs, then "he says hes fine, i just want a video visit for him": 911 first, no late welcome', async () => {
     const { chat, replies } = await startsWith('msteams', 'en', 'my dad is confused and slurring his words since this morning');
     assert.match(replies, /\b911\b/);
     const next = await chat.say('he says hes fine, i just want a video visit for him');
     const text = textOf(next);
-    assert.match(text, /Call 911 now\. They come to you/);
-    assert.doesNotMatch(text, /I'm the .* assistant|What do you need for video visits/);
+    assert.match(text, /^Before anything else: what you described can be an emergency\. Please call 911 now\./);
+    assert.doesNotMatch(text, /I'm the .* assistant/);
     assertChannelRules('msteams', next);
   });
 
