@@ -20,7 +20,7 @@ export const QUESTIONS = {
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased'],
   'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
-  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness'],
+  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth'],
   followUp: ['yes', 'no', 'agent'],
   /** The topics menu (titles: `topics.<id>`), used to ask "did you mean…?". */
   topics: [...TASK_INTENTS, 'agent', 'somethingElse'],

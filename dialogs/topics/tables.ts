@@ -72,7 +72,12 @@ export const CONTACT = topicTable({
     emergencyContact: { links: ['account.emergencyContact'] },
     reminders: { links: ['account.notifications'] },
     wellness: { links: ['wellness.classes'] },
+    pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
+    nurseLine: { links: [], phone: 'nurseLine' },
+    behavioralHealth: { links: [], phone: 'behavioralHealth' },
   },
+  /** Every phone line of the profile, answered when the member names its department. */
+  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth'],
 });
 
 export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTACT] as const;
