@@ -236,6 +236,9 @@ export class MainDialog extends ComponentDialog {
         if (outcome.by === 'agent') return this.escalate(step, 'member_asked');
         await this.say(context, outcome.by === 'cancel' ? 'main.cancelled' : 'main.startOver', true);
         return step.endDialog();
+      case 'closed':
+        await this.say(context, 'main.closing', false);
+        return step.endDialog();
       case 'stuck':
         return this.escalate(step, 'stuck');
       case 'person':

@@ -108,7 +108,9 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
   private matchText(text: string, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
     const shown = options.ids ?? QUESTIONS[options.question];
     const ids = [...new Set([...shown, ...(options.unlisted ?? [])])];
-    return this.kit.options.match(text, options.question, mode, ids);
+    const matched = this.kit.options.match(text, options.question, mode, ids);
+    if (matched || mode === 'exact') return matched;
+    return this.kit.options.titleWord(text, options.question, shown);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

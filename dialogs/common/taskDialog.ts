@@ -31,6 +31,8 @@ export type TaskOutcome =
   | { kind: 'interrupted'; by: Exclude<Interruption, 'help'> }
   | { kind: 'switch'; to: TaskIntentId }
   | { kind: 'stuck' }
+  /** "ok thanks" to a question: the member is done. */
+  | { kind: 'closed' }
   | { kind: 'person'; reason: EscalationReason };
 
 /** What MainDialog passes when it starts a task: the member's opening message, to pre-fill answers. */
@@ -138,11 +140,21 @@ export abstract class TaskDialog extends ComponentDialog {
       }
       const other = this.otherTopic(context);
       if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.finish(innerDc, { kind: 'switch', to: other });
+      // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
+      if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
+        return this.finish(innerDc, { kind: 'closed' });
+      }
       // An answer that fits no option of a closed question but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
       if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.finish(innerDc, { kind: 'switch', to: fresh });
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  private saysThanks(context: TurnContext): boolean {
+    const { text, result } = turnInfo(context);
+    if ((result.intent === 'thanks' || result.intent === 'goodbye') && result.score >= this.kit.policy.routeAt) return true;
+    return this.kit.options.match(text, 'followUp', 'exact', ['no']) === 'no';
   }
 
   /** Another task the recognizer is sure enough of to route a new message to (not this one). */

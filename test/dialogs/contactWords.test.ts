@@ -52,4 +52,34 @@ describe('contact and sign-in words members used, through the real recognizer', 
     });
   });
 
+  describe('a loose answer to a menu picks the option it names; thanks ends politely (S07, W33, W01)', () => {
+    it('SMS: "whats the number" to the contact menu is a phone number, not "none of these"', async () => {
+      const chat = await realChat('sms');
+      assert.ok(textOf(await chat.say('Contact my care team')).includes(CONTACT_MENU.en));
+      const replies = textOf(await chat.say('whats the number'));
+      assert.ok(!replies.includes(NO_OPTION_FITS.en), replies);
+      assert.match(replies, /1-800-555-0100/);
+    });
+
+    it('Web Chat, Spanish: "y el telefono?" with "Teléfono de la clínica" on the menu picks it', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      assert.ok(textOf(await chat.say(catalog.text('es', 'topics.contact'))).includes(CONTACT_MENU.es));
+      const replies = await chat.say('y el telefono?');
+      assert.ok(!textOf(replies).includes(NO_OPTION_FITS.es), textOf(replies));
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/locations')), textOf(replies));
+    });
+
+    it('Web Chat: "ok thanks" / "gracias" to a menu ends politely', async () => {
+      const chat = await realChat('webchat');
+      await chat.say('Contact my care team');
+      const replies = textOf(await chat.say('ok thanks'));
+      assert.ok(!replies.includes(NO_OPTION_FITS.en), replies);
+      assert.ok(replies.includes(catalog.text('en', 'main.closing')), replies);
+      const es = await realChat('webchat', { locale: 'es' });
+      await es.say(catalog.text('es', 'topics.contact'));
+      const gracias = textOf(await es.say('gracias'));
+      assert.ok(gracias.includes(catalog.text('es', 'main.closing')), gracias);
+    });
+  });
+
 });
