@@ -12,6 +12,8 @@ export const QUESTIONS = {
   'appointment.mode': ['inPerson', 'video', 'phone'],
   'appointment.when': ['asap', 'any'],
   'refill.rx': ['unknown'],
+  /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
+  'refill.noRx': ['noRx'],
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist'],

@@ -82,4 +82,33 @@ describe('contact and sign-in words members used, through the real recognizer', 
     });
   });
 
+  describe('"I don\'t have the number" in a refill is the Rx number (W02, W24, S11)', () => {
+    it('Web Chat: after the refill answer, "i dont have the number" goes on without it (pharmacy line, sign in)', async () => {
+      const chat = await realChat('webchat');
+      await chat.say('wheres my refill for lisinopril');
+      const replies = await chat.say('i dont have the number');
+      assert.ok(!textOf(replies).includes(CONTACT_MENU.en), textOf(replies));
+      assert.match(textOf(replies), /Rx number/);
+      assert.match(textOf(replies), /pharmacy at 1-800-555-0122/);
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/sign-on')), textOf(replies));
+    });
+
+    it('Web Chat, Spanish: "no se el numero" after the refill answer', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      await chat.say('donde esta mi receta de metformina');
+      const replies = textOf(await chat.say('no se el numero'));
+      assert.ok(!replies.includes(CONTACT_MENU.es), replies);
+      assert.match(replies, /número de receta/);
+      assert.match(replies, /1-800-555-0122/);
+    });
+
+    it('SMS, Spanish: "no tengo el numero" at the refill menu', async () => {
+      const chat = await realChat('sms', { locale: 'es' });
+      await chat.say('necesito renovar mi receta de atorvastatina');
+      const replies = textOf(await chat.say('no tengo el numero'));
+      assert.ok(!replies.includes(CONTACT_MENU.es), replies);
+      assert.match(replies, /1-800-555-0122/);
+    });
+  });
+
 });
