@@ -68,7 +68,7 @@ export const CONTACT = topicTable({
     call: { links: ['messaging.contactUs'], phone: 'memberServices' },
     clinicPhone: { links: ['messaging.findClinic'], phone: 'memberServices' },
     email: { links: ['messaging.messageCareTeam'], phone: 'nurseLine' },
-    contactDetails: { links: ['account.contactInfo'] },
+    contactDetails: { links: ['account.contactInfo'], phone: 'memberServices' },
     emergencyContact: { links: ['account.emergencyContact'] },
     reminders: { links: ['account.notifications'] },
     wellness: { links: ['wellness.classes'] },

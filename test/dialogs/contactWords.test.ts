@@ -111,4 +111,27 @@ describe('contact and sign-in words members used, through the real recognizer', 
     });
   });
 
+  describe('a new phone number without signing in (S12)', () => {
+    it('SMS, Spanish: "ya cambie de numero de cel" after the code answer: call to verify and update', async () => {
+      const chat = await realChat('sms', { locale: 'es' });
+      await chat.say('no me llega el codigo para entrar');
+      const replies = textOf(await chat.say('ya cambie de numero de cel'));
+      assert.ok(!replies.includes(CONTACT_MENU.es), replies);
+      assert.match(replies, /llame al 1-800-555-0100 .*verificar su identidad/);
+    });
+
+    it('Web Chat: "my code goes to my old phone number" is the new-phone answer', async () => {
+      const chat = await realChat('webchat');
+      const replies = textOf(await chat.say('my code goes to my old phone number'));
+      assert.match(replies, /call 1-800-555-0100 .*verify who you are/);
+    });
+
+    it('SMS: "Update contact details" says how to update the phone without signing in', async () => {
+      const chat = await realChat('sms');
+      await chat.say('Contact my care team');
+      const replies = textOf(await chat.say('Update contact details'));
+      assert.match(replies, /Can't sign in .*Member Services at 1-800-555-0100/);
+    });
+  });
+
 });
