@@ -18,7 +18,7 @@ export const QUESTIONS = {
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist'],
   'refill.info': ['autoRefill'],
-  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail'],
+  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased'],
   'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],

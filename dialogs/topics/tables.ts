@@ -12,7 +12,9 @@ export const PASSWORD_RESET = topicTable({
     newPhone: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
     portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
+    whereToSignIn: { links: ['signIn', 'register'] },
   },
+  unlisted: ['whereToSignIn'],
 });
 
 export const BILLING = topicTable({

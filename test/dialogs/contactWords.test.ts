@@ -134,4 +134,19 @@ describe('contact and sign-in words members used, through the real recognizer', 
     });
   });
 
+  describe('where to sign in (W02)', () => {
+    it('Web Chat: "none of those i just dont know where to sign in" at the sign-in menu gives the sign-in page', async () => {
+      const chat = await realChat('webchat');
+      assert.ok(textOf(await chat.say('Sign-in help')).includes(promptText('en', 'password_reset.ask.topic')));
+      const replies = await chat.say('none of those i just dont know where to sign in');
+      assert.ok(!textOf(replies).includes(NO_OPTION_FITS.en), textOf(replies));
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/sign-on')), textOf(replies));
+    });
+
+    it('Web Chat, Spanish: "¿dónde inicio sesión?" gives the sign-in page', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      const replies = await chat.say('¿dónde inicio sesión?');
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/sign-on')), textOf(replies));
+    });
+  });
 });
