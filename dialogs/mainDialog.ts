@@ -264,6 +264,9 @@ export class MainDialog extends ComponentDialog {
         if (outcome.by === 'agent') return this.escalate(step, 'member_asked');
         await this.say(context, outcome.by === 'cancel' ? 'main.cancelled' : 'main.startOver', true);
         return step.endDialog();
+      case 'closed':
+        await this.say(context, 'main.closing', false);
+        return step.endDialog();
       case 'stuck':
         return this.escalate(step, 'stuck');
       case 'person':
@@ -318,6 +321,10 @@ export class MainDialog extends ComponentDialog {
       case 'agent':
         return this.escalate(step, 'member_asked');
       default:
+        // "I don't have the number" after the refill answer: the Rx number it asked for, so the refill goes on.
+        if ((await this.kit.memory.topic(step.context))?.intent === 'refill' && this.kit.options.match(turnInfo(step.context).text, 'refill.noRx') === 'noRx') {
+          return step.replaceDialog(FLOW, { start: 'refill' } satisfies FlowOptions);
+        }
         // Not an answer to "anything else?": a new request.
         return step.replaceDialog(FLOW, {});
     }

@@ -12,15 +12,17 @@ export const QUESTIONS = {
   'appointment.mode': ['inPerson', 'video', 'phone'],
   'appointment.when': ['asap', 'any'],
   'refill.rx': ['unknown'],
+  /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
+  'refill.noRx': ['noRx'],
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist'],
   'refill.info': ['autoRefill'],
-  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail'],
+  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased'],
   'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
-  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness'],
+  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth'],
   followUp: ['yes', 'no', 'agent'],
   /** "Do you want to go back to …?" after a detour from a paused task. */
   resume: ['yes', 'no'],

@@ -11,6 +11,10 @@ export type MatchMode = 'exact' | 'contains';
 const PREFILL_MIN_LENGTH = 4;
 /** A concept that matches outranks any plain phrase (a sub-topic named in other words). */
 const CONCEPT_BONUS = 1000;
+/** A short answer ("y el telefono?", "whats the number") may pick an option by one word of its title. */
+const TITLE_WORD_MAX_WORDS = 4;
+/** Title words shorter than this ("my", "de", "us") name no option. */
+const TITLE_WORD_MIN_LENGTH = 4;
 
 /**
  * Turns closed questions into choices and what a member typed back into an option id. A typed
@@ -50,6 +54,20 @@ export class OptionMatcher {
     if (exact.length === 1) return exact[0]!;
     if (exact.length > 1 || mode === 'exact') return null;
     return this.best(folded, question, ids, 1);
+  }
+
+  /**
+   * A short answer naming a word that is in exactly one shown option's title (in any locale):
+   * "y el telefono?" with "Teléfono de la clínica" on the menu. Only the titles the member saw count.
+   */
+  titleWord(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
+    const words = fold(text).split(' ').filter((w) => w.length >= TITLE_WORD_MIN_LENGTH);
+    if (!words.length || fold(text).split(' ').length > TITLE_WORD_MAX_WORDS) return null;
+    const named = ids.filter((id) => {
+      const titleWords = new Set(LOCALES.flatMap((locale) => fold(this.title(question, id, locale)).split(' ')));
+      return words.some((w) => titleWords.has(w));
+    });
+    return named.length === 1 ? named[0]! : null;
   }
 
   /** An option named in a longer sentence ("I need to reschedule my appointment" → reschedule). */

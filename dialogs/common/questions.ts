@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
-import type { QuestionKey } from '../questions';
+import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import type { MatchMode } from './options';
@@ -24,6 +24,8 @@ export interface ChoiceQuestionOptions {
   question: QuestionKey;
   /** Subset / order of the question's options (default: all). */
   ids?: readonly string[];
+  /** Options also accepted but not shown (the pharmacy's phone on the contact menu). */
+  unlisted?: readonly string[];
   /** Text key of the question. */
   prompt: string;
   vars?: Vars;
@@ -104,7 +106,11 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
   }
 
   private matchText(text: string, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
-    return this.kit.options.match(text, options.question, mode, options.ids);
+    const shown = options.ids ?? QUESTIONS[options.question];
+    const ids = [...new Set([...shown, ...(options.unlisted ?? [])])];
+    const matched = this.kit.options.match(text, options.question, mode, ids);
+    if (matched || mode === 'exact') return matched;
+    return this.kit.options.titleWord(text, options.question, shown);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

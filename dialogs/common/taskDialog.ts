@@ -32,6 +32,8 @@ export type TaskOutcome =
   /** `paused`: this task had made progress; MainDialog offers to go back to it after the new topic. */
   | { kind: 'switch'; to: TaskIntentId; paused?: PausedTask }
   | { kind: 'stuck' }
+  /** "ok thanks" to a question: the member is done. */
+  | { kind: 'closed' }
   | { kind: 'person'; reason: EscalationReason };
 
 /** What MainDialog passes when it starts a task: the member's opening message, to pre-fill answers. */
@@ -153,11 +155,21 @@ export abstract class TaskDialog extends ComponentDialog {
       }
       const other = this.otherTopic(context);
       if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked);
+      // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
+      if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
+        return this.finish(innerDc, { kind: 'closed' });
+      }
       // An answer that fits no option of a closed question but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
       if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  private saysThanks(context: TurnContext): boolean {
+    const { text, result } = turnInfo(context);
+    if ((result.intent === 'thanks' || result.intent === 'goodbye') && result.score >= this.kit.policy.routeAt) return true;
+    return this.kit.options.match(text, 'followUp', 'exact', ['no']) === 'no';
   }
 
   /** Another task the recognizer is sure enough of to route a new message to (not this one). */

@@ -1,4 +1,5 @@
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from '../common/kit';
 import { candidateWords } from '../common/mentions';
 import { fold } from '../common/text';
@@ -6,7 +7,8 @@ import { LOCALES } from '../../intents/types';
 import { QUESTIONS } from '../questions';
 import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
-import { TaskDialog, values } from '../common/taskDialog';
+import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
+import { turnInfo } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
@@ -57,6 +59,34 @@ export class RefillDialog extends TaskDialog {
       (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
     ]);
+  }
+
+  /**
+   * "I don't have the number" in the refill's context is the Rx number, never a phone number: the
+   * refill goes on without it (said after the refill answer, MainDialog starts this dialog with it).
+   */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
+    if (options?.text && this.saysNoRx(options.text)) return this.answerNoRx(innerDc);
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  /** Said to "What do you need with your prescription?" (the Rx number question offers its own option). */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    let innermost: DialogContext = innerDc;
+    while (innermost.child) innermost = innermost.child;
+    const asked = (innermost.activeDialog?.state as { options?: { question?: string } } | undefined)?.options?.question;
+    if (asked === 'refill.need' && this.saysNoRx(turnInfo(innerDc.context).text)) return this.answerNoRx(innerDc);
+    return super.onContinueDialog(innerDc);
+  }
+
+  private saysNoRx(text: string): boolean {
+    return this.kit.options.match(text, 'refill.noRx') === 'noRx';
+  }
+
+  private async answerNoRx(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await sendNoRx(this.kit, innerDc.context);
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
   }
 
   private async afterNeed(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -150,6 +180,16 @@ export class RefillDialog extends TaskDialog {
     await k.send(context, { text: lines.join('\n\n'), links: [...links, ...note.links] });
     return this.done(step);
   }
+}
+
+/** Without the Rx number: sign in to see the prescriptions, or the pharmacy line (which finds it by name and birth date). */
+export async function sendNoRx(kit: DialogKit, context: TurnContext): Promise<void> {
+  const pharmacy = kit.profile.phone('pharmacy', kit.locale(context));
+  await kit.memory.remember(context, 'rx', 'unknown');
+  await kit.send(context, {
+    text: kit.text(context, 'refill.answer.noRx', { number: pharmacy.number, hours: pharmacy.hours }),
+    links: [kit.link(context, 'signIn'), kit.link(context, 'pharmacy.prescriptions')],
+  });
 }
 
 /** Every word of the refill topic's options and titles (both languages): none names a medicine. */

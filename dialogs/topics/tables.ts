@@ -12,7 +12,9 @@ export const PASSWORD_RESET = topicTable({
     newPhone: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
     portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
+    whereToSignIn: { links: ['signIn', 'register'] },
   },
+  unlisted: ['whereToSignIn'],
 });
 
 export const BILLING = topicTable({
@@ -68,11 +70,16 @@ export const CONTACT = topicTable({
     call: { links: ['messaging.contactUs'], phone: 'memberServices' },
     clinicPhone: { links: ['messaging.findClinic'], phone: 'memberServices' },
     email: { links: ['messaging.messageCareTeam'], phone: 'nurseLine' },
-    contactDetails: { links: ['account.contactInfo'] },
+    contactDetails: { links: ['account.contactInfo'], phone: 'memberServices' },
     emergencyContact: { links: ['account.emergencyContact'] },
     reminders: { links: ['account.notifications'] },
     wellness: { links: ['wellness.classes'] },
+    pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
+    nurseLine: { links: [], phone: 'nurseLine' },
+    behavioralHealth: { links: [], phone: 'behavioralHealth' },
   },
+  /** Every phone line of the profile, answered when the member names its department. */
+  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth'],
 });
 
 export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTACT] as const;

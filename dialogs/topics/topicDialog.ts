@@ -1,5 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
+import { QUESTIONS } from '../questions';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOutcome } from '../common/taskDialog';
 import { sendTopicAnswer } from './topicAnswer';
@@ -19,10 +20,19 @@ export class TopicDialog extends TaskDialog {
   ) {
     super(table.intent, kit);
     this.addFlow([
-      (step) => this.ask(step, 'topic', table.question),
+      (step) => this.askTopic(step),
       (step) => this.answerStep(step),
       (step) => this.afterOffer(step),
     ]);
+  }
+
+  /** The menu shows the listed sub-topics; an unlisted one is answered when named (also in the opening message). */
+  private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const unlisted = this.table.unlisted ?? [];
+    const prefilled = this.prefilled(step, this.table.question);
+    if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
+    const ids = QUESTIONS[this.table.question].filter((id) => !unlisted.includes(id));
+    return this.ask(step, 'topic', this.table.question, { ids, unlisted });
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

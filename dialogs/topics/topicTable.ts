@@ -20,6 +20,8 @@ export interface TopicTable<Q extends QuestionKey = QuestionKey> {
   intent: TaskIntentId;
   question: Q;
   answers: Record<OptionId<Q>, TopicAnswer>;
+  /** Answered when named, but not on the menu (the pharmacy's phone, where to sign in). */
+  unlisted?: readonly OptionId<Q>[];
 }
 
 /** Any topic table, as TopicDialog reads it. */
@@ -27,6 +29,7 @@ export interface AnyTopicTable {
   intent: TaskIntentId;
   question: QuestionKey;
   answers: Readonly<Record<string, TopicAnswer>>;
+  unlisted?: readonly string[];
 }
 
 export function topicTable<Q extends QuestionKey>(table: TopicTable<Q>): TopicTable<Q> {
