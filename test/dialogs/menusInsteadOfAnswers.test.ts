@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { linksOf, textOf } from '../support/chat';
+import { realChat } from './memberWords';
+import { catalog, promptText } from './support';
+
+/**
+ * Specific requests members met with a menu in the newcomer run (T10, T13, S02, S06, S10, W26,
+ * T15, T16, W28, S15, W16, W05), through the whole bot with the real recognizer, on the channel
+ * where each was seen. On Teams and SMS members write shorthand ("appt"), which the options'
+ * phrases did not know; other sub-topics were said in words no option listed.
+ */
+describe('specific requests get their answer, not a menu (newcomer run)', function () {
+  this.timeout(60_000);
+
+  describe('appointments named in shorthand or in other words', () => {
+    const actionMenu = (locale: 'en' | 'es') => new RegExp(promptText(locale, 'appointment.ask.action').replace(/[?¿.]/g, '\\$&'));
+
+    for (const [channel, words] of [
+      ['msteams', 'I want to cancel my lab appt'],
+      ['sms', 'need to cancel my appt'],
+    ] as const) {
+      it(`${channel}: "${words}" starts the cancellation`, async () => {
+        const replies = await (await realChat(channel)).say(words);
+        assert.doesNotMatch(textOf(replies), actionMenu('en'));
+        assert.ok(textOf(replies).includes(catalog.text('en', 'appointment.done.cancel').split('.')[0]!), textOf(replies));
+      });
+    }
+
+    for (const [channel, words] of [
+      ['msteams', 'what time is my lab appt again'],
+      ['sms', "when's my next appt"],
+      ['sms', 'hi do i have any appts'],
+    ] as const) {
+      it(`${channel}: "${words}" looks for the appointments`, async () => {
+        const replies = await (await realChat(channel)).say(words);
+        assert.doesNotMatch(textOf(replies), actionMenu('en'));
+        assert.ok(
+          linksOf(replies).some((l) => l.includes('action=find')) || textOf(replies).includes(promptText('en', 'appointment.ask.patient')),
+          textOf(replies),
+        );
+      });
+    }
+
+    it('SMS, Spanish: "cuando es mi proxima cita" looks for the appointments', async () => {
+      const replies = await (await realChat('sms', { locale: 'es' })).say('cuando es mi proxima cita');
+      assert.doesNotMatch(textOf(replies), actionMenu('es'));
+      assert.ok(linksOf(replies).some((l) => l.includes('action=find')), textOf(replies));
+    });
+
+    it('Teams, Spanish: "cancela la de laboratorio" after the list is a cancellation, not the menu', async () => {
+      const chat = await realChat('msteams', { locale: 'es' });
+      await chat.say('cuales son mis citas');
+      const replies = await chat.say('cancela la de laboratorio');
+      assert.doesNotMatch(textOf(replies), actionMenu('es'));
+      assert.ok(textOf(replies).includes(promptText('es', 'appointment.ask.patient')), textOf(replies));
+    });
+  });
+});
