@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { linksOf, textOf } from '../support/chat';
+import { choicesOf, linksOf, textOf } from '../support/chat';
 import { realChat } from './memberWords';
 import { catalog, promptText } from './support';
 
@@ -55,4 +55,24 @@ describe('specific requests get their answer, not a menu (newcomer run)', functi
       assert.ok(textOf(replies).includes(promptText('es', 'appointment.ask.patient')), textOf(replies));
     });
   });
+});
+
+describe('"ok" or "no thanks" after "anything else?" ends politely (newcomer run, W05)', function () {
+  this.timeout(60_000);
+
+  for (const [channel, locale, first, reply] of [
+    ['webchat', 'en', 'how much do i owe', 'ok'],
+    ['msteams', 'en', 'how much do i owe', 'ok thanks'],
+    ['sms', 'en', 'how much do i owe', 'no thanks'],
+    ['webchat', 'es', 'cuanto debo', 'ya no, gracias'],
+    ['msteams', 'en', 'how much do i owe', "that's all"],
+  ] as const) {
+    it(`${channel}: "${reply}" is a goodbye, not the topics menu`, async () => {
+      const chat = await realChat(channel, { locale });
+      assert.ok(textOf(await chat.say(first)).includes(catalog.text(locale, 'main.anythingElse')));
+      const replies = await chat.say(reply);
+      assert.ok(textOf(replies).includes(promptText(locale, 'main.goodbye')), textOf(replies));
+      assert.deepEqual(choicesOf(replies), []);
+    });
+  }
 });
