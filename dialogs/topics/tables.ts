@@ -28,6 +28,7 @@ export const BILLING = topicTable({
     priorAuth: { links: ['billing.priorAuthorization'] },
     dispute: { links: ['billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
     insurance: { links: ['account.insurance'], phone: 'memberServices' },
+    idCard: { links: ['account.idCard'], phone: 'memberServices' },
     paperless: { links: ['billing.paperless'] },
     noShowFee: { links: ['billing.center'], phone: 'billing' },
   },
@@ -43,6 +44,7 @@ export const RECORDS = topicTable({
     immunizations: { links: ['records.immunizations'] },
     medicationList: { links: ['records.medications'] },
     resultsReleased: { links: ['records.testResults', 'messaging.messageCareTeam'], phone: 'memberServices' },
+    resultsTiming: { links: ['records.testResults'] },
   },
 });
 

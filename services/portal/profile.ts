@@ -80,8 +80,8 @@ export const portalProfileSchema = z.strictObject({
     records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page, medications: page }),
     telehealth: z.strictObject({ videoVisits: page, joinVideoVisit: page, eVisit: page, techCheck: page }),
     messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page, requestCallback: page, findClinic: page }),
-    /** The member's profile: insurance, contact details, emergency contact, reminders and notifications. */
-    account: z.strictObject({ insurance: page, contactInfo: page, emergencyContact: page, notifications: page }),
+    /** The member's profile: insurance, member ID card, contact details, emergency contact, reminders and notifications. */
+    account: z.strictObject({ insurance: page, idCard: page, contactInfo: page, emergencyContact: page, notifications: page }),
     /** Wellness resources and classes (quitting smoking, weight, stress). */
     wellness: z.strictObject({ classes: page }),
   }),

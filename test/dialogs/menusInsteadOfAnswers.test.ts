@@ -76,3 +76,53 @@ describe('"ok" or "no thanks" after "anything else?" ends politely (newcomer run
     });
   }
 });
+
+describe('billing and records sub-topics said in other words (newcomer run, W26, T15, T16, W28)', function () {
+  this.timeout(60_000);
+
+  it('Web Chat, Spanish: "me cobraron dos veces" is the dispute answer, not the billing menu', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    const replies = await chat.say('tengo una factura que no entiendo, me cobraron dos veces');
+    assert.ok(!textOf(replies).includes(promptText('es', 'billing.ask.topic')), textOf(replies));
+    assert.ok(textOf(replies).includes(promptText('es', 'billing.answer.dispute')), textOf(replies));
+  });
+
+  it('Teams: "I was charged twice for one visit" is the dispute answer', async () => {
+    const replies = await (await realChat('msteams')).say('I was charged twice for one visit');
+    assert.ok(textOf(replies).includes(promptText('en', 'billing.answer.dispute')), textOf(replies));
+  });
+
+  it('Teams, Spanish: "puedo pagar en partes?" after the pay answer is the payment plan', async () => {
+    const chat = await realChat('msteams', { locale: 'es' });
+    assert.ok(linksOf(await chat.say('como pago mi factura en linea')).some((l) => l.endsWith('/billing/pay')));
+    const replies = await chat.say('puedo pagar en partes?');
+    assert.ok(linksOf(replies).some((l) => l.includes('/billing/payment-plans')), textOf(replies));
+  });
+
+  for (const [locale, words] of [
+    ['es', 'es sobre mi tarjeta de miembro'],
+    ['en', 'I need my member ID card'],
+  ] as const) {
+    it(`Teams: "${words}" is the member ID card answer`, async () => {
+      const replies = await (await realChat('msteams', { locale })).say(words);
+      assert.ok(!textOf(replies).includes(promptText(locale, 'billing.ask.topic')), textOf(replies));
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/secure/profile/id-card')), textOf(replies));
+      assert.ok(textOf(replies).includes(catalog.text(locale, 'billing.answer.idCard').split('.')[0]!), textOf(replies));
+    });
+  }
+
+  it('Web Chat, Spanish: "y cuando salen los resultados?" after the results answer says when results come out', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    const first = textOf(await chat.say('como veo mis resultados de laboratorio'));
+    const replies = textOf(await chat.say('y cuando salen los resultados?'));
+    assert.notEqual(replies, first);
+    assert.ok(replies.includes(catalog.text('es', 'records.answer.resultsTiming').split('.')[0]!), replies);
+    assert.match(replies, /después de que su médico los revisa/);
+  });
+
+  it('Teams: "how long do lab results take?" says when results come out', async () => {
+    const replies = textOf(await (await realChat('msteams')).say('how long do lab results take?'));
+    assert.match(replies, /1 to 3 days/);
+    assert.match(replies, /after your clinician reviews them/);
+  });
+});
