@@ -14,7 +14,7 @@ export const QUESTIONS = {
   'refill.rx': ['unknown'],
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
-  'appointment.info': ['waitlist'],
+  'appointment.info': ['waitlist', 'dental'],
   'refill.info': ['autoRefill'],
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],

@@ -86,7 +86,10 @@ export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTA
 export const APPOINTMENT_INFO = topicTable({
   intent: 'appointment',
   question: 'appointment.info',
-  answers: { waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' } },
+  answers: {
+    waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' },
+    dental: { links: ['billing.coverage'], phone: 'memberServices', benefit: 'dental' },
+  },
 });
 
 export const REFILL_INFO = topicTable({

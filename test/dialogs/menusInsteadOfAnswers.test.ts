@@ -126,3 +126,22 @@ describe('billing and records sub-topics said in other words (newcomer run, W26,
     assert.match(replies, /after your clinician reviews them/);
   });
 });
+
+describe('dental care, which the booking does not offer (newcomer run, S15)', function () {
+  this.timeout(60_000);
+
+  it('SMS, Spanish: "quiero una cita para el dentista" says plainly that dental care is not offered, and where to look', async () => {
+    const chat = await realChat('sms', { locale: 'es' });
+    const replies = textOf(await chat.say('quiero una cita para el dentista'));
+    assert.ok(!replies.includes(promptText('es', 'appointment.ask.action')), replies);
+    assert.match(replies, /no ofrece atención dental/);
+    assert.match(replies, /plan dental/);
+    assert.ok(!textOf(await chat.say('cita con el dentista')).includes(promptText('es', 'appointment.ask.action')));
+  });
+
+  it('Teams: "I need a dentist appointment" says the same in English', async () => {
+    const replies = textOf(await (await realChat('msteams')).say('I need a dentist appointment'));
+    assert.match(replies, /doesn't offer dental care/);
+    assert.ok(!replies.includes(promptText('en', 'appointment.ask.action')), replies);
+  });
+});
