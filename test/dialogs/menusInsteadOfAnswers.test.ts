@@ -145,3 +145,25 @@ describe('dental care, which the booking does not offer (newcomer run, S15)', fu
     assert.ok(!replies.includes(promptText('en', 'appointment.ask.action')), replies);
   });
 });
+
+describe('a request outside what the assistant does is said to be so (newcomer run, W16)', function () {
+  this.timeout(60_000);
+
+  for (const [channel, locale, words] of [
+    ['webchat', 'en', 'can you order me a pizza'],
+    ['webchat', 'en', 'can you recommend a good pizza place near me'],
+    ['msteams', 'es', '¿me recomiendas un buen restaurante cerca?'],
+  ] as const) {
+    it(`${channel}: "${words}" is outside what it can do, then what it can do`, async () => {
+      const replies = await (await realChat(channel, { locale })).say(words);
+      assert.ok(textOf(replies).includes(catalog.text(locale, 'main.outOfScope')), textOf(replies));
+      assert.ok(!textOf(replies).includes(promptText(locale, 'main.rephrase')), textOf(replies));
+      assert.ok(choicesOf(replies).length >= 7, 'the topics to pick from');
+    });
+  }
+
+  it('Web Chat: words it does not understand, asking for nothing, still get "say it another way"', async () => {
+    const replies = await (await realChat('webchat')).say('purple monkey dishwasher');
+    assert.ok(textOf(replies).includes(promptText('en', 'main.rephrase')), textOf(replies));
+  });
+});
