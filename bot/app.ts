@@ -46,7 +46,7 @@ import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
 import { DialogRunner } from '../pipeline/dialogRunner';
-import type { NluObserver } from '../intents';
+import { loadShorthand, ShorthandExpander, type NluObserver } from '../intents';
 import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './compose/understanding';
 import { TriageGate } from '../pipeline/triageGate';
 import { SecretMasking } from '../pipeline/secretMasking';
@@ -106,7 +106,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
 
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
-  const options = new OptionMatcher(catalog, phrases);
+  // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
+  const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
+  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'));
   let dialogs: DialogRunner | undefined;
   let handoff: HandoffCore | undefined;
   const endDialogs = (context: TurnContext) => dialogs!.cancelAll(context);

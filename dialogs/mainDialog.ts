@@ -202,7 +202,9 @@ export class MainDialog extends ComponentDialog {
     await this.kit.memory.setUnclear(context, count);
     const candidates = [...new Set([turn.result.intent, turn.result.runnerUp?.intent].filter(isTask))];
     if (!candidates.length) {
-      await this.kit.say(context, 'main.rephrase');
+      // A request for something no topic is about ("order me a pizza"): say so, then what we do.
+      if (this.kit.phrases.isRequest(turn.text)) await this.say(context, 'main.outOfScope', true);
+      else await this.kit.say(context, 'main.rephrase');
       return step.endDialog();
     }
     const title = (id: string) => this.kit.text(context, `topics.${id}`);

@@ -22,6 +22,8 @@ export const phrasesFileSchema = z.strictObject({
   interruptions: z.strictObject({ cancel: perLocale, startOver: perLocale, help: perLocale, agent: perLocale }),
   /** While the member waits for or chats with an agent: what leaves the line / ends the chat. */
   handoff: z.strictObject({ leave: perLocale }),
+  /** Words that make a message a request ("can you", "order me"): one understood as nothing is outside what the assistant does. */
+  requests: perLocale,
   options: z.record(
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),
     perLocale,
@@ -79,6 +81,7 @@ export class PhraseBook {
   private readonly options = new Map<string, string[]>();
   private readonly concepts = new Map<string, Concept[]>();
   private readonly leave = new Set<string>();
+  private readonly requests: string[] = [];
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
     for (const kind of INTERRUPTIONS) {
@@ -90,6 +93,7 @@ export class PhraseBook {
       }
     }
     for (const locale of LOCALES) for (const phrase of data.handoff.leave[locale]) this.leave.add(fold(phrase));
+    for (const locale of LOCALES) for (const phrase of data.requests[locale]) this.requests.push(fold(phrase));
     for (const [key, byLocale] of Object.entries(data.options)) {
       const all = LOCALES.flatMap((locale: Locale) => byLocale[locale]);
       this.options.set(key, [...new Set(all.filter((p) => !isConcept(p)).map(fold))].filter(Boolean));
@@ -128,6 +132,12 @@ export class PhraseBook {
   /** True when a whole message asks to leave the line for an agent, or to end the chat with one ("LEAVE"). */
   leavesHandoff(text: string): boolean {
     return this.leave.has(fold(text));
+  }
+
+  /** True when a message asks for something ("can you order me a pizza"), whatever it asks for. */
+  isRequest(text: string): boolean {
+    const folded = ` ${fold(text)} `;
+    return this.requests.some((phrase) => folded.includes(` ${phrase} `));
   }
 
   /** Folded synonyms of an option in every locale ("appointment.action.new"). */

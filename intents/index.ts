@@ -9,6 +9,7 @@ export { detectLocale, LocaleDetector } from './locale/detect-locale';
 export { createUnderstanding, createTriage, type UnderstandingDeps } from './create-understanding';
 export { applyThreshold, type Clock, type NluObserver, type Understanding, type FallbackReason, type CloudProvider } from './understanding';
 export { NluDataError } from './data-files';
+export { ShorthandExpander, loadShorthand } from './text/shorthand';
 export {
   checkNluEnv,
   nluEnvObject,

@@ -1,6 +1,9 @@
 import type { Choice } from '../../channels/reply';
 import type { ResponseCatalog } from '../../common/responses';
 import { LOCALES, type Locale } from '../../intents/types';
+
+/** Rewrites text-message shorthand in folded words ("appt" → "appointment"); the same for every language. */
+export type ShorthandWords = (words: readonly string[]) => string[];
 import { conceptMatch, type PhraseBook } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { containsPhrase, fold } from './text';
@@ -28,7 +31,17 @@ export class OptionMatcher {
   constructor(
     private readonly catalog: ResponseCatalog,
     private readonly phrases: PhraseBook,
+    /** Members on Teams and SMS write "cancel my appt": matched as "cancel my appointment" too. */
+    private readonly shorthand?: ShorthandWords,
   ) {}
+
+  /** The folded message, and the same with its shorthand written out when that differs. */
+  private variants(text: string): string[] {
+    const folded = fold(text);
+    if (!folded || !this.shorthand) return folded ? [folded] : [];
+    const expanded = this.shorthand(folded.split(' ')).join(' ');
+    return expanded === folded ? [folded] : [folded, expanded];
+  }
 
   /** `options.<question>.<id>`; the topics menu reuses the welcome's `topics.<id>`. */
   titleKey(question: QuestionKey, id: string): string {
@@ -48,12 +61,12 @@ export class OptionMatcher {
   }
 
   match(text: string, question: QuestionKey, mode: MatchMode = 'contains', ids: readonly string[] = QUESTIONS[question]): string | null {
-    const folded = fold(text);
-    if (!folded) return null;
-    const exact = ids.filter((id) => this.phrasesOf(question, id).includes(folded));
+    const variants = this.variants(text);
+    if (!variants.length) return null;
+    const exact = ids.filter((id) => variants.some((v) => this.phrasesOf(question, id).includes(v)));
     if (exact.length === 1) return exact[0]!;
     if (exact.length > 1 || mode === 'exact') return null;
-    return this.best(folded, question, ids, 1);
+    return this.best(variants, question, ids, 1);
   }
 
   /**
@@ -72,20 +85,22 @@ export class OptionMatcher {
 
   /** An option named in a longer sentence ("I need to reschedule my appointment" → reschedule). */
   prefill(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
-    return this.best(fold(text), question, ids, PREFILL_MIN_LENGTH);
+    return this.best(this.variants(text), question, ids, PREFILL_MIN_LENGTH);
   }
 
-  private best(folded: string, question: QuestionKey, ids: readonly string[], minLength: number): string | null {
+  private best(variants: readonly string[], question: QuestionKey, ids: readonly string[], minLength: number): string | null {
     let bestId: string | null = null;
     let bestLength = 0;
     let tie = false;
     for (const id of ids) {
       const longest = Math.max(
         0,
-        ...this.phrasesOf(question, id)
-          .filter((p) => p.length >= minLength && containsPhrase(folded, p))
-          .map((p) => p.length),
-        this.conceptScore(folded, question, id),
+        ...variants.flatMap((folded) => [
+          ...this.phrasesOf(question, id)
+            .filter((p) => p.length >= minLength && containsPhrase(folded, p))
+            .map((p) => p.length),
+          this.conceptScore(folded, question, id),
+        ]),
       );
       if (longest > bestLength) {
         bestId = id;
@@ -101,8 +116,10 @@ export class OptionMatcher {
    * one does: how a first message reaches a sub-topic whatever its wording.
    */
   concept(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): { id: string; score: number } | null {
-    const folded = fold(text);
-    const scored = ids.map((id) => ({ id, score: this.conceptScore(folded, question, id) })).filter((s) => s.score > 0);
+    const variants = this.variants(text);
+    const scored = ids
+      .map((id) => ({ id, score: Math.max(0, ...variants.map((folded) => this.conceptScore(folded, question, id))) }))
+      .filter((s) => s.score > 0);
     scored.sort((a, b) => b.score - a.score);
     if (!scored.length || (scored[1] && scored[1].score === scored[0]!.score)) return null;
     return scored[0]!;

@@ -30,6 +30,7 @@ export const BILLING = topicTable({
     priorAuth: { links: ['billing.priorAuthorization'] },
     dispute: { links: ['billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
     insurance: { links: ['account.insurance'], phone: 'memberServices' },
+    idCard: { links: ['account.idCard'], phone: 'memberServices' },
     paperless: { links: ['billing.paperless'] },
     noShowFee: { links: ['billing.center'], phone: 'billing' },
   },
@@ -45,6 +46,7 @@ export const RECORDS = topicTable({
     immunizations: { links: ['records.immunizations'] },
     medicationList: { links: ['records.medications'] },
     resultsReleased: { links: ['records.testResults', 'messaging.messageCareTeam'], phone: 'memberServices' },
+    resultsTiming: { links: ['records.testResults'] },
   },
 });
 
@@ -91,7 +93,10 @@ export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTA
 export const APPOINTMENT_INFO = topicTable({
   intent: 'appointment',
   question: 'appointment.info',
-  answers: { waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' } },
+  answers: {
+    waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' },
+    dental: { links: ['billing.coverage'], phone: 'memberServices', benefit: 'dental' },
+  },
 });
 
 export const REFILL_INFO = topicTable({

@@ -5,7 +5,8 @@ import type { TopicAnswer } from './topicTable';
 /** Sends a sub-topic's answer (`<intent>.answer.<id>`) with its portal pages and phone line. */
 export async function sendTopicAnswer(kit: DialogKit, context: TurnContext, intent: string, id: string, answer: TopicAnswer): Promise<void> {
   const phone = answer.phone ? kit.profile.phone(answer.phone, kit.locale(context)) : undefined;
-  const text = kit.text(context, `${intent}.answer.${id}`, {
+  const offered = !answer.benefit || kit.profile.offers(answer.benefit);
+  const text = kit.text(context, offered ? `${intent}.answer.${id}` : `${intent}.notOffered.${id}`, {
     number: phone?.number ?? '',
     hours: phone?.hours ?? '',
     tty: kit.profile.phones.tty,

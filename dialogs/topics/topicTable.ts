@@ -1,5 +1,5 @@
 import type { TaskIntentId } from '../../intents/types';
-import type { LinkKey, PhoneLine } from '../../services/portal/profile';
+import type { Benefit, LinkKey, PhoneLine } from '../../services/portal/profile';
 import type { EscalationReason } from '../escalation';
 import type { OptionId, QuestionKey } from '../questions';
 
@@ -14,6 +14,8 @@ export interface TopicAnswer {
   phone?: PhoneLine;
   /** After the answer, ask whether the member wants a person (and why, for the agent). */
   offerPerson?: EscalationReason;
+  /** Care the plan may not offer: when the profile says it does not, the text is `<intent>.notOffered.<id>`. */
+  benefit?: Benefit;
 }
 
 export interface TopicTable<Q extends QuestionKey = QuestionKey> {

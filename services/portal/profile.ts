@@ -80,8 +80,8 @@ export const portalProfileSchema = z.strictObject({
     records: z.strictObject({ testResults: page, visitSummaries: page, immunizations: page, requestRecords: page, medications: page }),
     telehealth: z.strictObject({ videoVisits: page, joinVideoVisit: page, eVisit: page, techCheck: page }),
     messaging: z.strictObject({ messageCareTeam: page, contactUs: page, reportPhishing: page, requestCallback: page, findClinic: page }),
-    /** The member's profile: insurance, contact details, emergency contact, reminders and notifications. */
-    account: z.strictObject({ insurance: page, contactInfo: page, emergencyContact: page, notifications: page }),
+    /** The member's profile: insurance, member ID card, contact details, emergency contact, reminders and notifications. */
+    account: z.strictObject({ insurance: page, idCard: page, contactInfo: page, emergencyContact: page, notifications: page }),
     /** Wellness resources and classes (quitting smoking, weight, stress). */
     wellness: z.strictObject({ classes: page }),
   }),
@@ -125,6 +125,8 @@ export const portalProfileSchema = z.strictObject({
     /** Business days the care team takes to answer a secure message. */
     messageReplyBusinessDays: z.int().min(1).max(14),
   }),
+  /** Care the plan offers beyond the booking's care types: asked for a dentist, the assistant says whether. */
+  benefits: z.strictObject({ dental: z.boolean() }),
   /** When support agents take chats (the hand-off queue), and how the assistant says so. */
   agentChat: z.strictObject({
     timezone: timeZone,
@@ -139,6 +141,7 @@ export const portalProfileSchema = z.strictObject({
 export type PortalProfileData = z.infer<typeof portalProfileSchema>;
 type Links = PortalProfileData['links'];
 export type PhoneLine = Exclude<keyof PortalProfileData['phones'], 'tty'>;
+export type Benefit = keyof PortalProfileData['benefits'];
 
 /** "billing.payBill", "home", … : every page of a profile, by dotted name. */
 export type LinkKey = {
@@ -215,6 +218,11 @@ export class PortalProfile {
   agentHoursText(locale: Locale): string {
     const text = this.data.agentChat.hoursText;
     return typeof text === 'string' ? text : text[locale];
+  }
+
+  /** Whether the plan offers a kind of care (dental). */
+  offers(benefit: Benefit): boolean {
+    return this.data.benefits[benefit];
   }
 
   get rxNumber(): { minDigits: number; maxDigits: number } {

@@ -54,7 +54,7 @@ describe('task dialogs: every path, on every channel', () => {
   it('Web Chat: choices are suggested actions, links openUrl buttons', async () => {
     const chat = await openChat('webchat', 'en');
     const asked = await chat.say('Billing');
-    assert.equal(asked[0]?.suggestedActions?.actions.length, 11);
+    assert.equal(asked[0]?.suggestedActions?.actions.length, 12);
     const answered = await chat.say('Pay a bill');
     const actions = answered.flatMap((r) => r.attachments ?? []).flatMap((a) => (a.content as { actions: Array<{ type: string }> }).actions);
     assert.deepEqual(actions.map((a) => a.type), ['Action.OpenUrl']);
