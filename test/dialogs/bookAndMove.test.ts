@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { textOf } from '../support/chat';
+import { realChat } from './memberWords';
+import { promptText } from './support';
+
+/**
+ * Booking and moving visits as members asked in the newcomer run (S09, W29, W32, W06, T06, W01,
+ * T01), through the whole bot with the real recognizer, on the channel where each was seen.
+ */
+describe('booking and moving visits, in members\' words (newcomer run)', function () {
+  this.timeout(60_000);
+
+  describe('a visit to book by video is a booking, with video filled in', () => {
+    it('SMS: "i need to book a video visit" books (no video-visits menu), and the mode is not asked', async () => {
+      const chat = await realChat('sms');
+      const first = await chat.say('i need to book a video visit');
+      assert.doesNotMatch(textOf(first), new RegExp(promptText('en', 'telehealth.ask.topic')));
+      assert.ok(textOf(first).includes(promptText('en', 'appointment.ask.patient')), textOf(first));
+      await chat.say('Myself');
+      const next = await chat.say('Primary care');
+      assert.ok(textOf(next).includes(promptText('en', 'appointment.ask.when')), textOf(next));
+    });
+
+    it('SMS: "new appointment by video" inside the video-visits menu leaves it for the booking', async () => {
+      const chat = await realChat('sms');
+      const menu = await chat.say('video visits');
+      assert.ok(textOf(menu).includes(promptText('en', 'telehealth.ask.topic')), textOf(menu));
+      const replies = await chat.say('none, i want to make a new appointment by video');
+      assert.ok(textOf(replies).includes(promptText('en', 'appointment.ask.patient')), textOf(replies));
+    });
+
+    it('Web Chat, Spanish: "puedo hacer una cita por video?" books by video', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      const first = await chat.say('puedo hacer una cita por video?');
+      assert.doesNotMatch(textOf(first), new RegExp(promptText('es', 'telehealth.ask.topic')));
+      assert.ok(textOf(first).includes(promptText('es', 'appointment.ask.patient')), textOf(first));
+      await chat.say('Para mí');
+      const next = await chat.say('Atención primaria');
+      assert.ok(textOf(next).includes(promptText('es', 'appointment.ask.when')), textOf(next));
+    });
+  });
+});
