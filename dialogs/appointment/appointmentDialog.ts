@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
-import type { CareKind, VisitMode } from '../../services/appointments/appointmentLookup';
+import { IN_PERSON_ONLY, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
@@ -105,6 +105,8 @@ export class AppointmentDialog extends TaskDialog {
       const care = this.answer(step);
       if (!care) return this.stuck(step);
       await this.answered(step, 'care', care);
+      // A blood draw, an x-ray or a shot is given at a clinic: video or phone is never offered.
+      if (IN_PERSON_ONLY.includes(care as CareKind)) return step.next({ answer: 'inPerson' } satisfies ChoiceAnswer);
       return this.ask(step, 'mode', 'appointment.mode');
     }
     return step.next();

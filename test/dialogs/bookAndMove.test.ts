@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { textOf } from '../support/chat';
-import { realChat } from './memberWords';
+import { choicesOf, textOf } from '../support/chat';
+import { ALEX } from '../support/identity';
+import { realChat, signedInChat } from './memberWords';
 import { promptText } from './support';
 
 /**
@@ -37,6 +38,26 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       await chat.say('Para mí');
       const next = await chat.say('Atención primaria');
       assert.ok(textOf(next).includes(promptText('es', 'appointment.ask.when')), textOf(next));
+    });
+  });
+
+  describe('lab and vaccine visits are in person', () => {
+    it('Web Chat, signed in: "book a lab appointment for bloodwork" asks neither the kind of care nor video or phone', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('book a lab appointment for bloodwork');
+      const next = await chat.say('Myself');
+      assert.ok(textOf(next).includes(promptText('en', 'appointment.ask.when')), textOf(next));
+      const slots = await chat.say('any time');
+      assert.match(textOf(slots), /open times for Tests and labs/);
+      assert.ok(choicesOf(slots).slice(0, -1).every((c) => c.includes('in-person visit')), choicesOf(slots).join('\n'));
+    });
+
+    it('Teams: "book a flu shot" never offers video or phone', async () => {
+      const chat = await realChat('msteams');
+      await chat.say('book a flu shot');
+      const next = await chat.say('Myself');
+      assert.doesNotMatch(textOf(next), new RegExp(promptText('en', 'appointment.ask.mode')));
+      assert.ok(textOf(next).includes(promptText('en', 'appointment.ask.when')), textOf(next));
     });
   });
 });
