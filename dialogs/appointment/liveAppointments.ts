@@ -7,6 +7,8 @@ import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subje
 import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { containsPhrase, fold } from '../common/text';
+import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
 import type { PreferredTime } from './when';
 
@@ -45,6 +47,8 @@ interface LiveValues {
   /** What is being cancelled or booked, kept in dialog state only while it is asked. */
   items?: Array<Appointment | Slot>;
   target?: Appointment | Slot;
+  /** The confirmation was asked again after a question back ("that's for my son, right?"). */
+  askedAgain?: boolean;
 }
 
 const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24], night: [17, 24] } as const;
@@ -65,7 +69,14 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     this.addDialog(new PickQuestion(kit));
     this.addDialog(new ChoiceQuestion(kit));
     this.addDialog(
-      new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [(s) => this.chooseSubject(s), (s) => this.afterSubject(s), (s) => this.afterPick(s), (s) => this.afterConfirm(s)]),
+      new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [
+        (s) => this.chooseSubject(s),
+        (s) => this.afterSubject(s),
+        (s) => this.afterPick(s),
+        (s) => this.afterConfirm(s),
+        // Once more, after a question back was answered and the confirmation asked again.
+        (s) => this.afterConfirm(s),
+      ]),
     );
     this.initialDialogId = `${LIVE_APPOINTMENTS}.flow`;
   }
@@ -227,9 +238,27 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'confirm',
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
-      vars: visitVars(this.kit, step.context, target, this.zone(step)),
+      vars: { ...visitVars(this.kit, step.context, target, this.zone(step)), for: this.forWhom(step) },
       noMatch: 'end',
     } satisfies ChoiceQuestionOptions);
+  }
+
+  /** " for Sam" when the visit is a family member's, so the confirmation says whose it is. */
+  private forWhom(step: WaterfallStepContext): string {
+    const subject = (step.values as LiveValues).subject;
+    return subject && !subject.self && subject.givenName ? this.kit.text(step.context, 'appointment.live.for', { name: subject.givenName }) : '';
+  }
+
+  /**
+   * An answer to "Book …?" that is neither yes nor no but asks about it ("es para Sam verdad?",
+   * "that's for my son right?"): a question, or words about who the visit is for.
+   */
+  private isQuestionBack(step: WaterfallStepContext): boolean {
+    const text = turnInfo(step.context).text;
+    const subject = (step.values as LiveValues).subject;
+    if (/[?¿]/.test(text)) return true;
+    if (subject?.givenName && containsPhrase(fold(text), fold(subject.givenName))) return true;
+    return !!this.kit.options.prefill(text, 'appointment.patient');
   }
 
   private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -237,7 +266,15 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const { action } = this.options(step);
     const { target, subject } = step.values as LiveValues;
     const zone = this.zone(step);
-    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes' || !target || !subject) {
+    const values = step.values as LiveValues;
+    const answer = (step.result as ChoiceAnswer | undefined)?.answer;
+    if (answer === null && target && subject && !values.askedAgain && this.isQuestionBack(step)) {
+      // A question back is answered (whose visit it is) and the confirmation asked again: not a "no".
+      values.askedAgain = true;
+      await this.kit.say(context, subject.self ? 'appointment.live.forYou' : 'appointment.live.forThem', { name: subject.givenName });
+      return this.confirm(step, target);
+    }
+    if (answer !== 'yes' || !target || !subject) {
       return this.finish(step, [this.kit.text(context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
     }
     if (action === 'new') {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { choicesOf, textOf } from '../support/chat';
 import { ALEX } from '../support/identity';
 import { realChat, signedInChat } from './memberWords';
-import { promptText } from './support';
+import { catalog, promptText } from './support';
 
 /**
  * Booking and moving visits as members asked in the newcomer run (S09, W29, W32, W06, T06, W01,
@@ -38,6 +38,25 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       await chat.say('Para mí');
       const next = await chat.say('Atención primaria');
       assert.ok(textOf(next).includes(promptText('es', 'appointment.ask.when')), textOf(next));
+    });
+  });
+
+  describe('booking for a family member', () => {
+    it('Web Chat, Spanish, signed in: the confirmation names Sam, and "es para Sam verdad?" is answered, not taken as no', async () => {
+      const chat = await signedInChat(ALEX.memberId, { locale: 'es' });
+      await chat.say('quiero una cita de video para mi hijo');
+      await chat.say('Nueva cita');
+      await chat.say('Atención primaria');
+      const slots = await chat.say('el viernes por la tarde');
+      const slot = choicesOf(slots)[0]!;
+      assert.ok(slot, textOf(slots));
+      const confirm = await chat.say(slot);
+      assert.match(textOf(confirm), /¿Reservar una consulta por video el .* para Sam\?/);
+      const again = await chat.say('es para Sam verdad?');
+      assert.match(textOf(again), /Esta cita es para Sam\./);
+      assert.match(textOf(again), /¿Reservar una consulta por video el .* para Sam\?/);
+      assert.doesNotMatch(textOf(again), new RegExp(catalog.text('es', 'appointment.live.notBooked')));
+      assert.match(textOf(await chat.say('sí')), /Listo, tiene cita/);
     });
   });
 
