@@ -140,7 +140,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const values = step.values as LiveValues;
     // The visit the member spoke of, among their own: straight to it (or a pick among those that fit).
     const about = this.options(step).about;
-    const fitting = about ? this.fitting(list, about, zone) : list;
+    const fitting = about ? fittingVisits(this.kit, list, about, zone) : list;
     const offered = fitting.length ? fitting : list;
     if (about && !fitting.length) await this.kit.say(context, 'appointment.live.noneFits');
     values.items = offered;
@@ -151,25 +151,6 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       items: offered.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
       none: true,
     } satisfies PickOptions);
-  }
-
-  /**
-   * The visits that fit everything the member said: the mode, the kind of care (by the visit's
-   * description), the day, and the names (clinician, description, place) matched word by word.
-   */
-  private fitting(list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
-    let fit = list.filter((a) => {
-      if (about.mode && a.mode !== about.mode) return false;
-      if (about.care && !(a.description && this.kit.options.match(a.description, 'appointment.care') === about.care)) return false;
-      if (about.from) {
-        const day = localDay(a.start, zone);
-        if (day < about.from || day > (about.until ?? about.from)) return false;
-      }
-      return true;
-    });
-    const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
-    if (byName.length) fit = byName;
-    return fit;
   }
 
   private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -306,6 +287,25 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const number = this.kit.profile.phone('memberServices', this.kit.locale(step.context)).number;
     return this.finish(step, [this.kit.text(step.context, 'appointment.live.unavailable', { number })], 'appointments.upcoming');
   }
+}
+
+/**
+ * The visits that fit everything the member said: the mode, the kind of care (by the visit's
+ * description), the day, and the names (clinician, description, place) matched word by word.
+ */
+export function fittingVisits(kit: DialogKit, list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
+  let fit = list.filter((a) => {
+    if (about.mode && a.mode !== about.mode) return false;
+    if (about.care && !(a.description && kit.options.match(a.description, 'appointment.care') === about.care)) return false;
+    if (about.from) {
+      const day = localDay(a.start, zone);
+      if (day < about.from || day > (about.until ?? about.from)) return false;
+    }
+    return true;
+  });
+  const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
+  if (byName.length) fit = byName;
+  return fit;
 }
 
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */

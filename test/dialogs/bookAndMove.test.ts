@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { choicesOf, textOf } from '../support/chat';
+import { choicesOf, linksOf, textOf } from '../support/chat';
 import { ALEX } from '../support/identity';
 import { realChat, signedInChat } from './memberWords';
 import { catalog, promptText } from './support';
@@ -77,6 +77,34 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       const next = await chat.say('Myself');
       assert.doesNotMatch(textOf(next), new RegExp(promptText('en', 'appointment.ask.mode')));
       assert.ok(textOf(next).includes(promptText('en', 'appointment.ask.when')), textOf(next));
+    });
+  });
+
+  describe('moving a visit, signed in', () => {
+    it('Web Chat: "move my appt" asks which visit; "its the video one with dr chen btw" picks it and the page names it', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('hi i need to move my appt');
+      const which = await chat.say('next thursday afternoon');
+      assert.ok(textOf(which).includes(catalog.text('en', 'appointment.live.pickMove')), textOf(which));
+      const done = await chat.say('its the video one with dr chen btw');
+      assert.doesNotMatch(textOf(done), new RegExp(promptText('en', 'telehealth.ask.topic')));
+      assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen, looking for Thursday/);
+    });
+
+    it('Web Chat, Spanish: "la de video, para el lunes en la mañana" to "¿Cuándo prefiere?" names the visit being moved', async () => {
+      const chat = await signedInChat(ALEX.memberId, { locale: 'es' });
+      await chat.say('quiero reprogramar mi cita');
+      const done = await chat.say('la de video, para el lunes en la mañana');
+      assert.match(textOf(done), /cambiar su consulta por video del .* con Dr\. Maya Chen, buscando lunes/);
+    });
+
+    it('Web Chat: "switch the video one to in person" moves that visit, and the page asks for in person', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      const first = await chat.say('can i switch my video appt to in person');
+      assert.doesNotMatch(textOf(first), new RegExp(promptText('en', 'telehealth.ask.topic')));
+      const done = await chat.say('any time');
+      assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen to an in-person visit/);
+      assert.ok(linksOf(done).some((l) => l.includes('visitType=inPerson') && l.includes('action=reschedule')), linksOf(done).join('\n'));
     });
   });
 });
