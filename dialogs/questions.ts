@@ -19,7 +19,7 @@ export const QUESTIONS = {
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased'],
-  'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
+  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness'],
   followUp: ['yes', 'no', 'agent'],
   /** The topics menu (titles: `topics.<id>`), used to ask "did you mean…?". */

@@ -14,6 +14,8 @@ export interface TopicAnswer {
   phone?: PhoneLine;
   /** After the answer, ask whether the member wants a person (and why, for the agent). */
   offerPerson?: EscalationReason;
+  /** After the answer, start this task with the option's words ("Book a video visit": a booking by video). */
+  startTask?: TaskIntentId;
 }
 
 export interface TopicTable<Q extends QuestionKey = QuestionKey> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { choicesOf, linksOf, textOf } from '../support/chat';
+import { choicesOf, linksOf, pick, textOf } from '../support/chat';
 import { ALEX } from '../support/identity';
 import { realChat, signedInChat } from './memberWords';
 import { catalog, promptText } from './support';
@@ -28,6 +28,17 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       assert.ok(textOf(menu).includes(promptText('en', 'telehealth.ask.topic')), textOf(menu));
       const replies = await chat.say('none, i want to make a new appointment by video');
       assert.ok(textOf(replies).includes(promptText('en', 'appointment.ask.patient')), textOf(replies));
+    });
+
+    it('SMS: the video-visits menu offers "Book a video visit", which starts the booking by video', async () => {
+      const chat = await realChat('sms');
+      const menu = await chat.say('video visits');
+      assert.ok(textOf(menu).includes('1. Book a video visit'), textOf(menu));
+      const first = await chat.say(pick(chat, menu, 'Book a video visit'));
+      assert.ok(textOf(first).includes(promptText('en', 'appointment.ask.patient')), textOf(first));
+      await chat.say('Myself');
+      const next = await chat.say('Primary care');
+      assert.ok(textOf(next).includes(promptText('en', 'appointment.ask.when')), textOf(next));
     });
 
     it('Web Chat, Spanish: "puedo hacer una cita por video?" books by video', async () => {
