@@ -53,6 +53,18 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
   });
 
   describe('booking for a family member', () => {
+    it('Web Chat, signed in: "i need a video appointment for my son" books for Sam by video; "that\'s for my son right?" is answered', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('i need a video appointment for my son');
+      const slots = await chat.say('Primary care');
+      assert.ok(textOf(slots).includes(promptText('en', 'appointment.ask.when')), textOf(slots));
+      const offered = await chat.say('friday afternoon');
+      const confirm = await chat.say(choicesOf(offered)[0]!);
+      assert.match(textOf(confirm), /Book a video visit on .* for Sam\?/);
+      const again = await chat.say("that's for my son right?");
+      assert.match(textOf(again), /This appointment is for Sam\.[\s\S]*Book a video visit on .* for Sam\?/);
+    });
+
     it('Web Chat, Spanish, signed in: the confirmation names Sam, and "es para Sam verdad?" is answered, not taken as no', async () => {
       const chat = await signedInChat(ALEX.memberId, { locale: 'es' });
       await chat.say('quiero una cita de video para mi hijo');
