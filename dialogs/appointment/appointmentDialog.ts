@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
 import { IN_PERSON_ONLY, type Appointment, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { timeZoneOf } from '../common/dates';
@@ -40,6 +40,8 @@ interface AppointmentValues {
   moving?: Appointment;
   /** The words of the answer to "When would you prefer?", which may also say which visit ("la de video, el lunes"). */
   whenText?: string;
+  /** Words about which visit, said while asked when ("its the video one with dr chen btw"). */
+  visitWords?: string;
 }
 
 /**
@@ -80,6 +82,31 @@ export class AppointmentDialog extends TaskDialog {
       (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
     ]);
+  }
+
+  /**
+   * Moving a visit: words that say which visit but no time ("its the video one with dr chen btw"),
+   * said to "When would you prefer?", are kept for picking the visit and the time asked again;
+   * they are not a request for the video-visits menu.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // The question is on top of this dialog's stack, the waterfall (and its values) under it.
+    const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentValues & Record<string, unknown> } | undefined;
+    const text = turnInfo(innerDc.context).text;
+    if (flow?.values?.action === 'reschedule' && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
+      flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
+      await this.kit.say(innerDc.context, 'appointment.visitNoted');
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** A kind of visit or care named, and no day or time: words about which visit. */
+  private namesVisit(context: TurnContext, text: string): boolean {
+    if (!this.kit.options.mentioned(text, 'appointment.mode').length && !this.kit.options.prefill(text, 'appointment.care')) return false;
+    if (this.kit.phrases.interruption(text)) return false;
+    return !this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone))).ok;
   }
 
   private answer(step: WaterfallStepContext): string | null {
@@ -193,7 +220,7 @@ export class AppointmentDialog extends TaskDialog {
     // about the time added ("la de video, para el lunes": the day there is the new one).
     const opening = (step.options as { text?: string } | undefined)?.text ?? '';
     const about = this.about(context, opening);
-    const later = state.whenText ?? '';
+    const later = `${state.visitWords ?? ''} ${state.whenText ?? ''}`.trim();
     const mode = about.mode ?? this.modes(later).current;
     const fitting = fittingVisits(this.kit, list, { ...about, text: `${opening} ${later}`, ...(mode ? { mode } : {}) }, zone);
     const offered = fitting.length ? fitting : list;

@@ -114,6 +114,16 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen, looking for Thursday/);
     });
 
+    it('Web Chat: "its the video one with dr chen btw" said to "When would you prefer?" is which visit, not the video-visits menu', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('i need to move my appt');
+      const noted = await chat.say('its the video one with dr chen btw');
+      assert.doesNotMatch(textOf(noted), new RegExp(promptText('en', 'telehealth.ask.topic')));
+      assert.ok(textOf(noted).includes(promptText('en', 'appointment.ask.when')), textOf(noted));
+      const done = await chat.say('next thursday afternoon');
+      assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen, looking for Thursday/);
+    });
+
     it('Web Chat, Spanish: "la de video, para el lunes en la mañana" to "¿Cuándo prefiere?" names the visit being moved', async () => {
       const chat = await signedInChat(ALEX.memberId, { locale: 'es' });
       await chat.say('quiero reprogramar mi cita');
