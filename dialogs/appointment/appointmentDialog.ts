@@ -309,18 +309,22 @@ export class AppointmentDialog extends TaskDialog {
 
   /** Which visit the opening message speaks of: its words, its kind, its mode and its day. */
   /**
-   * The kinds of visit a message names: one is the visit's own ("my video visit"); two are a
-   * change, the first the visit's and the last the new one ("from video to in person").
+   * The kinds of visit a message names: one is the visit's own ("my video visit"), unless the
+   * message is a change to it ("... to in person"); two are a change, the first the visit's and
+   * the last the new one ("from video to in person").
    */
   private modes(text: string): { current?: VisitMode; to?: VisitMode } {
     const named = this.kit.options.mentioned(text, 'appointment.mode') as VisitMode[];
-    if (named.length < 2) return named.length ? { current: named[0]! } : {};
+    if (!named.length) return {};
+    // One kind named as the change itself ("change my appointment with dr chen to in person"): the new one.
+    if (named.length === 1) return this.kit.options.concept(text, 'appointment.action')?.id === 'reschedule' ? { to: named[0]! } : { current: named[0]! };
     return { current: named[0]!, to: named[named.length - 1]! };
   }
 
   private about(context: TurnContext, text: string): VisitMention {
     const opts = this.kit.options;
-    const mode = this.modes(text).current ?? opts.prefill(text, 'appointment.mode');
+    const named = this.modes(text);
+    const mode = named.current ?? (named.to ? undefined : opts.prefill(text, 'appointment.mode'));
     const care = opts.prefill(text, 'appointment.care');
     const day = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
     return {

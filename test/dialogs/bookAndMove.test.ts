@@ -139,5 +139,13 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen to an in-person visit/);
       assert.ok(linksOf(done).some((l) => l.includes('visitType=inPerson') && l.includes('action=reschedule')), linksOf(done).join('\n'));
     });
+
+    it('Web Chat: "can i change my appointment with dr chen to in person" moves that visit to in person', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('can i change my appointment with dr chen to in person');
+      const done = await chat.say('any time');
+      assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen to an in-person visit/);
+      assert.ok(linksOf(done).some((l) => l.includes('visitType=inPerson')), linksOf(done).join('\n'));
+    });
   });
 });
