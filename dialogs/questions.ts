@@ -21,7 +21,7 @@ export const QUESTIONS = {
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming'],
-  'telehealth.topic': ['join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
+  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth'],
   followUp: ['yes', 'no', 'agent'],
   /** "Do you want to go back to …?" after a detour from a paused task. */

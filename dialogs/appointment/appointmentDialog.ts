@@ -1,17 +1,20 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
-import type { CareKind, VisitMode } from '../../services/appointments/appointmentLookup';
+import { IN_PERSON_ONLY, type Appointment, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
+import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TaskDialog, values } from '../common/taskDialog';
+import { turnInfo } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { fold } from '../common/text';
-import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
+import { appointmentLine, visitVars } from './describe';
+import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
@@ -32,6 +35,13 @@ interface AppointmentValues {
   preferred?: TextAnswer<PreferredTime>;
   live?: boolean;
   verify?: VerifyResult;
+  /** Reschedule, signed in: the member's own visits while they pick one, then the one being moved. */
+  visits?: Appointment[];
+  moving?: Appointment;
+  /** The words of the answer to "When would you prefer?", which may also say which visit ("la de video, el lunes"). */
+  whenText?: string;
+  /** Words about which visit, said while asked when ("its the video one with dr chen btw"). */
+  visitWords?: string;
 }
 
 /**
@@ -59,6 +69,7 @@ export class AppointmentDialog extends TaskDialog {
         times.parse(text, locale, memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone))),
       ),
     );
+    this.addDialog(new PickQuestion(kit));
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
     this.addDialog(new LiveAppointmentsDialog(kit, { records: deps.records, clock: deps.clock, timeZone: deps.timeZone }));
     this.addFlow([
@@ -71,6 +82,31 @@ export class AppointmentDialog extends TaskDialog {
       (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
     ]);
+  }
+
+  /**
+   * Moving a visit: words that say which visit but no time ("its the video one with dr chen btw"),
+   * said to "When would you prefer?", are kept for picking the visit and the time asked again;
+   * they are not a request for the video-visits menu.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // The question is on top of this dialog's stack, the waterfall (and its values) under it.
+    const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentValues & Record<string, unknown> } | undefined;
+    const text = turnInfo(innerDc.context).text;
+    if (flow?.values?.action === 'reschedule' && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
+      flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
+      await this.kit.say(innerDc.context, 'appointment.visitNoted');
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** A kind of visit or care named, and no day or time: words about which visit. */
+  private namesVisit(context: TurnContext, text: string): boolean {
+    if (!this.kit.options.mentioned(text, 'appointment.mode').length && !this.kit.options.prefill(text, 'appointment.care')) return false;
+    if (this.kit.phrases.interruption(text)) return false;
+    return !this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone))).ok;
   }
 
   private answer(step: WaterfallStepContext): string | null {
@@ -105,6 +141,8 @@ export class AppointmentDialog extends TaskDialog {
       const care = this.answer(step);
       if (!care) return this.stuck(step);
       await this.answered(step, 'care', care);
+      // A blood draw, an x-ray or a shot is given at a clinic: video or phone is never offered.
+      if (IN_PERSON_ONLY.includes(care as CareKind)) return step.next({ answer: 'inPerson' } satisfies ChoiceAnswer);
       return this.ask(step, 'mode', 'appointment.mode');
     }
     return step.next();
@@ -132,6 +170,7 @@ export class AppointmentDialog extends TaskDialog {
       const when = step.result as TextAnswer<PreferredTime> | undefined;
       if (!when || 'stuck' in when) return this.stuck(step);
       state.preferred = when;
+      state.whenText = turnInfo(step.context).text;
       await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
     }
     if (!LIVE_ACTIONS.has(action)) return step.next();
@@ -142,6 +181,7 @@ export class AppointmentDialog extends TaskDialog {
 
   private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const action = values(step).action!;
+    if (action === 'reschedule') return this.whichVisit(step);
     if (!LIVE_ACTIONS.has(action)) return step.next();
     const state = step.values as AppointmentValues;
     const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
@@ -165,9 +205,47 @@ export class AppointmentDialog extends TaskDialog {
     } satisfies LiveAppointmentOptions);
   }
 
+  /**
+   * Moving a visit, signed in: which of the member's own visits it is (reschedule stays on the
+   * portal, but the member is told which visit the page is for). The one they spoke of, or the
+   * only one; several: they pick ("the video one with dr chen").
+   */
+  private async whichVisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const state = step.values as AppointmentValues;
+    const member = values(step).patient === 'family' ? null : await this.deps.records.verifiedMember(context);
+    if (!member) return step.next();
+    const upcoming = await this.deps.records.upcoming(context, member.memberId);
+    if (!upcoming.verified || !upcoming.value.ok || !upcoming.value.value.length) return step.next();
+    const zone = timeZoneOf(context, this.deps.timeZone);
+    const list = upcoming.value.value;
+    // What the opening message said of the visit, and the kind of visit or the names the answer
+    // about the time added ("la de video, para el lunes": the day there is the new one).
+    const opening = (step.options as { text?: string } | undefined)?.text ?? '';
+    const about = this.about(context, opening);
+    const later = `${state.visitWords ?? ''} ${state.whenText ?? ''}`.trim();
+    const mode = about.mode ?? this.modes(later).current;
+    const fitting = fittingVisits(this.kit, list, { ...about, text: `${opening} ${later}`, ...(mode ? { mode } : {}) }, zone);
+    const offered = fitting.length ? fitting : list;
+    if (offered.length === 1) {
+      state.moving = offered[0];
+      return step.next();
+    }
+    state.visits = offered;
+    return step.beginDialog(PickQuestion.ID, {
+      prompt: 'appointment.live.pickMove',
+      items: offered.map((a) => ({ id: a.id, title: appointmentLine(this.kit, context, a, zone) })),
+    } satisfies PickOptions);
+  }
+
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.values as AppointmentValues;
     if (state.live) return this.done(step);
+    if (state.visits) {
+      const picked = (step.result as PickAnswer | undefined)?.picked;
+      state.moving = state.visits.find((v) => v.id === picked);
+      delete state.visits;
+    }
     const action = values(step).action;
     const patient = values(step).patient ?? 'self';
     const context = step.context;
@@ -198,7 +276,20 @@ export class AppointmentDialog extends TaskDialog {
       );
       if (params.care === 'urgent') lines.push(this.kit.text(context, 'appointment.urgentNote'));
     } else {
-      lines.push(this.kit.text(context, 'appointment.done.reschedule', { when: whenText }));
+      // "from video to in person": the new kind of visit goes to the page, and is said.
+      const opening = (step.options as { text?: string } | undefined)?.text ?? '';
+      const to = this.modes(opening).to;
+      if (to) params.mode = to;
+      const vars = { when: whenText, to: to ? this.kit.text(context, `appointment.toMode.${to}`) : '' };
+      const moving = state.moving;
+      lines.push(
+        moving
+          ? this.kit.text(context, 'appointment.done.rescheduleVisit', {
+              ...vars,
+              visit: this.kit.text(context, 'appointment.live.visit', visitVars(this.kit, context, moving, timeZoneOf(context, this.deps.timeZone))),
+            })
+          : this.kit.text(context, 'appointment.done.reschedule', vars),
+      );
     }
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
@@ -220,9 +311,23 @@ export class AppointmentDialog extends TaskDialog {
   }
 
   /** Which visit the opening message speaks of: its words, its kind, its mode and its day. */
+  /**
+   * The kinds of visit a message names: one is the visit's own ("my video visit"), unless the
+   * message is a change to it ("... to in person"); two are a change, the first the visit's and
+   * the last the new one ("from video to in person").
+   */
+  private modes(text: string): { current?: VisitMode; to?: VisitMode } {
+    const named = this.kit.options.mentioned(text, 'appointment.mode') as VisitMode[];
+    if (!named.length) return {};
+    // One kind named as the change itself ("change my appointment with dr chen to in person"): the new one.
+    if (named.length === 1) return this.kit.options.concept(text, 'appointment.action')?.id === 'reschedule' ? { to: named[0]! } : { current: named[0]! };
+    return { current: named[0]!, to: named[named.length - 1]! };
+  }
+
   private about(context: TurnContext, text: string): VisitMention {
     const opts = this.kit.options;
-    const mode = opts.prefill(text, 'appointment.mode');
+    const named = this.modes(text);
+    const mode = named.current ?? (named.to ? undefined : opts.prefill(text, 'appointment.mode'));
     const care = opts.prefill(text, 'appointment.care');
     const day = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
     return {

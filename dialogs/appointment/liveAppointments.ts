@@ -7,6 +7,8 @@ import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subje
 import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { containsPhrase, fold } from '../common/text';
+import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
 import type { PreferredTime } from './when';
 
@@ -45,6 +47,8 @@ interface LiveValues {
   /** What is being cancelled or booked, kept in dialog state only while it is asked. */
   items?: Array<Appointment | Slot>;
   target?: Appointment | Slot;
+  /** The confirmation was asked again after a question back ("that's for my son, right?"). */
+  askedAgain?: boolean;
 }
 
 const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24], night: [17, 24] } as const;
@@ -65,7 +69,14 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     this.addDialog(new PickQuestion(kit));
     this.addDialog(new ChoiceQuestion(kit));
     this.addDialog(
-      new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [(s) => this.chooseSubject(s), (s) => this.afterSubject(s), (s) => this.afterPick(s), (s) => this.afterConfirm(s)]),
+      new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [
+        (s) => this.chooseSubject(s),
+        (s) => this.afterSubject(s),
+        (s) => this.afterPick(s),
+        (s) => this.afterConfirm(s),
+        // Once more, after a question back was answered and the confirmation asked again.
+        (s) => this.afterConfirm(s),
+      ]),
     );
     this.initialDialogId = `${LIVE_APPOINTMENTS}.flow`;
   }
@@ -129,7 +140,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const values = step.values as LiveValues;
     // The visit the member spoke of, among their own: straight to it (or a pick among those that fit).
     const about = this.options(step).about;
-    const fitting = about ? this.fitting(list, about, zone) : list;
+    const fitting = about ? fittingVisits(this.kit, list, about, zone) : list;
     const offered = fitting.length ? fitting : list;
     if (about && !fitting.length) await this.kit.say(context, 'appointment.live.noneFits');
     values.items = offered;
@@ -140,25 +151,6 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       items: offered.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
       none: true,
     } satisfies PickOptions);
-  }
-
-  /**
-   * The visits that fit everything the member said: the mode, the kind of care (by the visit's
-   * description), the day, and the names (clinician, description, place) matched word by word.
-   */
-  private fitting(list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
-    let fit = list.filter((a) => {
-      if (about.mode && a.mode !== about.mode) return false;
-      if (about.care && !(a.description && this.kit.options.match(a.description, 'appointment.care') === about.care)) return false;
-      if (about.from) {
-        const day = localDay(a.start, zone);
-        if (day < about.from || day > (about.until ?? about.from)) return false;
-      }
-      return true;
-    });
-    const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
-    if (byName.length) fit = byName;
-    return fit;
   }
 
   private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -227,9 +219,27 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'confirm',
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
-      vars: visitVars(this.kit, step.context, target, this.zone(step)),
+      vars: { ...visitVars(this.kit, step.context, target, this.zone(step)), for: this.forWhom(step) },
       noMatch: 'end',
     } satisfies ChoiceQuestionOptions);
+  }
+
+  /** " for Sam" when the visit is a family member's, so the confirmation says whose it is. */
+  private forWhom(step: WaterfallStepContext): string {
+    const subject = (step.values as LiveValues).subject;
+    return subject && !subject.self && subject.givenName ? this.kit.text(step.context, 'appointment.live.for', { name: subject.givenName }) : '';
+  }
+
+  /**
+   * An answer to "Book …?" that is neither yes nor no but asks about it ("es para Sam verdad?",
+   * "that's for my son right?"): a question, or words about who the visit is for.
+   */
+  private isQuestionBack(step: WaterfallStepContext): boolean {
+    const text = turnInfo(step.context).text;
+    const subject = (step.values as LiveValues).subject;
+    if (/[?¿]/.test(text)) return true;
+    if (subject?.givenName && containsPhrase(fold(text), fold(subject.givenName))) return true;
+    return !!this.kit.options.prefill(text, 'appointment.patient');
   }
 
   private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -237,7 +247,15 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const { action } = this.options(step);
     const { target, subject } = step.values as LiveValues;
     const zone = this.zone(step);
-    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes' || !target || !subject) {
+    const values = step.values as LiveValues;
+    const answer = (step.result as ChoiceAnswer | undefined)?.answer;
+    if (answer === null && target && subject && !values.askedAgain && this.isQuestionBack(step)) {
+      // A question back is answered (whose visit it is) and the confirmation asked again: not a "no".
+      values.askedAgain = true;
+      await this.kit.say(context, subject.self ? 'appointment.live.forYou' : 'appointment.live.forThem', { name: subject.givenName });
+      return this.confirm(step, target);
+    }
+    if (answer !== 'yes' || !target || !subject) {
       return this.finish(step, [this.kit.text(context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
     }
     if (action === 'new') {
@@ -269,6 +287,25 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const number = this.kit.profile.phone('memberServices', this.kit.locale(step.context)).number;
     return this.finish(step, [this.kit.text(step.context, 'appointment.live.unavailable', { number })], 'appointments.upcoming');
   }
+}
+
+/**
+ * The visits that fit everything the member said: the mode, the kind of care (by the visit's
+ * description), the day, and the names (clinician, description, place) matched word by word.
+ */
+export function fittingVisits(kit: DialogKit, list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
+  let fit = list.filter((a) => {
+    if (about.mode && a.mode !== about.mode) return false;
+    if (about.care && !(a.description && kit.options.match(a.description, 'appointment.care') === about.care)) return false;
+    if (about.from) {
+      const day = localDay(a.start, zone);
+      if (day < about.from || day > (about.until ?? about.from)) return false;
+    }
+    return true;
+  });
+  const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
+  if (byName.length) fit = byName;
+  return fit;
 }
 
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */

@@ -88,6 +88,25 @@ export class OptionMatcher {
     return this.best(this.variants(text), question, ids, PREFILL_MIN_LENGTH);
   }
 
+  /**
+   * The options a message names, in the order it names them ("from video to in person": video,
+   * then in person), by the first place one of each option's phrases occurs.
+   */
+  mentioned(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string[] {
+    const padded = ` ${fold(text)} `;
+    const found = ids.map((id) => {
+      const places = this.phrasesOf(question, id)
+        .filter((p) => p.length >= PREFILL_MIN_LENGTH)
+        .map((p) => padded.indexOf(` ${p} `))
+        .filter((at) => at >= 0);
+      return { id, at: places.length ? Math.min(...places) : -1 };
+    });
+    return found
+      .filter((f) => f.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((f) => f.id);
+  }
+
   private best(variants: readonly string[], question: QuestionKey, ids: readonly string[], minLength: number): string | null {
     let bestId: string | null = null;
     let bestLength = 0;

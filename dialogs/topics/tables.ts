@@ -54,6 +54,8 @@ export const TELEHEALTH = topicTable({
   intent: 'telehealth',
   question: 'telehealth.topic',
   answers: {
+    // Booking a visit by video is the appointment booking, with video filled in.
+    book: { links: [], startTask: 'appointment' },
     join: { links: ['telehealth.joinVideoVisit', 'telehealth.techCheck'] },
     troubleshoot: { links: ['telehealth.techCheck'], phone: 'memberServices' },
     eVisit: { links: ['telehealth.eVisit'] },

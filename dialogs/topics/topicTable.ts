@@ -16,6 +16,8 @@ export interface TopicAnswer {
   offerPerson?: EscalationReason;
   /** Care the plan may not offer: when the profile says it does not, the text is `<intent>.notOffered.<id>`. */
   benefit?: Benefit;
+  /** After the answer, start this task with the option's words ("Book a video visit": a booking by video). */
+  startTask?: TaskIntentId;
 }
 
 export interface TopicTable<Q extends QuestionKey = QuestionKey> {

@@ -5,6 +5,8 @@ export const CARE_KINDS = ['primary', 'specialty', 'mentalHealth', 'urgent', 'va
 export type CareKind = (typeof CARE_KINDS)[number];
 export const VISIT_MODES = ['inPerson', 'video', 'phone'] as const;
 export type VisitMode = (typeof VISIT_MODES)[number];
+/** Care given only at a clinic (a blood draw, an x-ray, a shot): never offered by video or phone. */
+export const IN_PERSON_ONLY: readonly CareKind[] = ['vaccines', 'tests'];
 
 export interface Appointment {
   id: string;

@@ -146,8 +146,8 @@ describe('verified members see their own records', () => {
       await chat.say('Appointments');
       await chat.say('New appointment');
       await chat.say('Myself');
-      await chat.say('Vaccines');
-      await chat.say('In person');
+      // A shot is given at a clinic: "How would you like to be seen?" is not asked.
+      assert.doesNotMatch(textOf(await chat.say('Vaccines')), /How would you like to be seen/);
       const offered = await chat.say('Saturday morning'); // the clinic is closed on weekends
       assert.match(choicesOf(offered)[0]!, /^Fri, Jun 6, 9:00 AM · Evergreen Downtown Clinic \(in-person visit\)$/);
     });
