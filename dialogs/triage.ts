@@ -63,11 +63,12 @@ export class TriageResponder {
       case 'emergency': {
         const nurse = profile.phone('nurseLine', locale);
         const kind = (match.kind ?? 'medical') as EmergencyKind;
-        return { text: [this.text(locale, `emergency.${kind}`), this.text(locale, 'emergency.nurseLine', nurse)].join('\n\n') };
+        const key = kind === 'crisis' && match.alsoKind === 'poison' ? 'emergency.crisisTaken' : `emergency.${kind}`;
+        return { text: [this.text(locale, key), this.text(locale, 'emergency.nurseLine', nurse)].join('\n\n') };
       }
       case 'abuse': {
         const kind = (match.kind ?? 'dv') as AbuseKind;
-        const also = match.alsoKind && match.alsoKind !== kind ? [this.text(locale, `abuse.also.${match.alsoKind}`)] : [];
+        const also = match.alsoKind && match.alsoKind !== 'poison' && match.alsoKind !== kind ? [this.text(locale, `abuse.also.${match.alsoKind}`)] : [];
         return {
           text: [this.text(locale, `abuse.${kind}`), ...also, this.text(locale, 'abuse.offerPerson')].join('\n\n'),
           choices: options.choices('topics', locale, ['agent']),

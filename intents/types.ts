@@ -160,9 +160,10 @@ export interface TriageMatch {
   /**
    * `abuse` only: a second kind the model finds likely too ("my partner hits me in front of the
    * kids": dv, and child). The answer names that kind's hotline as well, so an uncertain kind
-   * never leaves the member without the right number.
+   * never leaves the member without the right number. `emergency` / crisis: `poison` when
+   * something has already been taken (911 and Poison Control come first in the answer).
    */
-  alsoKind?: AbuseKind;
+  alsoKind?: AbuseKind | 'poison';
 }
 
 export interface TriageResult {

@@ -103,7 +103,7 @@ export class SafetyTriage implements TriageCheck {
     const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
     const needed = framedAsTask ? d.emergencyWithTask : d.emergency;
     if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
-      return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)));
+      return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe);
     }
     const pa = sum(p, ABUSE_LABELS);
     if (pa >= d.abuse) {
@@ -141,15 +141,24 @@ export class SafetyTriage implements TriageCheck {
     return { match: null, safety };
   }
 
-  private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string): TriageResult {
+  private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string, poisonShare = 0): TriageResult {
     const rule = lexicon ? lexicon.rule : `model:${kind}:${feature ?? 'words'}`;
-    return this.outcome('emergency', kind, lexicon?.locale ?? locale, score, rule);
+    const result = this.outcome('emergency', kind, lexicon?.locale ?? locale, score, rule);
+    // A crisis in which something has already been taken ("took way too many of my sleeping pills
+    // on purpose"): the answer puts 911 and Poison Control first, then 988.
+    if (kind === 'crisis' && (OVERDOSE_RULE.test(rule) || poisonShare >= TAKEN_SHARE)) result.match!.alsoKind = 'poison';
+    return result;
   }
 
   private outcome(intent: TriageIntentId, kind: IntentKind | null, locale: 'en' | 'es', score: number, rule: string): TriageResult {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** A lexicon rule for an intentional overdose that has happened. */
+const OVERDOSE_RULE = /\.crisis\.overdose\./;
+/** A crisis whose emergency probability is at least this much poisoning: something was taken. */
+const TAKEN_SHARE = 0.1;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;

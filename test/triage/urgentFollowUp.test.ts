@@ -107,3 +107,21 @@ describe('after an urgent answer, the next messages keep its number (pipeline/ur
     assert.doesNotMatch(textOf(await chat2.say('what are the pharmacy hours')), /88788|Before anything else/);
   });
 });
+
+describe('a crisis in which something has already been taken: 911 and Poison Control first', function () {
+  this.timeout(60_000);
+
+  it('SMS: "took way too many of my sleeping pills on purpose" puts 911 first, then Poison Control, then 988', async () => {
+    const chat = await realChat('sms');
+    const text = textOf(await chat.say('took way too many of my sleeping pills on purpose'));
+    assert.match(text, /^Call 911 now: you have taken something/);
+    assert.ok(text.indexOf('1-800-222-1222') < text.indexOf('988'), text);
+  });
+
+  it('Web Chat, Spanish: "me tomé todas las pastillas a propósito" the same; a crisis with nothing taken keeps 988 first', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    assert.match(textOf(await chat.say('me tome todas las pastillas a proposito')), /^Llame al 911 ahora: ya tomó algo/);
+    const other = await realChat('webchat');
+    assert.match(textOf(await other.say('I want to kill myself')), /^You don't have to go through this alone\. Call or text 988 now/);
+  });
+});
