@@ -226,6 +226,7 @@ export async function evaluatePublic(understanding: Understanding, json: Record<
     const medical = header.includes('question');
     const c = { n: 0, fa: 0, any: 0, out: 0, hn: 0, hfa: 0, hany: 0, hout: 0 };
     const shown: string[] = [];
+    const leaks: string[] = [];
     for (const line of raw.slice(1)) {
       const text = line.split('\t')[col]?.trim();
       if (!text) continue;
@@ -243,10 +244,11 @@ export async function evaluatePublic(understanding: Understanding, json: Record<
         if (any) c.hany++;
         if (out) c.hout++;
         if (errors && fa && shown.length < 15) shown.push(`  ✗ ${outcomeOf(r)}: ${text}`);
+        if (errors && !out && !medical && leaks.length < 40) leaks.push(`  → ${r.intent}: ${text}`);
       }
     }
     lines.push(`${file.padEnd(26)} ${String(c.n).padStart(6)} | held-out: ${pct(c.hfa, c.hn).padStart(12)} ${pct(c.hany, c.hn).padStart(11)} ${pct(c.hout, c.hn).padStart(12)} | all rows: ${pct(c.fa, c.n).padStart(12)} ${pct(c.out, c.n).padStart(12)}`);
-    lines.push(...shown);
+    lines.push(...shown, ...leaks);
     json[`public_${file}`] = { rows: c.n, heldOut: c.hn, heldOutFalseEmergency: c.hfa / (c.hn || 1), heldOutAnyOutcome: c.hany / (c.hn || 1), heldOutOutOfTasks: c.hout / (c.hn || 1), falseEmergency: c.fa / (c.n || 1), outOfTasks: c.out / (c.n || 1) };
   }
   lines.push('(any outcome: emergency, abuse, mental health or symptoms — for MedQuAD, symptoms is the right answer and is not counted; out of tasks: not routed to appointment, refill, sign-in, billing, records, telehealth or contact)');

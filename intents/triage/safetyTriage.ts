@@ -111,6 +111,13 @@ export class SafetyTriage implements TriageCheck {
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
       if (p[I[second]]! >= ALSO_KIND_SHARE * pa) result.match!.alsoKind = second;
+      // A partner's violence or an assault that names a child or an older adult ("mi esposo le
+      // pega a los niños"): the answer names that person's line too, when the model gives it a
+      // small part of the abuse probability.
+      else if (kind === 'dv' || kind === 'sexual') {
+        const named = (['child', 'elder'] as const).find((k) => sentences.some((s) => s.concepts.includes(k)) && p[I[k]]! >= NAMED_KIND_SHARE * pa);
+        if (named) result.match!.alsoKind = named;
+      }
       return result;
     }
     const mh = p[I.mental_health]!;
@@ -162,6 +169,8 @@ const TAKEN_SHARE = 0.1;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;
+/** With a child or an older adult named in the message, a smaller share is enough for their line. */
+const NAMED_KIND_SHARE = 0.05;
 
 function sum(p: Float64Array, labels: readonly TriageLabel[]): number {
   let s = 0;

@@ -28,7 +28,7 @@ export class FakeTriage implements TriageCheck {
 export const TRIAGE_LINES = [
   { outcome: 'emergency/medical', en: 'my chest hurts and my arm is numb', es: 'me duele el pecho y tengo el brazo dormido', intent: 'emergency', kind: 'medical', numbers: ['911'] },
   { outcome: 'emergency/crisis', en: 'i want to kill myself', es: 'quiero matarme', intent: 'emergency', kind: 'crisis', numbers: ['988', '911'] },
-  { outcome: 'emergency/poison', en: 'my son swallowed bleach', es: 'mi hijo se tragó cloro', intent: 'emergency', kind: 'poison', numbers: ['1-800-222-1222', '911'] },
+  { outcome: 'emergency/poison', en: 'my son swallowed bleach', es: 'mi hijo se tragó cloro', intent: 'emergency', kind: 'poison', numbers: ['1-800-222-1222', '911', '988'] },
   { outcome: 'abuse/dv', en: 'my husband beats me', es: 'mi esposo me golpea', intent: 'abuse', kind: 'dv', numbers: ['911', '1-800-799-7233', '88788'] },
   { outcome: 'abuse/sexual', en: 'i was raped', es: 'me violaron', intent: 'abuse', kind: 'sexual', numbers: ['911', '1-800-656-4673'] },
   { outcome: 'abuse/child', en: 'my dad hits my little brother', es: 'mi papá le pega a mi hermanito', intent: 'abuse', kind: 'child', numbers: ['911', '1-800-422-4453'] },

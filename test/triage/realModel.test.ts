@@ -29,6 +29,8 @@ const LINES: Line[] = [
   { text: 'my son swallowed bleach', locale: 'en', intent: 'emergency', numbers: ['1-800-222-1222'] },
   { text: 'I was raped', locale: 'en', intent: 'abuse', numbers: ['1-800-656-4673'] },
   { text: 'my husband beats me', locale: 'en', intent: 'abuse', numbers: ['1-800-799-7233'] },
+  { text: 'my boyfriend hits me and last night he hit my 6 year old son too', locale: 'en', intent: 'abuse', numbers: ['1-800-799-7233', '1-800-422-4453'] },
+  { text: 'my toddler was chewing on a leaf from my houseplant', locale: 'en', intent: 'emergency', numbers: ['1-800-222-1222'] },
   { text: 'I am depressed', locale: 'en', intent: 'mental_health', numbers: ['988', BEHAVIORAL] },
   { text: 'my head hurts', locale: 'en', intent: 'symptoms', numbers: [NURSE] },
   { text: 'me duele mucho el pecho y no puedo respirar', locale: 'es', intent: 'emergency', numbers: ['911'] },
