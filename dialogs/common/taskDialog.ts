@@ -13,12 +13,15 @@ import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { EscalationReason } from '../escalation';
 import type { Interruption } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
-import { turnInfo, turnTriage } from '../turn';
+import { safetyOf, turnInfo, turnTriage } from '../turn';
 import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
+
+/** A safety signal from mental-health words or a mental-health leaning of the triage. */
+const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
 
 /**
  * How a task dialog ended, for MainDialog to act on. Task dialogs never talk about the
@@ -104,6 +107,7 @@ export abstract class TaskDialog extends ComponentDialog {
    * work", "put me on the waitlist"): answered at once, without the task's questions.
    */
   protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
+    await this.mentalHealthNote(innerDc.context);
     const table = INFO_TABLES.find((t) => t.intent === this.intent);
     const text = options?.text;
     const id = table && text && !this.kit.options.match(text, 'topics', 'exact') ? this.kit.options.prefill(text, table.question) : null;
@@ -111,6 +115,17 @@ export abstract class TaskDialog extends ComponentDialog {
     await this.kit.memory.remember(innerDc.context, 'topic', id);
     await sendTopicAnswer(this.kit, innerDc.context, this.intent, id, (table.answers as AnyTopicTable['answers'])[id]!);
     return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
+  }
+
+  /**
+   * A task asked for in words about mental-health care ("book me with a therapist", "how do I get
+   * into rehab with my insurance"): the task goes on, with the behavioral-health line and 988 beside
+   * it, once (issue 19: mental health always comes with the 988 line).
+   */
+  private async mentalHealthNote(context: TurnContext): Promise<void> {
+    const safety = safetyOf(context);
+    if (!safety || !MENTAL_HEALTH_SIGNAL.test(safety.rule)) return;
+    await this.kit.triage.note(context, { intent: 'mental_health', kind: null, locale: this.kit.locale(context), rule: safety.rule });
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
