@@ -55,6 +55,8 @@ interface AppointmentValues {
  */
 export class AppointmentDialog extends TaskDialog {
   static override readonly STEPS = ['action', 'patient', 'care', 'mode', 'when'] as const;
+  /** "Myself" said for the appointments just listed holds for the visit moved or cancelled next. */
+  protected override readonly carries = ['patient'];
   private readonly times = new PreferredTimeParser();
 
   constructor(
