@@ -10,7 +10,8 @@ export const QUESTIONS = {
   'appointment.patient': ['self', 'family'],
   'appointment.care': ['primary', 'specialty', 'mentalHealth', 'urgent', 'vaccines', 'tests'],
   'appointment.mode': ['inPerson', 'video', 'phone'],
-  'appointment.when': ['asap', 'any'],
+  /** `sameTime`: moving a visit, keep its time of day (offered only then). */
+  'appointment.when': ['asap', 'any', 'sameTime'],
   'refill.rx': ['unknown'],
   /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
   'refill.noRx': ['noRx'],
