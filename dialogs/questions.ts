@@ -15,7 +15,7 @@ export const QUESTIONS = {
   'refill.rx': ['unknown'],
   /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
   'refill.noRx': ['noRx'],
-  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
+  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental'],
   'refill.info': ['autoRefill'],
