@@ -20,7 +20,11 @@ import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppo
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
-/** Actions a verified member can complete in the chat (reschedule stays on the portal). */
+/**
+ * Actions a verified member can complete in the chat. Moving a visit stays on the portal: the
+ * scheduling back end has no move, and booking the new time then cancelling the old one here could
+ * leave the member with two visits or none; the reply says so.
+ */
 const LIVE_ACTIONS = new Set(['find', 'cancel', 'new']);
 
 export interface AppointmentDeps {
@@ -223,7 +227,7 @@ export class AppointmentDialog extends TaskDialog {
   private async whichVisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const state = step.values as AppointmentValues;
-    const member = values(step).patient === 'family' ? null : await this.deps.records.verifiedMember(context);
+    const member = values(step).patient === 'family' ? null : ((await this.deps.records.verifiedMember(context)) ?? (await this.silentlyVerified(context)));
     if (!member) return step.next();
     const upcoming = await this.deps.records.upcoming(context, member.memberId);
     if (!upcoming.verified || !upcoming.value.ok || !upcoming.value.value.length) return step.next();
@@ -246,6 +250,15 @@ export class AppointmentDialog extends TaskDialog {
       prompt: 'appointment.live.pickMove',
       items: offered.map((a) => ({ id: a.id, title: appointmentLine(this.kit, context, a, zone) })),
     } satisfies PickOptions);
+  }
+
+  /**
+   * A member the channel itself vouches for, without a question (Teams maps their Entra ID):
+   * moving a visit asks nobody to sign in, but one known this way is told which visit it is.
+   */
+  private async silentlyVerified(context: TurnContext): Promise<{ memberId: string } | null> {
+    const route = await this.deps.verification.route(context);
+    return route.kind === 'verified' ? route.member : null;
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -304,6 +317,8 @@ export class AppointmentDialog extends TaskDialog {
             })
           : this.kit.text(context, 'appointment.done.reschedule', vars),
       );
+      // A signed-in member could book here: why moving their visit is not done in the chat.
+      if (moving) lines.push(this.kit.text(context, 'appointment.moveOnPortal'));
     }
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
