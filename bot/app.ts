@@ -79,7 +79,7 @@ export interface Assistant {
 export function createBotCore(config: Config, overrides: AssistantOverrides = {}): BotCore {
   const logger = overrides.logger ?? createLogger({ level: config.log.level });
   const catalog = ResponseCatalog.load();
-  const profile = loadPortalProfile(config.portalProfile);
+  const profile = overrides.profile ?? loadPortalProfile(config.portalProfile);
 
   const storage = overrides.storage
     ? asAssistantStorage(overrides.storage)

@@ -222,9 +222,13 @@ export class MainDialog extends ComponentDialog {
   /** `resume`: going back to a paused task, from its opening message and with its answers. */
   private async beginTask(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
+    // The task just before (its answers as option ids): what still holds is not asked again.
+    const previous = resume ? undefined : await this.kit.memory.topic(step.context);
     await this.kit.memory.startTopic(step.context, intent);
     values(step).phase = 'task';
-    const options: TaskOptions = resume ? { ...(resume.text ? { text: resume.text } : {}), answers: resume.answers } : { text: turnInfo(step.context).text };
+    const options: TaskOptions = resume
+      ? { ...(resume.text ? { text: resume.text } : {}), answers: resume.answers, ...(resume.added ? { added: resume.added } : {}) }
+      : { text: turnInfo(step.context).text, ...(previous ? { previous } : {}) };
     return step.beginDialog(intent, options);
   }
 
@@ -295,13 +299,22 @@ export class MainDialog extends ComponentDialog {
         return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
       case 'no':
         return this.anythingElse(step);
-      default:
-        // "never mind" drops it like a cancel; anything else is a new request (the pause is dropped).
-        if (this.kit.phrases.interruption(turnInfo(step.context).text) === 'cancel') {
+      default: {
+        // "never mind" drops it like a cancel; anything else is a new request (the pause is dropped)…
+        const turn = turnInfo(step.context);
+        if (this.kit.phrases.interruption(turn.text) === 'cancel') {
           await this.say(step.context, 'main.cancelled', true);
           return step.endDialog();
         }
+        // …unless it is a request for the paused task itself ("ok back to cancelling, the lab one"):
+        // that is a yes, and its words are added (what they name wins over the earlier answers).
+        const decision = this.decide(turn, step.context);
+        if (decision.kind === 'task' && decision.intent === paused.intent && !decision.safetyFirst) {
+          const text = [paused.text, turn.text].filter(Boolean).join(' ');
+          return step.replaceDialog(FLOW, { resume: { ...paused, text, added: turn.text } } satisfies FlowOptions);
+        }
         return step.replaceDialog(FLOW, {});
+      }
     }
   }
 

@@ -10,11 +10,12 @@ export const QUESTIONS = {
   'appointment.patient': ['self', 'family'],
   'appointment.care': ['primary', 'specialty', 'mentalHealth', 'urgent', 'vaccines', 'tests'],
   'appointment.mode': ['inPerson', 'video', 'phone'],
-  'appointment.when': ['asap', 'any'],
+  /** `sameTime`: moving a visit, keep its time of day (offered only then). */
+  'appointment.when': ['asap', 'any', 'sameTime'],
   'refill.rx': ['unknown'],
   /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
   'refill.noRx': ['noRx'],
-  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder'],
+  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental'],
   'refill.info': ['autoRefill'],
@@ -22,7 +23,9 @@ export const QUESTIONS = {
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming'],
   'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
-  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth'],
+  'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine'],
+  /** A phone number asked for without saying whose ("whats the number", "¿y el teléfono?"). */
+  'contact.number': ['askNumber'],
   followUp: ['yes', 'no', 'agent'],
   /** "Do you want to go back to …?" after a detour from a paused task. */
   resume: ['yes', 'no'],

@@ -9,6 +9,7 @@ import type { AppointmentLookup } from '../../services/appointments/appointmentL
 import type { AuditLog } from '../../services/audit/auditLog';
 import type { MemberDirectory } from '../../services/member';
 import type { PrescriptionLookup } from '../../services/pharmacy/prescriptionLookup';
+import type { PortalProfile } from '../../services/portal/profile';
 import type { StoreLimits } from '../../directline/store';
 import type { MemberLookup } from '../../handoff/bot/queueingEscalation';
 import type { IdentityAssertionHandler } from '../../identity/bot/assertionEvent';
@@ -25,6 +26,8 @@ export interface AssistantOverrides {
   storage?: Storage | AssistantStorage;
   /** Replaces the whole routing layer (tests of the bot's edge: state, restarts, HTTP). */
   mainDialog?: Dialog;
+  /** Replaces the configured portal profile (tests: a portal with an optional page, like the renewal request). */
+  profile?: PortalProfile;
   /** Milliseconds since the epoch: idle expiry, and "today" for appointments (tests fix or move time). */
   clock?: () => number;
   /** Pause between re-runs of a turn whose save collided (tests: none). */

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
 import { IN_PERSON_ONLY, type Appointment, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
+import { wallClock, zonedDate } from '../../services/time';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
@@ -13,12 +14,17 @@ import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { fold } from '../common/text';
+import { QUESTIONS } from '../questions';
 import { appointmentLine, visitVars } from './describe';
 import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
-/** Actions a verified member can complete in the chat (reschedule stays on the portal). */
+/**
+ * Actions a verified member can complete in the chat. Moving a visit stays on the portal: the
+ * scheduling back end has no move, and booking the new time then cancelling the old one here could
+ * leave the member with two visits or none; the reply says so.
+ */
 const LIVE_ACTIONS = new Set(['find', 'cancel', 'new']);
 
 export interface AppointmentDeps {
@@ -42,6 +48,8 @@ interface AppointmentValues {
   whenText?: string;
   /** Words about which visit, said while asked when ("its the video one with dr chen btw"). */
   visitWords?: string;
+  /** Moving a visit: "same time is fine" / "a la misma hora" (keep its time of day and clinician). */
+  sameTime?: boolean;
 }
 
 /**
@@ -55,6 +63,8 @@ interface AppointmentValues {
  */
 export class AppointmentDialog extends TaskDialog {
   static override readonly STEPS = ['action', 'patient', 'care', 'mode', 'when'] as const;
+  /** "Myself" said for the appointments just listed holds for the visit moved or cancelled next. */
+  protected override readonly carries = ['patient'];
   private readonly times = new PreferredTimeParser();
 
   constructor(
@@ -159,7 +169,9 @@ export class AppointmentDialog extends TaskDialog {
     // Going back to a paused booking: "as soon as possible" / "any time" stand (a day said in words is not kept).
     const resumed = this.resumed(step, 'when', 'appointment.when');
     if (resumed) return step.next({ choice: resumed } satisfies TextAnswer<PreferredTime>);
-    return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when' }, maxAttempts: 3 });
+    // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
+    const ids = action === 'reschedule' ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
+    return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when', ids }, maxAttempts: 3 });
   }
 
   /** Keeps the preferred time; finding, cancelling and booking first verify who is asking. */
@@ -171,6 +183,8 @@ export class AppointmentDialog extends TaskDialog {
       if (!when || 'stuck' in when) return this.stuck(step);
       state.preferred = when;
       state.whenText = turnInfo(step.context).text;
+      // "thursday, same time": the day said, and the time of the visit being moved.
+      state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : this.kit.options.mentioned(state.whenText, 'appointment.when', ['sameTime']).length > 0);
       await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
     }
     if (!LIVE_ACTIONS.has(action)) return step.next();
@@ -213,7 +227,7 @@ export class AppointmentDialog extends TaskDialog {
   private async whichVisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const state = step.values as AppointmentValues;
-    const member = values(step).patient === 'family' ? null : await this.deps.records.verifiedMember(context);
+    const member = values(step).patient === 'family' ? null : ((await this.deps.records.verifiedMember(context)) ?? (await this.silentlyVerified(context)));
     if (!member) return step.next();
     const upcoming = await this.deps.records.upcoming(context, member.memberId);
     if (!upcoming.verified || !upcoming.value.ok || !upcoming.value.value.length) return step.next();
@@ -238,6 +252,15 @@ export class AppointmentDialog extends TaskDialog {
     } satisfies PickOptions);
   }
 
+  /**
+   * A member the channel itself vouches for, without a question (Teams maps their Entra ID):
+   * moving a visit asks nobody to sign in, but one known this way is told which visit it is.
+   */
+  private async silentlyVerified(context: TurnContext): Promise<{ memberId: string } | null> {
+    const route = await this.deps.verification.route(context);
+    return route.kind === 'verified' ? route.member : null;
+  }
+
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.values as AppointmentValues;
     if (state.live) return this.done(step);
@@ -255,7 +278,11 @@ export class AppointmentDialog extends TaskDialog {
     if (!when || 'stuck' in when) return this.stuck(step);
     const params: Record<string, string | undefined> = { action, patient };
     let whenText: string;
-    if ('choice' in when) {
+    const sameTime = state.sameTime ? this.sameTime(step, when) : null;
+    if (sameTime) {
+      Object.assign(params, sameTime.params);
+      whenText = sameTime.text;
+    } else if ('choice' in when) {
       params.when = when.choice === 'asap' ? 'asap' : undefined;
       whenText = this.kit.text(context, `options.appointment.when.${when.choice}`);
     } else {
@@ -290,11 +317,36 @@ export class AppointmentDialog extends TaskDialog {
             })
           : this.kit.text(context, 'appointment.done.reschedule', vars),
       );
+      // A signed-in member could book here: why moving their visit is not done in the chat.
+      if (moving) lines.push(this.kit.text(context, 'appointment.moveOnPortal'));
     }
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
     await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.schedule', params)] });
     return this.done(step);
+  }
+
+  /**
+   * "same time is fine" while moving a visit: the time of day of the visit being moved, with the
+   * same clinician, on the day the member said, or — when only the kind of visit changes ("switch
+   * the video one to in person") — on the visit's own day. Not knowing the visit (not signed in),
+   * the page looks for no time and the text says "the same time as your current visit".
+   */
+  private sameTime(step: WaterfallStepContext, when: TextAnswer<PreferredTime>): { params: Record<string, string | undefined>; text: string } {
+    const context = step.context;
+    const moving = (step.values as AppointmentValues).moving;
+    const named = 'value' in when ? when.value : null;
+    if (!moving) {
+      const text = named?.date ? `${describePreferredTime({ ...named, time: null, partOfDay: null }, this.kit.locale(context), this.partNames(context))}, ` : '';
+      return { params: named?.date ? { when: whenParams(named).when } : {}, text: `${text}${this.kit.text(context, 'appointment.when.sameTimeUnknown')}` };
+    }
+    const zone = timeZoneOf(context, this.deps.timeZone);
+    const clock = wallClock(new Date(moving.start), zone);
+    const local = { date: zonedDate(new Date(moving.start), zone), time: `${String(clock.hour % 24).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}` };
+    const onlyMode = !named?.date && !!this.modes((step.options as { text?: string } | undefined)?.text ?? '').to;
+    const kept: PreferredTime = { date: named?.date ?? (onlyMode ? local.date : null), until: named?.date ? named.until : null, time: local.time, partOfDay: null };
+    const who = moving.clinician ? this.kit.text(context, 'appointment.live.with', { who: moving.clinician }) : '';
+    return { params: whenParams(kept), text: `${describePreferredTime(kept, this.kit.locale(context), this.partNames(context))}${who}` };
   }
 
   /** Cancel or find: those happen on the portal's upcoming-appointments page. */

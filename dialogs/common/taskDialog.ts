@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { EscalationReason } from '../escalation';
+import type { TopicTrail } from '../memory';
 import type { Interruption } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { safetyOf, turnInfo, turnTriage } from '../turn';
@@ -44,6 +45,16 @@ export interface TaskOptions {
   text?: string;
   /** Going back to a paused task: the answers already given (step → option id), not asked again. */
   answers?: Readonly<Record<string, string>>;
+  /**
+   * Going back to a paused task with words of its own ("ok back to cancelling, the lab one"): an
+   * option they name wins over the answer given before.
+   */
+  added?: string;
+  /**
+   * The topic trail of the task just before this one (option ids, never the member's words): when
+   * it was this topic, the answers that still hold (`carries`) are not asked again.
+   */
+  previous?: TopicTrail;
 }
 
 /**
@@ -56,6 +67,8 @@ export interface PausedTask {
   intent: TaskIntentId;
   text?: string;
   answers: Record<string, string>;
+  /** Words said to go back to it ("ok back to cancelling, the lab one"), for that one turn only. */
+  added?: string;
 }
 
 /** A waterfall's values (botbuilder types them as `object`). */
@@ -87,6 +100,12 @@ export function interruptionOf(context: TurnContext, kit: DialogKit, phrasesOnly
 export abstract class TaskDialog extends ComponentDialog {
   /** The questions this dialog can ask, in order (tests walk them). */
   static readonly STEPS: readonly string[] = [];
+
+  /**
+   * Steps whose answer still holds for the next task of the same topic in the conversation
+   * (appointments: who the visit is for), so that it is not asked again.
+   */
+  protected readonly carries: readonly string[] = [];
 
   protected constructor(
     readonly intent: TaskIntentId,
@@ -224,7 +243,8 @@ export abstract class TaskDialog extends ComponentDialog {
 
   /**
    * Asks a closed question (`<intent>.ask.<step>`) unless the member already answered it (a paused
-   * task gone back to) or the opening message did.
+   * task gone back to, or the task of the same topic just before, for the steps it `carries`) or
+   * the opening message did.
    */
   protected async ask(
     step: WaterfallStepContext,
@@ -232,14 +252,25 @@ export abstract class TaskDialog extends ComponentDialog {
     question: QuestionKey,
     extra: Partial<ChoiceQuestionOptions> = {},
   ): Promise<DialogTurnResult> {
-    const prefilled = this.resumed(step, name, question, extra.ids) ?? this.prefilled(step, question, extra.ids);
+    const prefilled = this.resumed(step, name, question, extra.ids) ?? this.prefilled(step, question, extra.ids) ?? this.carried(step, name, question, extra.ids);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     return step.beginDialog(ChoiceQuestion.ID, { question, prompt: `${this.intent}.ask.${name}`, ...extra } satisfies ChoiceQuestionOptions);
   }
 
   /** Going back to a paused task: the option the member already chose at this step, if still offered. */
   protected resumed(step: WaterfallStepContext, name: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
-    const answer = (step.options as TaskOptions | undefined)?.answers?.[name];
+    const options = step.options as TaskOptions | undefined;
+    const answer = options?.answers?.[name];
+    if (!answer || !ids.includes(answer)) return null;
+    // Words said when going back ("... the lab one", "actually for my son") name the newer answer.
+    return (options?.added && this.kit.options.prefill(options.added, question, ids)) || answer;
+  }
+
+  /** The answer the task of this topic just before gave at this step, when the step `carries`. */
+  protected carried(step: WaterfallStepContext, name: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
+    if (!this.carries.includes(name)) return null;
+    const previous = (step.options as TaskOptions | undefined)?.previous;
+    const answer = previous?.intent === this.intent ? previous.answers[name] : undefined;
     return answer && ids.includes(answer) ? answer : null;
   }
 

@@ -5,6 +5,7 @@ import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
 import { named } from '../common/mentions';
 import { prescriptionLine, prescriptionList } from '../refill/describe';
+import { renewalOffer } from '../refill/renewal';
 import type { PendingRequest } from './verification';
 
 /**
@@ -29,8 +30,13 @@ export async function answerPending(kit: DialogKit, records: MemberRecords, cont
       const one = mentioned[0]!;
       const lines = [prescriptionLine(kit, context, one)];
       const links = [kit.link(context, 'pharmacy.prescriptions')];
-      if (one.status === 'noRefillsLeft') lines.push(kit.text(context, 'refill.live.offerRenewal', { medication: one.medication }));
-      if (one.status === 'noRefillsLeft' || (request.need === 'whyPending' && one.status === 'pendingAuthorization')) links.push(kit.link(context, 'messaging.messageCareTeam'));
+      if (one.status === 'noRefillsLeft') {
+        // No refills left: the renewal request for that medicine.
+        const offer = renewalOffer(kit, context, one.medication);
+        lines.push(offer.text);
+        links.push(...offer.links);
+      }
+      if ((request.need === 'whyPending' || request.need === 'renewal') && one.status === 'pendingAuthorization') links.push(kit.link(context, 'messaging.messageCareTeam'));
       if (request.need === 'refillNow' && one.status === 'refillable') links.push(kit.link(context, 'pharmacy.refill', { rx: one.rxNumber }));
       await kit.send(context, { text: lines.join('\n\n'), links });
       return;

@@ -25,7 +25,7 @@ export type CodeCheck = 'verified' | 'wrong' | 'expired' | 'locked' | 'notACode'
  * only until the sign-in (or its deadline, or "sign out" / "forget me") to find it in their list.
  */
 export type PendingRequest =
-  | { topic: 'prescriptions'; need?: 'status' | 'refillNow' | 'whyPending'; words?: string[] }
+  | { topic: 'prescriptions'; need?: 'status' | 'refillNow' | 'whyPending' | 'renewal'; words?: string[] }
   | { topic: 'appointments' };
 
 export interface IdentityVerification {

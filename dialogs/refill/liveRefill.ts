@@ -6,10 +6,11 @@ import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
+import { renewalAnswer, renewalOffer } from './renewal';
 
 export const LIVE_REFILL = 'refill.live';
 
-export type LiveNeed = 'status' | 'refillNow' | 'whyPending';
+export type LiveNeed = 'status' | 'refillNow' | 'whyPending' | 'renewal';
 
 export interface LiveRefillOptions {
   need: LiveNeed;
@@ -59,6 +60,7 @@ export class LiveRefillDialog extends ComponentDialog {
       if (!target) notes.push(k.text(context, 'refill.live.notFound', { rx }));
     }
     if (target && need === 'status') return this.finish(step, [prescriptionLine(k, context, target)]);
+    if (target && need === 'renewal') return this.answerFor(step, need, target);
     if (target && need === 'refillNow') {
       if (isRefillable(target)) return this.confirm(step, target);
       return this.finish(step, [prescriptionLine(k, context, target)], ['pharmacy.refill']);
@@ -75,6 +77,14 @@ export class LiveRefillDialog extends ComponentDialog {
     switch (need) {
       case 'status':
         return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, list)]);
+      case 'renewal': {
+        // How to ask for a renewal, and which of their prescriptions have no refills left.
+        const general = renewalAnswer(k, context);
+        const out = list.filter((p) => p.status === 'noRefillsLeft');
+        const lines = [...notes, general.text, ...(out.length ? [k.text(context, 'refill.live.renewalIntro'), prescriptionList(k, context, out)] : [])];
+        await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...general.links] });
+        return step.endDialog();
+      }
       case 'whyPending': {
         const waiting = list.filter((p) => WAITING.has(p.status));
         if (!waiting.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingPending')]);
@@ -102,12 +112,20 @@ export class LiveRefillDialog extends ComponentDialog {
     const k = this.kit;
     const context = step.context;
     if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
+    if (need === 'renewal' && isRefillable(target)) {
+      // Refills are left: no renewal is needed, the refill itself is offered.
+      await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication: target.medication }) });
+      return this.confirm(step, target);
+    }
     const lines = [prescriptionLine(k, context, target)];
-    const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> = need === 'refillNow' ? ['pharmacy.refill'] : need === 'whyPending' && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
+    const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> =
+      need === 'refillNow' ? ['pharmacy.refill'] : (need === 'whyPending' || need === 'renewal') && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
     if (target.status === 'noRefillsLeft') {
-      // No refills left: the way on is a renewal, asked of the care team.
-      lines.push(k.text(context, 'refill.live.offerRenewal', { medication: target.medication }));
-      if (!links.includes('messaging.messageCareTeam')) links.push('messaging.messageCareTeam');
+      // No refills left: the way on is a renewal, asked of the care team (the renewal request).
+      const offer = renewalOffer(k, context, target.medication);
+      lines.push(offer.text);
+      await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...offer.links] });
+      return step.endDialog();
     }
     return this.finish(step, lines, links);
   }

@@ -13,11 +13,14 @@ import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { LIVE_REFILL, LiveRefillDialog, type LiveNeed, type LiveRefillOptions } from './liveRefill';
+import { renewalAnswer } from './renewal';
 import { parseRx, type RxAnswer } from './rxNumber';
 
 const RX_QUESTION = 'refill.rxQuestion';
-/** Needs that are about one prescription (the others are about the pharmacy). */
-const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending']);
+/** Needs that are about the member's own prescriptions (the others are about the pharmacy). */
+const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending', 'renewal']);
+/** Of those, the ones asked about one prescription, by Rx number or name, when not verified. */
+const NEEDS_AN_RX = new Set(['status', 'refillNow', 'whyPending']);
 /** The statuses explained to a member who is not verified, in this order. */
 const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped', 'noRefillsLeft'] as const;
 
@@ -121,6 +124,8 @@ export class RefillDialog extends TaskDialog {
       } satisfies LiveRefillOptions);
     }
     state.verify = verify;
+    // A renewal is explained the same way for every prescription: no Rx number is asked.
+    if (!NEEDS_AN_RX.has(need)) return step.next();
     if (state.rxGiven) return step.next({ value: { kind: 'rx', rx: state.rxGiven } } satisfies TextAnswer<RxAnswer>);
     // The medicine was named ("why is my metformin pending"): "Which prescription?" is not asked again.
     if (state.nameGiven) return step.next({ value: { kind: 'name' } } satisfies TextAnswer<RxAnswer>);
@@ -139,7 +144,7 @@ export class RefillDialog extends TaskDialog {
     if (state.live) return this.done(step);
     const need = values(step).need as string;
     let rx: string | undefined;
-    if (NEEDS_A_PRESCRIPTION.has(need)) {
+    if (NEEDS_AN_RX.has(need)) {
       const answer = step.result as TextAnswer<RxAnswer> | undefined;
       if (!answer || 'stuck' in answer) return this.stuck(step);
       if ('value' in answer && answer.value.kind === 'rx') rx = answer.value.rx;
@@ -168,6 +173,12 @@ export class RefillDialog extends TaskDialog {
         lines.push(['pendingAuthorization', 'tooSoon'].map((s) => `• ${k.text(context, `refill.statuses.${s}`)}`).join('\n'));
         links.push(k.link(context, 'pharmacy.prescriptions'), k.link(context, 'messaging.messageCareTeam'));
         break;
+      case 'renewal': {
+        const renewal = renewalAnswer(k, context);
+        lines.push(renewal.text);
+        links.push(...renewal.links);
+        break;
+      }
       case 'changePharmacy':
         lines.push(k.text(context, 'refill.answer.changePharmacy'));
         links.push(k.link(context, 'pharmacy.changePharmacy'));

@@ -81,9 +81,12 @@ export const CONTACT = topicTable({
     pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
     nurseLine: { links: [], phone: 'nurseLine' },
     behavioralHealth: { links: [], phone: 'behavioralHealth' },
+    billingLine: { links: ['billing.center'], phone: 'billing' },
   },
   /** Every phone line of the profile, answered when the member names its department. */
-  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth'],
+  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine'],
+  /** "whats the number" right after a topic with a phone line (the pharmacy's hours): that line. */
+  lines: { memberServices: 'call', pharmacy: 'pharmacy', nurseLine: 'nurseLine', behavioralHealth: 'behavioralHealth', billing: 'billingLine' },
 });
 
 export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTACT] as const;

@@ -2,7 +2,8 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { DialogKit } from '../common/kit';
 import { QUESTIONS } from '../questions';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
-import { TaskDialog, values, type TaskOutcome } from '../common/taskDialog';
+import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
+import { lineOfTopic } from './lastLine';
 import { sendTopicAnswer } from './topicAnswer';
 import type { AnyTopicTable } from './topicTable';
 
@@ -29,10 +30,23 @@ export class TopicDialog extends TaskDialog {
   /** The menu shows the listed sub-topics; an unlisted one is answered when named (also in the opening message). */
   private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const unlisted = this.table.unlisted ?? [];
+    const byLine = this.lineAskedFor(step);
+    if (byLine) return step.next({ answer: byLine } satisfies ChoiceAnswer);
     const prefilled = this.prefilled(step, this.table.question);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     const ids = QUESTIONS[this.table.question].filter((id) => !unlisted.includes(id));
     return this.ask(step, 'topic', this.table.question, { ids, unlisted });
+  }
+
+  /**
+   * "whats the number" / "¿y el teléfono?" (a number, and nothing about whose) right after a topic
+   * with a phone line: the sub-topic that gives that line; otherwise null (the menu, as usual).
+   */
+  private lineAskedFor(step: WaterfallStepContext): string | null {
+    const { text, previous } = (step.options as TaskOptions | undefined) ?? {};
+    if (!this.table.lines || !text || this.kit.options.match(text, 'contact.number', 'exact') !== 'askNumber') return null;
+    const line = lineOfTopic(previous);
+    return (line && this.table.lines[line]) ?? null;
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

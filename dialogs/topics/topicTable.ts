@@ -26,6 +26,11 @@ export interface TopicTable<Q extends QuestionKey = QuestionKey> {
   answers: Record<OptionId<Q>, TopicAnswer>;
   /** Answered when named, but not on the menu (the pharmacy's phone, where to sign in). */
   unlisted?: readonly OptionId<Q>[];
+  /**
+   * The sub-topic that gives each phone line: a number asked for without saying whose ("whats the
+   * number") gets the line of the topic answered just before, when it had one.
+   */
+  lines?: Partial<Record<PhoneLine, OptionId<Q>>>;
 }
 
 /** Any topic table, as TopicDialog reads it. */
@@ -34,6 +39,7 @@ export interface AnyTopicTable {
   question: QuestionKey;
   answers: Readonly<Record<string, TopicAnswer>>;
   unlisted?: readonly string[];
+  lines?: Partial<Record<PhoneLine, string>>;
 }
 
 export function topicTable<Q extends QuestionKey>(table: TopicTable<Q>): TopicTable<Q> {

@@ -53,6 +53,8 @@ export const portalProfileSchema = z.strictObject({
       mailOrder: page,
       changePharmacy: page,
       autoRefill: page,
+      /** The portal's renewal request (a prescription with no refills left), if it has one. */
+      renewal: page.optional(),
     }),
     signInHelp: z.strictObject({
       center: page,
@@ -233,6 +235,13 @@ export class PortalProfile {
    * The absolute URL of a portal page. Query parameters written as `{placeholder}` are filled
    * from `params` (URL-encoded); those without a value are dropped.
    */
+  /** Whether the profile has this page (an optional one, like `pharmacy.renewal`, may be missing). */
+  hasLink(key: LinkKey): boolean {
+    const [group, name] = key.split('.') as [keyof Links, string?];
+    const entry = this.data.links[group];
+    return typeof entry === 'string' || typeof (entry as Record<string, string | undefined>)[name ?? ''] === 'string';
+  }
+
   link(key: LinkKey, params: Record<string, string | undefined> = {}): string {
     const [group, name] = key.split('.') as [keyof Links, string?];
     const entry = this.data.links[group];

@@ -47,12 +47,13 @@ describe('specific requests get their answer, not a menu (newcomer run)', functi
       assert.ok(linksOf(replies).some((l) => l.includes('action=find')), textOf(replies));
     });
 
-    it('Teams, Spanish: "cancela la de laboratorio" after the list is a cancellation, not the menu', async () => {
+    it('Teams, Spanish: "cancela la de laboratorio" after the list is a cancellation, not the menu (and "my" visits still hold)', async () => {
       const chat = await realChat('msteams', { locale: 'es' });
       await chat.say('cuales son mis citas');
       const replies = await chat.say('cancela la de laboratorio');
       assert.doesNotMatch(textOf(replies), actionMenu('es'));
-      assert.ok(textOf(replies).includes(promptText('es', 'appointment.ask.patient')), textOf(replies));
+      assert.ok(!textOf(replies).includes(promptText('es', 'appointment.ask.patient')), textOf(replies));
+      assert.ok(textOf(replies).includes(catalog.text('es', 'appointment.done.cancel')), textOf(replies));
     });
   });
 });
