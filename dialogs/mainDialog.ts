@@ -5,6 +5,8 @@ import { TASK_INTENTS, type IntentId, type TaskIntentId } from '../intents/types
 import type { DialogKit } from './common/kit';
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './common/questions';
 import { values, type PausedTask, type TaskDialog, type TaskOptions, type TaskOutcome } from './common/taskDialog';
+import type { TopicPriorState } from './memory';
+import { TopicPrior } from './topicPrior';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 
@@ -12,7 +14,7 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 
 type Decision =
-  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean }
+  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string> }
   | { kind: 'triage' }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
@@ -26,6 +28,8 @@ interface FlowOptions {
   paused?: PausedTask;
   /** Go back to this paused task, with the answers already given. */
   resume?: PausedTask;
+  /** Route the message in the light of the topics offered by "is this about A?", left unanswered for a new request. */
+  offered?: TopicPriorState;
 }
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
@@ -35,6 +39,12 @@ const isTask = (intent: string | null | undefined): intent is TaskIntentId => TA
  * score) is what the member wants the person for ("talk to a person about my refill").
  */
 const TOPIC_BESIDE_PERSON = 0.35;
+
+/**
+ * "Just to be sure: is this about A?" only names a topic the recognizer heard in the member's words
+ * at least this clearly (a runner-up at 0.07 behind "none" is no reason to ask about it).
+ */
+const CLARIFY_SUPPORT = 0.2;
 
 /**
  * Routes each member message (the emergency check has already run in the turn pipeline): a
@@ -50,6 +60,8 @@ const TOPIC_BESIDE_PERSON = 0.35;
  * end of the dialogs (sign-out, forget me, idle expiry) — drops it.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly topicPrior: TopicPrior;
+
   constructor(
     private readonly kit: DialogKit,
     private readonly escalation: Escalation,
@@ -59,6 +71,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     for (const task of tasks) this.addDialog(task);
     this.addDialog(new ChoiceQuestion(kit));
+    this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
     this.addDialog(
       new WaterfallDialog(FLOW, [
         (step) => this.route(step),
@@ -71,14 +84,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { start, resume } = (step.options as FlowOptions | undefined) ?? {};
+    const { start, resume, offered } = (step.options as FlowOptions | undefined) ?? {};
     if (resume) {
       await this.kit.say(step.context, 'main.resume.back', { task: this.pausedTitle(step.context, resume) });
       return this.beginTask(step, resume.intent, resume);
     }
     if (start) return this.beginTask(step, start);
     const turn = turnInfo(step.context);
-    const decision = this.decide(turn, step.context);
+    // The topic just answered (taken: it concerns the message right after the answer).
+    const noted = await this.kit.memory.takePrior(step.context);
+    const decision = this.decide(turn, step.context, offered ? { prior: offered, lean: true } : { prior: noted, lean: false });
     this.noteRouted(step.context, turn, decision);
     this.logger.info(
       { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },
@@ -87,12 +102,17 @@ export class MainDialog extends ComponentDialog {
     switch (decision.kind) {
       case 'task':
         if (decision.safetyFirst) await this.safetyFirst(step.context);
-        return this.beginTask(step, decision.intent);
+        return this.beginTask(step, decision.intent, undefined, decision.answers);
       case 'triage': {
         // mental_health / symptoms: the way to care (the safety triage decided; see dialogs/triage.ts).
         await this.kit.memory.setUnclear(step.context, 0);
         const match = turnTriage(step.context).match!;
         await this.kit.triage.answer(step.context, match);
+        // "should I come in?" after the nurse line is about a visit (the answer offers one, or an e-visit).
+        await this.kit.memory.notePrior(step.context, {
+          topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],
+          offered: { action: 'new' },
+        });
         return step.endDialog();
       }
       case 'safetyNet': {
@@ -132,7 +152,7 @@ export class MainDialog extends ComponentDialog {
     });
   }
 
-  private decide(turn: TurnInfo, context: TurnContext): Decision {
+  private decide(turn: TurnInfo, context: TurnContext, { prior, lean }: { prior?: TopicPriorState; lean: boolean }): Decision {
     const picked = this.kit.options.match(turn.text, 'topics', 'exact');
     if (isTask(picked)) return { kind: 'task', intent: picked };
     if (picked === 'agent') return { kind: 'agent' };
@@ -153,6 +173,10 @@ export class MainDialog extends ComponentDialog {
     const phrase = this.kit.phrases.interruption(turn.text);
     if (phrase === 'agent' || (intent === 'agent' && score >= this.kit.policy.routeAt)) return { kind: 'agent', ...this.topicBesidePerson(turn) };
     if (phrase) return this.conversational(phrase);
+
+    // A follow-up to the topic just answered is read in its light (dialogs/topicPrior.ts).
+    const followUp = this.topicPrior.read(turn, prior, lean);
+    if (followUp) return { kind: 'task', intent: followUp.intent, ...(followUp.answers ? { answers: followUp.answers } : {}) };
 
     if (score < this.kit.policy.routeAt) return { kind: 'unclear' };
     if (isTask(intent)) return { kind: 'task', intent };
@@ -200,7 +224,8 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     await this.kit.memory.setUnclear(context, count);
-    const candidates = [...new Set([turn.result.intent, turn.result.runnerUp?.intent].filter(isTask))];
+    const heard = [turn.result, turn.result.runnerUp].filter((r) => r && r.score >= CLARIFY_SUPPORT).map((r) => r!.intent);
+    const candidates = [...new Set(heard.filter(isTask))];
     if (!candidates.length) {
       // A request for something no topic is about ("order me a pizza"): say so, then what we do.
       if (this.kit.phrases.isRequest(turn.text)) await this.say(context, 'main.outOfScope', true);
@@ -209,6 +234,7 @@ export class MainDialog extends ComponentDialog {
     }
     const title = (id: string) => this.kit.text(context, `topics.${id}`);
     values(step).phase = 'clarify';
+    values(step).candidates = candidates.join(' ');
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'topics',
       ids: [...candidates, 'somethingElse'],
@@ -219,8 +245,11 @@ export class MainDialog extends ComponentDialog {
     } satisfies ChoiceQuestionOptions);
   }
 
-  /** `resume`: going back to a paused task, from its opening message and with its answers. */
-  private async beginTask(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask): Promise<DialogTurnResult> {
+  /**
+   * `resume`: going back to a paused task, from its opening message and with its answers.
+   * `answers`: a follow-up going on with the topic just answered keeps what was answered.
+   */
+  private async beginTask(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask, answers?: Record<string, string>): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
     // The task just before (its answers as option ids): what still holds is not asked again.
     const previous = resume ? undefined : await this.kit.memory.topic(step.context);
@@ -228,7 +257,7 @@ export class MainDialog extends ComponentDialog {
     values(step).phase = 'task';
     const options: TaskOptions = resume
       ? { ...(resume.text ? { text: resume.text } : {}), answers: resume.answers, ...(resume.added ? { added: resume.added } : {}) }
-      : { text: turnInfo(step.context).text, ...(previous ? { previous } : {}) };
+      : { text: turnInfo(step.context).text, ...(previous ? { previous } : {}), ...(answers ? { answers } : {}) };
     return step.beginDialog(intent, options);
   }
 
@@ -241,7 +270,9 @@ export class MainDialog extends ComponentDialog {
         await this.kit.say(context, 'main.askAgain');
         return step.endDialog();
       }
-      return step.replaceDialog(FLOW, {});
+      // Not a pick: a new request, read in the light of the topics just offered ("ok book me something").
+      const offered = (values(step).candidates ?? '').split(' ').filter(isTask);
+      return step.replaceDialog(FLOW, (offered.length ? { offered: { topics: offered } } : {}) satisfies FlowOptions);
     }
 
     const outcome = (step.result as TaskOutcome | undefined) ?? { kind: 'completed' };
@@ -280,7 +311,10 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private anythingElse(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async anythingElse(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // What was just answered: the next message may be a follow-up to it (dialogs/topicPrior.ts).
+    const trail = await this.kit.memory.topic(step.context);
+    if (trail) await this.kit.memory.notePrior(step.context, { topics: [trail.intent], answers: { ...trail.answers } });
     values(step).phase = 'followUp';
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'followUp',
@@ -308,14 +342,23 @@ export class MainDialog extends ComponentDialog {
         }
         // …unless it is a request for the paused task itself ("ok back to cancelling, the lab one"):
         // that is a yes, and its words are added (what they name wins over the earlier answers).
-        const decision = this.decide(turn, step.context);
+        const decision = this.decide(turn, step.context, { lean: false });
         if (decision.kind === 'task' && decision.intent === paused.intent && !decision.safetyFirst) {
           const text = [paused.text, turn.text].filter(Boolean).join(' ');
           return step.replaceDialog(FLOW, { resume: { ...paused, text, added: turn.text } } satisfies FlowOptions);
         }
+        // "ok, let's get back to the booking": the paused task named again is a yes.
+        if (this.namesTask(turn, paused.intent)) return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
         return step.replaceDialog(FLOW, {});
       }
     }
+  }
+
+  /** The message names this task (and asks for nothing else: no interruption phrase). */
+  private namesTask(turn: TurnInfo, intent: TaskIntentId): boolean {
+    if (this.kit.phrases.interruption(turn.text)) return false;
+    const { result } = turn;
+    return result.intent === intent && result.score >= this.kit.policy.routeAt;
   }
 
   /** What the paused task was, for "do you want to go back to …?" ("booking your appointment"). */
@@ -326,7 +369,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async afterFollowUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    switch ((step.result as ChoiceAnswer | undefined)?.answer ?? null) {
+    const answer = (step.result as ChoiceAnswer | undefined)?.answer ?? null;
+    // Yes, no or a person to "anything else?": the member is done with the topic just answered.
+    if (answer) await this.kit.memory.takePrior(step.context);
+    switch (answer) {
       case 'yes':
         await this.say(step.context, 'main.askTopic', true);
         return step.endDialog();

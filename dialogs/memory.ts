@@ -12,10 +12,20 @@ export interface TopicTrail {
   answers: Record<string, string>;
 }
 
+/** What was just answered: the topics (most likely first) and, for a task, its answers (option ids). */
+export interface TopicPriorState {
+  topics: TaskIntentId[];
+  answers?: Record<string, string>;
+  /** What the answer offered to go on with (the nurse line offers a new visit): kept for the first topic. */
+  offered?: Record<string, string>;
+}
+
 export interface MemoryState {
   locale?: Locale;
   topic?: TopicTrail;
   unclear?: number;
+  /** The topics the assistant just answered, to read a short follow-up by (see TopicPrior). */
+  prior?: TopicPriorState;
   /** The assistant's last answer told the member to sign in (read, and cleared, by the next message). */
   signInAsked?: boolean;
 }
@@ -57,6 +67,18 @@ export class ConversationMemory {
 
   async forgetTopic(context: TurnContext): Promise<void> {
     await this.update(context, (s) => delete s.topic);
+  }
+
+  /** An answer was just given: the next message may be a follow-up to it. */
+  async notePrior(context: TurnContext, prior: TopicPriorState): Promise<void> {
+    await this.update(context, (s) => (s.prior = prior));
+  }
+
+  /** The prior for this message; forgotten (it concerns the message right after an answer). */
+  async takePrior(context: TurnContext): Promise<TopicPriorState | undefined> {
+    const prior = (await this.state(context)).prior;
+    if (prior) await this.update(context, (s) => delete s.prior);
+    return prior;
   }
 
   async unclear(context: TurnContext): Promise<number> {

@@ -8,6 +8,7 @@ import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
+import type { QuestionKey } from '../questions';
 import { TaskDialog, values } from '../common/taskDialog';
 import { turnInfo } from '../turn';
 import { verificationNote } from '../identity/notes';
@@ -110,6 +111,13 @@ export class AppointmentDialog extends TaskDialog {
       return Dialog.EndOfTurn;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** Who it is for, and for a new visit the kind of care and how to be seen, may be said early. */
+  protected override laterQuestions(given: Readonly<Record<string, unknown>>): Readonly<Record<string, QuestionKey>> {
+    const action = given.action;
+    if (action !== undefined && action !== 'new') return { patient: 'appointment.patient' };
+    return { patient: 'appointment.patient', care: 'appointment.care', mode: 'appointment.mode' };
   }
 
   /** A kind of visit or care named, and no day or time: words about which visit. */

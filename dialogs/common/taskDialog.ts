@@ -19,6 +19,7 @@ import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
+import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
 /** A safety signal from mental-health words or a mental-health leaning of the triage. */
@@ -70,6 +71,11 @@ export interface PausedTask {
   /** Words said to go back to it ("ok back to cancelling, the lab one"), for that one turn only. */
   added?: string;
 }
+
+/** A short answer ("by video", "for my daughter"): kept even when the recognizer hears another task in it. */
+const SHORT_ANSWER_WORDS = 4;
+
+const isTaskIntent = (intent: string): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /** A waterfall's values (botbuilder types them as `object`). */
 export function values(step: WaterfallStepContext): Record<string, string | undefined> {
@@ -176,6 +182,12 @@ export abstract class TaskDialog extends ComponentDialog {
       // clearly ask for something else ("never mind", "talk to a person") interrupt it. A loose
       // question (a medicine's name) accepts almost anything, so there the recognizer still decides.
       const slotAnswer = !!(asked && active && !asked.loose && asked.accepts(active, context));
+      // An answer to another of this task's questions ("in person" to "Who is the appointment
+      // for?"): kept for that question, and the open one asked again; not a request for a person.
+      if (asked && !slotAnswer && (await this.keepLaterAnswers(innerDc))) {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
       const interruption = interruptionOf(context, this.kit, slotAnswer);
       if (interruption === 'help') {
         await this.kit.say(context, 'common.helpInDialog');
@@ -198,6 +210,47 @@ export abstract class TaskDialog extends ComponentDialog {
       if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * The questions this task may ask later (step name → question) that a short message can answer
+   * ahead of time; the values given so far tell which apply. None by default.
+   */
+  protected laterQuestions(_given: Readonly<Record<string, unknown>>): Readonly<Record<string, QuestionKey>> {
+    return {};
+  }
+
+  /**
+   * A message that answers questions of this task other than the open one — said alone or in a
+   * few words, or beside no other task — with no phrase asking for something else ("never mind",
+   * "talk to a person"): the answers are kept, for questions not asked yet (the flow's answers, as a paused task's are, and the
+   * topic trail), so those questions are not asked. True when something was kept.
+   */
+  private async keepLaterAnswers(innerDc: DialogContext): Promise<boolean> {
+    const context = innerDc.context;
+    const { text, result } = turnInfo(context);
+    if (this.kit.phrases.interruption(text)) return false;
+    const words = fold(text).split(' ').filter(Boolean).length;
+    const otherTask = isTaskIntent(result.intent) && result.intent !== this.intent && result.score >= this.kit.policy.routeAt;
+    if (!words || (otherTask && words > SHORT_ANSWER_WORDS)) return false;
+    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as
+      | { options?: TaskOptions; values?: Record<string, unknown> }
+      | undefined;
+    if (!flow) return false;
+    const given = { ...flow.options?.answers, ...flow.values };
+    const found = Object.entries(this.laterQuestions(given))
+      // Not yet asked: an answer given early may be changed ("in person", then "by video").
+      .filter(([name]) => flow.values?.[name] === undefined)
+      .map(([name, question]) => [name, this.kit.options.prefill(text, question)] as const)
+      .filter((entry): entry is readonly [string, string] => !!entry[1]);
+    if (!found.length) return false;
+    const answers = { ...flow.options?.answers };
+    for (const [name, id] of found) {
+      answers[name] = id;
+      await this.kit.memory.remember(context, name, id);
+    }
+    flow.options = { ...flow.options, answers };
+    return true;
   }
 
   private saysThanks(context: TurnContext): boolean {
