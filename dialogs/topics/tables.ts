@@ -28,7 +28,7 @@ export const BILLING = topicTable({
     costs: { links: ['billing.coverage', 'billing.costEstimates'] },
     claimDenied: { links: ['billing.claims', 'billing.disputes'], offerPerson: 'denied_claim' },
     priorAuth: { links: ['billing.priorAuthorization'] },
-    dispute: { links: ['billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
+    dispute: { links: ['billing.claims', 'billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
     insurance: { links: ['account.insurance'], phone: 'memberServices' },
     idCard: { links: ['account.idCard'], phone: 'memberServices' },
     paperless: { links: ['billing.paperless'] },
@@ -81,9 +81,11 @@ export const CONTACT = topicTable({
     pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
     nurseLine: { links: [], phone: 'nurseLine' },
     behavioralHealth: { links: [], phone: 'behavioralHealth' },
+    hours: { links: ['messaging.findClinic'], phone: 'memberServices' },
+    location: { links: ['messaging.findClinic'], phone: 'memberServices' },
   },
-  /** Every phone line of the profile, answered when the member names its department. */
-  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth'],
+  /** Every phone line of the profile, answered when the member names its department; opening hours and clinic locations, when named. */
+  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth', 'hours', 'location'],
 });
 
 export const TOPIC_TABLES = [PASSWORD_RESET, BILLING, RECORDS, TELEHEALTH, CONTACT] as const;
