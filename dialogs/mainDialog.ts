@@ -200,9 +200,17 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     await this.kit.memory.setUnclear(context, count);
-    const candidates = [...new Set([turn.result.intent, turn.result.runnerUp?.intent].filter(isTask))];
+    const candidates = [
+      ...new Set(
+        [turn.result, turn.result.runnerUp]
+          .filter((r) => r && r.score >= this.kit.policy.clarifyAt)
+          .map((r) => r!.intent)
+          .filter(isTask),
+      ),
+    ];
     if (!candidates.length) {
-      // A request for something no topic is about ("order me a pizza"): say so, then what we do.
+      // A request or question for something no topic is about ("order me a pizza", "what's the
+      // weather"): say so, then what we do.
       if (this.kit.phrases.isRequest(turn.text)) await this.say(context, 'main.outOfScope', true);
       else await this.kit.say(context, 'main.rephrase');
       return step.endDialog();

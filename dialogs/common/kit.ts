@@ -20,12 +20,18 @@ export interface RoutingPolicy {
   interruptAt: number;
   /** Another task recognized mid-dialog at or above this (and not an answer) switches topic. */
   switchAt: number;
+  /**
+   * An unclear message is asked "is this about A?" only for a task scored at or above this; a
+   * task the recognizer all but ruled out ("the weather" → Contact at 0.00) is no candidate, so
+   * the member hears that it is outside what the assistant does.
+   */
+  clarifyAt: number;
 }
 
 /** The group of SMS versions of texts in responses/<locale>.json. */
 export const SMS_TEXT = 'smsText';
 
-export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85 };
+export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85, clarifyAt: 0.15 };
 
 /** What every dialog needs to talk: texts, the portal profile, the sender, options and memory. */
 export class DialogKit {
