@@ -9,6 +9,8 @@ export function visitVars(kit: DialogKit, context: TurnContext, visit: Appointme
   return {
     when: formatWhen(visit.start, kit.locale(context), timeZone),
     mode: kit.text(context, `appointment.live.mode.${visit.mode}`),
+    /** The mode with its article ("an in-person visit"): English articles depend on the word. */
+    aMode: kit.text(context, `appointment.live.aMode.${visit.mode}`),
     with: visit.clinician ? kit.text(context, 'appointment.live.with', { who: visit.clinician }) : '',
     at: inPerson && visit.location && visit.location !== visit.clinician ? kit.text(context, 'appointment.live.at', { where: visit.location }) : '',
   };
