@@ -8,6 +8,7 @@ import type { ConversationMemory } from '../memory';
 import type { PhraseBook } from '../phrases';
 import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
+import { BackEndTerms } from './backEndTerms';
 import type { MedicineNames } from './medicineNames';
 import type { OptionMatcher } from './options';
 import { profileOf } from '../../channels/capabilities';
@@ -35,6 +36,9 @@ export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, s
 
 /** What every dialog needs to talk: texts, the portal profile, the sender, options and memory. */
 export class DialogKit {
+  /** Names the back ends write in English (visit kinds, drug forms), in the member's language. */
+  readonly terms: BackEndTerms;
+
   constructor(
     readonly sender: ReplySender,
     readonly catalog: ResponseCatalog,
@@ -47,7 +51,9 @@ export class DialogKit {
     /** Brand and generic names of the same medicine, for matching a medicine the member names. */
     readonly medicines: MedicineNames,
     readonly policy: RoutingPolicy = DEFAULT_POLICY,
-  ) {}
+  ) {
+    this.terms = new BackEndTerms(catalog);
+  }
 
   locale(context: TurnContext): Locale {
     return turnInfo(context).locale;

@@ -29,7 +29,7 @@ export async function answerPending(kit: DialogKit, records: MemberRecords, cont
       const one = mentioned[0]!;
       const lines = [prescriptionLine(kit, context, one)];
       const links = [kit.link(context, 'pharmacy.prescriptions')];
-      if (one.status === 'noRefillsLeft') lines.push(kit.text(context, 'refill.live.offerRenewal', { medication: one.medication }));
+      if (one.status === 'noRefillsLeft') lines.push(kit.text(context, 'refill.live.offerRenewal', { medication: kit.terms.medication(one.medication, kit.locale(context)) }));
       if (one.status === 'noRefillsLeft' || (request.need === 'whyPending' && one.status === 'pendingAuthorization')) links.push(kit.link(context, 'messaging.messageCareTeam'));
       if (request.need === 'refillNow' && one.status === 'refillable') links.push(kit.link(context, 'pharmacy.refill', { rx: one.rxNumber }));
       await kit.send(context, { text: lines.join('\n\n'), links });

@@ -106,7 +106,7 @@ export class LiveRefillDialog extends ComponentDialog {
     const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> = need === 'refillNow' ? ['pharmacy.refill'] : need === 'whyPending' && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
     if (target.status === 'noRefillsLeft') {
       // No refills left: the way on is a renewal, asked of the care team.
-      lines.push(k.text(context, 'refill.live.offerRenewal', { medication: target.medication }));
+      lines.push(k.text(context, 'refill.live.offerRenewal', { medication: k.terms.medication(target.medication, k.locale(context)) }));
       if (!links.includes('messaging.messageCareTeam')) links.push('messaging.messageCareTeam');
     }
     return this.finish(step, lines, links);
@@ -132,7 +132,7 @@ export class LiveRefillDialog extends ComponentDialog {
     if (result.kind === 'notRefillable') return this.finish(step, [prescriptionLine(this.kit, context, result.prescription)], ['pharmacy.refill']);
     return this.finish(step, [
       this.kit.text(context, 'refill.live.requested', {
-        medication: result.prescription.medication,
+        medication: this.kit.terms.medication(result.prescription.medication, this.kit.locale(context)),
         pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
       }),
     ], ['pharmacy.orderStatus']);
@@ -145,7 +145,7 @@ export class LiveRefillDialog extends ComponentDialog {
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'confirm',
       prompt: 'refill.live.confirmRefill',
-      vars: { medication: target.medication, rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
+      vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
       noMatch: 'end',
     } satisfies ChoiceQuestionOptions);
   }
