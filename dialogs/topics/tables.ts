@@ -13,8 +13,10 @@ export const PASSWORD_RESET = topicTable({
     portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
     whereToSignIn: { links: ['signIn', 'register'] },
+    // "How do I link my account?" (often on Teams): how the assistant knows who you are here.
+    linkAccount: { links: ['signIn'], phone: 'memberServices' },
   },
-  unlisted: ['whereToSignIn'],
+  unlisted: ['whereToSignIn', 'linkAccount'],
 });
 
 export const BILLING = topicTable({
