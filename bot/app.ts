@@ -164,7 +164,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     new MainDialog(kit, escalation, logger, [
       new AppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
       new RefillDialog(kit, memberAccess),
-      ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table)),
+      ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table, identity.verification)),
     ]);
   dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
 

@@ -44,7 +44,6 @@ const TOPIC_BESIDE_PERSON = 0.35;
  * "Just to be sure: is this about A?" only names a topic the recognizer heard in the member's words
  * at least this clearly (a runner-up at 0.07 behind "none" is no reason to ask about it).
  */
-const CLARIFY_SUPPORT = 0.2;
 
 /**
  * Routes each member message (the emergency check has already run in the turn pipeline): a
@@ -224,10 +223,17 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     await this.kit.memory.setUnclear(context, count);
-    const heard = [turn.result, turn.result.runnerUp].filter((r) => r && r.score >= CLARIFY_SUPPORT).map((r) => r!.intent);
-    const candidates = [...new Set(heard.filter(isTask))];
+    const candidates = [
+      ...new Set(
+        [turn.result, turn.result.runnerUp]
+          .filter((r) => r && r.score >= this.kit.policy.clarifyAt)
+          .map((r) => r!.intent)
+          .filter(isTask),
+      ),
+    ];
     if (!candidates.length) {
-      // A request for something no topic is about ("order me a pizza"): say so, then what we do.
+      // A request or question for something no topic is about ("order me a pizza", "what's the
+      // weather"): say so, then what we do.
       if (this.kit.phrases.isRequest(turn.text)) await this.say(context, 'main.outOfScope', true);
       else await this.kit.say(context, 'main.rephrase');
       return step.endDialog();

@@ -22,7 +22,7 @@ export const phrasesFileSchema = z.strictObject({
   interruptions: z.strictObject({ cancel: perLocale, startOver: perLocale, help: perLocale, agent: perLocale }),
   /** While the member waits for or chats with an agent: what leaves the line / ends the chat. */
   handoff: z.strictObject({ leave: perLocale }),
-  /** Words that make a message a request ("can you", "order me"): one understood as nothing is outside what the assistant does. */
+  /** Words that make a message a request or a question ("can you", "order me", "whats"): one understood as nothing is outside what the assistant does. */
   requests: perLocale,
   options: z.record(
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),

@@ -9,6 +9,8 @@ export function visitVars(kit: DialogKit, context: TurnContext, visit: Appointme
   return {
     when: formatWhen(visit.start, kit.locale(context), timeZone),
     mode: kit.text(context, `appointment.live.mode.${visit.mode}`),
+    /** The mode with its article ("an in-person visit"): English articles depend on the word. */
+    aMode: kit.text(context, `appointment.live.aMode.${visit.mode}`),
     with: visit.clinician ? kit.text(context, 'appointment.live.with', { who: visit.clinician }) : '',
     at: inPerson && visit.location && visit.location !== visit.clinician ? kit.text(context, 'appointment.live.at', { where: visit.location }) : '',
   };
@@ -17,7 +19,7 @@ export function visitVars(kit: DialogKit, context: TurnContext, visit: Appointme
 /** "Tue, Jun 10, 3:00 PM: video visit with Dr. Maya Chen (Primary care follow-up)". */
 export function appointmentLine(kit: DialogKit, context: TurnContext, appointment: Appointment, timeZone: string): string {
   const line = kit.text(context, 'appointment.live.line', visitVars(kit, context, appointment, timeZone));
-  return appointment.description ? `${line} (${appointment.description})` : line;
+  return appointment.description ? `${line} (${kit.terms.visit(appointment.description, kit.locale(context))})` : line;
 }
 
 export function appointmentList(kit: DialogKit, context: TurnContext, list: readonly Appointment[], timeZone: string): string {
@@ -27,7 +29,7 @@ export function appointmentList(kit: DialogKit, context: TurnContext, list: read
 /** A choice's title: "Tue, Jun 10, 3:00 PM · Primary care follow-up". */
 export function appointmentTitle(kit: DialogKit, context: TurnContext, appointment: Appointment, timeZone: string): string {
   const vars = visitVars(kit, context, appointment, timeZone);
-  return `${vars.when} · ${appointment.description ?? vars.mode}`;
+  return `${vars.when} · ${appointment.description ? kit.terms.visit(appointment.description, kit.locale(context)) : vars.mode}`;
 }
 
 /** A choice's title: "Tue, Jun 10, 9:00 AM · Dr. Maya Chen (video visit)". */

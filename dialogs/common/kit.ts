@@ -8,6 +8,7 @@ import type { ConversationMemory } from '../memory';
 import type { PhraseBook } from '../phrases';
 import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
+import { BackEndTerms } from './backEndTerms';
 import type { MedicineNames } from './medicineNames';
 import type { OptionMatcher } from './options';
 import { profileOf } from '../../channels/capabilities';
@@ -20,15 +21,24 @@ export interface RoutingPolicy {
   interruptAt: number;
   /** Another task recognized mid-dialog at or above this (and not an answer) switches topic. */
   switchAt: number;
+  /**
+   * An unclear message is asked "is this about A?" only for a task scored at or above this; a
+   * task the recognizer all but ruled out ("the weather" → Contact at 0.00) is no candidate, so
+   * the member hears that it is outside what the assistant does.
+   */
+  clarifyAt: number;
 }
 
 /** The group of SMS versions of texts in responses/<locale>.json. */
 export const SMS_TEXT = 'smsText';
 
-export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85 };
+export const DEFAULT_POLICY: RoutingPolicy = { routeAt: 0.6, interruptAt: 0.7, switchAt: 0.85, clarifyAt: 0.15 };
 
 /** What every dialog needs to talk: texts, the portal profile, the sender, options and memory. */
 export class DialogKit {
+  /** Names the back ends write in English (visit kinds, drug forms), in the member's language. */
+  readonly terms: BackEndTerms;
+
   constructor(
     readonly sender: ReplySender,
     readonly catalog: ResponseCatalog,
@@ -41,7 +51,9 @@ export class DialogKit {
     /** Brand and generic names of the same medicine, for matching a medicine the member names. */
     readonly medicines: MedicineNames,
     readonly policy: RoutingPolicy = DEFAULT_POLICY,
-  ) {}
+  ) {
+    this.terms = new BackEndTerms(catalog);
+  }
 
   locale(context: TurnContext): Locale {
     return turnInfo(context).locale;

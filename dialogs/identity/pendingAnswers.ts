@@ -32,7 +32,7 @@ export async function answerPending(kit: DialogKit, records: MemberRecords, cont
       const links = [kit.link(context, 'pharmacy.prescriptions')];
       if (one.status === 'noRefillsLeft') {
         // No refills left: the renewal request for that medicine.
-        const offer = renewalOffer(kit, context, one.medication);
+        const offer = renewalOffer(kit, context, kit.terms.medication(one.medication, kit.locale(context)));
         lines.push(offer.text);
         links.push(...offer.links);
       }

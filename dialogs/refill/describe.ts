@@ -6,7 +6,7 @@ import type { DialogKit } from '../common/kit';
 /** One sentence about a prescription: "Your Lisinopril 10 mg tablet (Rx 1000101) is ready for pickup at …". */
 export function prescriptionLine(kit: DialogKit, context: TurnContext, p: Prescription): string {
   const vars = {
-    medication: p.medication,
+    medication: kit.terms.medication(p.medication, kit.locale(context)),
     rx: p.rxNumber,
     pharmacy: p.pharmacy ?? kit.text(context, 'refill.live.yourPharmacy'),
     date: p.nextFillDate ? formatDay(p.nextFillDate, kit.locale(context)) : '',

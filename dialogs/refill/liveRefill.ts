@@ -122,7 +122,7 @@ export class LiveRefillDialog extends ComponentDialog {
       need === 'refillNow' ? ['pharmacy.refill'] : (need === 'whyPending' || need === 'renewal') && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
     if (target.status === 'noRefillsLeft') {
       // No refills left: the way on is a renewal, asked of the care team (the renewal request).
-      const offer = renewalOffer(k, context, target.medication);
+      const offer = renewalOffer(k, context, k.terms.medication(target.medication, k.locale(context)));
       lines.push(offer.text);
       await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...offer.links] });
       return step.endDialog();
@@ -150,7 +150,7 @@ export class LiveRefillDialog extends ComponentDialog {
     if (result.kind === 'notRefillable') return this.finish(step, [prescriptionLine(this.kit, context, result.prescription)], ['pharmacy.refill']);
     return this.finish(step, [
       this.kit.text(context, 'refill.live.requested', {
-        medication: result.prescription.medication,
+        medication: this.kit.terms.medication(result.prescription.medication, this.kit.locale(context)),
         pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
       }),
     ], ['pharmacy.orderStatus']);
@@ -163,7 +163,7 @@ export class LiveRefillDialog extends ComponentDialog {
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'confirm',
       prompt: 'refill.live.confirmRefill',
-      vars: { medication: target.medication, rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
+      vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
       noMatch: 'end',
     } satisfies ChoiceQuestionOptions);
   }

@@ -13,8 +13,10 @@ export const PASSWORD_RESET = topicTable({
     portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
     whereToSignIn: { links: ['signIn', 'register'] },
+    // "How do I link my account?" (often on Teams): how the assistant knows who you are here.
+    linkAccount: { links: ['signIn'], phone: 'memberServices' },
   },
-  unlisted: ['whereToSignIn'],
+  unlisted: ['whereToSignIn', 'linkAccount'],
 });
 
 export const BILLING = topicTable({
@@ -28,7 +30,7 @@ export const BILLING = topicTable({
     costs: { links: ['billing.coverage', 'billing.costEstimates'] },
     claimDenied: { links: ['billing.claims', 'billing.disputes'], offerPerson: 'denied_claim' },
     priorAuth: { links: ['billing.priorAuthorization'] },
-    dispute: { links: ['billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
+    dispute: { links: ['billing.claims', 'billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
     insurance: { links: ['account.insurance'], phone: 'memberServices' },
     idCard: { links: ['account.idCard'], phone: 'memberServices' },
     paperless: { links: ['billing.paperless'] },
@@ -82,9 +84,11 @@ export const CONTACT = topicTable({
     nurseLine: { links: [], phone: 'nurseLine' },
     behavioralHealth: { links: [], phone: 'behavioralHealth' },
     billingLine: { links: ['billing.center'], phone: 'billing' },
+    hours: { links: ['messaging.findClinic'], phone: 'memberServices' },
+    location: { links: ['messaging.findClinic'], phone: 'memberServices' },
   },
-  /** Every phone line of the profile, answered when the member names its department. */
-  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine'],
+  /** Every phone line of the profile, answered when the member names its department; opening hours and clinic locations, when named. */
+  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
   /** "whats the number" right after a topic with a phone line (the pharmacy's hours): that line. */
   lines: { memberServices: 'call', pharmacy: 'pharmacy', nurseLine: 'nurseLine', behavioralHealth: 'behavioralHealth', billing: 'billingLine' },
 });

@@ -2,11 +2,17 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from '../common/kit';
 import type { TopicAnswer } from './topicTable';
 
-/** Sends a sub-topic's answer (`<intent>.answer.<id>`) with its portal pages and phone line. */
-export async function sendTopicAnswer(kit: DialogKit, context: TurnContext, intent: string, id: string, answer: TopicAnswer): Promise<void> {
+/**
+ * Sends a sub-topic's answer (`<intent>.answer.<id>`) with its portal pages and phone line. A
+ * member who is signed in gets `<intent>.answerSignedIn.<id>` where there is one: never "after
+ * you sign in" to someone who already is.
+ */
+export async function sendTopicAnswer(kit: DialogKit, context: TurnContext, intent: string, id: string, answer: TopicAnswer, signedIn = false): Promise<void> {
   const phone = answer.phone ? kit.profile.phone(answer.phone, kit.locale(context)) : undefined;
   const offered = !answer.benefit || kit.profile.offers(answer.benefit);
-  const text = kit.text(context, offered ? `${intent}.answer.${id}` : `${intent}.notOffered.${id}`, {
+  const signedInKey = `${intent}.answerSignedIn.${id}`;
+  const key = !offered ? `${intent}.notOffered.${id}` : signedIn && kit.catalog.has(signedInKey) ? signedInKey : `${intent}.answer.${id}`;
+  const text = kit.text(context, key, {
     number: phone?.number ?? '',
     hours: phone?.hours ?? '',
     tty: kit.profile.phones.tty,

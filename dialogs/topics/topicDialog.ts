@@ -1,5 +1,7 @@
+import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
+import { NO_VERIFICATION, type IdentityVerification } from '../identity/verification';
 import { QUESTIONS } from '../questions';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
@@ -18,6 +20,11 @@ export class TopicDialog extends TaskDialog {
   constructor(
     kit: DialogKit,
     private readonly table: AnyTopicTable,
+    /**
+     * Who is signed in (the portal, a code, a Teams user mapped to a member), so an answer never
+     * tells a signed-in member to sign in.
+     */
+    private readonly verification: Pick<IdentityVerification, 'route'> = NO_VERIFICATION,
   ) {
     super(table.intent, kit);
     this.addFlow([
@@ -54,11 +61,15 @@ export class TopicDialog extends TaskDialog {
     if (!id) return this.stuck(step);
     await this.answered(step, 'topic', id);
     const answer = this.table.answers[id]!;
-    await sendTopicAnswer(this.kit, step.context, this.intent, id, answer);
+    await sendTopicAnswer(this.kit, step.context, this.intent, id, answer, await this.signedIn(step.context));
     if (answer.startTask) return this.done(step, { kind: 'switch', to: answer.startTask });
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;
     return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });
+  }
+
+  private async signedIn(context: TurnContext): Promise<boolean> {
+    return (await this.verification.route(context)).kind === 'verified';
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -78,7 +78,7 @@ describe('MainDialog routing', () => {
     it('a first message that asks for a topic: a short welcome (911 line) and then only that topic\'s question', async () => {
       for (const channelId of ['sms', 'webchat']) {
         const chat = new Chat({ channelId });
-        const replies = await chat.say('the bill for my ER visit is wrong');
+        const replies = await chat.say('I have a question about the bill for my ER visit');
         const text = textOf(replies);
         assert.match(text, /not for emergencies.*call 911/s);
         assert.doesNotMatch(text, /Appointments/, `${channelId}: no topics menu competing with the billing question`);

@@ -108,8 +108,8 @@ describe('wrong routes members met, through the real recognizer (issue 15)', fun
 
       const signed = await signedInChat(ALEX.memberId, { locale: 'es' });
       const list = textOf(await signed.say('¿dónde están mis recetas?'));
-      assert.match(list, /Lisinopril 10 mg tablet \(Rx 1000101\)/);
-      assert.match(list, /Metformin 500 mg tablet \(Rx 1000103\)/);
+      assert.match(list, /Lisinopril 10 mg tableta \(Rx 1000101\)/);
+      assert.match(list, /Metformin 500 mg tableta \(Rx 1000103\)/);
     });
 
     it('Web Chat: "cancel my video visit tomorrow" starts the cancellation, not the menu', async () => {
