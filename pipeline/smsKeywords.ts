@@ -80,6 +80,16 @@ export class SmsKeywordGate {
     },
   ) {}
 
+  /**
+   * The member has opted out and this message only says so again ("i said stop", "STOP!!",
+   * "dejen de escribirme"): the safety triage leaves it to this gate, which stays silent.
+   */
+  async repeatsOptOut(context: TurnContext): Promise<boolean> {
+    if (!profileOf(context.activity.channelId).carrierKeywords) return false;
+    if (!(await this.deps.optedOut.get(context, false))) return false;
+    return smsKeyword(context.activity.text ?? '', true)?.kind === 'stop';
+  }
+
   /** True when the message was an SMS keyword, or the member has opted out: the turn ends here. */
   async handle(context: TurnContext): Promise<boolean> {
     if (!profileOf(context.activity.channelId).carrierKeywords) return false;

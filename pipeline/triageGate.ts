@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
 import { isUrgent, type TriageMatch } from '../intents/types';
+import type { SmsKeywordGate } from './smsKeywords';
 import type { TurnFacts } from './turnFacts';
 import type { UrgentFollowUp } from './urgentFollowUp';
 
@@ -18,6 +19,8 @@ export class TriageGate {
     private readonly responder: TriageResponder,
     /** Remembers an urgent answer, so that the member's next messages are read in its light. */
     private readonly followUp?: Pick<UrgentFollowUp, 'remember'>,
+    /** SMS: a member who opted out and says so again ("i said stop") is left alone (docs/sms.md). */
+    private readonly optOut?: Pick<SmsKeywordGate, 'repeatsOptOut'>,
   ) {}
 
   /** True when the message was urgent (emergency, abuse) and has been answered. */
@@ -27,7 +30,14 @@ export class TriageGate {
       setTurnTriage(context, { match: null, safety: null });
       return false;
     }
-    const { match, safety } = facts.triage(text);
+    const result = facts.triage(text);
+    const { match, safety } = result;
+    if (match && isUrgent(match) && (await this.optOut?.repeatsOptOut(context))) {
+      // "i said stop", "STOP!!" after STOP is the opt-out again, not a disclosure: the keyword step
+      // keeps the silence the member asked for. A real emergency after STOP is still answered.
+      setTurnTriage(context, { match: null, safety: null });
+      return false;
+    }
     setTurnTriage(context, { match, safety });
     if (!match || !isUrgent(match)) return false;
     await this.responder.respondUrgent(context, match);

@@ -10,6 +10,19 @@ import { realChat } from '../dialogs/memberWords';
 describe('SMS opt-out in members\' words (pipeline/smsKeywords.ts, pipeline/optOutRequest.ts)', function () {
   this.timeout(60_000);
 
+  it('said again after STOP ("I said STOP already", "dije que paren"): silence, not a hotline script', async () => {
+    const chat = await realChat('sms');
+    assert.match(textOf(await chat.say('please stop texting me')), /You're unsubscribed/);
+    assert.deepEqual(await chat.say('I said STOP already'), []);
+    assert.deepEqual(await chat.say('i said stop please'), []);
+    // a real emergency after STOP is still answered
+    assert.match(textOf(await chat.say('my chest hurts and i cant breathe')), /911/);
+
+    const es = await realChat('sms', { locale: 'es' });
+    assert.match(textOf(await es.say('ya no quiero recibir mensajes')), /Canceló su suscripción/);
+    assert.deepEqual(await es.say('dije que paren'), []);
+  });
+
   it('Spanish: "PARA", "BASTA", "ALTO" alone and "no me escriban más" opt out, with the Spanish confirmation', async () => {
     for (const words of ['PARA', 'Basta', 'alto', 'ya no quiero recibir mensajes', 'paren de mandarme textos', 'no me escriban más por favor']) {
       const chat = await realChat('sms', { locale: 'es' });
