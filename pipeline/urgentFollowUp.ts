@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch } from '../intents/types';
+import { readFollowUp } from './followUpReading';
 import type { TurnFacts } from './turnFacts';
 
 /** What is kept after an urgent answer (ids only, never member text). */
@@ -36,6 +37,9 @@ export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs
  * - a portal task named with a task word ("book me an appointment"), or mental health or symptoms
  *   found by the triage itself ("I am depressed"), gets the outcome's one-line reminder first, then
  *   goes on as usual;
+ * - "I already called" is acknowledged (follow their advice, call again if worse), and the window
+ *   ends; a reason not to go or call after an emergency ("I don't want to go to the ER", "can I
+ *   just get an appt") gets an answer to it (pipeline/followUpReading.ts), never a menu;
  * - anything else gets the outcome's follow-up (the number again, answering the usual barriers:
  *   911 comes to you, Poison Control even when all seems well, text START to 88788 when one cannot
  *   speak) and the turn ends there.
@@ -63,17 +67,21 @@ export class UrgentFollowUp {
 
   /** A member message after an urgent answer; true when it was answered here (the turn ends). */
   async handle(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
-    const kept = await this.memory.get(context);
+    const kept = await this.active(context);
     if (!kept) return false;
-    if (kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return false;
     const triage = turnTriage(context);
     // This message was urgent itself (answered, and remembered afresh), or is empty.
     if (triage.answered || !(context.activity.text ?? '').trim()) return false;
-    kept.left -= 1;
-    await this.memory.set(context, kept);
+    await this.answered(context, kept, kept.left - 1);
     const locale = turn.locale;
     const { intent } = turn.result;
     if (intent === 'agent') return false;
+    // "I don't want to go to the ER", "can I just get an appt": an answer to that, never a menu.
+    const reading = readFollowUp(context.activity.text ?? '');
+    if (reading === 'refusal' && kept.intent === 'emergency') {
+      await this.responder.followUp(context, { ...kept, locale }, 'refusal');
+      return true;
+    }
     const own = facts.triage(context.activity.text ?? '');
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
     // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
@@ -86,5 +94,18 @@ export class UrgentFollowUp {
     }
     await this.responder.followUp(context, { ...kept, locale }, 'full');
     return true;
+  }
+
+  /** The urgent answer whose window is still open, if any. */
+  private async active(context: TurnContext): Promise<UrgentMemory | undefined> {
+    const kept = await this.memory.get(context);
+    if (!kept || kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return undefined;
+    return kept;
+  }
+
+  /** One message of the window used (`left` is what remains). */
+  private async answered(context: TurnContext, kept: UrgentMemory, left: number): Promise<void> {
+    kept.left = Math.max(0, left);
+    await this.memory.set(context, kept);
   }
 }
