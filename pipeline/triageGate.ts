@@ -18,7 +18,7 @@ export class TriageGate {
   constructor(
     private readonly responder: TriageResponder,
     /** Remembers an urgent answer, so that the member's next messages are read in its light. */
-    private readonly followUp?: Pick<UrgentFollowUp, 'remember'>,
+    private readonly followUp?: Pick<UrgentFollowUp, 'remember'> & Partial<Pick<UrgentFollowUp, 'answerInItsLight'>>,
     /** SMS: a member who opted out and says so again ("i said stop") is left alone (docs/sms.md). */
     private readonly optOut?: Pick<SmsKeywordGate, 'repeatsOptOut'>,
   ) {}
@@ -40,6 +40,9 @@ export class TriageGate {
     }
     setTurnTriage(context, { match, safety });
     if (!match || !isUrgent(match)) return false;
+    // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
+    // home" after an abuse disclosure, are answered in the earlier answer's light.
+    if (await this.followUp?.answerInItsLight?.(context, match, result)) return true;
     await this.responder.respondUrgent(context, match);
     await this.followUp?.remember(context, match);
     return true;

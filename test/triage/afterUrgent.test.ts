@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { choicesOf, textOf } from '../support/chat';
+import { assertChannelRules, choicesOf, textOf } from '../support/chat';
 import { realChat } from '../dialogs/memberWords';
 
 /**
@@ -41,4 +41,31 @@ describe('after an urgent answer: the abuse context, a refusal, a call already m
     });
   });
 
+  describe('Teams: "I already called" after Poison Control or 911 is acknowledged, not told to call again', () => {
+    it('Spanish: after Poison Control, "ya les hablé y me dijeron que la vigile": follow their advice, 911 if worse', async () => {
+      const chat = await realChat('msteams', { locale: 'es' });
+      const first = textOf(await chat.say('mi niña se bebió un poco de cloro'));
+      assert.match(first, /1-800-222-1222/);
+      const next = await chat.say('ya les hablé y me dijeron que la vigile');
+      const text = textOf(next);
+      assert.match(text, /gracias por llamar a Control de Envenenamientos\. Siga sus indicaciones/);
+      assert.match(text, /Llame al 911 de inmediato si/);
+      assert.doesNotMatch(text, /Por favor llame a Control de Envenenamientos ahora/);
+      assertChannelRules('msteams', next);
+    });
+
+    it('English: "just got off the phone with poison control", and "the ambulance is on its way" after 911', async () => {
+      const chat = await realChat('msteams');
+      assert.match(textOf(await chat.say('my son ate a couple of my blood pressure pills')), /1-800-222-1222/);
+      const text = textOf(await chat.say('just got off the phone with poison control'));
+      assert.match(text, /thank you for calling Poison Control\. Follow their advice/);
+      assert.doesNotMatch(text, /Please call Poison Control now|Call Poison Control now/);
+
+      const other = await realChat('msteams');
+      assert.match(textOf(await other.say('my grandpa collapsed and isnt waking up')), /\b911\b/);
+      const called = textOf(await other.say('ok the ambulance is on its way'));
+      assert.match(called, /Thank you for calling\. Follow what the dispatcher or the paramedics tell you/);
+      assert.doesNotMatch(called, /Please don't wait|Call 911 now/);
+    });
+  });
 });
