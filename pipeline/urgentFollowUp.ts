@@ -93,6 +93,11 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
+    if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      return true;
+    }
     return false;
   }
 

@@ -10,6 +10,35 @@ import { realChat } from '../dialogs/memberWords';
 describe('after an urgent answer: the abuse context, a refusal, a call already made (pipeline/urgentFollowUp.ts)', function () {
   this.timeout(60_000);
 
+  describe('SMS: after an abuse disclosure, "I can\'t talk, he is here" is answered as abuse, never as a medical emergency', () => {
+    it('English: the text line (START to 88788), 911 if in danger, a person; no "emergency department"', async () => {
+      const chat = await realChat('sms');
+      assert.match(textOf(await chat.say('my girlfriend slaps me around and i am scared to go home')), /1-800-799-7233/);
+      const next = await chat.say('cant talk hes next to me');
+      const text = textOf(next);
+      assert.match(text, /text START to 88788/);
+      assert.match(text, /\b911\b/);
+      assert.doesNotMatch(text, /emergency department|medical emergency/i);
+      assert.ok(choicesOf(next).some((c) => /person/i.test(c)), choicesOf(next).join(' | '));
+      assertChannelRules('sms', next);
+      // and the next message is still read in the abuse answer's light
+      assert.match(textOf(await chat.say('ok')), /88788/);
+      // a new medical sign after a disclosure still gets the emergency answer
+      const other = await realChat('sms');
+      assert.match(textOf(await other.say('my girlfriend slaps me around and i am scared to go home')), /1-800-799-7233/);
+      assert.match(textOf(await other.say('he choked me and now i cant breathe')), /Call 911 now/);
+    });
+
+    it('Spanish: the same in Spanish', async () => {
+      const chat = await realChat('sms', { locale: 'es' });
+      assert.match(textOf(await chat.say('mi esposo me golpea cuando toma y le tengo miedo')), /1-800-799-7233/);
+      const text = textOf(await chat.say('no puedo hablar ahorita él está en la casa'));
+      assert.match(text, /START por texto al 88788/);
+      assert.match(text, /\b911\b/);
+      assert.doesNotMatch(text, /sala de emergencias|emergencia médica/i);
+    });
+  });
+
   describe('Web Chat: a refusal after 911 gets an answer to it, and no menu in the same turn', () => {
     it('English: "not going to the hospital" and "just book a visit instead": why 911 now, the nurse line, no menu', async () => {
       const chat = await realChat('webchat');
