@@ -198,6 +198,14 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
 
   const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock);
+  const smsKeywords = new SmsKeywordGate({
+    sender,
+    catalog,
+    profile,
+    memory,
+    optedOut: userState.createProperty<boolean>('smsOptedOut'),
+    endDialogs,
+  });
   const bot = new AssistantBot({
     conversationState,
     userState,
@@ -208,17 +216,10 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
     facts: turnFacts,
-    triage: new TriageGate(triage, followUp),
+    triage: new TriageGate(triage, followUp, smsKeywords),
     followUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
-    smsKeywords: new SmsKeywordGate({
-      sender,
-      catalog,
-      profile,
-      memory,
-      optedOut: userState.createProperty<boolean>('smsOptedOut'),
-      endDialogs,
-    }),
+    smsKeywords,
     understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options) }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),

@@ -12,6 +12,9 @@ import { noteOutcome, turnTriage } from './turn';
 /** What the responder needs of a triage match (ids only, never member text). */
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
+/** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called';
+
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
  * number comes from the portal profile (`hotlines`, `phones`); every text from responses/.
@@ -131,18 +134,34 @@ export class TriageResponder {
    * After an urgent answer, the member's next message (pipeline/urgentFollowUp.ts): `full` answers
    * it (the number again, for what people write next: 911 comes to you, Poison Control even when
    * all seems well, a text when one cannot speak), with the offer of a person after a crisis or an
-   * abuse disclosure; `reminder` is one line before a portal task goes on.
+   * abuse disclosure; `refusal` answers a reason not to go or call (what the call does, the nurse
+   * line when it is not an emergency; the full answer where there is no such text); `called`
+   * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
+   * `reminder` is one line before a portal task goes on.
    */
-  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: 'full' | 'reminder'): Promise<void> {
+  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
-    const key = mode === 'full' ? `urgentFollowUp.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
-    const person = mode === 'full' && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
-    // The full answer is the turn's safety answer; after the reminder line, a mental-health or
-    // symptoms answer may still follow.
-    if (mode === 'full') turnTriage(context).answered = true;
-    await this.deps.sender.send(context, { text: this.text(locale, key), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined }, locale, { urgent: mode === 'full' });
+    const key = this.followUpKey(urgent, mode);
+    const answers = mode !== 'reminder';
+    const person = answers && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
+    const triage = turnTriage(context);
+    // An answer is the turn's safety answer; after the reminder line, a mental-health or symptoms
+    // answer may still follow, but not the generic safety line (the number was just given).
+    if (answers) triage.answered = true;
+    else triage.reminded = true;
+    const reply: Reply = { text: this.text(locale, key), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
+    await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
+    // A person who has the conversation sees the message and this answer, as for the first one.
+    if (answers) await this.tell(context, { intent: urgent.intent, kind: urgent.kind as TriageAnswer['kind'], locale, rule: `followUp:${mode}` }, reply);
     this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
+  }
+
+  private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
+    const { catalog } = this.deps;
+    if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
+    const own = mode === 'called' ? `urgentFollowUp.called.${urgent.intent === 'abuse' ? 'abuse' : urgent.kind}` : `urgentFollowUp.refusal.${urgent.kind}`;
+    return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
   }
 
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
@@ -167,7 +186,8 @@ export class TriageResponder {
    */
   async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string }): Promise<void> {
     const triage = turnTriage(context);
-    if (triage.answered) return;
+    // After the urgent follow-up's reminder line, the generic line would only repeat it.
+    if (triage.answered || (triage.reminded && !options.ask)) return;
     triage.answered = true;
     const text = options.ask ? `${this.safetyLine(locale)}\n\n${this.text(locale, 'safety.ask')}` : this.safetyLine(locale);
     await this.deps.sender.send(context, { text }, locale);

@@ -90,6 +90,8 @@ export interface TurnTriage {
   match: TriageMatch | null;
   safety: SafetySignal | null;
   answered?: boolean;
+  /** The urgent follow-up's one reminder line was given (pipeline/urgentFollowUp.ts). */
+  reminded?: boolean;
 }
 
 const TURN_TRIAGE = Symbol('dialogs.turnTriage');

@@ -176,6 +176,11 @@ export interface TriageResult {
    * contraseña): only then may a task the recognizer is sure of win over mental health or symptoms.
    */
   taskWord?: boolean;
+  /**
+   * The triage concepts found in the message (`body`, `violence`, `collapse`...; names only, never
+   * words): what follows an urgent answer reads them (pipeline/urgentFollowUp.ts).
+   */
+  concepts?: readonly string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ConversationMemory } from '../dialogs/memory';
 import type { Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import { profileOf } from '../channels/capabilities';
+import { optOutRequest } from './optOutRequest';
 import type { ReplySender } from '../channels/replySender';
 
 /**
@@ -12,7 +13,8 @@ import type { ReplySender } from '../channels/replySender';
  * and Best Practices; FCC TCPA opt-out rules). A keyword is the whole message, any case.
  *
  * - Opt-out (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT, and Spanish ALTO,
- *   PARAR, CANCELAR, BAJA): one confirmation, then nothing more until the member opts back in.
+ *   PARAR, PARA, BASTA, CANCELAR, BAJA, or a request in a few words: pipeline/optOutRequest.ts):
+ *   one confirmation, then nothing more until the member opts back in.
  *   A bare "CANCEL" on SMS is an opt-out, not "cancel this topic": carriers and Twilio treat it
  *   so and block later messages anyway; on SMS the assistant says "never mind" to stop a topic.
  * - Opt-in (START, UNSTOP, and YES / COMENZAR while opted out): confirmation, messages resume.
@@ -39,6 +41,9 @@ const KEYWORDS: Record<string, { kind: SmsKeyword; locale?: Locale; onlyWhenOpte
   parar: { kind: 'stop', locale: 'es' },
   cancelar: { kind: 'stop', locale: 'es' },
   baja: { kind: 'stop', locale: 'es' },
+  // "PARA" and "BASTA" alone are how Spanish speakers say STOP (the newcomer run, SB11).
+  para: { kind: 'stop', locale: 'es' },
+  basta: { kind: 'stop', locale: 'es' },
   start: { kind: 'start' },
   unstop: { kind: 'start' },
   yes: { kind: 'start', onlyWhenOptedOut: true },
@@ -48,38 +53,19 @@ const KEYWORDS: Record<string, { kind: SmsKeyword; locale?: Locale; onlyWhenOpte
   ayuda: { kind: 'help', locale: 'es' },
 };
 
-/**
- * Words that may stand around an unambiguous opt-out keyword ("STOP please", "stop texting me",
- * "unsubscribe me"): the message still asks only to stop the texts. "cancel", "end", "quit" and
- * "cancelar" say so only alone or with "please" ("cancel my appointment" is a task).
- */
-const STRONG_STOP = new Set(['stop', 'stopall', 'unsubscribe', 'optout', 'revoke', 'alto', 'baja']);
-const AROUND_STOP = new Set(
-  ('please pls plz now me texting texts text txt txts messaging messages message msgs sending send ' +
-    'to from my number list sms thanks thank you ok okay right away immediately por favor ya de mensajes mensaje me textos darme dar')
-    .split(' '),
+/** The opt-out keywords and their language, for requests in a few words (pipeline/optOutRequest.ts). */
+const OPT_OUT_KEYWORDS: ReadonlyMap<string, Locale | undefined> = new Map(
+  Object.entries(KEYWORDS)
+    .filter(([word, entry]) => entry.kind === 'stop' && !word.includes(' '))
+    .map(([word, entry]) => [word, entry.locale]),
 );
-const POLITE = new Set(['please', 'pls', 'plz', 'por', 'favor', 'now', 'ya']);
-/** Whole-message requests to stop texts that name no keyword first ("don't text me"). */
-const STOP_PHRASES = new Set(['dont text me', 'do not text me', 'no more texts', 'no more messages', 'no mas mensajes', 'no me envie mas mensajes', 'no me manden mas mensajes']);
 
 export function smsKeyword(text: string, optedOut: boolean): { kind: SmsKeyword; locale?: Locale } | null {
   const folded = fold(text);
-  const entry = KEYWORDS[folded] ?? optOutRequest(folded);
+  const request = KEYWORDS[folded] ? null : optOutRequest(folded, OPT_OUT_KEYWORDS, optedOut);
+  const entry = KEYWORDS[folded] ?? (request ? { kind: 'stop' as const, ...request } : null);
   if (!entry || (entry.onlyWhenOptedOut && !optedOut)) return null;
   return entry;
-}
-
-/** "STOP please", "stop texting me", "unsubscribe me", "cancel please": an opt-out in a few words. */
-function optOutRequest(folded: string): { kind: SmsKeyword; locale?: Locale } | null {
-  if (STOP_PHRASES.has(folded)) return { kind: 'stop', ...(/\b(mas|envie|manden)\b/.test(folded) ? { locale: 'es' as Locale } : {}) };
-  const words = folded.split(' ');
-  if (words.length > 6) return null;
-  const keyword = words.find((w) => STRONG_STOP.has(w)) ?? words.find((w) => KEYWORDS[w]?.kind === 'stop');
-  if (!keyword) return null;
-  const allowed = STRONG_STOP.has(keyword) ? AROUND_STOP : POLITE;
-  if (!words.every((w) => w === keyword || allowed.has(w))) return null;
-  return KEYWORDS[keyword]!;
 }
 
 export class SmsKeywordGate {
@@ -93,6 +79,16 @@ export class SmsKeywordGate {
       endDialogs: (context: TurnContext) => Promise<void>;
     },
   ) {}
+
+  /**
+   * The member has opted out and this message only says so again ("i said stop", "STOP!!",
+   * "dejen de escribirme"): the safety triage leaves it to this gate, which stays silent.
+   */
+  async repeatsOptOut(context: TurnContext): Promise<boolean> {
+    if (!profileOf(context.activity.channelId).carrierKeywords) return false;
+    if (!(await this.deps.optedOut.get(context, false))) return false;
+    return smsKeyword(context.activity.text ?? '', true)?.kind === 'stop';
+  }
 
   /** True when the message was an SMS keyword, or the member has opted out: the turn ends here. */
   async handle(context: TurnContext): Promise<boolean> {

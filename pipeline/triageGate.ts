@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
 import { isUrgent, type TriageMatch } from '../intents/types';
+import type { SmsKeywordGate } from './smsKeywords';
 import type { TurnFacts } from './turnFacts';
 import type { UrgentFollowUp } from './urgentFollowUp';
 
@@ -17,7 +18,9 @@ export class TriageGate {
   constructor(
     private readonly responder: TriageResponder,
     /** Remembers an urgent answer, so that the member's next messages are read in its light. */
-    private readonly followUp?: Pick<UrgentFollowUp, 'remember'>,
+    private readonly followUp?: Pick<UrgentFollowUp, 'remember'> & Partial<Pick<UrgentFollowUp, 'answerInItsLight'>>,
+    /** SMS: a member who opted out and says so again ("i said stop") is left alone (docs/sms.md). */
+    private readonly optOut?: Pick<SmsKeywordGate, 'repeatsOptOut'>,
   ) {}
 
   /** True when the message was urgent (emergency, abuse) and has been answered. */
@@ -27,9 +30,19 @@ export class TriageGate {
       setTurnTriage(context, { match: null, safety: null });
       return false;
     }
-    const { match, safety } = facts.triage(text);
+    const result = facts.triage(text);
+    const { match, safety } = result;
+    if (match && isUrgent(match) && (await this.optOut?.repeatsOptOut(context))) {
+      // "i said stop", "STOP!!" after STOP is the opt-out again, not a disclosure: the keyword step
+      // keeps the silence the member asked for. A real emergency after STOP is still answered.
+      setTurnTriage(context, { match: null, safety: null });
+      return false;
+    }
     setTurnTriage(context, { match, safety });
     if (!match || !isUrgent(match)) return false;
+    // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
+    // home" after an abuse disclosure, are answered in the earlier answer's light.
+    if (await this.followUp?.answerInItsLight?.(context, match, result)) return true;
     await this.responder.respondUrgent(context, match);
     await this.followUp?.remember(context, match);
     return true;

@@ -1,7 +1,8 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
-import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch } from '../intents/types';
+import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
+import { readFollowUp } from './followUpReading';
 import type { TurnFacts } from './turnFacts';
 
 /** What is kept after an urgent answer (ids only, never member text). */
@@ -25,6 +26,16 @@ export interface UrgentFollowUpSettings {
 /** A task recognized at least this surely goes on (with the reminder) even without a task word. */
 const SURE_TASK = 0.9;
 
+/**
+ * Triage concepts that are a new medical or crisis sign of their own: a message with one of them
+ * that the triage finds urgent gets that answer afresh, whatever came before.
+ */
+const NEW_SIGNS: ReadonlySet<string> = new Set([
+  'body', 'pain', 'sign', 'breathing', 'collapse', 'stroke_sign', 'injury', 'substance', 'ingest', 'death_wish', 'self_harm', 'farewell',
+]);
+/** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
+const NEW_SIGNS_AFTER_CALL: ReadonlySet<string> = new Set([...NEW_SIGNS].filter((c) => c !== 'substance' && c !== 'ingest'));
+
 export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs: 30 * 60_000 };
 
 /**
@@ -36,6 +47,9 @@ export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs
  * - a portal task named with a task word ("book me an appointment"), or mental health or symptoms
  *   found by the triage itself ("I am depressed"), gets the outcome's one-line reminder first, then
  *   goes on as usual;
+ * - "I already called" is acknowledged (follow their advice, call again if worse), and the window
+ *   ends; a reason not to go or call after an emergency ("I don't want to go to the ER", "can I
+ *   just get an appt") gets an answer to it (pipeline/followUpReading.ts), never a menu;
  * - anything else gets the outcome's follow-up (the number again, answering the usual barriers:
  *   911 comes to you, Poison Control even when all seems well, text START to 88788 when one cannot
  *   speak) and the turn ends there.
@@ -61,19 +75,55 @@ export class UrgentFollowUp {
     return !!(await this.memory.get(context));
   }
 
+  /**
+   * A message the triage finds urgent itself, within the window of an earlier urgent answer
+   * (called by the triage gate before it answers): with no new medical or crisis sign, it is read in
+   * the earlier answer's light. "ya llamé al 911" acknowledges the call instead of "call now"; after
+   * an abuse disclosure, "I can't call, he's home" (an emergency to the triage, with no sign of a
+   * medical one) gets the abuse follow-up (the text line, 911, a person), never "go to the
+   * emergency department". True when it was answered here (the turn ends).
+   */
+  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts'>): Promise<boolean> {
+    const kept = await this.active(context);
+    if (!kept) return false;
+    const concepts = result.concepts ?? [];
+    const locale = match.locale;
+    if (readFollowUp(context.activity.text ?? '') === 'called' && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
+      await this.answered(context, kept, 0);
+      await this.responder.followUp(context, { ...kept, locale }, 'called');
+      return true;
+    }
+    if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      return true;
+    }
+    return false;
+  }
+
   /** A member message after an urgent answer; true when it was answered here (the turn ends). */
   async handle(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
-    const kept = await this.memory.get(context);
+    const kept = await this.active(context);
     if (!kept) return false;
-    if (kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return false;
     const triage = turnTriage(context);
     // This message was urgent itself (answered, and remembered afresh), or is empty.
     if (triage.answered || !(context.activity.text ?? '').trim()) return false;
-    kept.left -= 1;
-    await this.memory.set(context, kept);
+    await this.answered(context, kept, kept.left - 1);
     const locale = turn.locale;
     const { intent } = turn.result;
     if (intent === 'agent') return false;
+    // "I already called them": no "call now" again; the window ends (what follows is routed as usual).
+    // "I don't want to go to the ER", "can I just get an appt": an answer to that, never a menu.
+    const reading = readFollowUp(context.activity.text ?? '');
+    if (reading === 'called') {
+      await this.answered(context, kept, 0);
+      await this.responder.followUp(context, { ...kept, locale }, 'called');
+      return true;
+    }
+    if (reading === 'refusal' && kept.intent === 'emergency') {
+      await this.responder.followUp(context, { ...kept, locale }, 'refusal');
+      return true;
+    }
     const own = facts.triage(context.activity.text ?? '');
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
     // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
@@ -86,5 +136,18 @@ export class UrgentFollowUp {
     }
     await this.responder.followUp(context, { ...kept, locale }, 'full');
     return true;
+  }
+
+  /** The urgent answer whose window is still open, if any. */
+  private async active(context: TurnContext): Promise<UrgentMemory | undefined> {
+    const kept = await this.memory.get(context);
+    if (!kept || kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return undefined;
+    return kept;
+  }
+
+  /** One message of the window used (`left` is what remains). */
+  private async answered(context: TurnContext, kept: UrgentMemory, left: number): Promise<void> {
+    kept.left = Math.max(0, left);
+    await this.memory.set(context, kept);
   }
 }

@@ -52,7 +52,8 @@ export class SafetyTriage implements TriageCheck {
     const result = this.decide(text, seen);
     // Whether the member wrote a portal-task word ("bill", "refill", "cita", "contraseña"): only
     // then may a portal task win over mental health or symptoms (intents/understanding.ts).
-    return seen.sentences.some((s) => s.concepts.includes('task')) ? { ...result, taskWord: true } : result;
+    const concepts = [...new Set(seen.sentences.flatMap((s) => s.concepts))];
+    return { ...result, ...(concepts.includes('task') ? { taskWord: true } : {}), ...(concepts.length > 0 ? { concepts } : {}) };
   }
 
   private decide(text: string, seen: { sentences: SentenceView[] }): TriageResult {

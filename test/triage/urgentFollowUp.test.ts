@@ -36,12 +36,14 @@ describe('after an urgent answer, the next messages keep its number (pipeline/ur
     assertChannelRules('webchat', next);
   });
 
-  it('Web Chat: chest pain, then "I don\'t want to go to the ER, can I just get an appt": 911 first, then the booking goes on', async () => {
+  it('Web Chat: chest pain, then "I don\'t want to go to the ER, can I just get an appt": why 911 now and the nurse line, no booking menu', async () => {
     const chat = await realChat('webchat');
     assert.match(textOf(await chat.say('chest feels tight and my left arm is kinda tingly, been like 20 min')), /\b911\b/);
-    const text = textOf(await chat.say('i dont want to go to the ER can i just get an appt'));
-    assert.match(text, /^Before anything else: what you described can be an emergency\. Please call 911 now\.\n/);
-    assert.match(text, /What would you like to do\?/);
+    const next = await chat.say('i dont want to go to the ER can i just get an appt');
+    const text = textOf(next);
+    assert.match(text, /please call 911 now anyway: calling doesn't mean you have to go to the hospital/);
+    assert.doesNotMatch(text, /What would you like to do\?/);
+    assert.deepEqual(choicesOf(next), []);
   });
 
   it('Web Chat: after a stroke answer, "he says he\'s fine" with no task gets the full answer again, not a menu', async () => {
@@ -91,7 +93,7 @@ describe('after an urgent answer, the next messages keep its number (pipeline/ur
     assert.match(replies, /\b911\b/);
     const next = await chat.say('he says hes fine, i just want a video visit for him');
     const text = textOf(next);
-    assert.match(text, /^Before anything else: what you described can be an emergency\. Please call 911 now\./);
+    assert.match(text, /^I understand\. With what you described, please call 911 now anyway/);
     assert.doesNotMatch(text, /I'm the .* assistant/);
     assertChannelRules('msteams', next);
   });

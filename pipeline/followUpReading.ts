@@ -1,0 +1,72 @@
+import { fold } from '../dialogs/common/text';
+
+/**
+ * What a member's message after an emergency answer says about the call itself (pipeline/
+ * urgentFollowUp.ts), in English or Spanish, whatever the exact wording:
+ * - `called`: they have called, or are on the line, or help is on its way ("I already called
+ *   them", "ya llamé", "the ambulance is coming", "estoy hablando con ellos");
+ * - `refusal`: a reason not to go or not to call, or a visit asked for instead ("I don't want to
+ *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
+ * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
+ * ambulance") is a refusal: "called" needs a call that was made.
+ *
+ * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
+ */
+export type FollowUpReading = 'called' | 'refusal';
+
+/** A call made, or under way, or help on its way. */
+const CALLED: readonly RegExp[] = [
+  // English
+  /\b(already|just) (called|phoned|rang|dialed|dialled|texted|spoke|talked|contacted)\b/,
+  // "I called them", "my wife called 911"; never "he called me" (names, in an abuse disclosure)
+  /\b(i|we|someone|somebody|my \w+) (already |just |have |ve |has |had )?(called|phoned|dialed|dialled|rang|texted)\b(?! me\b)/,
+  /\b(im|i am|were|we are|hes|shes|they are|theyre) (calling|on the phone|on the line|talking to|speaking to|speaking with|talking with)\b/,
+  /\b(on the phone|on the line) with\b/,
+  /\b(got off|hung up|off the phone)\b/,
+  /\b(ambulance|paramedics|medics|firefighters|police|help|they|911|ems)( is| are|s|re)? (on (the|their|its) way|coming|here|arrived|just arrived)\b/,
+  /\b(talked|spoke|spoken) (to|with) (them|poison|911|someone|a nurse|the nurse|the operator|the dispatcher)\b/,
+  /\b(they|poison control|the nurse|911|the operator|the dispatcher) (said|told|say|says)\b/,
+  /\bdid that\b|\bdone that\b/,
+  // Spanish
+  /\bya (les |le |lo |la |los )?(llame|llamamos|llamo|llamaron|hable|hablamos|hablo|marque|marcamos|marco)\b/,
+  /\b(llame|llamamos|marque|marcamos|hable|hablamos) (al|a|con) /,
+  /\b(les|le|los) (llame|llamamos|hable|hablamos)\b/,
+  /\b(ya )?(he|hemos|ha) (llamado|hablado|marcado)\b/,
+  /\b(estoy|estamos|esta) (llamando|hablando|en la linea|en el telefono)\b/,
+  /\b(ambulancia|paramedicos|policia|ayuda|ellos)( ya)? (viene|vienen|llego|llegaron|esta aqui|estan aqui|va en camino|van en camino|en camino)\b/,
+  /\b(viene|vienen) en camino\b/,
+  /\b(viene|vienen|llego|llegaron) (la ambulancia|los paramedicos|la policia|la ayuda|los bomberos)\b/,
+  /\bme (dijeron|dicen|dijo)\b/,
+  /\bya lo hice\b/,
+];
+
+/** A call not made ("I didn't call", "can't call", "no he llamado"): never "called". */
+const NOT_CALLED = [
+  /\b(not|didnt|havent|hasnt|hadnt|cant|cannot|couldnt|wont|never|unable to)( \w+)? (call|called|calling|phoned|dialed|dial|phone|talk|talked|speak)\b/,
+  /\b(no|nunca)( les| le| lo| la| los)?( he| hemos| ha| puedo| podemos| pude)? (llame|llamamos|llamado|llamar|marcado|marcar|hablado|hablar)\b/,
+];
+
+/** A reason not to go or not to call. */
+const REFUSAL: readonly RegExp[] = [
+  // English: a no, then the emergency room, 911 or an ambulance
+  /\b(dont|do not|not|wont|will not|rather not|no|never|cant afford|refuse|refuses|refusing)\b.*\b(er|e r|emergency room|emergency|hospital|911|ambulance|urgent care|ed)\b/,
+  // a visit asked for instead
+  /\b(just|instead|rather|only|prefer)\b.*\b(appt|appointment|visit|video|doctor|dr|clinic|telehealth|see someone|nurse)\b/,
+  /\b(appt|appointment|visit|video|doctor|dr|clinic|telehealth)\b.*\b(instead|rather)\b/,
+  /\b(do|does) (i|we|he|she) (really )?(have|need) to (go|call)\b/,
+  /\b(wait|waiting) (until|till|til|for) (tomorrow|the morning|morning|monday|later|my appointment|the appointment)\b/,
+  // Spanish
+  /\b(no|nunca|prefiero no|ni)\b.*\b(emergencias?|urgencias|hospital|911|ambulancia)\b/,
+  /\b(solo|nomas|mejor|prefiero|en vez|en lugar|nada mas)\b.*\b(cita|consulta|doctor|doctora|medico|medica|video|videollamada|visita|clinica|enfermera)\b/,
+  /\b(tengo|tenemos|tiene) que (ir|llamar)\b/,
+  /\b(esperar|espero|esperamos) (a|hasta) (manana|el lunes|mas tarde|la cita)\b/,
+];
+
+export function readFollowUp(text: string): FollowUpReading | null {
+  const folded = fold(text);
+  if (!folded) return null;
+  const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
+  if (called) return 'called';
+  if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
+  return null;
+}
