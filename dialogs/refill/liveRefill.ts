@@ -114,7 +114,7 @@ export class LiveRefillDialog extends ComponentDialog {
     if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
     if (need === 'renewal' && isRefillable(target)) {
       // Refills are left: no renewal is needed, the refill itself is offered.
-      await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication: target.medication }) });
+      await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication: k.terms.medication(target.medication, k.locale(context)) }) });
       return this.confirm(step, target);
     }
     const lines = [prescriptionLine(k, context, target)];
