@@ -14,6 +14,7 @@ import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { fold } from '../common/text';
 import { appointmentLine, visitVars } from './describe';
+import { visitPickItem } from './pickItems';
 import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
@@ -234,7 +235,7 @@ export class AppointmentDialog extends TaskDialog {
     state.visits = offered;
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickMove',
-      items: offered.map((a) => ({ id: a.id, title: appointmentLine(this.kit, context, a, zone) })),
+      items: offered.map((a) => visitPickItem(this.kit, a, appointmentLine(this.kit, context, a, zone), zone, this.deps.clock())),
     } satisfies PickOptions);
   }
 

@@ -10,6 +10,7 @@ import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '.
 import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
+import { visitPickItem } from './pickItems';
 import type { PreferredTime } from './when';
 
 export const LIVE_APPOINTMENTS = 'appointment.live';
@@ -148,7 +149,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     values.stage = 'pick';
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickCancel',
-      items: offered.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
+      items: offered.map((a) => visitPickItem(this.kit, a, appointmentTitle(this.kit, context, a, zone), zone, this.deps.clock())),
       none: true,
     } satisfies PickOptions);
   }
@@ -176,7 +177,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickSlot',
       vars: { care: this.kit.text(context, `options.appointment.care.${care}`) },
-      items: found.map((s) => ({ id: s.id, title: slotTitle(this.kit, context, s, zone) })),
+      items: found.map((s) => visitPickItem(this.kit, s, slotTitle(this.kit, context, s, zone), zone, now)),
       none: true,
     } satisfies PickOptions);
   }
