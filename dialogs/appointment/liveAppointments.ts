@@ -206,7 +206,10 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const picked = answer?.picked ? values.items?.find((i) => i.id === answer.picked) : undefined;
     const action = this.options(step).action;
     if (!picked) {
-      return this.finish(step, [this.kit.text(step.context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
+      // Stuck (two answers that named no item): said as such, never as if the member had said "none".
+      const stuck = !!answer && answer.picked === null && answer.stuck;
+      const key = action === 'new' ? (stuck ? 'appointment.live.pickStuckBook' : 'appointment.live.notBooked') : stuck ? 'appointment.live.pickStuckCancel' : 'appointment.live.notCancelled';
+      return this.finish(step, [this.kit.text(step.context, key)], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
     }
     return this.confirm(step, picked);
   }

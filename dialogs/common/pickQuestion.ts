@@ -5,7 +5,7 @@ import type { Locale } from '../../intents/types';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import { recognizePick, type ListItem } from './listPick';
-import { Question } from './questions';
+import { Question, WAYS_OUT } from './questions';
 import { fold } from './text';
 
 /** An item of the list: its id, its title, and what else tells it apart (see `ListItem`). */
@@ -24,6 +24,8 @@ export interface PickOptions {
 export type PickAnswer = { picked: string } | { picked: null; stuck: boolean };
 
 const NONE_KEY = 'common.noneOfThese';
+/** Said once when an answer names no item: the list again, and a way out. */
+const PICK_RETRY = 'common.pickRetry';
 /** Said when an answer fits several items: only those are shown. */
 const PICK_WHICH = 'common.pickWhich';
 
@@ -40,7 +42,8 @@ type Match = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | 
  * A question whose options come from a back end (the member's prescriptions, appointments, free
  * times), so they are not in the options table. A typed answer is read by `recognizePick` (a
  * title, a place in the list, a time, a detail of one item); one that fits several items is asked
- * again with only those; one that fits nothing gets the list once more.
+ * again with only those; one that fits nothing gets the list once more with a way out, never an
+ * end of the task at the first miss.
  */
 export class PickQuestion extends Question<PickOptions> {
   static readonly ID = 'question.pick';
@@ -93,7 +96,7 @@ export class PickQuestion extends Question<PickOptions> {
     }
     if (this.missed(instance)) return dc.endDialog({ picked: null, stuck: true } satisfies PickAnswer);
     delete state.shown;
-    await this.render(dc.context, options, locale, 'common.retry');
+    await this.render(dc.context, options, locale, PICK_RETRY);
     return Dialog.EndOfTurn;
   }
 
@@ -106,6 +109,8 @@ export class PickQuestion extends Question<PickOptions> {
   protected async render(context: TurnContext, options: PickOptions, locale: Locale, retryKey: string | null): Promise<void> {
     const lines = [retryKey ? this.kit.text(context, retryKey) : '', this.kit.text(context, options.prompt, options.vars)].filter(Boolean);
     const choices = this.titles(options, locale).map((title) => ({ title, value: title }));
+    // After a miss, the ways out beside the list: "Something else" (routed afresh) and a person.
+    if (retryKey) choices.push(...this.kit.options.choices('topics', locale, WAYS_OUT));
     await this.kit.send(context, { text: lines.join(' '), choices });
   }
 }

@@ -137,4 +137,26 @@ describe('typed picks from a list', function () {
       assert.ok(textOf(next).includes(catalog.text('en', 'appointment.ask.mode')), textOf(next));
     });
   });
+
+  describe('an answer that names no item', () => {
+    it('Web Chat: the list again with a way out, not "nothing booked"; then a pick works', async () => {
+      const chat = await web();
+      await openTimes(chat, false, 'next monday');
+      const again = await chat.say('hmm none of those times ring a bell, what else');
+      assert.ok(textOf(again).includes(catalog.text('en', 'common.pickRetry')), textOf(again));
+      assert.doesNotMatch(textOf(again), new RegExp(catalog.text('en', 'appointment.live.notBooked')));
+      assert.ok(choicesOf(again).includes('Something else') && choicesOf(again).some((c) => c.startsWith('Mon, Jun 9')), choicesOf(again).join(' | '));
+      assert.match(textOf(await chat.say('ok the 10:30 one with chen')), /Book a in-person visit on Mon, Jun 9, 10:30 AM with Dr\. Maya Chen\?/);
+    });
+
+    it('Web Chat, Spanish: the list again, then a second miss says why nothing was booked', async () => {
+      const chat = await web(ES.locale);
+      await openTimes(chat, true, 'el próximo lunes');
+      const again = await chat.say('no sé, tal vez otra');
+      assert.ok(textOf(again).includes(catalog.text('es', 'common.pickRetry')), textOf(again));
+      assert.doesNotMatch(textOf(again), new RegExp(catalog.text('es', 'appointment.live.notBooked')));
+      const stuck = await chat.say('no sé, ninguna es para mí');
+      assert.ok(textOf(stuck).includes(catalog.text('es', 'appointment.live.pickStuckBook')), textOf(stuck));
+    });
+  });
 });
