@@ -17,6 +17,7 @@ import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyRes
 import { fold } from '../common/text';
 import { QUESTIONS } from '../questions';
 import { appointmentLine, visitVars } from './describe';
+import { visitPickItem } from './pickItems';
 import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
@@ -256,7 +257,7 @@ export class AppointmentDialog extends TaskDialog {
     state.visits = offered;
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickMove',
-      items: offered.map((a) => ({ id: a.id, title: appointmentLine(this.kit, context, a, zone) })),
+      items: offered.map((a) => visitPickItem(this.kit, a, appointmentLine(this.kit, context, a, zone), zone, this.deps.clock())),
     } satisfies PickOptions);
   }
 

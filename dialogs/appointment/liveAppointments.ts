@@ -1,7 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appointments/appointmentLookup';
-import { addDays, zonedTime } from '../../services/time';
-import { timeZoneOf } from '../common/dates';
+import { formatDay, timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
 import { named } from '../common/mentions';
@@ -10,11 +9,11 @@ import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '.
 import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
-import type { PreferredTime } from './when';
+import { visitPickItem } from './pickItems';
+import { findOpenTimes, type OpenTimesNote, type SlotSearch } from './openTimes';
+import { describePreferredTime, PARTS_OF_DAY, type PartOfDay, type PreferredTime } from './when';
 
 export const LIVE_APPOINTMENTS = 'appointment.live';
-const MAX_SLOTS = 5;
-const SEARCH_DAYS = 14;
 
 /** What the member said about the visit they mean ("cancel my video visit with Dr. Chen tomorrow"). */
 export interface VisitMention {
@@ -50,8 +49,6 @@ interface LiveValues {
   /** The confirmation was asked again after a question back ("that's for my son, right?"). */
   askedAgain?: boolean;
 }
-
-const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24], night: [17, 24] } as const;
 
 /**
  * A verified member's appointments (MemberRecords checks that, and audits what is shown): the
@@ -148,7 +145,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     values.stage = 'pick';
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickCancel',
-      items: offered.map((a) => ({ id: a.id, title: appointmentTitle(this.kit, context, a, zone) })),
+      items: offered.map((a) => visitPickItem(this.kit, a, appointmentTitle(this.kit, context, a, zone), zone, this.deps.clock())),
       none: true,
     } satisfies PickOptions);
   }
@@ -159,43 +156,41 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     if (!care) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
     const zone = this.zone(step);
     const now = this.deps.clock();
-    const preferred = this.window(when, now, zone);
-    let slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: preferred.from, to: preferred.to, limit: 50 });
-    if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
-    let found = slots.value.value.filter(preferred.keep).slice(0, MAX_SLOTS);
-    if (!found.length) {
-      // Nothing at the preferred time: the soonest open times instead.
-      slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: now.toISOString(), to: new Date(now.getTime() + SEARCH_DAYS * 86_400_000).toISOString(), limit: MAX_SLOTS });
-      if (!slots.verified || !slots.value.ok) return this.failed(step, slots);
-      found = slots.value.value.slice(0, MAX_SLOTS);
-    }
-    if (!found.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
+    let failure: RecordAnswer<unknown> | null = null;
+    const search: SlotSearch = async (from, to, limit) => {
+      const slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: from.toISOString(), to: to.toISOString(), limit });
+      if (slots.verified && slots.value.ok) return slots.value.value;
+      failure = slots;
+      return null;
+    };
+    const open = await findOpenTimes(search, when, now, zone);
+    if (!open) return this.failed(step, failure!);
+    if (!open.slots.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
+    if (open.note) await this.kit.send(context, { text: this.noteText(step, open.note) });
     const values = step.values as LiveValues;
     values.stage = 'pick';
-    values.items = found;
+    values.items = open.slots;
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickSlot',
       vars: { care: this.kit.text(context, `options.appointment.care.${care}`) },
-      items: found.map((s) => ({ id: s.id, title: slotTitle(this.kit, context, s, zone) })),
+      items: open.slots.map((s) => visitPickItem(this.kit, s, slotTitle(this.kit, context, s, zone), zone, now)),
       none: true,
     } satisfies PickOptions);
   }
 
-  /** The search window for the preferred time, and which slots in it fit (part of day). */
-  private window(when: LiveAppointmentOptions['when'], now: Date, zone: string): { from: string; to: string; keep: (s: Slot) => boolean } {
-    const soon = { from: now.toISOString(), to: new Date(now.getTime() + SEARCH_DAYS * 86_400_000).toISOString(), keep: () => true };
-    if (!when || typeof when === 'string' || !when.date) {
-      const part = when && typeof when !== 'string' ? when.partOfDay : null;
-      return part ? { ...soon, keep: (s) => inPart(s.start, part, zone) } : soon;
+  /** "Nothing is open on Sunday, December 6, in the afternoon. The first open times …" / "3:00 PM is not open …". */
+  private noteText(step: WaterfallStepContext, note: OpenTimesNote): string {
+    const context = step.context;
+    const locale = this.kit.locale(context);
+    const when = this.options(step).when;
+    if (note.kind === 'nothingThen') {
+      const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, this.kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
+      const said = when && typeof when !== 'string' ? describePreferredTime(when, locale, partNames) : '';
+      return this.kit.text(context, 'appointment.live.nothingOpenThen', { when: said, day: formatDay(note.firstDay, locale) });
     }
-    const from = zonedTime(when.date, '00:00', zone);
-    const to = zonedTime(addDays(when.until ?? when.date, 1), '00:00', zone);
-    const part = when.partOfDay;
-    return {
-      from: new Date(Math.max(from.getTime(), now.getTime())).toISOString(),
-      to: to.toISOString(),
-      keep: (s) => (part ? inPart(s.start, part, zone) : true),
-    };
+    const [hour, minute] = note.time.split(':').map(Number) as [number, number];
+    const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
+    return this.kit.text(context, note.day ? 'appointment.live.timeNotOpen' : 'appointment.live.timeNotOpenAnyDay', { time, when: note.day ? formatDay(note.day, locale) : '' });
   }
 
   private async afterPick(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -205,7 +200,10 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const picked = answer?.picked ? values.items?.find((i) => i.id === answer.picked) : undefined;
     const action = this.options(step).action;
     if (!picked) {
-      return this.finish(step, [this.kit.text(step.context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
+      // Stuck (two answers that named no item): said as such, never as if the member had said "none".
+      const stuck = !!answer && answer.picked === null && answer.stuck;
+      const key = action === 'new' ? (stuck ? 'appointment.live.pickStuckBook' : 'appointment.live.notBooked') : stuck ? 'appointment.live.pickStuckCancel' : 'appointment.live.notCancelled';
+      return this.finish(step, [this.kit.text(step.context, key)], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
     }
     return this.confirm(step, picked);
   }
@@ -311,10 +309,4 @@ export function fittingVisits(kit: DialogKit, list: readonly Appointment[], abou
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */
 function localDay(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(new Date(iso));
-}
-
-function inPart(iso: string, part: keyof typeof PART_HOURS, zone: string): boolean {
-  const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(new Date(iso)));
-  const [from, to] = PART_HOURS[part];
-  return hour >= from && hour < to;
 }

@@ -5,6 +5,7 @@ import type { Parsed } from '../common/questions';
 import { LruCache } from '../../common/lru';
 import { addDays, wallClock } from '../../services/time';
 import { fold } from '../common/text';
+import { writeOutTimeWords } from './timeWords';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -24,12 +25,15 @@ export const preferredTimeSchema = z.strictObject({
   /** Exact time of day (HH:MM), if given. */
   time: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
   partOfDay: z.enum(PARTS_OF_DAY).nullable(),
-}).refine((p) => p.date || p.time || p.partOfDay, { error: 'a day or a time of day is needed' });
+  /** The earliest time of day (HH:MM), for "after 3". */
+  after: z.string().regex(/^\d{2}:\d{2}$/).nullable().optional(),
+}).refine((p) => p.date || p.time || p.partOfDay || p.after, { error: 'a day or a time of day is needed' });
 
 export type PreferredTime = z.infer<typeof preferredTimeSchema>;
 
 const resolutionValue = z.object({
   timex: z.string().optional(),
+  Mod: z.string().optional(),
   type: z.string(),
   value: z.string().optional(),
   start: z.string().optional(),
@@ -37,6 +41,9 @@ const resolutionValue = z.object({
 });
 const recognized = z.array(z.object({ text: z.string().default(''), typeName: z.string(), resolution: z.object({ values: z.array(resolutionValue) }) }));
 type ResolutionValue = z.infer<typeof resolutionValue>;
+
+/** "after 3" is read as 3 and as 15: an hour before this is not a clinic's. */
+const OPENING_HOUR = 7;
 
 const PART_BY_TIMEX: Record<string, PartOfDay> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
@@ -127,7 +134,14 @@ function fromValue(value: ResolutionValue, now: Date, part: PartOfDay | null): P
     }
     case 'time':
       return { date: null, until: null, time: clock(value.value), partOfDay: null };
-    case 'timerange':
+    case 'timerange': {
+      if (part) return { date: null, until: null, time: null, partOfDay: part };
+      // "after 3pm" / "después de las 3" (read as 3 and as 15): the time within a clinic's day.
+      const after = value.Mod === 'after' ? clock(`x ${value.start ?? ''}`) : null;
+      return after && Number(after.slice(0, 2)) >= OPENING_HOUR ? { date: null, until: null, time: null, partOfDay: null, after } : null;
+    }
+    case 'set':
+      // "mornings", "every afternoon": the part of the day, any day.
       return part ? { date: null, until: null, time: null, partOfDay: part } : null;
     default:
       return null;
@@ -169,7 +183,8 @@ export class PreferredTimeParser {
     return answer;
   }
 
-  parse(text: string, locale: Locale, now: Date): Parsed<PreferredTime> {
+  parse(said: string, locale: Locale, now: Date): Parsed<PreferredTime> {
+    const text = writeOutTimeWords(said, locale);
     const folded = fold(text);
     const weeks = WEEK_AFTER_NEXT[locale].exec(folded);
     if (weeks) {
@@ -216,6 +231,8 @@ export class PreferredTimeParser {
     for (const entity of rest) {
       for (const value of entity.resolution.values) {
         if (value.type === 'time' && clock(value.value)) return { ...result, time: clock(value.value) };
+        const after = value.type === 'timerange' && value.Mod === 'after' ? clock(`x ${value.start ?? ''}`) : null;
+        if (after && Number(after.slice(0, 2)) >= OPENING_HOUR) return { ...result, after };
         const part = value.type === 'timerange' ? partOfDay(value, locale, entity.text) : null;
         if (part) return { ...result, partOfDay: part };
       }
@@ -250,5 +267,6 @@ export function describePreferredTime(p: PreferredTime, locale: Locale, partName
   if (p.date) pieces.push(p.until ? `${fmt(p.date)} – ${fmt(p.until)}` : fmt(p.date));
   if (p.time) pieces.push(p.time);
   else if (p.partOfDay) pieces.push(partNames[p.partOfDay]);
+  else if (p.after) pieces.push(`${p.after}+`);
   return pieces.join(', ');
 }

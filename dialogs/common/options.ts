@@ -150,6 +150,11 @@ export class OptionMatcher {
     return covered ? CONCEPT_BONUS + covered : 0;
   }
 
+  /** An option's titles (every locale) and synonyms, folded: words that describe an item of a list. */
+  optionPhrases(question: QuestionKey, id: string): readonly string[] {
+    return this.phrasesOf(question, id);
+  }
+
   private phrasesOf(question: QuestionKey, id: string): string[] {
     const key = `${question}.${id}`;
     let phrases = this.cache.get(key);

@@ -4,13 +4,12 @@ import type { Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
-import { Question } from './questions';
-import { containsPhrase, fold } from './text';
+import { recognizePick, type ListItem } from './listPick';
+import { Question, WAYS_OUT } from './questions';
+import { fold } from './text';
 
-export interface PickItem {
-  id: string;
-  title: string;
-}
+/** An item of the list: its id, its title, and what else tells it apart (see `ListItem`). */
+export type PickItem = ListItem;
 
 export interface PickOptions {
   prompt: string;
@@ -25,13 +24,26 @@ export interface PickOptions {
 export type PickAnswer = { picked: string } | { picked: null; stuck: boolean };
 
 const NONE_KEY = 'common.noneOfThese';
-/** Words that say nothing about which item. */
-const FILLERS = new Set(['the', 'one', 'that', 'this', 'please', 'for', 'with', 'and', 'para', 'con', 'por', 'favor', 'una', 'uno', 'ese', 'esa', 'las', 'los']);
+/** Said once when an answer names no item: the list again, and a way out. */
+const PICK_RETRY = 'common.pickRetry';
+/** Said when an answer fits several items: only those are shown. */
+const PICK_WHICH = 'common.pickWhich';
+
+interface PickState {
+  options: PickOptions;
+  attempts: number;
+  /** The items shown after an answer that fitted several (ids), if any. */
+  shown?: string[];
+}
+
+type Match = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | { kind: 'none' } | null;
 
 /**
  * A question whose options come from a back end (the member's prescriptions, appointments, free
- * times), so they are not in the options table: a tap (or a digit on SMS) on a title, the title
- * typed, or a part of it that names exactly one item ("the lisinopril").
+ * times), so they are not in the options table. A typed answer is read by `recognizePick` (a
+ * title, a place in the list, a time, a detail of one item); one that fits several items is asked
+ * again with only those; one that fits nothing gets the list once more with a way out, never an
+ * end of the task at the first miss.
  */
 export class PickQuestion extends Question<PickOptions> {
   static readonly ID = 'question.pick';
@@ -40,21 +52,20 @@ export class PickQuestion extends Question<PickOptions> {
     super(PickQuestion.ID, kit);
   }
 
-  private match(context: TurnContext, options: PickOptions, exact: boolean): string | 'none' | null {
-    const text = fold(turnInfo(context).text);
-    if (!text) return null;
-    if (options.none && this.isNone(context, text)) return 'none';
-    const same = options.items.filter((item) => fold(item.title) === text);
-    if (same.length === 1) return same[0]!.id;
+  private match(context: TurnContext, instance: DialogInstance, exact: boolean): Match {
+    const state = instance.state as PickState;
+    const { options } = state;
+    const text = turnInfo(context).text;
+    const folded = fold(text);
+    if (!folded) return null;
+    if (options.none && this.isNone(context, folded)) return { kind: 'none' };
+    const same = options.items.filter((item) => fold(item.title) === folded);
+    if (same.length === 1) return { kind: 'one', id: same[0]!.id };
     if (exact) return null;
-    // A part of a title: the words the member typed that name exactly one item best ("the lisinopril").
-    const words = text.split(' ').filter((w) => w.length >= 3 && !FILLERS.has(w));
-    const scored = options.items
-      .map((item) => ({ item, score: words.filter((w) => containsPhrase(fold(item.title), w)).length }))
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score);
-    if (!scored.length || (scored[1] && scored[1].score === scored[0]!.score)) return null;
-    return scored[0]!.item.id;
+    // After "which of these?", a place or a detail is read among the items shown then.
+    const shown = state.shown ? options.items.filter((i) => state.shown!.includes(i.id)) : null;
+    const picked = (shown && recognizePick(text, shown)) || recognizePick(text, options.items);
+    return picked;
   }
 
   private isNone(context: TurnContext, folded: string): boolean {
@@ -63,27 +74,43 @@ export class PickQuestion extends Question<PickOptions> {
   }
 
   isExactAnswer(instance: DialogInstance, context: TurnContext): boolean {
-    return this.match(context, this.options(instance), true) !== null;
+    return this.match(context, instance, true) !== null;
   }
 
   accepts(instance: DialogInstance, context: TurnContext): boolean {
-    return this.match(context, this.options(instance), false) !== null;
+    return this.match(context, instance, false) !== null;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!;
-    const options = this.options(instance);
-    const picked = this.match(dc.context, options, false);
-    if (picked === 'none') return dc.endDialog({ picked: null, stuck: false } satisfies PickAnswer);
-    if (picked) return dc.endDialog({ picked } satisfies PickAnswer);
+    const state = instance.state as PickState;
+    const options = state.options;
+    const locale = this.kit.locale(dc.context);
+    const picked = this.match(dc.context, instance, false);
+    if (picked?.kind === 'none') return dc.endDialog({ picked: null, stuck: false } satisfies PickAnswer);
+    if (picked?.kind === 'one') return dc.endDialog({ picked: picked.id } satisfies PickAnswer);
+    if (picked?.kind === 'several') {
+      state.shown = picked.ids;
+      await this.kit.send(dc.context, { text: this.kit.text(dc.context, PICK_WHICH), choices: this.titles(options, locale, picked.ids).map((title) => ({ title, value: title })) });
+      return Dialog.EndOfTurn;
+    }
     if (this.missed(instance)) return dc.endDialog({ picked: null, stuck: true } satisfies PickAnswer);
-    await this.render(dc.context, options, this.kit.locale(dc.context), 'common.retry');
+    delete state.shown;
+    await this.render(dc.context, options, locale, PICK_RETRY);
     return Dialog.EndOfTurn;
+  }
+
+  /** The titles to show (all items, or only `ids`), then "None of these" when offered. */
+  private titles(options: PickOptions, locale: Locale, ids?: readonly string[]): string[] {
+    const items = ids ? options.items.filter((i) => ids.includes(i.id)) : options.items;
+    return [...items.map((i) => i.title), ...(options.none ? [this.kit.catalog.text(locale, NONE_KEY)] : [])];
   }
 
   protected async render(context: TurnContext, options: PickOptions, locale: Locale, retryKey: string | null): Promise<void> {
     const lines = [retryKey ? this.kit.text(context, retryKey) : '', this.kit.text(context, options.prompt, options.vars)].filter(Boolean);
-    const titles = [...options.items.map((i) => i.title), ...(options.none ? [this.kit.catalog.text(locale, NONE_KEY)] : [])];
-    await this.kit.send(context, { text: lines.join(' '), choices: titles.map((title) => ({ title, value: title })) });
+    const choices = this.titles(options, locale).map((title) => ({ title, value: title }));
+    // After a miss, the ways out beside the list: "Something else" (routed afresh) and a person.
+    if (retryKey) choices.push(...this.kit.options.choices('topics', locale, WAYS_OUT));
+    await this.kit.send(context, { text: lines.join(' '), choices });
   }
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../../intents/types';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
+import { recognizePick } from './listPick';
 import type { MatchMode } from './options';
 
 /**
@@ -110,7 +111,11 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     const ids = [...new Set([...shown, ...(options.unlisted ?? [])])];
     const matched = this.kit.options.match(text, options.question, mode, ids);
     if (matched || mode === 'exact') return matched;
-    return this.kit.options.titleWord(text, options.question, shown);
+    const byWord = this.kit.options.titleWord(text, options.question, shown);
+    if (byWord) return byWord;
+    // A place in the list as shown ("the second one", "la última", "#3"): the same reader as every list.
+    const placed = recognizePick(text, shown.map((id) => ({ id, title: '' })), { positionsOnly: true });
+    return placed?.kind === 'one' ? placed.id : null;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

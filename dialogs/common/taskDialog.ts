@@ -19,6 +19,7 @@ import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
+import { PickQuestion } from './pickQuestion';
 import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
@@ -205,9 +206,9 @@ export abstract class TaskDialog extends ComponentDialog {
       if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
         return this.finish(innerDc, { kind: 'closed' });
       }
-      // An answer that fits no option of a closed question but is clearly another request: routed afresh.
+      // An answer that fits no option of a closed question or item of a list but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
-      if (fresh && asked instanceof ChoiceQuestion && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
+      if (fresh && (asked instanceof ChoiceQuestion || asked instanceof PickQuestion) && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
     }
     return super.onContinueDialog(innerDc);
   }

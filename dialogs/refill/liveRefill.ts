@@ -135,7 +135,8 @@ export class LiveRefillDialog extends ComponentDialog {
     if (values.stage === 'confirm') return step.next(step.result);
     const answer = step.result as PickAnswer | undefined;
     const picked = answer?.picked ? values.candidates?.find((c) => c.id === answer.picked) : undefined;
-    if (!picked) return this.finish(step, [this.kit.text(step.context, 'refill.live.noneChosen')], ['pharmacy.refill'], false);
+    const stuck = !!answer && answer.picked === null && answer.stuck;
+    if (!picked) return this.finish(step, [this.kit.text(step.context, stuck ? 'refill.live.pickStuck' : 'refill.live.noneChosen')], ['pharmacy.refill'], false);
     return this.confirm(step, picked);
   }
 

@@ -275,10 +275,9 @@ describe('MainDialog routing', () => {
       const chat = await openChat('webchat', 'en');
       const asked = await chat.say('necesito una cita por favor');
       assert.ok(textOf(asked).includes(es('appointment.ask.patient')), textOf(asked));
+      // A bare digit picks the option in that place, as on every list, and keeps Spanish.
       const next = await chat.say('2');
-      assert.ok(textOf(next).includes(es('common.noOptionFits')) || textOf(next).includes(es('appointment.ask.patient')), 'a bare "2" keeps Spanish');
-      const spanish = await chat.say('Un familiar');
-      assert.ok(textOf(spanish).includes(es('appointment.ask.care')));
+      assert.ok(textOf(next).includes(es('appointment.ask.care')), textOf(next));
     });
 
     it('SMS in Spanish: welcome, numbered choices and links in Spanish', async () => {

@@ -143,7 +143,7 @@ describe('verified members see their own records', () => {
       assert.match(textOf(await chat.say('Find my appointments')), /Tue, Jun 10, 3:30 PM: video visit with Dana Brooks, LCSW \(Mental health\)/);
     });
 
-    it('nothing open at the preferred time: the soonest open times instead', async () => {
+    it('nothing open at the preferred time: said, and the first open times after it', async () => {
       const chat = await signedIn(JORDAN.memberId);
       await chat.say('Appointments');
       await chat.say('New appointment');
@@ -151,7 +151,8 @@ describe('verified members see their own records', () => {
       // A shot is given at a clinic: "How would you like to be seen?" is not asked.
       assert.doesNotMatch(textOf(await chat.say('Vaccines')), /How would you like to be seen/);
       const offered = await chat.say('Saturday morning'); // the clinic is closed on weekends
-      assert.match(choicesOf(offered)[0]!, /^Fri, Jun 6, 9:00 AM · Evergreen Downtown Clinic \(in-person visit\)$/);
+      assert.match(textOf(offered), /Nothing is open on Saturday, June 7, in the morning\. The first open times after that are on Monday, June 9:/);
+      assert.match(choicesOf(offered)[0]!, /^Mon, Jun 9, 9:00 AM · Evergreen Downtown Clinic \(in-person visit\)$/);
     });
 
     it('a family member with proxy access (the back end says so): their appointments', async () => {

@@ -1,0 +1,38 @@
+import type { Locale } from '../../intents/types';
+
+/**
+ * Members' ways of saying a time that Microsoft's date-time recognizers miss or misread, written
+ * out before they read it: text shorthand ("tmrw" is read as today), plurals of a part of the day
+ * ("mornings", "afternoons are best", "por las tardes"), "am" / "pm" after a day ("tmrw am"), and
+ * "after 3" without am or pm (a clinic's hours: 1 to 7 is the afternoon).
+ */
+type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+const EN: Rewrite[] = [
+  [/\b(?:tmrw|tmrow|tmr|tmw|tmro|tomoz|tommorow|tommorrow|tomorow|tomorro|2moro|2morrow|2mrw)\b/g, 'tomorrow'],
+  [/\b(morning|afternoon|evening|night)s\b/g, (_m, part) => part!],
+  [/\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s\b/g, (m) => m.slice(0, -1)],
+  [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+a\.?m\b\.?/g, (_m, day) => `${day} morning`],
+  [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+p\.?m\b\.?/g, (_m, day) => `${day} afternoon`],
+  [/^\s*(?:in the\s+)?a\.?m\.?\s*$/g, 'morning'],
+  [/^\s*(?:in the\s+)?p\.?m\.?\s*$/g, 'afternoon'],
+  [/\b(after|before|around|by)\s+(\d{1,2})(?![\d:]|\s*(?:a\.?m|p\.?m|o'?clock))/g, (_m, word, hour) => `${word} ${hour}${Number(hour) >= 1 && Number(hour) <= 7 ? 'pm' : 'am'}`],
+];
+const ES: Rewrite[] = [
+  [/\b(?:por|en|de|durante)\s+las\s+mañanas\b/g, 'por la mañana'],
+  [/\b(?:por|en|de|durante)\s+las\s+tardes\b/g, 'por la tarde'],
+  [/\b(?:por|en|de|durante)\s+las\s+noches\b/g, 'por la noche'],
+  [/^\s*(?:las\s+)?mañanas\b/g, 'por la mañana'],
+  [/^\s*(?:las\s+)?tardes\b/g, 'por la tarde'],
+  [/\bcualquier\s+mañana\b/g, 'por la mañana'],
+  [/\bcualquier\s+tarde\b/g, 'por la tarde'],
+  [/\bmñn\b/g, 'mañana'],
+];
+
+export function writeOutTimeWords(text: string, locale: Locale): string {
+  let out = text.toLowerCase();
+  for (const [pattern, replacement] of locale === 'es' ? ES : EN) {
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { containsPhrase, fold } from './text';
+
+/**
+ * Which item of a list the bot showed a typed answer names, for every list (open times, the
+ * member's appointments, prescriptions, menus): a title, a place in the list ("the first one",
+ * "2nd", "#3", "the last one", "la segunda", a lone digit), a time of day ("the 2pm one", "3:30",
+ * "la de las 3") and words that tell one item from the others ("the one with dr chen", "the video
+ * one", "la del laboratorio"). What the answer says is combined: "the 3:30 one with dr chen".
+ * Plain data in, plain data out: the questions keep their items in dialog state.
+ */
+
+export interface ListItem {
+  id: string;
+  title: string;
+  /** Other words or phrases that describe the item, in any language (folded or not). */
+  words?: readonly string[];
+  /** Its time of day, "HH:MM" (24 h), when it has one. */
+  at?: string;
+}
+
+/** One item, several that fit equally (ask which), or nothing named. */
+export type ListPick = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | null;
+
+export interface PickScope {
+  /** Only a place in the list or the exact title (a menu whose titles another matcher reads). */
+  positionsOnly?: boolean;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, sixth: 6, '6th': 6,
+  seventh: 7, '7th': 7, eighth: 8, '8th': 8, ninth: 9, '9th': 9, tenth: 10, '10th': 10,
+  primero: 1, primera: 1, primer: 1, '1o': 1, '1a': 1, segundo: 2, segunda: 2, '2o': 2, '2a': 2, tercero: 3, tercera: 3, tercer: 3, '3o': 3, '3a': 3,
+  cuarto: 4, cuarta: 4, '4o': 4, '4a': 4, quinto: 5, quinta: 5, '5o': 5, '5a': 5, sexto: 6, sexta: 6, septimo: 7, septima: 7, octavo: 8, octava: 8,
+};
+/** A place in a longer sentence ("is this my first visit?") is not a pick: only in a short answer. */
+const POSITION_MAX_WORDS: Record<'list' | 'menu', number> = { list: 8, menu: 4 };
+const LAST = new Set(['last', 'ultimo', 'ultima', 'final']);
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6 };
+/** "number 3", "option 2", "#3", "opción 2", "la 2". */
+const NUMBERED = /^(?:(?:the|la|el|number|option|no|num|numero|opcion|choice|item|#)\s*)*(\d{1,2}|one|two|three|four|five|six|uno|una|dos|tres|cuatro|cinco|seis)(?:\s+(?:one|please|por favor|pls|porfa))?$/;
+/** Words that say nothing about which item. */
+const FILLERS = new Set([
+  'the', 'one', 'ones', 'that', 'this', 'please', 'pls', 'for', 'with', 'and', 'want', 'like', 'take', 'pick', 'choose', 'book', 'its', 'thats', 'option', 'number', 'time',
+  'para', 'con', 'por', 'favor', 'una', 'uno', 'ese', 'esa', 'esta', 'este', 'las', 'los', 'del', 'quiero', 'opcion', 'numero', 'hora', 'porfa',
+  'visit', 'appointment', 'appt', 'cita', 'consulta', 'dra', 'doctor', 'doctora', 'can', 'you', 'will', 'ill', 'mine', 'eso',
+]);
+
+/** A time of day in the answer: "2pm", "3:30", "10 am", "a las 3", "at 2", "2 p.m.", "15:00". */
+function timesSaid(text: string): Array<{ hour: number; minute: number | null; half: 'am' | 'pm' | null }> {
+  const lower = text.toLowerCase().replace(/\./g, '');
+  const found: Array<{ hour: number; minute: number | null; half: 'am' | 'pm' | null }> = [];
+  const pattern = /(?:\b(a las|las|la de las|at|@|a la)\s*)?\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a m|p m)?\b/g;
+  for (const m of lower.matchAll(pattern)) {
+    const hour = Number(m[2]);
+    const minute = m[3] ? Number(m[3]) : null;
+    const half = m[4] ? (m[4].startsWith('a') ? 'am' : 'pm') : null;
+    // A bare number is a time only when said as one ("at 2", "las 3") or with minutes or am/pm.
+    if (!m[1] && minute === null && !half) continue;
+    if (hour > 23 || (minute !== null && minute > 59)) continue;
+    found.push({ hour, minute, half });
+  }
+  return found;
+}
+
+function fitsTime(at: string | undefined, said: { hour: number; minute: number | null; half: 'am' | 'pm' | null }, exactMinute: boolean): boolean {
+  if (!at) return false;
+  const [hour, minute] = at.split(':').map(Number) as [number, number];
+  const hours = said.half === 'pm' ? [said.hour % 12 + 12] : said.half === 'am' ? [said.hour % 12] : said.hour > 12 ? [said.hour] : [said.hour, (said.hour % 12) + 12];
+  if (!hours.includes(hour)) return false;
+  if (said.minute !== null) return minute === said.minute;
+  return exactMinute ? minute === 0 : true;
+}
+
+/** The place in the list the answer names (1-based; -1 the last), or null. */
+function position(folded: string, raw: string, maxWords: number): number | null {
+  if (folded.split(' ').length > maxWords) return null;
+  const hash = /#\s*(\d{1,2})\b/.exec(raw);
+  if (hash) return Number(hash[1]);
+  const numbered = NUMBERED.exec(folded);
+  if (numbered) return NUMBER_WORDS[numbered[1]!] ?? Number(numbered[1]);
+  for (const word of folded.split(' ')) {
+    if (ORDINALS[word]) return ORDINALS[word]!;
+    if (LAST.has(word)) return -1;
+  }
+  return null;
+}
+
+function vocabulary(item: ListItem): { words: Set<string>; phrases: string[] } {
+  const all = [item.title, ...(item.words ?? [])].map(fold).filter(Boolean);
+  const words = new Set(all.flatMap((p) => p.split(' ')));
+  return { words, phrases: all.filter((p) => p.includes(' ')) };
+}
+
+/** The items the answer's descriptive words fit best; null when it has none that tell items apart. */
+function byWords(folded: string, items: readonly ListItem[]): ListItem[] | null {
+  const vocab = items.map(vocabulary);
+  const said = [...new Set(folded.split(' '))].filter((w) => w.length >= 3 && !FILLERS.has(w) && !/^\d/.test(w) && !ORDINALS[w] && !LAST.has(w));
+  // Only words that tell items apart count ("video" when every visit is by video says nothing).
+  const telling = said.filter((w) => {
+    const having = vocab.filter((v) => v.words.has(w)).length;
+    return having > 0 && having < items.length;
+  });
+  const phrases = [...new Set(vocab.flatMap((v) => v.phrases))].filter((p) => containsPhrase(folded, p) && vocab.some((v) => !v.phrases.includes(p)));
+  if (!telling.length && !phrases.length) return null;
+  const scores = vocab.map((v) => telling.filter((w) => v.words.has(w)).length + 2 * phrases.filter((p) => v.phrases.includes(p)).length);
+  const best = Math.max(...scores);
+  return best > 0 ? items.filter((_, i) => scores[i] === best) : null;
+}
+
+export function recognizePick(text: string, items: readonly ListItem[], scope: PickScope = {}): ListPick {
+  const folded = fold(text);
+  if (!folded || !items.length) return null;
+  const same = items.filter((item) => fold(item.title) === folded);
+  if (same.length === 1) return { kind: 'one', id: same[0]!.id };
+  let fitting: readonly ListItem[] = items;
+  let named = false;
+  if (!scope.positionsOnly) {
+    const times = timesSaid(text);
+    if (times.length) {
+      const exact = items.filter((i) => times.some((t) => fitsTime(i.at, t, true)));
+      fitting = exact.length ? exact : items.filter((i) => times.some((t) => fitsTime(i.at, t, false)));
+      if (!fitting.length) return null;
+      named = true;
+    }
+    const described = byWords(folded, fitting);
+    if (described) {
+      fitting = described;
+      named = true;
+    }
+  }
+  const place = named && /^\d+$/.test(folded) ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
+  if (place !== null) {
+    const index = place === -1 ? fitting.length - 1 : place - 1;
+    const item = fitting[index];
+    return item ? { kind: 'one', id: item.id } : null;
+  }
+  if (!named || fitting.length === items.length) return fitting.length === 1 && named ? { kind: 'one', id: fitting[0]!.id } : null;
+  return fitting.length === 1 ? { kind: 'one', id: fitting[0]!.id } : { kind: 'several', ids: fitting.map((i) => i.id) };
+}
