@@ -186,7 +186,8 @@ export class MainDialog extends ComponentDialog {
   private topicBesidePerson(turn: TurnInfo): { topic?: TaskIntentId } {
     const { intent, runnerUp } = turn.result;
     if (isTask(intent)) return { topic: intent };
-    if (runnerUp && isTask(runnerUp.intent) && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
+    // Contact ("reach us") is always near a request for a person: as a runner-up it is no topic.
+    if (runnerUp && isTask(runnerUp.intent) && runnerUp.intent !== 'contact' && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
     return {};
   }
 

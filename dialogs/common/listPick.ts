@@ -78,17 +78,33 @@ function position(folded: string, raw: string, maxWords: number): number | null 
   if (hash) return Number(hash[1]);
   const numbered = NUMBERED.exec(folded);
   if (numbered) return NUMBER_WORDS[numbered[1]!] ?? Number(numbered[1]);
-  for (const word of folded.split(' ')) {
-    if (ORDINALS[word]) return ORDINALS[word]!;
-    if (LAST.has(word)) return -1;
+  // An ordinal names a place when it is the answer ("second", "la primera") or is said as one ("the
+  // first one", "the 2nd option", "la segunda cita"); as an adverb ("can i check my refills first")
+  // it is not.
+  const words = folded.split(' ');
+  for (const [i, word] of words.entries()) {
+    const place = ORDINALS[word] ?? (LAST.has(word) ? -1 : undefined);
+    if (place === undefined) continue;
+    if (words.length === 1 || ORDINAL_BEFORE.has(words[i - 1] ?? '') || ORDINAL_AFTER.has(words[i + 1] ?? '')) return place;
   }
   return null;
 }
 
+/** Words before an ordinal that make it a place in the list ("the first", "la primera", "el último"). */
+const ORDINAL_BEFORE = new Set(['the', 'la', 'el', 'lo', 'my', 'mi', 'that', 'esa', 'ese', 'number', 'numero', 'its', 'thats']);
+/** Words after an ordinal that make it a place in the list ("first one", "second option", "primera cita"). */
+const ORDINAL_AFTER = new Set(['one', 'ones', 'option', 'choice', 'item', 'time', 'slot', 'appointment', 'appt', 'visit', 'opcion', 'cita', 'hora', 'consulta', 'please', 'pls', 'por', 'porfa']);
+
+/**
+ * An item's words: those of its title and its one-word descriptions; a description of several words
+ * ("check up", "follow up visit") counts only as a whole phrase, so "can i check my refills" does not
+ * pick the check-up.
+ */
 function vocabulary(item: ListItem): { words: Set<string>; phrases: string[] } {
-  const all = [item.title, ...(item.words ?? [])].map(fold).filter(Boolean);
-  const words = new Set(all.flatMap((p) => p.split(' ')));
-  return { words, phrases: all.filter((p) => p.includes(' ')) };
+  const title = fold(item.title);
+  const described = (item.words ?? []).map(fold).filter(Boolean);
+  const words = new Set([...title.split(' '), ...described.filter((p) => !p.includes(' '))].filter(Boolean));
+  return { words, phrases: described.filter((p) => p.includes(' ')) };
 }
 
 /** The items the answer's descriptive words fit best; null when it has none that tell items apart. */

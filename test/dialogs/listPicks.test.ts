@@ -42,7 +42,7 @@ async function openTimes(chat: MemberChat, es: boolean, when: string): Promise<P
   return chat.say(when);
 }
 
-const BOOK_EN = /Book a in-person visit on (Mon, Jun 9, [^?]*)\?/;
+const BOOK_EN = /Book an in-person visit on (Mon, Jun 9, [^?]*)\?/;
 const BOOK_ES = /¿Reservar una consulta en persona el (lun, 9 de jun, [^?]*)\?/;
 
 describe('typed picks from a list', function () {
@@ -72,7 +72,7 @@ describe('typed picks from a list', function () {
       const which = await chat.say('the one at 9 am');
       assert.ok(textOf(which).includes(catalog.text('en', 'common.pickWhich')), textOf(which));
       assert.deepEqual(choicesOf(which).filter((c) => c !== 'None of these'), ['Mon, Jun 9, 9:00 AM · Dr. Maya Chen (in-person visit)', 'Mon, Jun 9, 9:00 AM · Dr. Omar Haddad (in-person visit)']);
-      assert.match(textOf(await chat.say('dr haddad')), /Book a in-person visit on Mon, Jun 9, 9:00 AM with Dr\. Omar Haddad\?/);
+      assert.match(textOf(await chat.say('dr haddad')), /Book an in-person visit on Mon, Jun 9, 9:00 AM with Dr\. Omar Haddad\?/);
     });
 
     it('Spanish: "la segunda", "la última", "la de las 10:30 con Haddad"', async () => {
@@ -146,7 +146,7 @@ describe('typed picks from a list', function () {
       assert.ok(textOf(again).includes(catalog.text('en', 'common.pickRetry')), textOf(again));
       assert.doesNotMatch(textOf(again), new RegExp(catalog.text('en', 'appointment.live.notBooked')));
       assert.ok(choicesOf(again).includes('Something else') && choicesOf(again).some((c) => c.startsWith('Mon, Jun 9')), choicesOf(again).join(' | '));
-      assert.match(textOf(await chat.say('ok the 10:30 one with chen')), /Book a in-person visit on Mon, Jun 9, 10:30 AM with Dr\. Maya Chen\?/);
+      assert.match(textOf(await chat.say('ok the 10:30 one with chen')), /Book an in-person visit on Mon, Jun 9, 10:30 AM with Dr\. Maya Chen\?/);
     });
 
     it('Web Chat, Spanish: the list again, then a second miss says why nothing was booked', async () => {
