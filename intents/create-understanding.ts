@@ -109,6 +109,6 @@ export function createTriage(detector: EmergencyCheck, logger: Logger, modelFile
   const started = performance.now();
   const built = buildSafetyTriage(detector, modelFile);
   const level = built.origin === 'file' ? 'debug' : 'info';
-  logger[level]({ origin: built.origin, examples: built.model.file.trainedExamples, ms: Math.round(performance.now() - started) }, 'safety triage ready');
+  logger[level]({ origin: built.origin, examples: built.model.trainedExamples, ms: Math.round(performance.now() - started) }, 'safety triage ready');
   return built.triage;
 }

@@ -70,15 +70,15 @@ export function computeDataHash(trainDir = TRAIN_DIR): string {
 }
 
 /** Weights as float32 bytes in base64 (one number per 4 bytes instead of ~8 characters of JSON). */
-export function encodeFloat32(values: readonly number[]): string {
+export function encodeFloat32(values: ArrayLike<number>): string {
   const f = Float32Array.from(values);
   return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
 }
 
-export function decodeFloat32(base64: string): Float64Array {
+export function decodeFloat32(base64: string): Float32Array {
   // A copy of its own: a small Buffer may sit at an offset in a shared pool that Float32Array cannot view.
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  return Float64Array.from(new Float32Array(bytes.buffer, 0, bytes.byteLength / 4));
+  return new Float32Array(bytes.buffer, 0, bytes.byteLength / 4);
 }
 
 function round(v: number): number {
@@ -90,15 +90,17 @@ export class LocalModel {
   private readonly params: SoftmaxParams;
   private readonly extractor: FeatureExtractor;
 
-  private constructor(
-    private readonly file: LocalModelFile,
-    resources: ModelResources,
-  ) {
+  /** The model file without its weights (held once, decoded, in `params`; the base64 text is not kept). */
+  private readonly file: Omit<LocalModelFile, 'weights'>;
+
+  private constructor(file: LocalModelFile, resources: ModelResources) {
+    const { weights, ...rest } = file;
+    this.file = rest;
     this.featureIndex = new Map(file.features.map((f, i) => [f, i]));
     this.params = {
       numClasses: file.classes.length,
       numFeatures: file.features.length,
-      weights: decodeFloat32(file.weights),
+      weights: decodeFloat32(weights),
       bias: Float64Array.from(file.bias),
     };
     this.extractor = new FeatureExtractor(file.config.features, resources.shorthand, resources.localeDetector, resources.gazetteer, file.vocabulary);
@@ -135,7 +137,7 @@ export class LocalModel {
   }
 
   toFile(): LocalModelFile {
-    return this.file;
+    return { ...this.file, weights: encodeFloat32(this.params.weights) };
   }
 
   static fromFile(file: string, resources: ModelResources): LocalModel {

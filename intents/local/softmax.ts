@@ -13,8 +13,8 @@ export interface SparseExample {
 export interface SoftmaxParams {
   numClasses: number;
   numFeatures: number;
-  /** Row-major by feature: weights[f * numClasses + c]. */
-  weights: Float64Array;
+  /** Row-major by feature: weights[f * numClasses + c]. Float32 once loaded from a model file (half the memory; the file holds float32). */
+  weights: Float64Array | Float32Array;
   bias: Float64Array;
 }
 

@@ -97,12 +97,26 @@ export class TriageModel {
   private readonly index: Map<string, number>;
   private readonly params: SoftmaxParams;
 
+  /** The model file without its weights (held once, decoded, in `params`; the base64 text is not kept). */
+  private readonly meta: Omit<TriageModelFile, 'weights'>;
+
   constructor(
-    readonly file: TriageModelFile,
+    file: TriageModelFile,
     readonly features: TriageFeatures,
   ) {
+    const { weights, ...meta } = file;
+    this.meta = meta;
     this.index = new Map(file.features.map((f, i) => [f, i]));
-    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: decodeFloat32(file.weights), bias: Float64Array.from(file.bias) };
+    this.params = { numClasses: file.labels.length, numFeatures: file.features.length, weights: decodeFloat32(weights), bias: Float64Array.from(file.bias) };
+  }
+
+  /** The model as its file (the weights encoded again): for writing it. */
+  get file(): TriageModelFile {
+    return { ...this.meta, weights: encodeFloat32(this.params.weights) };
+  }
+
+  get trainedExamples(): number {
+    return this.meta.trainedExamples;
   }
 
   /** Probabilities in TRIAGE_LABELS order (a fresh array). */
@@ -117,7 +131,7 @@ export class TriageModel {
 
   /** The features of a text that the model knows, with their weight toward a label (for explanations). */
   strongestFeature(sentences: readonly SentenceView[], locale: Locale, label: TriageLabel): string {
-    const c = this.file.labels.indexOf(label);
+    const c = this.meta.labels.indexOf(label);
     let best = '';
     let bestWeight = -Infinity;
     for (const f of this.features.extract(sentences, locale)) {

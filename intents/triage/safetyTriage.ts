@@ -259,5 +259,5 @@ export function writeTriageModel(modelFile = DEFAULT_TRIAGE_MODEL_FILE): { writt
   const tmp = `${modelFile}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(model.file));
   fs.renameSync(tmp, modelFile);
-  return { written: true, examples: model.file.trainedExamples };
+  return { written: true, examples: model.trainedExamples };
 }
