@@ -27,6 +27,10 @@ const CALLED: readonly RegExp[] = [
   /\b(talked|spoke|spoken) (to|with) (them|poison|911|someone|a nurse|the nurse|the operator|the dispatcher)\b/,
   /\b(they|poison control|the nurse|911|the operator|the dispatcher) (said|told|say|says)\b/,
   /\bdid that\b|\bdone that\b/,
+  // calling now, or about to ("ok calling", "calling them now", "gonna call 911 now")
+  /^(ok|okay|k|yes|yeah|fine|alright)?\s*(calling|dialing)\b/,
+  /\b(calling|dialing) (now|them|911|poison|the nurse|an ambulance|right now)\b/,
+  /\b(gonna|going to|will|ill|about to) (call|dial) (now|them|911|poison|right now|an ambulance)\b/,
   // Spanish
   /\bya (les |le |lo |la |los )?(llame|llamamos|llamo|llamaron|hable|hablamos|hablo|marque|marcamos|marco)\b/,
   /\b(llame|llamamos|marque|marcamos|hable|hablamos) (al|a|con) /,
@@ -38,6 +42,8 @@ const CALLED: readonly RegExp[] = [
   /\b(viene|vienen|llego|llegaron) (la ambulancia|los paramedicos|la policia|la ayuda|los bomberos)\b/,
   /\bme (dijeron|dicen|dijo)\b/,
   /\bya lo hice\b/,
+  /\b(voy a|vamos a|ahorita|ahora|ya) (llamar|llamo|marco|les llamo|le llamo)\b/,
+  /^(ok|bueno|si|esta bien|va)?\s*llamando\b/,
 ];
 
 /** A call not made ("I didn't call", "can't call", "no he llamado"): never "called". */

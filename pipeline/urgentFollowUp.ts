@@ -120,7 +120,9 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
-    if (reading === 'refusal' && kept.intent === 'emergency') {
+    // After a crisis answer, "can I just make a therapy appointment" is a next step, not a refusal of
+    // 911: it goes on as a task (with the reminder) below.
+    if (reading === 'refusal' && kept.intent === 'emergency' && kept.kind !== 'crisis') {
       await this.responder.followUp(context, { ...kept, locale }, 'refusal');
       return true;
     }

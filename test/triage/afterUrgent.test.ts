@@ -97,4 +97,28 @@ describe('after an urgent answer: the abuse context, a refusal, a call already m
       assert.doesNotMatch(called, /Please don't wait|Call 911 now/);
     });
   });
+  describe('calling now, and a mental-health visit after a crisis answer (newcomer run v4, TD05, TD11)', () => {
+    it('Teams: "ok, dialing now" after 911 is thanked, not answered as a refusal', async () => {
+      const chat = await realChat('msteams');
+      assert.match(textOf(await chat.say('my wife collapsed and she is not waking up')), /Call 911 now/);
+      const text = textOf(await chat.say('ok dialing now'));
+      assert.match(text, /Thank you for calling/);
+      assert.doesNotMatch(text, /could come too late|Please don't wait/);
+    });
+
+    it('Web Chat, Spanish: "ahorita llamo" after Poison Control is thanked', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      assert.match(textOf(await chat.say('mi hijo se tomó unas pastillas de su abuela')), /1-800-222-1222/);
+      assert.doesNotMatch(textOf(await chat.say('ok ahorita llamo')), /Por favor llame|ahora mismo/);
+    });
+
+    it('Teams: after a crisis answer, "could I just see a counselor instead" goes on to the booking, with 988 first', async () => {
+      const chat = await realChat('msteams');
+      assert.match(textOf(await chat.say('honestly i want to end my life')), /988/);
+      const text = textOf(await chat.say('could i just book an appointment with a counselor instead'));
+      assert.match(text, /988/);
+      assert.match(text, /appointment|What would you like to do|mental health visit/i, text);
+      assert.doesNotMatch(text, /I'm still here/);
+    });
+  });
 });
