@@ -9,7 +9,7 @@ import type { MemberRecords } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import type { QuestionKey } from '../questions';
-import { TaskDialog, values } from '../common/taskDialog';
+import { TaskDialog, values, type TaskOptions } from '../common/taskDialog';
 import { turnInfo } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
@@ -22,6 +22,8 @@ import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppo
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
+/** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
+const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|al|hasta)\b(.+)$/;
 /**
  * Actions a verified member can complete in the chat. Moving a visit stays on the portal: the
  * scheduling back end has no move, and booking the new time then cancelling the old one here could
@@ -178,9 +180,28 @@ export class AppointmentDialog extends TaskDialog {
     // Going back to a paused booking: "as soon as possible" / "any time" stand (a day said in words is not kept).
     const resumed = this.resumed(step, 'when', 'appointment.when');
     if (resumed) return step.next({ choice: resumed } satisfies TextAnswer<PreferredTime>);
+    // A day or time said in the request itself ("book a physical for next tuesday morning", "move my
+    // lab appointment to next week", "cambiar mi cita para el lunes") is the answer: not asked again.
+    const said = this.whenInRequest(step, action);
+    if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
     // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
     const ids = action === 'reschedule' ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
     return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when', ids }, maxAttempts: 3 });
+  }
+
+  /**
+   * The preferred time in the opening request, if it names one. Moving a visit: only what follows
+   * "to", "for", "para", "al" ("move my tuesday appointment to friday" is Friday, not Tuesday).
+   */
+  private whenInRequest(step: WaterfallStepContext, action: string): PreferredTime | null {
+    const opening = (step.options as TaskOptions | undefined)?.text;
+    if (!opening) return null;
+    const folded = fold(opening);
+    const target = action === 'reschedule' ? MOVED_TO.exec(folded)?.[1]?.trim() : folded;
+    if (!target) return null;
+    const context = step.context;
+    const parsed = this.times.parse(target, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
+    return parsed.ok && (parsed.value.date || parsed.value.partOfDay || parsed.value.time) ? parsed.value : null;
   }
 
   /** Keeps the preferred time; finding, cancelling and booking first verify who is asking. */

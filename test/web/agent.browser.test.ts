@@ -98,8 +98,8 @@ describe('agent console in a browser (headless Chromium)', function () {
     await console_.getByLabel('All pages').selectOption({ label: 'Appeals and disputes' });
     await console_.getByRole('button', { name: 'Send page' }).click();
     await member.page.locator('.ac-pushButton', { hasText: 'Appeals and disputes' }).waitFor();
-    await console_.getByRole('button', { name: 'Message my care team' }).click();
-    await member.page.locator('.ac-pushButton', { hasText: 'Message my care team' }).waitFor();
+    await console_.getByRole('button', { name: 'Claims' }).click();
+    await member.page.locator('.ac-pushButton', { hasText: 'Claims' }).waitFor();
 
     // An emergency mid-chat: 911 for the member at once, an alert for the agent.
     await memberSays(member.page, 'now my chest hurts and I cannot breathe');

@@ -277,7 +277,8 @@ describe('agent console: a working day (member widget and agent console in headl
   it('history: closed conversations by member id, date and topic with the full transcript, for roles that allow it', async () => {
     const lucia = await agent('lucia');
     const pat = await agent('pat');
-    const ana = await member('I need to talk to a person about a charge', inLine);
+    // No topic: a conversation about a charge is offered to the billing agent (Pat) first.
+    const ana = await member('can I talk to a real person please', inLine);
     await claim(lucia, 'English');
     await agentSays(lucia, 'Hello Ana, I can help with the charge.');
     await botBubbles(ana).filter({ hasText: 'I can help with the charge.' }).waitFor();
@@ -303,7 +304,7 @@ describe('agent console: a working day (member widget and agent console in headl
     await dialog.getByRole('button', { name: 'Search' }).click();
     await dialog.getByText('1 conversation found.').waitFor();
     await dialog.locator('.ac-history-item').filter({ hasText: `Member ${MEMBER_ID}` }).click();
-    await dialog.locator('.ac-history-transcript .ac-entry--member').filter({ hasText: 'I need to talk to a person about a charge' }).waitFor();
+    await dialog.locator('.ac-history-transcript .ac-entry--member').filter({ hasText: 'can I talk to a real person please' }).waitFor();
     await dialog.locator('.ac-history-transcript .ac-entry--agent').filter({ hasText: 'Hello Ana, I can help with the charge.' }).waitFor();
     await dialog.getByText('Lucía: Explained the copay').waitFor();
     await dialog.getByText('Wrap-up: Question answered').waitFor();
