@@ -27,6 +27,9 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // "la semana que viene", "la otra semana", "la siguiente semana" are next week (the recognizer
+  // reads the first as the rest of the month).
+  [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana)\b/g, 'la próxima semana'],
 ];
 
 export function writeOutTimeWords(text: string, locale: Locale): string {

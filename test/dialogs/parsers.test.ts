@@ -30,6 +30,12 @@ describe('preferred day and time (Microsoft date-time recognizers)', () => {
     assert.equal(value('June 1').date, '2026-06-01');
   });
 
+  it('"la semana que viene", "la otra semana" and "la siguiente semana" are next week, as "la próxima semana" is (not the rest of the month)', () => {
+    const next = value('la próxima semana', 'es');
+    assert.deepEqual(next, { date: '2025-06-09', until: '2025-06-15', time: null, partOfDay: null });
+    for (const said of ['la semana que viene', 'semana que viene', 'la otra semana', 'la siguiente semana']) assert.deepEqual(value(said, 'es'), next, said);
+  });
+
   it('a range that began already starts today', () => {
     assert.deepEqual(value('this week'), { date: '2025-06-05', until: '2025-06-08', time: null, partOfDay: null });
   });
