@@ -6,6 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
+import { loadDenials, type DenialReader } from './denial';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS, TRIAGE_LABELS, type TriageLabel } from './labels';
@@ -24,6 +25,8 @@ export interface TriageParts {
   config: TriageConfig;
   /** The hand-written emergency lexicons: a strong rule is an emergency whatever the model says. */
   detector: EmergencyCheck;
+  /** Denials of suicidal thoughts ("I'm not thinking of hurting myself"): never the crisis script. */
+  denials: DenialReader;
 }
 
 /**
@@ -103,7 +106,9 @@ export class SafetyTriage implements TriageCheck {
     // more of the model before it calls an emergency; below that it is unsure (the safety net).
     const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
     const needed = framedAsTask ? d.emergencyWithTask : d.emergency;
+    const denied = emergencyKind(ep, pe) === 'crisis' ? this.parts.denials.denial(sentences) : null;
     if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
+      if (denied) return this.denied(denied, sentences, p, locale);
       return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe);
     }
     const pa = sum(p, ABUSE_LABELS);
@@ -140,6 +145,7 @@ export class SafetyTriage implements TriageCheck {
       const raw = sum(p, EMERGENCY_LABELS) + pa;
       return raw >= d.unconceptualUnsure ? { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept` } } : { match: null, safety: null };
     }
+    if (denied) return this.denied(denied, sentences, p, locale);
     if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
     const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
@@ -147,6 +153,19 @@ export class SafetyTriage implements TriageCheck {
     // one of them: the pipeline answers it unless a portal task is clearly asked for.
     if (Math.max(mh, sy) >= d.leaning) safety.leaning = mh >= sy ? { intent: 'mental_health', score: mh } : { intent: 'symptoms', score: sy };
     return { match: null, safety };
+  }
+
+  /**
+   * "No, I'm not thinking of hurting myself" (often the answer to "are you safe?"): a crisis only
+   * to the words. Mental health, whose answer still carries 988; a task asked for in the same
+   * message ("I'm not suicidal, I just need my refill") goes on (a signal leaning to mental health).
+   */
+  private denied(rule: string, sentences: readonly SentenceView[], p: Float64Array, locale: 'en' | 'es'): TriageResult {
+    const d = this.parts.config.decision;
+    if (sentences.some((s) => s.concepts.includes('task'))) {
+      return { match: null, safety: { level: 'signal', rule: `denial:${rule}`, leaning: { intent: 'mental_health', score: Math.max(p[I.mental_health]!, d.leaning) } } };
+    }
+    return this.outcome('mental_health', null, locale, Math.max(p[I.mental_health]!, d.mental_health), `denial:${rule}`);
   }
 
   private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string, poisonShare = 0): TriageResult {
@@ -224,6 +243,7 @@ export interface TriageBuild {
 export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_TRIAGE_MODEL_FILE): TriageBuild {
   const concepts = loadConcepts();
   const config = loadTriageConfig();
+  const denials = loadDenials();
   const makeFeatures = triageFeatureFactory(concepts);
   const hash = triageDataHash();
   let origin: TriageBuild['origin'] = 'trained:missing';
@@ -232,7 +252,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
       const file = TriageModel.parse(JSON.parse(fs.readFileSync(modelFile, 'utf8')), modelFile);
       if (file.dataHash === hash) {
         const model = new TriageModel(file, makeFeatures(file.vocabulary));
-        return { triage: new SafetyTriage({ model, concepts, config, detector }), origin: 'file', model };
+        return { triage: new SafetyTriage({ model, concepts, config, detector, denials }), origin: 'file', model };
       }
       origin = 'trained:stale';
     } catch {
@@ -240,7 +260,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
     }
   }
   const model = trainTriageModel(loadTriageCorpus(concepts), makeFeatures, config, hash);
-  return { triage: new SafetyTriage({ model, concepts, config, detector }), origin, model };
+  return { triage: new SafetyTriage({ model, concepts, config, detector, denials }), origin, model };
 }
 
 /** Trains the triage model and writes it (npm run build). */

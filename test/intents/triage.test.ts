@@ -71,6 +71,31 @@ describe('safety triage (intents/triage)', function () {
     });
   });
 
+  describe('a denial of suicidal thoughts is mental health (with 988), never the crisis script (intents/triage/denial.ts)', () => {
+    for (const text of ['no im not thinking of hurting myself', "I'm not suicidal", 'no, no estoy pensando en matarme', 'nunca me haría daño']) {
+      it(`"${text}" → mental_health, its rule names the denial`, () => {
+        const r = triage().triage(text);
+        assert.equal(outcome(r), 'mental_health');
+        assert.match(r.match!.rule, /^denial:(en|es)\./);
+      });
+    }
+    it('a task in the same message goes on: a signal leaning to mental health, no outcome', () => {
+      const r = triage().triage('I would never hurt myself, I just need my refill');
+      assert.equal(r.match, null);
+      assert.equal(r.safety?.level, 'signal');
+      assert.equal(r.safety?.leaning?.intent, 'mental_health');
+    });
+    for (const text of [
+      "I'm not suicidal but I wish I could disappear",
+      'no me voy a matar pero ya no aguanto',
+      'im not going to kill myself. i have pills saved up and wrote the letters',
+      'i would hurt myself if i could',
+      'not sure im not thinking of killing myself',
+    ]) {
+      it(`a contrast, a sign elsewhere or no negation stays a crisis: "${text}"`, () => assert.equal(outcome(triage().triage(text)), 'emergency:crisis'));
+    }
+  });
+
   it('a crisis line in a long message is found (each sentence is judged alone too)', () => {
     const filler = 'I logged in to check my statement and the page was slow. Then I looked at my appointments for next month. ';
     const text = `${filler.repeat(6)}Honestly I don't want to be alive anymore. Anyway the portal is fine.`;
