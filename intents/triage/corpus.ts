@@ -12,6 +12,9 @@ import { labelOfFile, type TriageLabel } from './labels';
 export const TRIAGE_DATA_DIR = path.join(DATA_DIR, 'triage');
 export const PUBLIC_DIR = path.join(DATA_DIR, 'public');
 
+/** Intent lines not taught as `other` when they carry a safety-signal concept (see below). */
+const AMBIGUOUS_AS_OTHER: ReadonlySet<string> = new Set(['none', 'appointment', 'telehealth']);
+
 export interface TriageExample {
   text: string;
   label: TriageLabel;
@@ -24,9 +27,12 @@ export interface TriageExample {
  * The triage model's training corpus, all of it in the repository:
  * 1. intents/data/triage/train/<locale>/<label>.txt — written for the triage (every outcome, and
  *    `other*.txt` lookalikes: tasks and figures of speech that use alarming words);
- * 2. the intent model's training lines (intents/data/train) as `other`, except `none` lines that
- *    carry a safety-signal concept (health questions the intent model calls none are symptoms
- *    here, so they are left out rather than taught as `other`);
+ * 2. the intent model's training lines (intents/data/train) as `other`, except `none`,
+ *    `appointment` and `telehealth` lines that carry a safety-signal concept: health questions the
+ *    intent model calls none, and visits asked for because of a symptom ("book me in for this
+ *    cough", "video visit for my rash"), are symptoms to the triage (the task still goes on when a
+ *    task word is there: intents/understanding.ts), so they are left out rather than taught as
+ *    `other`. Bills, records and refills that name a condition stay `other`;
  * 3. intents/data/public/<name>.<label>.txt — the training halves of public data sets
  *    (banking, CLINC150, HWU64, SNIPS as other; MedQuAD's NIH questions as symptoms).
  */
@@ -50,7 +56,7 @@ export function loadTriageCorpus(concepts: ConceptMatcher, dir = TRIAGE_DATA_DIR
   }
   for (const ex of loadTrainingSet()) {
     if (ex.source.startsWith(publicDir)) continue; // read below, with its own labels
-    if (ex.intent === 'none') {
+    if (AMBIGUOUS_AS_OTHER.has(ex.intent)) {
       const tokens = normalizeChars(ex.text).split(' ');
       if (concepts.find(tokens).some((c) => concepts.signal.has(c))) continue;
     }

@@ -37,6 +37,7 @@ export const triageConfigSchema = z.object({
     sentenceEmergency: z.number().gt(0).lt(1),
     unconceptual: z.number().gt(0).lte(1),
     abuse: z.number().gt(0).lt(1),
+    abuseWithTask: z.number().gt(0).lt(1),
     mental_health: z.number().gt(0).lt(1),
     symptoms: z.number().gt(0).lt(1),
     health: z.number().gt(0).lt(1),

@@ -112,7 +112,10 @@ export class SafetyTriage implements TriageCheck {
       return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe);
     }
     const pa = sum(p, ABUSE_LABELS);
-    if (pa >= d.abuse) {
+    // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
+    // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
+    // safety net when the model still gives it a fair chance).
+    if (pa >= (framedAsTask ? d.abuseWithTask : d.abuse)) {
       const kind = argmax(p, ABUSE_LABELS);
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));

@@ -40,6 +40,7 @@ describe('EmergencyDetector', () => {
       ['harming others', 'crisis', 'I am going to hurt someone at work'],
       ['someone else at risk', 'crisis', 'my friend texted me that she wants to die'],
       ['relapse', 'crisis', "i've been cutting again"],
+      ['an infant under 3 months with a fever', 'medical', 'our 7 week old feels warm, thermometer says 100.9'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -58,6 +59,7 @@ describe('EmergencyDetector', () => {
       ['suicidio', 'crisis', 'me quiero matar'],
       ['autolesión', 'crisis', 'me estoy cortando otra vez'],
       ['dañar a otros', 'crisis', 'quiero matar a mi jefe'],
+      ['un bebé de menos de 3 meses con fiebre', 'medical', 'la nena tiene 6 semanas de nacida y le marca 38.4'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
   });
@@ -111,6 +113,11 @@ describe('EmergencyDetector', () => {
       'se me murió el celular',
       'el tráfico me está matando',
       'no tengo dolor de pecho, necesito mi receta',
+      // a fever that has lasted days, an older child, a question about newborns
+      'my daughter has had a fever for 2 days',
+      'my 4 month old has a low fever after her shots',
+      'what temperature counts as a fever in a newborn',
+      'mi hijo tiene fiebre de 3 dias',
     ];
     for (const text of lookAlikes) it(`not an emergency: ${text}`, () => expectNone(text));
   });
