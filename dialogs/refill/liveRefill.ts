@@ -120,8 +120,10 @@ export class LiveRefillDialog extends ComponentDialog {
     const lines = [prescriptionLine(k, context, target)];
     const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> =
       need === 'refillNow' ? ['pharmacy.refill'] : (need === 'whyPending' || need === 'renewal') && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
-    if (target.status === 'noRefillsLeft') {
-      // No refills left: the way on is a renewal, asked of the care team (the renewal request).
+    // No refills left, or a renewal asked for by name ("no refills left on my lisinopril"): the way
+    // on is a renewal of that medicine, asked of the care team (the renewal request). One already
+    // waiting for the clinician (pendingAuthorization) is not asked for again.
+    if (target.status === 'noRefillsLeft' || (need === 'renewal' && target.status !== 'pendingAuthorization')) {
       const offer = renewalOffer(k, context, k.terms.medication(target.medication, k.locale(context)));
       lines.push(offer.text);
       await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...offer.links] });
