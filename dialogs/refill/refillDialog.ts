@@ -8,7 +8,7 @@ import { QUESTIONS } from '../questions';
 import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
-import { turnInfo } from '../turn';
+import { turnInfo, turnTriage } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
@@ -78,7 +78,12 @@ export class RefillDialog extends TaskDialog {
     let innermost: DialogContext = innerDc;
     while (innermost.child) innermost = innermost.child;
     const asked = (innermost.activeDialog?.state as { options?: { question?: string } } | undefined)?.options?.question;
-    if (asked === 'refill.need' && this.saysNoRx(turnInfo(innerDc.context).text)) return this.answerNoRx(innerDc);
+    const text = turnInfo(innerDc.context).text;
+    if (asked === 'refill.need' && this.saysNoRx(text)) return this.answerNoRx(innerDc);
+    // "the cholesterol one", "la de la presión": inside a refill, a medicine described by what it is
+    // for names one of the member's prescriptions; it is no symptom (a complaint is not only that).
+    const triage = turnTriage(innerDc.context);
+    if (triage.match?.intent === 'symptoms' && !triage.answered && this.kit.medicines.purposes.describes(text)) triage.match = null;
     return super.onContinueDialog(innerDc);
   }
 
