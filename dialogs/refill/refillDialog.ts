@@ -19,8 +19,12 @@ import { parseRx, type RxAnswer } from './rxNumber';
 const RX_QUESTION = 'refill.rxQuestion';
 /** Needs that are about the member's own prescriptions (the others are about the pharmacy). */
 const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending', 'renewal']);
-/** Of those, the ones asked about one prescription, by Rx number or name, when not verified. */
-const NEEDS_AN_RX = new Set(['status', 'refillNow', 'whyPending']);
+/**
+ * Of those, the ones asked about one prescription, by Rx number or name, when not verified: only a
+ * refill (its page takes the number). A status or a pending reason is not shown without signing in,
+ * so "is my refill ready?" gets where to see it, and the sign-in, at once.
+ */
+const NEEDS_AN_RX = new Set(['refillNow']);
 /** The statuses explained to a member who is not verified, in this order. */
 const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped', 'noRefillsLeft'] as const;
 
