@@ -159,6 +159,9 @@ export class MainDialog extends ComponentDialog {
 
     // The safety triage's outcomes come before any other routing (DESIGN.md, safety rule 1).
     const triage = turnTriage(context);
+    // Right after a refill answer, "and my blood pressure pill?" describes one of the member's
+    // medicines by what it is for: no symptom (a complaint is more than that description).
+    if (triage.match?.intent === 'symptoms' && prior?.topics.includes('refill') && this.kit.medicines.purposes.describes(turn.text)) triage.match = null;
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../../common/paths';
+import { MedicinePurposes } from './medicinePurposes';
 import { fold } from './text';
 
 const fileSchema = z.object({
@@ -34,7 +35,11 @@ export class MedicineNames {
   /** The longest name, in words (names are looked up as runs of words). */
   private readonly longest: number;
 
-  constructor(groups: readonly { generic: string; brands: readonly string[] }[]) {
+  constructor(
+    groups: readonly { generic: string; brands: readonly string[] }[],
+    /** What each medicine is for ("the blood pressure one"): `described` adds it to the names. */
+    readonly purposes: MedicinePurposes = new MedicinePurposes(),
+  ) {
     let longest = 1;
     for (const group of groups) {
       const all = [group.generic, ...group.brands].map(fold).filter(Boolean);
@@ -46,7 +51,7 @@ export class MedicineNames {
     this.longest = longest;
   }
 
-  static load(file: string = fromRoot('intents', 'data', 'lexicon', 'medicine-names.json')): MedicineNames {
+  static load(file: string = fromRoot('intents', 'data', 'lexicon', 'medicine-names.json'), purposes: MedicinePurposes = MedicinePurposes.load()): MedicineNames {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -58,7 +63,7 @@ export class MedicineNames {
       const issue = parsed.error.issues[0];
       throw new MedicineNamesError(`Medicine names file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
     }
-    return new MedicineNames(parsed.data.groups);
+    return new MedicineNames(parsed.data.groups, purposes);
   }
 
   /** The prescription's own name, then the other names of any medicine named in it. */
@@ -72,5 +77,11 @@ export class MedicineNames {
       }
     }
     return out;
+  }
+
+  /** The prescription's names (`names`), then what the medicine is for ("blood pressure", "presion"): what a member may call it. */
+  described(medication: string): string[] {
+    const names = this.names(medication);
+    return [...names, ...this.purposes.of(names)];
   }
 }

@@ -7,6 +7,7 @@ import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQ
 import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
 import { renewalAnswer, renewalOffer } from './renewal';
+import { turnInfo } from '../turn';
 
 export const LIVE_REFILL = 'refill.live';
 
@@ -72,27 +73,29 @@ export class LiveRefillDialog extends ComponentDialog {
     if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
     // A medicine the member named ("why is my metformin pending", "refill my albuterol"), matched
     // against their own prescriptions: the answer is about that one.
-    const mentioned = !rx && text ? named(text, list, (p) => k.medicines.names(p.medication)) : [];
+    // A medicine described by what it is for ("my blood pressure pill") may be several of theirs.
+    const mentioned = !rx && text ? named(text, list, (p) => k.medicines.described(p.medication)) : [];
     if (mentioned.length === 1) return this.answerFor(step, need, mentioned[0]!);
+    const shown = mentioned.length ? mentioned : list;
     switch (need) {
       case 'status':
-        return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, list)]);
+        return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, shown)]);
       case 'renewal': {
         // How to ask for a renewal, and which of their prescriptions have no refills left.
         const general = renewalAnswer(k, context);
-        const out = list.filter((p) => p.status === 'noRefillsLeft');
+        const out = shown.filter((p) => p.status === 'noRefillsLeft');
         const lines = [...notes, general.text, ...(out.length ? [k.text(context, 'refill.live.renewalIntro'), prescriptionList(k, context, out)] : [])];
         await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...general.links] });
         return step.endDialog();
       }
       case 'whyPending': {
-        const waiting = list.filter((p) => WAITING.has(p.status));
+        const waiting = shown.filter((p) => WAITING.has(p.status));
         if (!waiting.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingPending')]);
         return this.finish(step, [...notes, k.text(context, 'refill.live.pendingIntro'), prescriptionList(k, context, waiting)], ['messaging.messageCareTeam']);
       }
       case 'refillNow': {
-        const refillable = list.filter(isRefillable);
-        if (!refillable.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingToRefill'), prescriptionList(k, context, list)], ['pharmacy.refill']);
+        const refillable = shown.filter(isRefillable);
+        if (!refillable.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingToRefill'), prescriptionList(k, context, shown)], ['pharmacy.refill']);
         if (notes.length) await k.send(context, { text: notes.join('\n\n') });
         if (refillable.length === 1) return this.confirm(step, refillable[0]!);
         const values = step.values as LiveValues;
@@ -100,7 +103,7 @@ export class LiveRefillDialog extends ComponentDialog {
         values.candidates = refillable.map(brief);
         return step.beginDialog(PickQuestion.ID, {
           prompt: 'refill.live.pickRefill',
-          items: refillable.map((p) => ({ id: p.id, title: prescriptionTitle(p) })),
+          items: refillable.map((p) => ({ id: p.id, title: prescriptionTitle(p), words: k.medicines.described(p.medication).slice(1) })),
           none: true,
         } satisfies PickOptions);
       }
@@ -120,8 +123,10 @@ export class LiveRefillDialog extends ComponentDialog {
     const lines = [prescriptionLine(k, context, target)];
     const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> =
       need === 'refillNow' ? ['pharmacy.refill'] : (need === 'whyPending' || need === 'renewal') && WAITING.has(target.status) ? ['messaging.messageCareTeam'] : [];
-    if (target.status === 'noRefillsLeft') {
-      // No refills left: the way on is a renewal, asked of the care team (the renewal request).
+    // No refills left, or a renewal asked for by name ("no refills left on my lisinopril"): the way
+    // on is a renewal of that medicine, asked of the care team (the renewal request). One already
+    // waiting for the clinician (pendingAuthorization) is not asked for again.
+    if (target.status === 'noRefillsLeft' || (need === 'renewal' && target.status !== 'pendingAuthorization')) {
       const offer = renewalOffer(k, context, k.terms.medication(target.medication, k.locale(context)));
       lines.push(offer.text);
       await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...offer.links] });
@@ -144,7 +149,17 @@ export class LiveRefillDialog extends ComponentDialog {
     const context = step.context;
     const { memberId } = step.options as LiveRefillOptions;
     const target = (step.values as LiveValues).target!;
-    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
+    if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') {
+      // Not a yes: "no, I only wanted to know if it's ready" asks for its status, and "the
+      // cholesterol one" means another of their prescriptions: answered for that one.
+      const options = step.options as LiveRefillOptions;
+      const text = turnInfo(context).text;
+      const asksStatus = this.kit.options.match(text, 'refill.need') === 'status';
+      const other = await this.namedIn(step, memberId, text);
+      if (other === 'failed') return this.unavailable(step);
+      if (asksStatus || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asksStatus ? 'status' : options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
+      return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
+    }
     const outcome = await this.records.requestRefill(context, memberId, target.id);
     if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
     const result = outcome.value.value;
@@ -155,6 +170,14 @@ export class LiveRefillDialog extends ComponentDialog {
         pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
       }),
     ], ['pharmacy.orderStatus']);
+  }
+
+  /** The one prescription of the member's that the message names or describes, if any. */
+  private async namedIn(step: WaterfallStepContext, memberId: string, text: string): Promise<Prescription | null | 'failed'> {
+    const all = await this.records.prescriptions(step.context, memberId);
+    if (!all.verified || !all.value.ok) return 'failed';
+    const mentioned = named(text, all.value.value, (p) => this.kit.medicines.described(p.medication));
+    return mentioned.length === 1 ? mentioned[0]! : null;
   }
 
   private async confirm(step: WaterfallStepContext, target: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>): Promise<DialogTurnResult> {

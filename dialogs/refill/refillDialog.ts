@@ -8,7 +8,7 @@ import { QUESTIONS } from '../questions';
 import type { MemberRecords } from '../common/memberRecords';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
-import { turnInfo } from '../turn';
+import { turnInfo, turnTriage } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
@@ -19,8 +19,12 @@ import { parseRx, type RxAnswer } from './rxNumber';
 const RX_QUESTION = 'refill.rxQuestion';
 /** Needs that are about the member's own prescriptions (the others are about the pharmacy). */
 const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending', 'renewal']);
-/** Of those, the ones asked about one prescription, by Rx number or name, when not verified. */
-const NEEDS_AN_RX = new Set(['status', 'refillNow', 'whyPending']);
+/**
+ * Of those, the ones asked about one prescription, by Rx number or name, when not verified: only a
+ * refill (its page takes the number). A status or a pending reason is not shown without signing in,
+ * so "is my refill ready?" gets where to see it, and the sign-in, at once.
+ */
+const NEEDS_AN_RX = new Set(['refillNow']);
 /** The statuses explained to a member who is not verified, in this order. */
 const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped', 'noRefillsLeft'] as const;
 
@@ -78,7 +82,12 @@ export class RefillDialog extends TaskDialog {
     let innermost: DialogContext = innerDc;
     while (innermost.child) innermost = innermost.child;
     const asked = (innermost.activeDialog?.state as { options?: { question?: string } } | undefined)?.options?.question;
-    if (asked === 'refill.need' && this.saysNoRx(turnInfo(innerDc.context).text)) return this.answerNoRx(innerDc);
+    const text = turnInfo(innerDc.context).text;
+    if (asked === 'refill.need' && this.saysNoRx(text)) return this.answerNoRx(innerDc);
+    // "the cholesterol one", "la de la presión": inside a refill, a medicine described by what it is
+    // for names one of the member's prescriptions; it is no symptom (a complaint is not only that).
+    const triage = turnTriage(innerDc.context);
+    if (triage.match?.intent === 'symptoms' && !triage.answered && this.kit.medicines.purposes.describes(text)) triage.match = null;
     return super.onContinueDialog(innerDc);
   }
 

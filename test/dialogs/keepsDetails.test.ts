@@ -97,9 +97,9 @@ describe('the details members gave are kept (issue 15)', function () {
       assert.doesNotMatch(after, /Levothyroxine|Lisinopril/);
     });
 
-    it('Web Chat: "where is my refill" names no medicine: still asked which prescription', async () => {
+    it('Web Chat: "I need to order a refill" names no medicine: still asked which prescription', async () => {
       const chat = await realChat('webchat');
-      assert.ok(textOf(await chat.say('where is my refill')).includes(promptText('en', 'refill.ask.rx')));
+      assert.ok(textOf(await chat.say('I need to order a refill')).includes(promptText('en', 'refill.ask.rx')));
     });
   });
 

@@ -71,14 +71,23 @@ export const PATHS: DialogPath[] = [
     dialog: 'refill',
     locale: 'en',
     open: 'Prescription refills',
-    steps: [
-      { step: 'need', prompt: 'refill.ask.need', answer: 'Check status' },
-      { step: 'rx', prompt: 'refill.ask.rx', answer: '1234-567', typed: true },
-    ],
+    // No Rx number: a status is not shown before signing in, so the number would change nothing.
+    steps: [{ step: 'need', prompt: 'refill.ask.need', answer: 'Check status' }],
     done: {
       links: [/\/secure\/pharmacy\/prescriptions$/, /\/secure\/pharmacy\/order-status$/],
       text: /Pending clinician authorization[\s\S]*Too soon[\s\S]*Ready for pickup[\s\S]*Shipped/,
     },
+  },
+  {
+    name: 'refill now',
+    dialog: 'refill',
+    locale: 'en',
+    open: 'Prescription refills',
+    steps: [
+      { step: 'need', prompt: 'refill.ask.need', answer: 'Refill now' },
+      { step: 'rx', prompt: 'refill.ask.rx', answer: '1234-567', typed: true },
+    ],
+    done: { links: [/\/secure\/pharmacy\/refill\?rx=1234567$/], text: /order the refill on the pharmacy page/ },
   },
   {
     name: 'change pharmacy',

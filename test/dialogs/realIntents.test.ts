@@ -20,11 +20,10 @@ describe('dialogs through the real recognizer and emergency detector', function 
     real = { understanding, emergencyCheck: new EmergencyDetector() };
   });
 
-  it('"where is my refill" → which prescription → the pharmacy page', async () => {
+  it('"where is my refill" → the statuses and the pharmacy page (no Rx number asked: a status needs the sign-in)', async () => {
     const chat = await openChat('webchat', 'en', real);
-    const asked = await chat.say('where is my refill');
-    assert.ok(textOf(asked).includes(promptText('en', 'refill.ask.rx')), textOf(asked));
-    const done = await chat.say('1234567');
+    const done = await chat.say('where is my refill');
+    assert.ok(!textOf(done).includes(promptText('en', 'refill.ask.rx')), textOf(done));
     assert.ok(linksOf(done).some((l) => l.endsWith('/secure/pharmacy/prescriptions')));
   });
 

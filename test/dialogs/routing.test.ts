@@ -143,9 +143,9 @@ describe('MainDialog routing', () => {
       assert.ok(textOf(await chat3.say('I need to reschedule an appointment')).includes(en('appointment.ask.patient')));
     });
 
-    it('"where is my refill" goes straight to which prescription; "refill rx 7654321" straight to the page', async () => {
+    it('"I want to order a refill" goes straight to which prescription; "refill rx 7654321" straight to the page', async () => {
       const chat = await openChat('webchat', 'en');
-      const asked = await chat.say('where is my refill');
+      const asked = await chat.say('I want to order a refill');
       assert.ok(textOf(asked).includes(promptText('en', 'refill.ask.rx')));
       const chat2 = await openChat('webchat', 'en');
       const done = await chat2.say('please refill rx 7654321');
