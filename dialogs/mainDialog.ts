@@ -7,6 +7,8 @@ import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '.
 import { values, type PausedTask, type TaskDialog, type TaskOptions, type TaskOutcome } from './common/taskDialog';
 import type { TopicPriorState } from './memory';
 import { TopicPrior } from './topicPrior';
+import { FollowUpReader, type FollowUp } from './followUps';
+import { FollowUpAnswers } from './followUpAnswers';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 
@@ -19,6 +21,7 @@ type Decision =
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
   | { kind: 'agent'; topic?: TaskIntentId }
+  | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
   | { kind: 'unclear' };
 
 interface FlowOptions {
@@ -60,6 +63,8 @@ const TOPIC_BESIDE_PERSON = 0.35;
  */
 export class MainDialog extends ComponentDialog {
   private readonly topicPrior: TopicPrior;
+  private readonly followUps = new FollowUpReader();
+  private readonly followUpAnswers: FollowUpAnswers;
 
   constructor(
     private readonly kit: DialogKit,
@@ -71,6 +76,7 @@ export class MainDialog extends ComponentDialog {
     for (const task of tasks) this.addDialog(task);
     this.addDialog(new ChoiceQuestion(kit));
     this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
+    this.followUpAnswers = new FollowUpAnswers(kit);
     this.addDialog(
       new WaterfallDialog(FLOW, [
         (step) => this.route(step),
@@ -111,9 +117,12 @@ export class MainDialog extends ComponentDialog {
         await this.kit.memory.notePrior(step.context, {
           topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],
           offered: { action: 'new' },
+          ...(match.intent === 'symptoms' ? { safety: 'symptoms' as const } : {}),
         });
         return step.endDialog();
       }
+      case 'followUp':
+        return this.answerFollowUp(step, decision.followUp, noted);
       case 'safetyNet': {
         // The triage is unsure: what to do if it is an emergency, a crisis or a symptom, then ask.
         await this.kit.memory.setUnclear(step.context, 0);
@@ -139,6 +148,8 @@ export class MainDialog extends ComponentDialog {
     const routed: RoutedIntent =
       decision.kind === 'agent'
         ? 'agent'
+        : decision.kind === 'followUp'
+          ? decision.topic
         : decision.kind === 'unclear' || decision.kind === 'safetyNet'
           ? intent
           : decision.kind === 'triage'
@@ -176,13 +187,38 @@ export class MainDialog extends ComponentDialog {
     if (phrase === 'agent' || (intent === 'agent' && score >= this.kit.policy.routeAt)) return { kind: 'agent', ...this.topicBesidePerson(turn) };
     if (phrase) return this.conversational(phrase);
 
+    // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"): dialogs/followUps.ts.
+    const about = lean ? null : this.followUps.read(turn.text, prior);
+    if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
+
     // A follow-up to the topic just answered is read in its light (dialogs/topicPrior.ts).
     const followUp = this.topicPrior.read(turn, prior, lean);
-    if (followUp) return { kind: 'task', intent: followUp.intent, ...(followUp.answers ? { answers: followUp.answers } : {}) };
+    if (followUp) {
+      // Never the same answer word for word twice in a row (but "whats the number?" gets the line's number).
+      const asksNumber = this.kit.options.match(turn.text, 'contact.number', 'exact') === 'askNumber';
+      const again = asksNumber ? null : this.followUps.again(prior, followUp.intent, followUp.answers);
+      if (again) return { kind: 'followUp', followUp: again, topic: followUp.intent };
+      return { kind: 'task', intent: followUp.intent, ...(followUp.answers ? { answers: followUp.answers } : {}) };
+    }
 
     if (score < this.kit.policy.routeAt) return { kind: 'unclear' };
     if (isTask(intent)) return { kind: 'task', intent };
     return this.conversational(intent);
+  }
+
+  /**
+   * A follow-up about the answer just given (dialogs/followUps.ts): another place or one location
+   * goes on with Contact; anything else gets its own short answer (dialogs/followUpAnswers.ts),
+   * then "anything else?" with the topic kept — but after the nurse line, its light is kept.
+   */
+  private async answerFollowUp(step: WaterfallStepContext, followUp: FollowUp, prior: TopicPriorState | undefined): Promise<DialogTurnResult> {
+    await this.kit.memory.setUnclear(step.context, 0);
+    if (followUp.kind === 'place') return this.beginTask(step, 'contact', undefined, { topic: followUp.topic });
+    await this.followUpAnswers.send(step.context, followUp);
+    if (followUp.kind !== 'notUrgent') return step.next({ kind: 'completed' } satisfies TaskOutcome);
+    // "can I come in today?" next is still about a visit.
+    if (prior) await this.kit.memory.notePrior(step.context, prior);
+    return step.endDialog();
   }
 
   /** The task a request for a person is about: the recognizer's intent, or a clear runner-up. */

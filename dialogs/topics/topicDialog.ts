@@ -39,7 +39,9 @@ export class TopicDialog extends TaskDialog {
     const unlisted = this.table.unlisted ?? [];
     const byLine = this.lineAskedFor(step);
     if (byLine) return step.next({ answer: byLine } satisfies ChoiceAnswer);
-    const prefilled = this.prefilled(step, this.table.question);
+    // An unlisted sub-topic kept from the answer before ("the one on main st" after the pharmacy's
+    // hours: the clinic finder) or named in the message.
+    const prefilled = this.resumed(step, 'topic', this.table.question) ?? this.prefilled(step, this.table.question);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     const ids = QUESTIONS[this.table.question].filter((id) => !unlisted.includes(id));
     return this.ask(step, 'topic', this.table.question, { ids, unlisted });

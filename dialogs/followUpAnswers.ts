@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogKit } from './common/kit';
+import type { FollowUp } from './followUps';
+
+/**
+ * The short answers to a follow-up about the answer just given (dialogs/followUps.ts), each with
+ * that answer's pages again: a day at a place (its phone line's days and hours, and where each
+ * location's own hours are), how to do it / what this chat cannot do, a narrower wish, and "no es
+ * emergencia" after the nurse line (the nurse line, an e-visit, a same-day visit). The texts offer
+ * a person; "anything else?" after them has the button.
+ */
+export class FollowUpAnswers {
+  constructor(private readonly kit: DialogKit) {}
+
+  async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' }>): Promise<void> {
+    const kit = this.kit;
+    switch (followUp.kind) {
+      case 'placeDay': {
+        const phone = kit.profile.phone(followUp.line, kit.locale(context));
+        await kit.send(context, { text: kit.text(context, 'followUp.placeDay', { ...phone }), links: [kit.link(context, 'messaging.findClinic')] });
+        return;
+      }
+      case 'howTo':
+      case 'again':
+      case 'qualify':
+        // A marker (never the member's words): the same follow-up answer is not given twice in a row.
+        await kit.memory.remember(context, 'followUp', followUp.kind);
+        await kit.send(context, { text: kit.text(context, `followUp.${followUp.kind}`), links: followUp.links.map((key) => kit.link(context, key)) });
+        return;
+      case 'notUrgent': {
+        const nurse = kit.profile.phone('nurseLine', kit.locale(context));
+        await kit.send(context, {
+          text: kit.text(context, 'followUp.notUrgent', { ...nurse }),
+          links: [kit.link(context, 'telehealth.eVisit'), kit.link(context, 'appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' })],
+        });
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { TaskIntentId } from '../intents/types';
+import type { LinkKey, PhoneLine } from '../services/portal/profile';
+import { fold } from './common/text';
+import type { TopicPriorState } from './memory';
+import { SUB_TOPIC_TABLES } from './topics/tables';
+
+/**
+ * How a short follow-up to the answer just given is read, when it neither names a new topic nor
+ * a sub-topic: in that answer's light, by what it says about it (English or Spanish, any wording).
+ * - `placeDay`: a day said after a place's hours or phone line ("and on sunday?", "y el domingo?");
+ * - `place`: another place, or one location by its street or name, or its address, after a
+ *   place's answer ("and the lab?", "the one on main st", "address?"): the contact sub-topic;
+ * - `howTo`: how to do what was just answered, or a request to send it ("how do i do that",
+ *   "como hago eso", "can you text it to me"): the steps, what the assistant cannot do, the
+ *   answer's pages again, and a person, never the same answer word for word;
+ * - `again`: a follow-up that would get the same sub-topic's answer again ("i lost it" after
+ *   the ID card page): what to do on its page, and a person, instead of the same words;
+ * - `qualify`: a short reply that narrows the answer ("only mornings", "just on weekdays"): the
+ *   answer's page is where that is set;
+ * - `notUrgent`: after the nurse line, a reply that it is no emergency ("no es emergencia"):
+ *   the nurse line, an e-visit or a same-day visit, not a menu.
+ * Texts are folded (lower case, no accents or apostrophes).
+ */
+export type FollowUp =
+  | { kind: 'placeDay'; line: PhoneLine }
+  | { kind: 'place'; topic: 'hours' | 'location' }
+  | { kind: 'howTo'; links: readonly LinkKey[] }
+  | { kind: 'again'; links: readonly LinkKey[] }
+  | { kind: 'qualify'; links: readonly LinkKey[] }
+  | { kind: 'notUrgent' };
+
+/** Contact sub-topics that are about a place (its hours, its phone, where it is). */
+const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
+  pharmacy: { line: 'pharmacy', about: 'hours' },
+  hours: { line: 'memberServices', about: 'hours' },
+  call: { line: 'memberServices', about: 'hours' },
+  clinicPhone: { line: 'memberServices', about: 'hours' },
+  location: { line: 'memberServices', about: 'location' },
+};
+
+/** A follow-up is short: a longer message is a request of its own. */
+const MAX_WORDS = 8;
+
+const DAY =
+  /\b(mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|weekend|weekends|weekday|weekdays|today|tonight|tomorrow|holiday|holidays|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|fin de semana|fines de semana|hoy|festivo|festivos|dia festivo)\b/;
+
+/** One location by its street or name, or its address. */
+const ONE_PLACE =
+  /\b(address|addresses|addy|street|st|ave|avenue|road|rd|blvd|boulevard|directions|where is it|wheres it|where is that|where are they|the one (on|in|at|by|near|off)|which one|direccion|direcciones|calle|avenida|donde esta|donde queda|donde estan|como llego|la (de|del|que esta en|que queda en|en)|el (de|del|que esta en|que queda en)|ubicacion)\b/;
+
+/** Another kind of place (the same question asked about it). */
+const OTHER_PLACE =
+  /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
+
+const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
+
+/** How to do it, said alone (a "how do I pay my bill" names something of its own). */
+const HOW_TO = [
+  new RegExp(`${LEAD}how( (do|can|would|should|to))?( i| we| you)?( do| get| make| go about| start| change| fix| use| order)?( that| this| it| them| those| one| so)?( then| now| exactly| there| online)?$`),
+  new RegExp(`${LEAD}(what do i do|what should i do|what now|whats next|what are the steps|the steps|steps)( now| next| then| there)?$`),
+  new RegExp(`${LEAD}como( lo| la| le| se)? (hago|hacemos|hace|hago eso|hago esto|le hago)( eso| esto| entonces| ahora| ahi)?$`),
+  new RegExp(`${LEAD}(que (hago|tengo que hacer|debo hacer)|cuales son los pasos|los pasos)( entonces| ahora| ahi)?$`),
+];
+
+/** A request to have the answer sent, which this chat cannot do. */
+const SEND_IT =
+  /\b(text|send|email|e mail|mail|fax|message)( it| that| this| them| those)?( to)? (me|it|that|this|them|those|my phone|my email)\b|\b(manda|mande|mandar|envia|envie|enviar|mandame|enviame|mandarmelo|enviarmelo|mandarmela|enviarmela)\b|\bme (lo|la|los|las) (manda|mande|envia|envie|puede mandar|puede enviar|puedes mandar|puedes enviar)\b/;
+
+/** A reply that narrows what was answered: "only mornings", "just weekdays", "solo por la manana". */
+const QUALIFIER =
+  /^(only|just|but only|but just|not (at|on|in|before|after)|never (at|on|in)|solo|nomas|nada mas|unicamente|pero solo|no (en|por|de|antes|despues))\b/;
+
+/** It is no emergency ("not urgent", "no es emergencia", "its not that serious"). */
+const NOT_URGENT =
+  /\b(not|no|isnt|aint|nothing|nada)\b.*\b(emergency|emergencies|urgent|serious|an er thing|emergencia|emergencias|urgente|grave|serio)\b/;
+
+const TABLE_LINKS: Partial<Record<TaskIntentId, readonly LinkKey[]>> = {
+  appointment: ['appointments.upcoming'],
+  refill: ['pharmacy.prescriptions'],
+};
+
+/**
+ * The follow-up answer just given (`followUp` in the topic's answers, a marker) is not given again
+ * right after: "how?" then "but how do I do that?" gets the other wording of the page and a person.
+ */
+function notTwice(followUp: FollowUp & { links: readonly LinkKey[] }, prior: TopicPriorState): FollowUp {
+  if (prior.answers?.followUp !== followUp.kind) return followUp;
+  return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links };
+}
+
+export class FollowUpReader {
+  read(text: string, prior: TopicPriorState | undefined): FollowUp | null {
+    const topic = prior?.topics[0];
+    if (!prior || !topic) return null;
+    const folded = fold(text);
+    if (!folded || folded.split(' ').length > MAX_WORDS) return null;
+    if (prior.safety === 'symptoms') return NOT_URGENT.test(folded) ? { kind: 'notUrgent' } : null;
+    const sub = prior.answers?.topic;
+    const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
+    if (place) {
+      if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
+      if (DAY.test(folded)) return { kind: 'placeDay', line: place.line };
+      if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: place.about };
+    }
+    const links = this.links(topic, sub);
+    if (!links.length) return null;
+    if (HOW_TO.some((re) => re.test(folded)) || SEND_IT.test(folded)) return notTwice({ kind: 'howTo', links }, prior);
+    if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);
+    return null;
+  }
+
+  /**
+   * The follow-up was read as the same topic with the same sub-topic as the answer just given
+   * (dialogs/topicPrior.ts kept it): that answer again word for word is no help.
+   */
+  again(prior: TopicPriorState | undefined, intent: TaskIntentId, answers: Record<string, string> | undefined): FollowUp | null {
+    const sub = prior?.answers?.topic;
+    if (!sub || prior.topics[0] !== intent || answers?.topic !== sub) return null;
+    const links = this.links(intent, sub);
+    return links.length ? notTwice({ kind: 'again', links }, prior) : null;
+  }
+
+  /** The pages of the answer just given (its sub-topic's, or the task's own page). */
+  private links(topic: TaskIntentId, sub: string | undefined): readonly LinkKey[] {
+    const answer = sub ? SUB_TOPIC_TABLES.find((t) => t.intent === topic && sub in t.answers) : undefined;
+    const links = answer ? (answer.answers as Record<string, { links: readonly LinkKey[] }>)[sub!]!.links : [];
+    return links.length ? links : (TABLE_LINKS[topic] ?? []);
+  }
+}
