@@ -13,7 +13,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -137,6 +137,7 @@ export class TriageResponder {
    * abuse disclosure; `refusal` answers a reason not to go or call (what the call does, the nurse
    * line when it is not an emergency; the full answer where there is no such text); `called`
    * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
+   * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
    * `reminder` is one line before a portal task goes on.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
@@ -149,7 +150,9 @@ export class TriageResponder {
     // answer may still follow, but not the generic safety line (the number was just given).
     if (answers) triage.answered = true;
     else triage.reminded = true;
-    const reply: Reply = { text: this.text(locale, key), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
+    // After a disclosure, who will know ends with its hotline again.
+    const hotline = mode === 'privacy' && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const reply: Reply = { text: [this.text(locale, key), ...hotline].join('\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
     // A person who has the conversation sees the message and this answer, as for the first one.
@@ -160,7 +163,8 @@ export class TriageResponder {
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
-    const own = mode === 'called' ? `urgentFollowUp.called.${urgent.intent === 'abuse' ? 'abuse' : urgent.kind}` : `urgentFollowUp.refusal.${urgent.kind}`;
+    const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
+    const own = mode === 'refusal' ? `urgentFollowUp.refusal.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
   }
 

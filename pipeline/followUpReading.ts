@@ -7,12 +7,14 @@ import { fold } from '../dialogs/common/text';
  *   them", "ya llamé", "the ambulance is coming", "estoy hablando con ellos");
  * - `refusal`: a reason not to go or not to call, or a visit asked for instead ("I don't want to
  *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
+ * - `privacy`: a worry about who will know ("don't tell anyone", "will he find out", "is this
+ *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
  * ambulance") is a refusal: "called" needs a call that was made.
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal';
+export type FollowUpReading = 'called' | 'refusal' | 'privacy';
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -68,11 +70,36 @@ const REFUSAL: readonly RegExp[] = [
   /\b(esperar|espero|esperamos) (a|hasta) (manana|el lunes|mas tarde|la cita)\b/,
 ];
 
+/** Who will know: asked not to tell, asked whether someone will find out, whether this is private. */
+const PRIVACY: readonly RegExp[] = [
+  // English
+  /\b(dont|do not|please dont|never|not|wont|will not) (tell|say|share|mention|report|show|repeat)( this| that| it| anything)?( to)? (anyone|anybody|him|her|them|no one|nobody|my \w+|the police|the cops|cops)\b/,
+  /\b(will|would|could|can|does|do|is|might|gonna) (he|she|they|my \w+|anyone|anybody|someone|somebody|people)( \w+)? (find out|know|see|be told|get told|hear about|be notified|get notified|read|get a letter|get a notice|get a copy)\b/,
+  /\b(will|would|do|are|can|could) (you|u|they|the plan|someone|anyone) (going to |gonna )?(tell|call|notify|contact|inform|report|email|text|write to)\b/,
+  /\b(is|are|will|would) (this|it|the chat|these messages|my messages|what i (say|write|said|wrote|tell you))( \w+)?( be)? (private|confidential|secret|anonymous|recorded|saved|shared|seen)\b/,
+  /\b(keep|kept) (this|it|that) (private|secret|confidential|between us|to yourself)\b/,
+  /\bbetween (us|you and me)\b/,
+  /\b(nobody|no one) (can|must|should|is allowed to|needs to) (know|find out|see)\b/,
+  /\b(dont|do not) want (him|her|them|anyone|anybody|my \w+) to (know|find out|see)\b/,
+  // Spanish
+  /\bno (le |les |se lo |se la |lo |la )?(digas|diga|digan|cuentes|cuente|cuenten|comentes|comente|reportes|reporte|ensenes|ensene|compartas|comparta)\b/,
+  /\b(se va a|se van a|va a|van a|puede|pueden|podria|podrian) (enterar|saber|ver esto|ver lo|leer)\b/,
+  /\b(se entera|se enteran|se enterara|se enteraria|lo sabra|lo va a saber|lo sabe)\b/,
+  /\b(es|esto es|sera|son|queda|quedara|esta conversacion es)( \w+)? (privado|privada|confidencial|secreto|secreta|anonimo|anonima)\b/,
+  /\b(nadie|el|ella|mi \w+) (puede|debe|tiene que|va a|se puede) (saber|enterar|enterarse|ver)\b/,
+  /\b(le|les|me) (van|va|vas) a (decir|avisar|contar|llamar|reportar|mandar)\b/,
+  /\b(van|va|vas) a (decirle|avisarle|contarle|llamarle|reportar|avisar)\b/,
+  /\bno quiero que (el|ella|mi \w+|nadie|sepa|se entere)\b/,
+  /\bentre (nosotros|usted y yo|tu y yo)\b/,
+  /\b(guarde|guarda|guardar) (el |este )?secreto\b/,
+];
+
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
   const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
   if (called) return 'called';
+  if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
   return null;
 }

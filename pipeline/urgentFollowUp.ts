@@ -50,6 +50,8 @@ export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs
  * - "I already called" is acknowledged (follow their advice, call again if worse), and the window
  *   ends; a reason not to go or call after an emergency ("I don't want to go to the ER", "can I
  *   just get an appt") gets an answer to it (pipeline/followUpReading.ts), never a menu;
+ * - after a disclosure, a worry about who will know ("don't tell anyone", "will he find out") gets
+ *   what stays private, the hotline and 911, never the crisis script;
  * - anything else gets the outcome's follow-up (the number again, answering the usual barriers:
  *   911 comes to you, Poison Control even when all seems well, text START to 88788 when one cannot
  *   speak) and the turn ends there.
@@ -93,6 +95,13 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
+    // After an abuse disclosure, "don't tell anyone" is a worry about who will know (the triage may
+    // hear a crisis or another abuse in it): what stays private, the hotline, 911.
+    if (kept.intent === 'abuse' && readFollowUp(context.activity.text ?? '') === 'privacy' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
+      return true;
+    }
     if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
       await this.responder.followUp(context, { ...kept, locale }, 'full');
@@ -118,6 +127,11 @@ export class UrgentFollowUp {
     if (reading === 'called') {
       await this.answered(context, kept, 0);
       await this.responder.followUp(context, { ...kept, locale }, 'called');
+      return true;
+    }
+    // "don't tell anyone" after a disclosure: who will know, never the crisis script.
+    if (reading === 'privacy' && kept.intent === 'abuse') {
+      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
       return true;
     }
     // After a crisis answer, "can I just make a therapy appointment" is a next step, not a refusal of
