@@ -216,7 +216,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
     facts: turnFacts,
-    triage: new TriageGate(triage, followUp, smsKeywords),
+    triage: new TriageGate(triage, followUp, smsKeywords, dialogs),
     followUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords,

@@ -13,7 +13,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'goodbye';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -138,20 +138,21 @@ export class TriageResponder {
    * line when it is not an emergency; the full answer where there is no such text); `called`
    * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
    * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
+   * `goodbye` is a warm goodbye with the line after a crisis or a disclosure;
    * `reminder` is one line before a portal task goes on.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
     const key = this.followUpKey(urgent, mode);
     const answers = mode !== 'reminder';
-    const person = answers && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
+    const person = answers && mode !== 'goodbye' && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
     const triage = turnTriage(context);
     // An answer is the turn's safety answer; after the reminder line, a mental-health or symptoms
     // answer may still follow, but not the generic safety line (the number was just given).
     if (answers) triage.answered = true;
     else triage.reminded = true;
-    // After a disclosure, who will know ends with its hotline again.
-    const hotline = mode === 'privacy' && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    // After a disclosure, who will know and a goodbye end with its hotline again.
+    const hotline = (mode === 'privacy' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     const reply: Reply = { text: [this.text(locale, key), ...hotline].join('\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });

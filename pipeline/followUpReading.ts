@@ -9,12 +9,13 @@ import { fold } from '../dialogs/common/text';
  *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
  * - `privacy`: a worry about who will know ("don't tell anyone", "will he find out", "is this
  *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
+ * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else.
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
  * ambulance") is a refusal: "called" needs a call that was made.
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal' | 'privacy';
+export type FollowUpReading = 'called' | 'refusal' | 'privacy' | 'goodbye';
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -94,12 +95,29 @@ const PRIVACY: readonly RegExp[] = [
   /\b(guarde|guarda|guardar) (el |este )?secreto\b/,
 ];
 
+/** Words that only thank or take leave (the whole message is made of them). */
+const LEAVE_TAKING = new Set([
+  'ok', 'okay', 'k', 'kk', 'alright', 'thanks', 'thank', 'you', 'thx', 'ty', 'tysm', 'so', 'much', 'very', 'a', 'lot', 'bye', 'goodbye',
+  'good', 'night', 'goodnight', 'take', 'care', 'see', 'ya', 'later', 'cya', 'for', 'your', 'the', 'help', 'again', 'will', 'do', 'i',
+  'got', 'it', 'cool', 'great', 'appreciate', 'bye-bye', 'byebye', 'have', 'nice', 'day', 'gracias', 'muchas', 'mil', 'adios', 'hasta',
+  'luego', 'pronto', 'manana', 'chao', 'chau', 'bueno', 'vale', 'listo', 'esta', 'bien', 'cuidese', 'nos', 'vemos', 'buenas', 'noches',
+  'por', 'su', 'tu', 'ayuda', 'muy', 'amable', 'le', 'lo', 'agradezco', 'perfecto', 'de', 'acuerdo', 'si', 'yes', 'yeah', 'and', 'y',
+]);
+/** At least one of these makes it a thanks or a goodbye (a lone "ok" is not one). */
+const THANKS_OR_BYE = /\b(thanks|thank|thx|ty|tysm|bye|goodbye|goodnight|take care|later|cya|appreciate|gracias|adios|hasta luego|hasta pronto|hasta manana|chao|chau|cuidese|nos vemos|buenas noches|agradezco)\b/;
+
+function onlyThanksOrBye(folded: string): boolean {
+  const words = folded.split(/[^a-z0-9-]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 10 && words.every((w) => LEAVE_TAKING.has(w)) && THANKS_OR_BYE.test(folded);
+}
+
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
   const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
   if (called) return 'called';
   if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
+  if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
   return null;
 }
