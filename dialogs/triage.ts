@@ -169,6 +169,29 @@ export class TriageResponder {
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
   }
 
+  /**
+   * After a mental-health answer, for a member who does not want to phone (pipeline/careFollowUp.ts):
+   * text or chat 988, a video visit, a secure message; no phone number to call.
+   */
+  async withoutPhone(context: TurnContext, locale: Locale): Promise<void> {
+    const { profile } = this.deps;
+    turnTriage(context).answered = true;
+    const reply: Reply = {
+      title: this.text(locale, 'mentalHealth.title'),
+      text: this.text(locale, 'mentalHealth.noPhone'),
+      links: [
+        {
+          title: this.text(locale, 'triageLinks.mentalHealthVideoVisit'),
+          url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'mentalHealth', mode: 'video' }),
+        },
+        { title: this.text(locale, 'triageLinks.messageCareTeam'), url: profile.link('messaging.messageCareTeam') },
+      ],
+    };
+    await this.deps.sender.send(context, reply, locale);
+    noteOutcome(context, { triage: 'mental_health' });
+    this.deps.logger.info({ outcome: 'mental_health_follow_up', mode: 'noPhone', channelId: context.activity.channelId, locale }, 'mental-health follow-up given');
+  }
+
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
   async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
     const reply = this.reply(match);
