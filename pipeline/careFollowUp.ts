@@ -26,16 +26,19 @@ export const DEFAULT_CARE_FOLLOW_UP: CareFollowUpSettings = { messages: 2, withi
  * (lower case, no accents or apostrophes).
  */
 const NO_PHONE: readonly RegExp[] = [
-  // English
-  /\b(dont|do not|didnt|not|wont|cant|cannot|rather not|never|hate|no)\b( \w+){0,4} (call|calls|calling|phone|phoning|ring|dial|talk|talking|speak|speaking)\b/,
-  /\b(instead of|without|other than) (calling|a call|a phone|the phone|phoning|talking|speaking)\b/,
+  // English: a no right before calling ("I'd rather not phone anybody", "I can't do calls")…
+  /\b(dont|do not|didnt|wont|cant|cannot|rather not|never|not|hate to|hate)( really| even| just)?( want to| wanna| like to| feel like| going to| gonna| able to| to| be)?( do| make| take| handle)? (call|calls|calling|phone|phoning|ring|dial)\b/,
+  // …or right before talking to someone, or on the phone ("I don't want to talk to anyone")
+  /\b(dont|do not|wont|cant|cannot|rather not|never|not|hate to|hate)( really| even| just)?( want to| wanna| like to| feel like| going to| gonna| able to| to)? (talk|talking|speak|speaking)( to| with)? (anyone|anybody|someone|somebody|a person|people|nobody|no one|on the phone|by phone|over the phone)\b/,
+  /\b(instead of|without|other than) (calling|a call|a phone|the phone|phoning|talking to)\b/,
   /\b(text|chat|message|write|type)( \w+)? instead\b/,
   /\b(can|could|may) i (just |only )?(text|chat|message|write|type)\b/,
   /\bprefer (to )?(text|chat|message|write|type|texting|chatting|messaging|writing)\b/,
-  /\b(phone|calls|calling|talking) (scares|makes me|is hard|are hard|is too hard)\b/,
-  // Spanish
-  /\bno\b( \w+){0,4} (llamar|llamarle|llamarles|hablar|hablarlo|telefono|llamada|llamadas|marcar)\b/,
-  /\b(sin|en vez de|en lugar de) (llamar|hablar|una llamada|el telefono)\b/,
+  /\b(phone|calls|calling) (scares|scare|make me|makes me|is hard|are hard|is too hard)\b/,
+  // Spanish: a no right before calling, or before talking to nobody or by phone
+  /\bno( quiero| puedo| me gusta| me animo a| deseo)? (llamar|llamarle|llamarles|marcar|hacer llamadas)\b/,
+  /\bno( quiero| puedo| me gusta| me animo a| deseo)? hablar( \w+){0,3} (con nadie|por telefono|por el telefono|al telefono)\b/,
+  /\b(sin|en vez de|en lugar de) (llamar|una llamada|hablar por telefono)\b/,
   /\b(puedo|podria|prefiero|mejor|quisiera)( solo| nada mas| solamente)? (escribir|mandar un mensaje|mandar mensajes|textear|chatear|por mensaje|por texto|por chat|enviar un mensaje)\b/,
   /\b(me da miedo|me cuesta|no me gusta) (llamar|hablar por telefono|el telefono)\b/,
 ];

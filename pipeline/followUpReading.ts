@@ -75,8 +75,8 @@ const REFUSAL: readonly RegExp[] = [
 const PRIVACY: readonly RegExp[] = [
   // English
   /\b(dont|do not|please dont|never|not|wont|will not) (tell|say|share|mention|report|show|repeat)( this| that| it| anything)?( to)? (anyone|anybody|him|her|them|no one|nobody|my \w+|the police|the cops|cops)\b/,
-  /\b(will|would|could|can|does|do|is|might|gonna) (he|she|they|my \w+|anyone|anybody|someone|somebody|people)( \w+)? (find out|know|see|be told|get told|hear about|be notified|get notified|read|get a letter|get a notice|get a copy)\b/,
-  /\b(will|would|do|are|can|could) (you|u|they|the plan|someone|anyone) (going to |gonna )?(tell|call|notify|contact|inform|report|email|text|write to)\b/,
+  /\b(will|would|could|can|does|do|is|might|gonna) (he|she|they|my \w+|anyone|anybody|someone|somebody|people)( \w+)? (find out|know|be told|get told|hear about|be notified|get notified|get a letter|get a notice|get a copy|(see|read) (this|that|it|what|my messages|the messages|the chat|these))\b/,
+  /\b(will|would|do|are|can|could) (you|u|they|the plan|someone|anyone) (going to |gonna )?(tell|call|notify|contact|inform|email|text|write to) (him|her|them|anyone|anybody|someone|somebody|my \w+|his \w+|her \w+)\b/,
   /\b(is|are|will|would) (this|it|the chat|these messages|my messages|what i (say|write|said|wrote|tell you))( \w+)?( be)? (private|confidential|secret|anonymous|recorded|saved|shared|seen)\b/,
   /\b(keep|kept) (this|it|that) (private|secret|confidential|between us|to yourself)\b/,
   /\bbetween (us|you and me)\b/,
@@ -87,8 +87,8 @@ const PRIVACY: readonly RegExp[] = [
   /\b(se va a|se van a|va a|van a|puede|pueden|podria|podrian) (enterar|saber|ver esto|ver lo|leer)\b/,
   /\b(se entera|se enteran|se enterara|se enteraria|lo sabra|lo va a saber|lo sabe)\b/,
   /\b(es|esto es|sera|son|queda|quedara|esta conversacion es)( \w+)? (privado|privada|confidencial|secreto|secreta|anonimo|anonima)\b/,
-  /\b(nadie|el|ella|mi \w+) (puede|debe|tiene que|va a|se puede) (saber|enterar|enterarse|ver)\b/,
-  /\b(le|les|me) (van|va|vas) a (decir|avisar|contar|llamar|reportar|mandar)\b/,
+  /\b(nadie|el|ella|mi \w+) (puede|debe|tiene que|va a|se puede) (saber|enterar|enterarse)\b/,
+  /\b(le|les) (van|va|vas) a (decir|avisar|contar|llamar|reportar)\b/,
   /\b(van|va|vas) a (decirle|avisarle|contarle|llamarle|reportar|avisar)\b/,
   /\bno quiero que (el|ella|mi \w+|nadie|sepa|se entere)\b/,
   /\bentre (nosotros|usted y yo|tu y yo)\b/,
