@@ -11,7 +11,8 @@ import { fold } from '../dialogs/common/text';
  *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
  * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else.
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
- * ambulance") is a refusal: "called" needs a call that was made.
+ * ambulance") is a refusal: "called" needs a call that was made. A worry about who will know comes
+ * first ("will he find out I called you").
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
@@ -114,9 +115,10 @@ function onlyThanksOrBye(folded: string): boolean {
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
+  // "will he find out I texted you" is a worry about who will know, before a call made.
+  if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
   if (called) return 'called';
-  if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
   return null;

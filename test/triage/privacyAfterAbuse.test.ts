@@ -10,6 +10,17 @@ import { realChat } from '../dialogs/memberWords';
 describe('after an abuse disclosure, a worry about who will know (pipeline/urgentFollowUp.ts)', function () {
   this.timeout(60_000);
 
+  it('SMS: "will he know I called you" is the same worry, not a call made; the answer keeps the SMS rules', async () => {
+    const chat = await realChat('sms');
+    assert.match(textOf(await chat.say('my partner pushes me and grabs my neck when he drinks')), /1-800-799-7233/);
+    const replies = await chat.say('will my husband know i called you');
+    const text = textOf(replies);
+    assert.match(text, /confidential/);
+    assert.match(text, /text START to 88788/);
+    assert.doesNotMatch(text, /glad you reached out|988/);
+    assertChannelRules('sms', replies);
+  });
+
   describe('Web Chat: after an abuse disclosure, a worry about who will know is answered, never with the crisis script', () => {
     it('English: what stays private, the DV hotline (text START to 88788), 911; no 988', async () => {
       const chat = await realChat('webchat');
