@@ -13,6 +13,7 @@ import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
 import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
+import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { TOPIC_TABLES } from '../dialogs/topics/tables';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
@@ -112,6 +113,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   let dialogs: DialogRunner | undefined;
   let handoff: HandoffCore | undefined;
   const endDialogs = (context: TurnContext) => dialogs!.cancelAll(context);
+  let careFollowUp: CareFollowUp | undefined;
   const triage = new TriageResponder({
     sender,
     catalog,
@@ -120,7 +122,10 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     logger,
     endDialogs,
     metrics,
-    onAnswered: (context, match, answer) => handoff!.onTriage(context, match, answer),
+    onAnswered: async (context, match, answer) => {
+      await careFollowUp?.remember(context, match);
+      await handoff!.onTriage(context, match, answer);
+    },
   });
   const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, MedicineNames.load(), overrides.policy);
   let turnGuard: TurnGuard | undefined;
@@ -198,6 +203,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
 
   const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock);
+  careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock);
   const smsKeywords = new SmsKeywordGate({
     sender,
     catalog,
@@ -216,8 +222,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     identity: identity.handler(endDialogs),
     identityGate: identity.gate(endDialogs),
     facts: turnFacts,
-    triage: new TriageGate(triage, followUp, smsKeywords),
+    triage: new TriageGate(triage, followUp, smsKeywords, dialogs),
     followUp,
+    careFollowUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords,
     understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options) }),

@@ -17,6 +17,7 @@ import type { SmsKeywordGate } from '../pipeline/smsKeywords';
 import type { TurnUnderstanding } from '../pipeline/understandTurn';
 import type { TextLimit } from '../pipeline/textLimit';
 import type { UrgentFollowUp } from '../pipeline/urgentFollowUp';
+import type { CareFollowUp } from '../pipeline/careFollowUp';
 import { memberMessageSteps, runSteps, type TurnStep } from '../pipeline/steps';
 import type { TurnFactsSource } from '../pipeline/turnFacts';
 import { IDENTITY_EVENT, type IdentityAssertionHandler } from '../identity/bot/assertionEvent';
@@ -58,6 +59,8 @@ export interface AssistantBotDeps {
   handoffStatus?: EventHandoff;
   /** After an emergency or abuse answer, the member's next messages in its light. */
   followUp?: UrgentFollowUp;
+  /** After a mental-health answer, the member's next messages in its light. */
+  careFollowUp?: CareFollowUp;
 }
 
 /**

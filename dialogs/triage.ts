@@ -13,7 +13,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'goodbye';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -137,19 +137,23 @@ export class TriageResponder {
    * abuse disclosure; `refusal` answers a reason not to go or call (what the call does, the nurse
    * line when it is not an emergency; the full answer where there is no such text); `called`
    * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
+   * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
+   * `goodbye` is a warm goodbye with the line after a crisis or a disclosure;
    * `reminder` is one line before a portal task goes on.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
     const key = this.followUpKey(urgent, mode);
     const answers = mode !== 'reminder';
-    const person = answers && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
+    const person = answers && mode !== 'goodbye' && (urgent.intent === 'abuse' || urgent.kind === 'crisis');
     const triage = turnTriage(context);
     // An answer is the turn's safety answer; after the reminder line, a mental-health or symptoms
     // answer may still follow, but not the generic safety line (the number was just given).
     if (answers) triage.answered = true;
     else triage.reminded = true;
-    const reply: Reply = { text: this.text(locale, key), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
+    // After a disclosure, who will know and a goodbye end with its hotline again.
+    const hotline = (mode === 'privacy' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const reply: Reply = { text: [this.text(locale, key), ...hotline].join('\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
     // A person who has the conversation sees the message and this answer, as for the first one.
@@ -160,8 +164,32 @@ export class TriageResponder {
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
-    const own = mode === 'called' ? `urgentFollowUp.called.${urgent.intent === 'abuse' ? 'abuse' : urgent.kind}` : `urgentFollowUp.refusal.${urgent.kind}`;
+    const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
+    const own = mode === 'refusal' ? `urgentFollowUp.refusal.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
+  }
+
+  /**
+   * After a mental-health answer, for a member who does not want to phone (pipeline/careFollowUp.ts):
+   * text or chat 988, a video visit, a secure message; no phone number to call.
+   */
+  async withoutPhone(context: TurnContext, locale: Locale): Promise<void> {
+    const { profile } = this.deps;
+    turnTriage(context).answered = true;
+    const reply: Reply = {
+      title: this.text(locale, 'mentalHealth.title'),
+      text: this.text(locale, 'mentalHealth.noPhone'),
+      links: [
+        {
+          title: this.text(locale, 'triageLinks.mentalHealthVideoVisit'),
+          url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'mentalHealth', mode: 'video' }),
+        },
+        { title: this.text(locale, 'triageLinks.messageCareTeam'), url: profile.link('messaging.messageCareTeam') },
+      ],
+    };
+    await this.deps.sender.send(context, reply, locale);
+    noteOutcome(context, { triage: 'mental_health' });
+    this.deps.logger.info({ outcome: 'mental_health_follow_up', mode: 'noPhone', channelId: context.activity.channelId, locale }, 'mental-health follow-up given');
   }
 
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */

@@ -1,5 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { runningTask, takeResume } from '../dialogs/common/runningTask';
+import type { PausedTask } from '../dialogs/common/taskDialog';
 
 /**
  * Where botbuilder-dialogs keeps the memory-scope configuration a DialogContext needs. Without it
@@ -26,7 +28,15 @@ export class DialogRunner {
   async run(context: TurnContext): Promise<void> {
     const dc = await this.context(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.main.id);
+    if (result.status !== DialogTurnStatus.empty) return;
+    // A task a crisis answer ended, asked for again (pipeline/urgentFollowUp.ts): the main dialog goes back to it.
+    const resume = takeResume(context);
+    await dc.beginDialog(this.main.id, resume ? { resume } : undefined);
+  }
+
+  /** The task in progress, if any (its opening message and answers), before something ends the dialogs. */
+  async runningTask(context: TurnContext): Promise<PausedTask | undefined> {
+    return runningTask(await this.dialogState.get(context));
   }
 
   /** Ends every dialog in progress (their end handlers run), so the next message is routed fresh. */

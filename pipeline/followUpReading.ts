@@ -7,12 +7,16 @@ import { fold } from '../dialogs/common/text';
  *   them", "ya llamé", "the ambulance is coming", "estoy hablando con ellos");
  * - `refusal`: a reason not to go or not to call, or a visit asked for instead ("I don't want to
  *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
+ * - `privacy`: a worry about who will know ("don't tell anyone", "will he find out", "is this
+ *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
+ * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else.
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
- * ambulance") is a refusal: "called" needs a call that was made.
+ * ambulance") is a refusal: "called" needs a call that was made. A worry about who will know comes
+ * first ("will he find out I called you").
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal';
+export type FollowUpReading = 'called' | 'refusal' | 'privacy' | 'goodbye';
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -68,11 +72,54 @@ const REFUSAL: readonly RegExp[] = [
   /\b(esperar|espero|esperamos) (a|hasta) (manana|el lunes|mas tarde|la cita)\b/,
 ];
 
+/** Who will know: asked not to tell, asked whether someone will find out, whether this is private. */
+const PRIVACY: readonly RegExp[] = [
+  // English
+  /\b(dont|do not|please dont|never|not|wont|will not) (tell|say|share|mention|report|show|repeat)( this| that| it| anything)?( to)? (anyone|anybody|him|her|them|no one|nobody|my \w+|the police|the cops|cops)\b/,
+  /\b(will|would|could|can|does|do|is|might|gonna) (he|she|they|my \w+|anyone|anybody|someone|somebody|people)( \w+)? (find out|know|be told|get told|hear about|be notified|get notified|get a letter|get a notice|get a copy|(see|read) (this|that|it|what|my messages|the messages|the chat|these))\b/,
+  /\b(will|would|do|are|can|could) (you|u|they|the plan|someone|anyone) (going to |gonna )?(tell|call|notify|contact|inform|email|text|write to) (him|her|them|anyone|anybody|someone|somebody|my \w+|his \w+|her \w+)\b/,
+  /\b(is|are|will|would) (this|it|the chat|these messages|my messages|what i (say|write|said|wrote|tell you))( \w+)?( be)? (private|confidential|secret|anonymous|recorded|saved|shared|seen)\b/,
+  /\b(keep|kept) (this|it|that) (private|secret|confidential|between us|to yourself)\b/,
+  /\bbetween (us|you and me)\b/,
+  /\b(nobody|no one) (can|must|should|is allowed to|needs to) (know|find out|see)\b/,
+  /\b(dont|do not) want (him|her|them|anyone|anybody|my \w+) to (know|find out|see)\b/,
+  // Spanish
+  /\bno (le |les |se lo |se la |lo |la )?(digas|diga|digan|cuentes|cuente|cuenten|comentes|comente|reportes|reporte|ensenes|ensene|compartas|comparta)\b/,
+  /\b(se va a|se van a|va a|van a|puede|pueden|podria|podrian) (enterar|saber|ver esto|ver lo|leer)\b/,
+  /\b(se entera|se enteran|se enterara|se enteraria|lo sabra|lo va a saber|lo sabe)\b/,
+  /\b(es|esto es|sera|son|queda|quedara|esta conversacion es)( \w+)? (privado|privada|confidencial|secreto|secreta|anonimo|anonima)\b/,
+  /\b(nadie|el|ella|mi \w+) (puede|debe|tiene que|va a|se puede) (saber|enterar|enterarse)\b/,
+  /\b(le|les) (van|va|vas) a (decir|avisar|contar|llamar|reportar)\b/,
+  /\b(van|va|vas) a (decirle|avisarle|contarle|llamarle|reportar|avisar)\b/,
+  /\bno quiero que (el|ella|mi \w+|nadie|sepa|se entere)\b/,
+  /\bentre (nosotros|usted y yo|tu y yo)\b/,
+  /\b(guarde|guarda|guardar) (el |este )?secreto\b/,
+];
+
+/** Words that only thank or take leave (the whole message is made of them). */
+const LEAVE_TAKING = new Set([
+  'ok', 'okay', 'k', 'kk', 'alright', 'thanks', 'thank', 'you', 'thx', 'ty', 'tysm', 'so', 'much', 'very', 'a', 'lot', 'bye', 'goodbye',
+  'good', 'night', 'goodnight', 'take', 'care', 'see', 'ya', 'later', 'cya', 'for', 'your', 'the', 'help', 'again', 'will', 'do', 'i',
+  'got', 'it', 'cool', 'great', 'appreciate', 'bye-bye', 'byebye', 'have', 'nice', 'day', 'gracias', 'muchas', 'mil', 'adios', 'hasta',
+  'luego', 'pronto', 'manana', 'chao', 'chau', 'bueno', 'vale', 'listo', 'esta', 'bien', 'cuidese', 'nos', 'vemos', 'buenas', 'noches',
+  'por', 'su', 'tu', 'ayuda', 'muy', 'amable', 'le', 'lo', 'agradezco', 'perfecto', 'de', 'acuerdo', 'si', 'yes', 'yeah', 'and', 'y',
+]);
+/** At least one of these makes it a thanks or a goodbye (a lone "ok" is not one). */
+const THANKS_OR_BYE = /\b(thanks|thank|thx|ty|tysm|bye|goodbye|goodnight|take care|later|cya|appreciate|gracias|adios|hasta luego|hasta pronto|hasta manana|chao|chau|cuidese|nos vemos|buenas noches|agradezco)\b/;
+
+function onlyThanksOrBye(folded: string): boolean {
+  const words = folded.split(/[^a-z0-9-]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 10 && words.every((w) => LEAVE_TAKING.has(w)) && THANKS_OR_BYE.test(folded);
+}
+
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
+  // "will he find out I texted you" is a worry about who will know, before a call made.
+  if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
   if (called) return 'called';
+  if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
   return null;
 }

@@ -10,6 +10,7 @@ import type { TriageGate } from './triageGate';
 import type { TurnFacts } from './turnFacts';
 import type { TurnUnderstanding } from './understandTurn';
 import type { UrgentFollowUp } from './urgentFollowUp';
+import type { CareFollowUp } from './careFollowUp';
 
 /** One step of a member message's pipeline. */
 export interface TurnStep {
@@ -34,6 +35,8 @@ export interface MemberMessageStepDeps {
   dialogs: DialogRunner;
   /** After an emergency or abuse answer, the next messages in its light. */
   followUp?: UrgentFollowUp;
+  /** After a mental-health answer, "I don't want to call anyone" gets the ways without a call. */
+  careFollowUp?: CareFollowUp;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface MemberMessageStepDeps {
  * the safety rule: nothing may come before the safety triage that could swallow a message.
  */
 export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnStep[] {
-  const { triage, textLimit, secrets, handoff, sender, smsKeywords, identityGate, understanding, dialogs, followUp } = deps;
+  const { triage, textLimit, secrets, handoff, sender, smsKeywords, identityGate, understanding, dialogs, followUp, careFollowUp } = deps;
   const understood = (facts: TurnFacts) => {
     if (!facts.understood) throw new Error('the understanding step has not run');
     return facts.understood;
@@ -85,6 +88,8 @@ export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnSt
     { name: 'understoodTriage', run: (context, facts) => triage.handleUnderstood(context, understood(facts)) },
     // After an emergency or abuse answer: "I don't want to go to the ER", "she seems ok" get the number again.
     { name: 'urgentFollowUp', run: async (context, facts) => (followUp ? followUp.handle(context, facts, understood(facts)) : false) },
+    // After a mental-health answer: "no quiero hablar con nadie por teléfono" gets text, chat and video.
+    { name: 'careFollowUp', run: async (context, facts) => (careFollowUp ? careFollowUp.handle(context, understood(facts)) : false) },
     {
       // 6. Welcome once; then the notes on what was masked or cut.
       name: 'welcome',

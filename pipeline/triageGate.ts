@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
 import { isUrgent, type TriageMatch } from '../intents/types';
+import type { DialogRunner } from './dialogRunner';
 import type { SmsKeywordGate } from './smsKeywords';
 import type { TurnFacts } from './turnFacts';
 import type { UrgentFollowUp } from './urgentFollowUp';
@@ -21,6 +22,8 @@ export class TriageGate {
     private readonly followUp?: Pick<UrgentFollowUp, 'remember'> & Partial<Pick<UrgentFollowUp, 'answerInItsLight'>>,
     /** SMS: a member who opted out and says so again ("i said stop") is left alone (docs/sms.md). */
     private readonly optOut?: Pick<SmsKeywordGate, 'repeatsOptOut'>,
+    /** The task in progress (pipeline/dialogRunner.ts), read before an urgent answer ends it. */
+    private readonly tasks?: Pick<DialogRunner, 'runningTask'>,
   ) {}
 
   /** True when the message was urgent (emergency, abuse) and has been answered. */
@@ -43,8 +46,9 @@ export class TriageGate {
     // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
     // home" after an abuse disclosure, are answered in the earlier answer's light.
     if (await this.followUp?.answerInItsLight?.(context, match, result)) return true;
+    const task = await this.tasks?.runningTask(context);
     await this.responder.respondUrgent(context, match);
-    await this.followUp?.remember(context, match);
+    await this.followUp?.remember(context, match, task);
     return true;
   }
 
@@ -68,8 +72,9 @@ export class TriageGate {
     };
     if (isUrgent(match)) {
       triage.match = match;
+      const task = await this.tasks?.runningTask(context);
       await this.responder.respondUrgent(context, match);
-      await this.followUp?.remember(context, match);
+      await this.followUp?.remember(context, match, task);
       return true;
     }
     triage.match ??= match;

@@ -2,10 +2,15 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
+import { resumeThisTurn } from '../dialogs/common/runningTask';
+import type { PausedTask } from '../dialogs/common/taskDialog';
 import { readFollowUp } from './followUpReading';
 import type { TurnFacts } from './turnFacts';
 
-/** What is kept after an urgent answer (ids only, never member text). */
+/**
+ * What is kept after an urgent answer: ids, and after a crisis answer the task it ended (as the
+ * dialog state held it: its opening message and answers), for the window only.
+ */
 export interface UrgentMemory {
   intent: 'emergency' | 'abuse';
   kind: EmergencyKind | AbuseKind;
@@ -14,6 +19,8 @@ export interface UrgentMemory {
   at: number;
   /** Member messages that still get the follow-up. */
   left: number;
+  /** The task a crisis answer ended ("book a therapy appt"): asked for again, it goes on. */
+  task?: PausedTask;
 }
 
 export interface UrgentFollowUpSettings {
@@ -50,6 +57,11 @@ export const DEFAULT_FOLLOW_UP: UrgentFollowUpSettings = { messages: 2, withinMs
  * - "I already called" is acknowledged (follow their advice, call again if worse), and the window
  *   ends; a reason not to go or call after an emergency ("I don't want to go to the ER", "can I
  *   just get an appt") gets an answer to it (pipeline/followUpReading.ts), never a menu;
+ * - after a disclosure, a worry about who will know ("don't tell anyone", "will he find out") gets
+ *   what stays private, the hotline and 911, never the crisis script;
+ * - after a crisis or a disclosure, a thanks or goodbye gets a warm goodbye with the line, and the
+ *   window ends; after a crisis, the task it ended, asked for again, goes on (with the reminder),
+ *   and a task the member goes on with ends the window;
  * - anything else gets the outcome's follow-up (the number again, answering the usual barriers:
  *   911 comes to you, Poison Control even when all seems well, text START to 88788 when one cannot
  *   speak) and the turn ends there.
@@ -64,10 +76,12 @@ export class UrgentFollowUp {
   ) {}
 
   /** After an urgent answer: the next messages get the follow-up. */
-  async remember(context: TurnContext, match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>): Promise<void> {
+  async remember(context: TurnContext, match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>, task?: PausedTask): Promise<void> {
     if (match.intent !== 'emergency' && match.intent !== 'abuse') return;
     const kind = (match.kind ?? (match.intent === 'emergency' ? 'medical' : 'dv')) as EmergencyKind | AbuseKind;
-    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages });
+    // Only a crisis answer leads back to a task (after 911 or Poison Control, a visit is no next step).
+    const kept = kind === 'crisis' && task ? { task } : {};
+    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
   }
 
   /** True when an urgent answer was given in this conversation (its welcome would come too late). */
@@ -91,6 +105,13 @@ export class UrgentFollowUp {
     if (readFollowUp(context.activity.text ?? '') === 'called' && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
       await this.answered(context, kept, 0);
       await this.responder.followUp(context, { ...kept, locale }, 'called');
+      return true;
+    }
+    // After an abuse disclosure, "don't tell anyone" is a worry about who will know (the triage may
+    // hear a crisis or another abuse in it): what stays private, the hotline, 911.
+    if (kept.intent === 'abuse' && readFollowUp(context.activity.text ?? '') === 'privacy' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
       return true;
     }
     if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
@@ -120,6 +141,17 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
+    // "don't tell anyone" after a disclosure: who will know, never the crisis script.
+    if (reading === 'privacy' && kept.intent === 'abuse') {
+      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
+      return true;
+    }
+    // "ok thanks bye" after a crisis or a disclosure: a warm goodbye with the line, and the window ends.
+    if (reading === 'goodbye' && (kept.intent === 'abuse' || kept.kind === 'crisis')) {
+      await this.answered(context, kept, 0);
+      await this.responder.followUp(context, { ...kept, locale }, 'goodbye');
+      return true;
+    }
     // After a crisis answer, "can I just make a therapy appointment" is a next step, not a refusal of
     // 911: it goes on as a task (with the reminder) below.
     if (reading === 'refusal' && kept.intent === 'emergency' && kept.kind !== 'crisis') {
@@ -134,6 +166,15 @@ export class UrgentFollowUp {
     const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
     if (health || task) {
       await this.responder.followUp(context, { ...kept, locale }, 'reminder');
+      // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
+      // what was asked then and what these words add. Once.
+      if (task && kept.task && kept.task.intent === intent) {
+        const text = context.activity.text ?? '';
+        resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
+      }
+      // After a crisis answer, a task the member goes on with is theirs: its answers ("Myself") are
+      // not met with the crisis script again (the window ends; a new sign is still the triage's).
+      if (task && kept.kind === 'crisis') await this.answered(context, kept, 0);
       return false;
     }
     await this.responder.followUp(context, { ...kept, locale }, 'full');
@@ -150,6 +191,7 @@ export class UrgentFollowUp {
   /** One message of the window used (`left` is what remains). */
   private async answered(context: TurnContext, kept: UrgentMemory, left: number): Promise<void> {
     kept.left = Math.max(0, left);
+    if (kept.left === 0) delete kept.task;
     await this.memory.set(context, kept);
   }
 }
