@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { choicesOf, textOf } from '../support/chat';
+import { ALEX, MemberChat } from '../support/identity';
+
+/**
+ * Moving and booking a visit in members' words (newcomer run v4: TD04, WC02, WC19, TD14, WC28,
+ * SD07, TD06), through the whole bot with the real recognizer. Sentences differ from the run's.
+ */
+
+const REAL = { understanding: undefined, emergencyCheck: undefined };
+
+async function chatOn(channelId: 'webchat' | 'msteams' | 'sms', locale?: 'es'): Promise<MemberChat> {
+  const from = channelId === 'msteams' ? { id: '29:alex', aadObjectId: ALEX.teams } : channelId === 'sms' ? { id: ALEX.phone } : undefined;
+  const chat = new MemberChat({
+    channelId,
+    ...(from ? { from } : {}),
+    ...(channelId !== 'sms' ? { locale: locale === 'es' ? 'es-US' : 'en-US' } : {}),
+    overrides: REAL,
+  });
+  await chat.open(locale === 'es' ? 'hola' : 'hi');
+  if (channelId === 'webchat') await chat.signIn(ALEX.memberId);
+  return chat;
+}
+
+/** SMS: a new primary-care visit in person for the member, the code typed in, the first time picked. */
+async function toConfirmation(chat: MemberChat, es: boolean): Promise<Partial<Activity>[]> {
+  await chat.say(es ? 'quiero sacar una cita nueva para mí' : 'i want to set up a new appointment for myself');
+  await chat.say(es ? 'Atención primaria' : 'Primary care');
+  await chat.say(es ? 'En persona' : 'In person');
+  const asked = await chat.say(es ? 'cualquier momento' : 'any time');
+  const code = /\b(\d{6})\b/.exec(textOf(await chat.say('1')))?.[1];
+  assert.ok(code, textOf(asked));
+  const times = await chat.say(code);
+  assert.ok(choicesOf(times).length > 1, textOf(times));
+  const confirm = await chat.say('1');
+  assert.match(textOf(confirm), es ? /Reservar|Programar|¿/ : /Book .*\?/, textOf(confirm));
+  return confirm;
+}
+
+describe('moving and booking a visit in members words', function () {
+  this.timeout(60_000);
+
+  describe('SMS: short yes at a confirmation (SD07)', () => {
+    for (const said of ['Y', 'yup', 'k']) {
+      it(`English: "${said}" books the time`, async () => {
+        const chat = await chatOn('sms');
+        await toConfirmation(chat, false);
+        const text = textOf(await chat.say(said));
+        assert.match(text, /You're booked/, text);
+      });
+    }
+
+    it('Spanish: "s" books the time, and "y" is not a yes', async () => {
+      const chat = await chatOn('sms', 'es');
+      await toConfirmation(chat, true);
+      const notYes = textOf(await chat.say('y'));
+      assert.doesNotMatch(notYes, /Listo|reservad|programad/i, notYes);
+      const chat2 = await chatOn('sms', 'es');
+      await toConfirmation(chat2, true);
+      const text = textOf(await chat2.say('s'));
+      assert.match(text, /Listo|reservad|programad/i, text);
+    });
+  });
+});
