@@ -62,4 +62,29 @@ describe('moving and booking a visit in members words', function () {
       assert.match(text, /Listo|reservad|programad/i, text);
     });
   });
+
+  describe('Teams: moving a visit asks which visit before when, and "same place?" is answered (TD04)', () => {
+    it('English: which visit first, then when naming it; "is the new one at the same clinic?" keeps the move going', async () => {
+      const chat = await chatOn('msteams');
+      const which = await chat.say('i have to reschedule my appt');
+      assert.match(textOf(which), /Which appointment do you want to move\?/, textOf(which));
+      const when = textOf(await chat.say('the video one'));
+      assert.match(when, /When would you prefer to move your video visit on Tue, Jun 10/, when);
+      const place = textOf(await chat.say('is the new one at the same clinic?'));
+      assert.match(place, /same clinic/, place);
+      assert.match(place, /When would you prefer to move your video visit/, place);
+      const done = textOf(await chat.say('monday afternoon'));
+      assert.match(done, /move your video visit on Tue, Jun 10.*looking for Monday, June 9, in the afternoon/, done);
+    });
+
+    it('Spanish: "¿mismo lugar?" right after the move is answered, not a new move', async () => {
+      const chat = await chatOn('msteams', 'es');
+      assert.match(textOf(await chat.say('necesito mover mi cita')), /¿Qué cita quiere cambiar\?/);
+      assert.match(textOf(await chat.say('la de laboratorio')), /¿Cuándo prefiere cambiar su consulta en persona del mar, 17 de jun/);
+      assert.match(textOf(await chat.say('el viernes temprano')), /buscando viernes, 6 de junio/);
+      const after = textOf(await chat.say('y es en el mismo sitio?'));
+      assert.match(after, /misma clínica/, after);
+      assert.doesNotMatch(after, /¿Qué cita quiere cambiar|¿Cuándo prefiere/, after);
+    });
+  });
 });
