@@ -118,6 +118,16 @@ export class AppointmentDialog extends TaskDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
+    const namedMode = this.kit.options.mentioned(text, 'appointment.mode')[0] as VisitMode | undefined;
+    if (flow?.values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
+      // A blood draw or a shot stays in person whatever is said.
+      if (!IN_PERSON_ONLY.includes(flow.values.care as CareKind)) flow.values.mode = namedMode;
+      const kept = (flow.values.mode as VisitMode | undefined) ?? namedMode;
+      await this.kit.say(innerDc.context, 'appointment.modeNoted', { mode: this.kit.text(innerDc.context, `options.appointment.mode.${kept}`) });
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (flow?.values?.action === 'reschedule' && flow.values.visits && innerDc.activeDialog?.id === PickQuestion.ID) {
       const picked = await this.pickAnswer(innerDc, flow.values, text);
       if (picked) return picked;

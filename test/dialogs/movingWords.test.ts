@@ -38,6 +38,13 @@ async function toConfirmation(chat: MemberChat, es: boolean): Promise<Partial<Ac
   return confirm;
 }
 
+/** A new primary-care visit in person for the member, up to "When would you prefer?". */
+async function toWhen(chat: MemberChat, es: boolean): Promise<void> {
+  await chat.say(es ? 'quiero sacar una cita nueva para mí' : 'i want to set up a new appointment for myself');
+  await chat.say(es ? 'Atención primaria' : 'Primary care');
+  await chat.say(es ? 'En persona' : 'In person');
+}
+
 describe('moving and booking a visit in members words', function () {
   this.timeout(60_000);
 
@@ -85,6 +92,42 @@ describe('moving and booking a visit in members words', function () {
       const after = textOf(await chat.say('y es en el mismo sitio?'));
       assert.match(after, /misma clínica/, after);
       assert.doesNotMatch(after, /¿Qué cita quiere cambiar|¿Cuándo prefiere/, after);
+    });
+  });
+
+  describe('days and times in members words (SD07, TD14, WC28)', () => {
+    it('Teams: a short day name ("sat afternoon") is that day: none on Saturday is said, no other days silently', async () => {
+      const chat = await chatOn('msteams');
+      await toWhen(chat, false);
+      const replies = await chat.say('sat afternoon works');
+      const text = `${textOf(replies)}\n${choicesOf(replies).join('\n')}`;
+      assert.match(text, /Nothing is open on Saturday, June 7/, text);
+      assert.doesNotMatch(text, /Fri, Jun 6, \d+:\d\d AM/, text);
+    });
+
+    it('Teams: "sun afternoon" says Sunday has nothing, never other days silently', async () => {
+      const chat = await chatOn('msteams');
+      await toWhen(chat, false);
+      const text = textOf(await chat.say('sun afternoon please'));
+      assert.match(text, /Nothing is open on Sunday, June 8/, text);
+    });
+  });
+
+  describe('Teams: the visit mode said to "When would you prefer?" (TD06)', () => {
+    it('English: "in person, nearest clinic" is kept and when asked again, not "couldn\'t tell which day"', async () => {
+      const chat = await chatOn('msteams');
+      await chat.say('i need to book a blood test for my kid');
+      const text = textOf(await chat.say('in person, nearest clinic please'));
+      assert.doesNotMatch(text, /couldn't tell which day/, text);
+      assert.match(text, /Got it: In person\.[\s\S]*When would you prefer\?/, text);
+    });
+
+    it('Spanish: "mejor por video" is kept as video and when asked again', async () => {
+      const chat = await chatOn('msteams', 'es');
+      await toWhen(chat, true);
+      const text = textOf(await chat.say('mejor por video'));
+      assert.doesNotMatch(text, /no pude saber qué día/i, text);
+      assert.match(text, /Entendido: Por video\.[\s\S]*¿Cuándo prefiere\?/, text);
     });
   });
 });
