@@ -28,6 +28,13 @@ export const phrasesFileSchema = z.strictObject({
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),
     perLocale,
   ),
+  /**
+   * Short answers that mean an option only in the conversation's own language, as a whole message
+   * ("y" / "k" is yes in English; in Spanish "y" is "and", and "s" is "sí").
+   */
+  shortAnswers: z
+    .record(z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "confirm.yes"' }), perLocale)
+    .optional(),
 });
 
 /**
@@ -82,6 +89,7 @@ export class PhraseBook {
   private readonly concepts = new Map<string, Concept[]>();
   private readonly leave = new Set<string>();
   private readonly requests: string[] = [];
+  private readonly shortAnswers = new Map<string, Set<string>>();
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
     for (const kind of INTERRUPTIONS) {
@@ -99,6 +107,9 @@ export class PhraseBook {
       this.options.set(key, [...new Set(all.filter((p) => !isConcept(p)).map(fold))].filter(Boolean));
       const concepts = all.filter(isConcept).map(parseConcept);
       if (concepts.length) this.concepts.set(key, concepts);
+    }
+    for (const [key, byLocale] of Object.entries(data.shortAnswers ?? {})) {
+      for (const locale of LOCALES) this.shortAnswers.set(`${locale}:${key}`, new Set(byLocale[locale].map(fold).filter(Boolean)));
     }
   }
 
@@ -143,6 +154,11 @@ export class PhraseBook {
   /** Folded synonyms of an option in every locale ("appointment.action.new"). */
   synonyms(optionKey: string): readonly string[] {
     return this.options.get(optionKey) ?? [];
+  }
+
+  /** True when a whole message is a short answer meaning the option in this language only ("y" in English). */
+  isShortAnswer(optionKey: string, locale: Locale, text: string): boolean {
+    return this.shortAnswers.get(`${locale}:${optionKey}`)?.has(fold(text)) ?? false;
   }
 
   /** The option's concepts (word sets, "update|change + insurance"), in every locale. */

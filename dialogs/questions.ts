@@ -17,7 +17,7 @@ export const QUESTIONS = {
   'refill.noRx': ['noRx'],
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
-  'appointment.info': ['waitlist', 'dental'],
+  'appointment.info': ['waitlist', 'dental', 'samePlace'],
   'refill.info': ['autoRefill'],
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],

@@ -52,6 +52,10 @@ interface AppointmentValues {
   whenText?: string;
   /** Words about which visit, said while asked when ("its the video one with dr chen btw"). */
   visitWords?: string;
+  /** Moving a visit: the new day or time said while picking the visit ("la de video, para el lunes"). */
+  newTime?: PreferredTime;
+  /** Moving a visit: which visit was looked for before asking when (it is not asked again after). */
+  visitAsked?: boolean;
   /** Moving a visit: "same time is fine" / "a la misma hora" (keep its time of day and clinician). */
   sameTime?: boolean;
 }
@@ -91,6 +95,7 @@ export class AppointmentDialog extends TaskDialog {
       (step) => this.afterAction(step),
       (step) => this.afterPatient(step),
       (step) => this.afterCare(step),
+      (step) => this.visitToMove(step),
       (step) => this.afterMode(step),
       (step) => this.afterWhen(step),
       (step) => this.afterVerify(step),
@@ -107,7 +112,27 @@ export class AppointmentDialog extends TaskDialog {
     // The question is on top of this dialog's stack, the waterfall (and its values) under it.
     const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentValues & Record<string, unknown> } | undefined;
     const text = turnInfo(innerDc.context).text;
-    if (flow?.values?.action === 'reschedule' && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
+    // "same place right?" while moving a visit: answered, then the open question again (the move goes on).
+    if (flow?.values?.action === 'reschedule' && this.asksSamePlace(innerDc.context, text)) {
+      await this.kit.say(innerDc.context, 'appointment.answer.samePlace');
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
+    const namedMode = this.kit.options.mentioned(text, 'appointment.mode')[0] as VisitMode | undefined;
+    if (flow?.values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
+      // A blood draw or a shot stays in person whatever is said.
+      if (!IN_PERSON_ONLY.includes(flow.values.care as CareKind)) flow.values.mode = namedMode;
+      const kept = (flow.values.mode as VisitMode | undefined) ?? namedMode;
+      await this.kit.say(innerDc.context, 'appointment.modeNoted', { mode: this.kit.text(innerDc.context, `options.appointment.mode.${kept}`) });
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (flow?.values?.action === 'reschedule' && flow.values.visits && innerDc.activeDialog?.id === PickQuestion.ID) {
+      const picked = await this.pickAnswer(innerDc, flow.values, text);
+      if (picked) return picked;
+    }
+    if (flow?.values?.action === 'reschedule' && !flow.values.moving && innerDc.activeDialog?.id === WHEN_QUESTION && this.namesVisit(innerDc.context, text)) {
       flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
       await this.kit.say(innerDc.context, 'appointment.visitNoted');
       await innerDc.repromptDialog();
@@ -121,6 +146,45 @@ export class AppointmentDialog extends TaskDialog {
     const action = given.action;
     if (action !== undefined && action !== 'new') return { patient: 'appointment.patient' };
     return { patient: 'appointment.patient', care: 'appointment.care', mode: 'appointment.mode' };
+  }
+
+  /**
+   * "Which appointment do you want to move?" answered in the member's words: the new day or time
+   * said with it ("la de video, para el lunes", "next thursday afternoon") is kept as the answer to
+   * when; the visit named by its kind, care, clinician or place ("its the video one with dr chen")
+   * is picked when the list's own reading finds none. Only a time: kept, and the list again.
+   */
+  private async pickAnswer(innerDc: DialogContext, state: AppointmentValues, text: string): Promise<DialogTurnResult | null> {
+    const context = innerDc.context;
+    const now = memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone));
+    const folded = fold(text);
+    const target = MOVED_TO.exec(folded)?.[1] ?? /,\s*(.+)$/.exec(folded)?.[1];
+    const said = target ? this.times.parse(target, this.kit.locale(context), now) : null;
+    if (said?.ok) state.newTime = said.value;
+    const zone = timeZoneOf(context, this.deps.timeZone);
+    const whole = target ? null : this.times.parse(text, this.kit.locale(context), now);
+    // A day none of the visits is on ("next thursday afternoon") is the new day, not a pick.
+    const newDay = whole?.ok && whole.value.date ? [whole.value.date, whole.value.until ?? whole.value.date] : null;
+    const onThatDay = newDay && state.visits!.some((v) => zonedDate(new Date(v.start), zone) >= newDay[0]! && zonedDate(new Date(v.start), zone) <= newDay[1]!);
+    if (!(newDay && !onThatDay)) {
+      const active = innerDc.activeDialog!;
+      if ((innerDc.findDialog(PickQuestion.ID) as PickQuestion).accepts(active, context)) return null;
+      const visitWords = target ? folded.slice(0, folded.length - target.length) : folded;
+      const about = this.about(context, visitWords);
+      const fitting = fittingVisits(this.kit, state.visits!, { text: about.text, ...(about.mode ? { mode: about.mode } : {}), ...(about.care ? { care: about.care } : {}) }, zone);
+      if (fitting.length === 1 && fitting.length < state.visits!.length) return innerDc.endDialog({ picked: fitting[0]!.id } satisfies PickAnswer);
+    }
+    if (!whole?.ok) return null;
+    state.newTime = whole.value;
+    await this.kit.say(context, 'appointment.timeNoted', { when: describePreferredTime(whole.value, this.kit.locale(context), this.partNames(context)) });
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+
+  /** "is it the same place?" / "¿mismo lugar?": a question about where, with no day or time in it. */
+  private asksSamePlace(context: TurnContext, text: string): boolean {
+    if (this.kit.options.prefill(text, 'appointment.info', ['samePlace']) !== 'samePlace') return false;
+    return !this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone))).ok;
   }
 
   /** A kind of visit or care named, and no day or time: words about which visit. */
@@ -169,8 +233,20 @@ export class AppointmentDialog extends TaskDialog {
     return step.next();
   }
 
+  /**
+   * Moving a visit: which visit comes before when. A member known to the assistant (signed in, or
+   * vouched for by the channel) with several upcoming visits picks one first; with one, it is named
+   * in the question about the new time. Anything else passes the mode's answer on.
+   */
+  private async visitToMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (values(step).action !== 'reschedule') return step.next(step.result);
+    (step.values as AppointmentValues).visitAsked = true;
+    return this.whichVisit(step);
+  }
+
   private async afterMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const action = values(step).action;
+    if (action === 'reschedule') this.keepPicked(step);
     if (action === 'new') {
       const mode = this.answer(step);
       if (!mode) return this.stuck(step);
@@ -182,11 +258,24 @@ export class AppointmentDialog extends TaskDialog {
     if (resumed) return step.next({ choice: resumed } satisfies TextAnswer<PreferredTime>);
     // A day or time said in the request itself ("book a physical for next tuesday morning", "move my
     // lab appointment to next week", "cambiar mi cita para el lunes") is the answer: not asked again.
-    const said = this.whenInRequest(step, action);
+    const said = this.whenInRequest(step, action) ?? (action === 'reschedule' ? (step.values as AppointmentValues).newTime : null);
     if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
     // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
     const ids = action === 'reschedule' ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
-    return step.beginDialog(WHEN_QUESTION, { prompt: 'appointment.ask.when', choices: { question: 'appointment.when', ids }, maxAttempts: 3 });
+    const moving = (step.values as AppointmentValues).moving;
+    const named = moving
+      ? { prompt: 'appointment.ask.whenMove', vars: { visit: this.kit.text(step.context, 'appointment.live.visit', visitVars(this.kit, step.context, moving, timeZoneOf(step.context, this.deps.timeZone))) } }
+      : { prompt: 'appointment.ask.when' };
+    return step.beginDialog(WHEN_QUESTION, { ...named, choices: { question: 'appointment.when', ids }, maxAttempts: 3 });
+  }
+
+  /** The visit picked from the list (moving a visit), kept as the one being moved. */
+  private keepPicked(step: WaterfallStepContext): void {
+    const state = step.values as AppointmentValues;
+    if (!state.visits) return;
+    const picked = (step.result as PickAnswer | undefined)?.picked;
+    state.moving = state.visits.find((v) => v.id === picked);
+    delete state.visits;
   }
 
   /**
@@ -225,7 +314,7 @@ export class AppointmentDialog extends TaskDialog {
 
   private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const action = values(step).action!;
-    if (action === 'reschedule') return this.whichVisit(step);
+    if (action === 'reschedule') return (step.values as AppointmentValues).visitAsked ? step.next() : this.whichVisit(step);
     if (!LIVE_ACTIONS.has(action)) return step.next();
     const state = step.values as AppointmentValues;
     const verify = (step.result as VerifyResult | undefined) ?? { member: null, route: 'failed' };
@@ -265,7 +354,10 @@ export class AppointmentDialog extends TaskDialog {
     const list = upcoming.value.value;
     // What the opening message said of the visit, and the kind of visit or the names the answer
     // about the time added ("la de video, para el lunes": the day there is the new one).
-    const opening = (step.options as { text?: string } | undefined)?.text ?? '';
+    const said = (step.options as { text?: string } | undefined)?.text ?? '';
+    // "move my appointment to next week": the words after "to" are the new time, not the visit's.
+    const target = MOVED_TO.exec(fold(said))?.[1];
+    const opening = target ? fold(said).slice(0, fold(said).length - target.length) : said;
     const about = this.about(context, opening);
     const later = `${state.visitWords ?? ''} ${state.whenText ?? ''}`.trim();
     const mode = about.mode ?? this.modes(later).current;

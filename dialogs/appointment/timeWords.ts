@@ -4,14 +4,18 @@ import type { Locale } from '../../intents/types';
  * Members' ways of saying a time that Microsoft's date-time recognizers miss or misread, written
  * out before they read it: text shorthand ("tmrw" is read as today), plurals of a part of the day
  * ("mornings", "afternoons are best", "por las tardes"), "am" / "pm" after a day ("tmrw am"), and
- * "after 3" without am or pm (a clinic's hours: 1 to 7 is the afternoon).
+ * short day names ("sat morning"), "after 3" without am or pm (a clinic's hours: 1 to 7 is the afternoon).
  */
 type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+const FULL_DAY: Record<string, string> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
 
 const EN: Rewrite[] = [
   [/\b(?:tmrw|tmrow|tmr|tmw|tmro|tomoz|tommorow|tommorrow|tomorow|tomorro|2moro|2morrow|2mrw)\b/g, 'tomorrow'],
   [/\b(morning|afternoon|evening|night)s\b/g, (_m, part) => part!],
   [/\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s\b/g, (m) => m.slice(0, -1)],
+  // A day's short name ("sat morning", "thurs", "weds") is the day: the recognizer reads only some.
+  [/\b(mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\b(?!')/g, (_m, day) => FULL_DAY[day.slice(0, 3)]!],
   [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+a\.?m\b\.?/g, (_m, day) => `${day} morning`],
   [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+p\.?m\b\.?/g, (_m, day) => `${day} afternoon`],
   [/^\s*(?:in the\s+)?a\.?m\.?\s*$/g, 'morning'],

@@ -69,6 +69,12 @@ export class OptionMatcher {
     return this.best(variants, question, ids, 1);
   }
 
+  /** The one option a whole short answer means in the conversation's language ("y" in English), if any. */
+  shortAnswer(text: string, question: QuestionKey, locale: Locale, ids: readonly string[] = QUESTIONS[question]): string | null {
+    const meant = ids.filter((id) => this.phrases.isShortAnswer(`${question}.${id}`, locale, text));
+    return meant.length === 1 ? meant[0]! : null;
+  }
+
   /**
    * A short answer naming a word that is in exactly one shown option's title (in any locale):
    * "y el telefono?" with "Teléfono de la clínica" on the menu. Only the titles the member saw count.

@@ -98,18 +98,19 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
 
   isExactAnswer(instance: DialogInstance, context: TurnContext): boolean {
     const options = this.options(instance);
-    return this.matchText(turnInfo(context).text, options, 'exact') !== null;
+    return this.matchText(context, options, 'exact') !== null;
   }
 
   accepts(instance: DialogInstance, context: TurnContext): boolean {
     const options = this.options(instance);
-    return this.matchText(turnInfo(context).text, options, options.mode ?? 'contains') !== null;
+    return this.matchText(context, options, options.mode ?? 'contains') !== null;
   }
 
-  private matchText(text: string, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
+  private matchText(context: TurnContext, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
+    const text = turnInfo(context).text;
     const shown = options.ids ?? QUESTIONS[options.question];
     const ids = [...new Set([...shown, ...(options.unlisted ?? [])])];
-    const matched = this.kit.options.match(text, options.question, mode, ids);
+    const matched = this.kit.options.match(text, options.question, mode, ids) ?? this.kit.options.shortAnswer(text, options.question, this.kit.locale(context), shown);
     if (matched || mode === 'exact') return matched;
     const byWord = this.kit.options.titleWord(text, options.question, shown);
     if (byWord) return byWord;
@@ -121,7 +122,7 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!;
     const options = this.options(instance);
-    const answer = this.matchText(turnInfo(dc.context).text, options, options.mode ?? 'contains');
+    const answer = this.matchText(dc.context, options, options.mode ?? 'contains');
     if (answer) return dc.endDialog({ answer } satisfies ChoiceAnswer);
     if (options.noMatch === 'end') return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
     if (this.missed(instance)) return dc.endDialog({ answer: null, stuck: true } satisfies ChoiceAnswer);

@@ -105,6 +105,8 @@ export const APPOINTMENT_INFO = topicTable({
   answers: {
     waitlist: { links: ['appointments.upcoming'], phone: 'memberServices' },
     dental: { links: ['billing.coverage'], phone: 'memberServices', benefit: 'dental' },
+    /** Moving a visit: "same place right?" (where the new time is). */
+    samePlace: { links: ['appointments.upcoming'] },
   },
 });
 

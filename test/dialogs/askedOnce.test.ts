@@ -61,7 +61,7 @@ describe('a question already answered is not asked again (newcomer run W15, T01)
       assert.ok(textOf(list).includes(catalog.text(c.locale, 'appointment.live.listIntro')), textOf(list));
       const next = await chat.say(c.move);
       assert.ok(!textOf(next).includes(catalog.text(c.locale, 'appointment.ask.patient')), textOf(next));
-      assert.ok(textOf(next).includes(promptText(c.locale, 'appointment.ask.when')), textOf(next));
+      assert.ok(textOf(next).includes(promptText(c.locale, 'appointment.ask.whenMove')), textOf(next));
     });
   }
 });

@@ -119,7 +119,7 @@ describe('booking and moving visits, in members\' words (newcomer run)', functio
       await chat.say('i need to move my appt');
       const noted = await chat.say('its the video one with dr chen btw');
       assert.doesNotMatch(textOf(noted), new RegExp(promptText('en', 'telehealth.ask.topic')));
-      assert.ok(textOf(noted).includes(promptText('en', 'appointment.ask.when')), textOf(noted));
+      assert.ok(textOf(noted).includes(promptText('en', 'appointment.ask.whenMove')), textOf(noted));
       const done = await chat.say('next thursday afternoon');
       assert.match(textOf(done), /move your video visit on .* with Dr\. Maya Chen, looking for Thursday/);
     });

@@ -24,7 +24,7 @@ describe('"same time" while moving a visit keeps its time and clinician (newcome
       await chat.say(c.list);
       await chat.say(c.myself);
       const when = await chat.say(c.move);
-      assert.ok(textOf(when).includes(promptText(c.locale, 'appointment.ask.when')), textOf(when));
+      assert.ok(textOf(when).includes(promptText(c.locale, 'appointment.ask.whenMove')), textOf(when));
       assert.ok(choicesOf(when).includes(catalog.text(c.locale, 'options.appointment.when.sameTime')), choicesOf(when).join(' | '));
       const done = await chat.say(c.same);
       assert.ok(!textOf(done).includes(catalog.text(c.locale, 'appointment.when.unclear')), textOf(done));
