@@ -65,7 +65,10 @@ export const TELEHEALTH = topicTable({
     eVisit: { links: ['telehealth.eVisit'] },
     about: { links: ['telehealth.videoVisits'] },
     switchToVideo: { links: ['appointments.upcoming', 'telehealth.videoVisits'] },
+    // "what's the difference between a video visit and an e-visit": both, side by side.
+    compare: { links: ['telehealth.videoVisits', 'telehealth.eVisit'] },
   },
+  unlisted: ['compare'],
 });
 
 export const CONTACT = topicTable({
