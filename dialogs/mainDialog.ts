@@ -256,13 +256,6 @@ export class MainDialog extends ComponentDialog {
     // "Did you mean Billing?", "say it another way" and the menu: never without the safety line
     // when the message carries a health, distress or safety signal (DESIGN.md, safety rule 2).
     await this.safetyFirst(context);
-    const count = (await this.kit.memory.unclear(context)) + 1;
-    if (count >= 2) {
-      await this.kit.memory.setUnclear(context, 0);
-      await this.say(context, 'main.unclearTwice', true);
-      return step.endDialog();
-    }
-    await this.kit.memory.setUnclear(context, count);
     const candidates = [
       ...new Set(
         [turn.result, turn.result.runnerUp]
@@ -271,11 +264,22 @@ export class MainDialog extends ComponentDialog {
           .filter(isTask),
       ),
     ];
+    // A request or question for something no topic is about ("order me a pizza", "what's the
+    // weather"): say so, then what we do — also after an earlier unclear message (it is clear).
+    if (!candidates.length && this.kit.phrases.isRequest(turn.text)) {
+      await this.kit.memory.setUnclear(context, 0);
+      await this.say(context, 'main.outOfScope', true);
+      return step.endDialog();
+    }
+    const count = (await this.kit.memory.unclear(context)) + 1;
+    if (count >= 2) {
+      await this.kit.memory.setUnclear(context, 0);
+      await this.say(context, 'main.unclearTwice', true);
+      return step.endDialog();
+    }
+    await this.kit.memory.setUnclear(context, count);
     if (!candidates.length) {
-      // A request or question for something no topic is about ("order me a pizza", "what's the
-      // weather"): say so, then what we do.
-      if (this.kit.phrases.isRequest(turn.text)) await this.say(context, 'main.outOfScope', true);
-      else await this.kit.say(context, 'main.rephrase');
+      await this.kit.say(context, 'main.rephrase');
       return step.endDialog();
     }
     const title = (id: string) => this.kit.text(context, `topics.${id}`);

@@ -19,10 +19,10 @@ export const QUESTIONS = {
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental', 'samePlace'],
   'refill.info': ['autoRefill'],
-  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount'],
+  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming'],
-  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo'],
+  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo', 'compare'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
   /** A phone number asked for without saying whose ("whats the number", "¿y el teléfono?"). */
   'contact.number': ['askNumber'],

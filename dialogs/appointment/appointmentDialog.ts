@@ -91,7 +91,7 @@ export class AppointmentDialog extends TaskDialog {
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
     this.addDialog(new LiveAppointmentsDialog(kit, { records: deps.records, clock: deps.clock, timeZone: deps.timeZone }));
     this.addFlow([
-      (step) => this.ask(step, 'action', 'appointment.action'),
+      (step) => this.askAction(step),
       (step) => this.afterAction(step),
       (step) => this.afterPatient(step),
       (step) => this.afterCare(step),
@@ -196,6 +196,16 @@ export class AppointmentDialog extends TaskDialog {
 
   private answer(step: WaterfallStepContext): string | null {
     return (step.result as ChoiceAnswer | undefined)?.answer ?? null;
+  }
+
+  /**
+   * What to do with an appointment; a request that names a kind of care or visit and no action
+   * ("need appt for flu shot", "cita para vacuna") is a new one: booking is the only action it fits.
+   */
+  private askAction(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const named = this.resumed(step, 'action', 'appointment.action') ?? this.prefilled(step, 'appointment.action');
+    if (!named && this.prefilled(step, 'appointment.care')) return step.next({ answer: 'new' } satisfies ChoiceAnswer);
+    return this.ask(step, 'action', 'appointment.action');
   }
 
   private async afterAction(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -9,6 +9,8 @@ export const PASSWORD_RESET = topicTable({
     forgotUsername: { links: ['signInHelp.forgotUsername'] },
     locked: { links: ['signInHelp.unlockAccount'], phone: 'memberServices' },
     codeNotArriving: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
+    // "it keeps saying wrong code": the code arrived but is refused (old, expired, mistyped).
+    wrongCode: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
     newPhone: { links: ['signInHelp.verificationCode'], phone: 'memberServices' },
     portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     sharedEmail: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
@@ -16,7 +18,7 @@ export const PASSWORD_RESET = topicTable({
     // "How do I link my account?" (often on Teams): how the assistant knows who you are here.
     linkAccount: { links: ['signIn'], phone: 'memberServices' },
   },
-  unlisted: ['whereToSignIn', 'linkAccount'],
+  unlisted: ['wrongCode', 'whereToSignIn', 'linkAccount'],
 });
 
 export const BILLING = topicTable({
@@ -63,7 +65,10 @@ export const TELEHEALTH = topicTable({
     eVisit: { links: ['telehealth.eVisit'] },
     about: { links: ['telehealth.videoVisits'] },
     switchToVideo: { links: ['appointments.upcoming', 'telehealth.videoVisits'] },
+    // "what's the difference between a video visit and an e-visit": both, side by side.
+    compare: { links: ['telehealth.videoVisits', 'telehealth.eVisit'] },
   },
+  unlisted: ['compare'],
 });
 
 export const CONTACT = topicTable({

@@ -21,6 +21,14 @@ export function phoneFor(intent: string | null): 'billing' | 'pharmacy' | 'membe
   return 'memberServices';
 }
 
+/**
+ * Whether the member can be sent to a portal secure message: not someone asking for sign-in help,
+ * who cannot get into the portal (the phone line and a call back instead).
+ */
+function signsIn(intent: string | null): boolean {
+  return intent !== 'password_reset';
+}
+
 export function contactOptions(
   catalog: ResponseCatalog,
   profile: PortalProfile,
@@ -41,10 +49,10 @@ export function contactOptions(
       hours: phone.hours,
       tty: profile.phones.tty,
     }),
-    catalog.text(locale, 'escalation.message'),
+    ...(signsIn(request.intent) ? [catalog.text(locale, 'escalation.message')] : []),
     catalog.text(locale, 'escalation.callback'),
   );
-  const pages: LinkKey[] = ['messaging.messageCareTeam', 'messaging.requestCallback'];
+  const pages: LinkKey[] = signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : ['messaging.requestCallback'];
   return {
     text: parts.join('\n\n'),
     links: pages.map((key) => ({ title: catalog.text(locale, `links.${key}`), url: profile.link(key) })),
