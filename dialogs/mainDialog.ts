@@ -61,6 +61,9 @@ const TOPIC_BESIDE_PERSON = 0.35;
  * a new request, a second change of topic, cancel, start over, a person, a safety answer, or the
  * end of the dialogs (sign-out, forget me, idle expiry) — drops it.
  */
+/** A `none` at least this sure (its best topic at most a fifth as likely as none) offers no topic to ask about. */
+const SURELY_NONE = 0.8;
+
 export class MainDialog extends ComponentDialog {
   private readonly topicPrior: TopicPrior;
   private readonly followUps = new FollowUpReader();
@@ -184,12 +187,14 @@ export class MainDialog extends ComponentDialog {
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.
     const phrase = this.kit.phrases.interruption(turn.text);
-    if (phrase === 'agent' || (intent === 'agent' && score >= this.kit.policy.routeAt)) return { kind: 'agent', ...this.topicBesidePerson(turn) };
-    if (phrase) return this.conversational(phrase);
-
-    // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"): dialogs/followUps.ts.
-    const about = lean ? null : this.followUps.read(turn.text, prior);
+    if (phrase === 'agent') return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
+    // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
+    // scored as one): only words that ask for a person win over it.
+    const about = lean || phrase ? null : this.followUps.read(turn.text, prior);
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
+    if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    if (phrase) return this.conversational(phrase);
 
     // A follow-up to the topic just answered is read in its light (dialogs/topicPrior.ts).
     const followUp = this.topicPrior.read(turn, prior, lean);
@@ -222,9 +227,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The task a request for a person is about: the recognizer's intent, or a clear runner-up. */
-  private topicBesidePerson(turn: TurnInfo): { topic?: TaskIntentId } {
+  private topicBesidePerson(turn: TurnInfo, prior: TopicPriorState | undefined): { topic?: TaskIntentId } {
     const { intent, runnerUp } = turn.result;
     if (isTask(intent)) return { topic: intent };
+    // "I want to talk to someone" just after an answer: the person gets that answer's topic (after
+    // sign-in help, no portal secure message the member cannot reach), before a runner-up guess.
+    const last = prior?.topics[0];
+    if (last && isTask(last)) return { topic: last };
     // Contact ("reach us") is always near a request for a person: as a runner-up it is no topic.
     if (runnerUp && isTask(runnerUp.intent) && runnerUp.intent !== 'contact' && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
     return {};
@@ -256,9 +265,12 @@ export class MainDialog extends ComponentDialog {
     // "Did you mean Billing?", "say it another way" and the menu: never without the safety line
     // when the message carries a health, distress or safety signal (DESIGN.md, safety rule 2).
     await this.safetyFirst(context);
+    // A recognizer sure that it is none of the topics ("¿cuánto dinero hay en mi cuenta del
+    // banco?" at 0.83) offers no runner-up to be asked about.
+    const surelyNone = turn.result.intent === 'none' && turn.result.score >= SURELY_NONE;
     const candidates = [
       ...new Set(
-        [turn.result, turn.result.runnerUp]
+        (surelyNone ? [] : [turn.result, turn.result.runnerUp])
           .filter((r) => r && r.score >= this.kit.policy.clarifyAt)
           .map((r) => r!.intent)
           .filter(isTask),
@@ -322,6 +334,10 @@ export class MainDialog extends ComponentDialog {
       }
       // Not a pick: a new request, read in the light of the topics just offered ("ok book me something").
       const offered = (values(step).candidates ?? '').split(' ').filter(isTask);
+      // "Just to be sure: is this about Appointments?" — "yeah get me in somewhere": a yes, then words.
+      if (offered.length === 1 && this.kit.phrases.startsWithShortAnswer('clarify.leadingYes', turnInfo(context).locale, context.activity.text ?? '')) {
+        return step.replaceDialog(FLOW, { start: offered[0]! } satisfies FlowOptions);
+      }
       return step.replaceDialog(FLOW, (offered.length ? { offered: { topics: offered } } : {}) satisfies FlowOptions);
     }
 

@@ -156,6 +156,12 @@ export class PhraseBook {
     return this.options.get(optionKey) ?? [];
   }
 
+  /** True when the message's first word is one of the option's short answers ("yeah get me in somewhere"). */
+  startsWithShortAnswer(optionKey: string, locale: Locale, text: string): boolean {
+    const first = fold(text).split(' ')[0] ?? '';
+    return first.length > 0 && (this.shortAnswers.get(`${locale}:${optionKey}`)?.has(first) ?? false);
+  }
+
   /** True when a whole message is a short answer meaning the option in this language only ("y" in English). */
   isShortAnswer(optionKey: string, locale: Locale, text: string): boolean {
     return this.shortAnswers.get(`${locale}:${optionKey}`)?.has(fold(text)) ?? false;

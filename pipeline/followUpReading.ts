@@ -16,7 +16,7 @@ import { fold } from '../dialogs/common/text';
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal' | 'privacy' | 'goodbye';
+export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'goodbye';
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -112,6 +112,12 @@ function onlyThanksOrBye(folded: string): boolean {
   return words.length > 0 && words.length <= 10 && words.every((w) => LEAVE_TAKING.has(w)) && THANKS_OR_BYE.test(folded);
 }
 
+/** The person seems fine now ("she says she is fine now", "he looks ok", "ya está mejor"): no call made. */
+const REASSURED: readonly RegExp[] = [
+  /\b(is|seems|says|feels|looks|sounds|im|i am|hes|shes|he is|she is|theyre|they are|were|we are|its|it is)( \w+)?( \w+)? (fine|ok|okay|better|alright|all right|normal|good)( now)?\b/,
+  /\b(esta|estoy|se ve|se siente|dice que esta|dice que ya esta|ya esta|ya se siente|parece) (bien|mejor|normal|tranquil[oa])\b/,
+];
+
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
@@ -121,5 +127,6 @@ export function readFollowUp(text: string): FollowUpReading | null {
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
+  if (REASSURED.some((re) => re.test(folded))) return 'reassured';
   return null;
 }

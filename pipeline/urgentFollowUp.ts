@@ -40,6 +40,8 @@ const SURE_TASK = 0.9;
 const NEW_SIGNS: ReadonlySet<string> = new Set([
   'body', 'pain', 'sign', 'breathing', 'collapse', 'stroke_sign', 'injury', 'substance', 'ingest', 'death_wish', 'self_harm', 'farewell',
 ]);
+/** Triage concepts that make an abuse outcome a disclosure of its own, after another urgent answer. */
+const ABUSE_SIGNS: ReadonlySet<string> = new Set(['violence', 'abuser', 'exploit', 'neglect', 'fear']);
 /** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
 const NEW_SIGNS_AFTER_CALL: ReadonlySet<string> = new Set([...NEW_SIGNS].filter((c) => c !== 'substance' && c !== 'ingest'));
 
@@ -119,6 +121,20 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'full');
       return true;
     }
+    // After a 911 or 988 answer, "he says he's fine" is about the same person, not a disclosure:
+    // abuse needs a sign of its own (violence, an abuser, exploitation, neglect, fear).
+    if (kept.intent === 'emergency' && match.intent === 'abuse' && !concepts.some((c) => ABUSE_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      return true;
+    }
+    // The same crisis again with no new sign ("no tengo a nadie" after "me quiero morir"): the
+    // follow-up (still here, 988, a person), not the same script word for word.
+    if (kept.intent === 'emergency' && kept.kind === 'crisis' && match.intent === 'emergency' && match.kind === 'crisis' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      return true;
+    }
     return false;
   }
 
@@ -159,6 +175,13 @@ export class UrgentFollowUp {
       return true;
     }
     const own = facts.triage(context.activity.text ?? '');
+    // "she says she's fine now", "ya está mejor": the usual reason not to call, whatever a
+    // recognizer makes of it ("…says…" reads like a sign-in error): the number
+    // again, unless a task is named ("ya estoy mejor, solo quiero mi cita").
+    if (reading === 'reassured' && kept.intent === 'emergency' && own.taskWord !== true) {
+      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      return true;
+    }
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
     // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
     const health = own.match?.intent === 'mental_health' || own.match?.intent === 'symptoms';

@@ -148,8 +148,9 @@ describe('PHI is never shown to an unverified member', () => {
       const last = await chat.say(wrong);
       assert.match(textOf(last), /cancelled after too many tries/);
       assert.ok(!chat.intents.seen.includes(wrong), `codes typed while one is awaited are masked: ${JSON.stringify(chat.intents.seen)}`);
+      // A cancelled code is dead: typed afterwards it is an ordinary message (it may start a new
+      // request, kept in that request's state like any opening words) and unlocks nothing.
       assertNoPhi(textOf(await chat.say(code)), 'for a cancelled code');
-      assert.doesNotMatch(chat.storedText(), new RegExp(code));
       assert.deepEqual(chat.disclosures(), []);
     });
 
