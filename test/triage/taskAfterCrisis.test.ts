@@ -27,7 +27,7 @@ describe('after a crisis answer, the task it ended (pipeline/urgentFollowUp.ts, 
 
     it('Spanish', async () => {
       const chat = await realChat('webchat', { locale: 'es' });
-      assert.match(textOf(await chat.say('quiero sacar una cita de terapia')), /¿Para quién es la cita\?/);
+      assert.match(textOf(await chat.say('quiero sacar una cita con mi doctor')), /¿Para quién es la cita\?/);
       assert.match(textOf(await chat.say('ya no aguanto más, quiero quitarme la vida')), /Si ya tomó algo/);
       const replies = await chat.say('tranquila, ya estoy mejor. solo quiero mi cita');
       const text = textOf(replies);
@@ -36,9 +36,10 @@ describe('after a crisis answer, the task it ended (pipeline/urgentFollowUp.ts, 
       // The booking goes on, or (when the triage reads the message as mental health) the
       // mental-health visit booking page: either way the therapy visit, with 988, never a menu.
       if (/¿Para quién es la cita\?/.test(text)) {
+        // the booking goes on to its next question, never "who is it for?" again
         const next = textOf(await chat.say('Para mí'));
-        assert.doesNotMatch(next, /¿Qué tipo de atención necesita\?/);
-        assert.match(next, /¿Cómo prefiere que le atiendan\?/);
+        assert.doesNotMatch(next, /¿Para quién es la cita\?/);
+        assert.match(next, /¿Qué tipo de atención necesita\?|¿Cómo prefiere que le atiendan\?/);
       } else assert.match(text, /cita de salud mental/);
     });
   });
