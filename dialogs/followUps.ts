@@ -17,8 +17,9 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  *   the ID card page): what to do on its page, and a person, instead of the same words;
  * - `qualify`: a short reply that narrows the answer ("only mornings", "just on weekdays"): the
  *   answer's page is where that is set;
- * - `notUrgent`: after the nurse line, a reply that it is no emergency ("no es emergencia"):
- *   the nurse line, an e-visit or a same-day visit, not a menu.
+ * - `notUrgent`: after the nurse line, a reply that it is no emergency ("no es emergencia") or
+ *   that they will not go to the ER ("i dont want to go to the ER"): the nurse line, an e-visit
+ *   or a same-day visit, not a menu.
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -71,8 +72,11 @@ const QUALIFIER =
   /^(only|just|but only|but just|not (at|on|in|before|after)|never (at|on|in)|solo|nomas|nada mas|unicamente|pero solo|no (en|por|de|antes|despues))\b/;
 
 /** It is no emergency ("not urgent", "no es emergencia", "its not that serious"). */
-const NOT_URGENT =
-  /\b(not|no|isnt|aint|nothing|nada)\b.*\b(emergency|emergencies|urgent|serious|an er thing|emergencia|emergencias|urgente|grave|serio)\b/;
+const NOT_URGENT = [
+  /\b(not|no|isnt|aint|nothing|nada)\b.*\b(emergency|emergencies|urgent|serious|an er thing|emergencia|emergencias|urgente|grave|serio)\b/,
+  // not going to the ER: the nurse line, an e-visit or a same-day visit are the way
+  /\b(dont|do not|not|wont|rather not|no|cant|cannot|never)\b.*\b(er|e r|emergency room|hospital|urgent care|ambulance|urgencias|sala de emergencias|hospital)\b/,
+];
 
 const TABLE_LINKS: Partial<Record<TaskIntentId, readonly LinkKey[]>> = {
   appointment: ['appointments.upcoming'],
@@ -94,7 +98,7 @@ export class FollowUpReader {
     if (!prior || !topic) return null;
     const folded = fold(text);
     if (!folded || folded.split(' ').length > MAX_WORDS) return null;
-    if (prior.safety === 'symptoms') return NOT_URGENT.test(folded) ? { kind: 'notUrgent' } : null;
+    if (prior.safety === 'symptoms') return NOT_URGENT.some((re) => re.test(folded)) ? { kind: 'notUrgent' } : null;
     const sub = prior.answers?.topic;
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {

@@ -121,6 +121,13 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'full');
       return true;
     }
+    // After 911 or Poison Control, "I don't want to go to the ER, he hates hospitals" is a refusal
+    // whatever the model hears in it (a partner who "hates" reads like abuse): the answer to it.
+    if (kept.intent === 'emergency' && kept.kind !== 'crisis' && readFollowUp(context.activity.text ?? '') === 'refusal' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.responder.followUp(context, { ...kept, locale }, 'refusal');
+      return true;
+    }
     // After a 911 or 988 answer, "he says he's fine" is about the same person, not a disclosure:
     // abuse needs a sign of its own (violence, an abuser, exploitation, neglect, fear).
     if (kept.intent === 'emergency' && match.intent === 'abuse' && !concepts.some((c) => ABUSE_SIGNS.has(c))) {

@@ -28,4 +28,16 @@ describe('medicine reminders and classes by name (newcomer run v4, WC17)', funct
       assert.ok(!text.includes(promptText(locale, 'contact.ask.topic')), text);
     });
   }
+
+  // A class about a feeling is still a class (newcomer run v5, SF09: "stress" got only the
+  // mental-health answer): the classes answer, with the distress line before it.
+  for (const [locale, words] of [
+    ['en', 'are there any classes for managing stress'],
+    ['es', '¿hay clases para manejar el estrés?'],
+  ] as const) {
+    it(`(${locale}) "${words}" → the wellness classes answer (the 988 line may come first)`, async () => {
+      const text = textOf(await (await realChat('webchat', { locale })).say(words));
+      assert.ok(text.includes(promptText(locale, 'contact.answer.wellness')), text);
+    });
+  }
 });
