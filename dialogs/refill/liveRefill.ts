@@ -150,14 +150,16 @@ export class LiveRefillDialog extends ComponentDialog {
     const { memberId } = step.options as LiveRefillOptions;
     const target = (step.values as LiveValues).target!;
     if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') {
-      // Not a yes: "no, I only wanted to know if it's ready" asks for its status, and "the
+      // Not a yes: "no, I only wanted to know if it's ready" asks for its status, "why is it
+      // still pending" for what holds it up, "it has no refills left" for the renewal, and "the
       // cholesterol one" means another of their prescriptions: answered for that one.
       const options = step.options as LiveRefillOptions;
       const text = turnInfo(context).text;
-      const asksStatus = this.kit.options.match(text, 'refill.need') === 'status';
+      const named = this.kit.options.match(text, 'refill.need');
+      const asks = named === 'status' || named === 'whyPending' || named === 'renewal' ? named : null;
       const other = await this.namedIn(step, memberId, text);
       if (other === 'failed') return this.unavailable(step);
-      if (asksStatus || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asksStatus ? 'status' : options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
+      if (asks || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asks ?? options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
       return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
     }
     const outcome = await this.records.requestRefill(context, memberId, target.id);

@@ -49,6 +49,21 @@ describe('a status question about a prescription is answered with the status', f
     return { chat, text: textOf(await chat.say(code)) };
   }
 
+  describe('SMS, signed in: asked to confirm a refill, the member asks why one is pending (newcomer run v5, TF02)', () => {
+    for (const [opening, said, expected] of [
+      ['please order a refill for me', 'hold on, why are my refills still pending', /holding up your prescriptions[\s\S]*Metformin/],
+      ['quiero pedir un surtido de mi receta', 'espera, por qué siguen pendientes mis recetas', /detiene sus recetas[\s\S]*Metformin/],
+    ] as const) {
+      it(`"${said}"`, async () => {
+        const { chat, text: confirm } = await smsSignedIn(opening);
+        assert.match(confirm, /Levothyroxine/, confirm);
+        const text = textOf(await chat.say(said));
+        assert.match(text, expected, text);
+        assert.doesNotMatch(text, /haven't asked for a refill|no pedí ningún surtido/i, text);
+      });
+    }
+  });
+
   describe('SMS, signed in: asked to confirm a refill, the member only wanted to know whether one is ready', () => {
     for (const [opening, said, expected] of [
       ['please order a refill for me', 'no thanks, I was only checking whether the sertraline went out', /Sertraline 50 mg tablet \(Rx 1000104\) has shipped/],
