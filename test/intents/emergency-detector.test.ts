@@ -41,6 +41,19 @@ describe('EmergencyDetector', () => {
       ['someone else at risk', 'crisis', 'my friend texted me that she wants to die'],
       ['relapse', 'crisis', "i've been cutting again"],
       ['an infant under 3 months with a fever', 'medical', 'our 7 week old feels warm, thermometer says 100.9'],
+      // the age typed short, with no "old": "6wk", "1mo"
+      ['an infant under 3 months with a fever, age typed short', 'medical', '1mo running 101 and wont eat'],
+      ['an infant under 3 months with a fever, weeks typed short', 'medical', 'my 5wk has a temp of 100.6'],
+      // a question about lethal means is a crisis, however it is framed
+      ['a question about a lethal amount', 'crisis', 'how many of my sleeping pills would it take to never wake up'],
+      ['a question about a fatal dose', 'crisis', "what's the fatal dose of my blood pressure med"],
+      // the emergencies issue 19 names that had no rule: drowning, smoke, electricity, an attack now
+      ['drowning', 'medical', 'we just fished my nephew out of the lake and hes coughing up water'],
+      ['smoke', 'medical', 'kitchen caught fire and my dad is wheezing and hoarse'],
+      ['electrical injury', 'medical', 'my son stuck a fork in the outlet and his hand is black'],
+      ['an intruder now', 'medical', 'theres someone inside my apartment i can hear him in the kitchen'],
+      ['a shooting now', 'medical', 'shots fired outside the school please'],
+      ['standing at an edge', 'crisis', 'im on the edge of the parking garage roof'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -60,6 +73,12 @@ describe('EmergencyDetector', () => {
       ['autolesión', 'crisis', 'me estoy cortando otra vez'],
       ['dañar a otros', 'crisis', 'quiero matar a mi jefe'],
       ['un bebé de menos de 3 meses con fiebre', 'medical', 'la nena tiene 6 semanas de nacida y le marca 38.4'],
+      ['una pregunta por una cantidad letal', 'crisis', 'cuántas pastillas de las mías serían una dosis letal'],
+      ['ahogamiento', 'medical', 'sacamos a la niña de la piscina y no reacciona bien'],
+      ['humo', 'medical', 'mi abuela respiró mucho humo en la cocina'],
+      ['descarga eléctrica', 'medical', 'a mi esposo le dio la corriente arreglando la lámpara'],
+      ['un intruso ahora', 'medical', 'se metieron unos tipos a mi casa y estoy escondida en el baño'],
+      ['en el borde', 'crisis', 'estoy parado en el borde del puente'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
   });
@@ -115,6 +134,16 @@ describe('EmergencyDetector', () => {
       'no tengo dolor de pecho, necesito mi receta',
       // a fever that has lasted days, an older child, a question about newborns
       'my daughter has had a fever for 2 days',
+      'fever on and off for 2 weeks now',
+      'which houseplants are lethal to cats, we just adopted one',
+      'drowning in paperwork, where do i send my claim',
+      'my car was broken into last month, do you need the police report for the claim',
+      'the smoke detector battery keeps chirping',
+      'me ahogo en deudas con tantas facturas',
+      'quiero dejar de fumar, hay clases',
+      'how much tylenol can i give my 4 year old',
+      'cual insecticida es letal para las hormigas pero no para el perro',
+      'temp of 100.5 for 2 mos, should i see someone',
       'my 4 month old has a low fever after her shots',
       'what temperature counts as a fever in a newborn',
       'mi hijo tiene fiebre de 3 dias',
