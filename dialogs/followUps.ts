@@ -1,6 +1,7 @@
 import type { TaskIntentId } from '../intents/types';
 import type { LinkKey, PhoneLine } from '../services/portal/profile';
 import { fold } from './common/text';
+import { aspectOf, type Aspect } from './followUpAspects';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 
@@ -19,7 +20,11 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  *   answer's page is where that is set;
  * - `notUrgent`: after the nurse line, a reply that it is no emergency ("no es emergencia") or
  *   that they will not go to the ER ("i dont want to go to the ER"): the nurse line, an e-visit
- *   or a same-day visit, not a menu.
+ *   or a same-day visit, not a menu;
+ * - `about`: a question about one aspect of the answer (dialogs/followUpAspects.ts: its line's
+ *   number or hours, when or how long, what it means, a code that does not come, a person to talk
+ *   to, "do it for me"), answered by what that answer offers on it (`ABOUT`): `text` is a
+ *   response key, `line` the phone line it names, `person` a hand-off after it.
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -28,7 +33,40 @@ export type FollowUp =
   | { kind: 'howTo'; links: readonly LinkKey[] }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
-  | { kind: 'notUrgent' };
+  | { kind: 'notUrgent' }
+  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean };
+
+type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
+
+/** The phone line each topic's answers name (a place's own line for Contact's places). */
+const TOPIC_LINE: Partial<Record<TaskIntentId, PhoneLine>> = {
+  refill: 'pharmacy',
+  billing: 'billing',
+  password_reset: 'memberServices',
+  records: 'memberServices',
+  appointment: 'memberServices',
+  contact: 'memberServices',
+};
+
+/**
+ * What an answer offers on each aspect, by its topic and sub-topic (`topic:sub`, or the topic
+ * alone for all its answers). An aspect an answer has nothing on is read as before.
+ */
+const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
+  'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
+  'refill:renewal': {
+    timing: { text: 'followUp.about.renewalTime', renewal: true },
+    doIt: { text: 'followUp.about.renewalDoIt', renewal: true },
+  },
+  records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
+  password_reset: { resend: { text: 'followUp.about.codeResend', line: 'memberServices' } },
+};
+
+/** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
+const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
+
+/** After the nurse line: how to start an e-visit (or a same-day visit). */
+const E_VISIT_HOW: About = { text: 'followUp.about.eVisitHow', line: 'nurseLine', links: ['telehealth.eVisit'] };
 
 /** Contact sub-topics that are about a place (its hours, its phone, where it is). */
 const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
@@ -92,14 +130,23 @@ function notTwice(followUp: FollowUp & { links: readonly LinkKey[] }, prior: Top
   return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links };
 }
 
+function about(entry: About, links: readonly LinkKey[]): FollowUp {
+  return { kind: 'about', ...entry, links: entry.links ?? links };
+}
+
 export class FollowUpReader {
   read(text: string, prior: TopicPriorState | undefined): FollowUp | null {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);
+    // After the mental-health answer, a person to talk to is asked for in a sentence too.
+    if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
     if (!folded || folded.split(' ').length > MAX_WORDS) return null;
-    if (prior.safety === 'symptoms') return NOT_URGENT.some((re) => re.test(folded)) ? { kind: 'notUrgent' } : null;
-    const sub = prior.answers?.topic;
+    if (prior.safety === 'symptoms') {
+      if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
+      return HOW_TO.some((re) => re.test(folded)) || /^(ok |okay |y |pero )?(how|como)$/.test(folded) ? about(E_VISIT_HOW, []) : null;
+    }
+    const sub = prior.answers?.topic ?? prior.answers?.need;
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
@@ -107,7 +154,12 @@ export class FollowUpReader {
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: place.about };
     }
     const links = this.links(topic, sub);
+    const aspect = aspectOf(folded);
+    const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
+    // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
+    if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
     if (!links.length) return null;
+    if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
     if (HOW_TO.some((re) => re.test(folded)) || SEND_IT.test(folded)) return notTwice({ kind: 'howTo', links }, prior);
     if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);
     return null;
@@ -122,6 +174,14 @@ export class FollowUpReader {
     if (!sub || prior.topics[0] !== intent || answers?.topic !== sub) return null;
     const links = this.links(intent, sub);
     return links.length ? notTwice({ kind: 'again', links }, prior) : null;
+  }
+
+  /** What the answer just given offers on `aspect`: its table entry, or its line's number and hours. */
+  private about(topic: TaskIntentId, sub: string | undefined, aspect: Aspect, placeLine: PhoneLine | undefined): About | undefined {
+    const entry = (sub ? ABOUT[`${topic}:${sub}`]?.[aspect] : undefined) ?? ABOUT[topic]?.[aspect];
+    if (entry) return entry;
+    const line = placeLine ?? TOPIC_LINE[topic];
+    return aspect === 'line' && line ? { text: 'followUp.about.line', line } : undefined;
   }
 
   /** The pages of the answer just given (its sub-topic's, or the task's own page). */

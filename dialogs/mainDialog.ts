@@ -120,7 +120,7 @@ export class MainDialog extends ComponentDialog {
         await this.kit.memory.notePrior(step.context, {
           topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],
           offered: { action: 'new' },
-          ...(match.intent === 'symptoms' ? { safety: 'symptoms' as const } : {}),
+          ...(match.intent === 'symptoms' ? { safety: 'symptoms' as const } : match.intent === 'mental_health' ? { safety: 'mentalHealth' as const } : {}),
         });
         return step.endDialog();
       }
@@ -176,6 +176,12 @@ export class MainDialog extends ComponentDialog {
     // Right after a refill answer, "and my blood pressure pill?" describes one of the member's
     // medicines by what it is for: no symptom (a complaint is more than that description).
     if (triage.match?.intent === 'symptoms' && prior?.topics.includes('refill') && this.kit.medicines.purposes.describes(turn.text)) triage.match = null;
+    // Right after the mental-health answer, "I just want to talk to someone" is about that answer (a
+    // person to talk to now), not the same answer again.
+    if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
+      const about = this.followUps.read(turn.text, prior);
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+    }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
@@ -220,6 +226,7 @@ export class MainDialog extends ComponentDialog {
     await this.kit.memory.setUnclear(step.context, 0);
     if (followUp.kind === 'place') return this.beginTask(step, 'contact', undefined, { topic: followUp.topic });
     await this.followUpAnswers.send(step.context, followUp);
+    if (followUp.kind === 'about' && followUp.person) return this.escalate(step, 'member_asked');
     if (followUp.kind !== 'notUrgent') return step.next({ kind: 'completed' } satisfies TaskOutcome);
     // "can I come in today?" next is still about a visit.
     if (prior) await this.kit.memory.notePrior(step.context, prior);

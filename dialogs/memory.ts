@@ -18,8 +18,8 @@ export interface TopicPriorState {
   answers?: Record<string, string>;
   /** What the answer offered to go on with (the nurse line offers a new visit): kept for the first topic. */
   offered?: Record<string, string>;
-  /** The answer was the safety triage's way to care for symptoms (the nurse line, a visit). */
-  safety?: 'symptoms';
+  /** The answer was the safety triage's way to care for symptoms (the nurse line, a visit) or mental health. */
+  safety?: 'symptoms' | 'mentalHealth';
 }
 
 export interface MemoryState {

@@ -1,0 +1,27 @@
+/**
+ * What a short follow-up asks about the answer just given, whatever its words (English or
+ * Spanish, folded: lower case, no accents or apostrophes). Each aspect is a kind of question,
+ * never a sentence: dialogs/followUps.ts decides what it means after which answer.
+ * - `line`: the phone number or the hours of the line the answer named ("and the phone number?",
+ *   "what hours", "y el telefono?", "a que hora abren");
+ * - `timing`: when or how long ("when can i pick it up", "how long will that take", "cuanto tarda");
+ * - `meaning`: what the answer means ("what does that mean", "que significa eso");
+ * - `resend`: a code that still does not come ("resend", "didnt get it", "still nothing", "reenvialo");
+ * - `person`: a person to talk to ("i just want to talk to someone", "solo quiero hablar con alguien");
+ * - `doIt`: the member asks the assistant to do what the answer suggested ("ok do that", "hazlo",
+ *   "yes please send the request").
+ */
+export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt';
+
+const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
+  ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|alguien) (to talk to|con quien hablar)\b/],
+  ['resend', /\b(resend|re send|send (it|another|a new one|one) again|send (me )?(another|a new)( one| code)?|didnt (get|receive|come|arrive)|did not (get|receive|come|arrive)|never (got|came|arrived)|still (nothing|no code|not here|hasnt come|hasnt arrived|didnt come|waiting)|nothing (came|yet|arrived)|not (here|coming) yet|no (llega|llego|me llega|me llego)|no (me )?ha llegado|reenvia|reenvie|reenvialo|reenviarlo|reenviemelo|mandalo otra vez|otro codigo|todavia (nada|no llega|no me llega|no ha llegado)|sigue sin llegar|aun nada|nada todavia)\b/],
+  ['meaning', /\b(what (does|do) (that|this|it|those|these) mean|what that means|meaning|what is that|whats that|i dont (get|understand)( it| that)?|que (significa|quiere decir|significan|quieren decir)|no entiendo|que es eso)\b/],
+  ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],
+  ['timing', /\b(when|how long|how soon|how many days|by when|what day|cuando|cuanto (tarda|tiempo|demora|se tarda)|en cuanto tiempo|cuantos dias|que dia)\b/],
+  ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |por favor )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( please| for me| por favor| por mi| now| ya| ahora)?$/],
+];
+
+export function aspectOf(folded: string): Aspect | null {
+  return ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? null;
+}
