@@ -27,10 +27,11 @@ export class FollowUpAnswers {
         await kit.memory.remember(context, 'followUp', followUp.kind);
         await kit.send(context, { text: kit.text(context, `followUp.${followUp.kind}`), links: followUp.links.map((key) => kit.link(context, key)) });
         return;
+      case 'comeIn':
       case 'notUrgent': {
         const nurse = kit.profile.phone('nurseLine', kit.locale(context));
         await kit.send(context, {
-          text: kit.text(context, 'followUp.notUrgent', { ...nurse }),
+          text: kit.text(context, `followUp.${followUp.kind}`, { ...nurse }),
           links: [kit.link(context, 'telehealth.eVisit'), kit.link(context, 'appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' })],
         });
         return;

@@ -19,7 +19,10 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  *   answer's page is where that is set;
  * - `notUrgent`: after the nurse line, a reply that it is no emergency ("no es emergencia") or
  *   that they will not go to the ER ("i dont want to go to the ER"): the nurse line, an e-visit
- *   or a same-day visit, not a menu.
+ *   or a same-day visit, not a menu;
+ * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
+ *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
+ *   to book; not a booking begun for them.
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -28,7 +31,8 @@ export type FollowUp =
   | { kind: 'howTo'; links: readonly LinkKey[] }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
-  | { kind: 'notUrgent' };
+  | { kind: 'notUrgent' }
+  | { kind: 'comeIn' };
 
 /** Contact sub-topics that are about a place (its hours, its phone, where it is). */
 const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
@@ -78,6 +82,15 @@ const NOT_URGENT = [
   /\b(dont|do not|not|wont|rather not|no|cant|cannot|never)\b.*\b(er|e r|emergency room|hospital|urgent care|ambulance|urgencias|sala de emergencias|hospital)\b/,
 ];
 
+/** Whether to be seen, asked (not a request to book): "should i come in?", "do I need to see a doctor", "debo ir?". */
+const SHOULD_COME_IN = [
+  /^(so |ok |okay |and |but |then |um )?(should|do|shall|must|would|will) (i|we|he|she|they|my \w+) (really |still |even |actually )?(need to |have to |go |come )?(come|go|be seen|get seen|get checked|get looked at|see (a|the|my|someone|somebody|anyone)|visit|head)\b/,
+  /\b(is it|would it be|its) (worth|better|a good idea|necessary) (to )?(com|go|be seen|see|get)/,
+  /\b(do i|does (he|she)|do we) need (a|an|to) (visit|appointment|appt|doctor|dr|be seen|see|come|go)\b/,
+  /^(entonces |y |pero |bueno |ok )?(debo|deberia|debe|tengo que|tiene que|necesito|hay que|me conviene|vale la pena) (ir|venir|acudir|consultar|ver a|verme|que me vean|que lo vean|que la vean|ser visto|llevarlo|llevarla|pasar)\b/,
+  /^(entonces |y |pero |bueno |ok )?(voy|vamos|lo llevo|la llevo) (al|a la|a una) (medico|doctor|doctora|clinica|consulta|cita)\b/,
+];
+
 const TABLE_LINKS: Partial<Record<TaskIntentId, readonly LinkKey[]>> = {
   appointment: ['appointments.upcoming'],
   refill: ['pharmacy.prescriptions'],
@@ -98,7 +111,10 @@ export class FollowUpReader {
     if (!prior || !topic) return null;
     const folded = fold(text);
     if (!folded || folded.split(' ').length > MAX_WORDS) return null;
-    if (prior.safety === 'symptoms') return NOT_URGENT.some((re) => re.test(folded)) ? { kind: 'notUrgent' } : null;
+    if (prior.safety === 'symptoms') {
+      if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
+      return SHOULD_COME_IN.some((re) => re.test(folded)) ? { kind: 'comeIn' } : null;
+    }
     const sub = prior.answers?.topic;
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
