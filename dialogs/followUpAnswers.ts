@@ -38,10 +38,11 @@ export class FollowUpAnswers {
         await kit.send(context, { text: kit.text(context, followUp.text, { ...phone, tty: kit.profile.phones.tty, days }), links });
         return;
       }
+      case 'comeIn':
       case 'notUrgent': {
         const nurse = kit.profile.phone('nurseLine', kit.locale(context));
         await kit.send(context, {
-          text: kit.text(context, 'followUp.notUrgent', { ...nurse }),
+          text: kit.text(context, `followUp.${followUp.kind}`, { ...nurse }),
           links: [kit.link(context, 'telehealth.eVisit'), kit.link(context, 'appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' })],
         });
         return;

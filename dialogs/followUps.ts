@@ -25,6 +25,9 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  *   number or hours, when or how long, what it means, a code that does not come, a person to talk
  *   to, "do it for me"), answered by what that answer offers on it (`ABOUT`): `text` is a
  *   response key, `line` the phone line it names, `person` a hand-off after it.
+ * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
+ *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
+ *   to book; not a booking begun for them.
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -34,7 +37,8 @@ export type FollowUp =
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
-  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean };
+  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean }
+  | { kind: 'comeIn' };
 
 type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
 
@@ -116,6 +120,15 @@ const NOT_URGENT = [
   /\b(dont|do not|not|wont|rather not|no|cant|cannot|never)\b.*\b(er|e r|emergency room|hospital|urgent care|ambulance|urgencias|sala de emergencias|hospital)\b/,
 ];
 
+/** Whether to be seen, asked (not a request to book): "should i come in?", "do I need to see a doctor", "debo ir?". */
+const SHOULD_COME_IN = [
+  /^(so |ok |okay |and |but |then |um )?(should|do|shall|must|would|will) (i|we|he|she|they|my \w+) (really |still |even |actually )?(need to |have to |go |come )?(come|go|be seen|get seen|get checked|get looked at|see (a|the|my|someone|somebody|anyone)|visit|head)\b/,
+  /\b(is it|would it be|its) (worth|better|a good idea|necessary) (to )?(com|go|be seen|see|get)/,
+  /\b(do i|does (he|she)|do we) need (a|an|to) (visit|appointment|appt|doctor|dr|be seen|see|come|go)\b/,
+  /^(entonces |y |pero |bueno |ok )?(debo|deberia|debe|tengo que|tiene que|necesito|hay que|me conviene|vale la pena) (ir|venir|acudir|consultar|ver a|verme|que me vean|que lo vean|que la vean|ser visto|llevarlo|llevarla|pasar)\b/,
+  /^(entonces |y |pero |bueno |ok )?(voy|vamos|lo llevo|la llevo) (al|a la|a una) (medico|doctor|doctora|clinica|consulta|cita)\b/,
+];
+
 const TABLE_LINKS: Partial<Record<TaskIntentId, readonly LinkKey[]>> = {
   appointment: ['appointments.upcoming'],
   refill: ['pharmacy.prescriptions'],
@@ -144,6 +157,7 @@ export class FollowUpReader {
     if (!folded || folded.split(' ').length > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
+      if (SHOULD_COME_IN.some((re) => re.test(folded))) return { kind: 'comeIn' };
       return HOW_TO.some((re) => re.test(folded)) || /^(ok |okay |y |pero )?(how|como)$/.test(folded) ? about(E_VISIT_HOW, []) : null;
     }
     const sub = prior.answers?.topic ?? prior.answers?.need;

@@ -27,6 +27,8 @@ type Decision =
 interface FlowOptions {
   /** Start this topic straight away (a clarified choice, or a change of topic mid-dialog). */
   start?: TaskIntentId;
+  /** Answers `start` begins with (step → option id), from the option that started it ("Book a video visit"). */
+  startWith?: Record<string, string>;
   /** The task the member left for `start`: offered again when `start` completes (one detour). */
   paused?: PausedTask;
   /** Go back to this paused task, with the answers already given. */
@@ -92,12 +94,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { start, resume, offered } = (step.options as FlowOptions | undefined) ?? {};
+    const { start, startWith, resume, offered } = (step.options as FlowOptions | undefined) ?? {};
     if (resume) {
       await this.kit.say(step.context, 'main.resume.back', { task: this.pausedTitle(step.context, resume) });
       return this.beginTask(step, resume.intent, resume);
     }
-    if (start) return this.beginTask(step, start);
+    if (start) return this.beginTask(step, start, undefined, startWith);
     const turn = turnInfo(step.context);
     // The topic just answered (taken: it concerns the message right after the answer).
     const noted = await this.kit.memory.takePrior(step.context);
@@ -227,7 +229,7 @@ export class MainDialog extends ComponentDialog {
     if (followUp.kind === 'place') return this.beginTask(step, 'contact', undefined, { topic: followUp.topic });
     await this.followUpAnswers.send(step.context, followUp);
     if (followUp.kind === 'about' && followUp.person) return this.escalate(step, 'member_asked');
-    if (followUp.kind !== 'notUrgent') return step.next({ kind: 'completed' } satisfies TaskOutcome);
+    if (followUp.kind !== 'notUrgent' && followUp.kind !== 'comeIn') return step.next({ kind: 'completed' } satisfies TaskOutcome);
     // "can I come in today?" next is still about a visit.
     if (prior) await this.kit.memory.notePrior(step.context, prior);
     return step.endDialog();
@@ -369,7 +371,7 @@ export class MainDialog extends ComponentDialog {
       }
       case 'switch':
         // The paused task, if any, is this one's: the one left before it is dropped (one detour).
-        return step.replaceDialog(FLOW, { start: outcome.to, ...(outcome.paused ? { paused: outcome.paused } : {}) } satisfies FlowOptions);
+        return step.replaceDialog(FLOW, { start: outcome.to, ...(outcome.answers ? { startWith: outcome.answers } : {}), ...(outcome.paused ? { paused: outcome.paused } : {}) } satisfies FlowOptions);
       case 'interrupted':
         if (outcome.by === 'agent') return this.escalate(step, 'member_asked');
         await this.say(context, outcome.by === 'cancel' ? 'main.cancelled' : 'main.startOver', true);

@@ -7,7 +7,8 @@ import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { MemberRecords } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
-import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
+import { ChoiceQuestion, TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
+import { TASK_INTENTS } from '../../intents/types';
 import type { QuestionKey } from '../questions';
 import { TaskDialog, values, type TaskOptions } from '../common/taskDialog';
 import { turnInfo } from '../turn';
@@ -22,6 +23,13 @@ import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppo
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
+/** The member's own: "my", "mi", "mis". */
+const OWN_WORDS = /\b(?:my|mi|mis)\b/;
+/** Visits the member has: "what appts do i have", "i have an appointment", "que citas tengo". */
+const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?:tengo|tenia)\b/;
+/** The member's own doctor: "with my doctor", "con mi medico". */
+const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
+const isTask = (intent: string): boolean => TASK_INTENTS.some((t) => t === intent);
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
 const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|al|hasta)\b(.+)$/;
 /**
@@ -128,6 +136,7 @@ export class AppointmentDialog extends TaskDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    if (flow?.values && (await this.keepEarlyTime(innerDc, flow.values, text))) return Dialog.EndOfTurn;
     if (flow?.values?.action === 'reschedule' && flow.values.visits && innerDc.activeDialog?.id === PickQuestion.ID) {
       const picked = await this.pickAnswer(innerDc, flow.values, text);
       if (picked) return picked;
@@ -139,6 +148,29 @@ export class AppointmentDialog extends TaskDialog {
       return Dialog.EndOfTurn;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * Booking: a day or time said to an earlier question ("tomorrow morning" to "What kind of
+   * care?") is kept for "When would you prefer?", which is then not asked; the open question is
+   * asked again, saying so. A message the question accepts, or with words asking for something
+   * else, is left to the usual reading.
+   */
+  private async keepEarlyTime(innerDc: DialogContext, state: AppointmentValues & Record<string, unknown>, text: string): Promise<boolean> {
+    const context = innerDc.context;
+    const active = innerDc.activeDialog;
+    if (state.action !== 'new' || state.when !== undefined || active?.id !== ChoiceQuestion.ID) return false;
+    const question = innerDc.findDialog(ChoiceQuestion.ID) as ChoiceQuestion;
+    if (question.accepts(active, context) || this.kit.phrases.interruption(text)) return false;
+    const { result } = turnInfo(context);
+    if (result.intent !== 'appointment' && isTask(result.intent) && result.score >= this.kit.policy.routeAt) return false;
+    const parsed = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
+    if (!parsed.ok || !(parsed.value.date || parsed.value.partOfDay || parsed.value.time)) return false;
+    state.newTime = parsed.value;
+    const when = describePreferredTime(parsed.value, this.kit.locale(context), this.partNames(context));
+    await this.kit.say(context, 'common.answerKept', { answers: when });
+    await innerDc.repromptDialog();
+    return true;
   }
 
   /** Who it is for, and for a new visit the kind of care and how to be seen, may be said early. */
@@ -213,14 +245,27 @@ export class AppointmentDialog extends TaskDialog {
     if (!action) return this.stuck(step);
     await this.answered(step, 'action', action);
     // "cancel my lab appointment": the member's own visit, unless a family member is named.
-    if (action !== 'new' && !this.prefilled(step, 'appointment.patient') && this.ownVisit(step)) return step.next({ answer: 'self' } satisfies ChoiceAnswer);
+    // "what appts do i have": the member's own visits; "with my doctor": a visit for the member.
+    if (!this.prefilled(step, 'appointment.patient') && (action === 'new' ? this.ownDoctor(step) : this.ownVisit(step))) return step.next({ answer: 'self' } satisfies ChoiceAnswer);
     return this.ask(step, 'patient', 'appointment.patient');
   }
 
-  /** The opening message speaks of the member's own visit ("my", "mi", "mis"). */
+  /** The opening message speaks of the member's own visit ("my", "mi", "mis", "do I have", "tengo"). */
   private ownVisit(step: WaterfallStepContext): boolean {
+    const text = this.openingWords(step);
+    return !!text && (OWN_WORDS.test(text) || HAVE_WORDS.test(text));
+  }
+
+  /** A new visit asked for with the member's own doctor ("with my doctor", "con mi médico"). */
+  private ownDoctor(step: WaterfallStepContext): boolean {
+    const text = this.openingWords(step);
+    return !!text && OWN_DOCTOR.test(text);
+  }
+
+  /** The opening message, folded; none when a menu button started the task. */
+  private openingWords(step: WaterfallStepContext): string | null {
     const text = (step.options as { text?: string } | undefined)?.text;
-    return !!text && !this.kit.options.match(text, 'topics', 'exact') && /\b(my|mi|mis)\b/.test(fold(text));
+    return text && !this.kit.options.match(text, 'topics', 'exact') ? fold(text) : null;
   }
 
   private async afterPatient(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -268,7 +313,8 @@ export class AppointmentDialog extends TaskDialog {
     if (resumed) return step.next({ choice: resumed } satisfies TextAnswer<PreferredTime>);
     // A day or time said in the request itself ("book a physical for next tuesday morning", "move my
     // lab appointment to next week", "cambiar mi cita para el lunes") is the answer: not asked again.
-    const said = this.whenInRequest(step, action) ?? (action === 'reschedule' ? (step.values as AppointmentValues).newTime : null);
+    // A time said early, to another of the booking's questions, is the answer too.
+    const said = this.whenInRequest(step, action) ?? (step.values as AppointmentValues).newTime;
     if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
     // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
     const ids = action === 'reschedule' ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');

@@ -23,6 +23,9 @@ import { PickQuestion } from './pickQuestion';
 import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
+/** A triage outcome the model reached from words alone, with no health or distress concept. */
+const WORDS_ONLY = /^model:[a-z_]+:words$/;
+
 /** A safety signal from mental-health words or a mental-health leaning of the triage. */
 const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
 
@@ -36,7 +39,7 @@ export type TaskOutcome =
   | { kind: 'completed'; reroute?: boolean }
   | { kind: 'interrupted'; by: Exclude<Interruption, 'help'> }
   /** `paused`: this task had made progress; MainDialog offers to go back to it after the new topic. */
-  | { kind: 'switch'; to: TaskIntentId; paused?: PausedTask }
+  | { kind: 'switch'; to: TaskIntentId; paused?: PausedTask; answers?: Record<string, string> }
   | { kind: 'stuck' }
   /** "ok thanks" to a question: the member is done. */
   | { kind: 'closed' }
@@ -167,6 +170,12 @@ export abstract class TaskDialog extends ComponentDialog {
     // 988) beside it; anything else gets the triage's answer, then the
     // question again with an offer to go on (the task is not lost).
     const triage = turnTriage(context);
+    // A plain answer to the open question ("en la mañana" to "When would you prefer?") that the
+    // symptoms model leans on from its words alone, with no health concept in it: an answer, not
+    // symptoms (no nurse line beside it).
+    if (triage.match?.intent === 'symptoms' && !triage.answered && WORDS_ONLY.test(triage.match.rule) && asked && active && !asked.loose && asked.accepts(active, context)) {
+      triage.match = null;
+    }
     if (triage.match && !triage.answered && !(asked && active && asked.isExactAnswer(active, context))) {
       if (asked && active && !asked.loose && asked.accepts(active, context)) {
         await this.kit.triage.note(context, triage.match);
@@ -185,7 +194,11 @@ export abstract class TaskDialog extends ComponentDialog {
       const slotAnswer = !!(asked && active && !asked.loose && asked.accepts(active, context));
       // An answer to another of this task's questions ("in person" to "Who is the appointment
       // for?"): kept for that question, and the open one asked again; not a request for a person.
-      if (asked && !slotAnswer && (await this.keepLaterAnswers(innerDc))) {
+      const kept = asked && !slotAnswer ? await this.keepLaterAnswers(innerDc) : [];
+      if (kept.length) {
+        // Said so, so that the question asked again is not read as the answer ignored.
+        const answers = kept.map(([question, id]) => this.kit.text(context, `options.${question}.${id}`)).join(', ');
+        await this.kit.say(context, 'common.answerKept', { answers });
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       }
@@ -225,33 +238,33 @@ export abstract class TaskDialog extends ComponentDialog {
    * A message that answers questions of this task other than the open one — said alone or in a
    * few words, or beside no other task — with no phrase asking for something else ("never mind",
    * "talk to a person"): the answers are kept, for questions not asked yet (the flow's answers, as a paused task's are, and the
-   * topic trail), so those questions are not asked. True when something was kept.
+   * topic trail), so those questions are not asked. Returns what was kept (question, option id).
    */
-  private async keepLaterAnswers(innerDc: DialogContext): Promise<boolean> {
+  private async keepLaterAnswers(innerDc: DialogContext): Promise<Array<readonly [QuestionKey, string]>> {
     const context = innerDc.context;
     const { text, result } = turnInfo(context);
-    if (this.kit.phrases.interruption(text)) return false;
+    if (this.kit.phrases.interruption(text)) return [];
     const words = fold(text).split(' ').filter(Boolean).length;
     const otherTask = isTaskIntent(result.intent) && result.intent !== this.intent && result.score >= this.kit.policy.routeAt;
-    if (!words || (otherTask && words > SHORT_ANSWER_WORDS)) return false;
+    if (!words || (otherTask && words > SHORT_ANSWER_WORDS)) return [];
     const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as
       | { options?: TaskOptions; values?: Record<string, unknown> }
       | undefined;
-    if (!flow) return false;
+    if (!flow) return [];
     const given = { ...flow.options?.answers, ...flow.values };
     const found = Object.entries(this.laterQuestions(given))
       // Not yet asked: an answer given early may be changed ("in person", then "by video").
       .filter(([name]) => flow.values?.[name] === undefined)
-      .map(([name, question]) => [name, this.kit.options.prefill(text, question)] as const)
-      .filter((entry): entry is readonly [string, string] => !!entry[1]);
-    if (!found.length) return false;
+      .map(([name, question]) => [name, question, this.kit.options.prefill(text, question)] as const)
+      .filter((entry): entry is readonly [string, QuestionKey, string] => !!entry[2]);
+    if (!found.length) return [];
     const answers = { ...flow.options?.answers };
-    for (const [name, id] of found) {
+    for (const [name, , id] of found) {
       answers[name] = id;
       await this.kit.memory.remember(context, name, id);
     }
     flow.options = { ...flow.options, answers };
-    return true;
+    return found.map(([, question, id]) => [question, id] as const);
   }
 
   private saysThanks(context: TurnContext): boolean {

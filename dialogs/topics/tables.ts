@@ -59,7 +59,7 @@ export const TELEHEALTH = topicTable({
   question: 'telehealth.topic',
   answers: {
     // Booking a visit by video is the appointment booking, with video filled in.
-    book: { links: [], startTask: 'appointment' },
+    book: { links: [], startTask: 'appointment', startWith: { action: 'new', mode: 'video' } },
     join: { links: ['telehealth.joinVideoVisit', 'telehealth.techCheck'] },
     troubleshoot: { links: ['telehealth.techCheck'], phone: 'memberServices' },
     eVisit: { links: ['telehealth.eVisit'] },

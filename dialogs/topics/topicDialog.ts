@@ -64,7 +64,7 @@ export class TopicDialog extends TaskDialog {
     await this.answered(step, 'topic', id);
     const answer = this.table.answers[id]!;
     await sendTopicAnswer(this.kit, step.context, this.intent, id, answer, await this.signedIn(step.context));
-    if (answer.startTask) return this.done(step, { kind: 'switch', to: answer.startTask });
+    if (answer.startTask) return this.done(step, { kind: 'switch', to: answer.startTask, ...(answer.startWith ? { answers: { ...answer.startWith } } : {}) });
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;
     return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });

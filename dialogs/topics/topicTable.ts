@@ -18,6 +18,11 @@ export interface TopicAnswer {
   benefit?: Benefit;
   /** After the answer, start this task with the option's words ("Book a video visit": a booking by video). */
   startTask?: TaskIntentId;
+  /**
+   * The answers that option gives the task it starts (step → option id: a video booking is a new
+   * visit by video), whatever words picked it ("book one" to the video-visits menu).
+   */
+  startWith?: Readonly<Record<string, string>>;
 }
 
 export interface TopicTable<Q extends QuestionKey = QuestionKey> {

@@ -27,7 +27,8 @@ describe('after a crisis answer, the task it ended (pipeline/urgentFollowUp.ts, 
 
     it('Spanish', async () => {
       const chat = await realChat('webchat', { locale: 'es' });
-      assert.match(textOf(await chat.say('quiero sacar una cita con mi doctor')), /¿Para quién es la cita\?/);
+      // Not "con mi doctor": that is a visit for the member, and who it is for is not asked (newcomer run v5, TF13).
+      assert.match(textOf(await chat.say('quiero sacar una cita con el doctor')), /¿Para quién es la cita\?/);
       assert.match(textOf(await chat.say('ya no aguanto más, quiero quitarme la vida')), /Si ya tomó algo/);
       const replies = await chat.say('tranquila, ya estoy mejor. solo quiero mi cita');
       const text = textOf(replies);
