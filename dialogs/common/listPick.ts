@@ -42,7 +42,7 @@ const NUMBERED = /^(?:(?:the|la|el|number|option|no|num|numero|opcion|choice|ite
 const FILLERS = new Set([
   'the', 'one', 'ones', 'that', 'this', 'please', 'pls', 'for', 'with', 'and', 'want', 'like', 'take', 'pick', 'choose', 'book', 'its', 'thats', 'option', 'number', 'time',
   'para', 'con', 'por', 'favor', 'una', 'uno', 'ese', 'esa', 'esta', 'este', 'las', 'los', 'del', 'quiero', 'opcion', 'numero', 'hora', 'porfa',
-  'visit', 'appointment', 'appt', 'cita', 'consulta', 'dra', 'doctor', 'doctora', 'can', 'you', 'will', 'ill', 'mine', 'eso',
+  'visit', 'appointment', 'appt', 'cita', 'consulta', 'dra', 'can', 'you', 'will', 'ill', 'mine', 'eso',
 ]);
 
 type SaidTime = { hour: number; minute: number | null; half: 'am' | 'pm' | null };
