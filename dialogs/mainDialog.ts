@@ -9,6 +9,7 @@ import type { TopicPriorState } from './memory';
 import { TopicPrior } from './topicPrior';
 import { FollowUpReader, type FollowUp } from './followUps';
 import { FollowUpAnswers } from './followUpAnswers';
+import { ResumeWords } from './resumeWords';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 
@@ -69,6 +70,7 @@ const SURELY_NONE = 0.8;
 export class MainDialog extends ComponentDialog {
   private readonly topicPrior: TopicPrior;
   private readonly followUps = new FollowUpReader();
+  private readonly resumeWords: ResumeWords;
   private readonly followUpAnswers: FollowUpAnswers;
 
   constructor(
@@ -81,6 +83,7 @@ export class MainDialog extends ComponentDialog {
     for (const task of tasks) this.addDialog(task);
     this.addDialog(new ChoiceQuestion(kit));
     this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
+    this.resumeWords = new ResumeWords(kit);
     this.followUpAnswers = new FollowUpAnswers(kit);
     this.addDialog(
       new WaterfallDialog(FLOW, [
@@ -424,6 +427,11 @@ export class MainDialog extends ComponentDialog {
         }
         // "ok, let's get back to the booking": the paused task named again is a yes.
         if (this.namesTask(turn, paused.intent)) return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
+        // A yes in other words ("ok back to the video visit", "sí, la cita"): what its words name is added.
+        const safety = decision.kind === 'triage' || decision.kind === 'safetyNet' || decision.kind === 'agent';
+        if (!safety && this.resumeWords.goesBack(turn.text, turn.locale, paused, decision.kind !== 'unclear')) {
+          return step.replaceDialog(FLOW, { resume: { ...paused, added: turn.text } } satisfies FlowOptions);
+        }
         return step.replaceDialog(FLOW, {});
       }
     }

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../common/clock';
-import { IN_PERSON_ONLY, type Appointment, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
+import { IN_PERSON_ONLY, type Appointment, type CareKind, type Slot, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { wallClock, zonedDate } from '../../services/time';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
@@ -10,8 +10,9 @@ import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQ
 import { ChoiceQuestion, TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TASK_INTENTS } from '../../intents/types';
 import type { QuestionKey } from '../questions';
-import { TaskDialog, values, type TaskOptions } from '../common/taskDialog';
-import { turnInfo } from '../turn';
+import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
+import { cancelsVisit, keepsVisit } from './changeOfMind';
+import { turnInfo, turnTriage } from '../turn';
 import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
@@ -68,6 +69,11 @@ interface AppointmentValues {
   sameTime?: boolean;
 }
 
+/** Cancelling instead of moving ("actually just cancel it"): the visit already chosen. */
+interface AppointmentTaskOptions extends TaskOptions {
+  visitId?: string;
+}
+
 /**
  * Appointments: what the member wants (new, reschedule, cancel, find), for whom, the kind of care
  * and visit mode (new only), the preferred day and time (new and reschedule). Finding, cancelling
@@ -120,6 +126,13 @@ export class AppointmentDialog extends TaskDialog {
     // The question is on top of this dialog's stack, the waterfall (and its values) under it.
     const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentValues & Record<string, unknown> } | undefined;
     const text = turnInfo(innerDc.context).text;
+    const action = flow?.values?.action;
+    if ((action === 'reschedule' || action === 'cancel') && !turnTriage(innerDc.context).match) {
+      // "actually no keep it" / "no, mejor déjala" while moving or cancelling: nothing changes, and it is said.
+      if (keepsVisit(text)) return this.keep(innerDc, this.visitInHand(innerDc, flow!.values!));
+      // "actually just cancel it" while moving: that visit is cancelled (not the task stopped).
+      if (action === 'reschedule' && cancelsVisit(text)) return this.cancelInstead(innerDc, flow as { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, text);
+    }
     // "same place right?" while moving a visit: answered, then the open question again (the move goes on).
     if (flow?.values?.action === 'reschedule' && this.asksSamePlace(innerDc.context, text)) {
       await this.kit.say(innerDc.context, 'appointment.answer.samePlace');
@@ -171,6 +184,56 @@ export class AppointmentDialog extends TaskDialog {
     await this.kit.say(context, 'common.answerKept', { answers: when });
     await innerDc.repromptDialog();
     return true;
+  }
+
+  /**
+   * Right after the answer about cancelling or moving a visit (a follow-up routed back to this
+   * topic), "actually no, keep it" is a change of mind: nothing changes, and it is said.
+   */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentTaskOptions): Promise<DialogTurnResult> {
+    const before = options?.answers?.action ?? (options?.previous?.intent === this.intent ? options.previous.answers.action : undefined);
+    if (options?.text && (before === 'cancel' || before === 'reschedule') && keepsVisit(options.text) && !turnTriage(innerDc.context).match) {
+      return this.keep(innerDc, null);
+    }
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  /** The visit being moved, or the one a cancel is asking about ("Cancel the … ?"), if known. */
+  private visitInHand(innerDc: DialogContext, state: AppointmentValues): Appointment | null {
+    if (state.moving) return state.moving;
+    for (let dc: DialogContext | undefined = innerDc; dc; dc = dc.child) {
+      const live = dc.stack.find((i) => i.id === `${LIVE_APPOINTMENTS}.flow`)?.state as { values?: { target?: Appointment | Slot } } | undefined;
+      if (live?.values?.target && !('care' in live.values.target)) return live.values.target;
+    }
+    return null;
+  }
+
+  private async keep(innerDc: DialogContext, visit: Appointment | null): Promise<DialogTurnResult> {
+    const context = innerDc.context;
+    if (visit) {
+      const described = this.kit.text(context, 'appointment.live.visit', visitVars(this.kit, context, visit, timeZoneOf(context, this.deps.timeZone)));
+      await this.kit.say(context, 'appointment.kept.visit', { visit: described });
+    } else {
+      await this.kit.say(context, 'appointment.kept.any');
+    }
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
+  }
+
+  /**
+   * Moving a visit, "actually just cancel it": the task becomes cancelling that visit, the one
+   * already chosen (straight to "Cancel the … ?"), or the one these words name.
+   */
+  private async cancelInstead(innerDc: DialogContext, flow: { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, text: string): Promise<DialogTurnResult> {
+    const visitId = flow.values.moving?.id;
+    const patient = flow.values.patient as string | undefined;
+    const opening = flow.options?.text;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(`${this.intent}.flow`, {
+      text: visitId ? (opening ?? text) : [opening, text].filter(Boolean).join(' '),
+      answers: { action: 'cancel', ...(patient ? { patient } : {}) },
+      ...(visitId ? { visitId } : {}),
+    } satisfies AppointmentTaskOptions);
   }
 
   /** Who it is for, and for a new visit the kind of care and how to be seen, may be said early. */
@@ -386,6 +449,7 @@ export class AppointmentDialog extends TaskDialog {
     return step.beginDialog(LIVE_APPOINTMENTS, {
       action: action as LiveAppointmentOptions['action'],
       ...(action !== 'new' && opening ? { about: this.about(step.context, opening) } : {}),
+      ...((step.options as AppointmentTaskOptions | undefined)?.visitId ? { visitId: (step.options as AppointmentTaskOptions).visitId } : {}),
       patient: values(step).patient === 'family' ? 'family' : 'self',
       memberId: verify.member.memberId,
       ...(values(step).care ? { care: values(step).care as CareKind } : {}),

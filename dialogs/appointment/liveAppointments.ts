@@ -30,6 +30,8 @@ export interface LiveAppointmentOptions {
   action: 'find' | 'cancel' | 'new';
   /** Cancel / find: the visit the member spoke of, to go straight to it. */
   about?: VisitMention;
+  /** Cancel: the visit already chosen (while moving it, "actually just cancel it"): straight to "Cancel …?". */
+  visitId?: string;
   patient: 'self' | 'family';
   memberId: string;
   care?: CareKind;
@@ -136,6 +138,11 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     }
     const values = step.values as LiveValues;
     // The visit the member spoke of, among their own: straight to it (or a pick among those that fit).
+    const chosen = list.find((a) => a.id === this.options(step).visitId);
+    if (chosen) {
+      values.items = [chosen];
+      return this.confirm(step, chosen);
+    }
     const about = this.options(step).about;
     const fitting = about ? fittingVisits(this.kit, list, about, zone) : list;
     const offered = fitting.length ? fitting : list;

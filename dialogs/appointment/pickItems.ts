@@ -15,6 +15,8 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
   const care = 'care' in visit ? visit.care : visit.description ? kit.options.match(visit.description, 'appointment.care') : null;
   const words = [
     visit.clinician ?? '',
+    // "the doctor one", "la del doctor": a visit with a clinician, told apart from a lab or a shot.
+    ...(visit.clinician ? CLINICIAN_WORDS : []),
     visit.location ?? '',
     'description' in visit ? (visit.description ?? '') : '',
     ...kit.options.optionPhrases('appointment.mode', visit.mode),
@@ -25,6 +27,8 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
   ].filter((w) => w && !/[|+]/.test(w));
   return { id: visit.id, title, words, at: `${pad(local.hour)}:${pad(local.minute)}` };
 }
+
+const CLINICIAN_WORDS = ['doctor', 'doctors', 'doc', 'doctora', 'medico', 'medica', 'provider', 'physician'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

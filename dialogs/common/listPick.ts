@@ -42,27 +42,55 @@ const NUMBERED = /^(?:(?:the|la|el|number|option|no|num|numero|opcion|choice|ite
 const FILLERS = new Set([
   'the', 'one', 'ones', 'that', 'this', 'please', 'pls', 'for', 'with', 'and', 'want', 'like', 'take', 'pick', 'choose', 'book', 'its', 'thats', 'option', 'number', 'time',
   'para', 'con', 'por', 'favor', 'una', 'uno', 'ese', 'esa', 'esta', 'este', 'las', 'los', 'del', 'quiero', 'opcion', 'numero', 'hora', 'porfa',
-  'visit', 'appointment', 'appt', 'cita', 'consulta', 'dra', 'doctor', 'doctora', 'can', 'you', 'will', 'ill', 'mine', 'eso',
+  'visit', 'appointment', 'appt', 'cita', 'consulta', 'dra', 'can', 'you', 'will', 'ill', 'mine', 'eso',
 ]);
 
-/** A time of day in the answer: "2pm", "3:30", "10 am", "a las 3", "at 2", "2 p.m.", "15:00". */
-function timesSaid(text: string): Array<{ hour: number; minute: number | null; half: 'am' | 'pm' | null }> {
-  const lower = text.toLowerCase().replace(/\./g, '');
-  const found: Array<{ hour: number; minute: number | null; half: 'am' | 'pm' | null }> = [];
-  const pattern = /(?:\b(a las|las|la de las|at|@|a la)\s*)?\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a m|p m)?\b/g;
+type SaidTime = { hour: number; minute: number | null; half: 'am' | 'pm' | null };
+
+/** Words said before an hour that make a number a time ("at 2", "la de las 3", "the 330"). */
+const HOUR_BEFORE = '(a las|las|la de las|el de las|at|@|a la|around|about|the)';
+/** "y media" / "and a half" / "thirty": the minutes said in words after the hour. */
+const MINUTE_WORDS: Array<[RegExp, number]> = [
+  [/^\s*(?:y|and a|n a)\s+(?:media|half)\b/, 30],
+  [/^\s*y\s+cuarto\b/, 15],
+  [/^\s*(?:y|and)\s+(?:30|treinta)\b/, 30],
+  [/^\s*(?:thirty|treinta)\b/, 30],
+  [/^\s*(?:fifteen|quince)\b/, 15],
+  [/^\s*(?:forty five|cuarenta y cinco)\b/, 45],
+  [/^\s*(?:o ?clock|en punto)\b/, 0],
+];
+
+/**
+ * A time of day in the answer as members type it: "2pm", "3:30", "10 am", "a las 3", "at 2",
+ * "2 p.m.", "15:00", and without the colon ("330", "330pm", "10.30", "1030am"), with the minutes
+ * in words ("las 3 y media", "half past 2", "2 thirty", "the 2 o'clock").
+ */
+function timesSaid(text: string): SaidTime[] {
+  // "10.30" is "10:30"; other dots go ("p.m." is "pm"); "o'clock" is one word.
+  const lower = text.toLowerCase().replace(/\b(\d{1,2})\.(\d{2})\b/g, '$1:$2').replace(/\./g, '').replace(/[\u2019']/g, ' ');
+  const found: SaidTime[] = [];
+  const pattern = new RegExp(`(?:\\b${HOUR_BEFORE}\\s*)?\\b(?:(half past|half after)\\s+)?(\\d{1,2})(?::(\\d{2})|(\\d{2}))?\\s*(am|pm|a m|p m)?\\b`, 'g');
   for (const m of lower.matchAll(pattern)) {
-    const hour = Number(m[2]);
-    const minute = m[3] ? Number(m[3]) : null;
-    const half = m[4] ? (m[4].startsWith('a') ? 'am' : 'pm') : null;
-    // A bare number is a time only when said as one ("at 2", "las 3") or with minutes or am/pm.
-    if (!m[1] && minute === null && !half) continue;
+    const hour = Number(m[3]);
+    const rest = lower.slice((m.index ?? 0) + m[0].length);
+    const inWords = m[2] ? 30 : (MINUTE_WORDS.find(([words]) => words.test(rest))?.[1] ?? null);
+    const compact = m[5] !== undefined;
+    const minute = m[4] ? Number(m[4]) : compact ? Number(m[5]) : inWords;
+    const half = m[6] ? (m[6].startsWith('a') ? 'am' : 'pm') : null;
+    // A bare number is a time only when said as one ("at 2", "las 3", "the 330") or with minutes
+    // or am/pm; "330" alone is a time too (no list is that long), "2" alone is a place in the list.
+    const alone = compact && lower.trim() === m[0].trim();
+    if (!m[1] && !m[2] && minute === null && !half) continue;
+    if (compact && !m[1] && !half && !alone) continue;
+    // "the 2" is the second item; "the 2 o'clock", "the 2pm" and "the 330" are times.
+    if (m[1] === 'the' && minute === null && !half) continue;
     if (hour > 23 || (minute !== null && minute > 59)) continue;
     found.push({ hour, minute, half });
   }
   return found;
 }
 
-function fitsTime(at: string | undefined, said: { hour: number; minute: number | null; half: 'am' | 'pm' | null }, exactMinute: boolean): boolean {
+function fitsTime(at: string | undefined, said: SaidTime, exactMinute: boolean): boolean {
   if (!at) return false;
   const [hour, minute] = at.split(':').map(Number) as [number, number];
   const hours = said.half === 'pm' ? [said.hour % 12 + 12] : said.half === 'am' ? [said.hour % 12] : said.hour > 12 ? [said.hour] : [said.hour, (said.hour % 12) + 12];
