@@ -19,7 +19,7 @@ export const QUESTIONS = {
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental', 'samePlace'],
   'refill.info': ['autoRefill'],
-  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount'],
+  'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount', 'register'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming'],
   'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo', 'compare'],
@@ -36,6 +36,8 @@ export const QUESTIONS = {
   'identity.smsOffer': ['sendCode', 'notNow'],
   /** Before changing a record (book, cancel, refill). */
   confirm: ['yes', 'no'],
+  /** A question asked back instead of a yes or a no ("which pharmacy?", "how much will it cost?"). */
+  'confirm.about': ['place', 'cost', 'timing'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QuestionKey = keyof typeof QUESTIONS;

@@ -5,7 +5,8 @@ import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
 import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
-import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { ConfirmQuestion } from '../common/confirmQuestion';
+import type { ChoiceAnswer } from '../common/questions';
 import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
@@ -66,7 +67,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
   ) {
     super(LIVE_APPOINTMENTS);
     this.addDialog(new PickQuestion(kit));
-    this.addDialog(new ChoiceQuestion(kit));
+    this.addDialog(new ConfirmQuestion(kit));
     this.addDialog(
       new WaterfallDialog(`${LIVE_APPOINTMENTS}.flow`, [
         (s) => this.chooseSubject(s),
@@ -221,12 +222,19 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     values.target = target;
     delete values.items;
     const action = this.options(step).action;
-    return step.beginDialog(ChoiceQuestion.ID, {
-      question: 'confirm',
+    const vars = visitVars(this.kit, step.context, target, this.zone(step));
+    const where = target.mode === 'inPerson' && target.location
+      ? this.kit.text(step.context, 'appointment.live.about.whereInPerson', { location: target.location })
+      : this.kit.text(step.context, 'appointment.live.about.whereRemote', { mode: vars.mode! });
+    return ConfirmQuestion.begin(step, {
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
-      vars: { ...visitVars(this.kit, step.context, target, this.zone(step)), for: this.forWhom(step) },
-      noMatch: 'end',
-    } satisfies ChoiceQuestionOptions);
+      vars: { ...vars, for: this.forWhom(step) },
+      details: { place: { key: 'appointment.live.about.place', vars: { where } }, cost: { key: 'appointment.live.about.cost' }, timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } } },
+      dropped: action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled',
+      // Whose visit it is ("that's for my son right?"): answered by afterConfirm.
+      handles: [{ question: 'appointment.patient' }],
+      ...(values.subject?.givenName ? { names: [values.subject.givenName] } : {}),
+    });
   }
 
   /** " for Sam" when the visit is a family member's, so the confirmation says whose it is. */

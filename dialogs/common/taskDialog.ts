@@ -5,6 +5,7 @@ import {
   DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   type WaterfallStep,
   type WaterfallStepContext,
@@ -20,6 +21,7 @@ import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
 import { PickQuestion } from './pickQuestion';
+import { ConfirmQuestion } from './confirmQuestion';
 import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
@@ -214,14 +216,14 @@ export abstract class TaskDialog extends ComponentDialog {
         return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
       }
       const other = this.otherTopic(context);
-      if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked);
+      if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked, asked, active);
       // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
       if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
         return this.finish(innerDc, { kind: 'closed' });
       }
       // An answer that fits no option of a closed question or item of a list but is clearly another request: routed afresh.
       const fresh = this.freshRequest(context);
-      if (fresh && (asked instanceof ChoiceQuestion || asked instanceof PickQuestion) && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true);
+      if (fresh && (asked instanceof ChoiceQuestion || asked instanceof PickQuestion) && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true, asked, active);
     }
     return super.onContinueDialog(innerDc);
   }
@@ -288,9 +290,16 @@ export abstract class TaskDialog extends ComponentDialog {
 
   /**
    * The member changed topic: this task is paused (MainDialog offers it again after the new topic)
-   * when it had made progress — an answer on its trail, or a question waiting (`waiting`).
+   * when it had made progress — an answer on its trail, or a question waiting (`waiting`); a
+   * confirmation waiting is dropped instead.
    */
-  private async switchTo(innerDc: DialogContext, to: TaskIntentId, waiting: boolean): Promise<DialogTurnResult> {
+  private async switchTo(innerDc: DialogContext, to: TaskIntentId, waiting: boolean, asked?: object | null, active?: DialogInstance): Promise<DialogTurnResult> {
+    // A new request instead of a yes or a no: the confirmation is dropped, said in a few words, and
+    // not offered again afterwards (a change to a record is never made on a stale yes).
+    if (asked instanceof ConfirmQuestion && active) {
+      await this.kit.send(innerDc.context, { text: asked.droppedText(active, innerDc.context) });
+      return this.finish(innerDc, { kind: 'switch', to });
+    }
     const trail = await this.kit.memory.topic(innerDc.context);
     const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
     if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to });

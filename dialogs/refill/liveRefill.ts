@@ -4,7 +4,8 @@ import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer } from '../common/memberRecords';
 import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
-import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { ConfirmQuestion } from '../common/confirmQuestion';
+import type { ChoiceAnswer } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
 import { renewalAnswer, renewalOffer } from './renewal';
 import { turnInfo } from '../turn';
@@ -43,7 +44,7 @@ export class LiveRefillDialog extends ComponentDialog {
   ) {
     super(LIVE_REFILL);
     this.addDialog(new PickQuestion(kit));
-    this.addDialog(new ChoiceQuestion(kit));
+    this.addDialog(new ConfirmQuestion(kit));
     this.addDialog(new WaterfallDialog(`${LIVE_REFILL}.flow`, [(s) => this.start(s), (s) => this.afterPick(s), (s) => this.afterConfirm(s)]));
     this.initialDialogId = `${LIVE_REFILL}.flow`;
   }
@@ -186,12 +187,15 @@ export class LiveRefillDialog extends ComponentDialog {
     const values = step.values as LiveValues;
     values.stage = 'confirm';
     values.target = brief(target);
-    return step.beginDialog(ChoiceQuestion.ID, {
-      question: 'confirm',
+    const pharmacy = target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy');
+    return ConfirmQuestion.begin(step, {
       prompt: 'refill.live.confirmRefill',
-      vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy: target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy') },
-      noMatch: 'end',
-    } satisfies ChoiceQuestionOptions);
+      vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy },
+      details: { place: { key: 'refill.live.about.place', vars: { pharmacy } }, cost: { key: 'refill.live.about.cost' }, timing: { key: 'refill.live.about.timing' } },
+      dropped: 'refill.live.notRequested',
+      // Read by afterConfirm: its status, what holds it up, a renewal, or "no, I only wanted …".
+      handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal'] }],
+    });
   }
 
   private async finish(step: WaterfallStepContext, lines: string[], linkKeys: Array<'pharmacy.refill' | 'messaging.messageCareTeam' | 'pharmacy.orderStatus'> = [], withPrescriptionsPage = true): Promise<DialogTurnResult> {

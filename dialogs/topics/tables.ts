@@ -17,8 +17,10 @@ export const PASSWORD_RESET = topicTable({
     whereToSignIn: { links: ['signIn', 'register'] },
     // "How do I link my account?" (often on Teams): how the assistant knows who you are here.
     linkAccount: { links: ['signIn'], phone: 'memberServices' },
+    // "I don't have an account" / "how do I sign up": creating a portal account, never a recovery.
+    register: { links: ['register'], phone: 'memberServices' },
   },
-  unlisted: ['wrongCode', 'whereToSignIn', 'linkAccount'],
+  unlisted: ['wrongCode', 'whereToSignIn', 'linkAccount', 'register'],
 });
 
 export const BILLING = topicTable({

@@ -1,0 +1,93 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Vars } from '../../common/responses';
+import type { QUESTIONS, QuestionKey } from '../questions';
+import { turnInfo } from '../turn';
+import type { DialogKit } from './kit';
+import { containsPhrase, fold } from './text';
+import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
+
+/** What a question asked back about the thing being confirmed may be about (`confirm.about.<id>` phrases). */
+export type ConfirmAspect = (typeof QUESTIONS)['confirm.about'][number];
+
+/** A text that answers a question asked back about one aspect ("which pharmacy?", "how much will it cost?"). */
+export interface ConfirmDetail {
+  key: string;
+  vars?: Vars;
+}
+
+/** A yes/no confirmation before changing a record (book, cancel, refill). Plain data (kept in dialog state). */
+export interface ConfirmOptions extends Omit<ChoiceQuestionOptions, 'question' | 'noMatch'> {
+  /** What the member can ask back, and its answer: answered, then the same confirmation asked again. */
+  details?: Partial<Record<ConfirmAspect, ConfirmDetail>>;
+  /** Said when the member asks for something else instead ("OK, I haven't booked it."). */
+  dropped: string;
+  /** Replies the caller reads itself (its own questions: "why is it still pending"): the confirmation ends with no answer. */
+  handles?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
+  /** Names the caller reads itself too ("es para Sam verdad?"). */
+  names?: readonly string[];
+}
+
+/** Questions asked back before the confirmation gives up on them and ends with no answer. */
+const MAX_QUESTIONS = 3;
+
+/**
+ * The one yes/no confirmation every task asks before it changes something. A reply that is neither
+ * yes nor no is never taken as a no: a question about what is confirmed ("which pharmacy?", "¿cuánto
+ * cuesta?") is answered and the same confirmation asked again; a reply the caller reads itself ends
+ * it; a clear new request is left to the task (`TaskDialog` drops the confirmation, says `dropped`,
+ * and routes it); anything else is asked again once, with the buttons and the ways out.
+ */
+export class ConfirmQuestion extends ChoiceQuestion {
+  static readonly CONFIRM_ID = 'question.confirm';
+
+  constructor(kit: DialogKit) {
+    super(kit, ConfirmQuestion.CONFIRM_ID);
+  }
+
+  static begin(dc: DialogContext, options: ConfirmOptions): Promise<DialogTurnResult> {
+    return dc.beginDialog(ConfirmQuestion.CONFIRM_ID, { ...options, question: 'confirm' } satisfies ChoiceQuestionOptions & ConfirmOptions);
+  }
+
+  /** What the member should hear when this confirmation is dropped for another request. */
+  droppedText(instance: DialogInstance, context: TurnContext): string {
+    return this.kit.text(context, this.confirmOptions(instance).dropped);
+  }
+
+  override accepts(instance: DialogInstance, context: TurnContext): boolean {
+    return super.accepts(instance, context) || this.askedDetail(instance, context) !== null || this.handled(instance, context);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog!;
+    if (super.accepts(instance, dc.context)) return super.continueDialog(dc);
+    const detail = this.askedDetail(instance, dc.context);
+    const state = instance.state as { questions?: number };
+    if (detail && (state.questions ?? 0) < MAX_QUESTIONS) {
+      state.questions = (state.questions ?? 0) + 1;
+      await this.kit.say(dc.context, detail.key, detail.vars);
+      await this.repromptDialog(dc.context, instance);
+      return Dialog.EndOfTurn;
+    }
+    if (this.handled(instance, dc.context)) return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
+    return super.continueDialog(dc);
+  }
+
+  private confirmOptions(instance: DialogInstance): ConfirmOptions {
+    return this.options(instance) as unknown as ConfirmOptions;
+  }
+
+  private askedDetail(instance: DialogInstance, context: TurnContext): ConfirmDetail | null {
+    const { details } = this.confirmOptions(instance);
+    if (!details) return null;
+    const ids = Object.keys(details);
+    const aspect = this.kit.options.match(turnInfo(context).text, 'confirm.about', 'contains', ids) as ConfirmAspect | null;
+    return aspect ? (details[aspect] ?? null) : null;
+  }
+
+  private handled(instance: DialogInstance, context: TurnContext): boolean {
+    const text = turnInfo(context).text;
+    const { handles = [], names = [] } = this.confirmOptions(instance);
+    return handles.some((h) => this.kit.options.match(text, h.question, 'contains', h.ids) !== null) || names.some((name) => containsPhrase(fold(text), fold(name)));
+  }
+}
