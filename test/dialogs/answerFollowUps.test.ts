@@ -98,7 +98,8 @@ describe('never the same answer word for word twice in a row (SD08, WC08)', func
       const how = await say(chat, 'sms', words.how);
       hasNot(locale, how, 'appointment.done.cancel');
       noMenu(locale, how);
-      has(locale, how, 'followUp.howTo');
+      // SMS has its own wording (it is texting: never "I can't send texts")
+      has(locale, how, 'smsText.followUp.howTo');
       hasLink(how, '/appointments/upcoming');
       offersPerson(locale, how);
     });
