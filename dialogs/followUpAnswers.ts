@@ -35,7 +35,8 @@ export class FollowUpAnswers {
         const phone = followUp.line ? kit.profile.phone(followUp.line, kit.locale(context)) : undefined;
         const days = kit.profile.data.careTeam.messageReplyBusinessDays;
         const links = followUp.renewal ? renewalAnswer(kit, context).links : followUp.links.map((key) => kit.link(context, key));
-        await kit.send(context, { text: kit.text(context, followUp.text, { ...phone, tty: kit.profile.phones.tty, days }), links });
+        const line = followUp.line ? kit.text(context, `phones.${followUp.line}`) : '';
+        await kit.send(context, { text: kit.text(context, followUp.text, { ...phone, line, tty: kit.profile.phones.tty, days }), links });
         return;
       }
       case 'comeIn':

@@ -2,7 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer } from '../common/memberRecords';
-import { named } from '../common/mentions';
+import { named, nameWords } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ConfirmQuestion } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
@@ -188,6 +188,12 @@ export class LiveRefillDialog extends ComponentDialog {
     values.stage = 'confirm';
     values.target = brief(target);
     const pharmacy = target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy');
+    // Another of their medicines, by name or by what it is for ("the one for my diabetes", "la del
+    // azucar"), is read by afterConfirm: the confirmation lets those words through.
+    const { memberId } = step.options as LiveRefillOptions;
+    const all = await this.records.prescriptions(step.context, memberId);
+    const others = all.verified && all.value.ok ? all.value.value.filter((p) => p.id !== target.id) : [];
+    const names = [...new Set(others.flatMap((p) => this.kit.medicines.described(p.medication).flatMap((n) => (n ? nameWords(n) : []))))];
     return ConfirmQuestion.begin(step, {
       prompt: 'refill.live.confirmRefill',
       vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy },
@@ -195,6 +201,7 @@ export class LiveRefillDialog extends ComponentDialog {
       dropped: 'refill.live.notRequested',
       // Read by afterConfirm: its status, what holds it up, a renewal, or "no, I only wanted …".
       handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal'] }],
+      names,
     });
   }
 

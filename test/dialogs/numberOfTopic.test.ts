@@ -11,8 +11,8 @@ describe('"whats the number" is the number of the topic just answered (newcomer 
   this.timeout(60_000);
 
   const cases = [
-    { locale: 'en' as const, place: 'is the pharmacy open sunday', ask: 'whats the number', also: 'and the phone number?', bill: 'how much do i owe', billing: /Call Billing at 1-800-555-01\d\d/ },
-    { locale: 'es' as const, place: 'a que hora abre la farmacia', ask: '¿y el teléfono?', also: 'cual es el numero', bill: 'cuanto debo', billing: /Llame a Facturación al 1-800-555-01\d\d/ },
+    { locale: 'en' as const, place: 'is the pharmacy open sunday', ask: 'whats the number', also: 'and the phone number?', bill: 'how much do i owe', billing: /The number for Billing is 1-800-555-01\d\d/ },
+    { locale: 'es' as const, place: 'a que hora abre la farmacia', ask: '¿y el teléfono?', also: 'cual es el numero', bill: 'cuanto debo', billing: /El número de Facturación es 1-800-555-01\d\d/ },
   ];
   const pharmacy = /1-800-555-0122/;
 
