@@ -155,7 +155,6 @@ export class UrgentFollowUp {
     await this.answered(context, kept, kept.left - 1);
     const locale = turn.locale;
     const { intent } = turn.result;
-    if (intent === 'agent') return false;
     // "I already called them": no "call now" again; the window ends (what follows is routed as usual).
     // "I don't want to go to the ER", "can I just get an appt": an answer to that, never a menu.
     const reading = readFollowUp(context.activity.text ?? '');
@@ -164,11 +163,13 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
-    // "don't tell anyone" after a disclosure: who will know, never the crisis script.
+    // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
+    // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo").
     if (reading === 'privacy' && kept.intent === 'abuse') {
       await this.responder.followUp(context, { ...kept, locale }, 'privacy');
       return true;
     }
+    if (intent === 'agent') return false;
     // "ok thanks bye" after a crisis or a disclosure: a warm goodbye with the line, and the window ends.
     if (reading === 'goodbye' && (kept.intent === 'abuse' || kept.kind === 'crisis')) {
       await this.answered(context, kept, 0);
