@@ -70,7 +70,7 @@ describe('agent console in a browser (headless Chromium)', function () {
     // A member asks for a person in the chat widget.
     const member = await open(`${running.url}/`, { width: 390, height: 844 });
     await botBubbles(member.page).filter({ hasText: 'Evergreen Health member assistant' }).waitFor();
-    await memberSays(member.page, 'I need to talk to a person about a charge');
+    await memberSays(member.page, 'I need to talk to a person about a charge on my bill');
     await botBubbles(member.page).filter({ hasText: /You.re number 1 in line/ }).waitFor();
 
     // It appears in the console without a reload.
@@ -79,7 +79,7 @@ describe('agent console in a browser (headless Chromium)', function () {
     assert.match(await item.innerText(), /Web Chat · English/);
     await item.focus();
     await console_.keyboard.press('Enter');
-    await console_.locator('.ac-entry--member').filter({ hasText: 'I need to talk to a person about a charge' }).waitFor();
+    await console_.locator('.ac-entry--member').filter({ hasText: 'I need to talk to a person about a charge on my bill' }).waitFor();
 
     // Claim; the member is told who joined.
     await console_.getByRole('button', { name: 'Claim conversation' }).click();
