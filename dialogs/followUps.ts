@@ -69,6 +69,9 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
 const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
 
+/** After the nurse line: someone to talk to now is the nurse line itself (24/7), not a hand-off. */
+const NURSE_NOW: About = { text: 'followUp.about.nurseNow', line: 'nurseLine' };
+
 /** After the nurse line: how to start an e-visit (or a same-day visit). */
 const E_VISIT_HOW: About = { text: 'followUp.about.eVisitHow', line: 'nurseLine', links: ['telehealth.eVisit'] };
 
@@ -154,6 +157,8 @@ export class FollowUpReader {
     const folded = fold(text);
     // After the mental-health answer, a person to talk to is asked for in a sentence too.
     if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
+    // After the nurse line, someone to talk to now is the nurse line (24/7).
+    if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
     if (!folded || folded.split(' ').length > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };

@@ -4,6 +4,7 @@ import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
 import { resumeThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
+import { refusesPhone } from './careFollowUp';
 import { readFollowUp } from './followUpReading';
 import type { TurnFacts } from './turnFacts';
 
@@ -167,6 +168,13 @@ export class UrgentFollowUp {
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo").
     if (reading === 'privacy' && kept.intent === 'abuse') {
       await this.responder.followUp(context, { ...kept, locale }, 'privacy');
+      return true;
+    }
+    // "I don't want to call anyone" after 988 or a hotline (the recognizer may hear a request for a
+    // person in it): the ways that need no call (988 by text or chat, the text line), never the
+    // Member Services hand-off; after 911 or Poison Control, the answer to a refusal.
+    if (refusesPhone(context.activity.text ?? '')) {
+      await this.responder.followUp(context, { ...kept, locale }, kept.intent === 'emergency' && kept.kind !== 'crisis' ? 'refusal' : 'full');
       return true;
     }
     if (intent === 'agent') return false;
