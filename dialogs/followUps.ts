@@ -102,9 +102,10 @@ const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y 
 
 /** How to do it, said alone (a "how do I pay my bill" names something of its own). */
 const HOW_TO = [
-  new RegExp(`${LEAD}how( (do|can|would|should|to))?( i| we| you)?( do| get| make| go about| start| change| fix| use| order)?( that| this| it| them| those| one| so)?( then| now| exactly| there| online)?$`),
+  new RegExp(`${LEAD}how( (do|can|would|should|to))?( i| we| you)?( do| get| make| go about| start| change| fix| use| order| sign up| signup| register| enroll| join| apply| book| schedule)?( that| this| it| them| those| one| so)?( then| now| exactly| there| online)?$`),
   new RegExp(`${LEAD}(what do i do|what should i do|what now|whats next|what are the steps|the steps|steps)( now| next| then| there)?$`),
   new RegExp(`${LEAD}como( lo| la| le| se)? (hago|hacemos|hace|hago eso|hago esto|le hago)( eso| esto| entonces| ahora| ahi)?$`),
+  new RegExp(`${LEAD}como (me|nos) (inscribo|inscribimos|registro|registramos|apunto|apuntamos|anoto|anotamos)( entonces| ahora| ahi)?$`),
   new RegExp(`${LEAD}(que (hago|tengo que hacer|debo hacer)|cuales son los pasos|los pasos)( entonces| ahora| ahi)?$`),
 ];
 

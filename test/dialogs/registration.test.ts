@@ -26,3 +26,22 @@ describe('no account yet: the registration answer, not account recovery', functi
     });
   }
 });
+
+/** Signing up after the classes answer is signing up for a class (newcomer run v6, SH08). */
+describe('signing up after the wellness classes answer: the classes page, not a portal account', function () {
+  this.timeout(120_000);
+
+  for (const [channel, locale, classes, signUp] of [
+    ['sms', 'en', 'do you have any classes for stress', 'how do i sign up'],
+    ['webchat', 'es', '¿tienen clases para dejar de fumar?', '¿y cómo me inscribo?'],
+  ] as const) {
+    it(`${channel} (${locale}): "${signUp}"`, async () => {
+      const chat = await realChat(channel, { locale });
+      assert.ok(linksOf(await chat.say(classes)).some((u) => /\/classes/.test(u)));
+      const replies = await chat.say(signUp);
+      const text = textOf(replies);
+      assert.doesNotMatch(text, /create your portal account|crear su cuenta del portal|get back in|volver a entrar/i, text);
+      assert.ok(linksOf(replies).some((u) => /\/classes/.test(u)), linksOf(replies).join(' '));
+    });
+  }
+});
