@@ -17,6 +17,7 @@ import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { CONTACT, TOPIC_TABLES } from '../dialogs/topics/tables';
 import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
+import { WellnessClassesAnswer } from '../dialogs/topics/wellnessClasses';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import { TriageResponder } from '../dialogs/triage';
@@ -176,7 +177,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
             kit,
             table,
             identity.verification,
-            table === CONTACT ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records) } : {},
+            table === CONTACT ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) } : {},
           ),
       ),
     ]);

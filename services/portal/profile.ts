@@ -101,6 +101,20 @@ export const portalProfileSchema = z.strictObject({
   /** The plan's pharmacies with their opening hours (not the pharmacy phone line's hours). */
   pharmacies: z.array(z.strictObject({ name: z.string().min(1), address: z.string().min(1), hours: localized })),
   /**
+   * The wellness classes offered, by topic: its title, the word beginnings that name it in each
+   * language (lowercase, no accents: "diabet", "embaraz") and its page.
+   */
+  wellnessClasses: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        title: localized,
+        words: z.strictObject({ en: z.array(z.string().regex(/^[a-z ]+$/)).min(1), es: z.array(z.string().regex(/^[a-z ]+$/)).min(1) }),
+        page,
+      }),
+    )
+    .min(1),
+  /**
    * The numbers the safety triage gives (dialogs/triage.ts): national lines, per profile so that a
    * region can use its own (a state's crisis or abuse line). Never written in response texts.
    */
@@ -234,6 +248,16 @@ export class PortalProfile {
   /** The pharmacies with their hours in the member's language. */
   pharmacies(locale: Locale): Array<{ name: string; address: string; hours: string }> {
     return this.data.pharmacies.map(({ name, address, hours }) => ({ name, address, hours: typeof hours === 'string' ? hours : hours[locale] }));
+  }
+
+  /** The wellness classes with their titles in the member's language and their absolute URLs. */
+  wellnessClasses(locale: Locale): Array<{ id: string; title: string; words: string[]; url: string }> {
+    return this.data.wellnessClasses.map(({ id, title, words, page }) => ({
+      id,
+      title: typeof title === 'string' ? title : title[locale],
+      words: words[locale],
+      url: new URL(page, this.data.baseUrl).toString(),
+    }));
   }
 
   get rxNumber(): { minDigits: number; maxDigits: number } {
