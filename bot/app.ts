@@ -15,7 +15,9 @@ import { MedicineNames } from '../dialogs/common/medicineNames';
 import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
-import { TOPIC_TABLES } from '../dialogs/topics/tables';
+import { CONTACT, TOPIC_TABLES } from '../dialogs/topics/tables';
+import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
+import { WellnessClassesAnswer } from '../dialogs/topics/wellnessClasses';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import { TriageResponder } from '../dialogs/triage';
@@ -169,7 +171,15 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     new MainDialog(kit, escalation, logger, [
       new AppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
       new RefillDialog(kit, memberAccess),
-      ...TOPIC_TABLES.map((table) => new TopicDialog(kit, table, identity.verification)),
+      ...TOPIC_TABLES.map(
+        (table) =>
+          new TopicDialog(
+            kit,
+            table,
+            identity.verification,
+            table === CONTACT ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) } : {},
+          ),
+      ),
     ]);
   dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
 

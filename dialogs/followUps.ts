@@ -78,6 +78,7 @@ const E_VISIT_HOW: About = { text: 'followUp.about.eVisitHow', line: 'nurseLine'
 /** Contact sub-topics that are about a place (its hours, its phone, where it is). */
 const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
   pharmacy: { line: 'pharmacy', about: 'hours' },
+  pharmacyHours: { line: 'pharmacy', about: 'hours' },
   hours: { line: 'memberServices', about: 'hours' },
   call: { line: 'memberServices', about: 'hours' },
   clinicPhone: { line: 'memberServices', about: 'hours' },

@@ -88,6 +88,11 @@ export const CONTACT = topicTable({
     reminders: { links: ['account.notifications'] },
     wellness: { links: ['wellness.classes'] },
     pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
+    /**
+     * When the pharmacies are open: built by PharmacyHoursAnswer from the profile's pharmacies, never
+     * the phone line's hours; the phone is the line a "and the number?" right after gets.
+     */
+    pharmacyHours: { links: ['pharmacy.locator'], phone: 'pharmacy' },
     nurseLine: { links: [], phone: 'nurseLine' },
     behavioralHealth: { links: [], phone: 'behavioralHealth' },
     billingLine: { links: ['billing.center'], phone: 'billing' },
@@ -95,7 +100,7 @@ export const CONTACT = topicTable({
     location: { links: ['messaging.findClinic'], phone: 'memberServices' },
   },
   /** Every phone line of the profile, answered when the member names its department; opening hours and clinic locations, when named. */
-  unlisted: ['pharmacy', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
+  unlisted: ['pharmacy', 'pharmacyHours', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
   /** "whats the number" right after a topic with a phone line (the pharmacy's hours): that line. */
   lines: { memberServices: 'call', pharmacy: 'pharmacy', nurseLine: 'nurseLine', behavioralHealth: 'behavioralHealth', billing: 'billingLine' },
 });

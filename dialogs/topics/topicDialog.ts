@@ -7,6 +7,7 @@ import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { lineOfTopic } from './lastLine';
 import { sendTopicAnswer } from './topicAnswer';
+import type { SpecialAnswer } from './specialAnswer';
 import type { AnyTopicTable } from './topicTable';
 
 /**
@@ -25,6 +26,8 @@ export class TopicDialog extends TaskDialog {
      * tells a signed-in member to sign in.
      */
     private readonly verification: Pick<IdentityVerification, 'route'> = NO_VERIFICATION,
+    /** Sub-topics whose answer is built from data and the member's words (pharmacy hours, a named class). */
+    private readonly special: Readonly<Record<string, SpecialAnswer>> = {},
   ) {
     super(table.intent, kit);
     this.addFlow([
@@ -63,7 +66,9 @@ export class TopicDialog extends TaskDialog {
     if (!id) return this.stuck(step);
     await this.answered(step, 'topic', id);
     const answer = this.table.answers[id]!;
-    await sendTopicAnswer(this.kit, step.context, this.intent, id, answer, await this.signedIn(step.context));
+    const special = this.special[id];
+    if (special) await this.kit.send(step.context, await special.reply(step.context, (step.options as TaskOptions | undefined)?.text));
+    else await sendTopicAnswer(this.kit, step.context, this.intent, id, answer, await this.signedIn(step.context));
     if (answer.startTask) return this.done(step, { kind: 'switch', to: answer.startTask, ...(answer.startWith ? { answers: { ...answer.startWith } } : {}) });
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;

@@ -55,6 +55,8 @@ export const portalProfileSchema = z.strictObject({
       autoRefill: page,
       /** The portal's renewal request (a prescription with no refills left), if it has one. */
       renewal: page.optional(),
+      /** Find a pharmacy: every location with its address and opening hours. */
+      locator: page,
     }),
     signInHelp: z.strictObject({
       center: page,
@@ -96,6 +98,22 @@ export const portalProfileSchema = z.strictObject({
     billing: phone,
     tty: z.string().min(1),
   }),
+  /** The plan's pharmacies with their opening hours (not the pharmacy phone line's hours). */
+  pharmacies: z.array(z.strictObject({ name: z.string().min(1), address: z.string().min(1), hours: localized })),
+  /**
+   * The wellness classes offered, by topic: its title, the word beginnings that name it in each
+   * language (lowercase, no accents: "diabet", "embaraz") and its page.
+   */
+  wellnessClasses: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        title: localized,
+        words: z.strictObject({ en: z.array(z.string().regex(/^[a-z ]+$/)).min(1), es: z.array(z.string().regex(/^[a-z ]+$/)).min(1) }),
+        page,
+      }),
+    )
+    .min(1),
   /**
    * The numbers the safety triage gives (dialogs/triage.ts): national lines, per profile so that a
    * region can use its own (a state's crisis or abuse line). Never written in response texts.
@@ -225,6 +243,21 @@ export class PortalProfile {
   /** Whether the plan offers a kind of care (dental). */
   offers(benefit: Benefit): boolean {
     return this.data.benefits[benefit];
+  }
+
+  /** The pharmacies with their hours in the member's language. */
+  pharmacies(locale: Locale): Array<{ name: string; address: string; hours: string }> {
+    return this.data.pharmacies.map(({ name, address, hours }) => ({ name, address, hours: typeof hours === 'string' ? hours : hours[locale] }));
+  }
+
+  /** The wellness classes with their titles in the member's language and their absolute URLs. */
+  wellnessClasses(locale: Locale): Array<{ id: string; title: string; words: string[]; url: string }> {
+    return this.data.wellnessClasses.map(({ id, title, words, page }) => ({
+      id,
+      title: typeof title === 'string' ? title : title[locale],
+      words: words[locale],
+      url: new URL(page, this.data.baseUrl).toString(),
+    }));
   }
 
   get rxNumber(): { minDigits: number; maxDigits: number } {

@@ -54,7 +54,7 @@ describe('follow-ups about a place keep that place (SD05, WC13)', function () {
     it(`sms ${locale}: a day after the pharmacy's hours gets that line's days and hours; one location by its street gets the clinic finder`, async () => {
       const chat = await realChat('sms', { locale });
       const hours = await say(chat, 'sms', words.hours);
-      assert.ok(textOf(hours).includes('1-800-555-0122'), textOf(hours));
+      has(locale, hours, 'contact.pharmacyHours.intro');
       const day = await say(chat, 'sms', words.day);
       noMenu(locale, day);
       has(locale, day, 'followUp.placeDay');

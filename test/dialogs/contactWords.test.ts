@@ -31,11 +31,12 @@ describe('contact and sign-in words members used, through the real recognizer', 
       assert.doesNotMatch(replies, /1-800-555-0100/);
     });
 
-    it('SMS: "is the pharmacy open sunday" gives the pharmacy hours and number', async () => {
+    it('SMS: "is the pharmacy open sunday" gives the pharmacies\' own hours and the pharmacy finder, not the phone line\'s hours', async () => {
       const chat = await realChat('sms');
       const replies = await chat.say('is the pharmacy open sunday');
-      assert.match(textOf(replies), /1-800-555-0122 \(Monday to Friday, 8 a\.m\. to 8 p\.m\.\)/);
-      assert.ok(linksOf(replies).some((l) => l.endsWith('/secure/pharmacy')), textOf(replies));
+      assert.match(textOf(replies), /Evergreen Pharmacy Downtown, .*Sunday/);
+      assert.doesNotMatch(textOf(replies), /Monday to Friday, 8 a\.m\. to 8 p\.m\./);
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/pharmacy-locations')), textOf(replies));
     });
 
     it('Web Chat, Spanish: "¿cuál es el teléfono de la farmacia?" gives the pharmacy line in Spanish', async () => {

@@ -1,0 +1,42 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../../channels/reply';
+import type { DialogKit } from '../common/kit';
+import { NO_RECORDS, type MemberRecords } from '../common/memberRecords';
+import type { SpecialAnswer } from './specialAnswer';
+
+/**
+ * When a pharmacy is open ("what time does the pharmacy close", "¿abre la farmacia el
+ * domingo?"): the hours of the plan's pharmacies from the portal profile, the member's own
+ * pharmacy first when their prescriptions name it, and the pharmacy locator. Never the pharmacy
+ * phone line's hours: those answer "when can I call the pharmacy". With no pharmacy in the
+ * profile, the hours depend on the location: the locator.
+ */
+export class PharmacyHoursAnswer implements SpecialAnswer {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly records: Pick<MemberRecords, 'verifiedMember' | 'prescriptions'> = NO_RECORDS,
+  ) {}
+
+  async reply(context: TurnContext): Promise<Reply> {
+    const { kit } = this;
+    const locator = kit.link(context, 'pharmacy.locator');
+    const all = kit.profile.pharmacies(kit.locale(context));
+    if (all.length === 0) return { text: kit.text(context, 'contact.answer.pharmacyHours'), links: [locator] };
+    const own = await this.ownPharmacy(context);
+    const ordered = own ? [...all.filter((p) => p.name === own), ...all.filter((p) => p.name !== own)] : all;
+    const lines = ordered.map((p) => kit.text(context, p.name === own ? 'contact.pharmacyHours.ownLine' : 'contact.pharmacyHours.line', p));
+    return { text: [kit.text(context, 'contact.pharmacyHours.intro'), ...lines, kit.text(context, 'contact.pharmacyHours.others')].join('\n'), links: [locator] };
+  }
+
+  /** The pharmacy most of the verified member's prescriptions go to, when it is one of the profile's. */
+  private async ownPharmacy(context: TurnContext): Promise<string | null> {
+    const member = await this.records.verifiedMember(context);
+    if (!member) return null;
+    const answer = await this.records.prescriptions(context, member.memberId);
+    if (!answer.verified || !answer.value.ok) return null;
+    const known = new Set(this.kit.profile.data.pharmacies.map((p) => p.name));
+    const counts = new Map<string, number>();
+    for (const rx of answer.value.value) if (rx.pharmacy && known.has(rx.pharmacy)) counts.set(rx.pharmacy, (counts.get(rx.pharmacy) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+}
