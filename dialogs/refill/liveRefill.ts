@@ -28,6 +28,8 @@ interface LiveValues {
   /** What the confirmation is about (kept in dialog state only while it is asked). */
   target?: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>;
   candidates?: Array<Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>>;
+  /** The member's medicines already read this turn (ids and names): what a confirmation lets through. */
+  listed?: Array<Pick<Prescription, 'id' | 'medication'>>;
 }
 
 /**
@@ -72,6 +74,7 @@ export class LiveRefillDialog extends ComponentDialog {
     if (!all.verified || !all.value.ok) return this.failed(step, all);
     const list = all.value.value;
     if (!list.length) return this.finish(step, [...notes, k.text(context, 'refill.live.none')]);
+    (step.values as LiveValues).listed = list.map((p) => ({ id: p.id, medication: p.medication }));
     // A medicine the member named ("why is my metformin pending", "refill my albuterol"), matched
     // against their own prescriptions: the answer is about that one.
     // A medicine described by what it is for ("my blood pressure pill") may be several of theirs.
@@ -190,9 +193,9 @@ export class LiveRefillDialog extends ComponentDialog {
     const pharmacy = target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy');
     // Another of their medicines, by name or by what it is for ("the one for my diabetes", "la del
     // azucar"), is read by afterConfirm: the confirmation lets those words through.
-    const { memberId } = step.options as LiveRefillOptions;
-    const all = await this.records.prescriptions(step.context, memberId);
-    const others = all.verified && all.value.ok ? all.value.value.filter((p) => p.id !== target.id) : [];
+    // The list read earlier this turn (no second read of the member's records); none when one
+    // prescription was asked for by its number.
+    const others = (values.listed ?? []).filter((p) => p.id !== target.id);
     const names = [...new Set(others.flatMap((p) => this.kit.medicines.described(p.medication).flatMap((n) => (n ? nameWords(n) : []))))];
     return ConfirmQuestion.begin(step, {
       prompt: 'refill.live.confirmRefill',
