@@ -142,6 +142,8 @@ export class SafetyTriage implements TriageCheck {
     if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {
+      // A denial in words the concepts do not know ("no me voy a hacer daño, era pura curiosidad").
+      if (denied) return this.denied(denied, sentences, p, locale);
       // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
       // chance ("no veo ningún futuro para mí", "este es mi adiós, gracias por todo"): not enough
       // to call it, too much to say nothing — the safety net (911, 988, the nurse line), then ask.

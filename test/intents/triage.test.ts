@@ -72,7 +72,7 @@ describe('safety triage (intents/triage)', function () {
   });
 
   describe('a denial of suicidal thoughts is mental health (with 988), never the crisis script (intents/triage/denial.ts)', () => {
-    for (const text of ['no im not thinking of hurting myself', "I'm not suicidal", 'no, no estoy pensando en matarme', 'nunca me haría daño']) {
+    for (const text of ['no im not thinking of hurting myself', "I'm not suicidal", 'no, no estoy pensando en matarme', 'nunca me haría daño', 'nah not suicidal, just wiped out from my shift', 'no me voy a hacer daño, era pura curiosidad', 'todo bien, no estoy en peligro']) {
       it(`"${text}" → mental_health, its rule names the denial`, () => {
         const r = triage().triage(text);
         assert.equal(outcome(r), 'mental_health');
@@ -91,8 +91,19 @@ describe('safety triage (intents/triage)', function () {
       'im not going to kill myself. i have pills saved up and wrote the letters',
       'i would hurt myself if i could',
       'not sure im not thinking of killing myself',
+      'estoy a salvo pero ya no quiero vivir',
     ]) {
       it(`a contrast, a sign elsewhere or no negation stays a crisis: "${text}"`, () => assert.equal(outcome(triage().triage(text)), 'emergency:crisis'));
+    }
+  });
+
+  describe('preparations and goodbyes with no word of death carry the crisis concepts, so they are never nothing', () => {
+    for (const text of ['got all my affairs in order this week, the cat goes to my sister', 'you wont hear from me again after tonight', 'looking up the easiest way out of all this', 'ya puse mis asuntos en orden, no se preocupen', 'despues de hoy nadie va a saber mas de mi']) {
+      it(`"${text}" → a farewell or hopelessness concept, and the crisis answer or the safety net`, () => {
+        const r = triage().triage(text);
+        assert.ok(r.concepts?.some((c) => c === 'farewell' || c === 'hopeless'), `concepts: ${r.concepts?.join(',')}`);
+        assert.ok(outcome(r) === 'emergency:crisis' || r.safety?.level === 'unsure', outcome(r));
+      });
     }
   });
 
