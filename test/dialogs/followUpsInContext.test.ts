@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { Locale } from '../../intents/types';
+import { assertChannelRules, linksOf, textOf } from '../support/chat';
+import type { MemberChat } from '../support/identity';
+import { realChat } from './memberWords';
+import { promptText } from './support';
+
+/**
+ * A short follow-up is read with the topic just answered, not from scratch (newcomer run v6:
+ * WG07, TH09, TH05, SH12, SH02): one that turns to another topic gets that topic, never the last
+ * answer's page again; a question about what the last answer needs gets an answer on it; "I tried
+ * that" gets the next step, not the safety net; a visit asked for after the mental-health answer
+ * is booked as one, never the same paragraph twice; a reminder asked for gets the reminders answer.
+ * Through the whole bot with the real recognizer, on the channel where each was seen, in both
+ * languages, in words other than the transcripts'.
+ */
+
+type Replies = Partial<Activity>[];
+
+async function say(chat: MemberChat, channelId: string, message: string): Promise<Replies> {
+  const replies = await chat.say(message);
+  assertChannelRules(channelId, replies);
+  return replies;
+}
+
+const has = (locale: Locale, replies: Replies, key: string) =>
+  assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
+
+const hasNot = (locale: Locale, replies: Replies, key: string) =>
+  assert.ok(!textOf(replies).includes(promptText(locale, key)), `not expected ${key}, got:\n${textOf(replies)}`);
+
+const hasLink = (replies: Replies, path: string) => assert.ok(linksOf(replies).some((url) => url.includes(path)), `no ${path} in ${linksOf(replies).join(' ')}`);
+const noLink = (replies: Replies, path: string) => assert.ok(!linksOf(replies).some((url) => url.includes(path)), `${path} again in ${linksOf(replies).join(' ')}`);
+
+describe('follow-ups read with the topic just answered (newcomer run v6)', function () {
+  this.timeout(60_000);
+
+  for (const locale of ['en', 'es'] as const) {
+    const words =
+      locale === 'en'
+        ? { card: 'where can i find my member id card', other: 'and look up the status of a claim' }
+        : { card: 'donde veo mi tarjeta de miembro', other: 'y ver como va mi reclamo?' };
+
+    it(`webchat ${locale}: a follow-up that names another topic gets that topic, not the ID card page again (WG07)`, async () => {
+      const chat = await realChat('webchat', { locale });
+      hasLink(await say(chat, 'webchat', words.card), '/id-card');
+      const other = await say(chat, 'webchat', words.other);
+      noLink(other, '/id-card');
+      hasNot(locale, other, 'followUp.again');
+      hasNot(locale, other, 'followUp.howTo');
+      // Billing is asked about again from the start: what about it (claims are among the choices).
+      has(locale, other, 'billing.ask.topic');
+    });
+  }
+});
