@@ -64,6 +64,11 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
   password_reset: { resend: { text: 'followUp.about.codeResend', line: 'memberServices' } },
+  telehealth: {
+    needs: { text: 'followUp.about.videoNeeds', links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
+    cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
+    timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
+  },
 };
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
@@ -100,6 +105,7 @@ const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
+
 
 /** How to do it, said alone (a "how do I pay my bill" names something of its own). */
 const HOW_TO = [

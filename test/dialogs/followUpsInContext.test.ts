@@ -53,4 +53,23 @@ describe('follow-ups read with the topic just answered (newcomer run v6)', funct
       has(locale, other, 'billing.ask.topic');
     });
   }
+
+  for (const locale of ['en', 'es'] as const) {
+    const words =
+      locale === 'en'
+        ? { about: 'tell me how video visits work', needs: 'will i have to install an app?', cost: 'is it free?' }
+        : { about: 'como funcionan las visitas por video', needs: 'necesito descargar alguna aplicacion?', cost: 'cuanto cuesta?' };
+
+    it(`msteams ${locale}: what a video visit needs, and what it costs, are answered on video visits (TH09)`, async () => {
+      const chat = await realChat('msteams', { locale });
+      has(locale, await say(chat, 'msteams', words.about), 'telehealth.answer.about');
+      const needs = await say(chat, 'msteams', words.needs);
+      has(locale, needs, 'followUp.about.videoNeeds');
+      hasNot(locale, needs, 'appointment.ask.action');
+      hasLink(needs, '/video-visits');
+      const cost = await say(chat, 'msteams', words.cost);
+      has(locale, cost, 'followUp.about.videoCost');
+      hasLink(cost, '/coverage');
+    });
+  }
 });
