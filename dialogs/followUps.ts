@@ -63,7 +63,11 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true },
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
-  password_reset: { resend: { text: 'followUp.about.codeResend', line: 'memberServices' } },
+  password_reset: {
+    resend: { text: 'followUp.about.codeResend', line: 'memberServices' },
+    // The steps were tried: the other ways in, then a person.
+    tried: { text: 'followUp.about.signInOtherWays', line: 'memberServices', links: ['signInHelp.verificationCode', 'signInHelp.troubleshooting'] },
+  },
   telehealth: {
     needs: { text: 'followUp.about.videoNeeds', links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
     cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
@@ -181,7 +185,9 @@ export class FollowUpReader {
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: place.about };
     }
     const links = this.links(topic, sub);
-    const aspect = aspectOf(folded);
+    const read = aspectOf(folded);
+    // "I tried that" after a safety answer is not about a how-to's steps.
+    const aspect = read === 'tried' && prior.safety ? null : read;
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
@@ -208,7 +214,10 @@ export class FollowUpReader {
     const entry = (sub ? ABOUT[`${topic}:${sub}`]?.[aspect] : undefined) ?? ABOUT[topic]?.[aspect];
     if (entry) return entry;
     const line = placeLine ?? TOPIC_LINE[topic];
-    return aspect === 'line' && line ? { text: 'followUp.about.line', line } : undefined;
+    if (aspect === 'line' && line) return { text: 'followUp.about.line', line };
+    // The answer's steps were tried and did not help: a person, with the topic's line.
+    if (aspect === 'tried') return { text: 'followUp.about.stillStuck', line: line ?? 'memberServices' };
+    return undefined;
   }
 
   /** The pages of the answer just given (its sub-topic's, or the task's own page). */

@@ -189,9 +189,17 @@ export class MainDialog extends ComponentDialog {
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
+    const safety = safetyOf(context);
+    // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
+    // help) that the model alone doubts, with no health, distress or safety concept in its words
+    // and no safety answer before it: the follow-up, not the safety net.
+    if (safety?.level === 'unsure' && safety.rule?.endsWith(':no-concept') && prior && !prior.safety && !lean) {
+      const about = this.followUps.read(turn.text, prior);
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+    }
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
     // line first, and the task).
-    if (safetyOf(context)?.level === 'unsure') {
+    if (safety?.level === 'unsure') {
       return isTask(intent) && score >= this.kit.policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
     }
 

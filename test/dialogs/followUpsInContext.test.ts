@@ -72,4 +72,24 @@ describe('follow-ups read with the topic just answered (newcomer run v6)', funct
       hasLink(cost, '/coverage');
     });
   }
+
+  for (const locale of ['en', 'es'] as const) {
+    const words =
+      locale === 'en'
+        ? { help: 'my verification code is not arriving', tried: 'did that already, it didnt work', again: 'nope, still not working' }
+        : { help: 'no me llega el codigo para entrar', tried: 'ya hice todo eso y no funciono', again: 'sigue sin funcionar' };
+
+    it(`msteams ${locale}: "I tried that" after the code help gets the other ways in, then a person; never the safety net (TH05)`, async () => {
+      const chat = await realChat('msteams', { locale });
+      has(locale, await say(chat, 'msteams', words.help), 'password_reset.answer.codeNotArriving');
+      const tried = await say(chat, 'msteams', words.tried);
+      has(locale, tried, 'followUp.about.signInOtherWays');
+      assert.ok(textOf(tried).includes('1-800-555-0100'), textOf(tried));
+      hasNot(locale, tried, 'safety.ask');
+      hasNot(locale, tried, 'password_reset.answer.codeNotArriving');
+      const again = await say(chat, 'msteams', words.again);
+      has(locale, again, 'followUp.about.stillStuck');
+      hasNot(locale, again, 'safety.ask');
+    });
+  }
 });
