@@ -9,6 +9,7 @@ import type { TopicPriorState } from './memory';
 import { TopicPrior } from './topicPrior';
 import { FollowUpReader, type FollowUp } from './followUps';
 import { FollowUpAnswers } from './followUpAnswers';
+import { MentalHealthVisit } from './mentalHealthVisit';
 import { ResumeWords } from './resumeWords';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
@@ -17,7 +18,7 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 
 type Decision =
-  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string> }
+  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string>; intro?: 'followUp.mentalHealthVisit' }
   | { kind: 'triage' }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
@@ -72,6 +73,7 @@ export class MainDialog extends ComponentDialog {
   private readonly followUps = new FollowUpReader();
   private readonly resumeWords: ResumeWords;
   private readonly followUpAnswers: FollowUpAnswers;
+  private readonly mentalHealthVisit: MentalHealthVisit;
 
   constructor(
     private readonly kit: DialogKit,
@@ -85,6 +87,7 @@ export class MainDialog extends ComponentDialog {
     this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
     this.resumeWords = new ResumeWords(kit);
     this.followUpAnswers = new FollowUpAnswers(kit);
+    this.mentalHealthVisit = new MentalHealthVisit(kit.options, kit.phrases, kit.policy);
     this.addDialog(
       new WaterfallDialog(FLOW, [
         (step) => this.route(step),
@@ -115,6 +118,8 @@ export class MainDialog extends ComponentDialog {
     switch (decision.kind) {
       case 'task':
         if (decision.safetyFirst) await this.safetyFirst(step.context);
+        // Booking on from the mental-health answer: its line stays in view, the answer is not repeated.
+        if (decision.intro) await this.kit.say(step.context, decision.intro, { ...this.kit.profile.phone('behavioralHealth', this.kit.locale(step.context)) });
         return this.beginTask(step, decision.intent, undefined, decision.answers);
       case 'triage': {
         // mental_health / symptoms: the way to care (the safety triage decided; see dialogs/triage.ts).
@@ -186,6 +191,9 @@ export class MainDialog extends ComponentDialog {
     if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
       const about = this.followUps.read(turn.text, prior);
       if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+      // "I just want an appointment": a mental-health visit booked, not the same answer again.
+      const visit = this.mentalHealthVisit.read(turn, prior);
+      if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
@@ -210,6 +218,9 @@ export class MainDialog extends ComponentDialog {
     // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
     // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
     // scored as one): only words that ask for a person win over it.
+    // "por video" right after the mental-health answer: that visit, by video.
+    const visit = triage.match || phrase ? null : this.mentalHealthVisit.read(turn, prior);
+    if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     const about = lean || phrase ? null : this.followUps.read(turn.text, prior);
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
     if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };

@@ -92,4 +92,32 @@ describe('follow-ups read with the topic just answered (newcomer run v6)', funct
       hasNot(locale, again, 'safety.ask');
     });
   }
+
+  for (const locale of ['en', 'es'] as const) {
+    const words =
+      locale === 'en'
+        ? { feeling: 'ive been feeling really anxious and cant sleep', visit: 'i would just like to make an appointment', mode: 'can i do it over the phone' }
+        : { feeling: 'ultimamente me siento muy ansiosa y no duermo', visit: 'quiero hacer una cita nada mas', mode: 'se puede por telefono?' };
+
+    it(`sms ${locale}: after the mental-health answer, a visit asked for is booked as a mental-health visit, and a way to be seen keeps it (SH12)`, async () => {
+      const chat = await realChat('sms', { locale });
+      has(locale, await say(chat, 'sms', words.feeling), 'mentalHealth.answer');
+      const visit = await say(chat, 'sms', words.visit);
+      hasNot(locale, visit, 'mentalHealth.answer');
+      has(locale, visit, 'followUp.mentalHealthVisit');
+      assert.ok(textOf(visit).includes('1-800-555-0144'), `the behavioral health line stays:\n${textOf(visit)}`);
+      has(locale, visit, 'appointment.ask.patient');
+
+      const byMode = await realChat('sms', { locale });
+      await say(byMode, 'sms', words.feeling);
+      const mode = await say(byMode, 'sms', words.mode);
+      hasNot(locale, mode, 'mentalHealth.answer');
+      hasNot(locale, mode, 'telehealth.ask.topic');
+      has(locale, mode, 'followUp.mentalHealthVisit');
+      // For themselves: neither the kind of care nor the way to be seen is asked again.
+      const self = await say(byMode, 'sms', '1');
+      hasNot(locale, self, 'appointment.ask.care');
+      hasNot(locale, self, 'appointment.ask.mode');
+    });
+  }
 });
