@@ -28,6 +28,9 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
  *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
  *   to book; not a booking begun for them.
+ * - `reminders`: a request to be reminded ("can you remind me the day before", "me avisa antes?")
+ *   after any answer but the reminders' own: the assistant sends none itself, the reminders
+ *   answer says where they are set (Contact's reminders).
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -38,7 +41,8 @@ export type FollowUp =
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
   | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean }
-  | { kind: 'comeIn' };
+  | { kind: 'comeIn' }
+  | { kind: 'reminders' };
 
 type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
 
@@ -96,6 +100,8 @@ const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location
 
 /** A follow-up is short: a longer message is a request of its own. */
 const MAX_WORDS = 8;
+/** "could you send me a reminder the night before?" is still one short wish. */
+const MAX_REMIND_WORDS = 12;
 
 const DAY =
   /\b(mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|weekend|weekends|weekday|weekdays|today|tonight|tomorrow|holiday|holidays|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|fin de semana|fines de semana|hoy|festivo|festivos|dia festivo)\b/;
@@ -110,6 +116,11 @@ const OTHER_PLACE =
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
 
+/** A request to be reminded (not "remind me what the number was"). */
+const REMIND =
+  /\b(remind (me|us|him|her|them)(?! (what|whats|how|who|where|which|of|again))|send (me |us )?(a |an )?reminder|get (a |an )?reminder|reminder|reminders|(text|call|email|message|ping|alert|notify) me (the day|a day|the night|an hour|a few|before|ahead)|recuerdeme|recuerdame|recordarme|recordarle|me (puede|puedes|podria|podrias|pueden) (recordar|avisar)|recordatorio|recordatorios|avisame antes|aviseme antes|me avisan antes|me avisa antes|me avisas antes)\b/;
+/** "recuerdeme que…" / "recuerdame cual…" ask to be told again, not reminded. */
+const TELL_AGAIN = /\b(recuerdeme|recuerdame|recordarme) (que|cual|como|donde|quien|el numero|la direccion)\b/;
 
 /** How to do it, said alone (a "how do I pay my bill" names something of its own). */
 const HOW_TO = [
@@ -171,7 +182,12 @@ export class FollowUpReader {
     if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
     // After the nurse line, someone to talk to now is the nurse line (24/7).
     if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
-    if (!folded || folded.split(' ').length > MAX_WORDS) return null;
+    if (!folded) return null;
+    const words = folded.split(' ').length;
+    // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
+    const answered = prior.answers?.topic ?? prior.answers?.need;
+    if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    if (words > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
       if (SHOULD_COME_IN.some((re) => re.test(folded))) return { kind: 'comeIn' };

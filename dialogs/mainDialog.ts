@@ -249,6 +249,11 @@ export class MainDialog extends ComponentDialog {
   private async answerFollowUp(step: WaterfallStepContext, followUp: FollowUp, prior: TopicPriorState | undefined): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
     if (followUp.kind === 'place') return this.beginTask(step, 'contact', undefined, { topic: followUp.topic });
+    if (followUp.kind === 'reminders') {
+      // The assistant sends no reminder itself: where they are set (Contact's reminders answer).
+      await this.kit.say(step.context, 'followUp.reminders');
+      return this.beginTask(step, 'contact', undefined, { topic: 'reminders' });
+    }
     await this.followUpAnswers.send(step.context, followUp);
     if (followUp.kind === 'about' && followUp.person) return this.escalate(step, 'member_asked');
     if (followUp.kind !== 'notUrgent' && followUp.kind !== 'comeIn') return step.next({ kind: 'completed' } satisfies TaskOutcome);

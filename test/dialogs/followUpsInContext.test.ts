@@ -120,4 +120,21 @@ describe('follow-ups read with the topic just answered (newcomer run v6)', funct
       hasNot(locale, self, 'appointment.ask.mode');
     });
   }
+
+  for (const locale of ['en', 'es'] as const) {
+    const words =
+      locale === 'en'
+        ? { list: 'what appointments do i have', remind: 'could you send me a reminder the night before?' }
+        : { list: 'cuando es mi proxima cita', remind: 'me puede avisar un dia antes?' };
+
+    it(`sms ${locale}: a reminder asked for after the appointments gets the reminders answer, not the list again (SH02)`, async () => {
+      const chat = await realChat('sms', { locale });
+      hasLink(await say(chat, 'sms', words.list), '/appointments/upcoming');
+      const remind = await say(chat, 'sms', words.remind);
+      has(locale, remind, 'followUp.reminders');
+      has(locale, remind, 'contact.answer.reminders');
+      hasLink(remind, '/notifications');
+      noLink(remind, '/appointments/upcoming');
+    });
+  }
 });
