@@ -26,18 +26,26 @@ const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'agent']);
 
 /**
  * A follow-up that turns to something else ("and check a claim status?", "also can I pay it online",
- * "what about my test results", "y ver mis resultados?"): a lead that adds a request, then words of
- * its own. Not when what follows refers to the answer or adds a detail to it: a pronoun, whom it is
+ * "what about seeing my test results", "y ver mis resultados?"): a lead that adds a request, then a
+ * question or a verb of its own. Not when what follows refers to the answer or adds a detail to it: a pronoun, whom it is
  * for, a day or time ("and for my son?", "what about next week?", "y el de mi hija?").
  */
 const SHIFT = /^(?:ok |okay |oh |um |so |bueno |ok y )*(?:and also|and what about|and how about|what about|how about|and|also|plus|can i also|could i also|y que tal|y que hay de|que hay de|que tal|y tambien|y sobre|tambien|ademas|y) (.+)$/;
 const SHIFT_NOT =
   /^(?:for|on|in|at|by|it|its|that|this|those|them|the same|same|one|mine|again|then|para|por|en|eso|esto|lo|el de|la de|los de|las de|el mio|la mia|otra vez)\b|\b(?:wife|husband|son|daughter|kid|kids|child|children|baby|mom|mother|dad|father|partner|spouse|hijo|hija|hijos|hijas|esposa|esposo|mama|papa|nino|nina|bebe|pareja|today|tomorrow|tonight|morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|hoy|manana|tarde|noche|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/;
 
+/**
+ * What follows the lead asks something of its own (a question word or a verb: "check a claim
+ * status", "ver como va mi reclamo"); a thing named alone ("what about my blood pressure pill?")
+ * may be a detail of the answer just given.
+ */
+const SHIFT_ASKS =
+  /^(?:(?:can|could|do|should|would|will) (?:i|we|you) (?:also )?)?(?:how|where|when|what|who|which|check|checking|see|seeing|view|look|looking|find|get|getting|pay|paying|change|update|cancel|book|make|ask|know|order|download|print|request|track|open|set|ver|revisar|consultar|pagar|cambiar|actualizar|pedir|saber|descargar|imprimir|hacer|buscar|como|donde|cuando|que|quien|cual|puedo|podria|se puede)\b/;
+
 /** Whether the message turns from the answer just given to something else (see SHIFT). */
 export function turnsElsewhere(text: string): boolean {
   const rest = SHIFT.exec(fold(text))?.[1];
-  return !!rest && rest.split(' ').length >= 2 && !SHIFT_NOT.test(rest);
+  return !!rest && rest.split(' ').length >= 2 && SHIFT_ASKS.test(rest) && !SHIFT_NOT.test(rest);
 }
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
