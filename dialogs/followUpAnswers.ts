@@ -14,7 +14,7 @@ import { renewalAnswer } from './refill/renewal';
 export class FollowUpAnswers {
   constructor(private readonly kit: DialogKit) {}
 
-  async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' }>): Promise<void> {
+  async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' | 'reminders' }>): Promise<void> {
     const kit = this.kit;
     switch (followUp.kind) {
       case 'placeDay': {

@@ -9,9 +9,14 @@
  * - `resend`: a code that still does not come ("resend", "didnt get it", "still nothing", "reenvialo");
  * - `person`: a person to talk to ("i just want to talk to someone", "solo quiero hablar con alguien");
  * - `doIt`: the member asks the assistant to do what the answer suggested ("ok do that", "hazlo",
- *   "yes please send the request").
+ *   "yes please send the request");
+ * - `tried`: what the answer said to do was tried and did not help ("i did that already", "it didnt
+ *   work", "ya hice eso", "no funciono"): the next step, never the same steps again;
+ * - `needs`: what it takes to use what was answered (an app, a download, a camera, a link: "do i
+ *   have to install something", "necesito una aplicacion?");
+ * - `cost`: what it costs ("is it free", "how much is it", "cuanto cuesta").
  */
-export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt';
+export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'cost';
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|anyone|anybody|alguien) (to talk to|to speak to|to speak with|con quien hablar|con quien pueda hablar)\b|\b(someone|somebody|anyone|anybody) (i|we) (can|could) (talk|speak) (to|with)\b|\balguien con (quien|el que|la que) (pueda|puedo|podria) hablar\b/],
@@ -20,6 +25,9 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],
   ['timing', /\b(when|how long|how soon|how many days|by when|what day|cuando|cuanto (tarda|tiempo|demora|se tarda)|en cuanto tiempo|cuantos dias|que dia)\b/],
   ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |por favor )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( please| for me| por favor| por mi| now| ya| ahora)?$/],
+  ['tried', /\b(i|we|ive|weve|i have|i already|already) (already )?tried (that|this|it|those|these|them|all (that|of that|of it|of them|those|the steps)|everything|the steps|what you said)\b|\b(already (did|done|followed|checked)|(did|done|followed|checked) (that|this|it|all (that|of that|of it)|everything|the steps) (already|before|twice))\b|\b(it|that|this|those|they|which|nothing|none of (it|that|them|those))( still)? (didnt|did not|doesnt|does not|dont|do not|wont|will not|isnt|is not|wasnt) (work|working|help|helping|fix it|change anything)\b|\b(not|still not|still isnt|still doesnt|no longer) work(ing|s)?\b|\bno luck\b|\bsame (thing|problem|issue|error)\b|\bya (lo |la |los |las )?(intente|probe|hice|revise|segui|he intentado|he probado|he hecho)\b|\b(eso |esto |tampoco |todavia |aun )?no (me )?(funciono|funciona|sirvio|sirve|resulto|ayudo)\b|\bsigue (sin funcionar|igual|sin servir|fallando)\b|\bel mismo (problema|error)\b/],
+  ['needs', /\b(download|downloads|install|installed|app|application|software|program|camera|webcam|microphone|mic|headphones|equipment|computer|laptop|tablet|smartphone|browser|wifi|internet|what do i need|what will i need|what i need|do i need (a|an|to have|anything|something)|descarg\w*|instal\w*|aplicacion|programa|camara|microfono|computadora|navegador|equipo|que necesito|necesito (algo|una|un|tener))\b/],
+  ['cost', /\b(cost|costs|how much|is it free|free|price|fee|charge|copay|co pay|pay for it|cuanto cuesta|cuanto vale|cuanto cobran|costo|gratis|precio|copago|se paga|hay que pagar)\b/],
 ];
 
 export function aspectOf(folded: string): Aspect | null {

@@ -28,6 +28,9 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
  *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
  *   to book; not a booking begun for them.
+ * - `reminders`: a request to be reminded ("can you remind me the day before", "me avisa antes?")
+ *   after any answer but the reminders' own: the assistant sends none itself, the reminders
+ *   answer says where they are set (Contact's reminders).
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -38,7 +41,8 @@ export type FollowUp =
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
   | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean }
-  | { kind: 'comeIn' };
+  | { kind: 'comeIn' }
+  | { kind: 'reminders' };
 
 type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
 
@@ -63,7 +67,16 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true },
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
-  password_reset: { resend: { text: 'followUp.about.codeResend', line: 'memberServices' } },
+  password_reset: {
+    resend: { text: 'followUp.about.codeResend', line: 'memberServices' },
+    // The steps were tried: the other ways in, then a person.
+    tried: { text: 'followUp.about.signInOtherWays', line: 'memberServices', links: ['signInHelp.verificationCode', 'signInHelp.troubleshooting'] },
+  },
+  telehealth: {
+    needs: { text: 'followUp.about.videoNeeds', links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
+    cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
+    timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
+  },
 };
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
@@ -87,6 +100,8 @@ const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location
 
 /** A follow-up is short: a longer message is a request of its own. */
 const MAX_WORDS = 8;
+/** "could you send me a reminder the night before?" is still one short wish. */
+const MAX_REMIND_WORDS = 12;
 
 const DAY =
   /\b(mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|weekend|weekends|weekday|weekdays|today|tonight|tomorrow|holiday|holidays|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|fin de semana|fines de semana|hoy|festivo|festivos|dia festivo)\b/;
@@ -100,6 +115,12 @@ const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
+
+/** A request to be reminded (not "remind me what the number was"). */
+const REMIND =
+  /\b(remind (me|us|him|her|them)(?! (what|whats|how|who|where|which|of|again))|send (me |us )?(a |an )?reminder|get (a |an )?reminder|reminder|reminders|(text|call|email|message|ping|alert|notify) me (the day|a day|the night|an hour|a few|before|ahead)|recuerdeme|recuerdame|recordarme|recordarle|me (puede|puedes|podria|podrias|pueden) (recordar|avisar)|recordatorio|recordatorios|avisame antes|aviseme antes|me avisan antes|me avisa antes|me avisas antes)\b/;
+/** "recuerdeme que…" / "recuerdame cual…" ask to be told again, not reminded. */
+const TELL_AGAIN = /\b(recuerdeme|recuerdame|recordarme) (que|cual|como|donde|quien|el numero|la direccion)\b/;
 
 /** How to do it, said alone (a "how do I pay my bill" names something of its own). */
 const HOW_TO = [
@@ -161,7 +182,12 @@ export class FollowUpReader {
     if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
     // After the nurse line, someone to talk to now is the nurse line (24/7).
     if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
-    if (!folded || folded.split(' ').length > MAX_WORDS) return null;
+    if (!folded) return null;
+    const words = folded.split(' ').length;
+    // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
+    const answered = prior.answers?.topic ?? prior.answers?.need;
+    if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    if (words > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
       if (SHOULD_COME_IN.some((re) => re.test(folded))) return { kind: 'comeIn' };
@@ -175,7 +201,9 @@ export class FollowUpReader {
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: place.about };
     }
     const links = this.links(topic, sub);
-    const aspect = aspectOf(folded);
+    const read = aspectOf(folded);
+    // "I tried that" after a safety answer is not about a how-to's steps.
+    const aspect = read === 'tried' && prior.safety ? null : read;
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
@@ -202,7 +230,10 @@ export class FollowUpReader {
     const entry = (sub ? ABOUT[`${topic}:${sub}`]?.[aspect] : undefined) ?? ABOUT[topic]?.[aspect];
     if (entry) return entry;
     const line = placeLine ?? TOPIC_LINE[topic];
-    return aspect === 'line' && line ? { text: 'followUp.about.line', line } : undefined;
+    if (aspect === 'line' && line) return { text: 'followUp.about.line', line };
+    // The answer's steps were tried and did not help: a person, with the topic's line.
+    if (aspect === 'tried') return { text: 'followUp.about.stillStuck', line: line ?? 'memberServices' };
+    return undefined;
   }
 
   /** The pages of the answer just given (its sub-topic's, or the task's own page). */

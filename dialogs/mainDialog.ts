@@ -9,6 +9,7 @@ import type { TopicPriorState } from './memory';
 import { TopicPrior } from './topicPrior';
 import { FollowUpReader, type FollowUp } from './followUps';
 import { FollowUpAnswers } from './followUpAnswers';
+import { MentalHealthVisit } from './mentalHealthVisit';
 import { ResumeWords } from './resumeWords';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
@@ -17,7 +18,7 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 
 type Decision =
-  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string> }
+  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string>; intro?: 'followUp.mentalHealthVisit' }
   | { kind: 'triage' }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
@@ -72,6 +73,7 @@ export class MainDialog extends ComponentDialog {
   private readonly followUps = new FollowUpReader();
   private readonly resumeWords: ResumeWords;
   private readonly followUpAnswers: FollowUpAnswers;
+  private readonly mentalHealthVisit: MentalHealthVisit;
 
   constructor(
     private readonly kit: DialogKit,
@@ -85,6 +87,7 @@ export class MainDialog extends ComponentDialog {
     this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
     this.resumeWords = new ResumeWords(kit);
     this.followUpAnswers = new FollowUpAnswers(kit);
+    this.mentalHealthVisit = new MentalHealthVisit(kit.options, kit.phrases, kit.policy);
     this.addDialog(
       new WaterfallDialog(FLOW, [
         (step) => this.route(step),
@@ -115,6 +118,8 @@ export class MainDialog extends ComponentDialog {
     switch (decision.kind) {
       case 'task':
         if (decision.safetyFirst) await this.safetyFirst(step.context);
+        // Booking on from the mental-health answer: its line stays in view, the answer is not repeated.
+        if (decision.intro) await this.kit.say(step.context, decision.intro, { ...this.kit.profile.phone('behavioralHealth', this.kit.locale(step.context)) });
         return this.beginTask(step, decision.intent, undefined, decision.answers);
       case 'triage': {
         // mental_health / symptoms: the way to care (the safety triage decided; see dialogs/triage.ts).
@@ -186,12 +191,23 @@ export class MainDialog extends ComponentDialog {
     if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
       const about = this.followUps.read(turn.text, prior);
       if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+      // "I just want an appointment": a mental-health visit booked, not the same answer again.
+      const visit = this.mentalHealthVisit.read(turn, prior);
+      if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
+    const safety = safetyOf(context);
+    // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
+    // help) that the model alone doubts, with no health, distress or safety concept in its words
+    // and no safety answer before it: the follow-up, not the safety net.
+    if (safety?.level === 'unsure' && safety.rule?.endsWith(':no-concept') && prior && !prior.safety && !lean) {
+      const about = this.followUps.read(turn.text, prior);
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+    }
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
     // line first, and the task).
-    if (safetyOf(context)?.level === 'unsure') {
+    if (safety?.level === 'unsure') {
       return isTask(intent) && score >= this.kit.policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
     }
 
@@ -202,6 +218,9 @@ export class MainDialog extends ComponentDialog {
     // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
     // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
     // scored as one): only words that ask for a person win over it.
+    // "por video" right after the mental-health answer: that visit, by video.
+    const visit = triage.match || phrase ? null : this.mentalHealthVisit.read(turn, prior);
+    if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     const about = lean || phrase ? null : this.followUps.read(turn.text, prior);
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
     if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
@@ -230,6 +249,11 @@ export class MainDialog extends ComponentDialog {
   private async answerFollowUp(step: WaterfallStepContext, followUp: FollowUp, prior: TopicPriorState | undefined): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
     if (followUp.kind === 'place') return this.beginTask(step, 'contact', undefined, { topic: followUp.topic });
+    if (followUp.kind === 'reminders') {
+      // The assistant sends no reminder itself: where they are set (Contact's reminders answer).
+      await this.kit.say(step.context, 'followUp.reminders');
+      return this.beginTask(step, 'contact', undefined, { topic: 'reminders' });
+    }
     await this.followUpAnswers.send(step.context, followUp);
     if (followUp.kind === 'about' && followUp.person) return this.escalate(step, 'member_asked');
     if (followUp.kind !== 'notUrgent' && followUp.kind !== 'comeIn') return step.next({ kind: 'completed' } satisfies TaskOutcome);

@@ -1,5 +1,6 @@
 import { TASK_INTENTS, type TaskIntentId } from '../intents/types';
 import type { OptionMatcher } from './common/options';
+import { fold } from './common/text';
 import type { RoutingPolicy } from './common/kit';
 import type { TopicPriorState } from './memory';
 import type { PhraseBook } from './phrases';
@@ -22,6 +23,30 @@ const SUB_TOPIC: Record<TaskIntentId, QuestionKey> = {
  * alone is not (the phrases that ask for those interrupt before the prior is read).
  */
 const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'agent']);
+
+/**
+ * A follow-up that turns to something else ("and check a claim status?", "also can I pay it online",
+ * "what about seeing my test results", "y ver mis resultados?"): a lead that adds a request, then a
+ * question or a verb of its own. Not when what follows refers to the answer or adds a detail to it: a pronoun, whom it is
+ * for, a day or time ("and for my son?", "what about next week?", "y el de mi hija?").
+ */
+const SHIFT = /^(?:ok |okay |oh |um |so |bueno |ok y )*(?:and also|and what about|and how about|what about|how about|and|also|plus|can i also|could i also|y que tal|y que hay de|que hay de|que tal|y tambien|y sobre|tambien|ademas|y) (.+)$/;
+const SHIFT_NOT =
+  /^(?:for|on|in|at|by|it|its|that|this|those|them|the same|same|one|mine|again|then|para|por|en|eso|esto|lo|el de|la de|los de|las de|el mio|la mia|otra vez)\b|\b(?:wife|husband|son|daughter|kid|kids|child|children|baby|mom|mother|dad|father|partner|spouse|hijo|hija|hijos|hijas|esposa|esposo|mama|papa|nino|nina|bebe|pareja|today|tomorrow|tonight|morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|hoy|manana|tarde|noche|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/;
+
+/**
+ * What follows the lead asks something of its own (a question word or a verb: "check a claim
+ * status", "ver como va mi reclamo"); a thing named alone ("what about my blood pressure pill?")
+ * may be a detail of the answer just given.
+ */
+const SHIFT_ASKS =
+  /^(?:(?:can|could|do|should|would|will) (?:i|we|you) (?:also )?)?(?:how|where|when|what|who|which|check|checking|see|seeing|view|look|looking|find|get|getting|pay|paying|change|update|cancel|book|make|ask|know|order|download|print|request|track|open|set|ver|revisar|consultar|pagar|cambiar|actualizar|pedir|saber|descargar|imprimir|hacer|buscar|como|donde|cuando|que|quien|cual|puedo|podria|se puede)\b/;
+
+/** Whether the message turns from the answer just given to something else (see SHIFT). */
+export function turnsElsewhere(text: string): boolean {
+  const rest = SHIFT.exec(fold(text))?.[1];
+  return !!rest && rest.split(' ').length >= 2 && SHIFT_ASKS.test(rest) && !SHIFT_NOT.test(rest);
+}
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
@@ -60,13 +85,13 @@ export class TopicPrior {
     const otherTask = isTask(intent) && !prior.topics.includes(intent);
     if (otherTask && score >= (within ? this.policy.switchAt : this.policy.routeAt)) return null;
     if (within) return { intent: within };
-    if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true) };
+    if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true, turn.text) };
     if (SMALL_TALK.has(intent) && score >= this.policy.routeAt / 2) return null;
     // Unsure: the topic the recognizer leans to among those just answered, else the last one.
     const leaning = [intent, runnerUp?.intent].find((i) => isTask(i) && prior.topics.includes(i));
     if (!isTask(leaning) && lean) return null;
     const topic = isTask(leaning) ? leaning : prior.topics[0]!;
-    return { intent: topic, ...this.kept(prior, topic, false) };
+    return { intent: topic, ...this.kept(prior, topic, false, turn.text) };
   }
 
   /**
@@ -75,9 +100,12 @@ export class TopicPrior {
    * when the member clearly asks about the topic again ("a que hora abren?" after the phone line);
    * and what the answer offered (a new visit, after the nurse line).
    */
-  private kept(prior: TopicPriorState, topic: TaskIntentId, sure: boolean): { answers?: Record<string, string> } {
+  private kept(prior: TopicPriorState, topic: TaskIntentId, sure: boolean, text: string): { answers?: Record<string, string> } {
     if (topic !== prior.topics[0]) return {};
-    const answered = prior.answers ?? {};
+    // A message that turns to something else ("and check a claim status?" after the ID card) keeps
+    // no sub-topic: what it names is asked, never the answer just given.
+    const answered = { ...prior.answers };
+    if (turnsElsewhere(text)) delete answered[SUB_TOPIC[topic].split('.')[1]!];
     const answers = { ...prior.offered, ...(sure ? (answered.topic ? { topic: answered.topic } : {}) : answered) };
     return Object.keys(answers).length ? { answers } : {};
   }

@@ -1,0 +1,36 @@
+import type { RoutingPolicy } from './common/kit';
+import type { OptionMatcher } from './common/options';
+import { fold } from './common/text';
+import { aspectOf } from './followUpAspects';
+import type { TopicPriorState } from './memory';
+import type { PhraseBook } from './phrases';
+import type { TurnInfo } from './turn';
+
+/**
+ * Right after the mental-health answer (its line and booking page), a request for a visit or a way
+ * to be seen ("i only want an appointment", "by phone", "por video") goes on to book a
+ * mental-health visit, in that mode: the answers the appointment begins with. Another kind of care,
+ * another appointment task ("cancel my visit"), a person to talk to or a number asked for is routed
+ * as usual.
+ */
+export class MentalHealthVisit {
+  constructor(
+    private readonly options: OptionMatcher,
+    private readonly phrases: PhraseBook,
+    private readonly policy: RoutingPolicy,
+  ) {}
+
+  /** The appointment's first answers (option ids), or null when the message asks for no visit. */
+  read(turn: TurnInfo, prior: TopicPriorState | undefined): Record<string, string> | null {
+    if (prior?.safety !== 'mentalHealth' || this.phrases.interruption(turn.text)) return null;
+    const folded = fold(turn.text);
+    if (aspectOf(folded) === 'person' || /\b(number|numbers|numero|numeros)\b/.test(folded)) return null;
+    const care = this.options.prefill(turn.text, 'appointment.care');
+    const action = this.options.prefill(turn.text, 'appointment.action');
+    if ((care && care !== 'mentalHealth') || (action && action !== 'new')) return null;
+    const mode = this.options.mentioned(turn.text, 'appointment.mode')[0];
+    const { intent, score } = turn.result;
+    if (!mode && !(intent === 'appointment' && score >= this.policy.routeAt)) return null;
+    return { action: 'new', care: 'mentalHealth', ...(mode ? { mode } : {}) };
+  }
+}
