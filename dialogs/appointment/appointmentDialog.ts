@@ -69,9 +69,11 @@ interface AppointmentValues {
   sameTime?: boolean;
 }
 
-/** Cancelling instead of moving ("actually just cancel it"): the visit already chosen. */
+/** Cancelling instead of moving ("actually just cancel it"), or moving instead of cancelling: the visit already chosen. */
 interface AppointmentTaskOptions extends TaskOptions {
   visitId?: string;
+  /** Moving instead of cancelling ("don't cancel it, make it a video visit"): the new kind of visit. */
+  toMode?: VisitMode;
 }
 
 /**
@@ -129,7 +131,13 @@ export class AppointmentDialog extends TaskDialog {
     const action = flow?.values?.action;
     if ((action === 'reschedule' || action === 'cancel') && !turnTriage(innerDc.context).match) {
       // "actually no keep it" / "no, mejor déjala" while moving or cancelling: nothing changes, and it is said.
-      if (keepsVisit(text)) return this.keep(innerDc, this.visitInHand(innerDc, flow!.values!));
+      if (keepsVisit(text)) {
+        const visit = this.visitInHand(innerDc, flow!.values!);
+        // "no don't cancel it, can it be by video instead": not cancelled, and that visit is moved to video.
+        const to = visit && action === 'cancel' ? this.otherMode(text, visit.mode) : undefined;
+        if (visit && to) return this.switchModeInstead(innerDc, flow as { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, visit, to);
+        return this.keep(innerDc, visit);
+      }
       // "actually just cancel it" while moving: that visit is cancelled (not the task stopped).
       if (action === 'reschedule' && cancelsVisit(text)) return this.cancelInstead(innerDc, flow as { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, text);
     }
@@ -233,6 +241,27 @@ export class AppointmentDialog extends TaskDialog {
       text: visitId ? (opening ?? text) : [opening, text].filter(Boolean).join(' '),
       answers: { action: 'cancel', ...(patient ? { patient } : {}) },
       ...(visitId ? { visitId } : {}),
+    } satisfies AppointmentTaskOptions);
+  }
+
+  /** A kind of visit named that is not the visit's own ("make it a video visit"), the last one named. */
+  private otherMode(text: string, current: VisitMode): VisitMode | undefined {
+    return (this.kit.options.mentioned(text, 'appointment.mode') as VisitMode[]).filter((m) => m !== current).at(-1);
+  }
+
+  /**
+   * Cancelling a visit, "no, don't cancel it, make it a video visit instead": nothing is cancelled
+   * (said), and the task becomes moving that visit to the kind of visit named (when is asked).
+   */
+  private async switchModeInstead(innerDc: DialogContext, flow: { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, visit: Appointment, to: VisitMode): Promise<DialogTurnResult> {
+    const patient = flow.values.patient as string | undefined;
+    await this.kit.say(innerDc.context, 'appointment.live.notCancelled');
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(`${this.intent}.flow`, {
+      ...(flow.options?.text ? { text: flow.options.text } : {}),
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}) },
+      visitId: visit.id,
+      toMode: to,
     } satisfies AppointmentTaskOptions);
   }
 
@@ -472,6 +501,12 @@ export class AppointmentDialog extends TaskDialog {
     if (!upcoming.verified || !upcoming.value.ok || !upcoming.value.value.length) return step.next();
     const zone = timeZoneOf(context, this.deps.timeZone);
     const list = upcoming.value.value;
+    // The visit already chosen (cancelling it became moving it).
+    const chosen = list.find((v) => v.id === (step.options as AppointmentTaskOptions | undefined)?.visitId);
+    if (chosen) {
+      state.moving = chosen;
+      return step.next();
+    }
     // What the opening message said of the visit, and the kind of visit or the names the answer
     // about the time added ("la de video, para el lunes": the day there is the new one).
     const said = (step.options as { text?: string } | undefined)?.text ?? '';
@@ -547,7 +582,7 @@ export class AppointmentDialog extends TaskDialog {
     } else {
       // "from video to in person": the new kind of visit goes to the page, and is said.
       const opening = (step.options as { text?: string } | undefined)?.text ?? '';
-      const to = this.modes(opening).to;
+      const to = (step.options as AppointmentTaskOptions | undefined)?.toMode ?? this.modes(opening).to;
       if (to) params.mode = to;
       const vars = { when: whenText, to: to ? this.kit.text(context, `appointment.toMode.${to}`) : '' };
       const moving = state.moving;
@@ -585,7 +620,7 @@ export class AppointmentDialog extends TaskDialog {
     const zone = timeZoneOf(context, this.deps.timeZone);
     const clock = wallClock(new Date(moving.start), zone);
     const local = { date: zonedDate(new Date(moving.start), zone), time: `${String(clock.hour % 24).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}` };
-    const onlyMode = !named?.date && !!this.modes((step.options as { text?: string } | undefined)?.text ?? '').to;
+    const onlyMode = !named?.date && !!((step.options as AppointmentTaskOptions | undefined)?.toMode ?? this.modes((step.options as { text?: string } | undefined)?.text ?? '').to);
     const kept: PreferredTime = { date: named?.date ?? (onlyMode ? local.date : null), until: named?.date ? named.until : null, time: local.time, partOfDay: null };
     const who = moving.clinician ? this.kit.text(context, 'appointment.live.with', { who: moving.clinician }) : '';
     return { params: whenParams(kept), text: `${describePreferredTime(kept, this.kit.locale(context), this.partNames(context))}${who}` };

@@ -46,8 +46,9 @@ const MAX_QUESTIONS = 3;
  * yes nor no is never taken as a no: a question about what is confirmed ("which pharmacy?", "¿cuánto
  * cuesta?") is answered and the same confirmation asked again; a reply the caller reads itself ends
  * it; a change the caller reads (`changes`) ends it with `changed`, before any yes or no; a clear
- * new request is left to the task (`TaskDialog` drops the confirmation, says `dropped`, and routes
- * it); anything else is asked again once, with the buttons and the ways out.
+ * new request, also after a no ("no, what's my copay?"), is left to the task (`TaskDialog` drops the
+ * confirmation, says `dropped`, and routes it); anything else is asked again once, with the buttons
+ * and the ways out.
  */
 export class ConfirmQuestion extends ChoiceQuestion {
   static readonly CONFIRM_ID = 'question.confirm';
@@ -83,6 +84,17 @@ export class ConfirmQuestion extends ChoiceQuestion {
     }
     if (this.handled(instance, dc.context)) return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
     return super.continueDialog(dc);
+  }
+
+  /**
+   * A no with more after it ("no wait, what's my copay first?"), that this confirmation does not
+   * read itself (a change, a question back, a reply the caller handles): the task may honour the no
+   * and take the rest as the member's next request.
+   */
+  declinesWithMore(instance: DialogInstance, context: TurnContext): boolean {
+    if (this.isExactAnswer(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) || this.handled(instance, context)) return false;
+    const text = turnInfo(context).text;
+    return this.kit.options.match(text, 'confirm', 'contains', ['no']) === 'no' && this.kit.options.match(text, 'confirm', 'contains', ['yes']) === null;
   }
 
   private confirmOptions(instance: DialogInstance): ConfirmOptions {
