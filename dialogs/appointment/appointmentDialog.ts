@@ -74,6 +74,8 @@ interface AppointmentTaskOptions extends TaskOptions {
   visitId?: string;
   /** Moving instead of cancelling ("don't cancel it, make it a video visit"): the new kind of visit. */
   toMode?: VisitMode;
+  /** Right after moving a visit, "same time is fine": the days that answer looked for (YYYY-MM-DD/YYYY-MM-DD). */
+  keptDays?: string;
 }
 
 /**
@@ -203,7 +205,40 @@ export class AppointmentDialog extends TaskDialog {
     if (options?.text && (before === 'cancel' || before === 'reschedule') && keepsVisit(options.text) && !turnTriage(innerDc.context).match) {
       return this.keep(innerDc, null);
     }
+    const moved = options?.previous?.intent === this.intent && options.previous.answers.action === 'reschedule' ? options.previous.answers : null;
+    if (options?.text && moved && !options.answers?.action && !turnTriage(innerDc.context).match && this.keepsVisitDetail(innerDc.context, options.text)) {
+      return super.onBeginDialog(innerDc, this.aboutMovedVisit(innerDc.context, options, moved));
+    }
     return super.onBeginDialog(innerDc, options);
+  }
+
+  /**
+   * Right after the answer about moving a visit, words that keep one of its details and name no
+   * other task ("same time is fine", "a la misma hora está bien", "thursday, same time"): an answer
+   * about that visit, not a new request.
+   */
+  private keepsVisitDetail(context: TurnContext, text: string): boolean {
+    if (!this.kit.options.mentioned(text, 'appointment.when', ['sameTime']).length) return false;
+    const { result } = turnInfo(context);
+    return !(result.intent !== this.intent && isTask(result.intent) && result.score >= this.kit.policy.routeAt && this.kit.options.prefill(text, 'appointment.action') !== null);
+  }
+
+  /**
+   * The move just answered, again with what the follow-up keeps: the same visit (the trail's
+   * `visit`), the days that answer looked for, and the new words as the answer to when.
+   */
+  private aboutMovedVisit(context: TurnContext, options: AppointmentTaskOptions, moved: Readonly<Record<string, string>>): AppointmentTaskOptions {
+    const text = options.text!;
+    const day = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
+    const answers = { ...options.answers, action: 'reschedule', ...(moved.patient ? { patient: moved.patient } : {}), ...(day.ok && day.value.date ? {} : { when: 'sameTime' }) };
+    return {
+      ...options,
+      // Said with a day ("next thursday, same time"): the day, read as the new one ("to ...").
+      text: day.ok && day.value.date ? `move it to ${text}` : text,
+      answers,
+      ...(moved.visit ? { visitId: moved.visit } : {}),
+      ...(moved.days && !(day.ok && day.value.date) ? { keptDays: moved.days } : {}),
+    };
   }
 
   /** The visit being moved, or the one a cancel is asking about ("Cancel the … ?"), if known. */
@@ -596,6 +631,10 @@ export class AppointmentDialog extends TaskDialog {
       );
       // A signed-in member could book here: why moving their visit is not done in the chat.
       if (moving) lines.push(this.kit.text(context, 'appointment.moveOnPortal'));
+      // Which visit and days this answer was about, for a follow-up that keeps a detail ("same time is fine").
+      if (moving) await this.kit.memory.remember(context, 'visit', moving.id);
+      const days = 'value' in when && when.value.date ? `${when.value.date}/${when.value.until ?? when.value.date}` : null;
+      if (days) await this.kit.memory.remember(context, 'days', days);
     }
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
@@ -612,7 +651,8 @@ export class AppointmentDialog extends TaskDialog {
   private sameTime(step: WaterfallStepContext, when: TextAnswer<PreferredTime>): { params: Record<string, string | undefined>; text: string } {
     const context = step.context;
     const moving = (step.values as AppointmentValues).moving;
-    const named = 'value' in when ? when.value : null;
+    const keptDays = (step.options as AppointmentTaskOptions | undefined)?.keptDays?.split('/');
+    const named = 'value' in when ? when.value : keptDays?.[0] ? { date: keptDays[0], until: keptDays[1] ?? null, time: null, partOfDay: null } : null;
     if (!moving) {
       const text = named?.date ? `${describePreferredTime({ ...named, time: null, partOfDay: null }, this.kit.locale(context), this.partNames(context))}, ` : '';
       return { params: named?.date ? { when: whenParams(named).when } : {}, text: `${text}${this.kit.text(context, 'appointment.when.sameTimeUnknown')}` };
