@@ -38,6 +38,8 @@ export const QUESTIONS = {
   confirm: ['yes', 'no'],
   /** A question asked back instead of a yes or a no ("which pharmacy?", "how much will it cost?"). */
   'confirm.about': ['place', 'cost', 'timing'],
+  /** A change asked for instead of a yes or a no ("a later time please", "mas temprano"). */
+  'confirm.change': ['later', 'earlier'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QuestionKey = keyof typeof QUESTIONS;

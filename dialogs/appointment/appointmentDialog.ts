@@ -69,9 +69,13 @@ interface AppointmentValues {
   sameTime?: boolean;
 }
 
-/** Cancelling instead of moving ("actually just cancel it"): the visit already chosen. */
+/** Cancelling instead of moving ("actually just cancel it"), or moving instead of cancelling: the visit already chosen. */
 interface AppointmentTaskOptions extends TaskOptions {
   visitId?: string;
+  /** Moving instead of cancelling ("don't cancel it, make it a video visit"): the new kind of visit. */
+  toMode?: VisitMode;
+  /** Right after moving a visit, "same time is fine": the days that answer looked for (YYYY-MM-DD/YYYY-MM-DD). */
+  keptDays?: string;
 }
 
 /**
@@ -129,7 +133,13 @@ export class AppointmentDialog extends TaskDialog {
     const action = flow?.values?.action;
     if ((action === 'reschedule' || action === 'cancel') && !turnTriage(innerDc.context).match) {
       // "actually no keep it" / "no, mejor déjala" while moving or cancelling: nothing changes, and it is said.
-      if (keepsVisit(text)) return this.keep(innerDc, this.visitInHand(innerDc, flow!.values!));
+      if (keepsVisit(text)) {
+        const visit = this.visitInHand(innerDc, flow!.values!);
+        // "no don't cancel it, can it be by video instead": not cancelled, and that visit is moved to video.
+        const to = visit && action === 'cancel' ? this.otherMode(text, visit.mode) : undefined;
+        if (visit && to) return this.switchModeInstead(innerDc, flow as { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, visit, to);
+        return this.keep(innerDc, visit);
+      }
       // "actually just cancel it" while moving: that visit is cancelled (not the task stopped).
       if (action === 'reschedule' && cancelsVisit(text)) return this.cancelInstead(innerDc, flow as { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, text);
     }
@@ -195,7 +205,40 @@ export class AppointmentDialog extends TaskDialog {
     if (options?.text && (before === 'cancel' || before === 'reschedule') && keepsVisit(options.text) && !turnTriage(innerDc.context).match) {
       return this.keep(innerDc, null);
     }
+    const moved = options?.previous?.intent === this.intent && options.previous.answers.action === 'reschedule' ? options.previous.answers : null;
+    if (options?.text && moved && !options.answers?.action && !turnTriage(innerDc.context).match && this.keepsVisitDetail(innerDc.context, options.text)) {
+      return super.onBeginDialog(innerDc, this.aboutMovedVisit(innerDc.context, options, moved));
+    }
     return super.onBeginDialog(innerDc, options);
+  }
+
+  /**
+   * Right after the answer about moving a visit, words that keep one of its details and name no
+   * other task ("same time is fine", "a la misma hora está bien", "thursday, same time"): an answer
+   * about that visit, not a new request.
+   */
+  private keepsVisitDetail(context: TurnContext, text: string): boolean {
+    if (!this.kit.options.mentioned(text, 'appointment.when', ['sameTime']).length) return false;
+    const { result } = turnInfo(context);
+    return !(result.intent !== this.intent && isTask(result.intent) && result.score >= this.kit.policy.routeAt && this.kit.options.prefill(text, 'appointment.action') !== null);
+  }
+
+  /**
+   * The move just answered, again with what the follow-up keeps: the same visit (the trail's
+   * `visit`), the days that answer looked for, and the new words as the answer to when.
+   */
+  private aboutMovedVisit(context: TurnContext, options: AppointmentTaskOptions, moved: Readonly<Record<string, string>>): AppointmentTaskOptions {
+    const text = options.text!;
+    const day = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
+    const answers = { ...options.answers, action: 'reschedule', ...(moved.patient ? { patient: moved.patient } : {}), ...(day.ok && day.value.date ? {} : { when: 'sameTime' }) };
+    return {
+      ...options,
+      // Said with a day ("next thursday, same time"): the day, read as the new one ("to ...").
+      text: day.ok && day.value.date ? `move it to ${text}` : text,
+      answers,
+      ...(moved.visit ? { visitId: moved.visit } : {}),
+      ...(moved.days && !(day.ok && day.value.date) ? { keptDays: moved.days } : {}),
+    };
   }
 
   /** The visit being moved, or the one a cancel is asking about ("Cancel the … ?"), if known. */
@@ -233,6 +276,27 @@ export class AppointmentDialog extends TaskDialog {
       text: visitId ? (opening ?? text) : [opening, text].filter(Boolean).join(' '),
       answers: { action: 'cancel', ...(patient ? { patient } : {}) },
       ...(visitId ? { visitId } : {}),
+    } satisfies AppointmentTaskOptions);
+  }
+
+  /** A kind of visit named that is not the visit's own ("make it a video visit"), the last one named. */
+  private otherMode(text: string, current: VisitMode): VisitMode | undefined {
+    return (this.kit.options.mentioned(text, 'appointment.mode') as VisitMode[]).filter((m) => m !== current).at(-1);
+  }
+
+  /**
+   * Cancelling a visit, "no, don't cancel it, make it a video visit instead": nothing is cancelled
+   * (said), and the task becomes moving that visit to the kind of visit named (when is asked).
+   */
+  private async switchModeInstead(innerDc: DialogContext, flow: { options?: AppointmentTaskOptions; values: AppointmentValues & Record<string, unknown> }, visit: Appointment, to: VisitMode): Promise<DialogTurnResult> {
+    const patient = flow.values.patient as string | undefined;
+    await this.kit.say(innerDc.context, 'appointment.live.notCancelled');
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(`${this.intent}.flow`, {
+      ...(flow.options?.text ? { text: flow.options.text } : {}),
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}) },
+      visitId: visit.id,
+      toMode: to,
     } satisfies AppointmentTaskOptions);
   }
 
@@ -472,6 +536,12 @@ export class AppointmentDialog extends TaskDialog {
     if (!upcoming.verified || !upcoming.value.ok || !upcoming.value.value.length) return step.next();
     const zone = timeZoneOf(context, this.deps.timeZone);
     const list = upcoming.value.value;
+    // The visit already chosen (cancelling it became moving it).
+    const chosen = list.find((v) => v.id === (step.options as AppointmentTaskOptions | undefined)?.visitId);
+    if (chosen) {
+      state.moving = chosen;
+      return step.next();
+    }
     // What the opening message said of the visit, and the kind of visit or the names the answer
     // about the time added ("la de video, para el lunes": the day there is the new one).
     const said = (step.options as { text?: string } | undefined)?.text ?? '';
@@ -547,7 +617,7 @@ export class AppointmentDialog extends TaskDialog {
     } else {
       // "from video to in person": the new kind of visit goes to the page, and is said.
       const opening = (step.options as { text?: string } | undefined)?.text ?? '';
-      const to = this.modes(opening).to;
+      const to = (step.options as AppointmentTaskOptions | undefined)?.toMode ?? this.modes(opening).to;
       if (to) params.mode = to;
       const vars = { when: whenText, to: to ? this.kit.text(context, `appointment.toMode.${to}`) : '' };
       const moving = state.moving;
@@ -561,6 +631,10 @@ export class AppointmentDialog extends TaskDialog {
       );
       // A signed-in member could book here: why moving their visit is not done in the chat.
       if (moving) lines.push(this.kit.text(context, 'appointment.moveOnPortal'));
+      // Which visit and days this answer was about, for a follow-up that keeps a detail ("same time is fine").
+      if (moving) await this.kit.memory.remember(context, 'visit', moving.id);
+      const days = 'value' in when && when.value.date ? `${when.value.date}/${when.value.until ?? when.value.date}` : null;
+      if (days) await this.kit.memory.remember(context, 'days', days);
     }
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
@@ -577,7 +651,8 @@ export class AppointmentDialog extends TaskDialog {
   private sameTime(step: WaterfallStepContext, when: TextAnswer<PreferredTime>): { params: Record<string, string | undefined>; text: string } {
     const context = step.context;
     const moving = (step.values as AppointmentValues).moving;
-    const named = 'value' in when ? when.value : null;
+    const keptDays = (step.options as AppointmentTaskOptions | undefined)?.keptDays?.split('/');
+    const named = 'value' in when ? when.value : keptDays?.[0] ? { date: keptDays[0], until: keptDays[1] ?? null, time: null, partOfDay: null } : null;
     if (!moving) {
       const text = named?.date ? `${describePreferredTime({ ...named, time: null, partOfDay: null }, this.kit.locale(context), this.partNames(context))}, ` : '';
       return { params: named?.date ? { when: whenParams(named).when } : {}, text: `${text}${this.kit.text(context, 'appointment.when.sameTimeUnknown')}` };
@@ -585,7 +660,7 @@ export class AppointmentDialog extends TaskDialog {
     const zone = timeZoneOf(context, this.deps.timeZone);
     const clock = wallClock(new Date(moving.start), zone);
     const local = { date: zonedDate(new Date(moving.start), zone), time: `${String(clock.hour % 24).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}` };
-    const onlyMode = !named?.date && !!this.modes((step.options as { text?: string } | undefined)?.text ?? '').to;
+    const onlyMode = !named?.date && !!((step.options as AppointmentTaskOptions | undefined)?.toMode ?? this.modes((step.options as { text?: string } | undefined)?.text ?? '').to);
     const kept: PreferredTime = { date: named?.date ?? (onlyMode ? local.date : null), until: named?.date ? named.until : null, time: local.time, partOfDay: null };
     const who = moving.clinician ? this.kit.text(context, 'appointment.live.with', { who: moving.clinician }) : '';
     return { params: whenParams(kept), text: `${describePreferredTime(kept, this.kit.locale(context), this.partNames(context))}${who}` };

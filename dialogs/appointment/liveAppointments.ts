@@ -1,11 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appointments/appointmentLookup';
+import { IN_PERSON_ONLY, type Appointment, type CareKind, type Slot, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { formatDay, timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
 import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
-import { ConfirmQuestion } from '../common/confirmQuestion';
+import { ConfirmQuestion, type ConfirmAnswer } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
 import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
@@ -39,6 +39,22 @@ export interface LiveAppointmentOptions {
   mode?: VisitMode;
   /** The preferred time (new), or a quick answer: "asap" / "any". */
   when?: PreferredTime | 'asap' | 'any';
+  /** New, after a change asked for at "Book …?": the slot it changes and what changes (`slotChange`). */
+  change?: SlotChange;
+  /** The member already chosen (a change asked for at "Book …?" keeps whose visit it is). */
+  subjectId?: string;
+}
+
+/** A change to the slot being confirmed: the same time (another mode or clinician), or a later or earlier one. */
+export interface SlotChange {
+  start: string;
+  /** The clinician asked for ("with Dr. Haddad instead"), or kept when only the mode changes. */
+  clinician?: string;
+  /** Only this clinician fits (named in the change), not just preferred. */
+  onlyClinician: boolean;
+  direction?: 'later' | 'earlier';
+  /** The clinicians of the times offered before, so that one can be named. */
+  clinicians: string[];
 }
 
 interface LiveValues {
@@ -51,6 +67,8 @@ interface LiveValues {
   target?: Appointment | Slot;
   /** The confirmation was asked again after a question back ("that's for my son, right?"). */
   askedAgain?: boolean;
+  /** New: the clinicians of the times offered, one of whom the member may ask for instead. */
+  clinicians?: string[];
 }
 
 /**
@@ -99,7 +117,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       values.subject = all.find((s) => s.memberId === memberId) ?? { memberId, givenName: '', self: true };
       return step.next();
     }
-    const others = all.filter((s) => !s.self);
+    const others = all.filter((s) => !s.self && (!this.options(step).subjectId || s.memberId === this.options(step).subjectId));
     if (!others.length) return this.finish(step, [this.kit.text(step.context, 'appointment.live.noProxy')], 'appointments.upcoming');
     if (others.length === 1) {
       values.subject = others[0];
@@ -158,26 +176,43 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     } satisfies PickOptions);
   }
 
-  private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** `anyMode`: a change asked for fits no time in the mode asked (no phone visits with that clinician): any mode. */
+  private async offerSlots(step: WaterfallStepContext, anyMode = false): Promise<DialogTurnResult> {
     const context = step.context;
-    const { care, mode, when } = this.options(step);
+    const { care, when, change } = this.options(step);
+    const mode = anyMode ? undefined : this.options(step).mode;
     if (!care) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
     const zone = this.zone(step);
     const now = this.deps.clock();
     let failure: RecordAnswer<unknown> | null = null;
     const search: SlotSearch = async (from, to, limit) => {
       const slots = await this.deps.records.freeSlots(context, { care, ...(mode ? { mode } : {}), from: from.toISOString(), to: to.toISOString(), limit });
-      if (slots.verified && slots.value.ok) return slots.value.value;
+      if (slots.verified && slots.value.ok) return change ? slots.value.value.filter((slot) => fitsChange(slot, change)) : slots.value.value;
       failure = slots;
       return null;
     };
-    const open = await findOpenTimes(search, when, now, zone);
+    const values = step.values as LiveValues;
+    if (change && !change.direction) {
+      // The same time in the new mode or with the clinician asked for: straight to "Book …?" again.
+      const start = new Date(change.start);
+      const same = await search(start, new Date(start.getTime() + 60_000), 10);
+      if (!same) return this.failed(step, failure!);
+      const exact = same.find((slot) => slot.start === change.start && (!change.clinician || slot.clinician === change.clinician)) ?? same.find((slot) => slot.start === change.start);
+      if (exact) {
+        values.clinicians = change.clinicians;
+        return this.confirm(step, exact);
+      }
+    }
+    // "A later time": the first open times after the one offered (the same day first).
+    const later = change?.direction === 'later';
+    const open = await findOpenTimes(search, later ? 'asap' : when, later ? new Date(Math.max(now.getTime(), Date.parse(change.start))) : now, zone);
     if (!open) return this.failed(step, failure!);
+    if (change && mode && !open.slots.length) return this.offerSlots(step, true);
     if (!open.slots.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
     if (open.note) await this.kit.send(context, { text: this.noteText(step, open.note) });
-    const values = step.values as LiveValues;
     values.stage = 'pick';
     values.items = open.slots;
+    values.clinicians = [...new Set([...(change?.clinicians ?? []), ...open.slots.map((slot) => slot.clinician).filter((c): c is string => !!c)])];
     return step.beginDialog(PickQuestion.ID, {
       prompt: 'appointment.live.pickSlot',
       vars: { care: this.kit.text(context, `options.appointment.care.${care}`) },
@@ -226,7 +261,19 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const where = target.mode === 'inPerson' && target.location
       ? this.kit.text(step.context, 'appointment.live.about.whereInPerson', { location: target.location })
       : this.kit.text(step.context, 'appointment.live.about.whereRemote', { mode: vars.mode! });
+    const others = (values.clinicians ?? []).filter((c) => c !== target.clinician);
+    const changes =
+      action === 'new' && 'care' in target
+        ? {
+            changes: [
+              { question: 'appointment.mode' as const, ids: IN_PERSON_ONLY.includes(target.care) ? [] : MODES.filter((m) => m !== target.mode) },
+              { question: 'confirm.change' as const },
+            ],
+            changeNames: others.map(surname),
+          }
+        : {};
     return ConfirmQuestion.begin(step, {
+      ...changes,
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
       vars: { ...vars, for: this.forWhom(step) },
       details: { place: { key: 'appointment.live.about.place', vars: { where } }, cost: { key: 'appointment.live.about.cost' }, timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } } },
@@ -262,6 +309,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const zone = this.zone(step);
     const values = step.values as LiveValues;
     const answer = (step.result as ChoiceAnswer | undefined)?.answer;
+    if ((step.result as ConfirmAnswer | undefined)?.changed && action === 'new' && target && 'care' in target && subject) return this.change(step, target, subject);
     if (answer === null && target && subject && !values.askedAgain && this.isQuestionBack(step)) {
       // A question back is answered (whose visit it is) and the confirmation asked again: not a "no".
       values.askedAgain = true;
@@ -283,6 +331,29 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const cancelled = await this.deps.records.cancel(context, subject.memberId, target.id);
     if (!cancelled.verified || !cancelled.value.ok) return this.failed(step, cancelled);
     return this.finish(step, [this.kit.text(context, 'appointment.live.cancelled', visitVars(this.kit, context, cancelled.value.value.cancelled, zone))], 'appointments.upcoming');
+  }
+
+  /**
+   * "Book …?" answered with a change ("can it be by video instead", "no, with Dr. Haddad", "a
+   * later time please"): the same time in the new mode or with that clinician is asked again at
+   * once; a time that does not fit (or a later or earlier one) gets the open times that do.
+   */
+  private change(step: WaterfallStepContext, target: Slot, subject: Subject): Promise<DialogTurnResult> {
+    const text = turnInfo(step.context).text;
+    const options = this.options(step);
+    const values = step.values as LiveValues;
+    const clinicians = values.clinicians ?? [];
+    const mode = this.kit.options.mentioned(text, 'appointment.mode', MODES.filter((m) => m !== target.mode)).at(-1) as VisitMode | undefined;
+    const named = clinicians.find((c) => c !== target.clinician && containsPhrase(fold(text), fold(surname(c))));
+    const direction = this.kit.options.mentioned(text, 'confirm.change').at(-1) as SlotChange['direction'];
+    const clinician = named ?? target.clinician;
+    const change: SlotChange = { start: target.start, onlyClinician: !!named, clinicians, ...(clinician ? { clinician } : {}), ...(direction ? { direction } : {}) };
+    return step.replaceDialog(`${LIVE_APPOINTMENTS}.flow`, {
+      ...options,
+      mode: mode ?? target.mode,
+      change,
+      subjectId: subject.memberId,
+    } satisfies LiveAppointmentOptions);
   }
 
   private async finish(step: WaterfallStepContext, lines: string[], page: 'appointments.upcoming' | 'appointments.schedule'): Promise<DialogTurnResult> {
@@ -319,6 +390,21 @@ export function fittingVisits(kit: DialogKit, list: readonly Appointment[], abou
   const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
   if (byName.length) fit = byName;
   return fit;
+}
+
+const MODES: readonly VisitMode[] = ['inPerson', 'video', 'phone'];
+
+/** A clinician's last name ("Dr. Omar Haddad": "Haddad"), the way members name them. */
+function surname(clinician: string): string {
+  return clinician.trim().split(/\s+/).at(-1) ?? clinician;
+}
+
+/** A slot that fits a change asked for: the clinician named, and later or earlier than the one it replaces. */
+function fitsChange(slot: Slot, change: SlotChange): boolean {
+  if (change.onlyClinician && slot.clinician !== change.clinician) return false;
+  if (change.direction === 'later') return slot.start > change.start;
+  if (change.direction === 'earlier') return slot.start < change.start;
+  return true;
 }
 
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */

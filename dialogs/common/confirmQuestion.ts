@@ -26,7 +26,17 @@ export interface ConfirmOptions extends Omit<ChoiceQuestionOptions, 'question' |
   handles?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
   /** Names the caller reads itself too ("es para Sam verdad?"). */
   names?: readonly string[];
+  /**
+   * A change to what is confirmed, which the caller makes and then asks again: options of these
+   * questions ("make it a video visit instead", "a later time") or these names ("with Dr. Haddad").
+   * Read before yes or no, so "no, I want video" is that change, not a plain no.
+   */
+  changes?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
+  changeNames?: readonly string[];
 }
+
+/** How a confirmation ends: yes, no, no answer, or a change the caller reads (`changed`). */
+export type ConfirmAnswer = ChoiceAnswer & { changed?: true };
 
 /** Questions asked back before the confirmation gives up on them and ends with no answer. */
 const MAX_QUESTIONS = 3;
@@ -35,8 +45,10 @@ const MAX_QUESTIONS = 3;
  * The one yes/no confirmation every task asks before it changes something. A reply that is neither
  * yes nor no is never taken as a no: a question about what is confirmed ("which pharmacy?", "¿cuánto
  * cuesta?") is answered and the same confirmation asked again; a reply the caller reads itself ends
- * it; a clear new request is left to the task (`TaskDialog` drops the confirmation, says `dropped`,
- * and routes it); anything else is asked again once, with the buttons and the ways out.
+ * it; a change the caller reads (`changes`) ends it with `changed`, before any yes or no; a clear
+ * new request, also after a no ("no, what's my copay?"), is left to the task (`TaskDialog` drops the
+ * confirmation, says `dropped`, and routes it); anything else is asked again once, with the buttons
+ * and the ways out.
  */
 export class ConfirmQuestion extends ChoiceQuestion {
   static readonly CONFIRM_ID = 'question.confirm';
@@ -55,11 +67,12 @@ export class ConfirmQuestion extends ChoiceQuestion {
   }
 
   override accepts(instance: DialogInstance, context: TurnContext): boolean {
-    return super.accepts(instance, context) || this.askedDetail(instance, context) !== null || this.handled(instance, context);
+    return super.accepts(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) !== null || this.handled(instance, context);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!;
+    if (this.changed(instance, dc.context)) return dc.endDialog({ answer: null, stuck: false, changed: true } satisfies ConfirmAnswer);
     if (super.accepts(instance, dc.context)) return super.continueDialog(dc);
     const detail = this.askedDetail(instance, dc.context);
     const state = instance.state as { questions?: number };
@@ -73,6 +86,17 @@ export class ConfirmQuestion extends ChoiceQuestion {
     return super.continueDialog(dc);
   }
 
+  /**
+   * A no with more after it ("no wait, what's my copay first?"), that this confirmation does not
+   * read itself (a change, a question back, a reply the caller handles): the task may honour the no
+   * and take the rest as the member's next request.
+   */
+  declinesWithMore(instance: DialogInstance, context: TurnContext): boolean {
+    if (this.isExactAnswer(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) || this.handled(instance, context)) return false;
+    const text = turnInfo(context).text;
+    return this.kit.options.match(text, 'confirm', 'contains', ['no']) === 'no' && this.kit.options.match(text, 'confirm', 'contains', ['yes']) === null;
+  }
+
   private confirmOptions(instance: DialogInstance): ConfirmOptions {
     return this.options(instance) as unknown as ConfirmOptions;
   }
@@ -83,6 +107,13 @@ export class ConfirmQuestion extends ChoiceQuestion {
     const ids = Object.keys(details);
     const aspect = this.kit.options.match(turnInfo(context).text, 'confirm.about', 'contains', ids) as ConfirmAspect | null;
     return aspect ? (details[aspect] ?? null) : null;
+  }
+
+  /** The reply asks for a change the caller reads (another mode, another clinician, a later time). */
+  private changed(instance: DialogInstance, context: TurnContext): boolean {
+    const text = turnInfo(context).text;
+    const { changes = [], changeNames = [] } = this.confirmOptions(instance);
+    return changes.some((c) => this.kit.options.mentioned(text, c.question, c.ids).length > 0) || changeNames.some((name) => containsPhrase(fold(text), fold(name)));
   }
 
   private handled(instance: DialogInstance, context: TurnContext): boolean {

@@ -215,6 +215,9 @@ export abstract class TaskDialog extends ComponentDialog {
       if (asked && this.kit.options.match(turnInfo(context).text, 'topics', 'exact', ['somethingElse'])) {
         return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
       }
+      // "no, and what's my copay?" to a yes/no confirmation: the no is honoured (said) and the request routed.
+      const after = this.freshRequest(context);
+      if (after && asked instanceof ConfirmQuestion && active && asked.declinesWithMore(active, context)) return this.switchTo(innerDc, after, true, asked, active);
       const other = this.otherTopic(context);
       if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked, asked, active);
       // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
