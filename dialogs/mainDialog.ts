@@ -13,6 +13,7 @@ import { MentalHealthVisit } from './mentalHealthVisit';
 import { ResumeWords } from './resumeWords';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
+import { familyMention } from './familyMention';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -129,7 +130,8 @@ export class MainDialog extends ComponentDialog {
         // "should I come in?" after the nurse line is about a visit (the answer offers one, or an e-visit).
         await this.kit.memory.notePrior(step.context, {
           topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],
-          offered: { action: 'new' },
+          // A family member named ("my daughter is sick"): the visit offered is theirs, not asked again.
+          offered: { action: 'new', ...(familyMention(this.kit.options, turnInfo(step.context).text) ? { patient: 'family' } : {}) },
           ...(match.intent === 'symptoms' ? { safety: 'symptoms' as const } : match.intent === 'mental_health' ? { safety: 'mentalHealth' as const } : {}),
         });
         return step.endDialog();

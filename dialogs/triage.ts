@@ -7,6 +7,7 @@ import type { ResponseCatalog } from '../common/responses';
 import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { OptionMatcher } from './common/options';
+import { familyMention, type FamilyMention } from './familyMention';
 import { noteOutcome, turnTriage } from './turn';
 
 /** What the responder needs of a triage match (ids only, never member text). */
@@ -58,10 +59,16 @@ export class TriageResponder {
     return this.deps.catalog.text(locale, key, { ...this.vars(locale), ...vars });
   }
 
-  /** The answer for an outcome, channel-neutral (ReplySender renders cards, or plain SMS text). */
-  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>): Reply {
+  /**
+   * The answer for an outcome, channel-neutral (ReplySender renders cards, or plain SMS text). A
+   * visit offered for a family member the message names (`who`) is booked on a page that is not
+   * set to the member themself, with one line saying to choose that person there.
+   */
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>, who: FamilyMention | null = null): Reply {
     const { locale } = match;
     const { profile, options } = this.deps;
+    const patient = who ? undefined : 'self';
+    const forWhom = who ? [this.text(locale, `triageLinks.for.${who}`)] : [];
     switch (match.intent) {
       case 'emergency': {
         const nurse = profile.phone('nurseLine', locale);
@@ -81,11 +88,11 @@ export class TriageResponder {
         const line = profile.phone('behavioralHealth', locale);
         return {
           title: this.text(locale, 'mentalHealth.title'),
-          text: this.text(locale, 'mentalHealth.answer', line),
+          text: [this.text(locale, 'mentalHealth.answer', line), ...forWhom].join('\n\n'),
           links: [
             {
               title: this.text(locale, 'triageLinks.mentalHealthVisit'),
-              url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'mentalHealth' }),
+              url: profile.link('appointments.schedule', { action: 'new', patient, care: 'mentalHealth' }),
             },
           ],
         };
@@ -94,12 +101,12 @@ export class TriageResponder {
         const nurse = profile.phone('nurseLine', locale);
         return {
           title: this.text(locale, 'symptoms.title'),
-          text: this.text(locale, 'symptoms.answer', nurse),
+          text: [this.text(locale, 'symptoms.answer', nurse), ...forWhom].join('\n\n'),
           links: [
             { title: this.text(locale, 'triageLinks.eVisit'), url: profile.link('telehealth.eVisit') },
             {
               title: this.text(locale, 'triageLinks.sameDayVisit'),
-              url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' }),
+              url: profile.link('appointments.schedule', { action: 'new', patient, care: 'urgent', when: 'asap' }),
             },
           ],
         };
@@ -194,7 +201,8 @@ export class TriageResponder {
 
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
   async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
-    const reply = this.reply(match);
+    // "need to get my daughter seen": the visit offered is hers, not the member's.
+    const reply = this.reply(match, familyMention(this.deps.options, context.activity.text));
     await this.deps.sender.send(context, reply, match.locale);
     this.counted(context, match, 'answered');
     await this.tell(context, match, reply);

@@ -10,7 +10,7 @@ import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQ
 import { ChoiceQuestion, TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import { TASK_INTENTS } from '../../intents/types';
 import type { QuestionKey } from '../questions';
-import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
+import { TaskDialog, values, type LaterFlow, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { cancelsVisit, keepsVisit } from './changeOfMind';
 import { turnInfo, turnTriage } from '../turn';
 import { verificationNote } from '../identity/notes';
@@ -174,10 +174,10 @@ export class AppointmentDialog extends TaskDialog {
   }
 
   /**
-   * Booking: a day or time said to an earlier question ("tomorrow morning" to "What kind of
-   * care?") is kept for "When would you prefer?", which is then not asked; the open question is
-   * asked again, saying so. A message the question accepts, or with words asking for something
-   * else, is left to the usual reading.
+   * Booking: a day or time said alone to an earlier question ("tomorrow morning" to "What kind of
+   * care?") is kept for "When would you prefer?" with whatever else it answers, and the open
+   * question asked again, saying so (before the symptoms model may read a time of day as one). A
+   * message the question accepts, or with words asking for something else, is left to the usual reading.
    */
   private async keepEarlyTime(innerDc: DialogContext, state: AppointmentValues & Record<string, unknown>, text: string): Promise<boolean> {
     const context = innerDc.context;
@@ -187,13 +187,36 @@ export class AppointmentDialog extends TaskDialog {
     if (question.accepts(active, context) || this.kit.phrases.interruption(text)) return false;
     const { result } = turnInfo(context);
     if (result.intent !== 'appointment' && isTask(result.intent) && result.score >= this.kit.policy.routeAt) return false;
+    if (!this.timeSaid(context, text)) return false;
+    return this.answerKeptForLater(innerDc);
+  }
+
+  /** A day, a time of day or a clock time in the words ("mañana en la tarde", "next friday at 3"). */
+  private timeSaid(context: TurnContext, text: string): PreferredTime | null {
     const parsed = this.times.parse(text, this.kit.locale(context), memberNow(this.deps.clock(), timeZoneOf(context, this.deps.timeZone)));
-    if (!parsed.ok || !(parsed.value.date || parsed.value.partOfDay || parsed.value.time)) return false;
-    state.newTime = parsed.value;
-    const when = describePreferredTime(parsed.value, this.kit.locale(context), this.partNames(context));
-    await this.kit.say(context, 'common.answerKept', { answers: when });
-    await innerDc.repromptDialog();
-    return true;
+    return parsed.ok && (parsed.value.date || parsed.value.partOfDay || parsed.value.time) ? parsed.value : null;
+  }
+
+  /**
+   * Booking, before "When would you prefer?" is asked: a day or time in an answer to another
+   * question ("atención primaria, mañana en la tarde") is kept as the preferred time, and "as soon
+   * as possible" / "any time" as that answer, so "When would you prefer?" is not asked.
+   */
+  protected override keepLaterDetails(context: TurnContext, text: string, flow: LaterFlow, open?: QuestionKey): string[] {
+    const state = (flow.values ?? {}) as AppointmentValues & Record<string, unknown>;
+    // Said to "What would you like to do?", only with a new visit: a day beside "move my tuesday visit" is the visit's.
+    const action = state.action ?? flow.options?.answers?.action ?? this.kit.options.prefill(text, 'appointment.action');
+    if (action !== 'new' || open === 'appointment.when' || state.when !== undefined) return [];
+    const time = this.timeSaid(context, text);
+    if (time) {
+      state.newTime = time;
+      flow.values = state;
+      return [describePreferredTime(time, this.kit.locale(context), this.partNames(context))];
+    }
+    const choice = this.kit.options.prefill(text, 'appointment.when', ['asap', 'any']);
+    if (!choice) return [];
+    flow.options = { ...flow.options, answers: { ...flow.options?.answers, when: choice } };
+    return [this.kit.text(context, `options.appointment.when.${choice}`)];
   }
 
   /**

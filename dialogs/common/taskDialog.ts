@@ -81,6 +81,18 @@ export interface PausedTask {
 /** A short answer ("by video", "for my daughter"): kept even when the recognizer hears another task in it. */
 const SHORT_ANSWER_WORDS = 4;
 
+/** A task's flow (waterfall) state: how it was started and the answers so far. */
+export interface LaterFlow {
+  options?: TaskOptions;
+  values?: Record<string, unknown>;
+}
+
+/** The question an open prompt asks (a closed question's, or the choices offered beside a text one). */
+function openQuestion(active: DialogInstance): QuestionKey | undefined {
+  const options = (active.state as { options?: { question?: QuestionKey; choices?: { question?: QuestionKey } } } | undefined)?.options;
+  return options?.question ?? options?.choices?.question;
+}
+
 const isTaskIntent = (intent: string): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /** A waterfall's values (botbuilder types them as `object`). */
@@ -194,16 +206,12 @@ export abstract class TaskDialog extends ComponentDialog {
       // clearly ask for something else ("never mind", "talk to a person") interrupt it. A loose
       // question (a medicine's name) accepts almost anything, so there the recognizer still decides.
       const slotAnswer = !!(asked && active && !asked.loose && asked.accepts(active, context));
+      // An answer that carries more than the open question asks ("para mí, en persona", "primary
+      // care, tomorrow afternoon"): the other details are kept too, so their questions are not asked.
+      if (slotAnswer && active) await this.keepLaterAnswers(innerDc, openQuestion(active));
       // An answer to another of this task's questions ("in person" to "Who is the appointment
       // for?"): kept for that question, and the open one asked again; not a request for a person.
-      const kept = asked && !slotAnswer ? await this.keepLaterAnswers(innerDc) : [];
-      if (kept.length) {
-        // Said so, so that the question asked again is not read as the answer ignored.
-        const answers = kept.map(([question, id]) => this.kit.text(context, `options.${question}.${id}`)).join(', ');
-        await this.kit.say(context, 'common.answerKept', { answers });
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
-      }
+      if (asked && !slotAnswer && (await this.answerKeptForLater(innerDc))) return Dialog.EndOfTurn;
       const interruption = interruptionOf(context, this.kit, slotAnswer);
       if (interruption === 'help') {
         await this.kit.say(context, 'common.helpInDialog');
@@ -240,36 +248,57 @@ export abstract class TaskDialog extends ComponentDialog {
   }
 
   /**
-   * A message that answers questions of this task other than the open one — said alone or in a
-   * few words, or beside no other task — with no phrase asking for something else ("never mind",
-   * "talk to a person"): the answers are kept, for questions not asked yet (the flow's answers, as a paused task's are, and the
-   * topic trail), so those questions are not asked. Returns what was kept (question, option id).
+   * The message answers only later questions of this task: what it gives is kept, said so (so that
+   * the question asked again is not read as the answer ignored), and the open question asked again.
    */
-  private async keepLaterAnswers(innerDc: DialogContext): Promise<Array<readonly [QuestionKey, string]>> {
+  protected async answerKeptForLater(innerDc: DialogContext): Promise<boolean> {
+    const active = innerDc.activeDialog;
+    const kept = await this.keepLaterAnswers(innerDc, active ? openQuestion(active) : undefined);
+    if (!kept.length) return false;
+    await this.kit.say(innerDc.context, 'common.answerKept', { answers: kept.join(', ') });
+    await innerDc.repromptDialog();
+    return true;
+  }
+
+  /**
+   * Details a message gives that are no option of a later question (a day or time said early, for
+   * "When would you prefer?"): kept in the flow's values, and described for the member. None by
+   * default. `open` is the question being answered, whose own details are not taken.
+   */
+  protected keepLaterDetails(_context: TurnContext, _text: string, _flow: LaterFlow, _open?: QuestionKey): string[] {
+    return [];
+  }
+
+  /**
+   * A message that answers questions of this task other than the open one — said alone or in a
+   * few words, or beside no other task, or with the open question's own answer ("para mí, en
+   * persona") — with no phrase asking for something else ("never mind", "talk to a person"): the
+   * answers are kept, for questions not asked yet (the flow's answers, as a paused task's are, and
+   * the topic trail), so those questions are not asked. Returns what was kept, in the member's language.
+   */
+  private async keepLaterAnswers(innerDc: DialogContext, open?: QuestionKey): Promise<string[]> {
     const context = innerDc.context;
     const { text, result } = turnInfo(context);
     if (this.kit.phrases.interruption(text)) return [];
     const words = fold(text).split(' ').filter(Boolean).length;
     const otherTask = isTaskIntent(result.intent) && result.intent !== this.intent && result.score >= this.kit.policy.routeAt;
     if (!words || (otherTask && words > SHORT_ANSWER_WORDS)) return [];
-    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as
-      | { options?: TaskOptions; values?: Record<string, unknown> }
-      | undefined;
+    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as LaterFlow | undefined;
     if (!flow) return [];
     const given = { ...flow.options?.answers, ...flow.values };
     const found = Object.entries(this.laterQuestions(given))
       // Not yet asked: an answer given early may be changed ("in person", then "by video").
-      .filter(([name]) => flow.values?.[name] === undefined)
+      .filter(([name, question]) => flow.values?.[name] === undefined && question !== open)
       .map(([name, question]) => [name, question, this.kit.options.prefill(text, question)] as const)
       .filter((entry): entry is readonly [string, QuestionKey, string] => !!entry[2]);
-    if (!found.length) return [];
     const answers = { ...flow.options?.answers };
     for (const [name, , id] of found) {
       answers[name] = id;
       await this.kit.memory.remember(context, name, id);
     }
-    flow.options = { ...flow.options, answers };
-    return found.map(([, question, id]) => [question, id] as const);
+    if (found.length) flow.options = { ...flow.options, answers };
+    const details = this.keepLaterDetails(context, text, flow, open);
+    return [...found.map(([, question, id]) => this.kit.text(context, `options.${question}.${id}`)), ...details];
   }
 
   private saysThanks(context: TurnContext): boolean {
