@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { linksOf, textOf } from '../support/chat';
+import { choicesOf, linksOf, textOf } from '../support/chat';
 import { realChat } from './memberWords';
+import { catalog, promptText } from './support';
 
 /**
  * Billing questions with one clear reading get their answer at once, never the twelve-choice
@@ -10,6 +11,9 @@ import { realChat } from './memberWords';
  */
 describe('billing: a specific question gets its answer (newcomer run v6)', function () {
   this.timeout(60_000);
+
+  const menu = (locale: 'en' | 'es') => promptText(locale, 'billing.ask.topic');
+  const firstWords = (locale: 'en' | 'es', key: string) => catalog.text(locale, key).split(/[.:,]/)[0]!;
 
   describe('a new, replacement or lost card is the member ID card, not updating other insurance', () => {
     for (const [locale, words] of [
@@ -34,5 +38,31 @@ describe('billing: a specific question gets its answer (newcomer run v6)', funct
         assert.ok(linksOf(replies).some((l) => l.includes('/profile/insurance')), textOf(replies));
       });
     }
+  });
+
+  describe('a higher or unexplained bill gets what raises a bill, where charges are explained and Billing', () => {
+    for (const [channel, locale, words] of [
+      ['webchat', 'en', 'how come my statement is way higher than last month'],
+      ['msteams', 'en', 'my bill went up and I do not understand the charges'],
+      ['webchat', 'es', 'por qué me llegó una factura tan alta'],
+      ['msteams', 'es', 'no entiendo los cargos de mi estado de cuenta'],
+    ] as const) {
+      it(`${channel} (${locale}): "${words}"`, async () => {
+        const replies = await (await realChat(channel, { locale })).say(words);
+        const text = textOf(replies);
+        assert.ok(!text.includes(menu(locale)), text);
+        assert.ok(text.includes(firstWords(locale, 'billing.answer.highBill')), text);
+        assert.match(text, /1-800-555-0133/);
+        assert.ok(linksOf(replies).some((l) => l.includes('/billing/statements')), text);
+        assert.ok(linksOf(replies).some((l) => l.includes('/coverage/claims')), text);
+        // At most a short offer of a person after it, never the twelve choices.
+        assert.ok(choicesOf(replies).length <= 3, choicesOf(replies).join(' | '));
+      });
+    }
+
+    it('a charge billed twice is still the dispute answer', async () => {
+      const replies = await (await realChat('webchat')).say('they billed me two times for one visit');
+      assert.ok(textOf(replies).includes(firstWords('en', 'billing.answer.dispute')), textOf(replies));
+    });
   });
 });
