@@ -8,7 +8,7 @@
  * - `meaning`: what the answer means ("what does that mean", "que significa eso");
  * - `resend`: a code that still does not come ("resend", "didnt get it", "still nothing", "reenvialo");
  * - `person`: a person to talk to ("i just want to talk to someone", "solo quiero hablar con alguien");
- * - `doIt`: the member asks the assistant to do what the answer suggested ("ok do that", "hazlo",
+ * - `doIt`: the member asks the assistant to do what the answer suggested ("ok do that", "send it to my dr", "hazlo",
  *   "yes please send the request").
  */
 export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt';
@@ -19,7 +19,7 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   ['meaning', /\b(what (does|do) (that|this|it|those|these) mean|what that means|meaning|what is that|whats that|i dont (get|understand)( it| that)?|que (significa|quiere decir|significan|quieren decir)|no entiendo|que es eso)\b/],
   ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],
   ['timing', /\b(when|how long|how soon|how many days|by when|what day|cuando|cuanto (tarda|tiempo|demora|se tarda)|en cuanto tiempo|cuantos dias|que dia)\b/],
-  ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |por favor )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( please| for me| por favor| por mi| now| ya| ahora)?$/],
+  ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |pls |plz |por favor |porfa )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|mandeselo|mandesela|envieselo|enviesela|mandaselo|mandasela|enviaselo|enviasela|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( to (my|the|our) (dr|doctor|doc|doctors|care team|team|provider|physician|clinic)| a mi (doctor|doctora|medico|medica|equipo|equipo de atencion))?( please| pls| plz| for me| por favor| por mi| now| ya| ahora)?$/],
 ];
 
 export function aspectOf(folded: string): Aspect | null {
