@@ -137,8 +137,16 @@ function cutLongPart(part: string, max: number): string[] {
     if (!current) current = unit;
     else if (current.length + separator.length + unit.length <= max) current += separator + unit;
     else {
-      out.push(current);
-      current = unit;
+      // A list's header ("These have no refills left:") goes with its items, never alone at the
+      // end of a message: it starts the next one.
+      const { kept, header } = splitHeader(current);
+      if (kept && header.length + separator.length + unit.length <= max) {
+        out.push(kept);
+        current = header + separator + unit;
+      } else {
+        out.push(current);
+        current = unit;
+      }
     }
   };
   for (const line of part.split('\n')) {
@@ -156,4 +164,15 @@ function cutLongPart(part: string, max: number): string[] {
   }
   if (current) out.push(current);
   return out;
+}
+
+/**
+ * The last line(s) of a message that introduce what follows (a line ending in ":", and the blank
+ * lines after it), and the rest; `kept` is empty when there is no such header or nothing before it.
+ */
+function splitHeader(text: string): { kept: string; header: string } {
+  const match = /\n+([^\n]*:\n*)$/.exec(text);
+  if (!match) return { kept: '', header: '' };
+  const kept = text.slice(0, match.index).trimEnd();
+  return kept ? { kept, header: match[1]! } : { kept: '', header: '' };
 }

@@ -79,6 +79,21 @@ export class MedicineNames {
     return out;
   }
 
+  /**
+   * A medicine the message names (a generic or brand name of the lexicon) or describes by what it
+   * is for ("my lisinopril", "la de la presión"), whoever's it is; null when it names none.
+   */
+  namedIn(text: string): string | null {
+    const words = fold(text).split(' ').filter(Boolean);
+    for (let size = this.longest; size >= 1; size--) {
+      for (let i = 0; i + size <= words.length; i++) {
+        const run = words.slice(i, i + size).join(' ');
+        if (this.others.has(run)) return run;
+      }
+    }
+    return this.purposes.phraseIn(text);
+  }
+
   /** The prescription's names (`names`), then what the medicine is for ("blood pressure", "presion"): what a member may call it. */
   described(medication: string): string[] {
     const names = this.names(medication);

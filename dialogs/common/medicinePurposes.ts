@@ -71,6 +71,12 @@ export class MedicinePurposes {
     return [...out];
   }
 
+  /** The longest purpose phrase the message says ("the blood pressure one": "blood pressure"), if any. */
+  phraseIn(text: string): string | null {
+    const folded = fold(text);
+    return this.all.find((phrase) => containsPhrase(folded, phrase)) ?? null;
+  }
+
   /**
    * True when the message only describes a medicine by what it is for ("the cholesterol one", "la
    * de la presión", "is my thyroid pill ready?"): a purpose phrase, and around it only pointers.

@@ -85,10 +85,15 @@ export class LiveRefillDialog extends ComponentDialog {
       case 'status':
         return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, shown)]);
       case 'renewal': {
-        // How to ask for a renewal, and which of their prescriptions have no refills left.
+        // How to ask for a renewal, and which of their prescriptions have no refills left. A
+        // medicine named or described that is none of theirs ("my lisinopril", "the blood pressure
+        // one") is said to be missing; when none of theirs is out of refills, their list says so.
         const general = renewalAnswer(k, context);
+        if (!mentioned.length && text && k.medicines.namedIn(text)) notes.push(k.text(context, 'refill.live.notOnList'));
         const out = shown.filter((p) => p.status === 'noRefillsLeft');
-        const lines = [...notes, general.text, ...(out.length ? [k.text(context, 'refill.live.renewalIntro'), prescriptionList(k, context, out)] : [])];
+        const lines = out.length
+          ? [...notes, general.text, k.text(context, 'refill.live.renewalIntro'), prescriptionList(k, context, out)]
+          : [...notes, k.text(context, 'refill.live.noneOutOfRefills'), prescriptionList(k, context, shown)];
         await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...general.links] });
         return step.endDialog();
       }

@@ -39,7 +39,12 @@ export const BILLING = topicTable({
     idCard: { links: ['account.idCard'], phone: 'memberServices' },
     paperless: { links: ['billing.paperless'] },
     noShowFee: { links: ['billing.center'], phone: 'billing' },
+    // "why is my bill so high": what commonly raises a bill, where each charge is explained (the
+    // statement, the claims' explanation of benefits) and Billing's line; a person is offered.
+    highBill: { links: ['billing.statements', 'billing.claims'], phone: 'billing', offerPerson: 'dispute' },
   },
+  /** Answered when the message asks it; the menu keeps its twelve plain choices. */
+  unlisted: ['highBill'],
 });
 
 export const RECORDS = topicTable({

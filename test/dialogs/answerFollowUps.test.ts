@@ -141,7 +141,7 @@ describe('a short reply that qualifies the answer is read in its light (SD03, SD
       hasLink(alerts, '/profile/notifications');
       const only = await say(chat, 'sms', words.only);
       noMenu(locale, only);
-      has(locale, only, 'followUp.qualify');
+      has(locale, only, 'smsText.followUp.qualify');
       hasLink(only, '/profile/notifications');
     });
   }

@@ -96,7 +96,7 @@ describe('follow-ups about one aspect of the answer (newcomer run v5)', function
       shows(locale, resend, 'followUp.about.codeResend');
       notShown(locale, resend, 'followUp.again');
       const still = await say(chat, w.still);
-      shows(locale, still, 'followUp.about.stillStuck');
+      shows(locale, still, 'smsText.followUp.about.stillStuck');
       notShown(locale, still, 'main.goodbye');
     });
 

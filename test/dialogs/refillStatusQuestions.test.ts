@@ -30,7 +30,7 @@ describe('a status question about a prescription is answered with the status', f
   describe('Teams, the mapped member: "what is happening with my meds" is the status list, not a refill request (newcomer run v5, TF02)', () => {
     for (const [locale, said, status] of [
       ['en', 'any update on my prescription?', /is ready for pickup/],
-      ['es', '¿qué pasa con mi medicamento?', /está lista para recoger|lista para recoger/],
+      ['es', '¿qué pasa con mi medicamento?', /ya se puede recoger|está lista para recoger/],
     ] as const) {
       it(`Teams (${locale}): "${said}"`, async () => {
         const chat = await realChat('msteams', { locale, from: { id: '29:alex', aadObjectId: ALEX.teams } });
