@@ -174,7 +174,12 @@ function about(entry: About, links: readonly LinkKey[]): FollowUp {
 }
 
 export class FollowUpReader {
-  read(text: string, prior: TopicPriorState | undefined): FollowUp | null {
+  /**
+   * `elsewhere`: the recognizer is sure the message asks for another task than the one just
+   * answered ("le puedo mandar un mensaje a mi doctor" after the records answer): its words of
+   * sending or how-to are that task's, never a request about the page just shown.
+   */
+  read(text: string, prior: TopicPriorState | undefined, elsewhere = false): FollowUp | null {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);
@@ -207,7 +212,7 @@ export class FollowUpReader {
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
-    if (!links.length) return null;
+    if (!links.length || elsewhere) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
     if (HOW_TO.some((re) => re.test(folded)) || SEND_IT.test(folded)) return notTwice({ kind: 'howTo', links }, prior);
     if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);

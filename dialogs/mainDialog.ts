@@ -223,7 +223,8 @@ export class MainDialog extends ComponentDialog {
     // "por video" right after the mental-health answer: that visit, by video.
     const visit = triage.match || phrase ? null : this.mentalHealthVisit.read(turn, prior);
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
-    const about = lean || phrase ? null : this.followUps.read(turn.text, prior);
+    const elsewhere = isTask(intent) && score >= this.kit.policy.switchAt && !prior?.topics.includes(intent);
+    const about = lean || phrase ? null : this.followUps.read(turn.text, prior, elsewhere);
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
     if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
     if (phrase) return this.conversational(phrase);

@@ -48,6 +48,23 @@ export function turnsElsewhere(text: string): boolean {
   return !!rest && rest.split(' ').length >= 2 && SHIFT_ASKS.test(rest) && !SHIFT_NOT.test(rest);
 }
 
+/**
+ * A request for another assistant right after an answer ("whats the weather in portland" after the
+ * video-visit answer, "cuanto esta el dolar hoy" after the clinic's hours): the recognizer is all
+ * but certain it is none, gives no task even a small chance, and the message points back at
+ * nothing (no "it", "that", "one", "eso"). It is answered as out of scope, not as a question about
+ * the page just shown. A vague follow-up ("why is it still pending", "the 10am one") refers back or
+ * leaves a task some chance.
+ */
+const OFF_TOPIC_NONE = 0.99;
+const OFF_TOPIC_RUNNER_UP = 0.01;
+const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma)\b/;
+
+function offTopic(text: string, result: TurnInfo['result']): boolean {
+  const folded = fold(text);
+  return result.intent === 'none' && result.score >= OFF_TOPIC_NONE && (result.runnerUp?.score ?? 0) < OFF_TOPIC_RUNNER_UP && folded.split(' ').length >= 3 && !REFERS_BACK.test(folded);
+}
+
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /** How a follow-up is read: the task to go on with, and the answers it already has (option ids). */
@@ -87,6 +104,7 @@ export class TopicPrior {
     if (within) return { intent: within };
     if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true, turn.text) };
     if (SMALL_TALK.has(intent) && score >= this.policy.routeAt / 2) return null;
+    if (offTopic(turn.text, turn.result)) return null;
     // Unsure: the topic the recognizer leans to among those just answered, else the last one.
     const leaning = [intent, runnerUp?.intent].find((i) => isTask(i) && prior.topics.includes(i));
     if (!isTask(leaning) && lean) return null;

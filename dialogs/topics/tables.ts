@@ -42,9 +42,11 @@ export const BILLING = topicTable({
     // "why is my bill so high": what commonly raises a bill, where each charge is explained (the
     // statement, the claims' explanation of benefits) and Billing's line; a person is offered.
     highBill: { links: ['billing.statements', 'billing.claims'], phone: 'billing', offerPerson: 'dispute' },
+    // "is my claim from last month processed": where a claim stands and its explanation of benefits.
+    claims: { links: ['billing.claims'], phone: 'billing' },
   },
   /** Answered when the message asks it; the menu keeps its twelve plain choices. */
-  unlisted: ['highBill'],
+  unlisted: ['highBill', 'claims'],
 });
 
 export const RECORDS = topicTable({
