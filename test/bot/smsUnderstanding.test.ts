@@ -99,7 +99,9 @@ describe('SMS: opt-out words, MENU, GSM-7', () => {
       assert.ok(text.length <= 306, `${text.length} characters: ${text}`);
     }
     const segments = replies.reduce((n, r) => n + smsEncoding(r.text ?? '').segments, 0);
-    assert.ok(segments <= 8, `${segments} segments (13 before the answer was GSM-7)`);
+    // 9: a list's header ("What the statuses mean:") now starts the text of its items instead of
+    // ending the one before (newcomer run v6, SH01), which costs one segment here (8 before).
+    assert.ok(segments <= 9, `${segments} segments (13 before the answer was GSM-7)`);
   });
 });
 

@@ -110,7 +110,9 @@ describe('"Just to be sure: is this about X?" (WA20, SB17)', function () {
 
   it('webchat en: a new request said to it is routed as a request, never "I\'m still not sure"', async () => {
     const chat = await realChat('webchat');
-    const asked = await say(chat, 'webchat', 'do i have to come in?');
+    // A message the recognizer is unsure of (the retrained model of the seventh session is sure
+    // "do i have to come in?" is about appointments, and routes it without asking).
+    const asked = await say(chat, 'webchat', 'do i need to be there');
     has('en', asked, 'main.clarifyOne');
     const booking = await say(chat, 'webchat', 'yeah get me in somewhere');
     notUnsure('en', booking);
