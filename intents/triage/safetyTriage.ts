@@ -142,13 +142,15 @@ export class SafetyTriage implements TriageCheck {
     if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {
-      // A denial in words the concepts do not know ("no me voy a hacer daño, era pura curiosidad").
-      if (denied) return this.denied(denied, sentences, p, locale);
       // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
       // chance ("no veo ningún futuro para mí", "este es mi adiós, gracias por todo"): not enough
       // to call it, too much to say nothing — the safety net (911, 988, the nurse line), then ask.
       const raw = sum(p, EMERGENCY_LABELS) + pa;
-      return raw >= d.unconceptualUnsure ? { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept` } } : { match: null, safety: null };
+      if (raw < d.unconceptualUnsure) return { match: null, safety: null };
+      // Unless it is a denial in words the concepts do not know ("no me voy a hacer daño, era pura
+      // curiosidad"): the mental-health answer, with 988.
+      if (denied) return this.denied(denied, sentences, p, locale);
+      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept` } };
     }
     if (denied) return this.denied(denied, sentences, p, locale);
     if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
