@@ -7,7 +7,8 @@
  * - `timing`: when or how long ("when can i pick it up", "how long will that take", "cuanto tarda");
  * - `meaning`: what the answer means ("what does that mean", "que significa eso");
  * - `resend`: a code that still does not come ("resend", "didnt get it", "still nothing", "reenvialo");
- * - `person`: a person to talk to ("i just want to talk to someone", "solo quiero hablar con alguien");
+ * - `person`: a person to talk to ("i just want to talk to someone", "solo quiero hablar con alguien"),
+ *   asked as a question of who too ("who do i talk to about it", "con quien hablo de eso");
  * - `doIt`: the member asks the assistant to do what the answer suggested ("ok do that", "send it to my dr", "hazlo",
  *   "yes please send the request");
  * - `tried`: what the answer said to do was tried and did not help ("i did that already", "it didnt
@@ -19,7 +20,7 @@
 export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'cost';
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
-  ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|anyone|anybody|alguien) (to talk to|to speak to|to speak with|con quien hablar|con quien pueda hablar)\b|\b(someone|somebody|anyone|anybody) (i|we) (can|could) (talk|speak) (to|with)\b|\balguien con (quien|el que|la que) (pueda|puedo|podria) hablar\b/],
+  ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|anyone|anybody|alguien) (to talk to|to speak to|to speak with|con quien hablar|con quien pueda hablar)\b|\b(someone|somebody|anyone|anybody) (i|we) (can|could) (talk|speak) (to|with)\b|\balguien con (quien|el que|la que) (pueda|puedo|podria) hablar\b|\b(who|whom) (can|could|should|do|would|will) (i|we) (talk|speak|chat|turn) (to|with)\b|\b(to|with) whom (can|could|should|do|would) (i|we) (talk|speak|chat)\b|\bcon quien (puedo|podria|pudiera|debo|deberia|tengo que|hay que|se puede|me toca)? ?(hablar|hablo|platicar|platico|conversar|converso|comunicarme|me comunico)\b/],
   ['resend', /\b(resend|re send|send (it|another|a new one|one) again|send (me )?(another|a new)( one| code)?|didnt (get|receive|come|arrive)|did not (get|receive|come|arrive)|never (got|came|arrived)|still (nothing|no code|not here|hasnt come|hasnt arrived|didnt come|waiting)|nothing (came|yet|arrived)|not (here|coming) yet|no (llega|llego|me llega|me llego)|no (me )?ha llegado|reenvia|reenvie|reenvialo|reenviarlo|reenviemelo|mandalo otra vez|otro codigo|todavia (nada|no llega|no me llega|no ha llegado)|sigue sin llegar|aun nada|nada todavia)\b/],
   ['meaning', /\b(what (does|do) (that|this|it|those|these) mean|what that means|meaning|what is that|whats that|i dont (get|understand)( it| that)?|que (significa|quiere decir|significan|quieren decir)|no entiendo|que es eso)\b/],
   ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],

@@ -14,7 +14,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'goodbye';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -71,10 +71,14 @@ export class TriageResponder {
     const forWhom = who ? [this.text(locale, `triageLinks.for.${who}`)] : [];
     switch (match.intent) {
       case 'emergency': {
-        const nurse = profile.phone('nurseLine', locale);
         const kind = (match.kind ?? 'medical') as EmergencyKind;
         const key = kind === 'crisis' && match.alsoKind === 'poison' ? 'emergency.crisisTaken' : `emergency.${kind}`;
-        return { text: [this.text(locale, key), this.text(locale, 'emergency.nurseLine', nurse)].join('\n\n') };
+        // After 988, the less urgent line is the behavioral-health line (a counselor), never the
+        // nurse line (a health worry); after 911 or Poison Control, the nurse line.
+        const less = kind === 'crisis'
+          ? this.text(locale, 'emergency.behavioralHealthLine', profile.phone('behavioralHealth', locale))
+          : this.text(locale, 'emergency.nurseLine', profile.phone('nurseLine', locale));
+        return { text: [this.text(locale, key), less].join('\n\n') };
       }
       case 'abuse': {
         const kind = (match.kind ?? 'dv') as AbuseKind;
@@ -145,6 +149,8 @@ export class TriageResponder {
    * line when it is not an emergency; the full answer where there is no such text); `called`
    * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
    * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
+   * `police` answers "I don't want the police" after a disclosure (the hotline is not the police,
+   * confidential, the text option);
    * `goodbye` is a warm goodbye with the line after a crisis or a disclosure;
    * `reminder` is one line before a portal task goes on.
    */
@@ -158,8 +164,8 @@ export class TriageResponder {
     // answer may still follow, but not the generic safety line (the number was just given).
     if (answers) triage.answered = true;
     else triage.reminded = true;
-    // After a disclosure, who will know and a goodbye end with its hotline again.
-    const hotline = (mode === 'privacy' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    // After a disclosure, who will know, the police and a goodbye end with its hotline again.
+    const hotline = (mode === 'privacy' || mode === 'police' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     const reply: Reply = { text: [this.text(locale, key), ...hotline].join('\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
@@ -172,7 +178,7 @@ export class TriageResponder {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
     const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
-    const own = mode === 'refusal' ? `urgentFollowUp.refusal.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
+    const own = mode === 'refusal' || mode === 'police' ? `urgentFollowUp.${mode}.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
   }
 

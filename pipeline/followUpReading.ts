@@ -9,6 +9,8 @@ import { fold } from '../dialogs/common/text';
  *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
  * - `privacy`: a worry about who will know ("don't tell anyone", "will he find out", "is this
  *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
+ * - `police`: not wanting the police, or a fear they will come ("i dont want the cops involved",
+ *   "will they call the police on him", "no quiero que llamen a la policia"): the hotline is not the police;
  * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else.
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
  * ambulance") is a refusal: "called" needs a call that was made. A worry about who will know comes
@@ -16,7 +18,7 @@ import { fold } from '../dialogs/common/text';
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'goodbye';
+export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'police' | 'goodbye';
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -96,6 +98,11 @@ const PRIVACY: readonly RegExp[] = [
   /\b(guarde|guarda|guardar) (el |este )?secreto\b/,
 ];
 
+/** The police named ("cops", "policía")... */
+const POLICE = /\b(police|cops?|law enforcement|policia|policias|patrulla)\b/;
+/** ...with a no, a fear or a question about them (never "the police are here"). */
+const POLICE_WORRY = /\b(dont|do not|didnt|wont|will not|not|never|no|rather|afraid|scared|worried|worry|fear|without|will|would|do|does|is|are|can|could|gonna|going to|nunca|ni|sin|miedo|temo|preocupa|van a|va a|llaman|llamaran|avisan|avisaran|es|son)\b/;
+
 /** Words that only thank or take leave (the whole message is made of them). */
 const LEAVE_TAKING = new Set([
   'ok', 'okay', 'k', 'kk', 'alright', 'thanks', 'thank', 'you', 'thx', 'ty', 'tysm', 'so', 'much', 'very', 'a', 'lot', 'bye', 'goodbye',
@@ -121,9 +128,12 @@ const REASSURED: readonly RegExp[] = [
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;
+  const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
+  // "I don't want the police": the hotline is not the police (before who will know: "don't tell
+  // the police" is that worry too); "I called the police" is a call made.
+  if (!called && POLICE.test(folded) && POLICE_WORRY.test(folded)) return 'police';
   // "will he find out I texted you" is a worry about who will know, before a call made.
   if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
-  const called = CALLED.some((re) => re.test(folded)) && !NOT_CALLED.some((re) => re.test(folded));
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';

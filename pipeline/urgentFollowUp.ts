@@ -110,11 +110,13 @@ export class UrgentFollowUp {
       await this.responder.followUp(context, { ...kept, locale }, 'called');
       return true;
     }
-    // After an abuse disclosure, "don't tell anyone" is a worry about who will know (the triage may
-    // hear a crisis or another abuse in it): what stays private, the hotline, 911.
-    if (kept.intent === 'abuse' && readFollowUp(context.activity.text ?? '') === 'privacy' && !concepts.some((c) => NEW_SIGNS.has(c))) {
+    // After an abuse disclosure, "don't tell anyone" is a worry about who will know, and "I don't
+    // want the police" a worry about the police (the triage may hear a crisis or another abuse in
+    // them): what stays private, the hotline (not the police), 911.
+    const worry = readFollowUp(context.activity.text ?? '');
+    if (kept.intent === 'abuse' && (worry === 'privacy' || worry === 'police') && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
+      await this.responder.followUp(context, { ...kept, locale }, worry);
       return true;
     }
     if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
@@ -166,8 +168,8 @@ export class UrgentFollowUp {
     }
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo").
-    if (reading === 'privacy' && kept.intent === 'abuse') {
-      await this.responder.followUp(context, { ...kept, locale }, 'privacy');
+    if ((reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
+      await this.responder.followUp(context, { ...kept, locale }, reading);
       return true;
     }
     // "I don't want to call anyone" after 988 or a hotline (the recognizer may hear a request for a

@@ -116,10 +116,17 @@ export class SafetyTriage implements TriageCheck {
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
     if (pa >= (framedAsTask ? d.abuseWithTask : d.abuse)) {
-      const kind = argmax(p, ABUSE_LABELS);
+      // A partner's violence that names no child or older adult ("my husband hits me") is the
+      // adult's own disclosure, even when the model leans to the child or elder label.
+      const best = argmax(p, ABUSE_LABELS);
+      const unnamed = (best === 'child' || best === 'elder') && !sentences.some((s) => s.concepts.includes(best)) && PARTNER.test(fold(text));
+      const kind = unnamed ? argmax(p, ['dv', 'sexual'] as const) : best;
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
-      if (p[I[second]]! >= ALSO_KIND_SHARE * pa) result.match!.alsoKind = second;
+      // A child's or an older adult's line only for a message that names one: an adult's own
+      // disclosure ("my boyfriend hits me") often gives the child label a share too.
+      const names = (k: string): boolean => (k !== 'child' && k !== 'elder') || sentences.some((s) => s.concepts.includes(k));
+      if (p[I[second]]! >= ALSO_KIND_SHARE * pa && names(second)) result.match!.alsoKind = second;
       // A partner's violence or an assault that names a child or an older adult ("mi esposo le
       // pega a los niños"): the answer names that person's line too, when the model gives it a
       // small part of the abuse probability.
@@ -196,6 +203,9 @@ const TAKEN_SHARE = 0.1;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;
+/** A partner named (folded: lower case, no accents). */
+const PARTNER = /\b(husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiance|fiancee|ex|esposo|esposa|marido|novio|novia|pareja|prometido|prometida)\b/;
+const fold = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** With a child or an older adult named in the message, a smaller share is enough for their line. */
 const NAMED_KIND_SHARE = 0.05;
 
