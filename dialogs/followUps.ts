@@ -35,7 +35,7 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  */
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
-  | { kind: 'place'; topic: 'hours' | 'location' }
+  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' }
   | { kind: 'howTo'; links: readonly LinkKey[] }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
@@ -115,6 +115,14 @@ const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
+
+/**
+ * When a place is open ("what are their hours", "a que hora cierra"), not its phone: after an
+ * answer whose line is the pharmacy's, these are the pharmacies' own opening hours.
+ */
+const OPEN_HOURS =
+  /\b(hours|open|opens|close|closes|closing|opening|horario|horarios|abre|abren|cierra|cierran|abierta|abierto)\b|\b(what time|a que hora|hasta que hora)\b/;
+const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
 const REMIND =
@@ -209,6 +217,11 @@ export class FollowUpReader {
     const read = aspectOf(folded);
     // "I tried that" after a safety answer is not about a how-to's steps.
     const aspect = read === 'tried' && prior.safety ? null : read;
+    // The pharmacy's hours after a refill or pharmacy answer: the pharmacies' opening hours
+    // (the member's own first), never the pharmacy phone line's; its number stays the line.
+    if (aspect === 'line' && (place?.line ?? TOPIC_LINE[topic]) === 'pharmacy' && sub !== 'pharmacyHours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) {
+      return { kind: 'place', topic: 'pharmacyHours' };
+    }
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
