@@ -64,7 +64,7 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
   'refill:renewal': {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
-    doIt: { text: 'followUp.about.renewalDoIt', renewal: true },
+    doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
   password_reset: {
@@ -78,6 +78,9 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
   },
 };
+
+/** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
+const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
 const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
@@ -122,6 +125,20 @@ const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y 
  */
 const OPEN_HOURS =
   /\b(hours|open|opens|close|closes|closing|opening|horario|horarios|abre|abren|cierra|cierran|abierta|abierto)\b|\b(what time|a que hora|hasta que hora)\b/;
+/**
+ * The assistant asked to have a prescription renewed for the member ("could you get my doctor to
+ * renew it", "puede pedir la renovacion por mi"): a request this chat cannot send.
+ */
+const RENEW_FOR_ME = [
+  /\b(can|could|would|will|cant|couldnt) (you|u|ya)\b.*\b(renew|renewal|renewed|reorder|reauthorize)\b/,
+  /\b(request|ask for|send|submit|put in|file|get) (the|a|my|that)? ?(renewal|renewal request)\b/,
+  /\b(ask|tell|message|contact|get) (my|the) (dr|doctor|doc|care team|team|provider|physician|nurse)\b.*\b(renew|renewal)\b/,
+  /\b(puedes|puede|podrias|podria|pueden|podrian|me (puedes|puede|podrias|podria))( usted| tu)?\b.*\b(renovacion|renueve|renueven|renovar|renovarla|renovarlo)\b/,
+  /\b(pida|pide|pidele|pidale|solicite|solicita|pedir|pedirle|solicitar)\b.*\b(renovacion|renueve|renueven|renovar)\b/,
+];
+const MAX_RENEW_WORDS = 14;
+/** How long or when (a question about the renewal's timing, not a request to send it). */
+const WHEN_WORDS = /\b(how long|how soon|how many days|when|cuanto tarda|cuanto tiempo|cuantos dias|cuando)\b/;
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
@@ -200,6 +217,12 @@ export class FollowUpReader {
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
+    // cannot send it; how the member sends it), never the renewal list again.
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && RENEW_FOR_ME.some((re) => re.test(folded))) {
+      // Asked again right after that answer: a person, not the same paragraph.
+      return about(prior.answers?.followUp === RENEW_DO_IT.text ? { text: 'followUp.about.stillStuck', line: 'pharmacy' } : RENEW_DO_IT, []);
+    }
     if (words > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
