@@ -35,7 +35,7 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
  */
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
-  | { kind: 'place'; topic: 'hours' | 'location' }
+  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' }
   | { kind: 'howTo'; links: readonly LinkKey[] }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
@@ -64,7 +64,7 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
   'refill:renewal': {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
-    doIt: { text: 'followUp.about.renewalDoIt', renewal: true },
+    doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
   password_reset: {
@@ -78,6 +78,9 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
   },
 };
+
+/** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
+const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
 const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
@@ -115,6 +118,28 @@ const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
+
+/**
+ * When a place is open ("what are their hours", "a que hora cierra"), not its phone: after an
+ * answer whose line is the pharmacy's, these are the pharmacies' own opening hours.
+ */
+const OPEN_HOURS =
+  /\b(hours|open|opens|close|closes|closing|opening|horario|horarios|abre|abren|cierra|cierran|abierta|abierto)\b|\b(what time|a que hora|hasta que hora)\b/;
+/**
+ * The assistant asked to have a prescription renewed for the member ("could you get my doctor to
+ * renew it", "puede pedir la renovacion por mi"): a request this chat cannot send.
+ */
+const RENEW_FOR_ME = [
+  /\b(can|could|would|will|cant|couldnt) (you|u|ya)\b.*\b(renew|renewal|renewed|reorder|reauthorize)\b/,
+  /\b(request|ask for|send|submit|put in|file|get) (the|a|my|that)? ?(renewal|renewal request)\b/,
+  /\b(ask|tell|message|contact|get) (my|the) (dr|doctor|doc|care team|team|provider|physician|nurse)\b.*\b(renew|renewal)\b/,
+  /\b(puedes|puede|podrias|podria|pueden|podrian|me (puedes|puede|podrias|podria))( usted| tu)?\b.*\b(renovacion|renueve|renueven|renovar|renovarla|renovarlo)\b/,
+  /\b(pida|pide|pidele|pidale|solicite|solicita|pedir|pedirle|solicitar)\b.*\b(renovacion|renueve|renueven|renovar)\b/,
+];
+const MAX_RENEW_WORDS = 14;
+/** How long or when (a question about the renewal's timing, not a request to send it). */
+const WHEN_WORDS = /\b(how long|how soon|how many days|when|cuanto tarda|cuanto tiempo|cuantos dias|cuando)\b/;
+const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
 const REMIND =
@@ -192,6 +217,12 @@ export class FollowUpReader {
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
+    // cannot send it; how the member sends it), never the renewal list again.
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && RENEW_FOR_ME.some((re) => re.test(folded))) {
+      // Asked again right after that answer: a person, not the same paragraph.
+      return about(prior.answers?.followUp === RENEW_DO_IT.text ? { text: 'followUp.about.stillStuck', line: 'pharmacy' } : RENEW_DO_IT, []);
+    }
     if (words > MAX_WORDS) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
@@ -209,6 +240,11 @@ export class FollowUpReader {
     const read = aspectOf(folded);
     // "I tried that" after a safety answer is not about a how-to's steps.
     const aspect = read === 'tried' && prior.safety ? null : read;
+    // The pharmacy's hours after a refill or pharmacy answer: the pharmacies' opening hours
+    // (the member's own first), never the pharmacy phone line's; its number stays the line.
+    if (aspect === 'line' && (place?.line ?? TOPIC_LINE[topic]) === 'pharmacy' && sub !== 'pharmacyHours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) {
+      return { kind: 'place', topic: 'pharmacyHours' };
+    }
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
