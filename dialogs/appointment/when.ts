@@ -260,13 +260,23 @@ const DAY_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   es: new Intl.DateTimeFormat('es-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 };
 
+/**
+ * A time of day (HH:MM) as the member's language writes it in a sentence: "3:00 PM" in English
+ * (never the 24-hour "15:00"); Spanish texts keep the 24-hour "15:00".
+ */
+export function describeClock(time: string, locale: Locale): string {
+  if (locale !== 'en') return time;
+  const [hour, minute] = time.split(':').map(Number);
+  return `${(hour % 12) || 12}:${String(minute).padStart(2, '0')} ${hour % 24 < 12 ? 'AM' : 'PM'}`;
+}
+
 /** "Tuesday, June 10, in the afternoon" in the member's language. */
 export function describePreferredTime(p: PreferredTime, locale: Locale, partNames: Record<PartOfDay, string>): string {
   const fmt = (d: string) => DAY_FORMATS[locale].format(new Date(`${d}T12:00:00Z`));
   const pieces: string[] = [];
   if (p.date) pieces.push(p.until ? `${fmt(p.date)} – ${fmt(p.until)}` : fmt(p.date));
-  if (p.time) pieces.push(p.time);
+  if (p.time) pieces.push(describeClock(p.time, locale));
   else if (p.partOfDay) pieces.push(partNames[p.partOfDay]);
-  else if (p.after) pieces.push(`${p.after}+`);
+  else if (p.after) pieces.push(`${describeClock(p.after, locale)}+`);
   return pieces.join(', ');
 }
