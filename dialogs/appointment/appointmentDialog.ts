@@ -114,6 +114,7 @@ export class AppointmentDialog extends TaskDialog {
       (step) => this.afterPatient(step),
       (step) => this.afterCare(step),
       (step) => this.visitToMove(step),
+      (step) => this.visitAfterCode(step),
       (step) => this.afterMode(step),
       (step) => this.afterWhen(step),
       (step) => this.afterVerify(step),
@@ -446,6 +447,18 @@ export class AppointmentDialog extends TaskDialog {
   private async visitToMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (values(step).action !== 'reschedule') return step.next(step.result);
     (step.values as AppointmentValues).visitAsked = true;
+    // A number on file but not yet confirmed (SMS): the code first, as for finding a visit, so
+    // the visit is known before "when?" (and "same time" has something to keep).
+    if (values(step).patient !== 'family' && !(await this.deps.records.verifiedMember(step.context))) {
+      const route = await this.deps.verification.route(step.context);
+      if (route.kind === 'smsCode') return step.beginDialog(VERIFY_DIALOG, { topic: 'appointments' } satisfies VerifyOptions);
+    }
+    return step.next();
+  }
+
+  /** Moving a visit: after the code (or none needed), which visit; anything else passes the mode's answer on. */
+  private async visitAfterCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (values(step).action !== 'reschedule') return step.next(step.result);
     return this.whichVisit(step);
   }
 
@@ -467,8 +480,9 @@ export class AppointmentDialog extends TaskDialog {
     const said = this.whenInRequest(step, action) ?? (step.values as AppointmentValues).newTime;
     if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
     // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
-    const ids = action === 'reschedule' ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
     const moving = (step.values as AppointmentValues).moving;
+    // With no visit known (not signed in), "Same time" would refer to nothing: not offered.
+    const ids = action === 'reschedule' && moving ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
     const named = moving
       ? { prompt: 'appointment.ask.whenMove', vars: { visit: this.kit.text(step.context, 'appointment.live.visit', visitVars(this.kit, step.context, moving, timeZoneOf(step.context, this.deps.timeZone))) } }
       : { prompt: 'appointment.ask.when' };
@@ -669,7 +683,7 @@ export class AppointmentDialog extends TaskDialog {
    * "same time is fine" while moving a visit: the time of day of the visit being moved, with the
    * same clinician, on the day the member said, or — when only the kind of visit changes ("switch
    * the video one to in person") — on the visit's own day. Not knowing the visit (not signed in),
-   * the page looks for no time and the text says "the same time as your current visit".
+   * the page looks for no time and the text says so (it does not know the visit).
    */
   private sameTime(step: WaterfallStepContext, when: TextAnswer<PreferredTime>): { params: Record<string, string | undefined>; text: string } {
     const context = step.context;
