@@ -160,6 +160,9 @@ const HOW_TO = [
 const SEND_IT =
   /\b(text|send|email|e mail|mail|fax|message)( it| that| this| them| those)?( to)? (me|it|that|this|them|those|my phone|my email)\b|\b(manda|mande|mandar|envia|envie|enviar|mandame|enviame|mandarmelo|enviarmelo|mandarmela|enviarmela)\b|\bme (lo|la|los|las) (manda|mande|envia|envie|puede mandar|puede enviar|puedes mandar|puedes enviar)\b/;
 
+/** Words that point back at the answer just given: it, that, "me la", "eso". */
+const POINTS_BACK = /\b(it|that|this|them|those|me la|me lo|me las|me los|nos la|nos lo|eso|esto|esa|ese)\b|\b\w+(melo|mela|melos|melas|selo|sela)\b/;
+
 /** A reply that narrows what was answered: "only mornings", "just weekdays", "solo por la manana". */
 const QUALIFIER =
   /^(only|just|but only|but just|not (at|on|in|before|after)|never (at|on|in)|solo|nomas|nada mas|unicamente|pero solo|no (en|por|de|antes|despues))\b/;
@@ -248,9 +251,13 @@ export class FollowUpReader {
     const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
     // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
-    if (!links.length || elsewhere) return null;
+    if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
-    if (HOW_TO.some((re) => re.test(folded)) || SEND_IT.test(folded)) return notTwice({ kind: 'howTo', links }, prior);
+    if (HOW_TO.some((re) => re.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
+    // A verb of sending is about the answer just given, unless the recognizer is sure of another
+    // task and nothing points back ("le puedo mandar un mensaje a mi doctor" is a message to the
+    // care team; "could you email it to me?", "me la pueden mandar?" are about the page).
+    if (SEND_IT.test(folded) && (!elsewhere || POINTS_BACK.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
     if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);
     return null;
   }

@@ -49,8 +49,9 @@ describe('follow-ups read with the topic just answered (newcomer run v6)', funct
       noLink(other, '/id-card');
       hasNot(locale, other, 'followUp.again');
       hasNot(locale, other, 'followUp.howTo');
-      // Billing is asked about again from the start: what about it (claims are among the choices).
-      has(locale, other, 'billing.ask.topic');
+      // A claim's status is billing's claims answer (its own sub-topic since newcomer run v7, WJ08).
+      has(locale, other, 'billing.answer.claims');
+      hasLink(other, '/secure/coverage/claims');
     });
   }
 

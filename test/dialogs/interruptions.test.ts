@@ -15,7 +15,7 @@ describe('interruptions at every step of every dialog', () => {
         path.steps.forEach((step, index) => {
           const emergency = EMERGENCIES[path.locale][n++ % 3]!;
 
-          it(`emergency at "${path.name}" → ${step.step}: what to do now, the nurse line, no question; the dialog is over`, async () => {
+          it(`emergency at "${path.name}" → ${step.step}: what to do now, the less urgent line, no question; the dialog is over`, async () => {
             const chat = await openChat(channelId, path.locale);
             const before = await walk(chat, path, index);
             assert.ok(textOf(before).includes(promptText(path.locale, step.prompt)));
@@ -25,7 +25,7 @@ describe('interruptions at every step of every dialog', () => {
             assertChannelRules(channelId, replies);
             const text = textOf(replies);
             assert.match(text, emergency.number);
-            assert.match(text, /1-800-555-0111/, 'the nurse advice line from the profile');
+            assert.match(text, emergency.line, 'the nurse advice line (after 988, the behavioral-health line) from the profile');
             assert.equal(asksADialogQuestion(replies, PATHS), false, `no dialog question in the same turn:\n${text}`);
             assert.deepEqual(linksOf(replies), []);
 

@@ -190,16 +190,17 @@ export const PATHS: DialogPath[] = [
 ];
 
 /** Emergencies typed mid-dialog, per language, with the number the answer must give. */
-export const EMERGENCIES: Record<Locale, Array<{ text: string; number: RegExp }>> = {
+/** `line`: the less urgent line the answer ends with (the nurse line; after 988, the behavioral-health line). */
+export const EMERGENCIES: Record<Locale, Array<{ text: string; number: RegExp; line: RegExp }>> = {
   en: [
-    { text: 'my chest hurts and my arm is numb', number: /Call 911 now/ },
-    { text: 'I want to kill myself', number: /Call or text 988/ },
-    { text: 'my son swallowed bleach', number: /Poison Control now at 1-800-222-1222/ },
+    { text: 'my chest hurts and my arm is numb', number: /Call 911 now/, line: /1-800-555-0111/ },
+    { text: 'I want to kill myself', number: /Call or text 988/, line: /1-800-555-0144/ },
+    { text: 'my son swallowed bleach', number: /Poison Control now at 1-800-222-1222/, line: /1-800-555-0111/ },
   ],
   es: [
-    { text: 'me duele el pecho y no puedo respirar', number: /Llame al 911 ahora/ },
-    { text: 'quiero morir', number: /mensaje de texto al 988/ },
-    { text: 'mi hijo se tragó veneno', number: /Envenenamientos al 1-800-222-1222/ },
+    { text: 'me duele el pecho y no puedo respirar', number: /Llame al 911 ahora/, line: /1-800-555-0111/ },
+    { text: 'quiero morir', number: /mensaje de texto al 988/, line: /1-800-555-0144/ },
+    { text: 'mi hijo se tragó veneno', number: /Envenenamientos al 1-800-222-1222/, line: /1-800-555-0111/ },
   ],
 };
 
