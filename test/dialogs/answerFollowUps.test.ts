@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import type { Locale } from '../../intents/types';
-import { assertChannelRules, choicesOf, linksOf, textOf } from '../support/chat';
-import type { MemberChat } from '../support/identity';
+import { choicesOf, textOf } from '../support/chat';
 import { realChat } from './memberWords';
-import { catalog, promptText } from './support';
+import { has, hasLink, hasNot, type Replies, say } from './replyChecks';
+import { catalog } from './support';
 
 /**
  * A short follow-up about the answer just given is read in that answer's light
@@ -16,28 +15,12 @@ import { catalog, promptText } from './support';
  * languages, in words other than the transcripts'.
  */
 
-type Replies = Partial<Activity>[];
-
-async function say(chat: MemberChat, channelId: string, message: string): Promise<Replies> {
-  const replies = await chat.say(message);
-  assertChannelRules(channelId, replies);
-  return replies;
-}
-
-const has = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
-
-const hasNot = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(!textOf(replies).includes(promptText(locale, key)), `not expected ${key}, got:\n${textOf(replies)}`);
-
 /** No menu, no "not among these choices", no greeting: the follow-up was understood. */
 function noMenu(locale: Locale, replies: Replies): void {
   for (const key of ['contact.ask.topic', 'common.noOptionFits', 'main.greeting', 'main.clarifyOne', 'main.unclearTwice', 'main.rephrase']) {
     if (catalog.has(key)) hasNot(locale, replies, key);
   }
 }
-
-const hasLink = (replies: Replies, path: string) => assert.ok(linksOf(replies).some((url) => url.includes(path)), `no ${path} in ${linksOf(replies).join(' ')}`);
 
 const offersPerson = (locale: Locale, replies: Replies) =>
   assert.ok(choicesOf(replies).includes(catalog.text(locale, 'options.followUp.agent')), choicesOf(replies).join(' | '));

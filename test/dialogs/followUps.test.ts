@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import type { Locale } from '../../intents/types';
-import { assertChannelRules, textOf } from '../support/chat';
-import type { MemberChat } from '../support/identity';
+import { textOf } from '../support/chat';
 import { realChat, signedInChat } from './memberWords';
+import { has, type Replies, say } from './replyChecks';
 import { promptText } from './support';
 
 /**
@@ -15,8 +14,6 @@ import { promptText } from './support';
  * recognizer, on the channel where each was seen.
  */
 
-type Replies = Partial<Activity>[];
-
 const clarify = (locale: Locale) => promptText(locale, 'main.clarifyOne');
 
 function notUnsure(locale: Locale, replies: Replies): void {
@@ -25,15 +22,6 @@ function notUnsure(locale: Locale, replies: Replies): void {
     assert.ok(!said.includes(promptText(locale, key)), `${key}:\n${said}`);
   }
 }
-
-async function say(chat: MemberChat, channelId: string, message: string): Promise<Replies> {
-  const replies = await chat.say(message);
-  assertChannelRules(channelId, replies);
-  return replies;
-}
-
-const has = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
 
 describe('follow-ups keep the topic just answered (WA06, SB17, TB10, SB07, WA36)', function () {
   this.timeout(60_000);

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
-import type { Locale } from '../../intents/types';
-import { assertChannelRules, linksOf, textOf } from '../support/chat';
-import type { MemberChat } from '../support/identity';
+import { textOf } from '../support/chat';
 import { realChat } from './memberWords';
-import { promptText } from './support';
+import { has, hasLink, hasNot, noLink, say } from './replyChecks';
 
 /**
  * A short follow-up is read with the topic just answered, not from scratch (newcomer run v6:
@@ -15,23 +12,6 @@ import { promptText } from './support';
  * Through the whole bot with the real recognizer, on the channel where each was seen, in both
  * languages, in words other than the transcripts'.
  */
-
-type Replies = Partial<Activity>[];
-
-async function say(chat: MemberChat, channelId: string, message: string): Promise<Replies> {
-  const replies = await chat.say(message);
-  assertChannelRules(channelId, replies);
-  return replies;
-}
-
-const has = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
-
-const hasNot = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(!textOf(replies).includes(promptText(locale, key)), `not expected ${key}, got:\n${textOf(replies)}`);
-
-const hasLink = (replies: Replies, path: string) => assert.ok(linksOf(replies).some((url) => url.includes(path)), `no ${path} in ${linksOf(replies).join(' ')}`);
-const noLink = (replies: Replies, path: string) => assert.ok(!linksOf(replies).some((url) => url.includes(path)), `${path} again in ${linksOf(replies).join(' ')}`);
 
 describe('follow-ups read with the topic just answered (newcomer run v6)', function () {
   this.timeout(60_000);

@@ -1,10 +1,6 @@
-import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
-import type { Locale } from '../../intents/types';
-import { assertChannelRules, linksOf, textOf } from '../support/chat';
 import type { MemberChat } from '../support/identity';
 import { realChat } from './memberWords';
-import { promptText } from './support';
+import { has, hasLink, hasNot, noLink, type Replies, say as sayOn } from './replyChecks';
 
 /**
  * A new request right after an answer is that request, never a question about the page just shown
@@ -16,20 +12,8 @@ import { promptText } from './support';
  * the transcripts'.
  */
 
-type Replies = Partial<Activity>[];
-
-async function say(chat: MemberChat, message: string): Promise<Replies> {
-  const replies = await chat.say(message);
-  assertChannelRules('webchat', replies);
-  return replies;
-}
-
-const has = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
-const hasNot = (locale: Locale, replies: Replies, key: string) =>
-  assert.ok(!textOf(replies).includes(promptText(locale, key)), `not expected ${key}, got:\n${textOf(replies)}`);
-const hasLink = (replies: Replies, path: string) => assert.ok(linksOf(replies).some((url) => url.includes(path)), `no ${path} in ${linksOf(replies).join(' ')}`);
-const noLink = (replies: Replies, path: string) => assert.ok(!linksOf(replies).some((url) => url.includes(path)), `${path} again in ${linksOf(replies).join(' ')}`);
+/** Every turn here is on Web Chat. */
+const say = (chat: MemberChat, message: string): Promise<Replies> => sayOn(chat, 'webchat', message);
 
 describe('a new request right after an answer (newcomer run v7)', function () {
   this.timeout(60_000);
