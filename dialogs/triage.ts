@@ -78,7 +78,9 @@ export class TriageResponder {
         const less = kind === 'crisis'
           ? this.text(locale, 'emergency.behavioralHealthLine', profile.phone('behavioralHealth', locale))
           : this.text(locale, 'emergency.nurseLine', profile.phone('nurseLine', locale));
-        return { text: [this.text(locale, key), less].join('\n\n') };
+        // A medical emergency read as an exposure or as distress too: Poison Control or 988 after 911.
+        const also = kind === 'medical' && (match.alsoKind === 'poison' || match.alsoKind === 'crisis') ? [this.text(locale, `emergency.also.${match.alsoKind}`)] : [];
+        return { text: [this.text(locale, key), ...also, less].join('\n\n') };
       }
       case 'abuse': {
         const kind = (match.kind ?? 'dv') as AbuseKind;

@@ -162,8 +162,11 @@ export interface TriageMatch {
    * kids": dv, and child). The answer names that kind's hotline as well, so an uncertain kind
    * never leaves the member without the right number. `emergency` / crisis: `poison` when
    * something has already been taken (911 and Poison Control come first in the answer).
+   * `emergency` / medical: `poison` when the model reads an exposure too ("breathed in paint
+   * stripper fumes, now my chest is tight"), `crisis` when it reads distress ("so anxious I can't
+   * breathe"); the answer adds Poison Control or 988 after 911.
    */
-  alsoKind?: AbuseKind | 'poison';
+  alsoKind?: AbuseKind | 'poison' | 'crisis';
 }
 
 export interface TriageResult {

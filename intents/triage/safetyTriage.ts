@@ -86,7 +86,7 @@ export class SafetyTriage implements TriageCheck {
     const words = sentences.reduce((n, s) => n + s.tokens.length, 0);
     if (!signalled && words < 3) {
       const lexiconOnly = safeDetect(detector, text);
-      return lexiconOnly?.strong ? this.emergency(lexiconOnly.kind, lexiconOnly, locale, 1) : lexiconOnly ? { match: null, safety: { level: 'unsure', rule: lexiconOnly.rule } } : { match: null, safety: null };
+      return lexiconOnly?.strong ? this.emergency(lexiconOnly.kind, lexiconOnly, locale, 1, undefined, 0, p) : lexiconOnly ? { match: null, safety: { level: 'unsure', rule: lexiconOnly.rule } } : { match: null, safety: null };
     }
     let pe = signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual ? sum(p, EMERGENCY_LABELS) : 0;
     if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE) {
@@ -101,7 +101,7 @@ export class SafetyTriage implements TriageCheck {
       }
     }
     const lexicon = safeDetect(detector, text);
-    if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1);
+    if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1, undefined, 0, p);
     // A portal task in the message ("can we kill my 2pm", "estas facturas me van a matar") asks
     // more of the model before it calls an emergency; below that it is unsure (the safety net).
     const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
@@ -109,7 +109,7 @@ export class SafetyTriage implements TriageCheck {
     const denied = emergencyKind(ep, pe) === 'crisis' ? this.parts.denials.denial(sentences) : null;
     if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
       if (denied) return this.denied(denied, sentences, p, locale);
-      return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe);
+      return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe, p);
     }
     const pa = sum(p, ABUSE_LABELS);
     // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
@@ -182,12 +182,19 @@ export class SafetyTriage implements TriageCheck {
     return this.outcome('mental_health', null, locale, Math.max(p[I.mental_health]!, d.mental_health), `denial:${rule}`);
   }
 
-  private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string, poisonShare = 0): TriageResult {
+  private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string, poisonShare = 0, p?: Float64Array): TriageResult {
     const rule = lexicon ? lexicon.rule : `model:${kind}:${feature ?? 'words'}`;
     const result = this.outcome('emergency', kind, lexicon?.locale ?? locale, score, rule);
     // A crisis in which something has already been taken ("took way too many of my sleeping pills
     // on purpose"): the answer puts 911 and Poison Control first, then 988.
     if (kind === 'crisis' && (OVERDOSE_RULE.test(rule) || poisonShare >= TAKEN_SHARE)) result.match!.alsoKind = 'poison';
+    // A medical emergency the model also reads as an exposure or as distress (a strong lexicon rule
+    // for "I can't breathe" fires on a panic attack too): 911 first, then Poison Control or 988, so
+    // a wrong kind never leaves the member without the line they need.
+    else if (kind === 'medical' && p) {
+      if (p[I.poison]! >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = 'poison';
+      else if (p[I.crisis]! + p[I.mental_health]! >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = 'crisis';
+    }
     return result;
   }
 
@@ -200,6 +207,9 @@ export class SafetyTriage implements TriageCheck {
 const OVERDOSE_RULE = /\.crisis\.overdose\./;
 /** A crisis whose emergency probability is at least this much poisoning: something was taken. */
 const TAKEN_SHARE = 0.1;
+
+/** A medical emergency whose whole-message probability gives poisoning, or distress (crisis and mental health), this much: its line too. */
+const ALSO_EMERGENCY_SHARE = 0.25;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;

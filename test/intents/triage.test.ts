@@ -107,6 +107,30 @@ describe('safety triage (intents/triage)', function () {
     }
   });
 
+  describe('a medical emergency the model also reads as an exposure or as distress carries that line too (alsoKind)', () => {
+    it('breathing trouble the member puts down to panic: medical, and 988 after 911', () => {
+      const r = triage().triage('so anxious before my exam that i cant breathe, my heart is racing');
+      assert.equal(outcome(r), 'emergency:medical');
+      assert.equal(r.match?.alsoKind, 'crisis');
+    });
+    it('fumes breathed in with a tight chest: medical, and Poison Control after 911', () => {
+      const r = triage().triage('breathed in a lot of oven cleaner fumes and now my chest hurts');
+      assert.equal(outcome(r), 'emergency:medical');
+      assert.equal(r.match?.alsoKind, 'poison');
+    });
+    it('a collapse witnessed in fear has no second line', () => {
+      const r = triage().triage("my husband collapsed and he's not breathing, I'm so scared");
+      assert.equal(outcome(r), 'emergency:medical');
+      assert.equal(r.match?.alsoKind, undefined);
+    });
+  });
+
+  describe('an age the writer gives is the child or the older-adult concept', () => {
+    for (const [text, concept] of [["my stepdad hits me when he's drunk, i'm 13", 'child'], ['tengo 84 y mi sobrino no me deja salir de mi cuarto', 'elder'], ["i'm 77 and my son takes my pension every month", 'elder']] as const) {
+      it(`"${text}" → ${concept}`, () => assert.ok(triage().triage(text).concepts?.includes(concept)));
+    }
+  });
+
   it('a crisis line in a long message is found (each sentence is judged alone too)', () => {
     const filler = 'I logged in to check my statement and the page was slow. Then I looked at my appointments for next month. ';
     const text = `${filler.repeat(6)}Honestly I don't want to be alive anymore. Anyway the portal is fine.`;

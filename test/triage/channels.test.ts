@@ -81,3 +81,37 @@ describe('safety triage: an abuse disclosure whose kind is uncertain names both 
     assert.ok(!text.includes('1-800-422-4453'));
   });
 });
+
+describe('safety triage: a medical emergency also read as an exposure or as distress names that line after 911', () => {
+  const lines = {
+    poison: { en: 'breathed in fumes from the pool chemicals and my chest is tight now', es: 'respire los gases del cloro de la alberca y ahora me aprieta el pecho' },
+    crisis: { en: 'panicking so bad i cant get air in', es: 'tengo tanto panico que no me entra el aire' },
+  } as const;
+  const numbers = { poison: '1-800-222-1222', crisis: '988' } as const;
+  for (const also of ['poison', 'crisis'] as const) {
+    for (const channelId of CHANNELS) {
+      for (const locale of LOCALES) {
+        it(`${channelId}, ${locale}: medical with ${also}: 911 first, then ${numbers[also]}, once`, async () => {
+          const fake = new FakeTriage().on(lines[also][locale], { intent: 'emergency', kind: 'medical', alsoKind: also, locale });
+          const c = new Chat({ channelId, ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }), overrides: { triageCheck: fake } });
+          await c.open(locale === 'es' ? 'hola' : 'hi');
+          const replies = await c.say(lines[also][locale]);
+          const text = textOf(replies);
+          assert.ok(text.indexOf('911') >= 0 && text.indexOf('911') < text.indexOf(numbers[also]), `911 before ${numbers[also]}: ${text}`);
+          assert.equal(text.split(numbers[also]).length, 2, `${numbers[also]} named once: ${text}`);
+          assertChannelRules(channelId, replies);
+          if (channelId === 'sms' && locale === 'en') for (const r of replies) assert.match(r.text ?? '', GSM7, `not GSM-7: ${r.text}`);
+        });
+      }
+    }
+  }
+
+  it('a medical emergency with no second reading has neither line', async () => {
+    const fake = new FakeTriage().on('my dad collapsed and is not breathing', { intent: 'emergency', kind: 'medical', locale: 'en' });
+    const c = new Chat({ overrides: { triageCheck: fake } });
+    await c.open('hi');
+    const text = textOf(await c.say('my dad collapsed and is not breathing'));
+    assert.ok(text.includes('911'));
+    assert.ok(!text.includes('1-800-222-1222') && !text.includes('988'), text);
+  });
+});
