@@ -20,7 +20,8 @@ import { fold } from '../common/text';
 import { QUESTIONS } from '../questions';
 import { appointmentLine, visitVars } from './describe';
 import { visitPickItem } from './pickItems';
-import { fittingVisits, LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions, type VisitMention } from './liveAppointments';
+import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
+import { fittingVisits, type VisitMention } from './visitMention';
 import { describePreferredTime, memberNow, PARTS_OF_DAY, PreferredTimeParser, whenParams, type PreferredTime } from './when';
 
 const WHEN_QUESTION = 'appointment.whenQuestion';
