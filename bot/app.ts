@@ -5,7 +5,6 @@ import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
 import { noMetrics, type AssistantMetrics } from '../ops/metrics';
 import { localeOf, ResponseCatalog } from '../common/responses';
-import { AppointmentDialog } from '../dialogs/appointment/appointmentDialog';
 import { DialogKit } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -45,6 +44,7 @@ import type { BotCore } from './compose/botCore';
 import { createChatWidget } from './compose/chatWidget';
 import { CHANNEL_ID as LOCAL_CHANNEL_ID } from '../directline/localDirectLine';
 import { createIdentity } from './compose/identity';
+import { createAppointmentDialog } from './compose/appointments';
 import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
@@ -169,7 +169,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const mainDialog =
     overrides.mainDialog ??
     new MainDialog(kit, escalation, logger, [
-      new AppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
+      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(
         (table) =>

@@ -1,9 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { IN_PERSON_ONLY, type Appointment, type CareKind, type Slot, type VisitMode } from '../../services/appointments/appointmentLookup';
-import { formatDay, timeZoneOf } from '../common/dates';
+import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appointments/appointmentLookup';
+import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
-import { named } from '../common/mentions';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
 import { ConfirmQuestion, type ConfirmAnswer } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
@@ -11,21 +10,13 @@ import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
 import { appointmentList, appointmentTitle, slotTitle, visitVars } from './describe';
 import { visitPickItem } from './pickItems';
-import { findOpenTimes, type OpenTimesNote, type SlotSearch } from './openTimes';
-import { describePreferredTime, PARTS_OF_DAY, type PartOfDay, type PreferredTime } from './when';
+import { findOpenTimes, type SlotSearch } from './openTimes';
+import { openTimesNote } from './openTimesNote';
+import { fitsChange, offeredChanges, readSlotChange, type SlotChange } from './slotChange';
+import { fittingVisits, type VisitMention } from './visitMention';
+import type { PreferredTime } from './when';
 
 export const LIVE_APPOINTMENTS = 'appointment.live';
-
-/** What the member said about the visit they mean ("cancel my video visit with Dr. Chen tomorrow"). */
-export interface VisitMention {
-  /** Their words, matched against the clinician, the description and the place of each visit. */
-  text: string;
-  mode?: VisitMode;
-  care?: CareKind;
-  /** The day or days named (YYYY-MM-DD, the member's time zone). */
-  from?: string;
-  until?: string;
-}
 
 export interface LiveAppointmentOptions {
   action: 'find' | 'cancel' | 'new';
@@ -43,18 +34,6 @@ export interface LiveAppointmentOptions {
   change?: SlotChange;
   /** The member already chosen (a change asked for at "Book …?" keeps whose visit it is). */
   subjectId?: string;
-}
-
-/** A change to the slot being confirmed: the same time (another mode or clinician), or a later or earlier one. */
-export interface SlotChange {
-  start: string;
-  /** The clinician asked for ("with Dr. Haddad instead"), or kept when only the mode changes. */
-  clinician?: string;
-  /** Only this clinician fits (named in the change), not just preferred. */
-  onlyClinician: boolean;
-  direction?: 'later' | 'earlier';
-  /** The clinicians of the times offered before, so that one can be named. */
-  clinicians: string[];
 }
 
 interface LiveValues {
@@ -209,7 +188,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     if (!open) return this.failed(step, failure!);
     if (change && mode && !open.slots.length) return this.offerSlots(step, true);
     if (!open.slots.length) return this.finish(step, [this.kit.text(context, 'appointment.live.noSlots')], 'appointments.schedule');
-    if (open.note) await this.kit.send(context, { text: this.noteText(step, open.note) });
+    if (open.note) await this.kit.send(context, { text: openTimesNote(this.kit, context, open.note, when) });
     values.stage = 'pick';
     values.items = open.slots;
     values.clinicians = [...new Set([...(change?.clinicians ?? []), ...open.slots.map((slot) => slot.clinician).filter((c): c is string => !!c)])];
@@ -219,21 +198,6 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       items: open.slots.map((s) => visitPickItem(this.kit, s, slotTitle(this.kit, context, s, zone), zone, now)),
       none: true,
     } satisfies PickOptions);
-  }
-
-  /** "Nothing is open on Sunday, December 6, in the afternoon. The first open times …" / "3:00 PM is not open …". */
-  private noteText(step: WaterfallStepContext, note: OpenTimesNote): string {
-    const context = step.context;
-    const locale = this.kit.locale(context);
-    const when = this.options(step).when;
-    if (note.kind === 'nothingThen') {
-      const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, this.kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
-      const said = when && typeof when !== 'string' ? describePreferredTime(when, locale, partNames) : '';
-      return this.kit.text(context, 'appointment.live.nothingOpenThen', { when: said, day: formatDay(note.firstDay, locale) });
-    }
-    const [hour, minute] = note.time.split(':').map(Number) as [number, number];
-    const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
-    return this.kit.text(context, note.day ? 'appointment.live.timeNotOpen' : 'appointment.live.timeNotOpenAnyDay', { time, when: note.day ? formatDay(note.day, locale) : '' });
   }
 
   private async afterPick(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -261,17 +225,8 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const where = target.mode === 'inPerson' && target.location
       ? this.kit.text(step.context, 'appointment.live.about.whereInPerson', { location: target.location })
       : this.kit.text(step.context, 'appointment.live.about.whereRemote', { mode: vars.mode! });
-    const others = (values.clinicians ?? []).filter((c) => c !== target.clinician);
-    const changes =
-      action === 'new' && 'care' in target
-        ? {
-            changes: [
-              { question: 'appointment.mode' as const, ids: IN_PERSON_ONLY.includes(target.care) ? [] : MODES.filter((m) => m !== target.mode) },
-              { question: 'confirm.change' as const },
-            ],
-            changeNames: others.map(surname),
-          }
-        : {};
+    // A new visit: another way to be seen, a later or earlier time, or another clinician may be asked for.
+    const changes = action === 'new' && 'care' in target ? offeredChanges(target, values.clinicians ?? []) : {};
     return ConfirmQuestion.begin(step, {
       ...changes,
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
@@ -339,18 +294,10 @@ export class LiveAppointmentsDialog extends ComponentDialog {
    * once; a time that does not fit (or a later or earlier one) gets the open times that do.
    */
   private change(step: WaterfallStepContext, target: Slot, subject: Subject): Promise<DialogTurnResult> {
-    const text = turnInfo(step.context).text;
-    const options = this.options(step);
-    const values = step.values as LiveValues;
-    const clinicians = values.clinicians ?? [];
-    const mode = this.kit.options.mentioned(text, 'appointment.mode', MODES.filter((m) => m !== target.mode)).at(-1) as VisitMode | undefined;
-    const named = clinicians.find((c) => c !== target.clinician && containsPhrase(fold(text), fold(surname(c))));
-    const direction = this.kit.options.mentioned(text, 'confirm.change').at(-1) as SlotChange['direction'];
-    const clinician = named ?? target.clinician;
-    const change: SlotChange = { start: target.start, onlyClinician: !!named, clinicians, ...(clinician ? { clinician } : {}), ...(direction ? { direction } : {}) };
+    const { mode, change } = readSlotChange(this.kit, turnInfo(step.context).text, target, (step.values as LiveValues).clinicians ?? []);
     return step.replaceDialog(`${LIVE_APPOINTMENTS}.flow`, {
-      ...options,
-      mode: mode ?? target.mode,
+      ...this.options(step),
+      mode,
       change,
       subjectId: subject.memberId,
     } satisfies LiveAppointmentOptions);
@@ -371,43 +318,4 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const number = this.kit.profile.phone('memberServices', this.kit.locale(step.context)).number;
     return this.finish(step, [this.kit.text(step.context, 'appointment.live.unavailable', { number })], 'appointments.upcoming');
   }
-}
-
-/**
- * The visits that fit everything the member said: the mode, the kind of care (by the visit's
- * description), the day, and the names (clinician, description, place) matched word by word.
- */
-export function fittingVisits(kit: DialogKit, list: readonly Appointment[], about: VisitMention, zone: string): Appointment[] {
-  let fit = list.filter((a) => {
-    if (about.mode && a.mode !== about.mode) return false;
-    if (about.care && !(a.description && kit.options.match(a.description, 'appointment.care') === about.care)) return false;
-    if (about.from) {
-      const day = localDay(a.start, zone);
-      if (day < about.from || day > (about.until ?? about.from)) return false;
-    }
-    return true;
-  });
-  const byName = named(about.text, fit, (a) => [a.clinician, a.description, a.location]);
-  if (byName.length) fit = byName;
-  return fit;
-}
-
-const MODES: readonly VisitMode[] = ['inPerson', 'video', 'phone'];
-
-/** A clinician's last name ("Dr. Omar Haddad": "Haddad"), the way members name them. */
-function surname(clinician: string): string {
-  return clinician.trim().split(/\s+/).at(-1) ?? clinician;
-}
-
-/** A slot that fits a change asked for: the clinician named, and later or earlier than the one it replaces. */
-function fitsChange(slot: Slot, change: SlotChange): boolean {
-  if (change.onlyClinician && slot.clinician !== change.clinician) return false;
-  if (change.direction === 'later') return slot.start > change.start;
-  if (change.direction === 'earlier') return slot.start < change.start;
-  return true;
-}
-
-/** The day (YYYY-MM-DD) an instant falls on in a time zone. */
-function localDay(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(new Date(iso));
 }

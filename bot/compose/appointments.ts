@@ -1,0 +1,30 @@
+import type { DialogKit } from '../../dialogs/common/kit';
+import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
+import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
+import { EarlyTime } from '../../dialogs/appointment/earlyTime';
+import { VisitMover } from '../../dialogs/appointment/moveVisit';
+import { OpeningWords } from '../../dialogs/appointment/openingWords';
+import { PortalAnswer } from '../../dialogs/appointment/portalAnswer';
+import { SameTime } from '../../dialogs/appointment/sameTime';
+import { VisitChanges } from '../../dialogs/appointment/visitChanges';
+import { VisitModes } from '../../dialogs/appointment/visitModes';
+import { VisitWords } from '../../dialogs/appointment/visitWords';
+import { PreferredTimeParser } from '../../dialogs/appointment/when';
+
+/** The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer). */
+export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): AppointmentDialog {
+  const modes = new VisitModes(kit);
+  const words = new VisitWords(kit, new PreferredTimeParser(), modes, deps);
+  const opening = new OpeningWords(kit, words);
+  const sameTime = new SameTime(kit, words, modes, 'appointment');
+  return new AppointmentDialog(kit, deps, {
+    words,
+    opening,
+    modes,
+    mover: new VisitMover(kit, words, opening, modes, deps),
+    changes: new VisitChanges(kit, words, modes, 'appointment.flow'),
+    sameTime,
+    answer: new PortalAnswer(kit, words, modes, sameTime),
+    earlyTime: new EarlyTime(kit, words),
+  });
+}

@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import { formatDay } from '../common/dates';
+import type { DialogKit } from '../common/kit';
+import type { OpenTimesNote } from './openTimes';
+import { describePreferredTime, PARTS_OF_DAY, type PartOfDay, type PreferredTime } from './when';
+
+/** "Nothing is open on Sunday, December 6, in the afternoon. The first open times …" / "3:00 PM is not open …". */
+export function openTimesNote(kit: DialogKit, context: TurnContext, note: OpenTimesNote, when: PreferredTime | 'asap' | 'any' | undefined): string {
+  const locale = kit.locale(context);
+  if (note.kind === 'nothingThen') {
+    const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
+    const said = when && typeof when !== 'string' ? describePreferredTime(when, locale, partNames) : '';
+    return kit.text(context, 'appointment.live.nothingOpenThen', { when: said, day: formatDay(note.firstDay, locale) });
+  }
+  const [hour, minute] = note.time.split(':').map(Number) as [number, number];
+  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
+  return kit.text(context, note.day ? 'appointment.live.timeNotOpen' : 'appointment.live.timeNotOpenAnyDay', { time, when: note.day ? formatDay(note.day, locale) : '' });
+}

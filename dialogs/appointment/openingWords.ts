@@ -1,0 +1,63 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogKit } from '../common/kit';
+import { fold } from '../common/text';
+import type { VisitWords } from './visitWords';
+import type { PreferredTime } from './when';
+
+/** The member's own: "my", "mi", "mis". */
+const OWN_WORDS = /\b(?:my|mi|mis)\b/;
+/** Visits the member has: "what appts do i have", "i have an appointment", "que citas tengo". */
+const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?:tengo|tenia)\b/;
+/** The member's own doctor: "with my doctor", "con mi medico". */
+const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
+/** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
+const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|al|hasta)\b(.+)$/;
+
+/**
+ * The words that started the appointment task, and a request to move a visit split into the visit
+ * and its new time: whose visit it is, and a day or time said in the request itself.
+ */
+export class OpeningWords {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly words: VisitWords,
+  ) {}
+
+  /** The opening message, folded; none when a menu button started the task. */
+  folded(opening: string | undefined): string | null {
+    return opening && !this.kit.options.match(opening, 'topics', 'exact') ? fold(opening) : null;
+  }
+
+  /** The opening message speaks of the member's own visit ("my", "mi", "mis", "do I have", "tengo"). */
+  ownVisit(opening: string | undefined): boolean {
+    const text = this.folded(opening);
+    return !!text && (OWN_WORDS.test(text) || HAVE_WORDS.test(text));
+  }
+
+  /** A new visit asked for with the member's own doctor ("with my doctor", "con mi médico"). */
+  ownDoctor(opening: string | undefined): boolean {
+    const text = this.folded(opening);
+    return !!text && OWN_DOCTOR.test(text);
+  }
+
+  /**
+   * Moving a visit: the words after "to", "for", "para", "al" (the new time), folded, if any
+   * ("move my tuesday appointment to friday": "friday").
+   */
+  movedTo(folded: string): string | undefined {
+    return MOVED_TO.exec(folded)?.[1];
+  }
+
+  /**
+   * The preferred time in the opening request, if it names one. Moving a visit: only what follows
+   * "to", "for", "para", "al" ("move my tuesday appointment to friday" is Friday, not Tuesday).
+   */
+  whenInRequest(context: TurnContext, opening: string | undefined, action: string): PreferredTime | null {
+    if (!opening) return null;
+    const folded = fold(opening);
+    const target = action === 'reschedule' ? this.movedTo(folded)?.trim() : folded;
+    if (!target) return null;
+    const parsed = this.words.parse(context, target);
+    return parsed.ok && (parsed.value.date || parsed.value.partOfDay || parsed.value.time) ? parsed.value : null;
+  }
+}
