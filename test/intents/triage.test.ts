@@ -72,7 +72,7 @@ describe('safety triage (intents/triage)', function () {
   });
 
   describe('a denial of suicidal thoughts is mental health (with 988), never the crisis script (intents/triage/denial.ts)', () => {
-    for (const text of ['no im not thinking of hurting myself', "I'm not suicidal", 'no, no estoy pensando en matarme', 'nunca me haría daño', 'nah not suicidal, just wiped out from my shift', 'no me voy a hacer daño, era pura curiosidad', 'todo bien, no estoy en peligro']) {
+    for (const text of ['no im not thinking of hurting myself', "I'm not suicidal", 'no, no estoy pensando en matarme', 'nunca me haría daño', 'nah not suicidal, just wiped out from my shift', 'no me voy a hacer daño, era pura curiosidad', 'todo bien, no estoy en peligro', "i'm ok, not thinking about harming myself", 'lol no im not dying']) {
       it(`"${text}" → mental_health, its rule names the denial`, () => {
         const r = triage().triage(text);
         assert.equal(outcome(r), 'mental_health');
@@ -92,6 +92,7 @@ describe('safety triage (intents/triage)', function () {
       'i would hurt myself if i could',
       'not sure im not thinking of killing myself',
       'estoy a salvo pero ya no quiero vivir',
+      'im not dying im going to kill myself tonight',
     ]) {
       it(`a contrast, a sign elsewhere or no negation stays a crisis: "${text}"`, () => assert.equal(outcome(triage().triage(text)), 'emergency:crisis'));
     }
