@@ -78,8 +78,9 @@ export class TriageResponder {
         const less = kind === 'crisis'
           ? this.text(locale, 'emergency.behavioralHealthLine', profile.phone('behavioralHealth', locale))
           : this.text(locale, 'emergency.nurseLine', profile.phone('nurseLine', locale));
-        // A medical emergency read as an exposure or as distress too: Poison Control or 988 after 911.
-        const also = kind === 'medical' && (match.alsoKind === 'poison' || match.alsoKind === 'crisis') ? [this.text(locale, `emergency.also.${match.alsoKind}`)] : [];
+        // A medical emergency read as an exposure, as distress or as abuse too: Poison Control, 988
+        // or the hotline after 911.
+        const also = kind !== 'medical' || !match.alsoKind ? [] : match.alsoKind === 'poison' || match.alsoKind === 'crisis' ? [this.text(locale, `emergency.also.${match.alsoKind}`)] : [this.text(locale, `abuse.also.${match.alsoKind}`)];
         return { text: [this.text(locale, key), ...also, less].join('\n\n') };
       }
       case 'abuse': {

@@ -164,7 +164,8 @@ export interface TriageMatch {
    * something has already been taken (911 and Poison Control come first in the answer).
    * `emergency` / medical: `poison` when the model reads an exposure too ("breathed in paint
    * stripper fumes, now my chest is tight"), `crisis` when it reads distress ("so anxious I can't
-   * breathe"); the answer adds Poison Control or 988 after 911.
+   * breathe"), an abuse kind when it reads a disclosure ("he said he'd kill me if I left"); the
+   * answer adds Poison Control, 988 or the hotline after 911.
    */
   alsoKind?: AbuseKind | 'poison' | 'crisis';
 }

@@ -4,7 +4,7 @@ import { defaultLocaleDetector } from '../locale/detect-locale';
 import { loadRealWords } from '../emergency/lexicon';
 import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
-import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageResult } from '../types';
+import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
 import { loadDenials, type DenialReader } from './denial';
 import { loadTriageCorpus } from './corpus';
@@ -191,9 +191,16 @@ export class SafetyTriage implements TriageCheck {
     // A medical emergency the model also reads as an exposure or as distress (a strong lexicon rule
     // for "I can't breathe" fires on a panic attack too): 911 first, then Poison Control or 988, so
     // a wrong kind never leaves the member without the line they need.
+    // Violence now that is also a disclosure ("he said he'd kill me if I leave"): 911, then the hotline.
     else if (kind === 'medical' && p) {
-      if (p[I.poison]! >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = 'poison';
-      else if (p[I.crisis]! + p[I.mental_health]! >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = 'crisis';
+      const abuse = argmax(p, ABUSE_LABELS);
+      const readings: Array<[NonNullable<TriageMatch['alsoKind']>, number]> = [
+        ['poison', p[I.poison]!],
+        ['crisis', p[I.crisis]! + p[I.mental_health]!],
+        [abuse, sum(p, ABUSE_LABELS)],
+      ];
+      const [also, share] = readings.reduce((a, b) => (b[1] > a[1] ? b : a));
+      if (share >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = also;
     }
     return result;
   }
@@ -208,7 +215,7 @@ const OVERDOSE_RULE = /\.crisis\.overdose\./;
 /** A crisis whose emergency probability is at least this much poisoning: something was taken. */
 const TAKEN_SHARE = 0.1;
 
-/** A medical emergency whose whole-message probability gives poisoning, or distress (crisis and mental health), this much: its line too. */
+/** A medical emergency whose whole-message probability gives poisoning, distress (crisis and mental health) or abuse this much: that line too (the largest). */
 const ALSO_EMERGENCY_SHARE = 0.25;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */

@@ -119,6 +119,11 @@ describe('safety triage (intents/triage)', function () {
       assert.equal(outcome(r), 'emergency:medical');
       assert.equal(r.match?.alsoKind, 'poison');
     });
+    it('a threat to kill when he gets home: medical (911), and the domestic-violence hotline', () => {
+      const r = triage().triage('he says he is going to kill me when he gets home');
+      assert.equal(outcome(r), 'emergency:medical');
+      assert.equal(r.match?.alsoKind, 'dv');
+    });
     it('a collapse witnessed in fear has no second line', () => {
       const r = triage().triage("my husband collapsed and he's not breathing, I'm so scared");
       assert.equal(outcome(r), 'emergency:medical');

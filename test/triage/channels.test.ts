@@ -82,13 +82,14 @@ describe('safety triage: an abuse disclosure whose kind is uncertain names both 
   });
 });
 
-describe('safety triage: a medical emergency also read as an exposure or as distress names that line after 911', () => {
+describe('safety triage: a medical emergency also read as an exposure, as distress or as abuse names that line after 911', () => {
   const lines = {
     poison: { en: 'breathed in fumes from the pool chemicals and my chest is tight now', es: 'respire los gases del cloro de la alberca y ahora me aprieta el pecho' },
     crisis: { en: 'panicking so bad i cant get air in', es: 'tengo tanto panico que no me entra el aire' },
+    dv: { en: 'my ex says he will come over and end me tonight', es: 'mi ex dice que va a venir a acabar conmigo hoy' },
   } as const;
-  const numbers = { poison: '1-800-222-1222', crisis: '988' } as const;
-  for (const also of ['poison', 'crisis'] as const) {
+  const numbers = { poison: '1-800-222-1222', crisis: '988', dv: '1-800-799-7233' } as const;
+  for (const also of ['poison', 'crisis', 'dv'] as const) {
     for (const channelId of CHANNELS) {
       for (const locale of LOCALES) {
         it(`${channelId}, ${locale}: medical with ${also}: 911 first, then ${numbers[also]}, once`, async () => {
