@@ -6,6 +6,7 @@ import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import { recognizePick } from './listPick';
+import { takeResumedWords } from './resumedWords';
 import type { MatchMode } from './options';
 
 /**
@@ -172,6 +173,14 @@ export class TextQuestion<T> extends Question<TextQuestionOptions> {
     private readonly parse: (text: string, ctx: ParseContext) => Parsed<T>,
   ) {
     super(id, kit);
+  }
+
+  /** Asked again on going back to a paused task, with words that answer it: they are the answer. */
+  override async beginDialog(dc: DialogContext, options?: TextQuestionOptions): Promise<DialogTurnResult> {
+    const words = takeResumedWords(dc.context);
+    const parsed = words ? this.parse(words, { locale: this.kit.locale(dc.context), context: dc.context }) : null;
+    if (parsed?.ok) return dc.endDialog({ value: parsed.value } satisfies TextAnswer<T>);
+    return super.beginDialog(dc, options);
   }
 
   private choiceOf(context: TurnContext, options: TextQuestionOptions, mode: MatchMode): string | null {
