@@ -206,8 +206,11 @@ export class FollowUpReader {
    * `elsewhere`: the recognizer is sure the message asks for another task than the one just
    * answered ("le puedo mandar un mensaje a mi doctor" after the records answer): its words of
    * sending or how-to are that task's, never a request about the page just shown.
+   *
+   * `outside`: the message asks for something no topic covers (dialogs/offTopic.ts: "cuanto esta
+   * el dolar hoy" after the clinic's hours): a day or a verb in it is not about the answer.
    */
-  read(text: string, prior: TopicPriorState | undefined, elsewhere = false): FollowUp | null {
+  read(text: string, prior: TopicPriorState | undefined, elsewhere = false, outside = false): FollowUp | null {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);
@@ -226,7 +229,7 @@ export class FollowUpReader {
       // Asked again right after that answer: a person, not the same paragraph.
       return about(prior.answers?.followUp === RENEW_DO_IT.text ? { text: 'followUp.about.stillStuck', line: 'pharmacy' } : RENEW_DO_IT, []);
     }
-    if (words > MAX_WORDS) return null;
+    if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
       if (SHOULD_COME_IN.some((re) => re.test(folded))) return { kind: 'comeIn' };

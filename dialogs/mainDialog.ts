@@ -7,10 +7,12 @@ import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '.
 import { values, type PausedTask, type TaskDialog, type TaskOptions, type TaskOutcome } from './common/taskDialog';
 import type { TopicPriorState } from './memory';
 import { TopicPrior } from './topicPrior';
+import { offTopic } from './offTopic';
 import { FollowUpReader, type FollowUp } from './followUps';
 import { FollowUpAnswers } from './followUpAnswers';
 import { MentalHealthVisit } from './mentalHealthVisit';
 import { ResumeWords } from './resumeWords';
+import { keepResumedWords } from './common/resumedWords';
 import { escalationRequest, type Escalation, type EscalationReason } from './escalation';
 import { noteOutcome, safetyOf, turnInfo, turnTriage, type RoutedIntent, type TurnInfo } from './turn';
 import { familyMention } from './familyMention';
@@ -204,7 +206,7 @@ export class MainDialog extends ComponentDialog {
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.
     if (safety?.level === 'unsure' && safety.rule?.endsWith(':no-concept') && prior && !prior.safety && !lean) {
-      const about = this.followUps.read(turn.text, prior);
+      const about = this.followUps.read(turn.text, prior, false, offTopic(turn.text, turn.result));
       if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
     }
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
@@ -224,7 +226,7 @@ export class MainDialog extends ComponentDialog {
     const visit = triage.match || phrase ? null : this.mentalHealthVisit.read(turn, prior);
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     const elsewhere = isTask(intent) && score >= this.kit.policy.switchAt && !prior?.topics.includes(intent);
-    const about = lean || phrase ? null : this.followUps.read(turn.text, prior, elsewhere);
+    const about = lean || phrase ? null : this.followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
     if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
     if (phrase) return this.conversational(phrase);
@@ -435,7 +437,7 @@ export class MainDialog extends ComponentDialog {
     const paused = (step.options as FlowOptions).paused!;
     switch ((step.result as ChoiceAnswer | undefined)?.answer ?? null) {
       case 'yes':
-        return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
+        return step.replaceDialog(FLOW, { resume: this.withWords(step.context, paused) } satisfies FlowOptions);
       case 'no':
         return this.anythingElse(step);
       default: {
@@ -449,19 +451,31 @@ export class MainDialog extends ComponentDialog {
         // that is a yes, and its words are added (what they name wins over the earlier answers).
         const decision = this.decide(turn, step.context, { lean: false });
         if (decision.kind === 'task' && decision.intent === paused.intent && !decision.safetyFirst) {
-          const text = [paused.text, turn.text].filter(Boolean).join(' ');
-          return step.replaceDialog(FLOW, { resume: { ...paused, text, added: turn.text } } satisfies FlowOptions);
+          return step.replaceDialog(FLOW, { resume: this.withWords(step.context, paused) } satisfies FlowOptions);
         }
         // "ok, let's get back to the booking": the paused task named again is a yes.
-        if (this.namesTask(turn, paused.intent)) return step.replaceDialog(FLOW, { resume: paused } satisfies FlowOptions);
+        if (this.namesTask(turn, paused.intent)) return step.replaceDialog(FLOW, { resume: this.withWords(step.context, paused) } satisfies FlowOptions);
         // A yes in other words ("ok back to the video visit", "sí, la cita"): what its words name is added.
         const safety = decision.kind === 'triage' || decision.kind === 'safetyNet' || decision.kind === 'agent';
         if (!safety && this.resumeWords.goesBack(turn.text, turn.locale, paused, decision.kind !== 'unclear')) {
-          return step.replaceDialog(FLOW, { resume: { ...paused, added: turn.text } } satisfies FlowOptions);
+          return step.replaceDialog(FLOW, { resume: this.withWords(step.context, paused) } satisfies FlowOptions);
         }
         return step.replaceDialog(FLOW, {});
       }
     }
+  }
+
+  /**
+   * Going back with words beside (or instead of) the yes ("yes, the 9:00 with Chen", "sí, el martes
+   * por la mañana"): they are read as part of the task's request, so what they say answers the
+   * question the task was waiting on (a day or time, a slot, an option) and is not asked again.
+   * A plain yes adds nothing.
+   */
+  private withWords(context: TurnContext, paused: PausedTask): PausedTask {
+    const words = turnInfo(context).text;
+    if (!words || this.kit.options.match(words, 'resume', 'exact')) return paused;
+    keepResumedWords(context, words);
+    return { ...paused, text: [paused.text, words].filter(Boolean).join(' '), added: words };
   }
 
   /** The message names this task (and asks for nothing else: no interruption phrase). */

@@ -6,6 +6,7 @@ import type { TopicPriorState } from './memory';
 import type { PhraseBook } from './phrases';
 import type { QuestionKey } from './questions';
 import type { TurnInfo } from './turn';
+import { offTopic } from './offTopic';
 
 /** The question that names each task's sub-topic (what a follow-up may ask about within it). */
 const SUB_TOPIC: Record<TaskIntentId, QuestionKey> = {
@@ -46,23 +47,6 @@ const SHIFT_ASKS =
 export function turnsElsewhere(text: string): boolean {
   const rest = SHIFT.exec(fold(text))?.[1];
   return !!rest && rest.split(' ').length >= 2 && SHIFT_ASKS.test(rest) && !SHIFT_NOT.test(rest);
-}
-
-/**
- * A request for another assistant right after an answer ("whats the weather in portland" after the
- * video-visit answer, "cuanto esta el dolar hoy" after the clinic's hours): the recognizer is all
- * but certain it is none, gives no task even a small chance, and the message points back at
- * nothing (no "it", "that", "one", "eso"). It is answered as out of scope, not as a question about
- * the page just shown. A vague follow-up ("why is it still pending", "the 10am one") refers back or
- * leaves a task some chance.
- */
-const OFF_TOPIC_NONE = 0.99;
-const OFF_TOPIC_RUNNER_UP = 0.01;
-const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma)\b/;
-
-function offTopic(text: string, result: TurnInfo['result']): boolean {
-  const folded = fold(text);
-  return result.intent === 'none' && result.score >= OFF_TOPIC_NONE && (result.runnerUp?.score ?? 0) < OFF_TOPIC_RUNNER_UP && folded.split(' ').length >= 3 && !REFERS_BACK.test(folded);
 }
 
 const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);

@@ -4,7 +4,7 @@ import type { Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
-import { recognizePick, type ListItem } from './listPick';
+import { recognizePick, type ListItem, type ListPick } from './listPick';
 import { Question, WAYS_OUT } from './questions';
 import { fold } from './text';
 
@@ -36,6 +36,25 @@ interface PickState {
   shown?: string[];
 }
 
+/** A time of day said with its minutes or am/pm ("10:30", "9am", "3 pm"), folded. */
+const CLOCK = /\b\d{1,2}(?: [0-5]\d| ?(?:am|pm|a m|p m))\b/g;
+
+/** The items a message names by its time and, without the time, by a detail of its own (one, or a few). */
+function namedInFull(text: string, items: readonly PickItem[]): ListPick {
+  const folded = fold(text);
+  if (!CLOCK.test(folded)) return null;
+  CLOCK.lastIndex = 0;
+  const picked = recognizePick(text, items);
+  // The time alone would not do: a detail said beside it names the items too.
+  const detail = picked ? recognizePick(folded.replace(CLOCK, ' '), items) : null;
+  CLOCK.lastIndex = 0;
+  if (!picked || !detail) return null;
+  const ids = picked.kind === 'one' ? [picked.id] : picked.ids;
+  const fits = detail.kind === 'one' ? [detail.id] : detail.ids;
+  if (!ids.every((id) => fits.includes(id)) || ids.length === items.length) return null;
+  return picked;
+}
+
 type Match = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | { kind: 'none' } | null;
 
 /**
@@ -50,6 +69,22 @@ export class PickQuestion extends Question<PickOptions> {
 
   constructor(kit: DialogKit) {
     super(PickQuestion.ID, kit);
+  }
+
+  /**
+   * A list offered right after a message that names one of its items in full, by its time and a
+   * detail of its own ("monday 10:30 with dr haddad", "sí, la de las 9 con Chen"): that item is
+   * picked at once (its confirmation follows), not the list shown to pick from again.
+   */
+  override async beginDialog(dc: DialogContext, options?: PickOptions): Promise<DialogTurnResult> {
+    const named = options ? namedInFull(turnInfo(dc.context).text, options.items) : null;
+    if (named?.kind === 'one') return dc.endDialog({ picked: named.id } satisfies PickAnswer);
+    if (!options || !named) return super.beginDialog(dc, options);
+    // It fits a few (the same time and clinician on two days): only those, to pick from.
+    dc.activeDialog!.state = { options, attempts: 0, shown: named.ids } satisfies PickState;
+    const locale = this.kit.locale(dc.context);
+    await this.kit.send(dc.context, { text: this.kit.text(dc.context, PICK_WHICH), choices: this.titles(options, locale, named.ids).map((title) => ({ title, value: title })) });
+    return Dialog.EndOfTurn;
   }
 
   private match(context: TurnContext, instance: DialogInstance, exact: boolean): Match {

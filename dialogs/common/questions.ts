@@ -6,6 +6,7 @@ import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import { recognizePick } from './listPick';
+import { takeResumedWords } from './resumedWords';
 import type { MatchMode } from './options';
 
 /**
@@ -39,6 +40,8 @@ export interface ChoiceQuestionOptions {
 }
 
 const NO_OPTION_FITS = 'common.noOptionFits';
+/** Said when the answer asks for something no topic covers ("will it snow on friday?"). */
+const OUT_OF_SCOPE = 'common.outOfScopeHere';
 const OPENING_ACK = /^(Sure|OK|Okay|Claro|De acuerdo|Muy bien)[.,!]\s+/;
 /** Offered beside a question's options once an answer fits none of them (titles: `topics.<id>`). */
 export const WAYS_OUT = ['somethingElse', 'agent'] as const;
@@ -131,15 +134,29 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
   }
 
   /**
+   * A request for something no topic covers said to this question: said to be out of scope, then
+   * the question once more with the ways out (never its opening "Sure." again).
+   */
+  async outOfScope(context: TurnContext, instance: DialogInstance): Promise<void> {
+    (instance.state as { outOfScope?: boolean }).outOfScope = true;
+    await this.render(context, this.options(instance), this.kit.locale(context), OUT_OF_SCOPE);
+  }
+
+  /** This question already said that a request was out of scope. */
+  saidOutOfScope(instance: DialogInstance): boolean {
+    return (instance.state as { outOfScope?: boolean }).outOfScope === true;
+  }
+
+  /**
    * After an answer that fits no option, the question is not simply asked again ("Sorry, I didn't
    * catch that. Sure. What …?" and the same menu): the member is told none fits and offered, with
    * the options, a way out: "Something else" (routed afresh) or "Talk to a person".
    */
   protected async render(context: TurnContext, options: ChoiceQuestionOptions, locale: Locale, retryKey: string | null): Promise<void> {
-    const missed = retryKey === NO_OPTION_FITS;
+    const missed = retryKey === NO_OPTION_FITS || retryKey === OUT_OF_SCOPE;
     const prompt = this.kit.text(context, options.prompt, options.vars);
     // The question again, without its opening "Sure." (which answered the member's first message).
-    const text = missed ? `${this.kit.text(context, NO_OPTION_FITS)} ${prompt.replace(OPENING_ACK, '')}` : prompt;
+    const text = missed ? `${this.kit.text(context, retryKey)} ${prompt.replace(OPENING_ACK, '')}` : prompt;
     const choices = this.kit.options.choices(options.question, locale, options.ids);
     if (missed && options.question !== 'topics') choices.push(...this.kit.options.choices('topics', locale, WAYS_OUT));
     await this.kit.send(context, { text, choices });
@@ -172,6 +189,14 @@ export class TextQuestion<T> extends Question<TextQuestionOptions> {
     private readonly parse: (text: string, ctx: ParseContext) => Parsed<T>,
   ) {
     super(id, kit);
+  }
+
+  /** Asked again on going back to a paused task, with words that answer it: they are the answer. */
+  override async beginDialog(dc: DialogContext, options?: TextQuestionOptions): Promise<DialogTurnResult> {
+    const words = takeResumedWords(dc.context);
+    const parsed = words ? this.parse(words, { locale: this.kit.locale(dc.context), context: dc.context }) : null;
+    if (parsed?.ok) return dc.endDialog({ value: parsed.value } satisfies TextAnswer<T>);
+    return super.beginDialog(dc, options);
   }
 
   private choiceOf(context: TurnContext, options: TextQuestionOptions, mode: MatchMode): string | null {

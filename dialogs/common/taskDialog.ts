@@ -16,6 +16,7 @@ import type { TopicTrail } from '../memory';
 import type { Interruption } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { safetyOf, turnInfo, turnTriage } from '../turn';
+import { offTopic } from '../offTopic';
 import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
@@ -228,6 +229,14 @@ export abstract class TaskDialog extends ComponentDialog {
       if (after && asked instanceof ConfirmQuestion && active && asked.declinesWithMore(active, context)) return this.switchTo(innerDc, after, true, asked, active);
       const other = this.otherTopic(context);
       if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked, asked, active);
+      // A request for something no topic covers ("will it snow on friday?") at a menu: said to be out
+      // of scope, then the menu once; a second one is routed afresh (the out-of-scope answer and the
+      // topics), never the same menu again.
+      if (asked instanceof ChoiceQuestion && active && !slotAnswer && !asked.accepts(active, context) && this.outOfScope(context)) {
+        if (asked.saidOutOfScope(active)) return this.finish(innerDc, { kind: 'completed', reroute: true });
+        await asked.outOfScope(context, active);
+        return Dialog.EndOfTurn;
+      }
       // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
       if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
         return this.finish(innerDc, { kind: 'closed' });
@@ -299,6 +308,12 @@ export abstract class TaskDialog extends ComponentDialog {
     if (found.length) flow.options = { ...flow.options, answers };
     const details = this.keepLaterDetails(context, text, flow, open);
     return [...found.map(([, question, id]) => this.kit.text(context, `options.${question}.${id}`)), ...details];
+  }
+
+  /** A request for something no topic covers (dialogs/offTopic.ts), said as a request. */
+  private outOfScope(context: TurnContext): boolean {
+    const { text, result } = turnInfo(context);
+    return offTopic(text, result) && this.kit.phrases.isRequest(text);
   }
 
   private saysThanks(context: TurnContext): boolean {

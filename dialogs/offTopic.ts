@@ -1,0 +1,28 @@
+import { fold } from './common/text';
+import type { TurnInfo } from './turn';
+
+/**
+ * A request for another assistant right after an answer ("whats the weather in portland" after the
+ * video-visit answer, "cuanto esta el dolar hoy" after the clinic's hours, "will it snow on
+ * saturday"): the recognizer is all but certain it is none, gives no task even a small chance, and
+ * the message points back at nothing (no "it", "that", "one", "eso"). It is answered as out of
+ * scope, not as a question about the page just shown (dialogs/topicPrior.ts, dialogs/followUps.ts).
+ * A vague follow-up ("why is it still pending", "the 10am one") refers back or leaves a task some
+ * chance.
+ */
+const OFF_TOPIC_NONE = 0.99;
+const OFF_TOPIC_RUNNER_UP = 0.01;
+const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma)\b/;
+
+/**
+ * The "it" of the weather and of the clock ("is it gonna rain", "will it be cold", "what time is
+ * it") stands for nothing said before: it points back at no answer.
+ */
+const IMPERSONAL_IT =
+  /\bits?\b(?=(?: (?:is|will|be|gonna|going|to|supposed|was|still|really|getting|get))* (?:rain|raining|rainy|snow|snowing|snowy|sunny|hot|cold|warm|chilly|windy|cloudy|stormy|storm|storming|freezing|humid|foggy|hail|hailing|pouring|nice out)\b)|\b(?:what time|what day|what date) is it\b/g;
+
+export function offTopic(text: string, result: TurnInfo['result']): boolean {
+  const folded = fold(text);
+  if (result.intent !== 'none' || result.score < OFF_TOPIC_NONE || (result.runnerUp?.score ?? 0) >= OFF_TOPIC_RUNNER_UP) return false;
+  return folded.split(' ').length >= 3 && !REFERS_BACK.test(folded.replace(IMPERSONAL_IT, ' '));
+}
