@@ -14,9 +14,10 @@ import { MedicineNames } from '../dialogs/common/medicineNames';
 import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
-import { CONTACT, TOPIC_TABLES } from '../dialogs/topics/tables';
+import { CONTACT, PASSWORD_RESET, TOPIC_TABLES } from '../dialogs/topics/tables';
 import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
 import { WellnessClassesAnswer } from '../dialogs/topics/wellnessClasses';
+import { CodeNotArrivingAnswer } from '../dialogs/topics/codeNotArriving';
 import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { TopicDialog } from '../dialogs/topics/topicDialog';
 import { TriageResponder } from '../dialogs/triage';
@@ -177,7 +178,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
             kit,
             table,
             identity.verification,
-            table === CONTACT ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) } : {},
+            table === CONTACT
+              ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) }
+              : table === PASSWORD_RESET
+                ? { codeNotArriving: new CodeNotArrivingAnswer(kit) }
+                : {},
           ),
       ),
     ]);

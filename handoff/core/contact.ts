@@ -22,8 +22,8 @@ export function phoneFor(intent: string | null): 'billing' | 'pharmacy' | 'membe
 }
 
 /**
- * Whether the member can be sent to a portal secure message: not someone asking for sign-in help,
- * who cannot get into the portal (the phone line and a call back instead).
+ * Whether the member can be sent to portal pages behind sign-in (a secure message, a call-back
+ * request): not someone asking for sign-in help, who cannot get into the portal (the phone line).
  */
 function signsIn(intent: string | null): boolean {
   return intent !== 'password_reset';
@@ -49,10 +49,11 @@ export function contactOptions(
       hours: phone.hours,
       tty: profile.phones.tty,
     }),
-    ...(signsIn(request.intent) ? [catalog.text(locale, 'escalation.message')] : []),
-    catalog.text(locale, 'escalation.callback'),
+    // The secure message and the call-back request are portal pages behind sign-in: someone who
+    // cannot sign in gets the phone line only.
+    ...(signsIn(request.intent) ? [catalog.text(locale, 'escalation.message'), catalog.text(locale, 'escalation.callback')] : []),
   );
-  const pages: LinkKey[] = signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : ['messaging.requestCallback'];
+  const pages: LinkKey[] = signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : [];
   return {
     text: parts.join('\n\n'),
     links: pages.map((key) => ({ title: catalog.text(locale, `links.${key}`), url: profile.link(key) })),
