@@ -3,6 +3,7 @@ import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
+import { NextWeekOfVisit } from '../../dialogs/appointment/nextWeekOfVisit';
 import { OpeningWords } from '../../dialogs/appointment/openingWords';
 import { PortalAnswer } from '../../dialogs/appointment/portalAnswer';
 import { SameTime } from '../../dialogs/appointment/sameTime';
@@ -26,5 +27,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     sameTime,
     answer: new PortalAnswer(kit, words, modes, sameTime),
     earlyTime: new EarlyTime(kit, words),
+    nextWeek: new NextWeekOfVisit(words),
   });
 }

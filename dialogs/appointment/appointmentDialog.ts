@@ -14,6 +14,7 @@ import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow
 import { visitVars } from './describe';
 import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
 import type { VisitMover } from './moveVisit';
+import type { NextWeekOfVisit } from './nextWeekOfVisit';
 import type { EarlyTime } from './earlyTime';
 import type { OpeningWords } from './openingWords';
 import type { PortalAnswer } from './portalAnswer';
@@ -41,6 +42,8 @@ export interface AppointmentParts {
   answer: PortalAnswer;
   /** Booking: a time said before it is asked. */
   earlyTime: EarlyTime;
+  /** Moving a visit "to next week": the week after the visit's own. */
+  nextWeek: NextWeekOfVisit;
 }
 
 /**
@@ -245,8 +248,11 @@ export class AppointmentDialog extends TaskDialog {
       if (!when || 'stuck' in when) return this.stuck(step);
       state.preferred = when;
       state.whenText = turnInfo(step.context).text;
-      // "thursday, same time": the day said, and the time of the visit being moved.
-      state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : this.kit.options.mentioned(state.whenText, 'appointment.when', ['sameTime']).length > 0);
+      // "thursday, same time": the day said, and the time of the visit being moved; said in the
+      // request itself too ("can it be the same time next week").
+      const opening = (step.options as TaskOptions | undefined)?.text;
+      const saysSameTime = (text: string | undefined) => !!text && this.kit.options.mentioned(text, 'appointment.when', ['sameTime']).length > 0;
+      state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : saysSameTime(state.whenText) || saysSameTime(opening));
       await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
     }
     if (!LIVE_ACTIONS.has(action)) return step.next();
@@ -298,7 +304,9 @@ export class AppointmentDialog extends TaskDialog {
     }
     const when = state.preferred;
     if (!when || 'stuck' in when) return this.stuck(step);
-    await this.parts.answer.schedule(step, when);
+    // Moving a visit "to next week": the week after the visit's own, not the one it is already in.
+    const said = [(step.options as TaskOptions | undefined)?.text, state.whenText];
+    await this.parts.answer.schedule(step, this.parts.nextWeek.shift(step.context, when, state.moving, said, this.kit.locale(step.context)));
     return this.done(step);
   }
 }
