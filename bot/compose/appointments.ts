@@ -1,6 +1,7 @@
 import type { DialogKit } from '../../dialogs/common/kit';
 import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
+import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
 import { NextWeekOfVisit } from '../../dialogs/appointment/nextWeekOfVisit';
@@ -28,5 +29,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     answer: new PortalAnswer(kit, words, modes, sameTime),
     earlyTime: new EarlyTime(kit, words),
     nextWeek: new NextWeekOfVisit(words),
+    details: new BookingDetails(kit),
   });
 }

@@ -12,6 +12,7 @@ import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyRes
 import { QUESTIONS } from '../questions';
 import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
 import { visitVars } from './describe';
+import type { BookingDetails } from './bookingDetails';
 import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
 import type { VisitMover } from './moveVisit';
 import type { NextWeekOfVisit } from './nextWeekOfVisit';
@@ -44,6 +45,8 @@ export interface AppointmentParts {
   earlyTime: EarlyTime;
   /** Moving a visit "to next week": the week after the visit's own. */
   nextWeek: NextWeekOfVisit;
+  /** Booking: a kind of visit said to another of its questions, corrections read. */
+  details: BookingDetails;
 }
 
 /**
@@ -116,6 +119,14 @@ export class AppointmentDialog extends TaskDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // Booking: "por video... no, mejor en persona" to "What kind of care?" is the visit's mode (the last one named), kept.
+    const detail = flow?.values?.action === 'new' ? await this.parts.details.keep(innerDc, flow as AppointmentFlow, text) : null;
+    if (detail === 'answered') return Dialog.EndOfTurn;
+    // The rest of the message (a day, the kind of care) is kept with it; the open question's own answer is read as usual.
+    if (detail === 'kept' && !this.parts.details.answersOpen(innerDc)) {
+      if (!(await this.answerKeptForLater(innerDc))) await this.parts.details.sayKept(innerDc);
+      return Dialog.EndOfTurn;
+    }
     // Booking: "tomorrow morning" to "What kind of care?" is kept for "When would you prefer?", and the question asked again.
     if (flow?.values && this.parts.earlyTime.saidAlone(innerDc, flow.values, text) && (await this.answerKeptForLater(innerDc))) return Dialog.EndOfTurn;
     if (flow?.values?.action === 'reschedule' && flow.values.visits && innerDc.activeDialog?.id === PickQuestion.ID) {
@@ -133,7 +144,7 @@ export class AppointmentDialog extends TaskDialog {
 
   /** Booking: a time said before "When would you prefer?" is asked is kept for it. */
   protected override keepLaterDetails(context: TurnContext, text: string, flow: LaterFlow, open?: QuestionKey): string[] {
-    return this.parts.earlyTime.keep(context, text, flow, open);
+    return [...this.parts.details.keptNow(context), ...this.parts.earlyTime.keep(context, text, flow, open)];
   }
 
   /**
@@ -157,6 +168,8 @@ export class AppointmentDialog extends TaskDialog {
   protected override laterQuestions(given: Readonly<Record<string, unknown>>): Readonly<Record<string, QuestionKey>> {
     const action = given.action;
     if (action !== undefined && action !== 'new') return { patient: 'appointment.patient' };
+    // A mode already given is changed by its own reading (the last one named, BookingDetails), not by the longest phrase.
+    if (given.mode !== undefined) return { patient: 'appointment.patient', care: 'appointment.care' };
     return { patient: 'appointment.patient', care: 'appointment.care', mode: 'appointment.mode' };
   }
 
