@@ -113,7 +113,8 @@ export class AppointmentDialog extends TaskDialog {
       return Dialog.EndOfTurn;
     }
     // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
-    const namedMode = modes.first(text);
+    // The last kind named: "video... no, in person" is in person.
+    const namedMode = this.parts.details.lastMode(text);
     if (flow?.values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
       await modes.noteForBooking(innerDc, flow.values, namedMode);
       await innerDc.repromptDialog();

@@ -27,6 +27,7 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       modeFix: 'in person... no wait, video is better',
       mode: 'video',
       slot: /video visit/,
+      atWhen: { first: 'by phone', fix: 'phone... no wait, make it in person', slot: /in-person visit/, notSlot: /video|phone/i },
       notSlot: /in-person/i,
     },
     {
@@ -40,6 +41,7 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       modeFix: 'en persona... no, mejor por video',
       mode: 'video',
       slot: /video/,
+      atWhen: { first: 'en persona', fix: 'en persona... no, mejor por teléfono', slot: /tel[eé]fono/i, notSlot: /video|en persona/i },
       notSlot: /en persona/i,
     },
   ];
@@ -72,6 +74,18 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       const slots = await chat.say(catalog.text(c.locale, 'options.appointment.when.any'));
       assert.match(choicesOf(slots).join(' | '), c.slot, textOf(slots));
       assert.ok(!c.notSlot.test(choicesOf(slots).join(' | ')), choicesOf(slots).join(' | '));
+    });
+
+    it(`Web Chat ${c.locale}: a corrected mode to "when would you prefer" changes the mode, the last one named`, async () => {
+      const chat = await signedInChat(ALEX.memberId, { locale: c.locale });
+      await chat.say(c.forSelf);
+      await chat.say(c.care);
+      await chat.say(c.atWhen.first);
+      const when = await chat.say(c.atWhen.fix);
+      assert.ok(choicesOf(when).includes(catalog.text(c.locale, 'options.appointment.when.any')), textOf(when));
+      const slots = await chat.say(catalog.text(c.locale, 'options.appointment.when.any'));
+      assert.match(choicesOf(slots).join(' | '), c.atWhen.slot, textOf(slots));
+      assert.ok(!c.atWhen.notSlot.test(choicesOf(slots).join(' | ')), choicesOf(slots).join(' | '));
     });
   }
 });
