@@ -14,8 +14,8 @@ const DETAIL_QUESTIONS = ['appointment.mode', 'appointment.care', 'appointment.p
 const FILLER_WORDS = 4;
 /** Phrases this short ("no", "yo") are too common to take out of a sentence. */
 const SHORTEST_PHRASE = 3;
-/** Turn state: the kind of visit kept this turn. */
-const KEPT_MODE = Symbol('appointment.modeKept');
+/** Turn state: the details kept this turn, as the member reads them. */
+const KEPT = Symbol('appointment.detailsKept');
 
 const questionOf = (active: DialogInstance): QuestionKey | undefined => {
   const options = (active.state as { options?: { question?: QuestionKey; choices?: { question?: QuestionKey } } } | undefined)?.options;
@@ -60,8 +60,9 @@ export class BookingDetails {
     const open = active ? questionOf(active) : undefined;
     if (!active || !open || !(DETAIL_QUESTIONS as readonly QuestionKey[]).includes(open)) return null;
     if (turnTriage(innerDc.context).match || this.kit.phrases.interruption(text)) return null;
+    if (!this.onlyDetails(text)) return null;
     const mode = this.lastMode(text);
-    if (!mode || !this.onlyDetails(text)) return null;
+    if (!mode) return this.otherDetails(innerDc, flow, text);
     if (open === 'appointment.mode') {
       // One kind named is the question's own answer; two or more are a correction, the last one holds.
       if (new Set(this.kit.options.mentioned(text, 'appointment.mode')).size < 2) return null;
@@ -75,19 +76,34 @@ export class BookingDetails {
       else flow.options = { ...flow.options, answers: { ...flow.options?.answers, mode } };
       await this.kit.memory.remember(innerDc.context, 'mode', mode);
     }
-    innerDc.context.turnState.set(KEPT_MODE, kept);
+    innerDc.context.turnState.set(KEPT, [this.kit.text(innerDc.context, `options.appointment.mode.${kept}`)]);
     return 'kept';
   }
 
-  /** The kind of visit kept this turn, in the member's words for the "Got it: ..." line. */
-  keptNow(context: TurnContext): string[] {
-    const kept = context.turnState.get(KEPT_MODE) as VisitMode | undefined;
-    return kept ? [this.kit.text(context, `options.appointment.mode.${kept}`)] : [];
+  /**
+   * Only the kind of care or whom the visit is for, around a few words ("no!! para mi hija,
+   * atención primaria" to "How would you like to be seen?"): about the booking, not a request for a
+   * person. Details new to the booking are kept by the task's usual reading; those it already has are said back.
+   */
+  private otherDetails(innerDc: DialogContext, flow: AppointmentFlow, text: string): 'kept' | null {
+    const named = (['appointment.care', 'appointment.patient'] as const)
+      .map((question) => [question, this.kit.options.prefill(text, question)] as const)
+      .filter((entry): entry is readonly ['appointment.care' | 'appointment.patient', string] => !!entry[1]);
+    if (!named.length || this.answersOpen(innerDc)) return null;
+    const given = (question: string) => flow.values[question.slice('appointment.'.length)] !== undefined;
+    innerDc.context.turnState.set(KEPT, named.filter(([question]) => given(question)).map(([question, id]) => this.kit.text(innerDc.context, `options.${question}.${id}`)));
+    return 'kept';
   }
 
-  /** Says the mode kept and asks the open question again (when nothing else in the message was kept). */
+  /** The details kept or confirmed this turn, in the member's words for the "Got it: ..." line. */
+  keptNow(context: TurnContext): string[] {
+    return (context.turnState.get(KEPT) as string[] | undefined) ?? [];
+  }
+
+  /** Says what was kept (if anything) and asks the open question again. */
   async sayKept(innerDc: DialogContext): Promise<void> {
-    await this.kit.say(innerDc.context, 'common.answerKept', { answers: this.keptNow(innerDc.context).join(', ') });
+    const kept = this.keptNow(innerDc.context);
+    if (kept.length) await this.kit.say(innerDc.context, 'common.answerKept', { answers: kept.join(', ') });
     await innerDc.repromptDialog();
   }
 

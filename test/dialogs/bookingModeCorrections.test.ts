@@ -27,6 +27,7 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       modeFix: 'in person... no wait, video is better',
       mode: 'video',
       slot: /video visit/,
+      noMode: { start: 'I want to book a visit for my son', care: 'primary care', angry: 'NO!!! for my son. primary care' },
       atWhen: { first: 'by phone', fix: 'phone... no wait, make it in person', slot: /in-person visit/, notSlot: /video|phone/i },
       notSlot: /in-person/i,
     },
@@ -41,6 +42,7 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       modeFix: 'en persona... no, mejor por video',
       mode: 'video',
       slot: /video/,
+      noMode: { start: 'quiero sacar una cita para mi hijo', care: 'atención primaria', angry: 'NO!!! es para mi hijo. atención primaria' },
       atWhen: { first: 'en persona', fix: 'en persona... no, mejor por teléfono', slot: /tel[eé]fono/i, notSlot: /video|en persona/i },
       notSlot: /en persona/i,
     },
@@ -86,6 +88,16 @@ describe('booking: a visit mode said early, with a self-correction (newcomer run
       const slots = await chat.say(catalog.text(c.locale, 'options.appointment.when.any'));
       assert.match(choicesOf(slots).join(' | '), c.atWhen.slot, textOf(slots));
       assert.ok(!c.atWhen.notSlot.test(choicesOf(slots).join(' | ')), choicesOf(slots).join(' | '));
+    });
+
+    it(`Web Chat ${c.locale}: a frustrated repeat of the booking's details is no hand-off; the open question is asked again`, async () => {
+      const escalation = new RecordingEscalation();
+      const chat = await signedInChat(ALEX.memberId, { locale: c.locale, escalation });
+      await chat.say(c.noMode.start);
+      await chat.say(c.noMode.care);
+      const again = await chat.say(c.noMode.angry);
+      assert.deepEqual(escalation.requests, []);
+      assert.ok(choicesOf(again).includes(catalog.text(c.locale, 'options.appointment.mode.inPerson')), textOf(again));
     });
   }
 });
