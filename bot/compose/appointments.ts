@@ -1,8 +1,10 @@
 import type { DialogKit } from '../../dialogs/common/kit';
 import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
+import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
+import { NextWeekOfVisit } from '../../dialogs/appointment/nextWeekOfVisit';
 import { OpeningWords } from '../../dialogs/appointment/openingWords';
 import { PortalAnswer } from '../../dialogs/appointment/portalAnswer';
 import { SameTime } from '../../dialogs/appointment/sameTime';
@@ -26,5 +28,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     sameTime,
     answer: new PortalAnswer(kit, words, modes, sameTime),
     earlyTime: new EarlyTime(kit, words),
+    nextWeek: new NextWeekOfVisit(words),
+    details: new BookingDetails(kit),
   });
 }

@@ -12,8 +12,10 @@ import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyRes
 import { QUESTIONS } from '../questions';
 import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
 import { visitVars } from './describe';
+import type { BookingDetails } from './bookingDetails';
 import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
 import type { VisitMover } from './moveVisit';
+import type { NextWeekOfVisit } from './nextWeekOfVisit';
 import type { EarlyTime } from './earlyTime';
 import type { OpeningWords } from './openingWords';
 import type { PortalAnswer } from './portalAnswer';
@@ -41,6 +43,10 @@ export interface AppointmentParts {
   answer: PortalAnswer;
   /** Booking: a time said before it is asked. */
   earlyTime: EarlyTime;
+  /** Moving a visit "to next week": the week after the visit's own. */
+  nextWeek: NextWeekOfVisit;
+  /** Booking: a kind of visit said to another of its questions, corrections read. */
+  details: BookingDetails;
 }
 
 /**
@@ -107,10 +113,19 @@ export class AppointmentDialog extends TaskDialog {
       return Dialog.EndOfTurn;
     }
     // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
-    const namedMode = modes.first(text);
+    // The last kind named: "video... no, in person" is in person.
+    const namedMode = this.parts.details.lastMode(text);
     if (flow?.values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
       await modes.noteForBooking(innerDc, flow.values, namedMode);
       await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // Booking: "por video... no, mejor en persona" to "What kind of care?" is the visit's mode (the last one named), kept.
+    const detail = flow?.values?.action === 'new' ? await this.parts.details.keep(innerDc, flow as AppointmentFlow, text) : null;
+    if (detail === 'answered') return Dialog.EndOfTurn;
+    // The rest of the message (a day, the kind of care) is kept with it; the open question's own answer is read as usual.
+    if (detail === 'kept' && !this.parts.details.answersOpen(innerDc)) {
+      if (!(await this.answerKeptForLater(innerDc))) await this.parts.details.sayKept(innerDc);
       return Dialog.EndOfTurn;
     }
     // Booking: "tomorrow morning" to "What kind of care?" is kept for "When would you prefer?", and the question asked again.
@@ -130,7 +145,7 @@ export class AppointmentDialog extends TaskDialog {
 
   /** Booking: a time said before "When would you prefer?" is asked is kept for it. */
   protected override keepLaterDetails(context: TurnContext, text: string, flow: LaterFlow, open?: QuestionKey): string[] {
-    return this.parts.earlyTime.keep(context, text, flow, open);
+    return [...this.parts.details.keptNow(context), ...this.parts.earlyTime.keep(context, text, flow, open)];
   }
 
   /**
@@ -154,6 +169,8 @@ export class AppointmentDialog extends TaskDialog {
   protected override laterQuestions(given: Readonly<Record<string, unknown>>): Readonly<Record<string, QuestionKey>> {
     const action = given.action;
     if (action !== undefined && action !== 'new') return { patient: 'appointment.patient' };
+    // A mode already given is changed by its own reading (the last one named, BookingDetails), not by the longest phrase.
+    if (given.mode !== undefined) return { patient: 'appointment.patient', care: 'appointment.care' };
     return { patient: 'appointment.patient', care: 'appointment.care', mode: 'appointment.mode' };
   }
 
@@ -245,8 +262,11 @@ export class AppointmentDialog extends TaskDialog {
       if (!when || 'stuck' in when) return this.stuck(step);
       state.preferred = when;
       state.whenText = turnInfo(step.context).text;
-      // "thursday, same time": the day said, and the time of the visit being moved.
-      state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : this.kit.options.mentioned(state.whenText, 'appointment.when', ['sameTime']).length > 0);
+      // "thursday, same time": the day said, and the time of the visit being moved; said in the
+      // request itself too ("can it be the same time next week").
+      const opening = (step.options as TaskOptions | undefined)?.text;
+      const saysSameTime = (text: string | undefined) => !!text && this.kit.options.mentioned(text, 'appointment.when', ['sameTime']).length > 0;
+      state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : saysSameTime(state.whenText) || saysSameTime(opening));
       await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
     }
     if (!LIVE_ACTIONS.has(action)) return step.next();
@@ -298,7 +318,9 @@ export class AppointmentDialog extends TaskDialog {
     }
     const when = state.preferred;
     if (!when || 'stuck' in when) return this.stuck(step);
-    await this.parts.answer.schedule(step, when);
+    // Moving a visit "to next week": the week after the visit's own, not the one it is already in.
+    const said = [(step.options as TaskOptions | undefined)?.text, state.whenText];
+    await this.parts.answer.schedule(step, this.parts.nextWeek.shift(step.context, when, state.moving, said, this.kit.locale(step.context)));
     return this.done(step);
   }
 }

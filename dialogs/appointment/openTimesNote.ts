@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { formatDay } from '../common/dates';
+import { formatClock, formatDay } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import type { OpenTimesNote } from './openTimes';
 import { describePreferredTime, PARTS_OF_DAY, type PartOfDay, type PreferredTime } from './when';
@@ -12,7 +12,6 @@ export function openTimesNote(kit: DialogKit, context: TurnContext, note: OpenTi
     const said = when && typeof when !== 'string' ? describePreferredTime(when, locale, partNames) : '';
     return kit.text(context, 'appointment.live.nothingOpenThen', { when: said, day: formatDay(note.firstDay, locale) });
   }
-  const [hour, minute] = note.time.split(':').map(Number) as [number, number];
-  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
+  const time = formatClock(note.time, locale);
   return kit.text(context, note.day ? 'appointment.live.timeNotOpen' : 'appointment.live.timeNotOpenAnyDay', { time, when: note.day ? formatDay(note.day, locale) : '' });
 }

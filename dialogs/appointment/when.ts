@@ -4,6 +4,7 @@ import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
 import { LruCache } from '../../common/lru';
 import { addDays, wallClock } from '../../services/time';
+import { formatClock } from '../common/dates';
 import { fold } from '../common/text';
 import { writeOutTimeWords } from './timeWords';
 
@@ -260,14 +261,9 @@ const DAY_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   es: new Intl.DateTimeFormat('es-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 };
 
-/**
- * A time of day (HH:MM) as the member's language writes it in a sentence: "3:00 PM" in English
- * (never the 24-hour "15:00"); Spanish texts keep the 24-hour "15:00".
- */
+/** A time of day (HH:MM) in a sentence: "3:00 PM" / "3:00 p.m.", never the 24-hour "15:00" (either language). */
 export function describeClock(time: string, locale: Locale): string {
-  if (locale !== 'en') return time;
-  const [hour, minute] = time.split(':').map(Number);
-  return `${(hour % 12) || 12}:${String(minute).padStart(2, '0')} ${hour % 24 < 12 ? 'AM' : 'PM'}`;
+  return formatClock(time, locale);
 }
 
 /** "Tuesday, June 10, in the afternoon" in the member's language. */

@@ -15,6 +15,15 @@ export function formatWhen(iso: string, locale: Locale, timeZone: string): strin
   return new Intl.DateTimeFormat(tagOf(locale), { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
+/**
+ * A time of day (HH:MM) as the member's language writes it: "3:00 PM" / "3:00 p.m.", the way
+ * `formatWhen` writes a visit's time; never the 24-hour "15:00" in either language.
+ */
+export function formatClock(time: string, locale: Locale): string {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(tagOf(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hour, minute)));
+}
+
 /** A calendar day (YYYY-MM-DD) as "Saturday, June 14" / "sábado, 14 de junio". */
 export function formatDay(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(tagOf(locale), { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));

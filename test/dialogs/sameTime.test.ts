@@ -15,7 +15,7 @@ describe('"same time" while moving a visit keeps its time and clinician (newcome
 
   const cases = [
     { locale: 'en' as const, list: 'what appts do i have coming up', myself: 'Myself', move: 'can i switch the video one to in person', same: 'same time is fine', done: /move your video visit on .*3:00 PM with Dr\. Maya Chen to an in-person visit, looking for .*, 3:00 PM with Dr\. Maya Chen/ },
-    { locale: 'es' as const, list: 'que citas tengo pronto', myself: 'Para mí', move: 'quiero cambiar mi cita con la dra chen', same: 'a la misma hora', done: /cambiar su consulta por video del .*3:00 p\.\s?m\. con Dr\. Maya Chen, buscando .*15:00 con Dr\. Maya Chen/ },
+    { locale: 'es' as const, list: 'que citas tengo pronto', myself: 'Para mí', move: 'quiero cambiar mi cita con la dra chen', same: 'a la misma hora', done: /cambiar su consulta por video del .*3:00 p\.\s?m\. con Dr\. Maya Chen, buscando .*3:00 p\.\s?m\. con Dr\. Maya Chen/ },
   ];
 
   for (const c of cases) {
