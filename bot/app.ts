@@ -185,7 +185,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
                 : {},
           ),
       ),
-    ]);
+    ], { records: identity.records });
   dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
 
   const say = (context: TurnContext, key: string) => {

@@ -1,7 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from './common/kit';
-import type { FollowUp } from './followUps';
+import { isRefillable } from '../services/pharmacy/prescriptionLookup';
+import type { FollowUp, RenewFor } from './followUps';
 import { renewalAnswer } from './refill/renewal';
+import { LAST_RX_STEP, type RenewalFor } from './refill/renewalFor';
+import { turnInfo } from './turn';
 
 /**
  * The short answers to a follow-up about the answer just given (dialogs/followUps.ts), each with
@@ -12,7 +15,11 @@ import { renewalAnswer } from './refill/renewal';
  * a person; "anything else?" after them has the button.
  */
 export class FollowUpAnswers {
-  constructor(private readonly kit: DialogKit) {}
+  /** `renewals`: the signed-in member's prescriptions, to name the medicine a renewal asked of the chat is about. */
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly renewals?: RenewalFor,
+  ) {}
 
   async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' | 'reminders' }>): Promise<void> {
     const kit = this.kit;
@@ -29,16 +36,9 @@ export class FollowUpAnswers {
         await kit.memory.remember(context, 'followUp', followUp.kind);
         await kit.send(context, { text: kit.text(context, `followUp.${followUp.kind}`), links: followUp.links.map((key) => kit.link(context, key)) });
         return;
-      case 'about': {
-        // A marker (never the member's words): the same aspect's answer is not given twice in a row.
-        await kit.memory.remember(context, 'followUp', followUp.text);
-        const phone = followUp.line ? kit.profile.phone(followUp.line, kit.locale(context)) : undefined;
-        const days = kit.profile.data.careTeam.messageReplyBusinessDays;
-        const links = followUp.renewal ? renewalAnswer(kit, context).links : followUp.links.map((key) => kit.link(context, key));
-        const line = followUp.line ? kit.text(context, `phones.${followUp.line}`) : '';
-        await kit.send(context, { text: kit.text(context, followUp.text, { ...phone, line, tty: kit.profile.phones.tty, days }), links });
-        return;
-      }
+      case 'about':
+        if (followUp.renewFor) return this.renew(context, followUp, followUp.renewFor);
+        return this.about(context, followUp);
       case 'comeIn':
       case 'notUrgent': {
         const nurse = kit.profile.phone('nurseLine', kit.locale(context));
@@ -50,4 +50,42 @@ export class FollowUpAnswers {
       }
     }
   }
+
+  private async about(context: TurnContext, followUp: About, lead?: string): Promise<void> {
+    const kit = this.kit;
+    // A marker (never the member's words): the same aspect's answer is not given twice in a row.
+    await kit.memory.remember(context, 'followUp', followUp.text);
+    const phone = followUp.line ? kit.profile.phone(followUp.line, kit.locale(context)) : undefined;
+    const days = kit.profile.data.careTeam.messageReplyBusinessDays;
+    const links = followUp.renewal ? renewalAnswer(kit, context).links : followUp.links.map((key) => kit.link(context, key));
+    const line = followUp.line ? kit.text(context, `phones.${followUp.line}`) : '';
+    const text = kit.text(context, followUp.text, { ...phone, line, tty: kit.profile.phones.tty, days });
+    await kit.send(context, { text: lead ? `${lead} ${text}` : text, links });
+  }
+
+  /**
+   * A renewal asked of this chat: it cannot send one. The medicine is named (the one the message
+   * names among the member's own prescriptions, else the one the answer before was about); one
+   * that still has refills needs no renewal, and its refill is offered instead. The same medicine
+   * asked again right after gets a person.
+   */
+  private async renew(context: TurnContext, followUp: About, renewFor: RenewFor): Promise<void> {
+    const kit = this.kit;
+    const target = this.renewals ? await this.renewals.which(context, turnInfo(context).text, renewFor.lastRx) : null;
+    const another = !!target && target.named && target.prescription.id !== renewFor.lastRx;
+    if (renewFor.again && !another) return this.about(context, { kind: 'about', text: 'followUp.about.stillStuck', line: 'pharmacy', links: [] });
+    if (!target) return this.about(context, followUp);
+    const p = target.prescription;
+    // By id (never its name): "and can you renew it" next means this one.
+    await kit.memory.remember(context, LAST_RX_STEP, p.id);
+    const vars = { medication: kit.terms.medication(p.medication, kit.locale(context)), rx: p.rxNumber };
+    if (isRefillable(p)) {
+      await kit.memory.remember(context, 'followUp', 'followUp.about.renewalNotNeeded');
+      await kit.send(context, { text: kit.text(context, 'followUp.about.renewalNotNeeded', vars), links: [kit.link(context, 'pharmacy.refill')] });
+      return;
+    }
+    return this.about(context, followUp, kit.text(context, 'followUp.about.renewalOf', vars));
+  }
 }
+
+type About = Extract<FollowUp, { kind: 'about' }>;

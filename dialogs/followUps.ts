@@ -4,6 +4,7 @@ import { fold } from './common/text';
 import { aspectOf, type Aspect } from './followUpAspects';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
+import { LAST_RX_STEP } from './refill/renewalFor';
 
 /**
  * How a short follow-up to the answer just given is read, when it neither names a new topic nor
@@ -40,9 +41,20 @@ export type FollowUp =
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
-  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean }
+  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean; renewFor?: RenewFor }
   | { kind: 'comeIn' }
   | { kind: 'reminders' };
+
+/**
+ * A renewal asked of the chat (`about` with `renewFor`): which medicine is settled when it is
+ * answered, against the member's own prescriptions (dialogs/refill/renewalFor.ts). `lastRx`: the
+ * prescription id the previous refill answer was about; `again`: this chat's renewal answer was
+ * just given (the same medicine asked again gets a person, another medicine its own answer).
+ */
+export interface RenewFor {
+  lastRx?: string;
+  again: boolean;
+}
 
 type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
 
@@ -81,6 +93,9 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
 
 /** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
 const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
+
+/** The answers to a renewal asked of this chat (markers): asked again right after, a person. */
+const RENEW_ANSWERS = new Set([RENEW_DO_IT.text, 'followUp.about.renewalNotNeeded']);
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
 const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
@@ -226,8 +241,10 @@ export class FollowUpReader {
     // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
     // cannot send it; how the member sends it), never the renewal list again.
     if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && RENEW_FOR_ME.some((re) => re.test(folded))) {
-      // Asked again right after that answer: a person, not the same paragraph.
-      return about(prior.answers?.followUp === RENEW_DO_IT.text ? { text: 'followUp.about.stillStuck', line: 'pharmacy' } : RENEW_DO_IT, []);
+      // Asked again right after that answer: a person, not the same paragraph (unless another
+      // medicine is named: followUpAnswers.ts settles which, it reads the member's prescriptions).
+      const lastRx = prior.answers?.[LAST_RX_STEP];
+      return { kind: 'about', ...RENEW_DO_IT, links: [], renewFor: { again: RENEW_ANSWERS.has(prior.answers?.followUp ?? ''), ...(lastRx ? { lastRx } : {}) } };
     }
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {

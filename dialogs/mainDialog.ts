@@ -10,6 +10,8 @@ import { TopicPrior } from './topicPrior';
 import { offTopic } from './offTopic';
 import { FollowUpReader, type FollowUp } from './followUps';
 import { FollowUpAnswers } from './followUpAnswers';
+import type { MemberRecords } from './common/memberRecords';
+import { RenewalFor } from './refill/renewalFor';
 import { MentalHealthVisit } from './mentalHealthVisit';
 import { ResumeWords } from './resumeWords';
 import { keepResumedWords } from './common/resumedWords';
@@ -83,13 +85,14 @@ export class MainDialog extends ComponentDialog {
     private readonly escalation: Escalation,
     private readonly logger: Logger,
     tasks: readonly TaskDialog[],
+    deps: { records?: MemberRecords } = {},
   ) {
     super(MAIN_DIALOG);
     for (const task of tasks) this.addDialog(task);
     this.addDialog(new ChoiceQuestion(kit));
     this.topicPrior = new TopicPrior(kit.options, kit.phrases, kit.policy);
     this.resumeWords = new ResumeWords(kit);
-    this.followUpAnswers = new FollowUpAnswers(kit);
+    this.followUpAnswers = new FollowUpAnswers(kit, deps.records ? new RenewalFor(kit, deps.records) : undefined);
     this.mentalHealthVisit = new MentalHealthVisit(kit.options, kit.phrases, kit.policy);
     this.addDialog(
       new WaterfallDialog(FLOW, [

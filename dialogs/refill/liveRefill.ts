@@ -8,6 +8,7 @@ import { ConfirmQuestion } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
 import { renewalAnswer, renewalOffer } from './renewal';
+import { LAST_RX_STEP } from './renewalFor';
 import { turnInfo } from '../turn';
 
 export const LIVE_REFILL = 'refill.live';
@@ -62,6 +63,8 @@ export class LiveRefillDialog extends ComponentDialog {
       if (!one.verified || !one.value.ok) return this.failed(step, one);
       target = one.value.value;
       if (!target) notes.push(k.text(context, 'refill.live.notFound', { rx }));
+      // The one this answer is about, by id (never its name): "can you renew it" next means it.
+      else await k.memory.remember(context, LAST_RX_STEP, target.id);
     }
     if (target && need === 'status') return this.finish(step, [prescriptionLine(k, context, target)]);
     if (target && need === 'renewal') return this.answerFor(step, need, target);
@@ -123,6 +126,8 @@ export class LiveRefillDialog extends ComponentDialog {
   private async answerFor(step: WaterfallStepContext, need: LiveNeed, target: Prescription): Promise<DialogTurnResult> {
     const k = this.kit;
     const context = step.context;
+    // The one this answer is about, by id (never its name): "can you renew it" next means it.
+    await k.memory.remember(context, LAST_RX_STEP, target.id);
     if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
     if (need === 'renewal' && isRefillable(target)) {
       // Refills are left: no renewal is needed, the refill itself is offered.
@@ -171,6 +176,7 @@ export class LiveRefillDialog extends ComponentDialog {
       if (asks || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asks ?? options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
       return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
     }
+    await this.kit.memory.remember(context, LAST_RX_STEP, target.id);
     const outcome = await this.records.requestRefill(context, memberId, target.id);
     if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
     const result = outcome.value.value;
