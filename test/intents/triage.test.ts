@@ -62,6 +62,8 @@ describe('safety triage (intents/triage)', function () {
       'me muero de risa',
       'in person',
       'tomorrow at 3',
+      'me podrian renovar la receta de mi levotiroxina tambien',
+      'whats the soonest i could get in with a dermatologist',
     ];
     for (const text of cases) {
       it(`"${text}" is no outcome`, () => assert.equal(triage().triage(text).match, null, outcome(triage().triage(text))));
