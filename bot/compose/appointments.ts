@@ -3,6 +3,7 @@ import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
 import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
+import { MovedVisitWords } from '../../dialogs/appointment/movedVisitWords';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
 import { NextWeekOfVisit } from '../../dialogs/appointment/nextWeekOfVisit';
 import { OpeningWords } from '../../dialogs/appointment/openingWords';
@@ -30,5 +31,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     earlyTime: new EarlyTime(kit, words),
     nextWeek: new NextWeekOfVisit(words),
     details: new BookingDetails(kit),
+    movedVisit: new MovedVisitWords(kit, words),
   });
 }

@@ -13,6 +13,7 @@ import { QUESTIONS } from '../questions';
 import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
 import { visitVars } from './describe';
 import type { BookingDetails } from './bookingDetails';
+import type { MovedVisitWords } from './movedVisitWords';
 import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
 import type { VisitMover } from './moveVisit';
 import type { NextWeekOfVisit } from './nextWeekOfVisit';
@@ -47,6 +48,8 @@ export interface AppointmentParts {
   nextWeek: NextWeekOfVisit;
   /** Booking: a kind of visit said to another of its questions, corrections read. */
   details: BookingDetails;
+  /** Moving a visit already picked: words that only describe it, said to "When would you prefer?". */
+  movedVisit: MovedVisitWords;
 }
 
 /**
@@ -137,6 +140,13 @@ export class AppointmentDialog extends TaskDialog {
     if (flow?.values?.action === 'reschedule' && !flow.values.moving && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
       flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
       await this.kit.say(innerDc.context, 'appointment.visitNoted');
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // "the video one with dr chen" to "When would you prefer?" once the visit is picked: that visit, said back, not a new topic.
+    const moving = flow?.values?.action === 'reschedule' ? flow.values.moving : undefined;
+    if (moving && innerDc.activeDialog?.id === WHEN_QUESTION && this.parts.movedVisit.describes(innerDc.context, text, moving)) {
+      await this.kit.say(innerDc.context, 'appointment.movingThatVisit');
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

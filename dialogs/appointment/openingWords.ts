@@ -12,6 +12,12 @@ const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
 const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|al|hasta)\b(.+)$/;
+/**
+ * Moving a visit in Spanish: the new time also follows a bare "a" ("mi cita a la semana que viene",
+ * "pasarla a las 4"). Only after a Spanish word for the visit: in English "a" is an article ("move
+ * my appointment a bit later", "move it a day earlier").
+ */
+const MOVED_TO_SPANISH = /\b(?:cita|citas|consulta|consultas|visita|visitas|la|lo|las|los|\w{2,}[aei]r(?:la|lo|las|los))\b.*?(?:\b(?:al|para|hasta)\b(.+)|\b(a\b.+))$/;
 
 /**
  * The words that started the appointment task, and a request to move a visit split into the visit
@@ -41,11 +47,15 @@ export class OpeningWords {
   }
 
   /**
-   * Moving a visit: the words after "to", "for", "para", "al" (the new time), folded, if any
-   * ("move my tuesday appointment to friday": "friday").
+   * Moving a visit: the words after "to", "for", "para", "al", or a Spanish "a" (the new time),
+   * folded, if any ("move my tuesday appointment to friday": "friday"; "mi cita a las 4": "las 4").
    */
   movedTo(folded: string): string | undefined {
-    return MOVED_TO.exec(folded)?.[1];
+    const spanish = MOVED_TO_SPANISH.exec(folded);
+    // A bare "a" is kept: it is part of the Spanish time ("a las 4" is a time, "las 4" alone is not).
+    const found = [MOVED_TO.exec(folded)?.[1], spanish?.[1] ?? spanish?.[2]].filter((words): words is string => !!words?.trim());
+    // The earlier of the two (the longer rest): "pasa mi cita a las 4 para mi hijo" is "las 4 ...".
+    return found.sort((a, b) => b.length - a.length)[0];
   }
 
   /**

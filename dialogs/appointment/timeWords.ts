@@ -4,7 +4,8 @@ import type { Locale } from '../../intents/types';
  * Members' ways of saying a time that Microsoft's date-time recognizers miss or misread, written
  * out before they read it: text shorthand ("tmrw" is read as today), plurals of a part of the day
  * ("mornings", "afternoons are best", "por las tardes"), "am" / "pm" after a day ("tmrw am"), and
- * short day names ("sat morning"), "after 3" without am or pm (a clinic's hours: 1 to 7 is the afternoon).
+ * short day names ("sat morning"), "after 3" or "a las 4" without am or pm (a clinic's hours: 1 to 7
+ * is the afternoon).
  */
 type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
 
@@ -34,6 +35,8 @@ const ES: Rewrite[] = [
   // "la semana que viene", "la otra semana", "la siguiente semana" are next week (the recognizer
   // reads the first as the rest of the month).
   [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana)\b/g, 'la próxima semana'],
+  // "a las 4" without a part of the day is a clinic's hour: 1 to 7 is the afternoon (it was read as 4 a.m.).
+  [/\b(a|para|tipo|como\s+a|despues\s+de|después\s+de|antes\s+de)\s+las?\s+(\d{1,2})(?![\d:]|\s*(?:a\.?\s?m|p\.?\s?m|hrs|horas|de\s+la|del|en\s+la|por\s+la))/g, (_m, word, hour) => `${word} las ${hour}${Number(hour) >= 1 && Number(hour) <= 7 ? ' pm' : ''}`],
 ];
 
 export function writeOutTimeWords(text: string, locale: Locale): string {

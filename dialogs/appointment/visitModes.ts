@@ -1,6 +1,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { IN_PERSON_ONLY, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import type { DialogKit } from '../common/kit';
+import { fold } from '../common/text';
 import type { AppointmentState } from './appointmentState';
 
 /** How the member is seen (in person, video, phone), as named in their words. */
@@ -16,8 +17,17 @@ export class VisitModes {
     const named = this.kit.options.mentioned(text, 'appointment.mode') as VisitMode[];
     if (!named.length) return {};
     // One kind named as the change itself ("change my appointment with dr chen to in person"): the new one.
-    if (named.length === 1) return this.kit.options.concept(text, 'appointment.action')?.id === 'reschedule' ? { to: named[0]! } : { current: named[0]! };
+    // A word for moving alone ("shift my video appt to friday") does not make the kind named the new one.
+    if (named.length === 1) return this.kit.options.concept(text, 'appointment.action')?.id === 'reschedule' && this.namedAsNew(text, named[0]!) ? { to: named[0]! } : { current: named[0]! };
     return { current: named[0]!, to: named[named.length - 1]! };
+  }
+
+  /** The kind is named as where the visit goes: "to in person", "a presencial", "phone instead". */
+  private namedAsNew(text: string, mode: VisitMode): boolean {
+    const padded = ` ${fold(text)} `;
+    return this.kit.options
+      .optionPhrases('appointment.mode', mode)
+      .some((p) => new RegExp(` (?:to|into|a|al)(?: (?:an?|una?|the|la|el))? ${p} `).test(padded) || new RegExp(` ${p} (?:instead|en vez|en lugar) `).test(padded));
   }
 
   /** A kind of visit named that is not the visit's own ("make it a video visit"), the last one named. */
