@@ -125,7 +125,9 @@ describe('restarts: the member continues where they were', function () {
     }
   });
 
-  it('a second process on the same DATA_DIR is refused in one line while the first runs, and starts once it has stopped', async () => {
+  it('a second process on the same DATA_DIR is refused in one line while the first runs, and starts once it has stopped', async function () {
+    // Three starts of the real process: each takes seconds, far more on a busy 2-core machine.
+    this.timeout(150_000);
     const env = { STORAGE: 'file', DATA_DIR: dataDir };
     const first = await startProcess(env);
     try {
@@ -143,7 +145,8 @@ describe('restarts: the member continues where they were', function () {
     assert.equal(await second.exited, 0);
   });
 
-  it('the real process refuses to start, in one line, when DATA_DIR cannot be written', async () => {
+  it('the real process refuses to start, in one line, when DATA_DIR cannot be written', async function () {
+    this.timeout(90_000);
     const blocked = path.join(dataDir, 'a-file');
     writeFileSync(blocked, 'not a folder');
     const result = await runToExit({ STORAGE: 'file', DATA_DIR: blocked });

@@ -69,7 +69,8 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
 /** Runs the assistant until it exits by itself (e.g. a configuration error). */
 export async function runToExit(env: Record<string, string>, cwd?: string): Promise<Exited> {
   const p = launch(env, cwd);
-  const timer = setTimeout(() => p.child.kill('SIGKILL'), 20_000);
+  // As long as a start may take: it loads the model files before it finds a bad setting.
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), READY_MS);
   const code = await p.exited;
   clearTimeout(timer);
   return { code, stdout: p.stdout.join('\n'), stderr: p.stderr.join('\n') };
