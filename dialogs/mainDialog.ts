@@ -125,7 +125,12 @@ export class MainDialog extends ComponentDialog {
       case 'task':
         if (decision.safetyFirst) await this.safetyFirst(step.context);
         // Booking on from the mental-health answer: its line stays in view, the answer is not repeated.
-        if (decision.intro) await this.kit.say(step.context, decision.intro, { ...this.kit.profile.phone('behavioralHealth', this.kit.locale(step.context)) });
+        if (decision.intro) {
+          await this.kit.say(step.context, decision.intro, { ...this.kit.profile.phone('behavioralHealth', this.kit.locale(step.context)) });
+          // That line is this turn's mental-health line (988 came with the answer just before): the
+          // task's own note would give the same number again in the next bubble.
+          turnTriage(step.context).answered = true;
+        }
         return this.beginTask(step, decision.intent, undefined, decision.answers);
       case 'triage': {
         // mental_health / symptoms: the way to care (the safety triage decided; see dialogs/triage.ts).

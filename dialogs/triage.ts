@@ -14,7 +14,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -154,7 +154,10 @@ export class TriageResponder {
    * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
    * `police` answers "I don't want the police" after a disclosure (the hotline is not the police,
    * confidential, the text option);
-   * `goodbye` is a warm goodbye with the line after a crisis or a disclosure;
+   * `goodbye` is a warm goodbye with the line after a crisis or a disclosure, and after 911 or
+   * Poison Control a short thanks with the number in one line;
+   * `aside` / `later`, for a message on something else right after the full follow-up: one line
+   * for it (outside what the chat does / help with it after), then the number in one short line;
    * `reminder` is one line before a portal task goes on.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
@@ -169,7 +172,9 @@ export class TriageResponder {
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
     const hotline = (mode === 'privacy' || mode === 'police' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
-    const reply: Reply = { text: [this.text(locale, key), ...hotline].join('\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
+    // A message on something else, right after the paragraph: one line for it, one for the number.
+    const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
+    const reply: Reply = { text: [...aside, this.text(locale, key), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
     // A person who has the conversation sees the message and this answer, as for the first one.
@@ -180,6 +185,7 @@ export class TriageResponder {
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
+    if (mode === 'aside' || mode === 'later') return catalog.has(`urgentFollowUp.aside.line.${urgent.kind}`) ? `urgentFollowUp.aside.line.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
     const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
     const own = mode === 'refusal' || mode === 'police' ? `urgentFollowUp.${mode}.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { TriageResponder } from '../dialogs/triage';
+import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
 import { resumeThisTurn } from '../dialogs/common/runningTask';
@@ -22,6 +22,8 @@ export interface UrgentMemory {
   left: number;
   /** The task a crisis answer ended ("book a therapy appt"): asked for again, it goes on. */
   task?: PausedTask;
+  /** The last follow-up given in the window ('full': the paragraph, never given twice in a row). */
+  last?: FollowUpMode;
 }
 
 export interface UrgentFollowUpSettings {
@@ -107,7 +109,7 @@ export class UrgentFollowUp {
     const locale = match.locale;
     if (readFollowUp(context.activity.text ?? '') === 'called' && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
       await this.answered(context, kept, 0);
-      await this.responder.followUp(context, { ...kept, locale }, 'called');
+      await this.give(context, kept, locale, 'called');
       return true;
     }
     // After an abuse disclosure, "don't tell anyone" is a worry about who will know, and "I don't
@@ -116,33 +118,33 @@ export class UrgentFollowUp {
     const worry = readFollowUp(context.activity.text ?? '');
     if (kept.intent === 'abuse' && (worry === 'privacy' || worry === 'police') && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, worry);
+      await this.give(context, kept, locale, worry);
       return true;
     }
     if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      await this.give(context, kept, locale, 'full');
       return true;
     }
     // After 911 or Poison Control, "I don't want to go to the ER, he hates hospitals" is a refusal
     // whatever the model hears in it (a partner who "hates" reads like abuse): the answer to it.
     if (kept.intent === 'emergency' && kept.kind !== 'crisis' && readFollowUp(context.activity.text ?? '') === 'refusal' && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, 'refusal');
+      await this.give(context, kept, locale, 'refusal');
       return true;
     }
     // After a 911 or 988 answer, "he says he's fine" is about the same person, not a disclosure:
     // abuse needs a sign of its own (violence, an abuser, exploitation, neglect, fear).
     if (kept.intent === 'emergency' && match.intent === 'abuse' && !concepts.some((c) => ABUSE_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      await this.give(context, kept, locale, 'full');
       return true;
     }
     // The same crisis again with no new sign ("no tengo a nadie" after "me quiero morir"): the
     // follow-up (still here, 988, a person), not the same script word for word.
     if (kept.intent === 'emergency' && kept.kind === 'crisis' && match.intent === 'emergency' && match.kind === 'crisis' && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
-      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      await this.give(context, kept, locale, 'full');
       return true;
     }
     return false;
@@ -163,33 +165,39 @@ export class UrgentFollowUp {
     const reading = readFollowUp(context.activity.text ?? '');
     if (reading === 'called') {
       await this.answered(context, kept, 0);
-      await this.responder.followUp(context, { ...kept, locale }, 'called');
+      await this.give(context, kept, locale, 'called');
       return true;
     }
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo").
     if ((reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
-      await this.responder.followUp(context, { ...kept, locale }, reading);
+      await this.give(context, kept, locale, reading);
       return true;
     }
     // "I don't want to call anyone" after 988 or a hotline (the recognizer may hear a request for a
     // person in it): the ways that need no call (988 by text or chat, the text line), never the
     // Member Services hand-off; after 911 or Poison Control, the answer to a refusal.
     if (refusesPhone(context.activity.text ?? '')) {
-      await this.responder.followUp(context, { ...kept, locale }, kept.intent === 'emergency' && kept.kind !== 'crisis' ? 'refusal' : 'full');
+      await this.give(context, kept, locale, kept.intent === 'emergency' && kept.kind !== 'crisis' ? 'refusal' : 'full');
       return true;
     }
     if (intent === 'agent') return false;
     // "ok thanks bye" after a crisis or a disclosure: a warm goodbye with the line, and the window ends.
     if (reading === 'goodbye' && (kept.intent === 'abuse' || kept.kind === 'crisis')) {
       await this.answered(context, kept, 0);
-      await this.responder.followUp(context, { ...kept, locale }, 'goodbye');
+      await this.give(context, kept, locale, 'goodbye');
+      return true;
+    }
+    // "thank u" after 911 or Poison Control: a short warm reply that keeps the number in one line,
+    // never the paragraph again nor a goodbye without it (the window goes on: the call may not be made).
+    if (reading === 'goodbye') {
+      await this.give(context, kept, locale, 'goodbye');
       return true;
     }
     // After a crisis answer, "can I just make a therapy appointment" is a next step, not a refusal of
     // 911: it goes on as a task (with the reminder) below.
     if (reading === 'refusal' && kept.intent === 'emergency' && kept.kind !== 'crisis') {
-      await this.responder.followUp(context, { ...kept, locale }, 'refusal');
+      await this.give(context, kept, locale, 'refusal');
       return true;
     }
     const own = facts.triage(context.activity.text ?? '');
@@ -197,7 +205,7 @@ export class UrgentFollowUp {
     // recognizer makes of it ("…says…" reads like a sign-in error): the number
     // again, unless a task is named ("ya estoy mejor, solo quiero mi cita").
     if (reading === 'reassured' && kept.intent === 'emergency' && own.taskWord !== true) {
-      await this.responder.followUp(context, { ...kept, locale }, 'full');
+      await this.give(context, kept, locale, 'full');
       return true;
     }
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
@@ -206,7 +214,7 @@ export class UrgentFollowUp {
     // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
     const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
     if (health || task) {
-      await this.responder.followUp(context, { ...kept, locale }, 'reminder');
+      await this.give(context, kept, locale, 'reminder');
       // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
       // what was asked then and what these words add. Once.
       if (task && kept.task && kept.task.intent === intent) {
@@ -218,8 +226,19 @@ export class UrgentFollowUp {
       if (task && kept.kind === 'crisis') await this.answered(context, kept, 0);
       return false;
     }
-    await this.responder.followUp(context, { ...kept, locale }, 'full');
+    // The paragraph was just given: a message on something else ("what's the weather") is
+    // acknowledged in one line, with the number in one short line, never the paragraph word for word.
+    const again = kept.last === 'full' || kept.last === 'aside' || kept.last === 'later';
+    const aside = (TASK_INTENTS as readonly string[]).includes(intent) || intent === 'greeting' || intent === 'help' ? 'later' : 'aside';
+    await this.give(context, kept, locale, again ? aside : 'full');
     return true;
+  }
+
+  /** A follow-up, remembered as the window's last one. */
+  private async give(context: TurnContext, kept: UrgentMemory, locale: Locale, mode: FollowUpMode): Promise<void> {
+    kept.last = mode;
+    await this.memory.set(context, kept);
+    await this.responder.followUp(context, { ...kept, locale }, mode);
   }
 
   /** The urgent answer whose window is still open, if any. */
