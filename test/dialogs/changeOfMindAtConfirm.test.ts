@@ -38,3 +38,34 @@ describe('thanks or "is it done?" at a pending confirmation (newcomer run v8, TM
     });
   }
 });
+
+/**
+ * A move asked for at "Cancel …?" (newcomer run v8, TM06 on Teams, WM19 on Web Chat in Spanish:
+ * "don't cancel it, move it to friday instead" got "Nothing was changed"): nothing is cancelled,
+ * and that visit is moved, keeping the day said. Sentences differ from the run's.
+ */
+describe('a move asked for at the cancel confirmation (newcomer run v8, TM06, WM19)', function () {
+  this.timeout(400_000);
+
+  it('Teams English: "rather than cancelling, could we reschedule it for friday" moves that visit, looking for Friday', async () => {
+    const chat = await realChat('msteams', { from: TEAMS_ALEX });
+    await chat.say('need to cancel my appt please');
+    assert.match(textOf(await chat.say('the lab visit')), /Cancel the in-person visit on Tue, Jun 17, 9:30 AM\?/);
+    const moved = textOf(await chat.say('hmm on second thought rather than cancelling, could we reschedule it for friday'));
+    assert.match(moved, /OK, I haven't cancelled anything\./, moved);
+    assert.doesNotMatch(moved, /Nothing was changed/, moved);
+    assert.match(moved, /move your in-person visit on Tue, Jun 17, 9:30 AM/, moved);
+    assert.match(moved, /Friday, June 6|Fri, Jun 6/, moved);
+  });
+
+  it('Web Chat Spanish: "mejor muévala a otro día" moves that visit, not "lo dejé"', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    await chat.signIn(ALEX.memberId);
+    await chat.say('necesito cancelar mi cita por favor');
+    assert.match(textOf(await chat.say('la del laboratorio')), /¿Cancelar la consulta en persona del mar, 17 de jun/);
+    const moved = textOf(await chat.say('pensándolo bien, mejor muévala a otro día'));
+    assert.match(moved, /De acuerdo, no cancelé nada\./, moved);
+    assert.doesNotMatch(moved, /lo dejé|No se cambió nada/, moved);
+    assert.match(moved, /¿Cuándo prefiere cambiar su consulta en persona del mar, 17 de jun/, moved);
+  });
+});
