@@ -69,3 +69,32 @@ describe('a move asked for at the cancel confirmation (newcomer run v8, TM06, WM
     assert.match(moved, /¿Cuándo prefiere cambiar su consulta en persona del mar, 17 de jun/, moved);
   });
 });
+
+/**
+ * A day said at the SMS code offer while booking (newcomer run v8, SM04: "actually make it friday"
+ * was read as "Not now" and the portal link kept the earlier day): the request takes the new day
+ * and the offer is asked again. Sentences differ from the run's.
+ */
+describe('a new day said at the SMS code offer (newcomer run v8, SM04)', function () {
+  this.timeout(400_000);
+
+  const cases = [
+    { locale: 'en' as const, book: 'i need to get bloodwork done, can i book a lab visit', self: '1', when: 'wednesday morning', change: 'hmm actually lets do friday instead', day: /Friday, June 6/, offer: 'Text me a code', notNow: '2', link: /when=2025-06-06&time=morning/ },
+    { locale: 'es' as const, book: 'necesito una cita de laboratorio para unos analisis', self: '1', when: 'el miercoles en la mañana', change: 'ay no, mejor el viernes', day: /viernes, 6 de junio/, offer: 'Envíenme un código', notNow: '2', link: /when=2025-06-06&time=morning/ },
+  ];
+
+  for (const c of cases) {
+    it(`SMS ${c.locale}: the day is changed and the offer asked again; the link then has the new day`, async () => {
+      const chat = await realChat('sms', { locale: c.locale, from: { id: ALEX.phone } });
+      await chat.say(c.book);
+      await chat.say(c.self);
+      const offer = await chat.say(c.when);
+      assert.equal(choicesOf(offer).length, 2, textOf(offer));
+      const changed = await chat.say(c.change);
+      assert.match(textOf(changed), c.day, textOf(changed));
+      assert.deepEqual(choicesOf(changed), choicesOf(offer), textOf(changed));
+      const portal = textOf(await chat.say(c.notNow));
+      assert.match(portal, c.link, portal);
+    });
+  }
+});
