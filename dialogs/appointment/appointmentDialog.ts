@@ -8,6 +8,7 @@ import type { QuestionKey } from '../questions';
 import { TaskDialog, values, type LaterFlow, type TaskOptions } from '../common/taskDialog';
 import { keepsVisit } from './changeOfMind';
 import { turnInfo, turnTriage } from '../turn';
+import { timeAtCodeOffer } from './timeAtCodeOffer';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { QUESTIONS } from '../questions';
 import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
@@ -108,6 +109,11 @@ export class AppointmentDialog extends TaskDialog {
       // "actually no keep it", "actually just cancel it", "don't cancel it, make it a video visit".
       const changed = await changes.changeOfMind(innerDc, flow as AppointmentFlow, text);
       if (changed) return changed;
+    }
+    // "actually make it friday" at the SMS code offer: the preferred time is changed and the offer asked again.
+    if (!turnTriage(innerDc.context).match) {
+      const retimed = await timeAtCodeOffer(this.kit, words, innerDc, flow?.values, text);
+      if (retimed) return retimed;
     }
     // "same place right?" while moving a visit: answered, then the open question again (the move goes on).
     if (flow?.values?.action === 'reschedule' && words.asksSamePlace(innerDc.context, text)) {

@@ -231,7 +231,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       ...changes,
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
       vars: { ...vars, for: this.forWhom(step) },
-      details: { place: { key: 'appointment.live.about.place', vars: { where } }, cost: { key: 'appointment.live.about.cost' }, timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } } },
+      details: { place: { key: 'appointment.live.about.place', vars: { where } }, cost: { key: 'appointment.live.about.cost' }, timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } }, done: { key: action === 'new' ? 'appointment.live.pendingBook' : 'appointment.live.pendingCancel' } },
       dropped: action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled',
       // Whose visit it is ("that's for my son right?"): answered by afterConfirm.
       handles: [{ question: 'appointment.patient' }],

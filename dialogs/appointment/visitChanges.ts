@@ -6,6 +6,7 @@ import type { AppointmentFlow, AppointmentState, AppointmentTaskOptions } from '
 import { cancelsVisit, keepsVisit } from './changeOfMind';
 import { visitVars } from './describe';
 import { LIVE_APPOINTMENTS } from './liveAppointments';
+import { movesInstead } from './moveInsteadWords';
 import type { VisitModes } from './visitModes';
 import type { VisitWords } from './visitWords';
 
@@ -26,6 +27,10 @@ export class VisitChanges {
   /** The member's words as a change of mind while moving or cancelling (the safety triage did not match), or null. */
   async changeOfMind(innerDc: DialogContext, flow: AppointmentFlow, text: string): Promise<DialogTurnResult | null> {
     const action = flow.values.action;
+    // "don't cancel it, move it to friday instead" / "mejor cámbiala para otro día" at "Cancel …?": not
+    // cancelled, and that visit is moved; a day, a time or a kind of visit said with it is kept.
+    const inHand = action === 'cancel' && movesInstead(text) ? this.visitInHand(innerDc, flow.values) : null;
+    if (inHand) return this.moveInstead(innerDc, flow, inHand, text);
     // "actually no keep it" / "no, mejor déjala" while moving or cancelling: nothing changes, and it is said.
     if (keepsVisit(text)) {
       const visit = this.visitInHand(innerDc, flow.values);
@@ -75,6 +80,23 @@ export class VisitChanges {
       text: visitId ? (opening ?? text) : [opening, text].filter(Boolean).join(' '),
       answers: { action: 'cancel', ...(patient ? { patient } : {}) },
       ...(visitId ? { visitId } : {}),
+    } satisfies AppointmentTaskOptions);
+  }
+
+  /**
+   * Cancelling a visit, "don't cancel it, move it to friday instead": nothing is cancelled (said),
+   * and the task becomes moving that visit, read from these words (their day, time or kind of visit).
+   */
+  private async moveInstead(innerDc: DialogContext, flow: AppointmentFlow, visit: Appointment, text: string): Promise<DialogTurnResult> {
+    const patient = flow.values.patient as string | undefined;
+    const to = this.modes.other(text, visit.mode);
+    await this.kit.say(innerDc.context, 'appointment.live.notCancelled');
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(this.flowId, {
+      text,
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}) },
+      visitId: visit.id,
+      ...(to ? { toMode: to } : {}),
     } satisfies AppointmentTaskOptions);
   }
 

@@ -38,6 +38,12 @@ export interface ConfirmOptions extends Omit<ChoiceQuestionOptions, 'question' |
 /** How a confirmation ends: yes, no, no answer, or a change the caller reads (`changed`). */
 export type ConfirmAnswer = ChoiceAnswer & { changed?: true };
 
+/** The caller's text for one aspect, if it gave one. */
+function details(instance: DialogInstance, aspect: ConfirmAspect): ConfirmDetail | null {
+  const options = (instance.state as { options?: ConfirmOptions }).options;
+  return options?.details?.[aspect] ?? null;
+}
+
 /** Questions asked back before the confirmation gives up on them and ends with no answer. */
 const MAX_QUESTIONS = 3;
 
@@ -67,7 +73,9 @@ export class ConfirmQuestion extends ChoiceQuestion {
   }
 
   override accepts(instance: DialogInstance, context: TurnContext): boolean {
-    return super.accepts(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) !== null || this.handled(instance, context);
+    const state = instance.state as { thanked?: boolean };
+    const thanked = !state.thanked && this.thanks(context) && details(instance, 'done') !== null;
+    return super.accepts(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) !== null || this.handled(instance, context) || thanked;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -75,7 +83,16 @@ export class ConfirmQuestion extends ChoiceQuestion {
     if (this.changed(instance, dc.context)) return dc.endDialog({ answer: null, stuck: false, changed: true } satisfies ConfirmAnswer);
     if (super.accepts(instance, dc.context)) return super.continueDialog(dc);
     const detail = this.askedDetail(instance, dc.context);
-    const state = instance.state as { questions?: number };
+    const state = instance.state as { questions?: number; thanked?: boolean };
+    // Thanks or goodbye words while the change is still waiting for a yes ("thx", "gracias"): not a
+    // goodbye, since nothing is done yet; what is pending is said (`done`) and the question asked once more.
+    const thanked = !detail && this.thanks(dc.context) && !state.thanked ? details(instance, 'done') : null;
+    if (thanked) {
+      state.thanked = true;
+      await this.kit.say(dc.context, thanked.key, thanked.vars);
+      await this.repromptDialog(dc.context, instance);
+      return Dialog.EndOfTurn;
+    }
     if (detail && (state.questions ?? 0) < MAX_QUESTIONS) {
       state.questions = (state.questions ?? 0) + 1;
       await this.kit.say(dc.context, detail.key, detail.vars);
@@ -95,6 +112,12 @@ export class ConfirmQuestion extends ChoiceQuestion {
     if (this.isExactAnswer(instance, context) || this.changed(instance, context) || this.askedDetail(instance, context) || this.handled(instance, context)) return false;
     const text = turnInfo(context).text;
     return this.kit.options.match(text, 'confirm', 'contains', ['no']) === 'no' && this.kit.options.match(text, 'confirm', 'contains', ['yes']) === null;
+  }
+
+  /** Thanks or goodbye words, which are no answer to a yes/no question. */
+  private thanks(context: TurnContext): boolean {
+    const { intent, score } = turnInfo(context).result;
+    return (intent === 'thanks' || intent === 'goodbye') && score >= this.kit.policy.routeAt;
   }
 
   private confirmOptions(instance: DialogInstance): ConfirmOptions {

@@ -211,7 +211,7 @@ export class LiveRefillDialog extends ComponentDialog {
     return ConfirmQuestion.begin(step, {
       prompt: 'refill.live.confirmRefill',
       vars: { medication: this.kit.terms.medication(target.medication, this.kit.locale(step.context)), rx: target.rxNumber, pharmacy },
-      details: { place: { key: 'refill.live.about.place', vars: { pharmacy } }, cost: { key: 'refill.live.about.cost' }, timing: { key: 'refill.live.about.timing' } },
+      details: { place: { key: 'refill.live.about.place', vars: { pharmacy } }, cost: { key: 'refill.live.about.cost' }, timing: { key: 'refill.live.about.timing' }, done: { key: 'refill.live.pending' } },
       dropped: 'refill.live.notRequested',
       // Read by afterConfirm: its status, what holds it up, a renewal, or "no, I only wanted …".
       handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal'] }],

@@ -1,0 +1,21 @@
+import { fold } from '../common/text';
+
+/**
+ * Words that ask to move a visit, said while it is being cancelled ("move it to friday instead",
+ * "mejor cámbiala para otro día", "can we do another day"): plain reading, in English and Spanish,
+ * folded (no accents). The verb or "another day/time" is enough, since the visit is already in hand.
+ */
+const MOVE = [
+  /\b(?:move|moving|reschedul\w*|rebook\w*|postpone|push (?:it|that)|bump (?:it|that)|shift (?:it|that))\b/,
+  /\b(?:change|switch) (?:it|that|the (?:day|time|date))\b/,
+  /\b(?:another|a different|other|a later|an earlier|some other) (?:day|time|date|week)\b/,
+  /\b(?:cambiala|cambiela|cambiarla|cambialo|cambiarlo|muevela|muevala|moverla|mueve|muevan|reprogram\w*|reagend\w*|pasala|pasela|pasarla|posponla|pospongala|posponerla|aplazala|aplazarla)\b/,
+  /\b(?:otro dia|otra fecha|otra hora|otro horario|otra semana|otro momento)\b/,
+];
+/** A plain yes with the words ("yes cancel it, I'll reschedule later"): the cancel goes on. */
+const YES = /^(?:yes|yeah|yep|si|ok|okay|sure|claro)\b/;
+
+export function movesInstead(text: string): boolean {
+  const folded = fold(text).trim();
+  return !YES.test(folded) && MOVE.some((words) => words.test(folded));
+}
