@@ -88,7 +88,11 @@ export class SafetyTriage implements TriageCheck {
       const lexiconOnly = safeDetect(detector, text);
       return lexiconOnly?.strong ? this.emergency(lexiconOnly.kind, lexiconOnly, locale, 1, undefined, 0, p) : lexiconOnly ? { match: null, safety: { level: 'unsure', rule: lexiconOnly.rule } } : { match: null, safety: null };
     }
-    let pe = signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual ? sum(p, EMERGENCY_LABELS) : 0;
+    // A day or a clock time with no health, distress or safety concept ("friday would be better",
+    // "monday at 3 works") answers a booking question: the model alone never calls it an emergency
+    // (its words lean on "would be better off without me"); a strong doubt still gets the safety net.
+    const scheduling = !signalled && SCHEDULING.test(fold(text));
+    let pe = !scheduling && (signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual) ? sum(p, EMERGENCY_LABELS) : 0;
     if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE) {
       for (const s of sentences) {
         if (!hasSignal(s)) continue;
@@ -220,6 +224,8 @@ const ALSO_EMERGENCY_SHARE = 0.25;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;
+/** A day of the week or a clock time (folded), the words of a booking answer. */
+const SCHEDULING = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|lunes|martes|miercoles|jueves|viernes|sabado|domingo|la proxima semana|la semana que viene)\b|\b\d{1,2}(:\d{2})? ?(am|pm|a m|p m)\b/;
 /** A partner named (folded: lower case, no accents). */
 const PARTNER = /\b(husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiance|fiancee|ex|esposo|esposa|marido|novio|novia|pareja|prometido|prometida)\b/;
 const fold = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

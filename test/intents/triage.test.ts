@@ -64,6 +64,8 @@ describe('safety triage (intents/triage)', function () {
       'tomorrow at 3',
       'me podrian renovar la receta de mi levotiroxina tambien',
       'whats the soonest i could get in with a dermatologist',
+      'thursday would work better for me',
+      'el martes a las 4 pm me queda mejor',
     ];
     for (const text of cases) {
       it(`"${text}" is no outcome`, () => assert.equal(triage().triage(text).match, null, outcome(triage().triage(text))));
