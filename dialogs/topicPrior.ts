@@ -88,7 +88,7 @@ export class TopicPrior {
     if (within) return { intent: within };
     if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true, turn.text) };
     if (SMALL_TALK.has(intent) && score >= this.policy.routeAt / 2) return null;
-    if (offTopic(turn.text, turn.result)) return null;
+    if (offTopic(turn.text, turn.result, prior.topics)) return null;
     // Unsure: the topic the recognizer leans to among those just answered, else the last one.
     const leaning = [intent, runnerUp?.intent].find((i) => isTask(i) && prior.topics.includes(i));
     if (!isTask(leaning) && lean) return null;
