@@ -132,6 +132,9 @@ const ONE_PLACE =
 const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
 
+/** Where a place is, or the one nearest ("closest", "near me", a ZIP code). */
+const WHERE = /\b(where|wheres|closest|nearest|near|nearby|close to|zip|zipcode|\d{5}|donde|cerca|cercana|cercano|mas cerca|codigo postal)\b/;
+
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
 
 /**
@@ -257,7 +260,10 @@ export class FollowUpReader {
     if (place) {
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
       if (DAY.test(folded)) return { kind: 'placeDay', line: place.line };
-      if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: place.about };
+      // Where another place is ("the closest clinic to 97201"): where, not its hours.
+      if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: WHERE.test(folded) ? 'location' : place.about };
+      // When it is open, after its phone number ("what are your hours"): the hours, not the number again.
+      if (place.line === 'memberServices' && sub !== 'hours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) return { kind: 'place', topic: 'hours' };
     }
     const links = this.links(topic, sub);
     const read = aspectOf(folded);

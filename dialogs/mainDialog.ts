@@ -214,7 +214,7 @@ export class MainDialog extends ComponentDialog {
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.
     if (safety?.level === 'unsure' && safety.rule?.endsWith(':no-concept') && prior && !prior.safety && !lean) {
-      const about = this.followUps.read(turn.text, prior, false, offTopic(turn.text, turn.result));
+      const about = this.followUps.read(turn.text, prior, false, offTopic(turn.text, turn.result, prior.topics));
       if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
     }
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
@@ -234,7 +234,7 @@ export class MainDialog extends ComponentDialog {
     const visit = triage.match || phrase ? null : this.mentalHealthVisit.read(turn, prior);
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     const elsewhere = isTask(intent) && score >= this.kit.policy.switchAt && !prior?.topics.includes(intent);
-    const about = lean || phrase ? null : this.followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result));
+    const about = lean || phrase ? null : this.followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
     if (intent === 'agent' && score >= this.kit.policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
     if (phrase) return this.conversational(phrase);

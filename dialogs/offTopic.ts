@@ -1,3 +1,4 @@
+import { TASK_INTENTS } from '../intents/types';
 import { fold } from './common/text';
 import type { TurnInfo } from './turn';
 
@@ -8,10 +9,18 @@ import type { TurnInfo } from './turn';
  * the message points back at nothing (no "it", "that", "one", "eso"). It is answered as out of
  * scope, not as a question about the page just shown (dialogs/topicPrior.ts, dialogs/followUps.ts).
  * A vague follow-up ("why is it still pending", "the 10am one") refers back or leaves a task some
- * chance.
+ * chance. `answered`: the topics just answered (dialogs/memory.ts' prior), whose trace of a
+ * chance keeps a message a possible follow-up; a trace of another task does not.
  */
 const OFF_TOPIC_NONE = 0.99;
 const OFF_TOPIC_RUNNER_UP = 0.01;
+/**
+ * The small chance the recognizer leaves goes to a task other than the ones just answered ("whats
+ * my bank balance" after the wellness classes: a trace of billing): it is no follow-up of that
+ * answer, nor a request the recognizer believes in, so a little less certainty is enough.
+ */
+const ELSEWHERE_NONE = 0.95;
+const ELSEWHERE_RUNNER_UP = 0.05;
 const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma)\b/;
 
 /**
@@ -21,8 +30,15 @@ const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|es
 const IMPERSONAL_IT =
   /\bits?\b(?=(?: (?:is|will|be|gonna|going|to|supposed|was|still|really|getting|get))* (?:rain|raining|rainy|snow|snowing|snowy|sunny|hot|cold|warm|chilly|windy|cloudy|stormy|storm|storming|freezing|humid|foggy|hail|hailing|pouring|nice out)\b)|\b(?:what time|what day|what date) is it\b/g;
 
-export function offTopic(text: string, result: TurnInfo['result']): boolean {
+const isTask = (intent: string): boolean => TASK_INTENTS.some((t) => t === intent);
+
+export function offTopic(text: string, result: TurnInfo['result'], answered: readonly string[] = []): boolean {
   const folded = fold(text);
-  if (result.intent !== 'none' || result.score < OFF_TOPIC_NONE || (result.runnerUp?.score ?? 0) >= OFF_TOPIC_RUNNER_UP) return false;
+  if (result.intent !== 'none') return false;
+  const runnerUp = result.runnerUp?.score ?? 0;
+  const certain = result.score >= OFF_TOPIC_NONE && runnerUp < OFF_TOPIC_RUNNER_UP;
+  const elsewhere =
+    answered.length > 0 && !!result.runnerUp && isTask(result.runnerUp.intent) && !answered.includes(result.runnerUp.intent) && result.score >= ELSEWHERE_NONE && runnerUp < ELSEWHERE_RUNNER_UP;
+  if (!certain && !elsewhere) return false;
   return folded.split(' ').length >= 3 && !REFERS_BACK.test(folded.replace(IMPERSONAL_IT, ' '));
 }

@@ -88,7 +88,7 @@ export class TopicPrior {
     if (within) return { intent: within };
     if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true, turn.text) };
     if (SMALL_TALK.has(intent) && score >= this.policy.routeAt / 2) return null;
-    if (offTopic(turn.text, turn.result)) return null;
+    if (offTopic(turn.text, turn.result, prior.topics)) return null;
     // Unsure: the topic the recognizer leans to among those just answered, else the last one.
     const leaning = [intent, runnerUp?.intent].find((i) => isTask(i) && prior.topics.includes(i));
     if (!isTask(leaning) && lean) return null;
@@ -107,8 +107,11 @@ export class TopicPrior {
     // A message that turns to something else ("and check a claim status?" after the ID card) keeps
     // no sub-topic: what it names is asked, never the answer just given.
     const answered = { ...prior.answers };
-    if (turnsElsewhere(text)) delete answered[SUB_TOPIC[topic].split('.')[1]!];
-    const answers = { ...prior.offered, ...(sure ? (answered.topic ? { topic: answered.topic } : {}) : answered) };
+    // The sub-topic's own step: `topic` for the topics from data, `need` for refills, `action` for
+    // appointments ("its lisinopril" right after the renewal answer stays on the renewal).
+    const step = SUB_TOPIC[topic].split('.')[1]!;
+    if (turnsElsewhere(text)) delete answered[step];
+    const answers = { ...prior.offered, ...(sure ? (answered[step] ? { [step]: answered[step] } : {}) : answered) };
     return Object.keys(answers).length ? { answers } : {};
   }
 }
