@@ -25,7 +25,7 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
     ...dayWords(local.day, localParts(now.toISOString(), zone).day),
     ...partWords(local.hour),
   ].filter((w) => w && !/[|+]/.test(w));
-  return { id: visit.id, title, words, at: `${pad(local.hour)}:${pad(local.minute)}` };
+  return { id: visit.id, title, words, at: `${pad(local.hour)}:${pad(local.minute)}`, startsAt: visit.start };
 }
 
 const CLINICIAN_WORDS = ['doctor', 'doctors', 'doc', 'doctora', 'medico', 'medica', 'provider', 'physician'];

@@ -16,6 +16,8 @@ export interface ListItem {
   words?: readonly string[];
   /** Its time of day, "HH:MM" (24 h), when it has one. */
   at?: string;
+  /** When it starts (ISO), for a list of visits or open times: "the next one" is the earliest. */
+  startsAt?: string;
 }
 
 /** One item, several that fit equally (ask which), or nothing named. */
@@ -118,10 +120,24 @@ function position(folded: string, raw: string, maxWords: number): number | null 
   return null;
 }
 
+/** Words for the earliest of a list of times anywhere in a short answer ("the earliest", "soonest"). */
+const EARLIEST = /\b(?:earliest|soonest|(?:la|el|lo) mas (?:pronto|temprano|temprana))\b/;
+/** "next" or "próxima" names the earliest when said alone or as an item ("the next one", "la próxima cita"), not "next week". */
+const NEXT = new Set(['next', 'upcoming', 'proxima', 'proximo']);
+const NEXT_AFTER = new Set(['available', 'open', 'disponible', 'libre']);
+
+/** Whether a short answer asks for the earliest item of a list of times ("the next one", "la próxima"). */
+function saysEarliest(folded: string, maxWords: number): boolean {
+  const words = folded.split(' ');
+  if (words.length > maxWords) return false;
+  if (EARLIEST.test(folded)) return true;
+  return words.some((word, i) => NEXT.has(word) && (i === words.length - 1 || ORDINAL_AFTER.has(words[i + 1]!) || NEXT_AFTER.has(words[i + 1]!)));
+}
+
 /** Words before an ordinal that make it a place in the list ("the first", "la primera", "el último"). */
 const ORDINAL_BEFORE = new Set(['the', 'la', 'el', 'lo', 'my', 'mi', 'that', 'esa', 'ese', 'number', 'numero', 'its', 'thats']);
 /** Words after an ordinal that make it a place in the list ("first one", "second option", "primera cita"). */
-const ORDINAL_AFTER = new Set(['one', 'ones', 'option', 'choice', 'item', 'time', 'slot', 'appointment', 'appt', 'visit', 'opcion', 'cita', 'hora', 'consulta', 'please', 'pls', 'por', 'porfa']);
+const ORDINAL_AFTER = new Set(['one', 'ones', 'option', 'choice', 'item', 'time', 'slot', 'appointment', 'appt', 'visit', 'opcion', 'cita', 'hora', 'consulta', 'please', 'pls', 'por', 'porfa', 'available', 'disponible']);
 
 /**
  * An item's words: those of its title and its one-word descriptions; a description of several words
@@ -171,6 +187,11 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
       fitting = described;
       named = true;
     }
+  }
+  // A list of times: "the next one", "the earliest", "la próxima" is the one that starts first (of those named).
+  if (!scope.positionsOnly && fitting.every((i) => i.startsAt) && saysEarliest(folded, POSITION_MAX_WORDS.list)) {
+    const first = [...fitting].sort((a, b) => Date.parse(a.startsAt!) - Date.parse(b.startsAt!))[0]!;
+    return { kind: 'one', id: first.id };
   }
   const place = named && /^\d+$/.test(folded) ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
   if (place !== null) {
