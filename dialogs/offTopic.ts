@@ -21,7 +21,8 @@ const OFF_TOPIC_RUNNER_UP = 0.01;
  */
 const ELSEWHERE_NONE = 0.95;
 const ELSEWHERE_RUNNER_UP = 0.05;
-const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma)\b/;
+// "la que está en la avenida", "el de la calle 5": the Spanish "the one" points back too.
+const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma|(?:la|el|las|los) (?:que|de))\b/;
 
 /**
  * The "it" of the weather and of the clock ("is it gonna rain", "will it be cold", "what time is

@@ -107,11 +107,14 @@ export class TopicPrior {
     // A message that turns to something else ("and check a claim status?" after the ID card) keeps
     // no sub-topic: what it names is asked, never the answer just given.
     const answered = { ...prior.answers };
-    // The sub-topic's own step: `topic` for the topics from data, `need` for refills, `action` for
-    // appointments ("its lisinopril" right after the renewal answer stays on the renewal).
+    // The sub-topic's own step: `topic` for the topics from data, `need` for refills, `problem` for
+    // sign-in ("its lisinopril" right after the renewal answer stays on the renewal). Not the
+    // appointment's `action`: what follows a visit's answer ("the same time works", "and book a
+    // lab too") is read by the appointment dialog itself against the visit just answered.
     const step = SUB_TOPIC[topic].split('.')[1]!;
     if (turnsElsewhere(text)) delete answered[step];
-    const answers = { ...prior.offered, ...(sure ? (answered[step] ? { [step]: answered[step] } : {}) : answered) };
+    const keep = topic === 'appointment' ? 'topic' : step;
+    const answers = { ...prior.offered, ...(sure ? (answered[keep] ? { [keep]: answered[keep] } : {}) : answered) };
     return Object.keys(answers).length ? { answers } : {};
   }
 }

@@ -117,7 +117,11 @@ export class ConfirmQuestion extends ChoiceQuestion {
   /** Thanks or goodbye words, which are no answer to a yes/no question. */
   private thanks(context: TurnContext): boolean {
     const { intent, score } = turnInfo(context).result;
-    return (intent === 'thanks' || intent === 'goodbye') && score >= this.kit.policy.routeAt;
+    if ((intent !== 'thanks' && intent !== 'goodbye') || score < this.kit.policy.routeAt) return false;
+    // A no with more after it ("no, nada más quería saber si ya está lista") is a no and a request
+    // (declinesWithMore), never thanks.
+    const text = turnInfo(context).text;
+    return this.kit.options.match(text, 'confirm', 'contains', ['no']) !== 'no';
   }
 
   private confirmOptions(instance: DialogInstance): ConfirmOptions {
