@@ -105,7 +105,22 @@ export class SafetyTriage implements TriageCheck {
       }
     }
     const lexicon = safeDetect(detector, text);
-    if (lexicon?.strong) return this.emergency(lexicon.kind, lexicon, locale, 1, undefined, 0, p);
+    if (lexicon?.strong) {
+      // An ingestion the lexicon reads as poisoning that the model reads as a crisis ("swallowed
+      // all my mom's xanax because i'm done", "she's going to take all her pills tonight"): an
+      // overdose on purpose is a crisis (988); when something has been swallowed, the answer puts
+      // 911 and Poison Control first. A denial ("not on purpose") keeps the lexicon's kind.
+      if (lexicon.kind === 'poison' && p[I.crisis]! >= CRISIS_OVER_POISON * sum(p, EMERGENCY_LABELS) && !this.parts.denials.denial(sentences)) {
+        const taken = sentences.some((s) => s.concepts.includes('ingest'));
+        const result = this.outcome('emergency', 'crisis', lexicon.locale ?? locale, 1, `${lexicon.rule}+model:crisis`);
+        if (taken) result.match!.alsoKind = 'poison';
+        return result;
+      }
+      // A crisis rule on a message that says something was swallowed ("me tomé todas las pastillas
+      // para ya no despertar"): 911 and Poison Control first, then 988.
+      const swallowed = sentences.some((s) => s.concepts.includes('ingest') && s.concepts.includes('substance'));
+      return this.emergency(lexicon.kind, lexicon, locale, 1, undefined, swallowed ? 1 : 0, p);
+    }
     // A portal task in the message ("can we kill my 2pm", "estas facturas me van a matar") asks
     // more of the model before it calls an emergency; below that it is unsure (the safety net).
     const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
@@ -123,7 +138,11 @@ export class SafetyTriage implements TriageCheck {
       // A partner's violence that names no child or older adult ("my husband hits me") is the
       // adult's own disclosure, even when the model leans to the child or elder label.
       const best = argmax(p, ABUSE_LABELS);
-      const unnamed = (best === 'child' || best === 'elder') && !sentences.some((s) => s.concepts.includes(best)) && PARTNER.test(fold(text));
+      // Only when the model itself is torn: a child or an older adult it is sure of ("my mom's
+      // boyfriend comes into my room at night", "the staff leave my wife in her wheelchair all
+      // night") is theirs, whoever the partner named is.
+      const torn = p[I.dv]! + p[I.sexual]! >= TORN_SHARE * pa;
+      const unnamed = (best === 'child' || best === 'elder') && torn && !sentences.some((s) => s.concepts.includes(best)) && PARTNER.test(fold(text));
       const kind = unnamed ? argmax(p, ['dv', 'sexual'] as const) : best;
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
@@ -213,6 +232,11 @@ export class SafetyTriage implements TriageCheck {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
+const CRISIS_OVER_POISON = 0.5;
+/** An adult's own disclosure is read over the model's child or elder label only when the model gives dv and sexual together this share of the abuse probability. */
+const TORN_SHARE = 0.2;
 
 /** A lexicon rule for an intentional overdose that has happened. */
 const OVERDOSE_RULE = /\.crisis\.overdose\./;
