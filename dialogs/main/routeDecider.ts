@@ -27,6 +27,16 @@ export type Decision =
  */
 const TOPIC_BESIDE_PERSON = 0.35;
 
+/** The conversational intents with a short answer of their own: its text, and whether the topics menu follows. */
+const SHORT_ANSWERS: Partial<Record<IntentId | 'startOver', { key: string; menu: boolean }>> = {
+  help: { key: 'main.help', menu: true },
+  cancel: { key: 'main.nothingToCancel', menu: true },
+  startOver: { key: 'main.startOver', menu: true },
+  greeting: { key: 'main.greeting', menu: true },
+  thanks: { key: 'main.thanks', menu: false },
+  goodbye: { key: 'main.goodbye', menu: false },
+};
+
 /** What the decider reads besides the message: its parts, built by the composition root. */
 export interface RouteDeciderParts {
   options: OptionMatcher;
@@ -140,24 +150,10 @@ export class RouteDecider {
     return {};
   }
 
+  /** A conversational intent: a person, its short answer, or unclear (no answer of its own). */
   private conversational(intent: IntentId | 'startOver'): Decision {
-    switch (intent) {
-      case 'agent':
-        return { kind: 'agent' };
-      case 'help':
-        return { kind: 'say', key: 'main.help', menu: true, intent };
-      case 'cancel':
-        return { kind: 'say', key: 'main.nothingToCancel', menu: true, intent };
-      case 'startOver':
-        return { kind: 'say', key: 'main.startOver', menu: true, intent };
-      case 'greeting':
-        return { kind: 'say', key: 'main.greeting', menu: true, intent };
-      case 'thanks':
-        return { kind: 'say', key: 'main.thanks', menu: false, intent };
-      case 'goodbye':
-        return { kind: 'say', key: 'main.goodbye', menu: false, intent };
-      default:
-        return { kind: 'unclear' };
-    }
+    if (intent === 'agent') return { kind: 'agent' };
+    const answer = SHORT_ANSWERS[intent];
+    return answer ? { kind: 'say', ...answer, intent } : { kind: 'unclear' };
   }
 }
