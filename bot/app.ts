@@ -7,7 +7,6 @@ import { noMetrics, type AssistantMetrics } from '../ops/metrics';
 import { localeOf, ResponseCatalog } from '../common/responses';
 import { DialogKit } from '../dialogs/common/kit';
 import { OptionMatcher } from '../dialogs/common/options';
-import { MainDialog } from '../dialogs/mainDialog';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
@@ -46,6 +45,7 @@ import { createChatWidget } from './compose/chatWidget';
 import { CHANNEL_ID as LOCAL_CHANNEL_ID } from '../directline/localDirectLine';
 import { createIdentity } from './compose/identity';
 import { createAppointmentDialog } from './compose/appointments';
+import { createMainDialog } from './compose/mainDialog';
 import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
@@ -169,7 +169,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
   const mainDialog =
     overrides.mainDialog ??
-    new MainDialog(kit, escalation, logger, [
+    createMainDialog(kit, escalation, logger, [
       createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(

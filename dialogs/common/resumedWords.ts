@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { turnOnce } from './turnOnce';
 
-const WORDS = Symbol('resumedWords');
+const WORDS = turnOnce<string>('resumedWords');
 
 /**
  * Words said when going back to a paused task ("yes, the 10:30 with Haddad", "sí, el lunes en la
@@ -8,12 +9,10 @@ const WORDS = Symbol('resumedWords');
  * (its day and time) takes them as its answer when they are one. Turn state, never stored.
  */
 export function keepResumedWords(context: TurnContext, words: string): void {
-  context.turnState.set(WORDS, words);
+  WORDS.set(context, words);
 }
 
 /** The words kept for this turn, once (the next question asks as usual). */
 export function takeResumedWords(context: TurnContext): string | undefined {
-  const words = context.turnState.get(WORDS) as string | undefined;
-  context.turnState.delete(WORDS);
-  return words;
+  return WORDS.take(context);
 }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
 import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { PausedTask, TaskOptions } from './taskDialog';
+import { turnOnce } from './turnOnce';
 
 const isTask = (id: string): id is TaskIntentId => TASK_INTENTS.some((t) => t === id);
 
@@ -28,16 +29,14 @@ export function runningTask(state: DialogState | undefined): PausedTask | undefi
   return found;
 }
 
-const RESUME = Symbol('dialogs.resumeAfterUrgent');
+const RESUME = turnOnce<PausedTask>('dialogs.resumeAfterUrgent');
 
 /** This turn goes back to `task` when it starts the main dialog (pipeline/dialogRunner.ts). */
 export function resumeThisTurn(context: TurnContext, task: PausedTask): void {
-  context.turnState.set(RESUME, task);
+  RESUME.set(context, task);
 }
 
 /** The task this turn goes back to, if any (taken once). */
 export function takeResume(context: TurnContext): PausedTask | undefined {
-  const task = context.turnState.get(RESUME) as PausedTask | undefined;
-  context.turnState.delete(RESUME);
-  return task;
+  return RESUME.take(context);
 }

@@ -1,0 +1,51 @@
+import type { Logger } from '../../common/logger';
+import type { DialogKit } from '../../dialogs/common/kit';
+import type { MemberRecords } from '../../dialogs/common/memberRecords';
+import type { TaskDialog } from '../../dialogs/common/taskDialog';
+import type { Escalation } from '../../dialogs/escalation';
+import { FollowUpAnswers } from '../../dialogs/followUpAnswers';
+import { FollowUpReader } from '../../dialogs/followUps';
+import { AnythingElse } from '../../dialogs/main/anythingElse';
+import { FollowUpReply } from '../../dialogs/main/followUpReply';
+import { MainReplies } from '../../dialogs/main/mainReplies';
+import { ResumeOffer } from '../../dialogs/main/resumeOffer';
+import { RouteDecider } from '../../dialogs/main/routeDecider';
+import { TaskStart } from '../../dialogs/main/taskStart';
+import { UnclearReply } from '../../dialogs/main/unclearReply';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { MentalHealthVisit } from '../../dialogs/mentalHealthVisit';
+import { RenewalFor } from '../../dialogs/refill/renewalFor';
+import { ResumeWords } from '../../dialogs/resumeWords';
+import { TopicPrior } from '../../dialogs/topicPrior';
+
+/** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
+export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
+  const { options, phrases, policy, medicines } = kit;
+  const decider = new RouteDecider({
+    options,
+    phrases,
+    policy,
+    medicines,
+    followUps: new FollowUpReader(),
+    topicPrior: new TopicPrior(options, phrases, policy),
+    mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
+  });
+  const replies = new MainReplies(kit, escalation);
+  const taskStart = new TaskStart(kit);
+  const anythingElse = new AnythingElse(kit, replies);
+  const followUpAnswers = new FollowUpAnswers(kit, deps.records ? new RenewalFor(kit, deps.records) : undefined);
+  return new MainDialog(
+    {
+      kit,
+      decider,
+      replies,
+      taskStart,
+      unclear: new UnclearReply(kit, replies),
+      resumeOffer: new ResumeOffer({ kit, decider, resumeWords: new ResumeWords(kit), taskStart, anythingElse, replies }),
+      anythingElse,
+      followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
+    },
+    logger,
+    tasks,
+  );
+}

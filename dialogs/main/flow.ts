@@ -1,0 +1,22 @@
+import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import type { PausedTask } from '../common/taskDialog';
+import type { TopicPriorState } from '../memory';
+
+/** The main dialog's waterfall: a step that starts the routing again replaces the dialog with it. */
+export const FLOW = 'main.flow';
+
+/** How the main waterfall starts: a plain new request, or one of these. */
+export interface FlowOptions {
+  /** Start this topic straight away (a clarified choice, or a change of topic mid-dialog). */
+  start?: TaskIntentId;
+  /** Answers `start` begins with (step → option id), from the option that started it ("Book a video visit"). */
+  startWith?: Record<string, string>;
+  /** The task the member left for `start`: offered again when `start` completes (one detour). */
+  paused?: PausedTask;
+  /** Go back to this paused task, with the answers already given. */
+  resume?: PausedTask;
+  /** Route the message in the light of the topics offered by "is this about A?", left unanswered for a new request. */
+  offered?: TopicPriorState;
+}
+
+export const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);

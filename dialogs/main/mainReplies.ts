@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import type { DialogKit } from '../common/kit';
+import { escalationRequest, type Escalation, type EscalationReason } from '../escalation';
+import { safetyOf } from '../turn';
+
+/** What the main dialog says itself: short answers (the safety line first) and the hand-off to a person. */
+export class MainReplies {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly escalation: Escalation,
+  ) {}
+
+  /** The safety line, once per turn, when the message carries a safety signal (DESIGN.md, safety rule 2). */
+  async safetyFirst(context: TurnContext): Promise<void> {
+    const safety = safetyOf(context);
+    if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule });
+  }
+
+  /** A text, after the safety line when one is due; `menu`: with the topics menu and a person. */
+  async say(context: TurnContext, key: string, menu: boolean): Promise<void> {
+    await this.safetyFirst(context);
+    const locale = this.kit.locale(context);
+    await this.kit.send(context, {
+      text: this.kit.text(context, key),
+      choices: menu ? this.kit.options.choices('topics', locale, [...TASK_INTENTS, 'agent']) : undefined,
+    });
+  }
+
+  /** `named`: the task the member's request for a person is about, when no topic is in progress. */
+  async escalate(step: WaterfallStepContext, reason: EscalationReason, named?: TaskIntentId): Promise<DialogTurnResult> {
+    const context = step.context;
+    const topic = await this.kit.memory.topic(context);
+    // The task named with the request wins over an earlier topic's trail.
+    const trail = named && topic?.intent !== named ? undefined : topic;
+    await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), trail, named ? { intent: named } : {}));
+    // The topic ends with the hand-off: what the member writes next (perhaps to an agent) is not
+    // an answer to its questions (a lone word after sign-in help is not taken for a password).
+    await this.kit.memory.forgetTopic(context);
+    return step.endDialog();
+  }
+}

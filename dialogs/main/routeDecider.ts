@@ -1,0 +1,159 @@
+import type { IntentId, TaskIntentId } from '../../intents/types';
+import type { RoutingPolicy } from '../common/kit';
+import type { MedicineNames } from '../common/medicineNames';
+import type { OptionMatcher } from '../common/options';
+import type { FollowUp, FollowUpReader } from '../followUps';
+import type { TopicPriorState } from '../memory';
+import type { MentalHealthVisit } from '../mentalHealthVisit';
+import { offTopic } from '../offTopic';
+import type { PhraseBook } from '../phrases';
+import type { TopicPrior } from '../topicPrior';
+import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
+import { isTask } from './flow';
+
+/** What the main dialog does with a new request. */
+export type Decision =
+  | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string>; intro?: 'followUp.mentalHealthVisit' }
+  | { kind: 'triage' }
+  | { kind: 'safetyNet' }
+  | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
+  | { kind: 'agent'; topic?: TaskIntentId }
+  | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
+  | { kind: 'unclear' };
+
+/**
+ * A task the recognizer hears beside a request for a person at least this clearly (its runner-up
+ * score) is what the member wants the person for ("talk to a person about my refill").
+ */
+const TOPIC_BESIDE_PERSON = 0.35;
+
+/** The conversational intents with a short answer of their own: its text, and whether the topics menu follows. */
+const SHORT_ANSWERS: Partial<Record<IntentId | 'startOver', { key: string; menu: boolean }>> = {
+  help: { key: 'main.help', menu: true },
+  cancel: { key: 'main.nothingToCancel', menu: true },
+  startOver: { key: 'main.startOver', menu: true },
+  greeting: { key: 'main.greeting', menu: true },
+  thanks: { key: 'main.thanks', menu: false },
+  goodbye: { key: 'main.goodbye', menu: false },
+};
+
+/** What the decider reads besides the message: its parts, built by the composition root. */
+export interface RouteDeciderParts {
+  options: OptionMatcher;
+  phrases: PhraseBook;
+  policy: RoutingPolicy;
+  medicines: MedicineNames;
+  followUps: FollowUpReader;
+  topicPrior: TopicPrior;
+  mentalHealthVisit: MentalHealthVisit;
+}
+
+/**
+ * Decides what a new request is: a topic picked from a menu or recognized with confidence, the
+ * safety triage's outcome (always first), a follow-up about the answer just given, a request for a
+ * person, small talk, or unclear. Plain reading of the turn (its text, the recognizer's result and
+ * the triage), no dialog: MainDialog acts on the decision.
+ */
+export class RouteDecider {
+  constructor(private readonly parts: RouteDeciderParts) {}
+
+  /**
+   * `prior`: the topic just answered (or the topics just offered); `lean`: the message answers
+   * "is this about A?" without a pick. A symptom the triage heard that only describes a medicine
+   * right after a refill answer is cleared from `triage` (the turn's).
+   */
+  decide(turn: TurnInfo, triage: TurnTriage, { prior, lean }: { prior?: TopicPriorState; lean: boolean }): Decision {
+    const { options, phrases, policy, followUps, mentalHealthVisit } = this.parts;
+    const picked = options.match(turn.text, 'topics', 'exact');
+    if (isTask(picked)) return { kind: 'task', intent: picked };
+    if (picked === 'agent') return { kind: 'agent' };
+    if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false, intent: picked };
+
+    // The safety triage's outcomes come before any other routing (DESIGN.md, safety rule 1).
+    // Right after a refill answer, "and my blood pressure pill?" describes one of the member's
+    // medicines by what it is for: no symptom (a complaint is more than that description).
+    if (triage.match?.intent === 'symptoms' && prior?.topics.includes('refill') && this.parts.medicines.purposes.describes(turn.text)) triage.match = null;
+    // Right after the mental-health answer, "I just want to talk to someone" is about that answer (a
+    // person to talk to now), not the same answer again.
+    if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
+      const about = followUps.read(turn.text, prior);
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+      // "I just want an appointment": a mental-health visit booked, not the same answer again.
+      const visit = mentalHealthVisit.read(turn, prior);
+      if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
+    }
+    if (triage.match && !triage.answered) return { kind: 'triage' };
+    const { intent, score } = turn.result;
+    // The turn's safety signal: the triage's, else the recognizer's (dialogs/turn.ts, safetyOf).
+    const safety = triage.safety ?? turn.result.safety ?? null;
+    // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
+    // help) that the model alone doubts, with no health, distress or safety concept in its words
+    // and no safety answer before it: the follow-up, not the safety net.
+    if (safety?.level === 'unsure' && safety.rule?.endsWith(':no-concept') && prior && !prior.safety && !lean) {
+      const about = followUps.read(turn.text, prior, false, offTopic(turn.text, turn.result, prior.topics));
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+    }
+    // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
+    // line first, and the task).
+    if (safety?.level === 'unsure') {
+      return isTask(intent) && score >= policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
+    }
+
+    // A request for a person wins over the task it is about ("talk to a person about my
+    // appointment"): the task is the topic the person gets.
+    const phrase = phrases.interruption(turn.text);
+    if (phrase === 'agent') return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
+    // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
+    // scored as one): only words that ask for a person win over it.
+    // "por video" right after the mental-health answer: that visit, by video.
+    const visit = triage.match || phrase ? null : mentalHealthVisit.read(turn, prior);
+    if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
+    const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
+    const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
+    if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
+    if (intent === 'agent' && score >= policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    if (phrase) return this.conversational(phrase);
+
+    // A follow-up to the topic just answered is read in its light (dialogs/topicPrior.ts).
+    const followUp = this.parts.topicPrior.read(turn, prior, lean);
+    if (followUp) {
+      // Never the same answer word for word twice in a row (but "whats the number?" gets the line's number).
+      const asksNumber = options.match(turn.text, 'contact.number', 'exact') === 'askNumber';
+      const again = asksNumber ? null : followUps.again(prior, followUp.intent, followUp.answers);
+      if (again) return { kind: 'followUp', followUp: again, topic: followUp.intent };
+      return { kind: 'task', intent: followUp.intent, ...(followUp.answers ? { answers: followUp.answers } : {}) };
+    }
+
+    if (score < policy.routeAt) return { kind: 'unclear' };
+    if (isTask(intent)) return { kind: 'task', intent };
+    return this.conversational(intent);
+  }
+
+  /** The message names this task (and asks for nothing else: no interruption phrase). */
+  namesTask(turn: TurnInfo, intent: TaskIntentId): boolean {
+    if (this.parts.phrases.interruption(turn.text)) return false;
+    const { result } = turn;
+    return result.intent === intent && result.score >= this.parts.policy.routeAt;
+  }
+
+  /** The task a request for a person is about: the recognizer's intent, or a clear runner-up. */
+  private topicBesidePerson(turn: TurnInfo, prior: TopicPriorState | undefined): { topic?: TaskIntentId } {
+    const { intent, runnerUp } = turn.result;
+    if (isTask(intent)) return { topic: intent };
+    // "I want to talk to someone" just after an answer: the person gets that answer's topic (after
+    // sign-in help, no portal secure message the member cannot reach), before a runner-up guess.
+    const last = prior?.topics[0];
+    if (last && isTask(last)) return { topic: last };
+    // Contact ("reach us") is always near a request for a person: as a runner-up it is no topic.
+    if (runnerUp && isTask(runnerUp.intent) && runnerUp.intent !== 'contact' && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
+    return {};
+  }
+
+  /** A conversational intent: a person, its short answer, or unclear (no answer of its own). */
+  private conversational(intent: IntentId | 'startOver'): Decision {
+    if (intent === 'agent') return { kind: 'agent' };
+    const answer = SHORT_ANSWERS[intent];
+    return answer ? { kind: 'say', ...answer, intent } : { kind: 'unclear' };
+  }
+}

@@ -1,0 +1,88 @@
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogKit } from '../common/kit';
+import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '../common/questions';
+import { values } from '../common/taskDialog';
+import { turnInfo, type TurnInfo } from '../turn';
+import { FLOW, isTask, type FlowOptions } from './flow';
+import type { MainReplies } from './mainReplies';
+
+/** A `none` at least this sure (its best topic at most a fifth as likely as none) offers no topic to ask about. */
+const SURELY_NONE = 0.8;
+
+/**
+ * A message the routing is not sure about: "did you mean A or B?" with the most likely topics,
+ * "say it another way", or, for something no topic is about, that it is outside what the assistant
+ * does; a second unclear message in a row gets the topics menu and a person. Then the answer to
+ * "did you mean …?": a pick starts its topic, anything else is a new request read in its light.
+ */
+export class UnclearReply {
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly replies: MainReplies,
+  ) {}
+
+  async ask(step: WaterfallStepContext, turn: TurnInfo): Promise<DialogTurnResult> {
+    const context = step.context;
+    // "Did you mean Billing?", "say it another way" and the menu: never without the safety line
+    // when the message carries a health, distress or safety signal (DESIGN.md, safety rule 2).
+    await this.replies.safetyFirst(context);
+    // A recognizer sure that it is none of the topics ("¿cuánto dinero hay en mi cuenta del
+    // banco?" at 0.83) offers no runner-up to be asked about.
+    const surelyNone = turn.result.intent === 'none' && turn.result.score >= SURELY_NONE;
+    const candidates = [
+      ...new Set(
+        (surelyNone ? [] : [turn.result, turn.result.runnerUp])
+          .filter((r) => r && r.score >= this.kit.policy.clarifyAt)
+          .map((r) => r!.intent)
+          .filter(isTask),
+      ),
+    ];
+    // A request or question for something no topic is about ("order me a pizza", "what's the
+    // weather"): say so, then what we do — also after an earlier unclear message (it is clear).
+    if (!candidates.length && this.kit.phrases.isRequest(turn.text)) {
+      await this.kit.memory.setUnclear(context, 0);
+      await this.replies.say(context, 'main.outOfScope', true);
+      return step.endDialog();
+    }
+    const count = (await this.kit.memory.unclear(context)) + 1;
+    if (count >= 2) {
+      await this.kit.memory.setUnclear(context, 0);
+      await this.replies.say(context, 'main.unclearTwice', true);
+      return step.endDialog();
+    }
+    await this.kit.memory.setUnclear(context, count);
+    if (!candidates.length) {
+      await this.kit.say(context, 'main.rephrase');
+      return step.endDialog();
+    }
+    const title = (id: string) => this.kit.text(context, `topics.${id}`);
+    values(step).phase = 'clarify';
+    values(step).candidates = candidates.join(' ');
+    return step.beginDialog(ChoiceQuestion.ID, {
+      question: 'topics',
+      ids: [...candidates, 'somethingElse'],
+      prompt: candidates.length === 2 ? 'main.clarifyTwo' : 'main.clarifyOne',
+      vars: { a: title(candidates[0]!), b: title(candidates[1] ?? candidates[0]!) },
+      mode: 'exact',
+      noMatch: 'end',
+    } satisfies ChoiceQuestionOptions);
+  }
+
+  /** The answer to "did you mean …?" (the `clarify` phase). */
+  async answered(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const answer = (step.result as ChoiceAnswer | undefined)?.answer ?? null;
+    if (isTask(answer)) return step.replaceDialog(FLOW, { start: answer } satisfies FlowOptions);
+    if (answer === 'somethingElse') {
+      await this.kit.say(context, 'main.askAgain');
+      return step.endDialog();
+    }
+    // Not a pick: a new request, read in the light of the topics just offered ("ok book me something").
+    const offered = (values(step).candidates ?? '').split(' ').filter(isTask);
+    // "Just to be sure: is this about Appointments?" — "yeah get me in somewhere": a yes, then words.
+    if (offered.length === 1 && this.kit.phrases.startsWithShortAnswer('clarify.leadingYes', turnInfo(context).locale, context.activity.text ?? '')) {
+      return step.replaceDialog(FLOW, { start: offered[0]! } satisfies FlowOptions);
+    }
+    return step.replaceDialog(FLOW, (offered.length ? { offered: { topics: offered } } : {}) satisfies FlowOptions);
+  }
+}
