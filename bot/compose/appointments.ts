@@ -3,6 +3,7 @@ import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
 import { BookingStatus } from '../../dialogs/appointment/bookingStatus';
 import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
+import { DayShift } from '../../dialogs/appointment/dayShift';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
 import { NewTimeCheck } from '../../dialogs/appointment/newTimeCheck';
@@ -38,5 +39,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     family: new FamilyAccess(kit, deps.records),
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),
+    dayShift: new DayShift(words),
   });
 }

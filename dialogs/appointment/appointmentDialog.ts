@@ -20,6 +20,7 @@ import type { VisitMover } from './moveVisit';
 import type { NextWeekOfVisit } from './nextWeekOfVisit';
 import type { EarlyTime } from './earlyTime';
 import type { BookingStatus } from './bookingStatus';
+import type { DayShift } from './dayShift';
 import type { FamilyAccess } from './familyAccess';
 import type { NewTimeCheck } from './newTimeCheck';
 import type { OpeningWords } from './openingWords';
@@ -60,6 +61,8 @@ export interface AppointmentParts {
   newTime: NewTimeCheck;
   /** "Did you book it?" after the booking ended: whether it was, from the back end. */
   status: BookingStatus;
+  /** Moving a visit by days from its own ("move it a day earlier"). */
+  dayShift: DayShift;
 }
 
 /**
@@ -283,8 +286,11 @@ export class AppointmentDialog extends TaskDialog {
     // A day or time said in the request itself ("book a physical for next tuesday morning", "move my
     // lab appointment to next week", "cambiar mi cita para el lunes") is the answer: not asked again.
     // A time said early, to another of the booking's questions, is the answer too.
-    const said = this.parts.opening.whenInRequest(step.context, (step.options as TaskOptions | undefined)?.text, action) ?? (step.values as AppointmentValues).newTime;
+    const opening = (step.options as TaskOptions | undefined)?.text;
     const moving = (step.values as AppointmentValues).moving;
+    // "move it a day earlier" / "un día antes": the visit's own day moved, at its own time.
+    const shifted = action === 'reschedule' ? this.parts.dayShift.newTime(step.context, opening, moving) : null;
+    const said = shifted ?? this.parts.opening.whenInRequest(step.context, opening, action) ?? (step.values as AppointmentValues).newTime;
     // "move my 3pm visit to tuesday at 3pm": the visit's own time moves nothing; said, and the time asked.
     const clash = action === 'reschedule' ? this.parts.newTime.clash(step.context, said, moving) : null;
     if (clash) await this.kit.say(step.context, clash);
