@@ -30,7 +30,12 @@ export interface MemoryState {
   prior?: TopicPriorState;
   /** The assistant's last answer told the member to sign in (read, and cleared, by the next message). */
   signInAsked?: boolean;
+  /** The last booking asked for in this conversation: booked (the visit's and its patient's ids) or not. */
+  booking?: BookingNote;
 }
+
+/** How the last booking in the conversation ended (ids from the back end, never the member's words). */
+export type BookingNote = { booked: true; visitId: string; subjectId: string } | { booked: false };
 
 export class ConversationMemory {
   constructor(private readonly accessor: StatePropertyAccessor<MemoryState>) {}
@@ -81,6 +86,15 @@ export class ConversationMemory {
     const prior = (await this.state(context)).prior;
     if (prior) await this.update(context, (s) => delete s.prior);
     return prior;
+  }
+
+  /** A booking just ended (booked, or declined / taken): "did you book it?" is answered from it. */
+  async noteBooking(context: TurnContext, note: BookingNote): Promise<void> {
+    await this.update(context, (s) => (s.booking = note));
+  }
+
+  async booking(context: TurnContext): Promise<BookingNote | undefined> {
+    return (await this.state(context)).booking;
   }
 
   async unclear(context: TurnContext): Promise<number> {

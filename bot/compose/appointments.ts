@@ -1,8 +1,12 @@
 import type { DialogKit } from '../../dialogs/common/kit';
 import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
+import { BookingStatus } from '../../dialogs/appointment/bookingStatus';
 import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
+import { DayShift } from '../../dialogs/appointment/dayShift';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
+import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
+import { NewTimeCheck } from '../../dialogs/appointment/newTimeCheck';
 import { MovedVisitWords } from '../../dialogs/appointment/movedVisitWords';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
 import { NextWeekOfVisit } from '../../dialogs/appointment/nextWeekOfVisit';
@@ -32,5 +36,9 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     nextWeek: new NextWeekOfVisit(words),
     details: new BookingDetails(kit),
     movedVisit: new MovedVisitWords(kit, words),
+    family: new FamilyAccess(kit, deps.records),
+    newTime: new NewTimeCheck(words),
+    status: new BookingStatus(kit, deps.records, deps.timeZone),
+    dayShift: new DayShift(words),
   });
 }

@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { IN_PERSON_ONLY, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import type { DialogKit } from '../common/kit';
 import { PickQuestion, type PickAnswer } from '../common/pickQuestion';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import type { QuestionKey } from '../questions';
-import { TaskDialog, values, type LaterFlow, type TaskOptions } from '../common/taskDialog';
+import { TaskDialog, values, type LaterFlow, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { keepsVisit } from './changeOfMind';
 import { turnInfo, turnTriage } from '../turn';
 import { timeAtCodeOffer } from './timeAtCodeOffer';
@@ -19,6 +19,10 @@ import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions 
 import type { VisitMover } from './moveVisit';
 import type { NextWeekOfVisit } from './nextWeekOfVisit';
 import type { EarlyTime } from './earlyTime';
+import type { BookingStatus } from './bookingStatus';
+import type { DayShift } from './dayShift';
+import type { FamilyAccess } from './familyAccess';
+import type { NewTimeCheck } from './newTimeCheck';
 import type { OpeningWords } from './openingWords';
 import type { PortalAnswer } from './portalAnswer';
 import type { SameTime } from './sameTime';
@@ -51,6 +55,14 @@ export interface AppointmentParts {
   details: BookingDetails;
   /** Moving a visit already picked: words that only describe it, said to "When would you prefer?". */
   movedVisit: MovedVisitWords;
+  /** Booking for a family member: a signed-in member with no proxy access is told at once. */
+  family: FamilyAccess;
+  /** Moving a visit: a new time that is the visit's own is said, and asked again. */
+  newTime: NewTimeCheck;
+  /** "Did you book it?" after the booking ended: whether it was, from the back end. */
+  status: BookingStatus;
+  /** Moving a visit by days from its own ("move it a day earlier"). */
+  dayShift: DayShift;
 }
 
 /**
@@ -156,6 +168,13 @@ export class AppointmentDialog extends TaskDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // "tuesday at 3pm" for the visit on Tuesday at 3:00 PM: that moves nothing; said, and asked again.
+    const clash = moving && innerDc.activeDialog?.id === WHEN_QUESTION && !turnTriage(innerDc.context).match ? this.parts.newTime.clashInWords(innerDc.context, text, moving) : null;
+    if (clash) {
+      await this.kit.say(innerDc.context, clash);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     return super.onContinueDialog(innerDc);
   }
 
@@ -169,6 +188,11 @@ export class AppointmentDialog extends TaskDialog {
    * topic), "actually no, keep it" is a change of mind: nothing changes, and it is said.
    */
   protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentTaskOptions): Promise<DialogTurnResult> {
+    // "did you book it?" / "¿ya quedó la cita?": answered from what was booked, not a new booking's first question.
+    if (this.parts.status.asks(options?.text) && !turnTriage(innerDc.context).match) {
+      await this.parts.status.answer(innerDc.context);
+      return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
+    }
     const before = options?.answers?.action ?? (options?.previous?.intent === this.intent ? options.previous.answers.action : undefined);
     if (options?.text && (before === 'cancel' || before === 'reschedule') && keepsVisit(options.text) && !turnTriage(innerDc.context).match) {
       return this.parts.changes.keep(innerDc, null);
@@ -221,6 +245,11 @@ export class AppointmentDialog extends TaskDialog {
     if (!patient) return this.stuck(step);
     await this.answered(step, 'patient', patient);
     if (values(step).action !== 'new') return step.next();
+    // "book a checkup for my son" with no proxy access: said now, not after the kind of care and the time.
+    if (patient === 'family' && (await this.parts.family.none(step.context))) {
+      await this.parts.family.explain(step.context);
+      return this.done(step);
+    }
     return this.ask(step, 'care', 'appointment.care');
   }
 
@@ -257,10 +286,16 @@ export class AppointmentDialog extends TaskDialog {
     // A day or time said in the request itself ("book a physical for next tuesday morning", "move my
     // lab appointment to next week", "cambiar mi cita para el lunes") is the answer: not asked again.
     // A time said early, to another of the booking's questions, is the answer too.
-    const said = this.parts.opening.whenInRequest(step.context, (step.options as TaskOptions | undefined)?.text, action) ?? (step.values as AppointmentValues).newTime;
-    if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
-    // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
+    const opening = (step.options as TaskOptions | undefined)?.text;
     const moving = (step.values as AppointmentValues).moving;
+    // "move it a day earlier" / "un día antes": the visit's own day moved, at its own time.
+    const shifted = action === 'reschedule' ? this.parts.dayShift.newTime(step.context, opening, moving) : null;
+    const said = shifted ?? this.parts.opening.whenInRequest(step.context, opening, action) ?? (step.values as AppointmentValues).newTime;
+    // "move my 3pm visit to tuesday at 3pm": the visit's own time moves nothing; said, and the time asked.
+    const clash = action === 'reschedule' ? this.parts.newTime.clash(step.context, said, moving) : null;
+    if (clash) await this.kit.say(step.context, clash);
+    else if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
+    // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
     // With no visit known (not signed in), "Same time" would refer to nothing: not offered.
     const ids = action === 'reschedule' && moving ? QUESTIONS['appointment.when'] : QUESTIONS['appointment.when'].filter((id) => id !== 'sameTime');
     const named = moving

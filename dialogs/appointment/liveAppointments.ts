@@ -272,15 +272,18 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       return this.confirm(step, target);
     }
     if (answer !== 'yes' || !target || !subject) {
+      if (action === 'new') await this.kit.memory.noteBooking(context, { booked: false });
       return this.finish(step, [this.kit.text(context, action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled')], action === 'new' ? 'appointments.schedule' : 'appointments.upcoming');
     }
     if (action === 'new') {
       const booked = await this.deps.records.book(context, subject.memberId, target.id);
       if (!booked.verified) return this.failed(step, booked);
       if (!booked.value.ok) {
+        await this.kit.memory.noteBooking(context, { booked: false });
         if (booked.value.problem === 'conflict') return this.finish(step, [this.kit.text(context, 'appointment.live.slotTaken')], 'appointments.schedule');
         return this.unavailable(step);
       }
+      await this.kit.memory.noteBooking(context, { booked: true, visitId: booked.value.value.id, subjectId: subject.memberId });
       return this.finish(step, [this.kit.text(context, 'appointment.live.booked', visitVars(this.kit, context, booked.value.value, zone))], 'appointments.upcoming');
     }
     const cancelled = await this.deps.records.cancel(context, subject.memberId, target.id);
