@@ -6,6 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
+import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
@@ -27,6 +28,8 @@ export interface TriageParts {
   detector: EmergencyCheck;
   /** Denials of suicidal thoughts ("I'm not thinking of hurting myself"): never the crisis script. */
   denials: DenialReader;
+  /** A chat-ending "done" ("I'm all done here, goodbye"): not hopelessness. */
+  closings: ClosingReader;
 }
 
 /**
@@ -73,7 +76,7 @@ export class SafetyTriage implements TriageCheck {
       if (votes.es > 0 && votes.en === 0) locale = 'es';
       else if (votes.en > 0 && votes.es === 0) locale = 'en';
     }
-    const sentences = features.sentences(text, locale);
+    const { sentences, closing } = this.parts.closings.withoutClosing(features.sentences(text, locale));
     seen.sentences = sentences;
     const p = model.predict(sentences, locale);
     const hasSignal = (s: SentenceView): boolean => s.concepts.some((c) => concepts.signal.has(c));
@@ -176,7 +179,8 @@ export class SafetyTriage implements TriageCheck {
       // chance ("no veo ningún futuro para mí", "este es mi adiós, gracias por todo"): not enough
       // to call it, too much to say nothing — the safety net (911, 988, the nurse line), then ask.
       const raw = sum(p, EMERGENCY_LABELS) + pa;
-      if (raw < d.unconceptualUnsure) return { match: null, safety: null };
+      // A chat-ending "done" with nothing else ("I'm all done here, goodbye"): the goodbye it is.
+      if (raw < d.unconceptualUnsure || closing) return { match: null, safety: null };
       // Unless it is a denial in words the concepts do not know ("no me voy a hacer daño, era pura
       // curiosidad"): the mental-health answer, with 988.
       if (denied) return this.denied(denied, sentences, p, locale);
@@ -308,6 +312,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
   const concepts = loadConcepts();
   const config = loadTriageConfig();
   const denials = loadDenials();
+  const closings = loadClosings();
   const makeFeatures = triageFeatureFactory(concepts);
   const hash = triageDataHash();
   let origin: TriageBuild['origin'] = 'trained:missing';
@@ -316,7 +321,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
       const file = TriageModel.parse(JSON.parse(fs.readFileSync(modelFile, 'utf8')), modelFile);
       if (file.dataHash === hash) {
         const model = new TriageModel(file, makeFeatures(file.vocabulary));
-        return { triage: new SafetyTriage({ model, concepts, config, detector, denials }), origin: 'file', model };
+        return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings }), origin: 'file', model };
       }
       origin = 'trained:stale';
     } catch {
@@ -324,7 +329,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
     }
   }
   const model = trainTriageModel(loadTriageCorpus(concepts), makeFeatures, config, hash);
-  return { triage: new SafetyTriage({ model, concepts, config, detector, denials }), origin, model };
+  return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings }), origin, model };
 }
 
 /** Trains the triage model and writes it (npm run build). */

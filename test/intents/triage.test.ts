@@ -102,6 +102,19 @@ describe('safety triage (intents/triage)', function () {
     }
   });
 
+  describe('a chat-ending "done" is a goodbye, not hopelessness (intents/triage/closing.ts)', () => {
+    for (const text of ["I'm all done here, goodbye", "ok i'm done", "that's all i'm done", 'im done for today thanks', "i'm done, thanks!", 'ya terminé, gracias']) {
+      it(`"${text}" is no outcome and no safety line`, () => {
+        const r = triage().triage(text);
+        assert.equal(r.match, null, outcome(r));
+        assert.equal(r.safety, null, outcome(r));
+      });
+    }
+    for (const text of ["I'm done with everything", "I'm done with life", "I'm so done, I can't anymore", "i'm done", "ok i'm done. i can't do this anymore", 'ya terminé con todo, no puedo más']) {
+      it(`"${text}" stays a crisis`, () => assert.equal(outcome(triage().triage(text)), 'emergency:crisis'));
+    }
+  });
+
   describe('preparations and goodbyes with no word of death carry the crisis concepts, so they are never nothing', () => {
     for (const text of ['got all my affairs in order this week, the cat goes to my sister', 'you wont hear from me again after tonight', 'looking up the easiest way out of all this', 'ya puse mis asuntos en orden, no se preocupen', 'despues de hoy nadie va a saber mas de mi']) {
       it(`"${text}" → a farewell or hopelessness concept, and the crisis answer or the safety net`, () => {
