@@ -148,6 +148,34 @@ describe('safety triage (intents/triage)', function () {
     });
   });
 
+  describe('an overdose the poisoning rules catch but the model reads as a crisis is a crisis', () => {
+    it('pills swallowed to make it stop: crisis, with 911 and Poison Control first (alsoKind poison)', () => {
+      const r = triage().triage('i swallowed a whole bottle of my sleeping pills so it would all stop');
+      assert.equal(outcome(r), 'emergency:crisis');
+      assert.equal(r.match?.alsoKind, 'poison');
+      assert.match(r.match!.rule, /\+model:crisis$/);
+    });
+    it('pills about to be taken: crisis, with no "you have taken something" line', () => {
+      const r = triage().triage('tonight i am going to take every pill in the house');
+      assert.equal(outcome(r), 'emergency:crisis');
+      assert.equal(r.match?.alsoKind, undefined);
+    });
+    for (const text of ['I accidentally took my blood pressure pills twice today', 'my toddler got into the vitamins and ate a bunch', 'me tomé doble dosis sin querer']) {
+      it(`an accident stays poisoning: "${text}"`, () => assert.equal(outcome(triage().triage(text)), 'emergency:poison'));
+    }
+  });
+
+  describe('a partner named beside a child or an older adult the model is sure of does not make it domestic violence', () => {
+    for (const [text, expected] of [
+      ["my stepmom's boyfriend locks me in the basement when she's at work", 'abuse:child'],
+      ["my dad's new wife moved into his house and took his checkbook, he's 88 and she won't let us see him", 'abuse:elder'],
+      ['my boyfriend hits me', 'abuse:dv'],
+      ['mi esposo me pega', 'abuse:dv'],
+    ] as const) {
+      it(`"${text}" → ${expected}`, () => assert.equal(outcome(triage().triage(text)), expected));
+    }
+  });
+
   describe('an age the writer gives is the child or the older-adult concept', () => {
     for (const [text, concept] of [["my stepdad hits me when he's drunk, i'm 13", 'child'], ['tengo 84 y mi sobrino no me deja salir de mi cuarto', 'elder'], ["i'm 77 and my son takes my pension every month", 'elder']] as const) {
       it(`"${text}" → ${concept}`, () => assert.ok(triage().triage(text).concepts?.includes(concept)));
