@@ -235,12 +235,14 @@ export class TriageResponder {
    * The safety net: the line (and, when the triage is unsure, "what do you need help with?").
    * Once per turn: a reply that follows (a menu, "did you mean…?") comes after it.
    */
-  async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string }): Promise<void> {
+  async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string; abuseKind?: AbuseKind }): Promise<void> {
     const triage = turnTriage(context);
     // After the urgent follow-up's reminder line, the generic line would only repeat it.
     if (triage.answered || (triage.reminded && !options.ask)) return;
     triage.answered = true;
-    const text = options.ask ? `${this.safetyLine(locale)}\n\n${this.text(locale, 'safety.ask')}` : this.safetyLine(locale);
+    // A doubt the model shares with a disclosure: that kind's hotline after the line.
+    const line = options.abuseKind ? `${this.safetyLine(locale)}\n\n${this.text(locale, `abuse.also.${options.abuseKind}`)}` : this.safetyLine(locale);
+    const text = options.ask ? `${line}\n\n${this.text(locale, 'safety.ask')}` : line;
     await this.deps.sender.send(context, { text }, locale);
     noteOutcome(context, { triage: 'safety_net' });
     this.deps.metrics?.triage('safety_net', null, context.activity.channelId, options.ask ? 'answered' : 'noted');

@@ -76,6 +76,11 @@ export interface SafetySignal {
    * portal task is clearly asked for (intents/understanding.ts).
    */
   leaning?: { intent: 'mental_health' | 'symptoms'; score: number };
+  /**
+   * An `unsure` message the model reads partly as a disclosure of abuse ("my son's girlfriend is
+   * beating him up, he's 24"): the safety net names that kind's hotline too.
+   */
+  abuseKind?: AbuseKind;
 }
 
 export { LOCALES, type Locale };

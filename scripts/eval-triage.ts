@@ -70,7 +70,10 @@ export function numbersGiven(r: IntentResult): Set<string> {
     else for (const k of ABUSE_KINDS) s.add(k);
   } else if (r.intent === 'mental_health') s.add('988');
   else if (r.intent === 'symptoms') s.add('nurse').add('911');
-  else if (r.safety?.level === 'unsure') s.add('911').add('988').add('nurse');
+  else if (r.safety?.level === 'unsure') {
+    s.add('911').add('988').add('nurse');
+    if (r.safety.abuseKind) s.add(r.safety.abuseKind);
+  }
   return s;
 }
 

@@ -172,7 +172,9 @@ export class SafetyTriage implements TriageCheck {
       const label = mh >= sy ? 'mental_health' : 'symptoms';
       return this.outcome(label, null, locale, mh + sy, `model:${label}:${model.strongestFeature(sentences, locale, label)}`);
     }
-    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule } };
+    // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too.
+    const abuseKind = pa >= d.unsure ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
+    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {
       // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
@@ -184,10 +186,10 @@ export class SafetyTriage implements TriageCheck {
       // Unless it is a denial in words the concepts do not know ("no me voy a hacer daño, era pura
       // curiosidad"): the mental-health answer, with 988.
       if (denied) return this.denied(denied, sentences, p, locale);
-      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept` } };
+      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept`, ...abuseKind } };
     }
     if (denied) return this.denied(denied, sentences, p, locale);
-    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}` } };
+    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}`, ...abuseKind } };
     const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
     // Short of both thresholds, but a health or distress concept is there and the model leans to
