@@ -176,6 +176,17 @@ describe('safety triage (intents/triage)', function () {
     }
   });
 
+  describe('a vaccine or a check-up is a portal task, and a shot is an injury only when someone was shot', () => {
+    for (const text of ['can i get a flu shot', 'necesito la vacuna del covid para mi hijo', 'when can my son get his well child checkup']) {
+      it(`"${text}" carries the task concept and no injury`, () => {
+        const concepts = triage().triage(text).concepts ?? [];
+        assert.ok(concepts.includes('task'), concepts.join(','));
+        assert.ok(!concepts.includes('injury'), concepts.join(','));
+      });
+    }
+    it('"my neighbor was shot in the chest" is still a medical emergency', () => assert.equal(outcome(triage().triage('my neighbor was shot in the chest')), 'emergency:medical'));
+  });
+
   describe('an age the writer gives is the child or the older-adult concept', () => {
     for (const [text, concept] of [["my stepdad hits me when he's drunk, i'm 13", 'child'], ['tengo 84 y mi sobrino no me deja salir de mi cuarto', 'elder'], ["i'm 77 and my son takes my pension every month", 'elder']] as const) {
       it(`"${text}" → ${concept}`, () => assert.ok(triage().triage(text).concepts?.includes(concept)));
