@@ -374,18 +374,28 @@ export abstract class TaskDialog extends ComponentDialog {
   private async switchTo(innerDc: DialogContext, to: TaskIntentId, waiting: boolean, asked?: object | null, active?: DialogInstance): Promise<DialogTurnResult> {
     // A new request instead of a yes or a no: the confirmation is dropped, said in a few words, and
     // not offered again afterwards (a change to a record is never made on a stale yes).
-    if (asked instanceof ConfirmQuestion && active) {
-      await this.kit.send(innerDc.context, { text: asked.droppedText(active, innerDc.context) });
-      return this.finish(innerDc, { kind: 'switch', to });
-    }
-    const trail = await this.kit.memory.topic(innerDc.context);
-    const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
-    if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to });
     // The opening message, as this task's flow was started with it (a resumed task keeps the first one).
     const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`);
     const text = (flow?.state as { options?: TaskOptions } | undefined)?.options?.text;
+    const given = this.answersFor(to, [turnInfo(innerDc.context).text, text]);
+    const carried = Object.keys(given).length ? { answers: given } : {};
+    if (asked instanceof ConfirmQuestion && active) {
+      await this.kit.send(innerDc.context, { text: asked.droppedText(active, innerDc.context) });
+      return this.finish(innerDc, { kind: 'switch', to, ...carried });
+    }
+    const trail = await this.kit.memory.topic(innerDc.context);
+    const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
+    if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to, ...carried });
     const paused: PausedTask = { intent: this.intent, ...(text ? { text } : {}), answers };
-    return this.finish(innerDc, { kind: 'switch', to, paused });
+    return this.finish(innerDc, { kind: 'switch', to, paused, ...carried });
+  }
+
+  /**
+   * Answers the task switched to is started with, read from the member's words (the newer first):
+   * none by default; the video-visits menu gives a booking whose visit it is ("para mi hija").
+   */
+  protected answersFor(_to: TaskIntentId, _said: ReadonlyArray<string | undefined>): Record<string, string> {
+    return {};
   }
 
   private async finish(innerDc: DialogContext, outcome: TaskOutcome): Promise<DialogTurnResult> {
