@@ -68,12 +68,17 @@ const TOPIC_LINE: Partial<Record<TaskIntentId, PhoneLine>> = {
   contact: 'memberServices',
 };
 
+/** Whether a visit comes before a renewal: the prescriber decides; how to ask, and how to book. */
+const VISIT_FIRST: About = { text: 'followUp.about.renewalVisit', line: 'pharmacy', links: ['messaging.messageCareTeam', 'appointments.schedule'] };
+
 /**
  * What an answer offers on each aspect, by its topic and sub-topic (`topic:sub`, or the topic
  * alone for all its answers). An aspect an answer has nothing on is read as before.
  */
 const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
+  // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
+  refill: { visitFirst: VISIT_FIRST },
   'refill:renewal': {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
@@ -249,6 +254,9 @@ export class FollowUpReader {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_DO_IT, links: [], renewFor: { again: RENEW_ANSWERS.has(prior.answers?.followUp ?? ''), ...(lastRx ? { lastRx } : {}) } };
     }
+    // After a refill answer, whether the doctor must see them before a renewal ("do I have to see
+    // my doctor before they renew it?" is longer than a follow-up, and names no new task).
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !outside && aspectOf(folded) === 'visitFirst') return about(VISIT_FIRST, []);
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
