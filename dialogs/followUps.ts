@@ -14,7 +14,9 @@ import { LAST_RX_STEP } from './refill/renewalFor';
  *   place's answer ("and the lab?", "the one on main st", "address?"): the contact sub-topic;
  * - `howTo`: how to do what was just answered, or a request to send it ("how do i do that",
  *   "como hago eso", "can you text it to me"): the steps, what the assistant cannot do, the
- *   answer's pages again, and a person, never the same answer word for word;
+ *   answer's pages again, and a person, never the same answer word for word; `answered`: the
+ *   answer just given (`topic.sub`), whose own steps (`followUp.steps.<topic>.<sub>`) come
+ *   instead of the general ones where it has them (a sign-in page's steps say no "sign in");
  * - `again`: a follow-up that would get the same sub-topic's answer again ("i lost it" after
  *   the ID card page): what to do on its page, and a person, instead of the same words;
  * - `qualify`: a short reply that narrows the answer ("only mornings", "just on weekdays"): the
@@ -37,7 +39,7 @@ import { LAST_RX_STEP } from './refill/renewalFor';
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
   | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' }
-  | { kind: 'howTo'; links: readonly LinkKey[] }
+  | { kind: 'howTo'; links: readonly LinkKey[]; answered?: string }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
@@ -220,6 +222,11 @@ function notTwice(followUp: FollowUp & { links: readonly LinkKey[] }, prior: Top
   return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links };
 }
 
+/** How to do what was just answered: that answer named (`topic.sub`), for its own steps. */
+function howTo(links: readonly LinkKey[], topic: TaskIntentId, sub: string | undefined): FollowUp & { links: readonly LinkKey[] } {
+  return { kind: 'howTo', links, ...(sub ? { answered: `${topic}.${sub}` } : {}) };
+}
+
 function about(entry: About, links: readonly LinkKey[]): FollowUp {
   return { kind: 'about', ...entry, links: entry.links ?? links };
 }
@@ -287,7 +294,7 @@ export class FollowUpReader {
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
     if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
-    if (HOW_TO.some((re) => re.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
+    if (HOW_TO.some((re) => re.test(folded))) return notTwice(howTo(links, topic, sub), prior);
     // A verb of sending is about the answer just given, unless the recognizer is sure of another
     // task and nothing points back ("le puedo mandar un mensaje a mi doctor" is a message to the
     // care team; "could you email it to me?", "me la pueden mandar?" are about the page).
