@@ -27,6 +27,7 @@ import type { EventHandoff } from '../handoff/bot/eventHandoff';
 import { HANDOFF_STATUS } from '../handoff/bot/eventHandoff';
 import type { HandoffRelay } from '../handoff/bot/relay';
 import type { TranscriptRecorder } from '../handoff/transcript/recorder';
+import { profileOf } from '../channels/capabilities';
 import { welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
@@ -156,7 +157,8 @@ export class AssistantBot extends ActivityHandler {
     await this.welcomed.set(context, true);
     // The conversation began with an emergency or abuse answer: a welcome now would come too late.
     if (await this.deps.followUp?.answeredBefore(context)) return false;
-    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale, withMenu), locale);
+    const sms = !!profileOf(context.activity.channelId).carrierKeywords;
+    await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale, withMenu, sms), locale);
     return true;
   }
 }

@@ -2,6 +2,7 @@ import type { ResponseCatalog } from '../common/responses';
 import { TASK_INTENTS, type Locale } from '../intents/types';
 import type { PortalProfile } from '../services/portal/profile';
 import type { Reply } from '../channels/reply';
+import { SMS_TEXT } from '../dialogs/common/kit';
 
 /** The main topics as choices; the value is the title, so a pick reads naturally in transcripts. */
 export function topicChoices(catalog: ResponseCatalog, locale: Locale) {
@@ -15,10 +16,13 @@ export function topicChoices(catalog: ResponseCatalog, locale: Locale) {
  * What a member sees first: what the assistant does and that it is not for emergencies. When they
  * join (Web Chat, Teams) it also asks what they need and offers the topics. On a first message
  * (SMS sends no join) the message itself is answered right after, so no menu competes with it.
+ * `sms`: a channel with carrier keywords, where the welcome is one short text (one segment).
  */
-export function welcomeReply(catalog: ResponseCatalog, profile: PortalProfile, locale: Locale, withMenu: boolean): Reply {
+export function welcomeReply(catalog: ResponseCatalog, profile: PortalProfile, locale: Locale, withMenu: boolean, sms = false): Reply {
   const vars = { planName: profile.planName };
-  const keys = withMenu ? ['welcome.intro', 'welcome.notForEmergencies', 'welcome.prompt'] : ['welcome.intro', 'welcome.notForEmergencies'];
+  // By SMS (carrier keywords apply) one text message: what it does, 911, MENU and AGENT.
+  const intro = sms ? [`${SMS_TEXT}.welcome.intro`] : ['welcome.intro', 'welcome.notForEmergencies'];
+  const keys = withMenu ? [...intro, 'welcome.prompt'] : intro;
   return {
     text: keys.map((key) => catalog.text(locale, key, vars)).join('\n\n'),
     choices: withMenu ? topicChoices(catalog, locale) : undefined,

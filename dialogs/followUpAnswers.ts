@@ -31,11 +31,16 @@ export class FollowUpAnswers {
       }
       case 'howTo':
       case 'again':
-      case 'qualify':
+      case 'qualify': {
         // A marker (never the member's words): the same follow-up answer is not given twice in a row.
         await kit.memory.remember(context, 'followUp', followUp.kind);
-        await kit.send(context, { text: kit.text(context, `followUp.${followUp.kind}`), links: followUp.links.map((key) => kit.link(context, key)) });
+        // The answer's own steps where it has them (sign-in help: no "sign in if it asks").
+        const steps = followUp.kind === 'howTo' && followUp.answered ? `followUp.steps.${followUp.answered}` : null;
+        const key = steps && kit.catalog.has(steps) ? steps : `followUp.${followUp.kind}`;
+        const phone = kit.profile.phone('memberServices', kit.locale(context));
+        await kit.send(context, { text: kit.text(context, key, { ...phone }), links: followUp.links.map((link) => kit.link(context, link)) });
         return;
+      }
       case 'about':
         if (followUp.renewFor) return this.renew(context, followUp, followUp.renewFor);
         return this.about(context, followUp);

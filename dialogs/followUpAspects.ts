@@ -15,11 +15,33 @@
  *   work", "ya hice eso", "no funciono"): the next step, never the same steps again;
  * - `needs`: what it takes to use what was answered (an app, a download, a camera, a link: "do i
  *   have to install something", "necesito una aplicacion?");
- * - `cost`: what it costs ("is it free", "how much is it", "cuanto cuesta").
+ * - `cost`: what it costs ("is it free", "how much is it", "cuanto cuesta");
+ * - `visitFirst`: whether a visit to the doctor comes first ("do i need to see the dr first?", "do I
+ *   have to see my doctor before they renew it?", "tengo que ver al doctor primero?").
  */
-export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'cost';
+export type Aspect = 'line' | 'timing' | 'meaning' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'cost' | 'visitFirst';
+
+/** A doctor, or whoever decides (folded). */
+const DOCTOR = '(dr|doctor|doc|doctors|provider|physician|clinician|care team|prescriber|pcp|doctora|medico|medica|proveedor|equipo de atencion|equipo medico)';
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
+  // Before the others: "do i need to see the dr first" is neither what one needs nor when.
+  [
+    'visitFirst',
+    new RegExp(
+      [
+        // "(do i need to / have to / must i) see the dr first", "will my doctor want to see me before renewing it"
+        `\\b(see|visit|go to|go see|be seen by|get seen by|check in with|make an appointment with|book (a visit|an appointment) with) (the|my|a|our|your) ${DOCTOR}\\b.*\\b(first|before|beforehand|ahead)\\b`,
+        `\\b${DOCTOR} (need|needs|have|has|want|wants|going) to see (me|him|her|us|them)\\b.*\\b(first|before|beforehand)\\b`,
+        `\\b(need|needs|have|has|got|must|should)( to)? (come in|go in|be seen|get seen|get checked|make an appointment|book (a visit|an appointment)|have (a visit|an appointment|a checkup)|get (a visit|an appointment|a checkup))\\b.*\\b(first|before|beforehand)\\b`,
+        `\\b(need|needs) (a|an) (visit|appointment|appt|checkup|check up|office visit)( first| before| beforehand)\\b`,
+        // "tengo que ver al doctor primero", "hay que ir con el medico antes de que la renueven"
+        `\\b(ver|ir|pasar|consultar|visitar|ir a ver|ir con|pasar con|cita con)( a| al| a la| con)? ?(el |la |mi |un |una )?${DOCTOR}\\b.*\\b(primero|antes)\\b`,
+        `\\b${DOCTOR} (tiene|tendra|necesita|necesitara|quiere|querra|va a querer) (que )?verme\\b.*\\b(primero|antes)\\b`,
+        `\\b(necesito|tengo que|hay que|debo|tendre que|toca) (hacer|sacar|tener|pedir|ir a) (una )?(cita|consulta|visita|revision|chequeo)( primero| antes)\\b`,
+      ].join('|'),
+    ),
+  ],
   ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|anyone|anybody|alguien) (to talk to|to speak to|to speak with|con quien hablar|con quien pueda hablar)\b|\b(someone|somebody|anyone|anybody) (i|we) (can|could) (talk|speak) (to|with)\b|\balguien con (quien|el que|la que) (pueda|puedo|podria) hablar\b|\b(who|whom) (can|could|should|do|would|will) (i|we) (talk|speak|chat|turn) (to|with)\b|\b(to|with) whom (can|could|should|do|would) (i|we) (talk|speak|chat)\b|\bcon quien (puedo|podria|pudiera|debo|deberia|tengo que|hay que|se puede|me toca)? ?(hablar|hablo|platicar|platico|conversar|converso|comunicarme|me comunico)\b/],
   ['resend', /\b(resend|re send|send (it|another|a new one|one) again|send (me )?(another|a new)( one| code)?|didnt (get|receive|come|arrive)|did not (get|receive|come|arrive)|never (got|came|arrived)|still (nothing|no code|not here|hasnt come|hasnt arrived|didnt come|waiting)|nothing (came|yet|arrived)|not (here|coming) yet|no (llega|llego|me llega|me llego)|no (me )?ha llegado|reenvia|reenvie|reenvialo|reenviarlo|reenviemelo|mandalo otra vez|otro codigo|todavia (nada|no llega|no me llega|no ha llegado)|sigue sin llegar|aun nada|nada todavia)\b/],
   // Sent, and nothing came: "me lo mandan por sms y nada", "they email it and nothing".

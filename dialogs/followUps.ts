@@ -14,7 +14,9 @@ import { LAST_RX_STEP } from './refill/renewalFor';
  *   place's answer ("and the lab?", "the one on main st", "address?"): the contact sub-topic;
  * - `howTo`: how to do what was just answered, or a request to send it ("how do i do that",
  *   "como hago eso", "can you text it to me"): the steps, what the assistant cannot do, the
- *   answer's pages again, and a person, never the same answer word for word;
+ *   answer's pages again, and a person, never the same answer word for word; `answered`: the
+ *   answer just given (`topic.sub`), whose own steps (`followUp.steps.<topic>.<sub>`) come
+ *   instead of the general ones where it has them (a sign-in page's steps say no "sign in");
  * - `again`: a follow-up that would get the same sub-topic's answer again ("i lost it" after
  *   the ID card page): what to do on its page, and a person, instead of the same words;
  * - `qualify`: a short reply that narrows the answer ("only mornings", "just on weekdays"): the
@@ -37,7 +39,7 @@ import { LAST_RX_STEP } from './refill/renewalFor';
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
   | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' }
-  | { kind: 'howTo'; links: readonly LinkKey[] }
+  | { kind: 'howTo'; links: readonly LinkKey[]; answered?: string }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
@@ -68,12 +70,17 @@ const TOPIC_LINE: Partial<Record<TaskIntentId, PhoneLine>> = {
   contact: 'memberServices',
 };
 
+/** Whether a visit comes before a renewal: the prescriber decides; how to ask, and how to book. */
+const VISIT_FIRST: About = { text: 'followUp.about.renewalVisit', line: 'pharmacy', links: ['messaging.messageCareTeam', 'appointments.schedule'] };
+
 /**
  * What an answer offers on each aspect, by its topic and sub-topic (`topic:sub`, or the topic
  * alone for all its answers). An aspect an answer has nothing on is read as before.
  */
 const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
+  // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
+  refill: { visitFirst: VISIT_FIRST },
   'refill:renewal': {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
@@ -215,6 +222,11 @@ function notTwice(followUp: FollowUp & { links: readonly LinkKey[] }, prior: Top
   return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links };
 }
 
+/** How to do what was just answered: that answer named (`topic.sub`), for its own steps. */
+function howTo(links: readonly LinkKey[], topic: TaskIntentId, sub: string | undefined): FollowUp & { links: readonly LinkKey[] } {
+  return { kind: 'howTo', links, ...(sub ? { answered: `${topic}.${sub}` } : {}) };
+}
+
 function about(entry: About, links: readonly LinkKey[]): FollowUp {
   return { kind: 'about', ...entry, links: entry.links ?? links };
 }
@@ -249,6 +261,9 @@ export class FollowUpReader {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_DO_IT, links: [], renewFor: { again: RENEW_ANSWERS.has(prior.answers?.followUp ?? ''), ...(lastRx ? { lastRx } : {}) } };
     }
+    // After a refill answer, whether the doctor must see them before a renewal ("do I have to see
+    // my doctor before they renew it?" is longer than a follow-up, and names no new task).
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !outside && aspectOf(folded) === 'visitFirst') return about(VISIT_FIRST, []);
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
@@ -279,7 +294,7 @@ export class FollowUpReader {
     if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
     if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
-    if (HOW_TO.some((re) => re.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
+    if (HOW_TO.some((re) => re.test(folded))) return notTwice(howTo(links, topic, sub), prior);
     // A verb of sending is about the answer just given, unless the recognizer is sure of another
     // task and nothing points back ("le puedo mandar un mensaje a mi doctor" is a message to the
     // care team; "could you email it to me?", "me la pueden mandar?" are about the page).

@@ -89,6 +89,8 @@ export function turnOutcome(context: TurnContext): TurnOutcome | undefined {
 export interface TurnTriage {
   match: TriageMatch | null;
   safety: SafetySignal | null;
+  /** The triage concepts found in the message (names only, never words): `first_person`, `mood`... */
+  concepts?: readonly string[];
   answered?: boolean;
   /** The urgent follow-up's one reminder line was given (pipeline/urgentFollowUp.ts). */
   reminded?: boolean;

@@ -41,7 +41,7 @@ export class TriageGate {
       setTurnTriage(context, { match: null, safety: null });
       return false;
     }
-    setTurnTriage(context, { match, safety });
+    setTurnTriage(context, { match, safety, ...(result.concepts ? { concepts: result.concepts } : {}) });
     if (!match || !isUrgent(match)) return false;
     // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
     // home" after an abuse disclosure, are answered in the earlier answer's light.

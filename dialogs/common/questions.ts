@@ -37,6 +37,11 @@ export interface ChoiceQuestionOptions {
   maxAttempts?: number;
   /** `end`: give up at the first answer that matches nothing (the caller routes it anew). */
   noMatch?: 'retry' | 'end';
+  /**
+   * An answer to another question, said alone, taken as one of these options ("es para mi hija"
+   * to the video-visits menu is booking one for her: the patient is read again by the booking).
+   */
+  byAnswerOf?: { question: QuestionKey; id: string };
 }
 
 const NO_OPTION_FITS = 'common.noOptionFits';
@@ -119,7 +124,9 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     if (byWord) return byWord;
     // A place in the list as shown ("the second one", "la última", "#3"): the same reader as every list.
     const placed = recognizePick(text, shown.map((id) => ({ id, title: '' })), { positionsOnly: true });
-    return placed?.kind === 'one' ? placed.id : null;
+    if (placed?.kind === 'one') return placed.id;
+    const by = options.byAnswerOf;
+    return by && this.kit.options.prefill(text, by.question) ? by.id : null;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

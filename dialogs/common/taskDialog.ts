@@ -32,6 +32,22 @@ const WORDS_ONLY = /^model:[a-z_]+:words$/;
 /** A safety signal from mental-health words or a mental-health leaning of the triage. */
 const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
 
+/** A signal from a mood word alone ("stress", "estrés"), not from the model's leaning nor care words. */
+const MOOD_ONLY = /^concept:mood(?::model)?$/;
+
+/**
+ * Sub-topics that name a mood as what they are about ("classes for stress", "clases para el
+ * estrés"): without the member speaking of themself, the mood word is the class's subject.
+ */
+/**
+ * The only triage concepts such a message may have: the mood, the task word, the question's
+ * framing and a third person (Spanish "el" of "para el estrés" reads as "él"). The member about
+ * themself (`first_person`), severity, a time of onset or any other signal keeps the note.
+ */
+const MOOD_AS_SUBJECT_CONCEPTS: ReadonlySet<string> = new Set(['mood', 'task', 'info_question', 'other_person']);
+
+const MOOD_SUBJECT: ReadonlyArray<{ intent: string; question: 'contact.topic'; id: string }> = [{ intent: 'contact', question: 'contact.topic', id: 'wellness' }];
+
 /**
  * How a task dialog ended, for MainDialog to act on. Task dialogs never talk about the
  * interruption themselves: MainDialog answers a cancel, a start over, a request for a person or a
@@ -151,7 +167,7 @@ export abstract class TaskDialog extends ComponentDialog {
    * work", "put me on the waitlist"): answered at once, without the task's questions.
    */
   protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
-    await this.mentalHealthNote(innerDc.context);
+    await this.mentalHealthNote(innerDc.context, options?.text);
     const table = INFO_TABLES.find((t) => t.intent === this.intent);
     const text = options?.text;
     const id = table && text && !this.kit.options.match(text, 'topics', 'exact') ? this.kit.options.prefill(text, table.question) : null;
@@ -166,10 +182,25 @@ export abstract class TaskDialog extends ComponentDialog {
    * into rehab with my insurance"): the task goes on, with the behavioral-health line and 988 beside
    * it, once (issue 19: mental health always comes with the 988 line).
    */
-  private async mentalHealthNote(context: TurnContext): Promise<void> {
+  private async mentalHealthNote(context: TurnContext, text: string | undefined): Promise<void> {
     const safety = safetyOf(context);
     if (!safety || !MENTAL_HEALTH_SIGNAL.test(safety.rule)) return;
+    if (this.moodIsTheSubject(context, safety.rule, text)) return;
     await this.kit.triage.note(context, { intent: 'mental_health', kind: null, locale: this.kit.locale(context), rule: safety.rule });
+  }
+
+  /**
+   * "are there classes for stress?": the mood word only names what a class is about. Only when the
+   * signal is the mood concept alone (no leaning of the model, no care or other distress concept)
+   * and nothing in the message is about the member ("I'm so stressed I can't cope, where are the
+   * classes" keeps the note).
+   */
+  private moodIsTheSubject(context: TurnContext, rule: string, text: string | undefined): boolean {
+    const safety = safetyOf(context);
+    if (!text || !MOOD_ONLY.test(rule) || safety?.leaning) return false;
+    const concepts = turnTriage(context).concepts;
+    if (!concepts || !concepts.every((c) => MOOD_AS_SUBJECT_CONCEPTS.has(c))) return false;
+    return MOOD_SUBJECT.some((s) => s.intent === this.intent && this.kit.options.prefill(text, s.question) === s.id);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -343,18 +374,28 @@ export abstract class TaskDialog extends ComponentDialog {
   private async switchTo(innerDc: DialogContext, to: TaskIntentId, waiting: boolean, asked?: object | null, active?: DialogInstance): Promise<DialogTurnResult> {
     // A new request instead of a yes or a no: the confirmation is dropped, said in a few words, and
     // not offered again afterwards (a change to a record is never made on a stale yes).
-    if (asked instanceof ConfirmQuestion && active) {
-      await this.kit.send(innerDc.context, { text: asked.droppedText(active, innerDc.context) });
-      return this.finish(innerDc, { kind: 'switch', to });
-    }
-    const trail = await this.kit.memory.topic(innerDc.context);
-    const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
-    if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to });
     // The opening message, as this task's flow was started with it (a resumed task keeps the first one).
     const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`);
     const text = (flow?.state as { options?: TaskOptions } | undefined)?.options?.text;
+    const given = this.answersFor(to, [turnInfo(innerDc.context).text, text]);
+    const carried = Object.keys(given).length ? { answers: given } : {};
+    if (asked instanceof ConfirmQuestion && active) {
+      await this.kit.send(innerDc.context, { text: asked.droppedText(active, innerDc.context) });
+      return this.finish(innerDc, { kind: 'switch', to, ...carried });
+    }
+    const trail = await this.kit.memory.topic(innerDc.context);
+    const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
+    if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to, ...carried });
     const paused: PausedTask = { intent: this.intent, ...(text ? { text } : {}), answers };
-    return this.finish(innerDc, { kind: 'switch', to, paused });
+    return this.finish(innerDc, { kind: 'switch', to, paused, ...carried });
+  }
+
+  /**
+   * Answers the task switched to is started with, read from the member's words (the newer first):
+   * none by default; the video-visits menu gives a booking whose visit it is ("para mi hija").
+   */
+  protected answersFor(_to: TaskIntentId, _said: ReadonlyArray<string | undefined>): Record<string, string> {
+    return {};
   }
 
   private async finish(innerDc: DialogContext, outcome: TaskOutcome): Promise<DialogTurnResult> {

@@ -68,7 +68,8 @@ export const TELEHEALTH = topicTable({
   question: 'telehealth.topic',
   answers: {
     // Booking a visit by video is the appointment booking, with video filled in.
-    book: { links: [], startTask: 'appointment', startWith: { action: 'new', mode: 'video' } },
+    // Whose visit, when said ("for my daughter", "para mi hija"), goes with it.
+    book: { links: [], startTask: 'appointment', startWith: { action: 'new', mode: 'video' }, startReads: { patient: 'appointment.patient' } },
     join: { links: ['telehealth.joinVideoVisit', 'telehealth.techCheck'] },
     troubleshoot: { links: ['telehealth.techCheck'], phone: 'memberServices' },
     eVisit: { links: ['telehealth.eVisit'] },
@@ -78,6 +79,8 @@ export const TELEHEALTH = topicTable({
     compare: { links: ['telehealth.videoVisits', 'telehealth.eVisit'] },
   },
   unlisted: ['compare'],
+  // "es para mi hija" to "What do you need for video visits?": booking one for her.
+  byAnswerOf: { question: 'appointment.patient', id: 'book' },
 });
 
 export const CONTACT = topicTable({

@@ -2,9 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
 import { NO_VERIFICATION, type IdentityVerification } from '../identity/verification';
-import { QUESTIONS } from '../questions';
+import { QUESTIONS, type QuestionKey } from '../questions';
+import type { TaskIntentId } from '../../intents/types';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
+import { turnInfo } from '../turn';
 import { lineOfTopic } from './lastLine';
 import { sendTopicAnswer } from './topicAnswer';
 import type { SpecialAnswer } from './specialAnswer';
@@ -47,7 +49,7 @@ export class TopicDialog extends TaskDialog {
     const prefilled = this.resumed(step, 'topic', this.table.question) ?? this.prefilled(step, this.table.question);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     const ids = QUESTIONS[this.table.question].filter((id) => !unlisted.includes(id));
-    return this.ask(step, 'topic', this.table.question, { ids, unlisted });
+    return this.ask(step, 'topic', this.table.question, { ids, unlisted, ...(this.table.byAnswerOf ? { byAnswerOf: this.table.byAnswerOf } : {}) });
   }
 
   /**
@@ -69,10 +71,40 @@ export class TopicDialog extends TaskDialog {
     const special = this.special[id];
     if (special) await this.kit.send(step.context, await special.reply(step.context, (step.options as TaskOptions | undefined)?.text));
     else await sendTopicAnswer(this.kit, step.context, this.intent, id, answer, await this.signedIn(step.context));
-    if (answer.startTask) return this.done(step, { kind: 'switch', to: answer.startTask, ...(answer.startWith ? { answers: { ...answer.startWith } } : {}) });
+    if (answer.startTask) {
+      const answers = { ...answer.startWith, ...this.startReads(step, answer) };
+      return this.done(step, { kind: 'switch', to: answer.startTask, ...(Object.keys(answers).length ? { answers } : {}) });
+    }
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;
     return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });
+  }
+
+  /**
+   * The started task's answers read from the member's words (`startReads`): the answer to the menu
+   * first (the newer words), else the opening message.
+   */
+  private startReads(step: WaterfallStepContext, answer: AnyTopicTable['answers'][string]): Record<string, string> {
+    return this.read(answer.startReads, [turnInfo(step.context).text, (step.options as TaskOptions | undefined)?.text]);
+  }
+
+  /**
+   * The menu left for the task an option starts ("agendar una videoconsulta" to the video-visits
+   * menu, routed as a booking): what that option reads from the member's words goes with it.
+   */
+  protected override answersFor(to: TaskIntentId, said: ReadonlyArray<string | undefined>): Record<string, string> {
+    const option = Object.values(this.table.answers).find((answer) => answer.startTask === to && answer.startReads);
+    return option ? this.read(option.startReads, said) : {};
+  }
+
+  private read(reads: Readonly<Record<string, QuestionKey>> | undefined, said: ReadonlyArray<string | undefined>): Record<string, string> {
+    const texts = said.filter((t): t is string => !!t);
+    const read: Record<string, string> = {};
+    for (const [name, question] of Object.entries(reads ?? {})) {
+      const id = texts.map((text) => this.kit.options.prefill(text, question)).find((found) => !!found);
+      if (id) read[name] = id;
+    }
+    return read;
   }
 
   private async signedIn(context: TurnContext): Promise<boolean> {

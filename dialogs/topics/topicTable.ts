@@ -23,6 +23,11 @@ export interface TopicAnswer {
    * visit by video), whatever words picked it ("book one" to the video-visits menu).
    */
   startWith?: Readonly<Record<string, string>>;
+  /**
+   * Answers of the task it starts read from the member's words (step → that task's question): the
+   * opening message or the answer to the menu ("a video visit for my daughter": the patient).
+   */
+  startReads?: Readonly<Record<string, QuestionKey>>;
 }
 
 export interface TopicTable<Q extends QuestionKey = QuestionKey> {
@@ -36,6 +41,8 @@ export interface TopicTable<Q extends QuestionKey = QuestionKey> {
    * number") gets the line of the topic answered just before, when it had one.
    */
   lines?: Partial<Record<PhoneLine, OptionId<Q>>>;
+  /** An answer to another question said alone at the menu is this option ("it's for my daughter": book). */
+  byAnswerOf?: { question: QuestionKey; id: OptionId<Q> };
 }
 
 /** Any topic table, as TopicDialog reads it. */
@@ -45,6 +52,7 @@ export interface AnyTopicTable {
   answers: Readonly<Record<string, TopicAnswer>>;
   unlisted?: readonly string[];
   lines?: Partial<Record<PhoneLine, string>>;
+  byAnswerOf?: { question: QuestionKey; id: string };
 }
 
 export function topicTable<Q extends QuestionKey>(table: TopicTable<Q>): TopicTable<Q> {
