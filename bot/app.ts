@@ -148,6 +148,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     // Escalations carry the verified member (id and first name) for the agent, or anonymous.
     member: overrides.handoff?.member ?? ((context) => identity.escalationMember(context)),
     escalation: overrides.escalation,
+    // After a crisis (or another urgent answer), "no one is available" comes after its number.
+    urgentLine: (context, locale) => followUp.urgentLine(context, locale),
     turnGuard: () => turnGuard!,
   });
   const escalation = handoff.escalation;

@@ -74,7 +74,17 @@ export function escalationRequest(
 
 export class DirectContactEscalation implements Escalation {
   constructor(
-    private readonly deps: { sender: ReplySender; catalog: ResponseCatalog; profile: PortalProfile; logger: Logger },
+    private readonly deps: {
+      sender: ReplySender;
+      catalog: ResponseCatalog;
+      profile: PortalProfile;
+      logger: Logger;
+      /**
+       * The number of the conversation's last urgent answer, in one line (988 after a crisis), if
+       * one was given lately: said first, since a call back or a secure message reaches nobody in time.
+       */
+      urgentLine?: (context: TurnContext, locale: Locale) => Promise<string | undefined>;
+    },
   ) {}
 
   /**
@@ -84,7 +94,9 @@ export class DirectContactEscalation implements Escalation {
   async requestPerson(context: TurnContext, request: EscalationRequest, preface?: { key: string; vars?: Vars }): Promise<void> {
     const { sender, catalog, profile, logger } = this.deps;
     const { locale } = request;
-    const reply = contactOptions(catalog, profile, locale, request, preface);
+    const contact = contactOptions(catalog, profile, locale, request, preface);
+    const first = await this.deps.urgentLine?.(context, locale);
+    const reply = first ? { ...contact, text: `${first}\n\n${contact.text}` } : contact;
     await sender.send(context, reply, locale);
     noteOutcome(context, { escalated: 'contact' });
     logger.info(

@@ -14,7 +14,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -121,6 +121,15 @@ export class TriageResponder {
     }
   }
 
+  /** The mental-health answer once more, in short: acknowledged, the visit to book, the line and 988. */
+  private mentalHealthAgain(locale: Locale): Reply {
+    const { profile } = this.deps;
+    return {
+      text: this.text(locale, 'mentalHealth.again', profile.phone('behavioralHealth', locale)),
+      links: [{ title: this.text(locale, 'triageLinks.mentalHealthVisit'), url: profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'mentalHealth' }) }],
+    };
+  }
+
   /** The one line for mental_health / symptoms beside an answer to a dialog's question. */
   noteText(match: Pick<TriageMatch, 'intent' | 'locale'>): string {
     const { locale } = match;
@@ -158,7 +167,11 @@ export class TriageResponder {
    * Poison Control a short thanks with the number in one line;
    * `aside` / `later`, for a message on something else right after the full follow-up: one line
    * for it (outside what the chat does / help with it after), then the number in one short line;
-   * `reminder` is one line before a portal task goes on.
+   * `reminder` is one line before a portal task goes on;
+   * `means` answers the means at hand named after a crisis (distance from them now, 988 now, 911 if taken);
+   * `safe` acknowledges being safe for now after a disclosure (with its hotline and a person);
+   * `ack` answers a bare "ok" or "idk": one short caring line with the number, and a person;
+   * `still` is that answer again, in other words (never the same reply twice in a row).
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
@@ -171,7 +184,7 @@ export class TriageResponder {
     if (answers) triage.answered = true;
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
-    const hotline = (mode === 'privacy' || mode === 'police' || mode === 'goodbye') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const hotline = (mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
     const reply: Reply = { text: [...aside, this.text(locale, key), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
@@ -182,10 +195,16 @@ export class TriageResponder {
     this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
   }
 
+  /** One line with the urgent answer's number (before the other ways to reach a person). */
+  urgentLine(urgent: { intent: 'emergency' | 'abuse'; kind: string }, locale: Locale): string {
+    const key = this.deps.catalog.has(`escalation.urgentFirst.${urgent.kind}`) ? `escalation.urgentFirst.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
+    return this.text(locale, key);
+  }
+
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
-    if (mode === 'aside' || mode === 'later') return catalog.has(`urgentFollowUp.aside.line.${urgent.kind}`) ? `urgentFollowUp.aside.line.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
+    if (mode === 'aside' || mode === 'later' || mode === 'still') return catalog.has(`urgentFollowUp.aside.line.${urgent.kind}`) ? `urgentFollowUp.aside.line.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
     const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
     const own = mode === 'refusal' || mode === 'police' ? `urgentFollowUp.${mode}.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;
     return mode !== 'full' && catalog.has(own) ? own : `urgentFollowUp.${urgent.kind}`;
@@ -216,8 +235,9 @@ export class TriageResponder {
 
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
   async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
-    // "need to get my daughter seen": the visit offered is hers, not the member's.
-    const reply = this.reply(match, familyMention(this.deps.options, context.activity.text));
+    // "need to get my daughter seen": the visit offered is hers, not the member's. The
+    // mental-health answer given just before: acknowledged in short, the line and 988 in one line.
+    const reply = match.intent === 'mental_health' && turnTriage(context).again ? this.mentalHealthAgain(match.locale) : this.reply(match, familyMention(this.deps.options, context.activity.text));
     await this.deps.sender.send(context, reply, match.locale);
     this.counted(context, match, 'answered');
     await this.tell(context, match, reply);

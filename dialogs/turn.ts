@@ -94,6 +94,8 @@ export interface TurnTriage {
   answered?: boolean;
   /** The urgent follow-up's one reminder line was given (pipeline/urgentFollowUp.ts). */
   reminded?: boolean;
+  /** The mental-health answer was given just before (pipeline/careFollowUp.ts): not word for word again. */
+  again?: boolean;
 }
 
 const TURN_TRIAGE = Symbol('dialogs.turnTriage');

@@ -52,8 +52,9 @@ export function refusesPhone(text: string): boolean {
  * After a mental-health answer (the behavioral health line, a visit, 988), the member's next
  * messages are read in its light: a reason not to phone ("I don't want to talk to anyone on the
  * phone") gets the ways that need no call (text or chat 988, a video visit, a secure message),
- * never a hand-off to a person with a phone number. Anything else goes on as usual. A message the
- * triage answered itself (a crisis) is left to it.
+ * never a hand-off to a person with a phone number. Mental health heard again is answered in short
+ * (dialogs/triage.ts). Anything else goes on as usual. A message the triage answered itself (a
+ * crisis) is left to it.
  */
 export class CareFollowUp {
   constructor(
@@ -78,6 +79,9 @@ export class CareFollowUp {
     const phoneless = refusesPhone(text);
     kept.left = phoneless ? 0 : kept.left - 1;
     await this.memory.set(context, kept);
+    // "I'm not going to hurt myself, just overwhelmed": the triage hears mental health again; the
+    // answer is acknowledged in short, never the paragraph word for word.
+    if (turnTriage(context).match?.intent === 'mental_health') turnTriage(context).again = true;
     if (!phoneless) return false;
     await this.responder.withoutPhone(context, turn.locale);
     return true;

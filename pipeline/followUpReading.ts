@@ -11,14 +11,49 @@ import { fold } from '../dialogs/common/text';
  *   private?", "no le digas a nadie", "¿se va a enterar?"), after an abuse disclosure above all;
  * - `police`: not wanting the police, or a fear they will come ("i dont want the cops involved",
  *   "will they call the police on him", "no quiero que llamen a la policia"): the hotline is not the police;
- * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else.
+ * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else;
+ * - `means`: the means at hand named ("i have my pills saved up", "tengo una pistola en la casa"), after a crisis answer;
+ * - `safe`: safe for now ("i'm at my sister's", "he's gone", "no estoy herida"), after an abuse disclosure;
+ * - `ack`: a bare acknowledgement, the whole message ("ok", "idk", "sure", "vale", "ajá").
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
  * ambulance") is a refusal: "called" needs a call that was made. A worry about who will know comes
  * first ("will he find out I called you").
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'police' | 'goodbye';
+export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
+
+/**
+ * The means at hand, named after a crisis answer ("i have my pills saved up", "there's a gun in the
+ * house", "tengo las pastillas guardadas"): never something already taken (that is the triage's).
+ */
+const MEANS_THING = '(pills?|meds|medications?|medicines?|tablets|sleeping pills|gun|guns|firearm|pistol|rifle|shotgun|weapon|rope|razor|razors|blade|blades|pastillas|pildoras|medicinas|medicamentos|pistola|arma|armas|escopeta|rifle|cuerda|navaja|navajas)';
+const MEANS: readonly RegExp[] = [
+  new RegExp(`\\b(i have|i got|ive got|i have got|i keep|i kept|i saved|ive saved|i bought|i stocked|ive been saving|i been saving|im saving|there is|theres|we have|we keep|have)( \\w+){0,3} ${MEANS_THING}\\b`),
+  new RegExp(`\\b${MEANS_THING}( \\w+){0,3} (saved|saved up|stockpiled|hoarded|ready|loaded|in the house|at home|in my room|in the drawer|in my car|within reach|next to me|right here|guardadas?|guardados?|juntadas?|juntados?|listas?|listos?|cargadas?|en la casa|en casa|en mi cuarto|a la mano|aqui conmigo)\\b`),
+  new RegExp(`\\b(saving up|stockpiling|hoarding) (my |the )?${MEANS_THING}\\b`),
+  new RegExp(`\\b(i|ive|im|we|weve)( been)? (keeping|kept|stashed|stashing|hid|hidden|hiding|hoarded|collected|collecting|stockpiled|got|have|bought|saved|saving)( \\w+){0,4} ${MEANS_THING}\\b`),
+  new RegExp(`\\b(stash|supply|bunch|bottle|box) of (my |the )?${MEANS_THING}\\b`),
+  new RegExp(`\\b(tengo|guardo|guarde|he guardado|junte|he juntado|compre|hay)( \\w+){0,3} ${MEANS_THING}\\b`),
+];
+/** A means already used: the triage's own answer (988 with "if you have taken something, 911"). */
+const TAKEN = /\b(took|taken|swallowed|ate|overdosed|drank|shot|cut|tome|tomado|trague|me tome|me corte|dispare)\b/;
+
+/** Safe for now, after an abuse disclosure ("i'm safe now", "i'm at my sister's", "he's gone", "no estoy herida"). */
+const SAFE: readonly RegExp[] = [
+  /(?<!\bnot )(?<!\bnever )\b(im|i am|were|we are|the kids are|kids are)( now| finally| totally| all| both)? (safe|not hurt|not injured|out of the house|away from (him|her|them))\b/,
+  /\b(im|i am|were|we are|im staying|i am staying|were staying|staying|i went|we went|i left|we left)( now| for now| tonight)? (at|with|to|for) (a |my |our )?(friends?|sisters?|brothers?|moms?|mothers?|dads?|parents|family|aunts?|cousins?|neighbors?|neighbours?|grandmas?|a shelter|shelter|hotel|motel|friend s|sister s|mom s|brother s)\b/,
+  /\b(hes|shes|theyre|he is|she is|they are|he|she|they)( already| finally)? (gone|left|not here|not home|out of the house|away|asleep)\b/,
+  /\bnot (hurt|injured|in danger)( right now| now| anymore)?\b/,
+  /\bno (estoy|estamos) (herida|herido|heridos|heridas|lastimada|lastimado|golpeada|en peligro)\b/,
+  /(?<!\bno )\b(estoy|estamos|ya estoy|ya estamos)( ya| ahora| ahorita)? (a salvo|segura|seguro|seguras|seguros)\b/,
+  /\b(estoy|estamos|me quedo|me estoy quedando|nos quedamos|me fui|nos fuimos|quedandome)( ahora| ahorita| por ahora| esta noche)? (en casa de|en la casa de|con) (mi|mis|una|un|unos|unas)\b/,
+  /\b(el|ella|ellos)( ya)? (se fue|se fueron|no esta|no estan|se durmio)\b/,
+];
+
+/** A bare acknowledgement: the whole message is one of these ("ok", "idk", "sure", "vale", "ajá"). */
+const ACK = /^(ok|okay|k|kk|okk|okey|oki|idk|i dunno|dunno|i dont know|dont know|sure|fine|alright|all right|whatever|hmm+|mm+|mhm|i guess|maybe|ok i guess|i see|got it|vale|aja|bueno|no se|pues|ya|ok ok|esta bien|ta bien|mmm+|aha|ah ok|oh ok|oh|meh)$/;
+
 
 /** A call made, or under way, or help on its way. */
 const CALLED: readonly RegExp[] = [
@@ -88,7 +123,7 @@ const PRIVACY: readonly RegExp[] = [
   // Spanish
   /\bno (le |les |se lo |se la |lo |la )?(digas|diga|digan|cuentes|cuente|cuenten|comentes|comente|reportes|reporte|ensenes|ensene|compartas|comparta)\b/,
   /\b(se va a|se van a|va a|van a|puede|pueden|podria|podrian) (enterar|saber|ver esto|ver lo|leer)\b/,
-  /\b(se entera|se enteran|se enterara|se enteraria|lo sabra|lo va a saber|lo sabe)\b/,
+  /\b(se entera|se enteran|se enterara|se enteraria|se entere|se enteren|lo sabra|lo va a saber|lo sabe|lo sepa|lo sepan)\b/,
   /\b(es|esto es|sera|son|queda|quedara|esta conversacion es)( \w+)? (privado|privada|confidencial|secreto|secreta|anonimo|anonima)\b/,
   /\b(nadie|el|ella|mi \w+) (puede|debe|tiene que|va a|se puede) (saber|enterar|enterarse)\b/,
   /\b(le|les) (van|va|vas) a (decir|avisar|contar|llamar|reportar)\b/,
@@ -137,6 +172,9 @@ export function readFollowUp(text: string): FollowUpReading | null {
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
+  if (!called && MEANS.some((re) => re.test(folded)) && !TAKEN.test(folded)) return 'means';
   if (REASSURED.some((re) => re.test(folded))) return 'reassured';
+  if (SAFE.some((re) => re.test(folded))) return 'safe';
+  if (ACK.test(folded)) return 'ack';
   return null;
 }

@@ -45,6 +45,23 @@ const NEW_SIGNS: ReadonlySet<string> = new Set([
 ]);
 /** Triage concepts that make an abuse outcome a disclosure of its own, after another urgent answer. */
 const ABUSE_SIGNS: ReadonlySet<string> = new Set(['violence', 'abuser', 'exploit', 'neglect', 'fear']);
+/** Crisis words no reading of a follow-up overrides ("i'm safe now but i want to die"). */
+const CRISIS_SIGNS: ReadonlySet<string> = new Set(['death_wish', 'self_harm', 'farewell', 'ingest']);
+/** Signs a denial may name ("no estoy herida", "i'm not hurt"): with a negation, no new sign. */
+const DENIABLE_SIGNS: ReadonlySet<string> = new Set(['sign', 'injury', 'pain', 'body']);
+/** Follow-ups after which a bare "ok" is still about the urgent answer, once its window is used. */
+const STILL_ABOUT_IT: ReadonlySet<FollowUpMode> = new Set(['full', 'aside', 'later', 'ack', 'still', 'means', 'safe', 'privacy', 'police', 'refusal']);
+
+/**
+ * Safe for now after an abuse disclosure, whatever the triage hears in the words ("no estoy
+ * herida" names a sign, denied): no crisis word, and no new sign but a denied one.
+ */
+function safeForNow(concepts: readonly string[]): boolean {
+  if (concepts.some((c) => CRISIS_SIGNS.has(c))) return false;
+  const denied = concepts.includes('negation');
+  return !concepts.some((c) => NEW_SIGNS.has(c) && !(denied && DENIABLE_SIGNS.has(c)));
+}
+
 /** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
 const NEW_SIGNS_AFTER_CALL: ReadonlySet<string> = new Set([...NEW_SIGNS].filter((c) => c !== 'substance' && c !== 'ingest'));
 
@@ -89,6 +106,17 @@ export class UrgentFollowUp {
     await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
   }
 
+  /**
+   * The number of the last urgent answer in one line, when it was given within the window's time
+   * (988 and 911 after a crisis; 911 and the hotline after a disclosure), for the reply that no
+   * agent can chat: a call back or a secure message reaches nobody in time.
+   */
+  async urgentLine(context: TurnContext, locale: Locale): Promise<string | undefined> {
+    const kept = await this.memory.get(context);
+    if (!kept || this.clock() - kept.at > this.settings.withinMs) return undefined;
+    return this.responder.urgentLine(kept, locale);
+  }
+
   /** True when an urgent answer was given in this conversation (its welcome would come too late). */
   async answeredBefore(context: TurnContext): Promise<boolean> {
     return !!(await this.memory.get(context));
@@ -107,6 +135,22 @@ export class UrgentFollowUp {
     if (!kept) return false;
     const concepts = result.concepts ?? [];
     const locale = match.locale;
+    const reading = readFollowUp(context.activity.text ?? '');
+    // After a crisis answer, the means at hand named ("i have my pills saved up"): not the same
+    // script again but means safety (distance from them now, 988 now, 911 if taken); the window
+    // opens again. Something taken is the triage's own answer.
+    if (kept.kind === 'crisis' && reading === 'means' && !concepts.includes('ingest')) {
+      await this.answered(context, kept, this.settings.messages);
+      await this.give(context, kept, locale, 'means');
+      return true;
+    }
+    // After an abuse disclosure, "no estoy herida, estoy en casa de mi hermana" is where the member
+    // is now (the triage hears a crisis in a denied injury): acknowledged, with the hotline.
+    if (kept.intent === 'abuse' && (reading === 'safe' || reading === 'reassured') && safeForNow(concepts)) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.give(context, kept, locale, kept.last === 'safe' ? 'ack' : 'safe');
+      return true;
+    }
     if (readFollowUp(context.activity.text ?? '') === 'called' && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
       await this.answered(context, kept, 0);
       await this.give(context, kept, locale, 'called');
@@ -153,7 +197,7 @@ export class UrgentFollowUp {
   /** A member message after an urgent answer; true when it was answered here (the turn ends). */
   async handle(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
     const kept = await this.active(context);
-    if (!kept) return false;
+    if (!kept) return this.afterWindow(context, turn);
     const triage = turnTriage(context);
     // This message was urgent itself (answered, and remembered afresh), or is empty.
     if (triage.answered || !(context.activity.text ?? '').trim()) return false;
@@ -168,10 +212,30 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, 'called');
       return true;
     }
+    const own = facts.triage(context.activity.text ?? '');
+    // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
+    const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
-    // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo").
+    // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo"). With a task
+    // ("I need an appointment but he can't know"), the task goes on after it.
     if ((reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
       await this.give(context, kept, locale, reading);
+      return !task;
+    }
+    // After a crisis answer, the means at hand named: means safety, and the window opens again.
+    if (reading === 'means' && kept.kind === 'crisis') {
+      await this.answered(context, kept, this.settings.messages);
+      await this.give(context, kept, locale, 'means');
+      return true;
+    }
+    // After a disclosure, "I'm at a friend's", "he's gone": acknowledged, with the hotline.
+    if ((reading === 'safe' || reading === 'reassured') && kept.intent === 'abuse' && !task) {
+      await this.give(context, kept, locale, kept.last === 'safe' ? 'ack' : 'safe');
+      return true;
+    }
+    // "ok", "idk", "vale": a short caring reply with the number and a person, never "outside what I can help with".
+    if (reading === 'ack') {
+      await this.give(context, kept, locale, kept.last === 'ack' ? 'still' : 'ack');
       return true;
     }
     // "I don't want to call anyone" after 988 or a hotline (the recognizer may hear a request for a
@@ -200,7 +264,6 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, 'refusal');
       return true;
     }
-    const own = facts.triage(context.activity.text ?? '');
     // "she says she's fine now", "ya está mejor": the usual reason not to call, whatever a
     // recognizer makes of it ("…says…" reads like a sign-in error): the number
     // again, unless a task is named ("ya estoy mejor, solo quiero mi cita").
@@ -211,8 +274,6 @@ export class UrgentFollowUp {
     // The triage itself found mental health or symptoms ("I am depressed" after a disclosure):
     // the line, then that answer. A message that only leans there ("she seems ok") is answered here.
     const health = own.match?.intent === 'mental_health' || own.match?.intent === 'symptoms';
-    // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
-    const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
     if (health || task) {
       await this.give(context, kept, locale, 'reminder');
       // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
@@ -231,6 +292,25 @@ export class UrgentFollowUp {
     const again = kept.last === 'full' || kept.last === 'aside' || kept.last === 'later';
     const aside = (TASK_INTENTS as readonly string[]).includes(intent) || intent === 'greeting' || intent === 'help' ? 'later' : 'aside';
     await this.give(context, kept, locale, again ? aside : 'full');
+    return true;
+  }
+
+  /**
+   * Once the window is used, within its time: a bare "ok" or "idk" right after a follow-up is still
+   * about the urgent answer (a short caring reply with the number and a person), never the
+   * out-of-scope reply. Anything else goes on as usual, and a later "ok" is the task's.
+   */
+  private async afterWindow(context: TurnContext, turn: TurnInfo): Promise<boolean> {
+    const kept = await this.memory.get(context);
+    if (!kept || this.clock() - kept.at > this.settings.withinMs || !kept.last) return false;
+    const text = context.activity.text ?? '';
+    if (turnTriage(context).answered || !text.trim()) return false;
+    if (readFollowUp(text) !== 'ack' || !STILL_ABOUT_IT.has(kept.last)) {
+      delete kept.last;
+      await this.memory.set(context, kept);
+      return false;
+    }
+    await this.give(context, kept, turn.locale, kept.last === 'ack' ? 'still' : 'ack');
     return true;
   }
 

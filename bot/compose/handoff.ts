@@ -12,6 +12,7 @@ import { HandoffService } from '../../handoff/core/service';
 import type { HandoffSettings } from '../../handoff/core/settings';
 import { EscalationStore } from '../../handoff/core/store';
 import type { PortalProfile } from '../../services/portal/profile';
+import type { Locale } from '../../intents/types';
 import type { AssistantAdapter } from '../../channels/adapter';
 import type { ReplySender } from '../../channels/replySender';
 import { EventHandoff } from '../../handoff/bot/eventHandoff';
@@ -73,6 +74,8 @@ export interface HandoffCoreDeps {
   member?: MemberLookup;
   /** Replaces the mode's escalation (tests). */
   escalation?: Escalation;
+  /** The last urgent answer's number in one line, said first when no agent can chat (pipeline/urgentFollowUp.ts). */
+  urgentLine?: (context: TurnContext, locale: Locale) => Promise<string | undefined>;
   /** TurnGuard, for proactive messages (known once the core has built it). */
   turnGuard: () => TurnGuard;
 }
@@ -86,7 +89,7 @@ export function createHandoffCore(deps: HandoffCoreDeps): HandoffCore {
   const keep = publicNumbers(profile.publicNumbers());
   const recorder = new TranscriptRecorder(transcripts, keep);
   const state = deps.conversationState.createProperty<HandoffState>(HANDOFF_STATE_PROPERTY);
-  const contact = new DirectContactEscalation({ sender, catalog, profile, logger });
+  const contact = new DirectContactEscalation({ sender, catalog, profile, logger, urgentLine: deps.urgentLine });
   const member = deps.member ?? anonymousMember;
 
   const escalations = new EscalationStore(storage, now);

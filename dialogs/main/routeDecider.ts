@@ -76,11 +76,11 @@ export class RouteDecider {
     // Right after the mental-health answer, "I just want to talk to someone" is about that answer (a
     // person to talk to now), not the same answer again.
     if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
-      const about = followUps.read(turn.text, prior);
-      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
-      // "I just want an appointment": a mental-health visit booked, not the same answer again.
+      // "I just want an appointment" (to talk to someone): a mental-health visit booked, not the same answer again.
       const visit = mentalHealthVisit.read(turn, prior);
       if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
+      const about = followUps.read(turn.text, prior);
+      if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
@@ -102,6 +102,9 @@ export class RouteDecider {
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.
     const phrase = phrases.interruption(turn.text);
+    // After the mental-health answer, "an appointment to talk to someone" is that visit, not a person now.
+    const careVisit = phrase === 'agent' && !triage.match ? mentalHealthVisit.read(turn, prior) : null;
+    if (careVisit) return { kind: 'task', intent: 'appointment', answers: careVisit, intro: 'followUp.mentalHealthVisit' };
     if (phrase === 'agent') return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
     // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
     // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
