@@ -43,7 +43,7 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
     ),
   ],
   ['person', /\b(talk|speak|chat) (to|with) (someone|somebody|a person|a human|a real person|anyone|a counselor|a therapist)\b|\bhablar con (alguien|una persona|un humano|una persona real|un consejero|un terapeuta)\b|\b(someone|somebody|anyone|anybody|alguien) (to talk to|to speak to|to speak with|con quien hablar|con quien pueda hablar)\b|\b(someone|somebody|anyone|anybody) (i|we) (can|could) (talk|speak) (to|with)\b|\balguien con (quien|el que|la que) (pueda|puedo|podria) hablar\b|\b(who|whom) (can|could|should|do|would|will) (i|we) (talk|speak|chat|turn) (to|with)\b|\b(to|with) whom (can|could|should|do|would) (i|we) (talk|speak|chat)\b|\bcon quien (puedo|podria|pudiera|debo|deberia|tengo que|hay que|se puede|me toca)? ?(hablar|hablo|platicar|platico|conversar|converso|comunicarme|me comunico)\b/],
-  ['resend', /\b(resend|re send|send (it|another|a new one|one) again|send (me )?(another|a new)( one| code)?|didnt (get|receive|come|arrive)|did not (get|receive|come|arrive)|never (got|came|arrived)|still (nothing|no code|not here|hasnt come|hasnt arrived|didnt come|waiting)|nothing (came|yet|arrived)|not (here|coming) yet|no (llega|llego|me llega|me llego)|no (me )?ha llegado|reenvia|reenvie|reenvialo|reenviarlo|reenviemelo|mandalo otra vez|otro codigo|todavia (nada|no llega|no me llega|no ha llegado)|sigue sin llegar|aun nada|nada todavia)\b/],
+  ['resend', /\b(resend|re send|send (it|another|a new one|one) again|send (me )?(another|a new)( one| code)?|didnt (get|receive|come|arrive)|did not (get|receive|come|arrive)|never (got|came|arrived|comes|arrives|shows up|gets here)|(doesnt|does not|wont|isnt) (come|arrive|coming|arriving|show up)|still (nothing|no code|not here|hasnt come|hasnt arrived|didnt come|waiting)|nothing (came|yet|arrived)|not (here|coming) yet|no (llega|llego|me llega|me llego)|no (me )?ha llegado|reenvia|reenvie|reenvialo|reenviarlo|reenviemelo|mandalo otra vez|otro codigo|todavia (nada|no llega|no me llega|no ha llegado)|sigue sin llegar|aun nada|nada todavia)\b/],
   // Sent, and nothing came: "me lo mandan por sms y nada", "they email it and nothing".
   ['resend', /\b(y|pero) (no (me )?(llega|llego)|nada)$|\b(and|but) (nothing|it never (comes|came|arrives|shows up))( comes| came| arrives| shows up)?$/],
   ['meaning', /\b(what (does|do) (that|this|it|those|these) mean|what that means|meaning|what is that|whats that|i dont (get|understand)( it| that)?|que (significa|quiere decir|significan|quieren decir)|no entiendo|que es eso)\b/],
@@ -55,6 +55,9 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   ['cost', /\b(cost|costs|how much|is it free|free|price|fee|charge|copay|co pay|pay for it|cuanto cuesta|cuanto vale|cuanto cobran|costo|gratis|precio|copago|se paga|hay que pagar)\b/],
 ];
 
+/** The member's own phone number changed ("i got a new phone number", "cambié de celular"): news of their own, not a line asked about. */
+const OWN_NEW_NUMBER = /\b(new|changed|change|different|old|lost|switched) (phone|cell|mobile|number|phone number|cell number)\b|\b(numero|telefono|celular) (nuevo|diferente)\b|\bnuevo (numero|telefono|celular)\b|\bcambie (de|mi) (numero|telefono|celular)\b/;
+
 export function aspectOf(folded: string): Aspect | null {
-  return ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? null;
+  return ASPECTS.find(([aspect, re]) => re.test(folded) && !(aspect === 'line' && OWN_NEW_NUMBER.test(folded)))?.[0] ?? null;
 }

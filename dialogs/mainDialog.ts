@@ -2,13 +2,14 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { Logger } from '../common/logger';
 import type { DialogKit } from './common/kit';
 import { ChoiceQuestion } from './common/questions';
-import { values, type TaskDialog, type TaskOutcome } from './common/taskDialog';
+import { values, type PausedTask, type TaskDialog, type TaskOutcome } from './common/taskDialog';
 import { familyMention } from './familyMention';
 import type { AnythingElse } from './main/anythingElse';
 import { FLOW, type FlowOptions } from './main/flow';
 import type { FollowUpReply } from './main/followUpReply';
 import type { MainReplies } from './main/mainReplies';
 import type { ResumeOffer } from './main/resumeOffer';
+import type { SecondRequest } from './main/secondRequest';
 import type { RouteDecider } from './main/routeDecider';
 import { noteRouted } from './main/routedIntent';
 import type { TaskStart } from './main/taskStart';
@@ -27,6 +28,7 @@ export interface MainDialogParts {
   resumeOffer: ResumeOffer;
   anythingElse: AnythingElse;
   followUpReply: FollowUpReply;
+  secondRequest: SecondRequest;
 }
 
 /**
@@ -67,8 +69,12 @@ export class MainDialog extends ComponentDialog {
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { kit, decider, replies, taskStart } = this.parts;
     const context = step.context;
-    const { start, startWith, resume, offered } = (step.options as FlowOptions | undefined) ?? {};
+    const { start, startWith, resume, offered, next, then } = (step.options as FlowOptions | undefined) ?? {};
     if (resume) return this.parts.resumeOffer.goBack(step, resume);
+    if (next) {
+      if (then) (step.values as { next?: PausedTask }).next = then;
+      return taskStart.begin(step, next.intent, next);
+    }
     if (start) return taskStart.begin(step, start, undefined, startWith);
     const turn = turnInfo(context);
     // The topic just answered (taken: it concerns the message right after the answer).
@@ -79,6 +85,13 @@ export class MainDialog extends ComponentDialog {
       { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },
       'message routed',
     );
+    // Two tasks in one message ("reschedule my appointment and also where is my refill"): the first, then the second.
+    const plain = (decision.kind === 'task' && !decision.safetyFirst && !decision.intro && !decision.answers) || decision.kind === 'unclear';
+    const two = plain && !turnTriage(context).match ? this.parts.secondRequest.read(turn.text, decision.kind === 'task' ? decision.intent : undefined) : null;
+    if (two) {
+      (step.values as { next?: PausedTask }).next = two.next;
+      return taskStart.begin(step, two.first);
+    }
     switch (decision.kind) {
       case 'task':
         if (decision.safetyFirst) await replies.safetyFirst(context);
@@ -130,9 +143,16 @@ export class MainDialog extends ComponentDialog {
     if (values(step).phase === 'clarify') return this.parts.unclear.answered(step);
     const outcome = (step.result as TaskOutcome | undefined) ?? { kind: 'completed' };
     switch (outcome.kind) {
-      case 'completed':
+      case 'completed': {
         if (outcome.reroute) return step.replaceDialog(FLOW, {});
+        // The second of two requests in one message, now that the first is answered (never after a safety answer).
+        const next = (step.values as { next?: PausedTask }).next;
+        if (next && !turnTriage(step.context).match && !turnTriage(step.context).answered) {
+          await this.parts.kit.say(step.context, 'main.next', { task: this.parts.kit.text(step.context, `main.resume.task.${next.intent}`) });
+          return step.replaceDialog(FLOW, { next } satisfies FlowOptions);
+        }
         return this.parts.resumeOffer.completed(step);
+      }
       case 'switch':
         // The paused task, if any, is this one's: the one left before it is dropped (one detour).
         return step.replaceDialog(FLOW, { start: outcome.to, ...(outcome.answers ? { startWith: outcome.answers } : {}), ...(outcome.paused ? { paused: outcome.paused } : {}) } satisfies FlowOptions);

@@ -162,6 +162,11 @@ export class PhraseBook {
     return first.length > 0 && (this.shortAnswers.get(`${locale}:${optionKey}`)?.has(first) ?? false);
   }
 
+  /** The folded words of a short answer in every language ("request.joiner": "and also", "y tambien"). */
+  shortAnswerWords(optionKey: string): string[] {
+    return LOCALES.flatMap((locale) => [...(this.shortAnswers.get(`${locale}:${optionKey}`) ?? [])]);
+  }
+
   /** True when a whole message is a short answer meaning the option in this language only ("y" in English). */
   isShortAnswer(optionKey: string, locale: Locale, text: string): boolean {
     return this.shortAnswers.get(`${locale}:${optionKey}`)?.has(fold(text)) ?? false;

@@ -9,6 +9,7 @@ import { AnythingElse } from '../../dialogs/main/anythingElse';
 import { FollowUpReply } from '../../dialogs/main/followUpReply';
 import { MainReplies } from '../../dialogs/main/mainReplies';
 import { ResumeOffer } from '../../dialogs/main/resumeOffer';
+import { SecondRequest } from '../../dialogs/main/secondRequest';
 import { RouteDecider } from '../../dialogs/main/routeDecider';
 import { TaskStart } from '../../dialogs/main/taskStart';
 import { UnclearReply } from '../../dialogs/main/unclearReply';
@@ -17,6 +18,7 @@ import { MentalHealthVisit } from '../../dialogs/mentalHealthVisit';
 import { RenewalFor } from '../../dialogs/refill/renewalFor';
 import { ResumeWords } from '../../dialogs/resumeWords';
 import { TopicPrior } from '../../dialogs/topicPrior';
+import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 
 /** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
 export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
@@ -32,6 +34,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);
+  const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);
   const followUpAnswers = new FollowUpAnswers(kit, deps.records ? new RenewalFor(kit, deps.records) : undefined);
   return new MainDialog(
@@ -40,10 +43,11 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       decider,
       replies,
       taskStart,
-      unclear: new UnclearReply(kit, replies),
+      unclear: new UnclearReply(kit, replies, secondRequest),
       resumeOffer: new ResumeOffer({ kit, decider, resumeWords: new ResumeWords(kit), taskStart, anythingElse, replies }),
       anythingElse,
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
+      secondRequest,
     },
     logger,
     tasks,

@@ -6,7 +6,7 @@ import { PickQuestion, type PickAnswer } from '../common/pickQuestion';
 import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/questions';
 import type { QuestionKey } from '../questions';
 import { TaskDialog, values, type LaterFlow, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
-import { keepsVisit } from './changeOfMind';
+import { cancelsVisit, keepsVisit } from './changeOfMind';
 import { turnInfo, turnTriage } from '../turn';
 import { timeAtCodeOffer } from './timeAtCodeOffer';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
@@ -198,6 +198,11 @@ export class AppointmentDialog extends TaskDialog {
       return this.parts.changes.keep(innerDc, null);
     }
     const moved = options?.previous?.intent === this.intent && options.previous.answers.action === 'reschedule' ? options.previous.answers : null;
+    // "actually just cancel it" right after the answer about moving a visit: that same visit (whoever it is for) is cancelled.
+    if (options?.text && moved && options.answers?.action !== 'new' && cancelsVisit(options.text) && !turnTriage(innerDc.context).match) {
+      const answers = { action: 'cancel', ...(moved.patient ? { patient: moved.patient } : {}) };
+      return super.onBeginDialog(innerDc, { ...options, answers, ...(moved.visit ? { visitId: moved.visit } : {}) });
+    }
     const { sameTime } = this.parts;
     if (options?.text && moved && !options.answers?.action && !turnTriage(innerDc.context).match && sameTime.keepsVisitDetail(innerDc.context, options.text)) {
       return super.onBeginDialog(innerDc, sameTime.aboutMovedVisit(innerDc.context, options, moved));

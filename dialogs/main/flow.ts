@@ -15,6 +15,10 @@ export interface FlowOptions {
   paused?: PausedTask;
   /** Go back to this paused task, with the answers already given. */
   resume?: PausedTask;
+  /** The second of two requests made in one message: started with its own words once the first completed. */
+  next?: PausedTask;
+  /** With `next`: the task to answer after it ("both" at "did you mean A or B?"). */
+  then?: PausedTask;
   /** Route the message in the light of the topics offered by "is this about A?", left unanswered for a new request. */
   offered?: TopicPriorState;
 }

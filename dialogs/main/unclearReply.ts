@@ -5,6 +5,7 @@ import { values } from '../common/taskDialog';
 import { turnInfo, type TurnInfo } from '../turn';
 import { FLOW, isTask, type FlowOptions } from './flow';
 import type { MainReplies } from './mainReplies';
+import type { SecondRequest } from './secondRequest';
 
 /** A `none` at least this sure (its best topic at most a fifth as likely as none) offers no topic to ask about. */
 const SURELY_NONE = 0.8;
@@ -19,6 +20,7 @@ export class UnclearReply {
   constructor(
     private readonly kit: DialogKit,
     private readonly replies: MainReplies,
+    private readonly secondRequest: SecondRequest,
   ) {}
 
   async ask(step: WaterfallStepContext, turn: TurnInfo): Promise<DialogTurnResult> {
@@ -58,6 +60,7 @@ export class UnclearReply {
     const title = (id: string) => this.kit.text(context, `topics.${id}`);
     values(step).phase = 'clarify';
     values(step).candidates = candidates.join(' ');
+    values(step).asked = turn.text;
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'topics',
       ids: [...candidates, 'somethingElse'],
@@ -79,6 +82,15 @@ export class UnclearReply {
     }
     // Not a pick: a new request, read in the light of the topics just offered ("ok book me something").
     const offered = (values(step).candidates ?? '').split(' ').filter(isTask);
+    // "both": the topics asked about, one after the other (with the other request the message made, if one was offered).
+    const asked = values(step).asked ?? '';
+    const both = this.kit.phrases.isShortAnswer('clarify.both', turnInfo(context).locale, context.activity.text ?? '');
+    const second = both && offered.length === 1 ? this.secondRequest.read(asked, offered[0]) : null;
+    const pair = offered.length >= 2 ? [offered[0]!, offered[1]!] : second ? [second.first, second.next.intent] : null;
+    if (both && pair) {
+      const task = (intent: (typeof pair)[number]) => ({ intent, text: asked, answers: {} });
+      return step.replaceDialog(FLOW, { next: task(pair[0]), then: second?.next ?? task(pair[1]) } satisfies FlowOptions);
+    }
     // "Just to be sure: is this about Appointments?" — "yeah get me in somewhere": a yes, then words.
     if (offered.length === 1 && this.kit.phrases.startsWithShortAnswer('clarify.leadingYes', turnInfo(context).locale, context.activity.text ?? '')) {
       return step.replaceDialog(FLOW, { start: offered[0]! } satisfies FlowOptions);

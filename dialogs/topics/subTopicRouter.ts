@@ -39,6 +39,18 @@ export class SubTopicRouter {
     return this.best(text, this.tables) ?? this.best(text, this.taskQuestions);
   }
 
+  /**
+   * The task one of whose sub-topics a phrase in the message names ("pay my bill", "my test
+   * results"), when all such phrases are one task's; a concept first, as `route`. For a part of a
+   * message, where a phrase alone is enough.
+   */
+  named(text: string): TaskIntentId | null {
+    const routed = this.route(text);
+    if (routed) return routed;
+    const intents = new Set([...this.tables, ...this.taskQuestions].filter((t) => this.options.match(text, t.question, 'contains')).map((t) => t.intent));
+    return intents.size === 1 ? [...intents][0]! : null;
+  }
+
   private best(text: string, tables: readonly SubTopicQuestion[]): TaskIntentId | null {
     let best: { intent: TaskIntentId; score: number } | null = null;
     let tie = false;
