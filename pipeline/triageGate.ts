@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
-import { isUrgent, TASK_INTENTS, type TriageMatch } from '../intents/types';
+import { isUrgent, type TriageMatch } from '../intents/types';
 import type { DialogRunner } from './dialogRunner';
 import type { SmsKeywordGate } from './smsKeywords';
 import type { TurnFacts } from './turnFacts';
@@ -60,10 +60,12 @@ export class TriageGate {
   async handleUnderstood(context: TurnContext, turn: TurnInfo): Promise<boolean> {
     const { result } = turn;
     const triage = turnTriage(context);
-    // The recognizer took a portal task over the triage's mental_health or symptoms (a task it is
+    // The recognizer took a booking over the triage's mental_health or symptoms (a booking it is
     // sure of, named with a task word: intents/understanding.ts, "una cita para la vacuna de la
-    // gripe"): the task goes on, with the triage's signal (the line beside it), not the nurse line.
-    if (triage.match && !isUrgent(triage.match) && !triage.answered && (TASK_INTENTS as readonly string[]).includes(result.intent) && result.safety?.level === 'signal' && result.safety.rule === triage.match.rule) {
+    // gripe"): the booking goes on, with the triage's signal (the line beside it), not the nurse
+    // line. Other tasks keep the triage's answer: the nurse line already offers the e-visit and the
+    // same-day visit ("can i get an e-visit for pink eye").
+    if (triage.match && !isUrgent(triage.match) && !triage.answered && result.intent === 'appointment' && result.safety?.level === 'signal' && result.safety.rule === triage.match.rule) {
       triage.match = null;
       triage.safety = result.safety;
     }
