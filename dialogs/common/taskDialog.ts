@@ -36,16 +36,16 @@ const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
 const MOOD_ONLY = /^concept:mood(?::model)?$/;
 
 /**
- * Sub-topics that name a mood as what they are about ("classes for stress", "clases para el
- * estrés"): without the member speaking of themself, the mood word is the class's subject.
- */
-/**
  * The only triage concepts such a message may have: the mood, the task word, the question's
  * framing and a third person (Spanish "el" of "para el estrés" reads as "él"). The member about
  * themself (`first_person`), severity, a time of onset or any other signal keeps the note.
  */
 const MOOD_AS_SUBJECT_CONCEPTS: ReadonlySet<string> = new Set(['mood', 'task', 'info_question', 'other_person']);
 
+/**
+ * Sub-topics that name a mood as what they are about ("classes for stress", "clases para el
+ * estrés"): without the member speaking of themself, the mood word is the class's subject.
+ */
 const MOOD_SUBJECT: ReadonlyArray<{ intent: string; question: 'contact.topic'; id: string }> = [{ intent: 'contact', question: 'contact.topic', id: 'wellness' }];
 
 /**
