@@ -172,7 +172,7 @@ export function readFollowUp(text: string): FollowUpReading | null {
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';
   if (REFUSAL.some((re) => re.test(folded))) return 'refusal';
-  if (!called && MEANS.some((re) => re.test(folded)) && !TAKEN.test(folded)) return 'means';
+  if (MEANS.some((re) => re.test(folded)) && !TAKEN.test(folded)) return 'means';
   if (REASSURED.some((re) => re.test(folded))) return 'reassured';
   if (SAFE.some((re) => re.test(folded))) return 'safe';
   if (ACK.test(folded)) return 'ack';
