@@ -122,7 +122,7 @@ export class MainDialog extends ComponentDialog {
       case 'safetyNet':
         // The triage is unsure: what to do if it is an emergency, a crisis or a symptom, then ask.
         await kit.memory.setUnclear(context, 0);
-        await kit.triage.safetyNet(context, turn.locale, { ask: true, rule: safetyOf(context)?.rule, abuseKind: safetyOf(context)?.abuseKind });
+        await kit.triage.safetyNet(context, turn.locale, { ask: true, rule: safetyOf(context)?.rule, abuseKind: safetyOf(context)?.abuseKind, poisonDoubt: safetyOf(context)?.poisonDoubt });
         return step.endDialog();
       case 'agent':
         await replies.safetyFirst(context);

@@ -255,13 +255,15 @@ export class TriageResponder {
    * The safety net: the line (and, when the triage is unsure, "what do you need help with?").
    * Once per turn: a reply that follows (a menu, "did you mean…?") comes after it.
    */
-  async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string; abuseKind?: AbuseKind }): Promise<void> {
+  async safetyNet(context: TurnContext, locale: Locale, options: { ask: boolean; rule?: string; abuseKind?: AbuseKind; poisonDoubt?: boolean }): Promise<void> {
     const triage = turnTriage(context);
     // After the urgent follow-up's reminder line, the generic line would only repeat it.
     if (triage.answered || (triage.reminded && !options.ask)) return;
     triage.answered = true;
     // A doubt the model shares with a disclosure: that kind's hotline after the line.
-    const line = options.abuseKind ? `${this.safetyLine(locale)}\n\n${this.text(locale, `abuse.also.${options.abuseKind}`)}` : this.safetyLine(locale);
+    // A doubt the model shares with a poisoning: Poison Control after the line.
+    const also = [...(options.poisonDoubt ? [this.text(locale, 'emergency.also.poison')] : []), ...(options.abuseKind ? [this.text(locale, `abuse.also.${options.abuseKind}`)] : [])];
+    const line = [this.safetyLine(locale), ...also].join('\n\n');
     const text = options.ask ? `${line}\n\n${this.text(locale, 'safety.ask')}` : line;
     await this.deps.sender.send(context, { text }, locale);
     noteOutcome(context, { triage: 'safety_net' });

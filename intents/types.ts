@@ -81,6 +81,11 @@ export interface SafetySignal {
    * beating him up, he's 24"): the safety net names that kind's hotline too.
    */
   abuseKind?: AbuseKind;
+  /**
+   * An `unsure` message whose emergency doubt is a poisoning ("se me olvidó que ya me la había
+   * tomado y me la volví a tomar"): the safety net names Poison Control too.
+   */
+  poisonDoubt?: true;
 }
 
 export { LOCALES, type Locale };

@@ -73,6 +73,7 @@ export function numbersGiven(r: IntentResult): Set<string> {
   else if (r.safety?.level === 'unsure') {
     s.add('911').add('988').add('nurse');
     if (r.safety.abuseKind) s.add(r.safety.abuseKind);
+    if (r.safety.poisonDoubt) s.add('poison');
   }
   return s;
 }

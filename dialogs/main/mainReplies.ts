@@ -15,7 +15,7 @@ export class MainReplies {
   /** The safety line, once per turn, when the message carries a safety signal (DESIGN.md, safety rule 2). */
   async safetyFirst(context: TurnContext): Promise<void> {
     const safety = safetyOf(context);
-    if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule, abuseKind: safety.abuseKind });
+    if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule, abuseKind: safety.abuseKind, poisonDoubt: safety.poisonDoubt });
   }
 
   /** A text, after the safety line when one is due; `menu`: with the topics menu and a person. */

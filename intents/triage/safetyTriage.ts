@@ -174,7 +174,7 @@ export class SafetyTriage implements TriageCheck {
     }
     // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too.
     const abuseKind = pa >= d.unsure ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
-    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind } };
+    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind, ...(lexicon.kind === 'poison' ? POISON_DOUBT : {}) } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {
       // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
@@ -186,10 +186,14 @@ export class SafetyTriage implements TriageCheck {
       // Unless it is a denial in words the concepts do not know ("no me voy a hacer daño, era pura
       // curiosidad"): the mental-health answer, with 988.
       if (denied) return this.denied(denied, sentences, p, locale);
-      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(p, sum(p, EMERGENCY_LABELS))}:no-concept`, ...abuseKind } };
+      const doubt = emergencyKind(p, sum(p, EMERGENCY_LABELS));
+      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}:no-concept`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
     }
     if (denied) return this.denied(denied, sentences, p, locale);
-    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) return { match: null, safety: { level: 'unsure', rule: `model:unsure:${emergencyKind(ep, pe)}`, ...abuseKind } };
+    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) {
+      const doubt = emergencyKind(ep, pe);
+      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
+    }
     const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
     // Short of both thresholds, but a health or distress concept is there and the model leans to
@@ -238,6 +242,9 @@ export class SafetyTriage implements TriageCheck {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** The safety net of a doubt that is a poisoning names Poison Control too. */
+const POISON_DOUBT = { poisonDoubt: true } as const;
 
 /** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
 const CRISIS_OVER_POISON = 0.5;

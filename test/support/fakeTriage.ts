@@ -13,8 +13,8 @@ export class FakeTriage implements TriageCheck {
     return this;
   }
 
-  unsure(text: string, level: SafetySignal['level'] = 'unsure', abuseKind?: SafetySignal['abuseKind']): this {
-    this.table.set(text.toLowerCase(), { match: null, safety: { level, rule: 'fake-signal', ...(abuseKind ? { abuseKind } : {}) } });
+  unsure(text: string, level: SafetySignal['level'] = 'unsure', abuseKind?: SafetySignal['abuseKind'], poisonDoubt = false): this {
+    this.table.set(text.toLowerCase(), { match: null, safety: { level, rule: 'fake-signal', ...(abuseKind ? { abuseKind } : {}), ...(poisonDoubt ? { poisonDoubt: true as const } : {}) } });
     return this;
   }
 
