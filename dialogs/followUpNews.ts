@@ -51,6 +51,8 @@ export interface NewsAnswer {
 /** What the answer just given was, and what the last follow-up answer to it was (a marker). */
 export interface NewsContext {
   topic: TaskIntentId;
+  /** The answer's sub-topic (`troubleshoot`: the video trouble was answered). */
+  sub?: string | undefined;
   /** The follow-up answer just given (`followUp` marker), if any: never given twice in a row. */
   last?: string | undefined;
   /** What the follow-up asks about the answer (dialogs/followUpAspects.ts), if anything. */
@@ -101,20 +103,25 @@ export class FollowUpNews {
   }
 
   /** The next step the news in a (folded) follow-up gets after the answer just given; null when it has none. */
-  read(folded: string, { topic, last, aspect, elsewhere }: NewsContext): NewsAnswer | null {
-    const next = this.next(folded, topic, last, aspect ?? null, elsewhere ?? false);
+  read(folded: string, { topic, sub, last, aspect, elsewhere }: NewsContext): NewsAnswer | null {
+    const next = this.next(folded, topic, sub, last, aspect ?? null, elsewhere ?? false);
     // The same next step is not given twice in a row: a person then.
     if (next && next.text === last) return stillStuck(next.line ?? 'memberServices');
     return next;
   }
 
-  private next(folded: string, topic: TaskIntentId, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
+  private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
       if (!elsewhere && this.says('byPhone', folded)) return VIDEO_BY_PHONE;
-      if (this.says('soon', folded)) return VIDEO_LAST_RESORT;
-      const trouble = this.says('broken', folded) || this.says('device', folded) || aspect === 'tried' || aspect === 'resend';
-      if (trouble) return last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text ? VIDEO_LAST_RESORT : VIDEO_STEPS;
+      // The video trouble was answered: its steps, or the way out once they were given.
+      const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
+      const troubled = sub === 'troubleshoot' || stepsGiven;
+      const broken = this.says('broken', folded) || aspect === 'tried' || aspect === 'resend';
+      const soon = this.says('soon', folded);
+      // The device alone ("can i do it on my iphone?") is a question of what it takes, unless the video is in trouble.
+      if (troubled && (broken || soon || this.says('device', folded))) return stepsGiven || soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
+      if (broken) return soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
     }
     // After a booking, a family member is whose visit (the appointment dialog asks and explains).
     if (topic !== 'appointment' && !elsewhere && this.says('family', folded)) return PROXY;

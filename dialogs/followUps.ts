@@ -32,6 +32,8 @@ import { LAST_RX_STEP } from './refill/renewalFor';
  * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
  *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
  *   to book; not a booking begun for them.
+ * - news about the answer (dialogs/followUpNews.ts: "i already asked my doctor last week", "its on
+ *   my iphone", "and for my mom?"): `about` with its next step, never the same answer again;
  * - `reminders`: a request to be reminded ("can you remind me the day before", "me avisa antes?")
  *   after any answer but the reminders' own: the assistant sends none itself, the reminders
  *   answer says where they are set (Contact's reminders).
@@ -277,7 +279,7 @@ export class FollowUpReader {
     // family member): its next step, never the same answer again.
     if (!prior.safety && !outside && words <= MAX_NEWS_WORDS) {
       const sub = prior.answers?.topic ?? prior.answers?.need;
-      const next = this.news.read(folded, { topic, last: prior.answers?.followUp, aspect: aspectOf(folded), elsewhere });
+      const next = this.news.read(folded, { topic, sub, last: prior.answers?.followUp, aspect: aspectOf(folded), elsewhere });
       if (next) return about(next, this.links(topic, sub));
     }
     if (words > MAX_WORDS || outside) return null;

@@ -67,6 +67,13 @@ describe('follow-ups that add information get the next step (newcomer runs v9b)'
     assert.ok(text.includes(opening('en', 'followUp.about.videoSteps')), text);
   });
 
+  it('Web Chat (en): "can i do it on my iphone?" after the video visits answer is no trouble: not the troubleshooting steps', async () => {
+    const chat = await realChat('webchat');
+    await chat.say('how do video visits work');
+    const text = textOf(await chat.say('can i do it on my iphone?'));
+    assert.ok(!text.includes(opening('en', 'followUp.about.videoSteps')) && !text.includes(opening('en', 'followUp.about.videoLastResort')), text);
+  });
+
   it('SMS (es, SK08): "mi cámara no funciona" gets the steps, "puedo hacerlo por teléfono mejor?" how to switch to a phone visit', async () => {
     const chat = await realChat('sms', { locale: 'es' });
     await chat.say('cómo hago una videollamada con el doctor');
