@@ -2,6 +2,7 @@ import type { TaskIntentId } from '../intents/types';
 import type { LinkKey, PhoneLine } from '../services/portal/profile';
 import { fold } from './common/text';
 import { aspectOf, type Aspect } from './followUpAspects';
+import { FollowUpNews, LAB_HOURS } from './followUpNews';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
@@ -31,6 +32,8 @@ import { LAST_RX_STEP } from './refill/renewalFor';
  * - `comeIn`: after the nurse line, whether to be seen ("should i come in?", "debo ir?"): how to
  *   decide (the nurse line, 911 if it gets severe), a same-day visit or an e-visit, and the offer
  *   to book; not a booking begun for them.
+ * - news about the answer (dialogs/followUpNews.ts: "i already asked my doctor last week", "its on
+ *   my iphone", "and for my mom?"): `about` with its next step, never the same answer again;
  * - `reminders`: a request to be reminded ("can you remind me the day before", "me avisa antes?")
  *   after any answer but the reminders' own: the assistant sends none itself, the reminders
  *   answer says where they are set (Contact's reminders).
@@ -86,6 +89,8 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
   },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
+  // How long a records request takes: the request page says; Member Services can tell.
+  'records:requestRecords': { timing: { text: 'followUp.about.recordsTime', line: 'memberServices' } },
   password_reset: {
     resend: { text: 'followUp.about.codeResend', line: 'memberServices' },
     // The steps were tried: the other ways in, then a person.
@@ -231,7 +236,13 @@ function about(entry: About, links: readonly LinkKey[]): FollowUp {
   return { kind: 'about', ...entry, links: entry.links ?? links };
 }
 
+/** A follow-up that adds information is longer than a question about the answer ("i already asked my doctor last week and nothing happened"). */
+const MAX_NEWS_WORDS = 20;
+
 export class FollowUpReader {
+  /** `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step. */
+  constructor(private readonly news: FollowUpNews = FollowUpNews.load()) {}
+
   /**
    * `elsewhere`: the recognizer is sure the message asks for another task than the one just
    * answered ("le puedo mandar un mensaje a mi doctor" after the records answer): its words of
@@ -264,6 +275,13 @@ export class FollowUpReader {
     // After a refill answer, whether the doctor must see them before a renewal ("do I have to see
     // my doctor before they renew it?" is longer than a follow-up, and names no new task).
     if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !outside && aspectOf(folded) === 'visitFirst') return about(VISIT_FIRST, []);
+    // News about the answer (a renewal asked for and no reply, the camera still not working, a
+    // family member): its next step, never the same answer again.
+    if (!prior.safety && !outside && words <= MAX_NEWS_WORDS) {
+      const sub = prior.answers?.topic ?? prior.answers?.need;
+      const next = this.news.read(folded, { topic, sub, last: prior.answers?.followUp, aspect: aspectOf(folded), elsewhere });
+      if (next) return about(next, this.links(topic, sub));
+    }
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
@@ -274,6 +292,11 @@ export class FollowUpReader {
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
+      // A lab's hours: each lab's own (the clinic page), not the phone line's.
+      if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);
+      // A day after the pharmacy's line ("are you open sunday", "abren el domingo?"): the
+      // pharmacies' own opening hours, which say each day, in either language.
+      if (DAY.test(folded) && place.line === 'pharmacy' && sub !== 'pharmacyHours') return { kind: 'place', topic: 'pharmacyHours' };
       if (DAY.test(folded)) return { kind: 'placeDay', line: place.line };
       // Where another place is ("the closest clinic to 97201"): where, not its hours.
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: WHERE.test(folded) ? 'location' : place.about };

@@ -4,6 +4,7 @@ import type { MemberRecords } from '../../dialogs/common/memberRecords';
 import type { TaskDialog } from '../../dialogs/common/taskDialog';
 import type { Escalation } from '../../dialogs/escalation';
 import { FollowUpAnswers } from '../../dialogs/followUpAnswers';
+import { FollowUpNews } from '../../dialogs/followUpNews';
 import { FollowUpReader } from '../../dialogs/followUps';
 import { AnythingElse } from '../../dialogs/main/anythingElse';
 import { FollowUpReply } from '../../dialogs/main/followUpReply';
@@ -28,7 +29,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     phrases,
     policy,
     medicines,
-    followUps: new FollowUpReader(),
+    followUps: new FollowUpReader(FollowUpNews.load()),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
   });

@@ -1,3 +1,4 @@
+import { sameWord } from './mentions';
 import { containsPhrase, fold } from './text';
 
 /**
@@ -151,18 +152,32 @@ function vocabulary(item: ListItem): { words: Set<string>; phrases: string[] } {
   return { words, phrases: described.filter((p) => p.includes(' ')) };
 }
 
+/**
+ * A long word is matched across its English and Spanish spellings and a slip of typing
+ * ("omeprazol" is the list's "Omeprazole", "cetirizina" its "Cetirizine", "metfromin" its
+ * "Metformin"); a short one only as it is ("chen" is not "chan").
+ */
+const LONG_WORD = 7;
+
+function has(words: ReadonlySet<string>, said: string): boolean {
+  if (words.has(said)) return true;
+  if (said.length < LONG_WORD) return false;
+  for (const word of words) if (word.length >= LONG_WORD && sameWord(said, word)) return true;
+  return false;
+}
+
 /** The items the answer's descriptive words fit best; null when it has none that tell items apart. */
 function byWords(folded: string, items: readonly ListItem[]): ListItem[] | null {
   const vocab = items.map(vocabulary);
   const said = [...new Set(folded.split(' '))].filter((w) => w.length >= 3 && !FILLERS.has(w) && !/^\d/.test(w) && !ORDINALS[w] && !LAST.has(w));
   // Only words that tell items apart count ("video" when every visit is by video says nothing).
   const telling = said.filter((w) => {
-    const having = vocab.filter((v) => v.words.has(w)).length;
+    const having = vocab.filter((v) => has(v.words, w)).length;
     return having > 0 && having < items.length;
   });
   const phrases = [...new Set(vocab.flatMap((v) => v.phrases))].filter((p) => containsPhrase(folded, p) && vocab.some((v) => !v.phrases.includes(p)));
   if (!telling.length && !phrases.length) return null;
-  const scores = vocab.map((v) => telling.filter((w) => v.words.has(w)).length + 2 * phrases.filter((p) => v.phrases.includes(p)).length);
+  const scores = vocab.map((v) => telling.filter((w) => has(v.words, w)).length + 2 * phrases.filter((p) => v.phrases.includes(p)).length);
   const best = Math.max(...scores);
   return best > 0 ? items.filter((_, i) => scores[i] === best) : null;
 }

@@ -52,15 +52,16 @@ describe('follow-ups about a place keep that place (SD05, WC13)', function () {
   for (const locale of ['en', 'es'] as const) {
     const words =
       locale === 'en'
-        ? { hours: 'until what time is the pharmacy open on weekends', other: 'what about the x-ray department?', address: 'where is it?' }
-        : { hours: 'hasta que hora esta abierta la farmacia el fin de semana', other: 'y el laboratorio?', address: 'cual es la direccion?' };
+        ? { hours: 'until what time is the pharmacy open on weekends', other: 'what about the x-ray department?', otherKey: 'contact.answer.hours', address: 'where is it?' }
+        : // The lab's hours are each lab's own (WJ11): the clinic page, not the phone line's hours.
+          { hours: 'hasta que hora esta abierta la farmacia el fin de semana', other: 'y el laboratorio?', otherKey: 'followUp.about.labHours', address: 'cual es la direccion?' };
 
     it(`webchat ${locale}: another place after the pharmacy's hours gets the hours of places; "address?" then gets the clinic finder, not the e-mail answer`, async () => {
       const chat = await realChat('webchat', { locale });
       await say(chat, 'webchat', words.hours);
       const other = await say(chat, 'webchat', words.other);
       noMenu(locale, other);
-      has(locale, other, 'contact.answer.hours');
+      has(locale, other, words.otherKey);
       const address = await say(chat, 'webchat', words.address);
       noMenu(locale, address);
       hasNot(locale, address, 'contact.answer.email');

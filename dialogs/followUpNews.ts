@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { StartupError } from '../common/errors';
+import { fromRoot } from '../common/paths';
+import type { TaskIntentId } from '../intents/types';
+import type { LinkKey, PhoneLine } from '../services/portal/profile';
+import type { Aspect } from './followUpAspects';
+
+/**
+ * What a follow-up adds to the answer just given ("i already asked my doctor last week", "im
+ * almost out", "its on my iphone", "the visit is in 10 min", "and for my mom?"), in English and
+ * Spanish (`dialogs/data/follow-up-news.json`, regular expressions over the folded text). News is
+ * never answered with the same answer again: each gets the next step after that answer.
+ * - after a refill answer, a renewal asked for with no reply, or medicine running out: how to
+ *   chase it (the pharmacy, which can check with the prescriber and say whether a short supply is
+ *   possible; a new message; a call back);
+ * - after a video-visit answer, the camera or microphone not working, or the device it is on: the
+ *   troubleshooting steps per device; tried again, or the visit about to start: join another way
+ *   or have the visit by phone (call now); asked to do it by phone: how to switch;
+ * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
+ *   the portal (proxy access), and how to get it;
+ * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
+ */
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'family' | 'labHours';
+
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'family', 'labHours'] as const satisfies readonly NewsKind[];
+
+const pattern = z.string().min(3).refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const fileSchema = z.object({
+  $comment: z.string().optional(),
+  news: z.object(Object.fromEntries(KINDS.map((kind) => [kind, z.array(pattern).min(1)])) as Record<NewsKind, z.ZodArray<typeof pattern>>).strict(),
+});
+
+export class FollowUpNewsError extends StartupError {}
+
+/** The next step a piece of news gets: a response key, the phone line it names, its pages. */
+export interface NewsAnswer {
+  text: string;
+  line?: PhoneLine;
+  links?: readonly LinkKey[];
+}
+
+/** What the answer just given was, and what the last follow-up answer to it was (a marker). */
+export interface NewsContext {
+  topic: TaskIntentId;
+  /** The answer's sub-topic (`troubleshoot`: the video trouble was answered). */
+  sub?: string | undefined;
+  /** The follow-up answer just given (`followUp` marker), if any: never given twice in a row. */
+  last?: string | undefined;
+  /** What the follow-up asks about the answer (dialogs/followUpAspects.ts), if anything. */
+  aspect?: Aspect | null;
+  /**
+   * The recognizer is sure the message asks for another task ("can i book a visit for my mom"):
+   * only a renewal chased ("i already asked my doctor", read as Contact) and a video visit's
+   * trouble ("the visit is in 10 min", read as an appointment) are still about the answer.
+   */
+  elsewhere?: boolean;
+}
+
+const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: 'pharmacy', links: ['messaging.messageCareTeam', 'messaging.requestCallback'] };
+const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
+const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
+const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
+const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
+/** The lab's hours after a place's answer: each lab's own, on the clinic page. */
+export const LAB_HOURS: NewsAnswer = { text: 'followUp.about.labHours', line: 'memberServices', links: ['messaging.findClinic'] };
+
+/** The next step once that one was given too: a person, with the line. */
+function stillStuck(line: PhoneLine): NewsAnswer {
+  return { text: 'followUp.about.stillStuck', line };
+}
+
+export class FollowUpNews {
+  constructor(private readonly patterns: Readonly<Record<NewsKind, readonly RegExp[]>>) {}
+
+  static load(file: string = fromRoot('dialogs', 'data', 'follow-up-news.json')): FollowUpNews {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new FollowUpNewsError(`Follow-up news file ${file} could not be read: ${(err as Error).message}`);
+    }
+    const parsed = fileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new FollowUpNewsError(`Follow-up news file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
+    }
+    const news = parsed.data.news;
+    return new FollowUpNews(Object.fromEntries(KINDS.map((kind) => [kind, news[kind].map((source) => new RegExp(source))])) as Record<NewsKind, RegExp[]>);
+  }
+
+  /** Whether the (folded) message says this kind of news. */
+  says(kind: NewsKind, folded: string): boolean {
+    return this.patterns[kind].some((re) => re.test(folded));
+  }
+
+  /** The next step the news in a (folded) follow-up gets after the answer just given; null when it has none. */
+  read(folded: string, { topic, sub, last, aspect, elsewhere }: NewsContext): NewsAnswer | null {
+    const next = this.next(folded, topic, sub, last, aspect ?? null, elsewhere ?? false);
+    // The same next step is not given twice in a row: a person then.
+    if (next && next.text === last) return stillStuck(next.line ?? 'memberServices');
+    return next;
+  }
+
+  private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
+    if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
+    if (topic === 'telehealth') {
+      if (!elsewhere && this.says('byPhone', folded)) return VIDEO_BY_PHONE;
+      // The video trouble was answered: its steps, or the way out once they were given.
+      const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
+      const troubled = sub === 'troubleshoot' || stepsGiven;
+      const broken = this.says('broken', folded) || aspect === 'tried' || aspect === 'resend';
+      const soon = this.says('soon', folded);
+      // The device alone ("can i do it on my iphone?") is a question of what it takes, unless the video is in trouble.
+      if (troubled && (broken || soon || this.says('device', folded))) return stepsGiven || soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
+      if (broken) return soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
+    }
+    // After a booking, a family member is whose visit (the appointment dialog asks and explains).
+    if (topic !== 'appointment' && !elsewhere && this.says('family', folded)) return PROXY;
+    return null;
+  }
+}
