@@ -1,10 +1,10 @@
 import { fold } from './common/text';
 
 /** A reading of a folded message (or clause) against a list of phrases and concepts. */
-export type WordTest = (folded: string) => boolean;
+type WordTest = (folded: string) => boolean;
 
 /** The word lists, folded, as the phrase book hands them over (`changeOfMind` in dialogs/data/phrases.json). */
-export interface ChangeOfMindLists {
+interface ChangeOfMindLists {
   /** Phrases that drop the task when they open a clause ("actually never mind, …", "olvídalo, …"). */
   drop: readonly string[];
   /** Phrases that drop it only as a whole clause ("ya no", "mejor no"): inside a sentence they say other things. */
@@ -18,7 +18,7 @@ export interface ChangeOfMindLists {
 }
 
 /** A change of mind read in a message: `rest` is what the member said after it (their words), if anything. */
-export interface ChangeOfMind {
+interface ChangeOfMind {
   /** Nothing beside it but keeping things as they are ("never mind, I'll keep it"): the task is dropped. */
   only: boolean;
   /** The words after the change of mind, as typed ("i want to cancel my dentist thing instead"). */
