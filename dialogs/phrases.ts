@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import { LOCALES, type Locale } from '../intents/types';
+import { ChangeOfMindWords } from './changeOfMindWords';
 import { fold } from './common/text';
 
 /**
@@ -24,6 +25,15 @@ export const phrasesFileSchema = z.strictObject({
   handoff: z.strictObject({ leave: perLocale }),
   /** Words that make a message a request or a question ("can you", "order me", "whats"): one understood as nothing is outside what the assistant does. */
   requests: perLocale,
+  /** A change of mind said in a sentence ("actually never mind, ill keep it"): dialogs/changeOfMindWords.ts. */
+  changeOfMind: z.strictObject({
+    $comment: z.string().optional(),
+    drop: perLocale,
+    dropAlone: perLocale,
+    fillers: perLocale,
+    keep: perLocale,
+    rejects: perLocale,
+  }),
   options: z.record(
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),
     perLocale,
@@ -79,6 +89,13 @@ export function conceptMatch(folded: string, concept: Concept): number {
   return covered;
 }
 
+/** A test of a folded message: one of the phrases as whole words, or one of the concepts. */
+function wordTest(phrases: readonly string[]): (folded: string) => boolean {
+  const plain = phrases.filter((p) => !isConcept(p)).map(fold);
+  const concepts = phrases.filter(isConcept).map(parseConcept);
+  return (folded) => plain.some((p) => ` ${folded} `.includes(` ${p} `)) || concepts.some((c) => conceptMatch(folded, c) > 0);
+}
+
 export class PhraseBookError extends StartupError {}
 
 export class PhraseBook {
@@ -90,8 +107,19 @@ export class PhraseBook {
   private readonly leave = new Set<string>();
   private readonly requests: string[] = [];
   private readonly shortAnswers = new Map<string, Set<string>>();
+  /** A change of mind said in a sentence, and what follows it. */
+  readonly changeOfMind: ChangeOfMindWords;
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
+    const mind = data.changeOfMind;
+    const all = (list: z.infer<typeof perLocale>) => LOCALES.flatMap((locale: Locale) => list[locale]);
+    this.changeOfMind = new ChangeOfMindWords({
+      drop: all(mind.drop).map(fold),
+      dropAlone: all(mind.dropAlone).map(fold),
+      fillers: all(mind.fillers).map(fold),
+      keeps: wordTest(all(mind.keep)),
+      rejects: wordTest(all(mind.rejects)),
+    });
     for (const kind of INTERRUPTIONS) {
       for (const locale of LOCALES) {
         for (const phrase of data.interruptions[kind][locale]) {

@@ -203,6 +203,71 @@ export abstract class TaskDialog extends ComponentDialog {
     return MOOD_SUBJECT.some((s) => s.intent === this.intent && this.kit.options.prefill(text, s.question) === s.id);
   }
 
+  /**
+   * A change of mind said in a sentence, read before the task's own reading of the answer (a day in
+   * "actually never mind, ill keep the tuesday one" is no preferred time): see `changedMind`.
+   */
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    const changed = await this.changedMind(this.createChildContext(outerDc));
+    if (changed) return this.endComponent(outerDc, changed);
+    return super.continueDialog(outerDc);
+  }
+
+  /**
+   * "actually never mind, ill keep the tuesday one" / "mejor no, olvídalo": the task ends, and it is
+   * said that nothing changed; "actually nvm i want to cancel my dentist thing instead": the task
+   * ends and the message is routed afresh, in the member's words (never offered back: it was
+   * dropped). A question asking for another thing of this task or another task ("what appointments
+   * does my son have" to "When would you prefer?") that the open question does not take is routed
+   * afresh too. Never when the safety triage matched (its answers come first; a weaker signal gets
+   * the safety line before the ack), and never for a message the open question takes as it is (an
+   * option, a whole phrase).
+   */
+  private async changedMind(innerDc: DialogContext): Promise<TaskOutcome | null> {
+    const context = innerDc.context;
+    if (turnTriage(context).match) return null;
+    let innermost: DialogContext = innerDc;
+    while (innermost.child) innermost = innermost.child;
+    const active = innermost.activeDialog;
+    const question = active ? innermost.findDialog(active.id) : undefined;
+    const asked = question instanceof Question && active ? question : null;
+    if (asked && active && asked.isExactAnswer(active, context)) return null;
+    const { text } = turnInfo(context);
+    if (this.kit.phrases.interruption(text)) return null;
+    const mind = this.kit.phrases.changeOfMind.read(text);
+    const another = !mind && asked && active && !asked.loose && !asked.accepts(active, context) && this.asksAnotherThing(innerDc);
+    if (!mind && !another) return null;
+    await innerDc.cancelAllDialogs();
+    if (mind?.only) {
+      // The safety line first when the message carries a signal, as for any short answer (MainReplies).
+      const safety = safetyOf(context);
+      if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule, abuseKind: safety.abuseKind });
+      await this.kit.say(context, 'common.dropped');
+      return { kind: 'completed' };
+    }
+    return { kind: 'completed', reroute: true };
+  }
+
+  /**
+   * A question or request of this task (the recognizer is sure of it) that names another answer to
+   * a question the task has already had answered ("what appointments does my son have" while moving
+   * a visit: a list, not a move): a new request, not an answer to the open question.
+   */
+  private asksAnotherThing(innerDc: DialogContext): boolean {
+    const { text, result } = turnInfo(innerDc.context);
+    if (!this.kit.phrases.isRequest(text) && !/\?\s*$/u.test(text)) return false;
+    // Another task is a change of topic (paused and offered back when the task had made progress): not here.
+    if (result.intent !== this.intent || result.score < this.kit.policy.routeAt) return false;
+    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as LaterFlow | undefined;
+    const given = { ...flow?.options?.answers, ...flow?.values };
+    return Object.entries(given).some(([name, value]) => {
+      const key = `${this.intent}.${name}`;
+      if (typeof value !== 'string' || !(key in QUESTIONS)) return false;
+      const named = this.kit.options.prefill(text, key as QuestionKey);
+      return !!named && named !== value;
+    });
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const context = innerDc.context;
     // The question being answered may sit inside a child dialog (identity verification, a pick).
@@ -386,6 +451,8 @@ export abstract class TaskDialog extends ComponentDialog {
     const trail = await this.kit.memory.topic(innerDc.context);
     const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
     if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to, ...carried });
+    // "no i dont want an appointment. is my renewal sent?": a task the member says they don't want is not offered back.
+    if (this.kit.phrases.changeOfMind.rejects(turnInfo(innerDc.context).text)) return this.finish(innerDc, { kind: 'switch', to, ...carried });
     const paused: PausedTask = { intent: this.intent, ...(text ? { text } : {}), answers };
     return this.finish(innerDc, { kind: 'switch', to, paused, ...carried });
   }

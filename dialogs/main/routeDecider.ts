@@ -106,6 +106,10 @@ export class RouteDecider {
     const careVisit = phrase === 'agent' && !triage.match ? mentalHealthVisit.read(turn, prior) : null;
     if (careVisit) return { kind: 'task', intent: 'appointment', answers: careVisit, intro: 'followUp.mentalHealthVisit' };
     if (phrase === 'agent') return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    // "actually never mind, ill keep the tuesday one" after an answer: said back (after the safety line
+    // when the message carries a signal), no task started from its words. Not after a safety answer.
+    const mind = phrase || prior?.safety ? null : phrases.changeOfMind.read(turn.text);
+    if (mind?.only) return { kind: 'say', key: 'main.dropped', menu: false, intent: 'cancel' };
     // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
     // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
     // scored as one): only words that ask for a person win over it.
