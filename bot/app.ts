@@ -112,7 +112,8 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
   // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
   const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
-  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'));
+  const medicines = MedicineNames.load();
+  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'), medicines);
   let dialogs: DialogRunner | undefined;
   let handoff: HandoffCore | undefined;
   const endDialogs = (context: TurnContext) => dialogs!.cancelAll(context);
@@ -130,7 +131,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
       await handoff!.onTriage(context, match, answer);
     },
   });
-  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, MedicineNames.load(), overrides.policy);
+  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, overrides.policy);
   let turnGuard: TurnGuard | undefined;
   handoff = createHandoffCore({
     settings: config.handoff,

@@ -45,6 +45,11 @@ export const phrasesFileSchema = z.strictObject({
   shortAnswers: z
     .record(z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "confirm.yes"' }), perLocale)
     .optional(),
+  /**
+   * The words a medicine's name is read as in the options' concepts ("is my lisinopril ready" is
+   * "is my medicine ready": refill status; "mi plan cubre ozempic" is about covering a medicine).
+   */
+  medicineWords: perLocale.optional(),
 });
 
 /**
@@ -109,6 +114,8 @@ export class PhraseBook {
   private readonly shortAnswers = new Map<string, Set<string>>();
   /** A change of mind said in a sentence, and what follows it. */
   readonly changeOfMind: ChangeOfMindWords;
+  /** Folded words a medicine's name stands for in concepts (`medicineWords`). */
+  readonly medicineWords: readonly string[];
 
   private constructor(data: z.infer<typeof phrasesFileSchema>) {
     const mind = data.changeOfMind;
@@ -136,6 +143,7 @@ export class PhraseBook {
       const concepts = all.filter(isConcept).map(parseConcept);
       if (concepts.length) this.concepts.set(key, concepts);
     }
+    this.medicineWords = [...new Set(LOCALES.flatMap((locale) => data.medicineWords?.[locale] ?? []).map(fold).filter(Boolean))];
     for (const [key, byLocale] of Object.entries(data.shortAnswers ?? {})) {
       for (const locale of LOCALES) this.shortAnswers.set(`${locale}:${key}`, new Set(byLocale[locale].map(fold).filter(Boolean)));
     }

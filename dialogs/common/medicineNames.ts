@@ -84,6 +84,11 @@ export class MedicineNames {
    * is for ("my lisinopril", "la de la presión"), whoever's it is; null when it names none.
    */
   namedIn(text: string): string | null {
+    return this.nameIn(text) ?? this.purposes.phraseIn(text);
+  }
+
+  /** A generic or brand name of the lexicon the message names (folded, the longest first); null when none. */
+  nameIn(text: string): string | null {
     const words = fold(text).split(' ').filter(Boolean);
     for (let size = this.longest; size >= 1; size--) {
       for (let i = 0; i + size <= words.length; i++) {
@@ -91,7 +96,7 @@ export class MedicineNames {
         if (this.others.has(run)) return run;
       }
     }
-    return this.purposes.phraseIn(text);
+    return null;
   }
 
   /** The prescription's names (`names`), then what the medicine is for ("blood pressure", "presion"): what a member may call it. */

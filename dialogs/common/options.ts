@@ -4,6 +4,11 @@ import { LOCALES, type Locale } from '../../intents/types';
 
 /** Rewrites text-message shorthand in folded words ("appt" → "appointment"); the same for every language. */
 export type ShorthandWords = (words: readonly string[]) => string[];
+
+/** Finds a medicine's name in a message (folded), for concepts that speak of "a medicine". */
+export interface MedicineNameFinder {
+  nameIn(text: string): string | null;
+}
 import { conceptMatch, type PhraseBook } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { containsPhrase, fold } from './text';
@@ -33,6 +38,11 @@ export class OptionMatcher {
     private readonly phrases: PhraseBook,
     /** Members on Teams and SMS write "cancel my appt": matched as "cancel my appointment" too. */
     private readonly shorthand?: ShorthandWords,
+    /**
+     * A medicine named by its name ("is my lisinopril ready", "mi plan cubre ozempic") is read as
+     * the phrase book's `medicineWords` by the concepts (not by plain phrases, nor exact answers).
+     */
+    private readonly medicines?: MedicineNameFinder,
   ) {}
 
   /** The folded message, and the same with its shorthand written out when that differs. */
@@ -41,6 +51,15 @@ export class OptionMatcher {
     if (!folded || !this.shorthand) return folded ? [folded] : [];
     const expanded = this.shorthand(folded.split(' ')).join(' ');
     return expanded === folded ? [folded] : [folded, expanded];
+  }
+
+  /** The variants, then each with the medicine it names written as a medicine word: what concepts read. */
+  private conceptVariants(text: string): string[] {
+    const variants = this.variants(text);
+    const name = this.medicines?.nameIn(text);
+    if (!name) return variants;
+    const named = variants.filter((v) => containsPhrase(v, name));
+    return [...variants, ...named.flatMap((v) => this.phrases.medicineWords.map((word) => ` ${v} `.replace(` ${name} `, ` ${word} `).trim()))];
   }
 
   /** `options.<question>.<id>`; the topics menu reuses the welcome's `topics.<id>`. */
@@ -66,7 +85,7 @@ export class OptionMatcher {
     const exact = ids.filter((id) => variants.some((v) => this.phrasesOf(question, id).includes(v)));
     if (exact.length === 1) return exact[0]!;
     if (exact.length > 1 || mode === 'exact') return null;
-    return this.best(variants, question, ids, 1);
+    return this.best(variants, question, ids, 1, this.conceptVariants(text));
   }
 
   /** The one option a whole short answer means in the conversation's language ("y" in English), if any. */
@@ -91,7 +110,7 @@ export class OptionMatcher {
 
   /** An option named in a longer sentence ("I need to reschedule my appointment" → reschedule). */
   prefill(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): string | null {
-    return this.best(this.variants(text), question, ids, PREFILL_MIN_LENGTH);
+    return this.best(this.variants(text), question, ids, PREFILL_MIN_LENGTH, this.conceptVariants(text));
   }
 
   /**
@@ -113,19 +132,19 @@ export class OptionMatcher {
       .map((f) => f.id);
   }
 
-  private best(variants: readonly string[], question: QuestionKey, ids: readonly string[], minLength: number): string | null {
+  private best(variants: readonly string[], question: QuestionKey, ids: readonly string[], minLength: number, conceptVariants: readonly string[] = variants): string | null {
     let bestId: string | null = null;
     let bestLength = 0;
     let tie = false;
     for (const id of ids) {
       const longest = Math.max(
         0,
-        ...variants.flatMap((folded) => [
-          ...this.phrasesOf(question, id)
+        ...variants.flatMap((folded) =>
+          this.phrasesOf(question, id)
             .filter((p) => p.length >= minLength && containsPhrase(folded, p))
             .map((p) => p.length),
-          this.conceptScore(folded, question, id),
-        ]),
+        ),
+        ...conceptVariants.map((folded) => this.conceptScore(folded, question, id)),
       );
       if (longest > bestLength) {
         bestId = id;
@@ -141,7 +160,7 @@ export class OptionMatcher {
    * one does: how a first message reaches a sub-topic whatever its wording.
    */
   concept(text: string, question: QuestionKey, ids: readonly string[] = QUESTIONS[question]): { id: string; score: number } | null {
-    const variants = this.variants(text);
+    const variants = this.conceptVariants(text);
     const scored = ids
       .map((id) => ({ id, score: Math.max(0, ...variants.map((folded) => this.conceptScore(folded, question, id))) }))
       .filter((s) => s.score > 0);

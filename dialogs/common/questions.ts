@@ -8,6 +8,7 @@ import type { DialogKit } from './kit';
 import { recognizePick } from './listPick';
 import { takeResumedWords } from './resumedWords';
 import type { MatchMode } from './options';
+import { wordCount } from './text';
 
 /**
  * The assistant's own prompts. botbuilder's ChoicePrompt renders its choices itself
@@ -35,8 +36,12 @@ export interface ChoiceQuestionOptions {
   mode?: MatchMode;
   /** Answers that match no option before the question gives up (default 2). */
   maxAttempts?: number;
-  /** `end`: give up at the first answer that matches nothing (the caller routes it anew). */
-  noMatch?: 'retry' | 'end';
+  /**
+   * `end`: give up at the first answer that matches nothing (the caller routes it anew);
+   * `sentence`: the same for an answer of a few words or more (a question of the member's own, which
+   * the caller answers or routes anew), while a word or two is asked again, as `retry`.
+   */
+  noMatch?: 'retry' | 'end' | 'sentence';
   /**
    * An answer to another question, said alone, taken as one of these options ("es para mi hija"
    * to the video-visits menu is booking one for her: the patient is read again by the booking).
@@ -45,6 +50,8 @@ export interface ChoiceQuestionOptions {
 }
 
 const NO_OPTION_FITS = 'common.noOptionFits';
+/** Words from which an answer is a sentence of the member's own, not a mistyped pick (`noMatch: 'sentence'`). */
+const SENTENCE_WORDS = 3;
 /** Said when the answer asks for something no topic covers ("will it snow on friday?"). */
 const OUT_OF_SCOPE = 'common.outOfScopeHere';
 const OPENING_ACK = /^(Sure|OK|Okay|Claro|De acuerdo|Muy bien)[.,!]\s+/;
@@ -134,7 +141,9 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     const options = this.options(instance);
     const answer = this.matchText(dc.context, options, options.mode ?? 'contains');
     if (answer) return dc.endDialog({ answer } satisfies ChoiceAnswer);
-    if (options.noMatch === 'end') return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
+    if (options.noMatch === 'end' || (options.noMatch === 'sentence' && wordCount(turnInfo(dc.context).text) >= SENTENCE_WORDS)) {
+      return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
+    }
     if (this.missed(instance)) return dc.endDialog({ answer: null, stuck: true } satisfies ChoiceAnswer);
     await this.render(dc.context, options, this.kit.locale(dc.context), NO_OPTION_FITS);
     return Dialog.EndOfTurn;

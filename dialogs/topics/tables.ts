@@ -44,9 +44,12 @@ export const BILLING = topicTable({
     highBill: { links: ['billing.statements', 'billing.claims'], phone: 'billing', offerPerson: 'dispute' },
     // "is my claim from last month processed": where a claim stands and its explanation of benefits.
     claims: { links: ['billing.claims'], phone: 'billing' },
+    // "does my plan cover ozempic": the plan's drug list when the portal has one, and the pharmacy's line.
+    drugCoverage: { links: ['pharmacy.drugCoverage'], phone: 'pharmacy' },
   },
   /** Answered when the message asks it; the menu keeps its twelve plain choices. */
-  unlisted: ['highBill', 'claims'],
+  unlisted: ['highBill', 'claims', 'drugCoverage'],
+  otherLine: 'billing',
 });
 
 export const RECORDS = topicTable({

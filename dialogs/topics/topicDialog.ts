@@ -3,7 +3,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { DialogKit } from '../common/kit';
 import { NO_VERIFICATION, type IdentityVerification } from '../identity/verification';
 import { QUESTIONS, type QuestionKey } from '../questions';
-import type { TaskIntentId } from '../../intents/types';
+import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import { ChoiceQuestion, type ChoiceAnswer } from '../common/questions';
 import { TaskDialog, values, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { turnInfo } from '../turn';
@@ -49,7 +49,8 @@ export class TopicDialog extends TaskDialog {
     const prefilled = this.resumed(step, 'topic', this.table.question) ?? this.prefilled(step, this.table.question);
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
     const ids = QUESTIONS[this.table.question].filter((id) => !unlisted.includes(id));
-    return this.ask(step, 'topic', this.table.question, { ids, unlisted, ...(this.table.byAnswerOf ? { byAnswerOf: this.table.byAnswerOf } : {}) });
+    // A sentence that fits no option is answered or routed anew (`noOption`), never met with the same menu.
+    return this.ask(step, 'topic', this.table.question, { ids, unlisted, noMatch: 'sentence', ...(this.table.byAnswerOf ? { byAnswerOf: this.table.byAnswerOf } : {}) });
   }
 
   /**
@@ -64,8 +65,9 @@ export class TopicDialog extends TaskDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const id = (step.result as ChoiceAnswer | undefined)?.answer;
-    if (!id) return this.stuck(step);
+    const result = step.result as ChoiceAnswer | undefined;
+    const id = result?.answer;
+    if (!id) return result && 'stuck' in result && !result.stuck ? this.noOption(step) : this.stuck(step);
     await this.answered(step, 'topic', id);
     const answer = this.table.answers[id]!;
     const special = this.special[id];
@@ -77,6 +79,22 @@ export class TopicDialog extends TaskDialog {
     }
     if (!answer.offerPerson) return this.done(step);
     values(step).offerPerson = answer.offerPerson;
+    return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });
+  }
+
+  /**
+   * A sentence to the menu that fits none of its options: a question about this topic (the
+   * recognizer is sure of it) gets the topic's line and the offer of a person; anything else is a
+   * new request, routed afresh (the same menu would only refuse it again).
+   */
+  private async noOption(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { result } = turnInfo(step.context);
+    if (result.intent !== this.intent || result.score < this.kit.policy.routeAt) return this.done(step, { kind: 'completed', reroute: true });
+    const locale = this.kit.locale(step.context);
+    const line = this.table.otherLine ?? 'memberServices';
+    const phone = this.kit.profile.phone(line, locale);
+    await this.kit.say(step.context, 'common.noOptionLine', { team: this.kit.text(step.context, `phones.${line}`), number: phone.number, hours: phone.hours, tty: this.kit.profile.phones.tty });
+    values(step).offerPerson = 'unclear';
     return step.beginDialog(ChoiceQuestion.ID, { question: 'offerPerson', prompt: 'common.offerPerson', mode: 'contains', noMatch: 'end' });
   }
 
@@ -114,7 +132,16 @@ export class TopicDialog extends TaskDialog {
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = (step.result as ChoiceAnswer | undefined)?.answer;
     if (answer === 'agent') return this.done(step, { kind: 'person', reason: values(step).offerPerson } as TaskOutcome);
-    // "No" ends the topic; anything else is a new request, routed afresh.
-    return this.done(step, { kind: 'completed', reroute: answer === null });
+    // "No" ends the topic; anything else is a new request, routed afresh, and so is a no with a
+    // request after it ("no. can i pay it in installments", "no gracias. ¿puedo pagarla en partes?").
+    return this.done(step, { kind: 'completed', reroute: answer === null || (answer === 'no' && this.noWithRequest(step.context)) });
+  }
+
+  /** A no to the offer of a person said with more: a question or a request for a task. */
+  private noWithRequest(context: TurnContext): boolean {
+    const { text, result } = turnInfo(context);
+    if (this.kit.options.match(text, 'offerPerson', 'exact')) return false;
+    const task = TASK_INTENTS.some((t) => t === result.intent) && result.score >= this.kit.policy.routeAt;
+    return task || text.includes('?') || this.kit.phrases.isRequest(text);
   }
 }

@@ -43,6 +43,11 @@ export interface TopicTable<Q extends QuestionKey = QuestionKey> {
   lines?: Partial<Record<PhoneLine, OptionId<Q>>>;
   /** An answer to another question said alone at the menu is this option ("it's for my daughter": book). */
   byAnswerOf?: { question: QuestionKey; id: OptionId<Q> };
+  /**
+   * The line for a question about this topic that fits no option ("screening is supposed to be
+   * covered" to the billing menu): given with the offer of a person. Default: Member Services.
+   */
+  otherLine?: PhoneLine;
 }
 
 /** Any topic table, as TopicDialog reads it. */
@@ -53,6 +58,7 @@ export interface AnyTopicTable {
   unlisted?: readonly string[];
   lines?: Partial<Record<PhoneLine, string>>;
   byAnswerOf?: { question: QuestionKey; id: string };
+  otherLine?: PhoneLine;
 }
 
 export function topicTable<Q extends QuestionKey>(table: TopicTable<Q>): TopicTable<Q> {

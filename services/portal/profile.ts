@@ -55,6 +55,8 @@ export const portalProfileSchema = z.strictObject({
       autoRefill: page,
       /** The portal's renewal request (a prescription with no refills left), if it has one. */
       renewal: page.optional(),
+      /** The plan's drug list (formulary): which medicines it covers, at which tier; if the portal has one. */
+      drugCoverage: page.optional(),
       /** Find a pharmacy: every location with its address and opening hours. */
       locator: page,
     }),
