@@ -73,6 +73,8 @@ describe('EmergencyDetector', () => {
       ['autolesión', 'crisis', 'me estoy cortando otra vez'],
       ['dañar a otros', 'crisis', 'quiero matar a mi jefe'],
       ['un bebé de menos de 3 meses con fiebre', 'medical', 'la nena tiene 6 semanas de nacida y le marca 38.4'],
+      ['un bebé de días, dicho con "tiene" y en abreviatura', 'medical', 'mi bb de 20 dias tiene calentura desde la tarde'],
+      ['semanas dichas con "tiene"', 'medical', 'el bebecito tiene 5 semanas y anda con fiebre'],
       ['una pregunta por una cantidad letal', 'crisis', 'cuántas pastillas de las mías serían una dosis letal'],
       ['ahogamiento', 'medical', 'sacamos a la niña de la piscina y no reacciona bien'],
       ['humo', 'medical', 'mi abuela respiró mucho humo en la cocina'],
