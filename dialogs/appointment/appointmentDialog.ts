@@ -229,6 +229,8 @@ export class AppointmentDialog extends TaskDialog {
    */
   private askAction(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const named = this.resumed(step, 'action', 'appointment.action') ?? this.prefilled(step, 'appointment.action');
+    // "cambiar mi cita de video a una cita por teléfono" names a new phone visit too: it is a change to the visit.
+    if (named === 'new' && this.parts.modes.isSwitch((step.options as TaskOptions | undefined)?.text ?? '')) return step.next({ answer: 'reschedule' } satisfies ChoiceAnswer);
     if (!named && this.prefilled(step, 'appointment.care')) return step.next({ answer: 'new' } satisfies ChoiceAnswer);
     return this.ask(step, 'action', 'appointment.action');
   }

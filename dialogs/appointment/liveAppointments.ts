@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Appointment, CareKind, Slot, VisitMode } from '../../services/appointments/appointmentLookup';
+import { IN_PERSON_ONLY, type Appointment, type CareKind, type Slot, type VisitMode } from '../../services/appointments/appointmentLookup';
 import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
@@ -17,6 +17,13 @@ import { fittingVisits, type VisitMention } from './visitMention';
 import type { PreferredTime } from './when';
 
 export const LIVE_APPOINTMENTS = 'appointment.live';
+
+const MODES: readonly VisitMode[] = ['inPerson', 'video', 'phone'];
+
+/** The ways to be seen a member may change to for this care (none for a blood draw, an x-ray or a shot). */
+function otherModes(care: CareKind | undefined, mode: VisitMode | undefined): VisitMode[] {
+  return care && IN_PERSON_ONLY.includes(care) ? [] : MODES.filter((m) => m !== mode);
+}
 
 export interface LiveAppointmentOptions {
   action: 'find' | 'cancel' | 'new';
@@ -197,6 +204,8 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       vars: { care: this.kit.text(context, `options.appointment.care.${care}`) },
       items: open.slots.map((s) => visitPickItem(this.kit, s, slotTitle(this.kit, context, s, zone), zone, now)),
       none: true,
+      // "can it be a video visit instead" at the open times: the same search in that mode.
+      changes: [{ question: 'appointment.mode', ids: otherModes(care, mode) }],
     } satisfies PickOptions);
   }
 
@@ -206,6 +215,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const answer = step.result as PickAnswer | undefined;
     const picked = answer?.picked ? values.items?.find((i) => i.id === answer.picked) : undefined;
     const action = this.options(step).action;
+    if (answer?.picked === null && answer.changed) return this.changeMode(step);
     if (!picked) {
       // Stuck (two answers that named no item): said as such, never as if the member had said "none".
       const stuck = !!answer && answer.picked === null && answer.stuck;
@@ -303,6 +313,19 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       mode,
       change,
       subjectId: subject.memberId,
+    } satisfies LiveAppointmentOptions);
+  }
+
+  /** Another way to be seen asked for at the open times (the last one named): the same kind of care and time, in that mode. */
+  private changeMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { care, mode: current } = this.options(step);
+    const mode = this.kit.options.mentioned(turnInfo(step.context).text, 'appointment.mode', otherModes(care, current)).at(-1) as VisitMode | undefined;
+    const { subject } = step.values as LiveValues;
+    const { change: _dropped, ...options } = this.options(step);
+    return step.replaceDialog(`${LIVE_APPOINTMENTS}.flow`, {
+      ...options,
+      ...(mode ? { mode } : {}),
+      ...(subject ? { subjectId: subject.memberId } : {}),
     } satisfies LiveAppointmentOptions);
   }
 

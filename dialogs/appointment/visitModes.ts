@@ -22,6 +22,16 @@ export class VisitModes {
     return { current: named[0]!, to: named[named.length - 1]! };
   }
 
+  /**
+   * A change of a visit's kind ("cambiar mi cita de video a una cita por teléfono", "switch my
+   * video appointment to a phone appointment"): a word for changing a visit, and a new kind named
+   * that is not the visit's own. A change to the visit, not a new booking.
+   */
+  isSwitch(text: string): boolean {
+    const { current, to } = this.named(text);
+    return !!to && to !== current && this.kit.options.concept(text, 'appointment.action', ['reschedule']) !== null;
+  }
+
   /** The kind is named as where the visit goes: "to in person", "a presencial", "phone instead". */
   private namedAsNew(text: string, mode: VisitMode): boolean {
     const padded = ` ${fold(text)} `;

@@ -210,7 +210,8 @@ export class PreferredTimeParser {
           continue;
         }
         if (!result) continue;
-        const checked = preferredTimeSchema.safeParse(this.withTimeOfDay(result, raw.data.slice(index + 1), locale));
+        const rest = raw.data.slice(index + 1);
+        const checked = preferredTimeSchema.safeParse(this.withDay(this.withTimeOfDay(result, rest, locale), rest, now));
         if (checked.success) return { ok: true, value: checked.data };
       }
       // Every "friday morning" offered is over (said on Friday afternoon): the next Friday.
@@ -236,6 +237,22 @@ export class PreferredTimeParser {
         if (after && Number(after.slice(0, 2)) >= OPENING_HOUR) return { ...result, after };
         const part = value.type === 'timerange' ? partOfDay(value, locale, entity.text) : null;
         if (part) return { ...result, partOfDay: part };
+      }
+    }
+    return result;
+  }
+
+  /**
+   * "mornings, any day next week" comes as a time of day, then a week: a time of day without a day
+   * takes the day (or days) said after it.
+   */
+  private withDay(result: PreferredTime, rest: z.infer<typeof recognized>, now: Date): PreferredTime {
+    if (result.date) return result;
+    for (const entity of rest) {
+      for (const value of entity.resolution.values) {
+        if (value.type !== 'date' && value.type !== 'daterange') continue;
+        const days = fromValue(value, now, null);
+        if (days && days !== 'past') return { ...result, date: days.date, until: days.until };
       }
     }
     return result;

@@ -141,7 +141,7 @@ export class OptionMatcher {
         0,
         ...variants.flatMap((folded) =>
           this.phrasesOf(question, id)
-            .filter((p) => p.length >= minLength && containsPhrase(folded, p))
+            .filter((p) => p.length >= minLength && this.affirmed(folded, p))
             .map((p) => p.length),
         ),
         ...conceptVariants.map((folded) => this.conceptScore(folded, question, id)),
@@ -153,6 +153,21 @@ export class OptionMatcher {
       } else if (longest && longest === bestLength) tie = true;
     }
     return tie ? null : bestId;
+  }
+
+  /**
+   * The phrase occurs in the (folded) message at least once without a negator right before it:
+   * "my knee is sore, not urgent" / "no es urgente" names no urgent visit.
+   */
+  private affirmed(folded: string, phrase: string): boolean {
+    if (!containsPhrase(folded, phrase)) return false;
+    const negators = this.phrases.shortAnswerWords('option.negator');
+    const padded = ` ${folded} `;
+    for (let at = padded.indexOf(` ${phrase} `); at >= 0; at = padded.indexOf(` ${phrase} `, at + 1)) {
+      const before = padded.slice(0, at + 1);
+      if (!negators.some((n) => before.endsWith(` ${n} `))) return true;
+    }
+    return false;
   }
 
   /**

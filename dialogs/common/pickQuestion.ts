@@ -6,6 +6,7 @@ import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import { recognizePick, type ListItem, type ListPick } from './listPick';
 import { Question, WAYS_OUT } from './questions';
+import type { QuestionKey } from '../questions';
 import { fold } from './text';
 
 /** An item of the list: its id, its title, and what else tells it apart (see `ListItem`). */
@@ -18,10 +19,15 @@ export interface PickOptions {
   /** Offer "None of these" as the last choice. */
   none?: boolean;
   maxAttempts?: number;
+  /**
+   * Options of other questions whose naming changes what the list was made of ("can it be a video
+   * visit instead" at the open times): the pick ends with `changed`, for the caller to read.
+   */
+  changes?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
 }
 
-/** The item picked, or none: the member chose "None of these" (or could not pick: `stuck`). */
-export type PickAnswer = { picked: string } | { picked: null; stuck: boolean };
+/** The item picked, or none: the member chose "None of these" (or could not pick: `stuck`), or asked for a change (`changed`). */
+export type PickAnswer = { picked: string } | { picked: null; stuck: boolean; changed?: true };
 
 const NONE_KEY = 'common.noneOfThese';
 /** Said once when an answer names no item: the list again, and a way out. */
@@ -113,7 +119,14 @@ export class PickQuestion extends Question<PickOptions> {
   }
 
   accepts(instance: DialogInstance, context: TurnContext): boolean {
-    return this.match(context, instance, false) !== null;
+    return this.match(context, instance, false) !== null || this.changed(instance, context);
+  }
+
+  /** The answer names no item but a change the caller reads (another way to be seen). */
+  private changed(instance: DialogInstance, context: TurnContext): boolean {
+    const { changes = [] } = (instance.state as PickState).options;
+    const text = turnInfo(context).text;
+    return changes.some((c) => this.kit.options.mentioned(text, c.question, c.ids).length > 0);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -124,6 +137,7 @@ export class PickQuestion extends Question<PickOptions> {
     const picked = this.match(dc.context, instance, false);
     if (picked?.kind === 'none') return dc.endDialog({ picked: null, stuck: false } satisfies PickAnswer);
     if (picked?.kind === 'one') return dc.endDialog({ picked: picked.id } satisfies PickAnswer);
+    if (!picked && this.changed(instance, dc.context)) return dc.endDialog({ picked: null, stuck: false, changed: true } satisfies PickAnswer);
     if (picked?.kind === 'several') {
       state.shown = picked.ids;
       await this.kit.send(dc.context, { text: this.kit.text(dc.context, PICK_WHICH), choices: this.titles(options, locale, picked.ids).map((title) => ({ title, value: title })) });
