@@ -12,6 +12,7 @@ import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
 import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
+import { CareCostWords } from '../dialogs/careCost';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { CONTACT, PASSWORD_RESET, TOPIC_TABLES } from '../dialogs/topics/tables';
 import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
@@ -221,7 +222,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   });
 
   const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock);
-  careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock);
+  careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const smsKeywords = new SmsKeywordGate({
     sender,
     catalog,

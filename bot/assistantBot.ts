@@ -77,7 +77,7 @@ export class AssistantBot extends ActivityHandler {
   constructor(private readonly deps: AssistantBotDeps) {
     super();
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
-    this.steps = memberMessageSteps({ ...deps, welcome: (context, locale) => this.welcome(context, locale, false) });
+    this.steps = memberMessageSteps({ ...deps, welcome: (context, locale, quiet) => this.welcome(context, locale, false, quiet) });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -152,9 +152,11 @@ export class AssistantBot extends ActivityHandler {
   }
 
   /** Welcomes once per conversation; true when the welcome was sent now. */
-  private async welcome(context: TurnContext, locale: Locale, withMenu: boolean): Promise<boolean> {
+  private async welcome(context: TurnContext, locale: Locale, withMenu: boolean, quiet = false): Promise<boolean> {
     if (await this.welcomed.get(context, false)) return false;
     await this.welcomed.set(context, true);
+    // The first message carries a safety outcome: its answer first, the welcome left out.
+    if (quiet) return false;
     // The conversation began with an emergency or abuse answer: a welcome now would come too late.
     if (await this.deps.followUp?.answeredBefore(context)) return false;
     const sms = !!profileOf(context.activity.channelId).carrierKeywords;

@@ -233,11 +233,30 @@ export class TriageResponder {
     this.deps.logger.info({ outcome: 'mental_health_follow_up', mode: 'noPhone', channelId: context.activity.channelId, locale }, 'mental-health follow-up given');
   }
 
+  /**
+   * After a symptoms answer, a worry about what the ER, urgent care or an ambulance costs
+   * (pipeline/careFollowUp.ts): do not let it stop you, emergency care is covered, the nurse line
+   * helps decide where to go. Never the billing menu.
+   */
+  async careCost(context: TurnContext, locale: Locale): Promise<void> {
+    turnTriage(context).answered = true;
+    await this.deps.sender.send(context, { text: this.text(locale, 'symptoms.cost', this.deps.profile.phone('nurseLine', locale)) }, locale);
+    noteOutcome(context, { triage: 'symptoms' });
+    this.deps.logger.info({ outcome: 'symptoms_follow_up', mode: 'cost', channelId: context.activity.channelId, locale }, 'symptoms follow-up given');
+  }
+
   /** mental_health / symptoms: the answer (the caller decides about the dialog in progress). */
   async answer(context: TurnContext, match: TriageAnswer): Promise<void> {
     // "need to get my daughter seen": the visit offered is hers, not the member's. The
     // mental-health answer given just before: acknowledged in short, the line and 988 in one line.
-    const reply = match.intent === 'mental_health' && turnTriage(context).again ? this.mentalHealthAgain(match.locale) : this.reply(match, familyMention(this.deps.options, context.activity.text));
+    const triage = turnTriage(context);
+    // Symptoms after the urgent answer's reminder line ("puedo llevarla mañana o es urgente?" after
+    // 911): the nurse line only, never an e-visit or a same-day visit beside "call 911 now".
+    const reply = match.intent === 'mental_health' && triage.again
+      ? this.mentalHealthAgain(match.locale)
+      : match.intent === 'symptoms' && triage.reminded
+        ? { text: this.text(match.locale, 'symptoms.afterUrgent', this.deps.profile.phone('nurseLine', match.locale)) }
+        : this.reply(match, familyMention(this.deps.options, context.activity.text));
     await this.deps.sender.send(context, reply, match.locale);
     this.counted(context, match, 'answered');
     await this.tell(context, match, reply);

@@ -3,10 +3,11 @@ import type { TriageResponder } from '../dialogs/triage';
 import { fold } from '../dialogs/common/text';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import type { TriageMatch } from '../intents/types';
+import type { CareCostWords } from '../dialogs/careCost';
 
-/** What is kept after a mental-health answer (ids only, never member text). */
+/** What is kept after a mental-health or symptoms answer (ids only, never member text). */
 export interface CareMemory {
-  intent: 'mental_health';
+  intent: 'mental_health' | 'symptoms';
   /** When it was answered (ms). */
   at: number;
   /** Member messages that are still read in its light. */
@@ -49,6 +50,9 @@ export function refusesPhone(text: string): boolean {
 }
 
 /**
+ * After a symptoms answer (the nurse line, an e-visit, 911 if severe), a worry about what the ER,
+ * urgent care or an ambulance costs gets its answer (dialogs/careCost.ts), never the billing menu.
+ *
  * After a mental-health answer (the behavioral health line, a visit, 988), the member's next
  * messages are read in its light: a reason not to phone ("I don't want to talk to anyone on the
  * phone") gets the ways that need no call (text or chat 988, a video visit, a secure message),
@@ -59,15 +63,17 @@ export function refusesPhone(text: string): boolean {
 export class CareFollowUp {
   constructor(
     private readonly memory: StatePropertyAccessor<CareMemory | undefined>,
-    private readonly responder: Pick<TriageResponder, 'withoutPhone'>,
+    private readonly responder: Pick<TriageResponder, 'withoutPhone' | 'careCost'>,
     private readonly clock: () => number,
+    /** "i dont want to go to the ER its so expensive" after a symptoms answer. */
+    private readonly costWords: Pick<CareCostWords, 'worries'>,
     private readonly settings: CareFollowUpSettings = DEFAULT_CARE_FOLLOW_UP,
   ) {}
 
-  /** After a triage answer: a mental-health answer opens the window. */
+  /** After a triage answer: a mental-health or symptoms answer opens the window. */
   async remember(context: TurnContext, match: Pick<TriageMatch, 'intent'>): Promise<void> {
-    if (match.intent !== 'mental_health') return;
-    await this.memory.set(context, { intent: 'mental_health', at: this.clock(), left: this.settings.messages });
+    if (match.intent !== 'mental_health' && match.intent !== 'symptoms') return;
+    await this.memory.set(context, { intent: match.intent, at: this.clock(), left: this.settings.messages });
   }
 
   /** A member message after a mental-health answer; true when it was answered here (the turn ends). */
@@ -76,6 +82,17 @@ export class CareFollowUp {
     if (!kept || kept.left <= 0 || this.clock() - kept.at > this.settings.withinMs) return false;
     const text = context.activity.text ?? '';
     if (turnTriage(context).answered || !text.trim()) return false;
+    // After a symptoms answer, what the ER or urgent care costs is a reason not to go: answered
+    // here (never the billing menu). A new symptom the triage answers itself goes on as usual.
+    if (kept.intent === 'symptoms') {
+      const match = turnTriage(context).match;
+      const worry = (!match || match.intent === 'symptoms') && this.costWords.worries(text);
+      kept.left = worry ? 0 : kept.left - 1;
+      await this.memory.set(context, kept);
+      if (!worry) return false;
+      await this.responder.careCost(context, turn.locale);
+      return true;
+    }
     const phoneless = refusesPhone(text);
     kept.left = phoneless ? 0 : kept.left - 1;
     await this.memory.set(context, kept);

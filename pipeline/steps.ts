@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../intents/types';
+import type { IntentResult, Locale } from '../intents/types';
 import type { ReplySender } from '../channels/replySender';
 import type { DialogRunner } from './dialogRunner';
 import type { IdentityGate } from '../identity/bot/gate';
@@ -30,8 +30,11 @@ export interface MemberMessageStepDeps {
   smsKeywords: SmsKeywordGate;
   identityGate?: IdentityGate;
   understanding: TurnUnderstanding;
-  /** Welcomes once per conversation (SMS sends no conversationUpdate); true when sent now. */
-  welcome: (context: TurnContext, locale: Locale) => Promise<boolean>;
+  /**
+   * Welcomes once per conversation (SMS sends no conversationUpdate); true when sent now. `quiet`:
+   * the first message carries a safety outcome, so the welcome is left out (never before it).
+   */
+  welcome: (context: TurnContext, locale: Locale, quiet: boolean) => Promise<boolean>;
   dialogs: DialogRunner;
   /** After an emergency or abuse answer, the next messages in its light. */
   followUp?: UrgentFollowUp;
@@ -95,7 +98,8 @@ export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnSt
       name: 'welcome',
       run: async (context, facts) => {
         const turn = understood(facts);
-        turn.welcomed = await deps.welcome(context, turn.locale);
+        // A first message with a health or safety outcome: its answer comes first, without the welcome.
+        turn.welcomed = await deps.welcome(context, turn.locale, carriesSafety(turn.result));
         await secrets.warnIfMasked(context, facts, turn.locale);
         await textLimit?.noteIfTruncated(context, facts, turn.locale);
       },
@@ -103,6 +107,11 @@ export function memberMessageSteps(deps: MemberMessageStepDeps): readonly TurnSt
     // 7. MainDialog routes, or the dialog in progress continues.
     { name: 'dialogs', run: (context) => dialogs.run(context) },
   ];
+}
+
+/** The message's outcome is the triage's (mental health, symptoms) or carries its safety line. */
+function carriesSafety(result: IntentResult): boolean {
+  return result.intent === 'mental_health' || result.intent === 'symptoms' || !!result.safety;
 }
 
 /** Runs the steps in order until one ends the turn. */

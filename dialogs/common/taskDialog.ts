@@ -31,6 +31,8 @@ const WORDS_ONLY = /^model:[a-z_]+:words$/;
 
 /** A safety signal from mental-health words or a mental-health leaning of the triage. */
 const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
+/** The triage's symptoms outcome, yielded to a task the recognizer was surer of (intents/understanding.ts). */
+const SYMPTOMS_SIGNAL = /^model:symptoms:/;
 
 /** A signal from a mood word alone ("stress", "estrés"), not from the model's leaning nor care words. */
 const MOOD_ONLY = /^concept:mood(?::model)?$/;
@@ -168,6 +170,7 @@ export abstract class TaskDialog extends ComponentDialog {
    */
   protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
     await this.mentalHealthNote(innerDc.context, options?.text);
+    await this.symptomsNote(innerDc.context);
     const table = INFO_TABLES.find((t) => t.intent === this.intent);
     const text = options?.text;
     const id = table && text && !this.kit.options.match(text, 'topics', 'exact') ? this.kit.options.prefill(text, table.question) : null;
@@ -187,6 +190,16 @@ export abstract class TaskDialog extends ComponentDialog {
     if (!safety || !MENTAL_HEALTH_SIGNAL.test(safety.rule)) return;
     if (this.moodIsTheSubject(context, safety.rule, text)) return;
     await this.kit.triage.note(context, { intent: 'mental_health', kind: null, locale: this.kit.locale(context), rule: safety.rule });
+  }
+
+  /**
+   * A task asked for with symptoms ("my head still hurts and i can barely see, can i get an appt
+   * tomorrow"): the task goes on, with the nurse line and 911 beside it, once.
+   */
+  private async symptomsNote(context: TurnContext): Promise<void> {
+    const safety = safetyOf(context);
+    if (!safety || !(SYMPTOMS_SIGNAL.test(safety.rule) || safety.leaning?.intent === 'symptoms')) return;
+    await this.kit.triage.note(context, { intent: 'symptoms', kind: null, locale: this.kit.locale(context), rule: safety.rule });
   }
 
   /**

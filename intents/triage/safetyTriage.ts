@@ -8,6 +8,7 @@ import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetyS
 import { loadConcepts, type ConceptMatcher } from './concepts';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
+import { loadHarmless, type HarmlessReader } from './harmless';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS, TRIAGE_LABELS, type TriageLabel } from './labels';
@@ -30,6 +31,8 @@ export interface TriageParts {
   denials: DenialReader;
   /** A chat-ending "done" ("I'm all done here, goodbye"): not hopelessness. */
   closings: ClosingReader;
+  /** A message that only says someone feels better, "ill" for "I'll": never a sign. */
+  harmless: HarmlessReader;
 }
 
 /**
@@ -79,8 +82,20 @@ export class SafetyTriage implements TriageCheck {
     const { sentences, closing } = this.parts.closings.withoutClosing(features.sentences(text, locale));
     seen.sentences = sentences;
     const p = model.predict(sentences, locale);
-    const hasSignal = (s: SentenceView): boolean => s.concepts.some((c) => concepts.signal.has(c));
+    // "ill" in "ok ill call" is "I'll": its concept is no signal (the model reads the words as they are).
+    const signalConcepts = (s: SentenceView): string[] => {
+      const masked = this.parts.harmless.withoutLookalikes(s.tokens);
+      return (masked ? concepts.find(masked) : s.concepts).filter((c) => concepts.signal.has(c));
+    };
+    const hasSignal = (s: SentenceView): boolean => signalConcepts(s).length > 0;
     const signalled = sentences.some(hasSignal);
+    // A whole message that only says someone feels better ("ya se siente bien", "ya me siento
+    // mejor": "siento" is a mood word) or asks why the assistant cannot do it ("why cant you just
+    // do it"): nothing, unless a strong rule fires. Every word is the pattern's, so no other sign.
+    if (this.parts.harmless.message(sentences)) {
+      const lexiconOnly = safeDetect(detector, text);
+      if (!lexiconOnly?.strong) return { match: null, safety: null };
+    }
     let ep = p;
     // Without any health, distress or safety concept, only a very confident model calls an
     // emergency ("Help! I lost my card!" is a bank's errand, whatever its exclamation marks).
@@ -194,7 +209,7 @@ export class SafetyTriage implements TriageCheck {
       const doubt = emergencyKind(ep, pe);
       return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
     }
-    const signalConcept = sentences.flatMap((s) => s.concepts).find((c) => concepts.signal.has(c))!;
+    const signalConcept = sentences.flatMap(signalConcepts)[0]!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };
     // Short of both thresholds, but a health or distress concept is there and the model leans to
     // one of them: the pipeline answers it unless a portal task is clearly asked for.
@@ -322,6 +337,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
   const config = loadTriageConfig();
   const denials = loadDenials();
   const closings = loadClosings();
+  const harmless = loadHarmless();
   const makeFeatures = triageFeatureFactory(concepts);
   const hash = triageDataHash();
   let origin: TriageBuild['origin'] = 'trained:missing';
@@ -330,7 +346,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
       const file = TriageModel.parse(JSON.parse(fs.readFileSync(modelFile, 'utf8')), modelFile);
       if (file.dataHash === hash) {
         const model = new TriageModel(file, makeFeatures(file.vocabulary));
-        return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings }), origin: 'file', model };
+        return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings, harmless }), origin: 'file', model };
       }
       origin = 'trained:stale';
     } catch {
@@ -338,7 +354,7 @@ export function buildSafetyTriage(detector: EmergencyCheck, modelFile = DEFAULT_
     }
   }
   const model = trainTriageModel(loadTriageCorpus(concepts), makeFeatures, config, hash);
-  return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings }), origin, model };
+  return { triage: new SafetyTriage({ model, concepts, config, detector, denials, closings, harmless }), origin, model };
 }
 
 /** Trains the triage model and writes it (npm run build). */

@@ -115,6 +115,26 @@ describe('safety triage (intents/triage)', function () {
     }
   });
 
+  describe('feeling better, "why cant you do it" and "ill" for "I\'ll" are no sign (intents/triage/harmless.ts)', () => {
+    for (const text of ['why cant you just do it', "why can't you do that for me", 'ok ill call. thanks', "ok, ill call them tomorrow", 'ill do it later', 'mejor cancélala, ya se siente bien', 'ya se siente mejor', 'ya me siento mejor, gracias', 'my son is feeling better so cancel it', 'she feels much better now', 'por qué no lo puedes hacer tú']) {
+      it(`"${text}" is no outcome and no safety line`, () => {
+        const r = triage().triage(text);
+        assert.equal(r.match, null, outcome(r));
+        assert.equal(r.safety, null, outcome(r));
+      });
+    }
+    for (const [text, expected] of [
+      ['i feel ill', 'symptoms'],
+      ['ill call 911 my chest hurts', 'emergency:medical'],
+      ["they'd be better off without me", 'emergency:crisis'],
+      ['me siento mejor pero no quiero vivir', 'emergency:crisis'],
+      ['why cant you just let me die', 'emergency:crisis'],
+    ] as const) {
+      it(`"${text}" stays ${expected}`, () => assert.equal(outcome(triage().triage(text)), expected));
+    }
+    it('"so ill, ill call the nurse" keeps the sign of the first "ill"', () => assert.notEqual(outcome(triage().triage('im so ill. ill call the nurse')), 'none'));
+  });
+
   describe('preparations and goodbyes with no word of death carry the crisis concepts, so they are never nothing', () => {
     for (const text of ['got all my affairs in order this week, the cat goes to my sister', 'you wont hear from me again after tonight', 'looking up the easiest way out of all this', 'ya puse mis asuntos en orden, no se preocupen', 'despues de hoy nadie va a saber mas de mi']) {
       it(`"${text}" → a farewell or hopelessness concept, and the crisis answer or the safety net`, () => {

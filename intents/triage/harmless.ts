@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { NluDataError, readJsonFile } from '../data-files';
+import { DATA_DIR } from '../paths';
+import type { SentenceView } from './features';
+
+export const HARMLESS_FILE = path.join(DATA_DIR, 'triage', 'harmless.json');
+
+const rule = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), pattern: z.string().min(1) });
+const lookalike = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The token that looks like a concept word ("ill" for "I'll"). */
+  token: z.string().regex(/^[a-z0-9]+$/),
+  /** It is the other word when the next token is one of these ("ill call", "ill do it")… */
+  before: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+  /** …and the token before it is none of these ("i feel ill", "so ill"). */
+  notAfter: z.array(z.string().regex(/^[a-z0-9]+$/)),
+});
+const harmlessSchema = z.object({
+  $comment: z.string().optional(),
+  messages: z.object({ en: z.array(rule), es: z.array(rule) }),
+  lookalikes: z.array(lookalike),
+});
+
+/**
+ * Two narrow readings of messages the triage model or its concepts took for a sign, though plain
+ * (intents/data/triage/harmless.json; not in the model's data hash: changing it needs no retraining):
+ * - `messages`: a whole message that only says someone feels better or asks the assistant why it
+ *   cannot do a task ("ya se siente bien", "why cant you just do it"); each pattern must match the
+ *   WHOLE normalized message, so any other word (a symptom, "pero ya no aguanto") is never one;
+ * - `lookalikes`: a token that only looks like a signal word ("ill" in "ok ill call", written for
+ *   "I'll"): it does not count as a signal there (the model still reads the message as it is).
+ * Deliberately narrow: a missed sign costs far more than a needless safety line.
+ */
+export class HarmlessReader {
+  private readonly rules: Array<{ id: string; re: RegExp }>;
+  private readonly lookalikes: z.output<typeof lookalike>[];
+
+  constructor(file: z.output<typeof harmlessSchema>) {
+    this.rules = [...file.messages.en, ...file.messages.es].map(({ id, pattern }) => {
+      try {
+        return { id, re: new RegExp(pattern) };
+      } catch (err) {
+        throw new NluDataError(HARMLESS_FILE, `rule ${id}: ${(err as Error).message}`);
+      }
+    });
+    this.lookalikes = file.lookalikes;
+  }
+
+  /** The id of the rule the whole message matches (its sentences' tokens), or null. */
+  message(sentences: readonly SentenceView[]): string | null {
+    const whole = sentences.map((s) => s.tokens.join(' ')).join(' ');
+    return this.rules.find((r) => r.re.test(whole))?.id ?? null;
+  }
+
+  /** The sentence's tokens with every lookalike token blanked out (to find its real concepts). */
+  withoutLookalikes(tokens: readonly string[]): string[] | null {
+    let changed = false;
+    const out = tokens.map((t, i) => {
+      const hit = this.lookalikes.some((l) => l.token === t && l.before.includes(tokens[i + 1] ?? '') && !l.notAfter.includes(tokens[i - 1] ?? ''));
+      if (hit) changed = true;
+      return hit ? '_' : t;
+    });
+    return changed ? out : null;
+  }
+}
+
+export function loadHarmless(file = HARMLESS_FILE): HarmlessReader {
+  return new HarmlessReader(readJsonFile(file, harmlessSchema));
+}

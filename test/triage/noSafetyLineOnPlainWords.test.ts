@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { textOf } from '../support/chat';
+import { realChat, signedInChat } from '../dialogs/memberWords';
+import { catalog } from '../dialogs/support';
+
+const line = (locale: 'en' | 'es'): string => catalog.text(locale, 'safety.line', { emergency: '911', crisis: '988', nurse: '1-800-555-0111' });
+
+/**
+ * Newcomer run v9 (WJ03, WJ07) and a parent cancelling a child's visit: "why cant you just do it"
+ * after the answer about moving a visit, "ok ill call. thanks" after the sign-in answer and "mejor
+ * cancélala, ya se siente bien" at "¿Cancelar…?" got the 911 / 988 / nurse-line banner (in WJ03
+ * instead of an answer). The triage read "ill" (I'll) as a sign, and the model doubted "why cant you
+ * just do it" and "ya se siente bien" (intents/triage/harmless.ts). Real triage and recognizer.
+ */
+describe('plain words get no safety line (intents/triage/harmless.ts: WJ03, WJ07)', function () {
+  this.timeout(120_000);
+
+  it('WJ03: "why cant you just do it" after the answer about moving a visit: no safety line', async () => {
+    const chat = await signedInChat('EH1000001');
+    await chat.say('can i move my appointment with dr chen');
+    await chat.say('friday instead, same time');
+    const text = textOf(await chat.say('why cant you just do it'));
+    assert.ok(!text.includes(line('en')), text);
+    assert.ok(!text.includes(catalog.text('en', 'safety.ask')), text);
+  });
+
+  it('WJ07: "ok ill call. thanks" after the sign-in answer: no safety line', async () => {
+    const chat = await realChat('webchat');
+    await chat.say('cant log in');
+    await chat.say('it keeps saying wrong code, the text never comes');
+    const text = textOf(await chat.say("ok ill call. thanks"));
+    assert.ok(!text.includes(line('en')), text);
+  });
+
+  it('"mejor cancélala, ya se siente bien" at the cancel question: cancelled, no safety line', async () => {
+    const chat = await signedInChat('EH1000001', { locale: 'es' });
+    await chat.say('necesito cancelar la cita de mi hijo');
+    const text = textOf(await chat.say('mejor cancélala, ya se siente bien'));
+    assert.ok(!text.includes(line('es')), text);
+  });
+
+  it('a real sign still gets its answer: "i feel really ill, ill call the nurse"', async () => {
+    const chat = await realChat('webchat');
+    const text = textOf(await chat.say('i feel really ill and dizzy, ill call the nurse'));
+    assert.match(text, /1-800-555-0111|911/);
+  });
+});
