@@ -1,4 +1,4 @@
-import { TASK_INTENTS } from '../intents/types';
+import { isTaskIntent as isTask } from '../intents/types';
 import { fold } from './common/text';
 import type { TurnInfo } from './turn';
 
@@ -31,7 +31,6 @@ const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|es
 const IMPERSONAL_IT =
   /\bits?\b(?=(?: (?:is|will|be|gonna|going|to|supposed|was|still|really|getting|get))* (?:rain|raining|rainy|snow|snowing|snowy|sunny|hot|cold|warm|chilly|windy|cloudy|stormy|storm|storming|freezing|humid|foggy|hail|hailing|pouring|nice out)\b)|\b(?:what time|what day|what date) is it\b/g;
 
-const isTask = (intent: string): boolean => TASK_INTENTS.some((t) => t === intent);
 
 export function offTopic(text: string, result: TurnInfo['result'], answered: readonly string[] = []): boolean {
   const folded = fold(text);

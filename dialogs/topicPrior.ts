@@ -1,4 +1,4 @@
-import { TASK_INTENTS, type TaskIntentId } from '../intents/types';
+import { isTaskIntent as isTask, type TaskIntentId } from '../intents/types';
 import type { OptionMatcher } from './common/options';
 import { fold } from './common/text';
 import type { RoutingPolicy } from './common/kit';
@@ -49,7 +49,6 @@ export function turnsElsewhere(text: string): boolean {
   return !!rest && rest.split(' ').length >= 2 && SHIFT_ASKS.test(rest) && !SHIFT_NOT.test(rest);
 }
 
-const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /** How a follow-up is read: the task to go on with, and the answers it already has (option ids). */
 export interface PriorReading {

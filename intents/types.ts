@@ -40,6 +40,9 @@ export const TASK_INTENTS = [
 
 export type TaskIntentId = (typeof TASK_INTENTS)[number];
 
+/** Whether an intent id (or nothing) is one of the task intents. */
+export const isTaskIntent = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
+
 export const EMERGENCY_KINDS = ['medical', 'crisis', 'poison'] as const;
 /** medical → 911, crisis → 988, poison → Poison Control 1-800-222-1222. */
 export type EmergencyKind = (typeof EMERGENCY_KINDS)[number];

@@ -1,6 +1,5 @@
 import type { Clock } from '../../common/clock';
 import type { Appointment, VisitMode } from '../../services/appointments/appointmentLookup';
-import { TASK_INTENTS } from '../../intents/types';
 import type { MemberRecords } from '../common/memberRecords';
 import type { TextAnswer } from '../common/questions';
 import type { TaskOptions } from '../common/taskDialog';
@@ -19,7 +18,8 @@ export const WHEN_QUESTION = 'appointment.whenQuestion';
  */
 export const LIVE_ACTIONS = new Set(['find', 'cancel', 'new']);
 
-export const isTask = (intent: string): boolean => TASK_INTENTS.some((t) => t === intent);
+/** Whether an intent is a task intent (intents/types.ts). */
+export { isTaskIntent as isTask } from '../../intents/types';
 
 export interface AppointmentDeps {
   clock: Clock;

@@ -1,10 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
-import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import { isTaskIntent as isTask } from '../../intents/types';
 import type { PausedTask, TaskOptions } from './taskDialog';
 import { turnOnce } from './turnOnce';
 
-const isTask = (id: string): id is TaskIntentId => TASK_INTENTS.some((t) => t === id);
 
 /**
  * The task a dialog state is running (the innermost), as a paused task: its opening message and

@@ -1,4 +1,4 @@
-import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import type { TaskIntentId } from '../../intents/types';
 import type { PausedTask } from '../common/taskDialog';
 import type { TopicPriorState } from '../memory';
 
@@ -23,4 +23,5 @@ export interface FlowOptions {
   offered?: TopicPriorState;
 }
 
-export const isTask = (intent: string | null | undefined): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
+/** Whether an intent is a task intent (intents/types.ts). */
+export { isTaskIntent as isTask } from '../../intents/types';
