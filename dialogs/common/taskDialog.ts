@@ -10,7 +10,7 @@ import {
   type WaterfallStep,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import { isTaskIntent, TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import type { EscalationReason } from '../escalation';
 import type { TopicTrail } from '../memory';
 import type { Interruption } from '../phrases';
@@ -22,33 +22,13 @@ import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
 import type { DialogKit } from './kit';
 import { PickQuestion } from './pickQuestion';
+import { taskNotes } from './taskNotes';
 import { ConfirmQuestion } from './confirmQuestion';
 import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
 
 /** A triage outcome the model reached from words alone, with no health or distress concept. */
 const WORDS_ONLY = /^model:[a-z_]+:words$/;
-
-/** A safety signal from mental-health words or a mental-health leaning of the triage. */
-const MENTAL_HEALTH_SIGNAL = /mental_health|concept:(?:mh_care|mood)\b/;
-/** The triage's symptoms outcome, yielded to a task the recognizer was surer of (intents/understanding.ts). */
-const SYMPTOMS_SIGNAL = /^model:symptoms:/;
-
-/** A signal from a mood word alone ("stress", "estrés"), not from the model's leaning nor care words. */
-const MOOD_ONLY = /^concept:mood(?::model)?$/;
-
-/**
- * The only triage concepts such a message may have: the mood, the task word, the question's
- * framing and a third person (Spanish "el" of "para el estrés" reads as "él"). The member about
- * themself (`first_person`), severity, a time of onset or any other signal keeps the note.
- */
-const MOOD_AS_SUBJECT_CONCEPTS: ReadonlySet<string> = new Set(['mood', 'task', 'info_question', 'other_person']);
-
-/**
- * Sub-topics that name a mood as what they are about ("classes for stress", "clases para el
- * estrés"): without the member speaking of themself, the mood word is the class's subject.
- */
-const MOOD_SUBJECT: ReadonlyArray<{ intent: string; question: 'contact.topic'; id: string }> = [{ intent: 'contact', question: 'contact.topic', id: 'wellness' }];
 
 /**
  * How a task dialog ended, for MainDialog to act on. Task dialogs never talk about the
@@ -112,7 +92,6 @@ function openQuestion(active: DialogInstance): QuestionKey | undefined {
   return options?.question ?? options?.choices?.question;
 }
 
-const isTaskIntent = (intent: string): intent is TaskIntentId => TASK_INTENTS.some((t) => t === intent);
 
 /** A waterfall's values (botbuilder types them as `object`). */
 export function values(step: WaterfallStepContext): Record<string, string | undefined> {
@@ -169,8 +148,7 @@ export abstract class TaskDialog extends ComponentDialog {
    * work", "put me on the waitlist"): answered at once, without the task's questions.
    */
   protected override async onBeginDialog(innerDc: DialogContext, options?: TaskOptions): Promise<DialogTurnResult> {
-    await this.mentalHealthNote(innerDc.context, options?.text);
-    await this.symptomsNote(innerDc.context);
+    await taskNotes(this.kit, innerDc.context, this.intent, options?.text);
     const table = INFO_TABLES.find((t) => t.intent === this.intent);
     const text = options?.text;
     const id = table && text && !this.kit.options.match(text, 'topics', 'exact') ? this.kit.options.prefill(text, table.question) : null;
@@ -178,42 +156,6 @@ export abstract class TaskDialog extends ComponentDialog {
     await this.kit.memory.remember(innerDc.context, 'topic', id);
     await sendTopicAnswer(this.kit, innerDc.context, this.intent, id, (table.answers as AnyTopicTable['answers'])[id]!);
     return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
-  }
-
-  /**
-   * A task asked for in words about mental-health care ("book me with a therapist", "how do I get
-   * into rehab with my insurance"): the task goes on, with the behavioral-health line and 988 beside
-   * it, once (issue 19: mental health always comes with the 988 line).
-   */
-  private async mentalHealthNote(context: TurnContext, text: string | undefined): Promise<void> {
-    const safety = safetyOf(context);
-    if (!safety || !MENTAL_HEALTH_SIGNAL.test(safety.rule)) return;
-    if (this.moodIsTheSubject(context, safety.rule, text)) return;
-    await this.kit.triage.note(context, { intent: 'mental_health', kind: null, locale: this.kit.locale(context), rule: safety.rule });
-  }
-
-  /**
-   * A task asked for with symptoms ("my head still hurts and i can barely see, can i get an appt
-   * tomorrow"): the task goes on, with the nurse line and 911 beside it, once.
-   */
-  private async symptomsNote(context: TurnContext): Promise<void> {
-    const safety = safetyOf(context);
-    if (!safety || !(SYMPTOMS_SIGNAL.test(safety.rule) || safety.leaning?.intent === 'symptoms')) return;
-    await this.kit.triage.note(context, { intent: 'symptoms', kind: null, locale: this.kit.locale(context), rule: safety.rule });
-  }
-
-  /**
-   * "are there classes for stress?": the mood word only names what a class is about. Only when the
-   * signal is the mood concept alone (no leaning of the model, no care or other distress concept)
-   * and nothing in the message is about the member ("I'm so stressed I can't cope, where are the
-   * classes" keeps the note).
-   */
-  private moodIsTheSubject(context: TurnContext, rule: string, text: string | undefined): boolean {
-    const safety = safetyOf(context);
-    if (!text || !MOOD_ONLY.test(rule) || safety?.leaning) return false;
-    const concepts = turnTriage(context).concepts;
-    if (!concepts || !concepts.every((c) => MOOD_AS_SUBJECT_CONCEPTS.has(c))) return false;
-    return MOOD_SUBJECT.some((s) => s.intent === this.intent && this.kit.options.prefill(text, s.question) === s.id);
   }
 
   /**
