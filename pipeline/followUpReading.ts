@@ -160,6 +160,17 @@ const REASSURED: readonly RegExp[] = [
   /\b(esta|estoy|se ve|se siente|dice que esta|dice que ya esta|ya esta|ya se siente|parece) (bien|mejor|normal|tranquil[oa])\b/,
 ];
 
+/** Emergency services named ("ya llamé al 911", "the ambulance is on its way", "paramedics are here"). */
+const EMERGENCY_SERVICES = /\b(911|ambulance|ambulances|paramedic|paramedics|ems|fire department|ambulancia|ambulancias|paramedico|paramedicos|bomberos)\b/;
+
+/**
+ * A call made that names emergency services: after a Poison Control answer, "ya llamé al 911,
+ * vienen en camino" is thanked as a call to 911, not to Poison Control.
+ */
+export function calledEmergencyServices(text: string): boolean {
+  return readFollowUp(text) === 'called' && EMERGENCY_SERVICES.test(fold(text));
+}
+
 export function readFollowUp(text: string): FollowUpReading | null {
   const folded = fold(text);
   if (!folded) return null;

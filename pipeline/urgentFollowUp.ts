@@ -5,7 +5,7 @@ import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type Tri
 import { resumeThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { refusesPhone } from './careFollowUp';
-import { readFollowUp } from './followUpReading';
+import { calledEmergencyServices, readFollowUp } from './followUpReading';
 import type { TurnFacts } from './turnFacts';
 
 /**
@@ -213,6 +213,12 @@ export class UrgentFollowUp {
       return true;
     }
     const own = facts.triage(context.activity.text ?? '');
+    // After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
+    // dormido"): 911 now, whatever the model makes of the words alone (a symptom, to it).
+    if (kept.intent === 'emergency' && kept.kind === 'poison' && (own.concepts ?? []).includes('drowsy')) {
+      await this.give(context, kept, locale, 'full', 'medical');
+      return true;
+    }
     // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
     const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
@@ -315,10 +321,13 @@ export class UrgentFollowUp {
   }
 
   /** A follow-up, remembered as the window's last one. */
-  private async give(context: TurnContext, kept: UrgentMemory, locale: Locale, mode: FollowUpMode): Promise<void> {
+  private async give(context: TurnContext, kept: UrgentMemory, locale: Locale, mode: FollowUpMode, as?: EmergencyKind): Promise<void> {
     kept.last = mode;
     await this.memory.set(context, kept);
-    await this.responder.followUp(context, { ...kept, locale }, mode);
+    // A call to 911 after a Poison Control answer ("ya llamé al 911, vienen en camino"): thanked as
+    // the call it was (stay with the person, call again if worse), not as a call to Poison Control.
+    const kind = as ?? (mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && calledEmergencyServices(context.activity.text ?? '') ? 'medical' : kept.kind);
+    await this.responder.followUp(context, { ...kept, kind, locale }, mode);
   }
 
   /** The urgent answer whose window is still open, if any. */
