@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TriageResponder } from '../dialogs/triage';
 import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
+import { moodOnlyNames } from '../dialogs/common/taskNotes';
 import { isUrgent, type TriageMatch } from '../intents/types';
 import type { DialogRunner } from './dialogRunner';
 import type { SmsKeywordGate } from './smsKeywords';
@@ -65,7 +66,10 @@ export class TriageGate {
     // gripe"): the booking goes on, with the triage's signal (the line beside it), not the nurse
     // line. Other tasks keep the triage's answer: the nurse line already offers the e-visit and the
     // same-day visit ("can i get an e-visit for pink eye").
-    if (triage.match && !isUrgent(triage.match) && !triage.answered && result.intent === 'appointment' && result.safety?.level === 'signal' && result.safety.rule === triage.match.rule) {
+    // So does a class or program the mood only names ("¿hay clases para manejar el estrés?"): the
+    // contact task answers it, with the mental-health line before it (dialogs/common/taskNotes.ts).
+    const taskFirst = result.intent === 'appointment' || (result.intent === 'contact' && triage.match?.intent === 'mental_health' && moodOnlyNames(triage.concepts));
+    if (triage.match && !isUrgent(triage.match) && !triage.answered && taskFirst && result.safety?.level === 'signal' && result.safety.rule === triage.match.rule) {
       triage.match = null;
       triage.safety = result.safety;
     }

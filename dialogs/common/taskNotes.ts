@@ -29,6 +29,11 @@ const MOOD_ONLY = /^concept:mood(?::model)?$/;
  */
 const MOOD_AS_SUBJECT_CONCEPTS: ReadonlySet<string> = new Set(['mood', 'task', 'info_question', 'other_person']);
 
+/** A message whose only triage concepts are a mood and how it is asked about ("classes for stress"). */
+export function moodOnlyNames(concepts: readonly string[] | undefined): boolean {
+  return !!concepts && concepts.includes('mood') && concepts.every((c) => MOOD_AS_SUBJECT_CONCEPTS.has(c));
+}
+
 /**
  * Sub-topics that name a mood as what they are about ("classes for stress", "clases para el
  * estrés"): without the member speaking of themself, the mood word is the class's subject.
