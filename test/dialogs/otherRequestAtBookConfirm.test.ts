@@ -38,4 +38,13 @@ describe('another request at the booking confirmation (WM08)', function () {
     assert.match(reply, /no reservé/i, reply);
     assert.match(reply, /¿Cancelar la consulta por video .*Chen\?|¿Qué cita/, reply);
   });
+
+  it('Web Chat, both languages: a plain "cancel my appointment instead" at "Book …?" books nothing and asks which visit to cancel', async () => {
+    const en = textOf(await (await atConfirm('en')).say('no dont book that, i need to cancel my appointment instead'));
+    assert.match(en, /haven't booked/, en);
+    assert.match(en, /Which appointment do you want to cancel\?|Cancel the /, en);
+    const es = textOf(await (await atConfirm('es')).say('mejor no, cancela mi cita'));
+    assert.doesNotMatch(es, /¿Reservar/, es);
+    assert.match(es, /¿Qué cita|¿Cancelar la /, es);
+  });
 });
