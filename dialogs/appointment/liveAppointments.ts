@@ -245,6 +245,8 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       dropped: action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled',
       // Whose visit it is ("that's for my son right?"): answered by afterConfirm.
       handles: [{ question: 'appointment.patient' }],
+      // "wait don't, cancel my own video visit instead": another request, routed; not a change to this one.
+      ...(action === 'new' ? { elsewhere: { question: 'appointment.action' as const, ids: ['cancel'] } } : {}),
       ...(values.subject?.givenName ? { names: [values.subject.givenName] } : {}),
     });
   }

@@ -7,10 +7,14 @@ import { fold } from '../common/text';
 import type { VisitWords } from './visitWords';
 import { isoDate, type PreferredTime } from './when';
 
-/** "next week" / "la próxima semana" (folded), and no weekday or date with it. */
+/**
+ * "next week" / "the week after" / "a week later" / "la próxima semana" / "la semana siguiente" /
+ * "una semana después" (folded), and no weekday or date with it: said about a visit being moved,
+ * the week after that visit's.
+ */
 const NEXT_WEEK: Record<Locale, RegExp> = {
-  en: /\b(?:next|following) week\b/,
-  es: /\b(?:proxima|siguiente) semana\b|\bsemana (?:que viene|proxima|siguiente)\b/,
+  en: /\b(?:next|following) week\b|\bthe week after\b|\b(?:a|one) week (?:later|after)\b/,
+  es: /\b(?:proxima|siguiente) semana\b|\bsemana (?:que viene|proxima|siguiente|de despues|despues)\b|\buna semana (?:despues|mas tarde)\b/,
 };
 
 /** The Monday (YYYY-MM-DD) of a day's week: weeks start on Monday, as the recognizers' do. */

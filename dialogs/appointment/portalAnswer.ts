@@ -60,6 +60,9 @@ export class PortalAnswer {
       const opening = (step.options as { text?: string } | undefined)?.text ?? '';
       const to = (step.options as AppointmentTaskOptions | undefined)?.toMode ?? this.modes.named(opening).to;
       if (to) params.mode = to;
+      // The visit's reason ("Lab tests": tests) stays on the page, so the new time is for the same care.
+      const reason = state.moving?.description ? this.kit.options.prefill(state.moving.description, 'appointment.care') : null;
+      if (reason) params.care = reason;
       const vars = { when: whenText, to: to ? this.kit.text(context, `appointment.toMode.${to}`) : '' };
       const moving = state.moving;
       lines.push(

@@ -33,6 +33,13 @@ export interface ConfirmOptions extends Omit<ChoiceQuestionOptions, 'question' |
    */
   changes?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
   changeNames?: readonly string[];
+  /**
+   * Words asking for another action of the task instead ("cancel my video visit instead" at "Book
+   * …?", "mejor cancela mi cita"): options of this question. Never a change, a question back or a
+   * reply the caller reads, even when they name a mode or a clinician; the task drops the
+   * confirmation (nothing done) and routes them in the member's words (`asksElsewhere`).
+   */
+  elsewhere?: { question: QuestionKey; ids: readonly string[] };
 }
 
 /** How a confirmation ends: yes, no, no answer, or a change the caller reads (`changed`). */
@@ -65,6 +72,12 @@ export class ConfirmQuestion extends ChoiceQuestion {
 
   static begin(dc: DialogContext, options: ConfirmOptions): Promise<DialogTurnResult> {
     return dc.beginDialog(ConfirmQuestion.CONFIRM_ID, { ...options, question: 'confirm' } satisfies ChoiceQuestionOptions & ConfirmOptions);
+  }
+
+  /** The reply asks for another action of the task instead (`elsewhere`), not for a change to this one. */
+  asksElsewhere(instance: DialogInstance, context: TurnContext): boolean {
+    const { elsewhere } = this.confirmOptions(instance);
+    return !!elsewhere && this.kit.options.prefill(turnInfo(context).text, elsewhere.question, elsewhere.ids) !== null;
   }
 
   /** What the member should hear when this confirmation is dropped for another request. */
@@ -130,7 +143,7 @@ export class ConfirmQuestion extends ChoiceQuestion {
 
   private askedDetail(instance: DialogInstance, context: TurnContext): ConfirmDetail | null {
     const { details } = this.confirmOptions(instance);
-    if (!details) return null;
+    if (!details || this.asksElsewhere(instance, context)) return null;
     const ids = Object.keys(details);
     const aspect = this.kit.options.match(turnInfo(context).text, 'confirm.about', 'contains', ids) as ConfirmAspect | null;
     return aspect ? (details[aspect] ?? null) : null;
@@ -140,12 +153,14 @@ export class ConfirmQuestion extends ChoiceQuestion {
   private changed(instance: DialogInstance, context: TurnContext): boolean {
     const text = turnInfo(context).text;
     const { changes = [], changeNames = [] } = this.confirmOptions(instance);
+    if (this.asksElsewhere(instance, context)) return false;
     return changes.some((c) => this.kit.options.mentioned(text, c.question, c.ids).length > 0) || changeNames.some((name) => containsPhrase(fold(text), fold(name)));
   }
 
   private handled(instance: DialogInstance, context: TurnContext): boolean {
     const text = turnInfo(context).text;
     const { handles = [], names = [] } = this.confirmOptions(instance);
+    if (this.asksElsewhere(instance, context)) return false;
     return handles.some((h) => this.kit.options.match(text, h.question, 'contains', h.ids) !== null) || names.some((name) => containsPhrase(fold(text), fold(name)));
   }
 }

@@ -190,8 +190,11 @@ export abstract class TaskDialog extends ComponentDialog {
     const { text } = turnInfo(context);
     if (this.kit.phrases.interruption(text)) return null;
     const mind = this.kit.phrases.changeOfMind.read(text);
+    // "wait don't, cancel my own visit instead" at a confirmation: nothing is done, that is said, and the request routed.
+    const elsewhere = !mind?.only && asked instanceof ConfirmQuestion && active ? asked.asksElsewhere(active, context) : false;
     const another = !mind && asked && active && !asked.loose && !asked.accepts(active, context) && this.asksAnotherThing(innerDc);
-    if (!mind && !another) return null;
+    if (!mind && !another && !elsewhere) return null;
+    if (elsewhere && asked instanceof ConfirmQuestion && active) await this.kit.send(context, { text: asked.droppedText(active, context) });
     await innerDc.cancelAllDialogs();
     if (mind?.only) {
       // The safety line first when the message carries a signal, as for any short answer (MainReplies).
