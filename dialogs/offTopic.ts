@@ -12,8 +12,8 @@ import type { TurnInfo } from './turn';
  * chance. `answered`: the topics just answered (dialogs/memory.ts' prior), whose trace of a
  * chance keeps a message a possible follow-up; a trace of another task does not.
  */
-const OFF_TOPIC_NONE = 0.99;
-const OFF_TOPIC_RUNNER_UP = 0.01;
+const OFF_TOPIC_NONE = 0.985;
+const OFF_TOPIC_RUNNER_UP = 0.015;
 /**
  * The small chance the recognizer leaves goes to a task other than the ones just answered ("whats
  * my bank balance" after the wellness classes: a trace of billing): it is no follow-up of that
