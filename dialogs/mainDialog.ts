@@ -89,7 +89,8 @@ export class MainDialog extends ComponentDialog {
     const plain = (decision.kind === 'task' && !decision.safetyFirst && !decision.intro && !decision.answers) || decision.kind === 'unclear';
     const two = plain && !turnTriage(context).match ? this.parts.secondRequest.read(turn.text, decision.kind === 'task' ? decision.intent : undefined) : null;
     if (two) {
-      (step.values as { next?: PausedTask }).next = two.next;
+      (step.values as { next?: PausedTask; then?: PausedTask }).next = two.next;
+      if (two.then) (step.values as { then?: PausedTask }).then = two.then;
       return taskStart.begin(step, two.first);
     }
     switch (decision.kind) {
@@ -146,10 +147,10 @@ export class MainDialog extends ComponentDialog {
       case 'completed': {
         if (outcome.reroute) return step.replaceDialog(FLOW, {});
         // The second of two requests in one message, now that the first is answered (never after a safety answer).
-        const next = (step.values as { next?: PausedTask }).next;
+        const { next, then } = step.values as { next?: PausedTask; then?: PausedTask };
         if (next && !turnTriage(step.context).match && !turnTriage(step.context).answered) {
           await this.parts.kit.say(step.context, 'main.next', { task: this.parts.kit.text(step.context, `main.resume.task.${next.intent}`) });
-          return step.replaceDialog(FLOW, { next } satisfies FlowOptions);
+          return step.replaceDialog(FLOW, { next, ...(then ? { then } : {}) } satisfies FlowOptions);
         }
         return this.parts.resumeOffer.completed(step);
       }

@@ -11,6 +11,10 @@ type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string
 
 const FULL_DAY: Record<string, string> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
 
+/** Not a count of days, weeks, … ("in like 4 days", "como 2 semanas"). */
+const NOT_A_COUNT = String.raw`(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|times?|st|nd|rd|th|of)\b)`;
+const NO_ES_COUNT = String.raw`(?!\s*(?:d[ií]as?|semanas?|mes|meses|años?|horas?|hrs|minutos?|veces|de\s+la|del|en\s+la|por\s+la)\b)`;
+
 const EN: Rewrite[] = [
   [/\b(?:tmrw|tmrow|tmr|tmw|tmro|tomoz|tommorow|tommorrow|tomorow|tomorro|2moro|2morrow|2mrw)\b/g, 'tomorrow'],
   [/\b(morning|afternoon|evening|night)s\b/g, (_m, part) => part!],
@@ -21,7 +25,10 @@ const EN: Rewrite[] = [
   [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+p\.?m\b\.?/g, (_m, day) => `${day} afternoon`],
   [/^\s*(?:in the\s+)?a\.?m\.?\s*$/g, 'morning'],
   [/^\s*(?:in the\s+)?p\.?m\.?\s*$/g, 'afternoon'],
-  [/\b(after|before|around|by)\s+(\d{1,2})(?![\d:]|\s*(?:a\.?m|p\.?m|o'?clock))/g, (_m, word, hour) => `${word} ${hour}${Number(hour) >= 1 && Number(hour) <= 7 ? 'pm' : 'am'}`],
+  // A clock time said loosely ("like 4", "at about 4", "4ish", "around 4ish") is "around 4".
+  [/\b(?:(?:at\s+)?(?:like|about|around|approx\.?|approximately|roughly|maybe|say)\s+)?(\d{1,2})\s*-?\s*ish\b/g, (_m, hour) => `around ${hour}`],
+  [new RegExp(`\\b(?:at\\s+)?(?:like|about|approx\\.?|approximately|roughly)\\s+(?=\\d{1,2}(?![\\d:])${NOT_A_COUNT})`, 'g'), 'around '],
+  [new RegExp(`\\b(after|before|around|by|at)\\s+(\\d{1,2})(?![\\d:]|\\s*(?:a\\.?m|p\\.?m|o'?clock))${NOT_A_COUNT}`, 'g'), (_m, word, hour) => `${word} ${hour}${(Number(hour) >= 1 && Number(hour) <= 7) || Number(hour) === 12 ? 'pm' : 'am'}`],
 ];
 const ES: Rewrite[] = [
   [/\b(?:por|en|de|durante)\s+las\s+mañanas\b/g, 'por la mañana'],
@@ -35,6 +42,9 @@ const ES: Rewrite[] = [
   // "la semana que viene", "la otra semana", "la siguiente semana" are next week (the recognizer
   // reads the first as the rest of the month).
   [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana)\b/g, 'la próxima semana'],
+  // A clock time said loosely ("a eso de las 4", "por ahí de las 4", "tipo 4", "como las 4ish") is "a las 4".
+  [/\b(\d{1,2})\s*-?\s*ish\b/g, (_m, hour) => hour!],
+  [new RegExp(`\\b(?:como\\s+)?(?:a\\s+eso\\s+de|por\\s+ah[ií]\\s+de|alrededor\\s+de|tipo|como\\s+a|como)\\s+(?:las?\\s+)?(\\d{1,2})(?![\\d:])${NO_ES_COUNT}`, 'g'), (_m, hour) => `a las ${hour}`],
   // "a las 4" without a part of the day is a clinic's hour: 1 to 7 is the afternoon (it was read as 4 a.m.).
   [/\b(a|para|tipo|como\s+a|despues\s+de|después\s+de|antes\s+de)\s+las?\s+(\d{1,2})(?![\d:]|\s*(?:a\.?\s?m|p\.?\s?m|hrs|horas|de\s+la|del|en\s+la|por\s+la))/g, (_m, word, hour) => `${word} las ${hour}${Number(hour) >= 1 && Number(hour) <= 7 ? ' pm' : ''}`],
 ];
