@@ -44,4 +44,27 @@ describe('plain requests reach their topic, also after a safety answer (newcomer
       assert.ok(bill.includes(promptText('en', 'billing.ask.topic')), bill);
     });
   });
+
+  describe('a cancel of a named visit is the cancel, whatever day word it carries (WM16)', () => {
+    const cancelPage = (replies: Parameters<typeof linksOf>[0]) => linksOf(replies).some((l) => l.includes('/secure/appointments/upcoming?action=cancel'));
+
+    it('Web Chat, Spanish: after the opening hours, "ok. mejor quiero cancelar mi cita del martes" is the cancel', async () => {
+      const chat = await realChat('webchat', { locale: 'es' });
+      await chat.say('a que hora abren');
+      const replies = await chat.say('ok. mejor quiero cancelar mi cita del martes');
+      assert.ok(cancelPage(replies), textOf(replies));
+      assert.ok(!textOf(replies).includes(catalog.text('es', 'followUp.placeDay').slice(0, 30)), textOf(replies));
+    });
+
+    it('Web Chat: after the opening hours, "ok i need to cancel my tuesday appt" is the cancel; "are you open on sunday" is still about the hours', async () => {
+      const chat = await realChat('webchat');
+      await chat.say('what time do you open');
+      const replies = await chat.say('ok i need to cancel my tuesday appt');
+      assert.ok(cancelPage(replies), textOf(replies));
+      const day = await realChat('webchat');
+      await day.say('what time do you open');
+      const sunday = textOf(await day.say('are you open on sunday'));
+      assert.ok(sunday.includes(catalog.text('en', 'followUp.placeDay').slice(0, 30)), sunday);
+    });
+  });
 });
