@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { linksOf, textOf } from '../support/chat';
-import { realChat } from './memberWords';
+import { ALEX } from '../support/identity';
+import { realChat, signedInChat } from './memberWords';
 import { catalog, promptText } from './support';
 
 /**
@@ -65,6 +66,41 @@ describe('plain requests reach their topic, also after a safety answer (newcomer
       await day.say('what time do you open');
       const sunday = textOf(await day.say('are you open on sunday'));
       assert.ok(sunday.includes(catalog.text('en', 'followUp.placeDay').slice(0, 30)), sunday);
+    });
+  });
+
+  describe('one\'s own contact details, and test results after the records answer (WM12, WM11)', () => {
+    const profile = (replies: Parameters<typeof linksOf>[0]) => linksOf(replies).some((l) => l.endsWith('/secure/profile/contact-information'));
+    const results = (replies: Parameters<typeof linksOf>[0]) => linksOf(replies).some((l) => l.endsWith('/secure/medical-record/test-results'));
+
+    for (const [locale, text] of [
+      ['en', 'can i change the adress on my account'],
+      ['en', 'i need to update my phone number'],
+      ['es', 'quiero actualizar mi numero de telefono'],
+      ['es', 'como cambio mi direcion en mi cuenta'],
+    ] as const) {
+      it(`Web Chat (${locale}): "${text}" goes straight to the profile page, no contact menu`, async () => {
+        const chat = await realChat('webchat', { locale });
+        const replies = await chat.say(text);
+        assert.ok(profile(replies), textOf(replies));
+        assert.ok(!textOf(replies).includes(promptText(locale, 'contact.ask.topic')), textOf(replies));
+      });
+    }
+
+    it('Signed in: "and my last blood test, whats the result" after the records request is the test results', async () => {
+      const chat = await signedInChat(ALEX.memberId);
+      await chat.say('i need a copy of my records for a new dr');
+      const replies = await chat.say('and my last blood test, whats the result');
+      assert.ok(results(replies), textOf(replies));
+      assert.ok(!linksOf(replies).some((l) => l.endsWith('/medical-records-request')), textOf(replies));
+    });
+
+    it('Signed in, Spanish: "y mi ultimo analisis de sangre, que salio?" after the records request is the test results', async () => {
+      const chat = await signedInChat(ALEX.memberId, { locale: 'es' });
+      await chat.say('necesito una copia de mi expediente para un nuevo doctor');
+      const replies = await chat.say('y mi ultimo analisis de sangre, que salio?');
+      assert.ok(results(replies), textOf(replies));
+      assert.ok(!linksOf(replies).some((l) => l.endsWith('/medical-records-request')), textOf(replies));
     });
   });
 });
