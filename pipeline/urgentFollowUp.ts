@@ -6,6 +6,7 @@ import { resumeThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { refusesPhone } from './careFollowUp';
 import { calledEmergencyServices, readFollowUp } from './followUpReading';
+import { taskAsked } from './taskAfterSafety';
 import type { TurnFacts } from './turnFacts';
 
 /**
@@ -32,9 +33,6 @@ export interface UrgentFollowUpSettings {
   /** For how long after the urgent answer (ms). */
   withinMs: number;
 }
-
-/** A task recognized at least this surely goes on (with the reminder) even without a task word. */
-const SURE_TASK = 0.9;
 
 /**
  * Triage concepts that are a new medical or crisis sign of their own: a message with one of them
@@ -219,8 +217,10 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, 'full', 'medical');
       return true;
     }
-    // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain.
-    const task = (TASK_INTENTS as readonly string[]).includes(intent) && (own.taskWord === true || turn.result.score >= SURE_TASK);
+    // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain;
+    // or its runner-up named with a task word ("can we just do the bill"): pipeline/taskAfterSafety.ts.
+    const asked = taskAsked(turn, own.taskWord === true, kept.task?.intent);
+    const task = asked !== null;
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo"). With a task
     // ("I need an appointment but he can't know"), the task goes on after it.
@@ -284,9 +284,12 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, 'reminder');
       // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
       // what was asked then and what these words add. Once.
-      if (task && kept.task && kept.task.intent === intent) {
-        const text = context.activity.text ?? '';
+      const text = context.activity.text ?? '';
+      if (task && kept.task && kept.task.intent === asked) {
         resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
+      } else if (asked && asked !== intent) {
+        // A task only the runner-up names: started from these words (the routing would read none).
+        resumeThisTurn(context, { intent: asked, text, answers: {} });
       }
       // After a crisis answer, a task the member goes on with is theirs: its answers ("Myself") are
       // not met with the crisis script again (the window ends; a new sign is still the triage's).
