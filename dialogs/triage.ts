@@ -14,7 +14,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -184,7 +184,7 @@ export class TriageResponder {
     if (answers) triage.answered = true;
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
-    const hotline = (mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const hotline = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
     const reply: Reply = { text: [...aside, this.text(locale, key), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };

@@ -21,7 +21,7 @@ import { fold } from '../dialogs/common/text';
  *
  * Texts are folded (lower case, no accents or apostrophes: "didn't" is "didnt").
  */
-export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
+export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
 
 /**
  * The means at hand, named after a crisis answer ("i have my pills saved up", "there's a gun in the
@@ -110,6 +110,18 @@ const REFUSAL: readonly RegExp[] = [
 ];
 
 /** Who will know: asked not to tell, asked whether someone will find out, whether this is private. */
+/**
+ * The person who hurts the member can get into the member's account, or must not ("he knows my
+ * password", "how do i make sure he cant see my new address in the portal", "él sabe mi
+ * contraseña"): keeping them out of the account, after a disclosure.
+ */
+const ACCOUNT: readonly RegExp[] = [
+  /\b(he|she|they|my \w+)( \w+)? (knows|know|has|have|got|uses|use|checks|check|reads|read|sees|see|can see|could see|will see|gets into|get into|logs into|log into|goes into|go into|looks at|look at)( \w+)?( \w+)? (my|the) (password|passwords|login|log in|account|portal|app|messages|address|new address|chart|records|email|e mail)\b/,
+  /\b(so|that|because|cause|bc|cuz) (he|she|they|my \w+)( \w+)? (cant|can not|cannot|wont|doesnt|will not|does not|dont|do not) (see|find|get in|get into|read|access|log in|log into|know|check)\b/,
+  /\b(el|ella|mi \w+)( \w+)? (sabe|tiene|conoce|revisa|ve|lee|entra a|entra en|se mete a|se mete en|puede ver|puede entrar a)( \w+)? (mi|la|el|mis) (contrasena|clave|cuenta|portal|aplicacion|app|mensajes|direccion|nueva direccion|expediente|correo)\b/,
+  /\bpara que (el|ella|mi \w+)?( \w+)? ?no (vea|entre|sepa|encuentre|lea|revise|pueda ver|pueda entrar)\b/,
+];
+
 const PRIVACY: readonly RegExp[] = [
   // English
   /\b(dont|do not|please dont|never|not|wont|will not) (tell|say|share|mention|report|show|repeat)( this| that| it| anything)?( to)? (anyone|anybody|him|her|them|no one|nobody|my \w+|the police|the cops|cops)\b/,
@@ -179,6 +191,7 @@ export function readFollowUp(text: string): FollowUpReading | null {
   // the police" is that worry too); "I called the police" is a call made.
   if (!called && POLICE.test(folded) && POLICE_WORRY.test(folded)) return 'police';
   // "will he find out I texted you" is a worry about who will know, before a call made.
+  if (!called && ACCOUNT.some((re) => re.test(folded))) return 'account';
   if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';

@@ -48,7 +48,7 @@ const CRISIS_SIGNS: ReadonlySet<string> = new Set(['death_wish', 'self_harm', 'f
 /** Signs a denial may name ("no estoy herida", "i'm not hurt"): with a negation, no new sign. */
 const DENIABLE_SIGNS: ReadonlySet<string> = new Set(['sign', 'injury', 'pain', 'body']);
 /** Follow-ups after which a bare "ok" is still about the urgent answer, once its window is used. */
-const STILL_ABOUT_IT: ReadonlySet<FollowUpMode> = new Set(['full', 'aside', 'later', 'ack', 'still', 'means', 'safe', 'privacy', 'police', 'refusal']);
+const STILL_ABOUT_IT: ReadonlySet<FollowUpMode> = new Set(['full', 'aside', 'later', 'ack', 'still', 'means', 'safe', 'account', 'privacy', 'police', 'refusal']);
 
 /**
  * Safe for now after an abuse disclosure, whatever the triage hears in the words ("no estoy
@@ -158,7 +158,7 @@ export class UrgentFollowUp {
     // want the police" a worry about the police (the triage may hear a crisis or another abuse in
     // them): what stays private, the hotline (not the police), 911.
     const worry = readFollowUp(context.activity.text ?? '');
-    if (kept.intent === 'abuse' && (worry === 'privacy' || worry === 'police') && !concepts.some((c) => NEW_SIGNS.has(c))) {
+    if (kept.intent === 'abuse' && (worry === 'account' || worry === 'privacy' || worry === 'police') && !concepts.some((c) => NEW_SIGNS.has(c))) {
       await this.answered(context, kept, kept.left - 1);
       await this.give(context, kept, locale, worry);
       return true;
@@ -224,7 +224,8 @@ export class UrgentFollowUp {
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo"). With a task
     // ("I need an appointment but he can't know"), the task goes on after it.
-    if ((reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
+    // "he knows my password", "how do i keep him out of the portal": keeping them out of the account.
+    if ((reading === 'account' || reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
       await this.give(context, kept, locale, reading);
       return !task;
     }
