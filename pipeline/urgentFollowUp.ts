@@ -134,6 +134,13 @@ export class UrgentFollowUp {
     const concepts = result.concepts ?? [];
     const locale = match.locale;
     const reading = readFollowUp(context.activity.text ?? '');
+    // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
+    // poisoning again ("y ahora? la veo medio dormida"): 911 now, not Poison Control again.
+    if (kept.intent === 'emergency' && kept.kind === 'poison' && match.intent === 'emergency' && match.kind === 'poison' && concepts.includes('drowsy')) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.give(context, kept, locale, 'full', 'medical');
+      return true;
+    }
     // After a crisis answer, the means at hand named ("i have my pills saved up"): not the same
     // script again but means safety (distance from them now, 988 now, 911 if taken); the window
     // opens again. Something taken is the triage's own answer.
