@@ -60,6 +60,11 @@ function safeForNow(concepts: readonly string[]): boolean {
   return !concepts.some((c) => NEW_SIGNS.has(c) && !(denied && DENIABLE_SIGNS.has(c)));
 }
 
+/** After a Poison Control answer, the person now drowsy or hard to wake: a sign for 911 now. */
+function drowsyAfterPoison(kept: UrgentMemory, concepts: readonly string[]): boolean {
+  return kept.intent === 'emergency' && kept.kind === 'poison' && concepts.includes('drowsy');
+}
+
 /** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
 const NEW_SIGNS_AFTER_CALL: ReadonlySet<string> = new Set([...NEW_SIGNS].filter((c) => c !== 'substance' && c !== 'ingest'));
 
@@ -136,7 +141,7 @@ export class UrgentFollowUp {
     const reading = readFollowUp(context.activity.text ?? '');
     // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
     // poisoning again ("y ahora? la veo medio dormida"): 911 now, not Poison Control again.
-    if (kept.intent === 'emergency' && kept.kind === 'poison' && match.intent === 'emergency' && match.kind === 'poison' && concepts.includes('drowsy')) {
+    if (match.intent === 'emergency' && match.kind === 'poison' && drowsyAfterPoison(kept, concepts)) {
       await this.answered(context, kept, kept.left - 1);
       await this.give(context, kept, locale, 'full', 'medical');
       return true;
@@ -220,7 +225,7 @@ export class UrgentFollowUp {
     const own = facts.triage(context.activity.text ?? '');
     // After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
     // dormido"): 911 now, whatever the model makes of the words alone (a symptom, to it).
-    if (kept.intent === 'emergency' && kept.kind === 'poison' && (own.concepts ?? []).includes('drowsy')) {
+    if (drowsyAfterPoison(kept, own.concepts ?? [])) {
       await this.give(context, kept, locale, 'full', 'medical');
       return true;
     }
