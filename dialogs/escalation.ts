@@ -33,6 +33,12 @@ export interface EscalationRequest {
   summary: string;
 }
 
+/** The last urgent answer's number in one line, and whether the member must be reached discreetly. */
+export interface UrgentContact {
+  line: string;
+  discreet: boolean;
+}
+
 export interface Escalation {
   requestPerson(context: TurnContext, request: EscalationRequest): Promise<void>;
 }
@@ -81,9 +87,10 @@ export class DirectContactEscalation implements Escalation {
       logger: Logger;
       /**
        * The number of the conversation's last urgent answer, in one line (988 after a crisis), if
-       * one was given lately: said first, since a call back or a secure message reaches nobody in time.
+       * one was given lately: said first, since a call back or a secure message reaches nobody in
+       * time; `discreet` after a disclosure of abuse (no call back, no portal message).
        */
-      urgentLine?: (context: TurnContext, locale: Locale) => Promise<string | undefined>;
+      urgentLine?: (context: TurnContext, locale: Locale) => Promise<UrgentContact | undefined>;
     },
   ) {}
 
@@ -94,9 +101,9 @@ export class DirectContactEscalation implements Escalation {
   async requestPerson(context: TurnContext, request: EscalationRequest, preface?: { key: string; vars?: Vars }): Promise<void> {
     const { sender, catalog, profile, logger } = this.deps;
     const { locale } = request;
-    const contact = contactOptions(catalog, profile, locale, request, preface);
     const first = await this.deps.urgentLine?.(context, locale);
-    const reply = first ? { ...contact, text: `${first}\n\n${contact.text}` } : contact;
+    const contact = contactOptions(catalog, profile, locale, { ...request, discreet: first?.discreet }, preface);
+    const reply = first ? { ...contact, text: `${first.line}\n\n${contact.text}` } : contact;
     await sender.send(context, reply, locale);
     noteOutcome(context, { escalated: 'contact' });
     logger.info(

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
+import type { UrgentContact } from '../dialogs/escalation';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
 import { resumeThisTurn } from '../dialogs/common/runningTask';
@@ -112,12 +113,13 @@ export class UrgentFollowUp {
   /**
    * The number of the last urgent answer in one line, when it was given within the window's time
    * (988 and 911 after a crisis; 911 and the hotline after a disclosure), for the reply that no
-   * agent can chat: a call back or a secure message reaches nobody in time.
+   * agent can chat: a call back or a secure message reaches nobody in time. After a disclosure,
+   * discreetly: the abuser may read the portal or answer the phone (no call back, no secure message).
    */
-  async urgentLine(context: TurnContext, locale: Locale): Promise<string | undefined> {
+  async urgentLine(context: TurnContext, locale: Locale): Promise<UrgentContact | undefined> {
     const kept = await this.memory.get(context);
     if (!kept || this.clock() - kept.at > this.settings.withinMs) return undefined;
-    return this.responder.urgentLine(kept, locale);
+    return { line: this.responder.urgentLine(kept, locale), discreet: kept.intent === 'abuse' };
   }
 
   /** True when an urgent answer was given in this conversation (its welcome would come too late). */

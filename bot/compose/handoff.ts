@@ -3,7 +3,7 @@ import type { Logger } from '../../common/logger';
 import { publicNumbers } from '../../common/redaction';
 import type { AssistantMetrics } from '../../ops/metrics';
 import type { ResponseCatalog } from '../../common/responses';
-import { DirectContactEscalation, type Escalation } from '../../dialogs/escalation';
+import { DirectContactEscalation, type Escalation, type UrgentContact } from '../../dialogs/escalation';
 import type { ConversationMemory } from '../../dialogs/memory';
 import type { PhraseBook } from '../../dialogs/phrases';
 import { HandoffEvents } from '../../handoff/core/events';
@@ -75,7 +75,7 @@ export interface HandoffCoreDeps {
   /** Replaces the mode's escalation (tests). */
   escalation?: Escalation;
   /** The last urgent answer's number in one line, said first when no agent can chat (pipeline/urgentFollowUp.ts). */
-  urgentLine?: (context: TurnContext, locale: Locale) => Promise<string | undefined>;
+  urgentLine?: (context: TurnContext, locale: Locale) => Promise<UrgentContact | undefined>;
   /** TurnGuard, for proactive messages (known once the core has built it). */
   turnGuard: () => TurnGuard;
 }

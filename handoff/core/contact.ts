@@ -33,7 +33,11 @@ export function contactOptions(
   catalog: ResponseCatalog,
   profile: PortalProfile,
   locale: Locale,
-  request: { intent: string | null; reason?: string },
+  /**
+   * `discreet`: after a disclosure of abuse, the abuser may read the member's portal messages or
+   * answer the phone: the phone line to call when it is safe, no call back or secure message.
+   */
+  request: { intent: string | null; reason?: string; discreet?: boolean },
   /** Said after the intro: why no agent can chat now ("escalation.noAgents"…), with its variables. */
   preface?: { key: string; vars?: Vars },
 ): ContactReply {
@@ -51,9 +55,9 @@ export function contactOptions(
     }),
     // The secure message and the call-back request are portal pages behind sign-in: someone who
     // cannot sign in gets the phone line only.
-    ...(signsIn(request.intent) ? [catalog.text(locale, 'escalation.message'), catalog.text(locale, 'escalation.callback')] : []),
+    ...(request.discreet ? [catalog.text(locale, 'escalation.discreet')] : signsIn(request.intent) ? [catalog.text(locale, 'escalation.message'), catalog.text(locale, 'escalation.callback')] : []),
   );
-  const pages: LinkKey[] = signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : [];
+  const pages: LinkKey[] = !request.discreet && signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : [];
   return {
     text: parts.join('\n\n'),
     links: pages.map((key) => ({ title: catalog.text(locale, `links.${key}`), url: profile.link(key) })),
