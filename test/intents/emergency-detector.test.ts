@@ -54,6 +54,10 @@ describe('EmergencyDetector', () => {
       ['an intruder now', 'medical', 'theres someone inside my apartment i can hear him in the kitchen'],
       ['a shooting now', 'medical', 'shots fired outside the school please'],
       ['standing at an edge', 'crisis', 'im on the edge of the parking garage roof'],
+      // a head injury with vomiting or drowsiness, whichever is said first; an allergen and a hoarse voice
+      ['a head injury, then drowsiness', 'medical', 'my boy whacked his head on the monkey bars and now he keeps nodding off'],
+      ['vomiting after a head injury', 'medical', 'she threw up twice after she fell off the swing onto her head'],
+      ['an allergen, then a changed voice', 'medical', 'he ate a cookie with peanuts, hes allergic, and his voice is going raspy'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -80,6 +84,8 @@ describe('EmergencyDetector', () => {
       ['humo', 'medical', 'mi abuela respiró mucho humo en la cocina'],
       ['descarga eléctrica', 'medical', 'a mi esposo le dio la corriente arreglando la lámpara'],
       ['un intruso ahora', 'medical', 'se metieron unos tipos a mi casa y estoy escondida en el baño'],
+      ['un golpe en la cabeza y después vómito', 'medical', 'mi niño se dio un golpe en la cabeza con el columpio y ya vomitó dos veces'],
+      ['un alérgico que comió y tiene la voz ronca', 'medical', 'mi esposo es alérgico a los mariscos, comió camarón y se puso ronco'],
       ['en el borde', 'crisis', 'estoy parado en el borde del puente'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
@@ -116,6 +122,8 @@ describe('EmergencyDetector', () => {
   describe('non-emergency look-alikes', () => {
     const lookAlikes = [
       'the bill for my ER visit',
+      'bumped my head on the cupboard, no vomiting and not drowsy, just a bump',
+      'my allergies make my voice hoarse every spring',
       'refill my nitroglycerin',
       'this traffic is killing me',
       'my phone died',
