@@ -242,13 +242,19 @@ export class SafetyTriage implements TriageCheck {
     // Violence now that is also a disclosure ("he said he'd kill me if I leave"): 911, then the hotline.
     else if (kind === 'medical' && p) {
       const abuse = argmax(p, ABUSE_LABELS);
+      // Someone else's violence against the writer (a threat or an attack now) is never the
+      // writer's own crisis, whatever share "kill me" gives the crisis label.
+      const othersViolence = !!lexicon && VIOLENCE_RULE.test(lexicon.rule);
       const readings: Array<[NonNullable<TriageMatch['alsoKind']>, number]> = [
         ['poison', p[I.poison]!],
-        ['crisis', p[I.crisis]! + p[I.mental_health]!],
+        ['crisis', othersViolence ? 0 : p[I.crisis]! + p[I.mental_health]!],
         [abuse, sum(p, ABUSE_LABELS)],
       ];
       const [also, share] = readings.reduce((a, b) => (b[1] > a[1] ? b : a));
-      if (share >= ALSO_EMERGENCY_SHARE) result.match!.alsoKind = also;
+      // Violence by someone else that the model gives a part of a disclosure: the hotline too (a
+      // threat "when he gets home" is likely a partner's), with less of the model's probability.
+      const needed = othersViolence && also === abuse ? ALSO_ABUSE_IN_VIOLENCE_SHARE : ALSO_EMERGENCY_SHARE;
+      if (share >= needed) result.match!.alsoKind = also;
     }
     return result;
   }
@@ -266,6 +272,8 @@ const CRISIS_OVER_POISON = 0.5;
 /** An adult's own disclosure is read over the model's child or elder label only when the model gives dv and sexual together this share of the abuse probability. */
 const TORN_SHARE = 0.2;
 
+/** The lexicon rules for violence by someone else, now or threatened (an attack, a threat to kill). */
+const VIOLENCE_RULE = /\.medical\.(?:violence|attack)\./;
 /** A lexicon rule for an intentional overdose that has happened. */
 const OVERDOSE_RULE = /\.crisis\.overdose\./;
 /** A crisis whose emergency probability is at least this much poisoning: something was taken. */
@@ -273,6 +281,8 @@ const TAKEN_SHARE = 0.1;
 
 /** A medical emergency whose whole-message probability gives poisoning, distress (crisis and mental health) or abuse this much: that line too (the largest). */
 const ALSO_EMERGENCY_SHARE = 0.25;
+/** Violence by someone else now or threatened: the abuse line too from this share of the model's abuse probability. */
+const ALSO_ABUSE_IN_VIOLENCE_SHARE = 0.1;
 
 /** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
 const ALSO_KIND_SHARE = 0.2;

@@ -58,6 +58,8 @@ describe('EmergencyDetector', () => {
       ['a head injury, then drowsiness', 'medical', 'my boy whacked his head on the monkey bars and now he keeps nodding off'],
       ['vomiting after a head injury', 'medical', 'she threw up twice after she fell off the swing onto her head'],
       ['an allergen, then a changed voice', 'medical', 'he ate a cookie with peanuts, hes allergic, and his voice is going raspy'],
+      ['a room full of smoke', 'medical', 'woke up and the hallway is filled with smoke, my chest burns'],
+      ['a seizure told by its signs', 'medical', 'her eyes rolled back and her arms started jerking'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -86,6 +88,8 @@ describe('EmergencyDetector', () => {
       ['un intruso ahora', 'medical', 'se metieron unos tipos a mi casa y estoy escondida en el baño'],
       ['un golpe en la cabeza y después vómito', 'medical', 'mi niño se dio un golpe en la cabeza con el columpio y ya vomitó dos veces'],
       ['un alérgico que comió y tiene la voz ronca', 'medical', 'mi esposo es alérgico a los mariscos, comió camarón y se puso ronco'],
+      ['un cuarto lleno de humo', 'medical', 'el departamento esta lleno de humo y no encuentro a mi hijo'],
+      ['el peor dolor de cabeza, dicho "como nunca" y "de golpe"', 'medical', 'de repente me duele la cabeza como nunca y veo luces'],
       ['en el borde', 'crisis', 'estoy parado en el borde del puente'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
@@ -124,6 +128,7 @@ describe('EmergencyDetector', () => {
       'the bill for my ER visit',
       'bumped my head on the cupboard, no vomiting and not drowsy, just a bump',
       'my allergies make my voice hoarse every spring',
+      'the kitchen was full of smoke from the burnt toast lol',
       'refill my nitroglycerin',
       'this traffic is killing me',
       'my phone died',

@@ -207,6 +207,12 @@ describe('safety triage (intents/triage)', function () {
     it('"my neighbor was shot in the chest" is still a medical emergency', () => assert.equal(outcome(triage().triage('my neighbor was shot in the chest')), 'emergency:medical'));
   });
 
+  describe('self-harm said as cuts made or a shot to oneself, by the writer or of someone else, is the self-harm concept', () => {
+    for (const text of ['me hice cortadas otra vez', 'mi esposo dice que se va a pegar un tiro', 'my dad said he would shoot himself']) {
+      it(`"${text}" → self_harm`, () => assert.ok(triage().triage(text).concepts?.includes('self_harm'), JSON.stringify(triage().triage(text).concepts)));
+    }
+  });
+
   describe('an age the writer gives is the child or the older-adult concept', () => {
     for (const [text, concept] of [["my stepdad hits me when he's drunk, i'm 13", 'child'], ['tengo 84 y mi sobrino no me deja salir de mi cuarto', 'elder'], ["i'm 77 and my son takes my pension every month", 'elder']] as const) {
       it(`"${text}" → ${concept}`, () => assert.ok(triage().triage(text).concepts?.includes(concept)));
