@@ -106,6 +106,12 @@ export class AppointmentDialog extends TaskDialog {
     ]);
   }
 
+  /** "actually nevermind just cancel it" while moving: the visit is cancelled, not the task dropped. */
+  protected override readsOwnChange(innerDc: DialogContext, rest: string): boolean {
+    const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentState } | undefined;
+    return !turnTriage(innerDc.context).match && this.parts.changes.ownsChange(flow?.values, rest);
+  }
+
   /**
    * Moving a visit: words that say which visit but no time ("its the video one with dr chen btw"),
    * said to "When would you prefer?", are kept for picking the visit and the time asked again;

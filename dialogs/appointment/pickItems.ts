@@ -3,6 +3,7 @@ import { addDays } from '../../services/time';
 import type { DialogKit } from '../common/kit';
 import type { PickItem } from '../common/pickQuestion';
 import { LOCALES } from '../../intents/types';
+import { fold } from '../common/text';
 
 /**
  * A visit or an open time as an item of a list the member picks from: besides its title, the
@@ -15,6 +16,8 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
   const care = 'care' in visit ? visit.care : visit.description ? kit.options.match(visit.description, 'appointment.care') : null;
   const words = [
     visit.clinician ?? '',
+    // "the dr chen one", "la de la doctora Patel": the clinician's names one by one (the whole name is a phrase).
+    ...nameWords(visit.clinician),
     // "the doctor one", "la del doctor": a visit with a clinician, told apart from a lab or a shot.
     ...(visit.clinician ? CLINICIAN_WORDS : []),
     visit.location ?? '',
@@ -29,6 +32,14 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
 }
 
 const CLINICIAN_WORDS = ['doctor', 'doctors', 'doc', 'doctora', 'medico', 'medica', 'provider', 'physician'];
+
+/** Titles before a clinician's name: they tell no visit apart by themselves. */
+const TITLES = new Set(['dr', 'dra', 'doctor', 'doctora', 'md', 'np', 'pa', 'rn']);
+
+/** A clinician's own names ("Dr. Maya Chen": "maya", "chen"), each a word of the item. */
+function nameWords(clinician: string | undefined): string[] {
+  return fold(clinician ?? '').split(' ').filter((w) => w.length >= 3 && !TITLES.has(w));
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -44,6 +44,16 @@ export class VisitChanges {
     return null;
   }
 
+  /**
+   * The words after "never mind" / "olvídalo" ask for a change this task makes: while moving, cancel
+   * that visit ("actually nevermind just cancel it"); while cancelling, move it ("nvm, move it to friday instead").
+   */
+  ownsChange(state: AppointmentState | undefined, rest: string): boolean {
+    if (state?.action === 'reschedule') return cancelsVisit(rest);
+    if (state?.action === 'cancel') return movesInstead(rest);
+    return false;
+  }
+
   /** Nothing changes, and it is said (the visit in hand, if known); the task ends. */
   async keep(innerDc: DialogContext, visit: Appointment | null): Promise<DialogTurnResult> {
     const context = innerDc.context;

@@ -190,6 +190,8 @@ export abstract class TaskDialog extends ComponentDialog {
     const { text } = turnInfo(context);
     if (this.kit.phrases.interruption(text)) return null;
     const mind = this.kit.phrases.changeOfMind.read(text);
+    // "actually nevermind just cancel it" while moving a visit: the words after it are this task's own change.
+    if (mind && !mind.only && this.readsOwnChange(innerDc, mind.rest)) return null;
     // "wait don't, cancel my own visit instead" at a confirmation: nothing is done, that is said, and the request routed.
     const elsewhere = !mind?.only && asked instanceof ConfirmQuestion && active ? asked.asksElsewhere(active, context) : false;
     const another = !mind && asked && active && !asked.loose && !asked.accepts(active, context) && this.asksAnotherThing(innerDc);
@@ -204,6 +206,14 @@ export abstract class TaskDialog extends ComponentDialog {
       return { kind: 'completed' };
     }
     return { kind: 'completed', reroute: true };
+  }
+
+  /**
+   * Whether the words after a change of mind ask this task for another change it makes itself
+   * (a task overrides it: moving a visit, "never mind, just cancel it"); then the task reads them.
+   */
+  protected readsOwnChange(_innerDc: DialogContext, _rest: string): boolean {
+    return false;
   }
 
   /**
