@@ -8,6 +8,7 @@ import type { AnythingElse } from './main/anythingElse';
 import { FLOW, type FlowOptions } from './main/flow';
 import type { FollowUpReply } from './main/followUpReply';
 import type { MainReplies } from './main/mainReplies';
+import type { RequestPlan } from './main/requestPlan';
 import type { ResumeOffer } from './main/resumeOffer';
 import type { SecondRequest } from './main/secondRequest';
 import type { RouteDecider } from './main/routeDecider';
@@ -29,6 +30,7 @@ export interface MainDialogParts {
   anythingElse: AnythingElse;
   followUpReply: FollowUpReply;
   secondRequest: SecondRequest;
+  requestPlan: RequestPlan;
 }
 
 /**
@@ -91,6 +93,8 @@ export class MainDialog extends ComponentDialog {
     if (two) {
       (step.values as { next?: PausedTask; then?: PausedTask }).next = two.next;
       if (two.then) (step.values as { then?: PausedTask }).then = two.then;
+      // Which requests were heard and in what order, before the first one asks its questions.
+      await this.parts.requestPlan.announce(context, two);
       return taskStart.begin(step, two.first);
     }
     switch (decision.kind) {

@@ -10,6 +10,7 @@ import { AnythingElse } from '../../dialogs/main/anythingElse';
 import { FollowUpReply } from '../../dialogs/main/followUpReply';
 import { MainReplies } from '../../dialogs/main/mainReplies';
 import { ResumeOffer } from '../../dialogs/main/resumeOffer';
+import { RequestPlan } from '../../dialogs/main/requestPlan';
 import { SecondRequest } from '../../dialogs/main/secondRequest';
 import { RouteDecider } from '../../dialogs/main/routeDecider';
 import { TaskStart } from '../../dialogs/main/taskStart';
@@ -49,6 +50,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       anythingElse,
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
       secondRequest,
+      requestPlan: new RequestPlan(kit),
     },
     logger,
     tasks,

@@ -2,7 +2,11 @@ import type { TaskIntentId } from '../../intents/types';
 import { fold } from '../common/text';
 import type { PausedTask } from '../common/taskDialog';
 import type { PhraseBook } from '../phrases';
+import type { QuestionKey } from '../questions';
 import type { SubTopicRouter } from '../topics/subTopicRouter';
+
+/** Sub-topics answered first when a message asks several things: a disputed or denied charge before paying. */
+const ANSWERED_FIRST: readonly string[] = ['billing.topic.dispute', 'billing.topic.claimDenied', 'billing.topic.highBill'];
 
 /** Two (or three) requests in one message: the task answered first and the ones to answer next, in order. */
 export interface TwoRequests {
@@ -11,7 +15,12 @@ export interface TwoRequests {
   next: PausedTask;
   /** A third task, after the second ("my lab results and also refill my inhaler and whats ur hours"). */
   then?: PausedTask;
+  /** What to call each request when the plan is said: the task, or its sub-topic when one task is asked about twice. */
+  names: RequestName[];
 }
+
+/** A request named: its task's, or when the message asks one task twice, the sub-topic's option ("billing.topic", "dispute"). */
+export type RequestName = { intent: TaskIntentId } | { question: QuestionKey; option: string };
 
 /** A message split at a joiner, each side naming its task. */
 interface Split {
@@ -38,34 +47,69 @@ export class SecondRequest {
   constructor(
     private readonly phrases: PhraseBook,
     private readonly router: SubTopicRouter,
+    /** Sub-topics answered before the others of the message: a member who disputes a bill is not sent to pay it first. */
+    private readonly answeredFirst: readonly string[] = ANSWERED_FIRST,
   ) {}
 
   /** The tasks the message asks for, if it joins different ones; `routed`: the task the routing chose, if any. */
   read(text: string, routed?: TaskIntentId): TwoRequests | null {
     const requests: Request[] = [];
-    for (const request of this.requests(fold(text), routed)) {
-      if (!requests.some((known) => known.intent === request.intent)) requests.push(request);
+    for (const request of this.requests(fold(text), new Map(), routed)) {
+      if (!requests.some((known) => this.same(known, request))) requests.push(request);
     }
-    const [first, next, then] = requests;
+    const [first, next, then] = this.ordered(requests);
     if (!first || !next) return null;
     const paused = (request: Request): PausedTask => ({ intent: request.intent, text: request.text, answers: {} });
-    return { first: first.intent, next: paused(next), ...(then ? { then: paused(then) } : {}) };
+    const asked = [first, next, ...(then ? [then] : [])];
+    return { first: first.intent, next: paused(next), ...(then ? { then: paused(then) } : {}), names: asked.map((request) => this.name(request, asked)) };
+  }
+
+  private name(request: Request, asked: readonly Request[]): RequestName {
+    const topic = asked.filter((other) => other.intent === request.intent).length > 1 ? this.router.subTopic(request.text, request.intent) : null;
+    if (!topic) return { intent: request.intent };
+    const at = topic.lastIndexOf('.');
+    return { question: topic.slice(0, at) as QuestionKey, option: topic.slice(at + 1) };
+  }
+
+  /** One request said twice: the same task, and not two different sub-topics of it ("dispute this bill" and "pay online"). */
+  private same(a: Request, b: Request): boolean {
+    if (a.intent !== b.intent) return false;
+    const [one, other] = [this.router.subTopic(a.text, a.intent), this.router.subTopic(b.text, b.intent)];
+    return !one || !other || one === other;
+  }
+
+  /** The requests in the member's order, except that a sub-topic answered first (a dispute) comes before the others. */
+  private ordered(requests: Request[]): Request[] {
+    const first = (request: Request) => this.answeredFirst.includes(this.router.subTopic(request.text, request.intent) ?? '');
+    return [...requests.filter(first), ...requests.filter((request) => !first(request))];
   }
 
   /** The requests a (folded) part of the message makes, in order: split at a joiner, each side split again. */
-  private requests(part: string, routed?: TaskIntentId): Request[] {
-    const split = this.split(part, routed);
+  private requests(part: string, seen: Map<string, Request[]>, routed?: TaskIntentId): Request[] {
+    const key = `${routed ?? ''}|${part}`;
+    const known = seen.get(key);
+    if (known) return known;
+    seen.set(key, []);
+    const split = this.split(part, seen, routed);
+    let found: Request[];
     if (!split) {
       const intent = this.task(part) ?? routed;
-      return intent ? [{ intent, text: part }] : [];
+      found = intent ? [{ intent, text: part }] : [];
+    } else {
+      const before = this.requests(split.before, seen);
+      const after = this.requests(split.after, seen);
+      found = [...(before.length ? before : [{ intent: split.first, text: split.before }]), ...(after.length ? after : [{ intent: split.second, text: split.after }])];
     }
-    const before = this.requests(split.before);
-    const after = this.requests(split.after);
-    return [...(before.length ? before : [{ intent: split.first, text: split.before }]), ...(after.length ? after : [{ intent: split.second, text: split.after }])];
+    seen.set(key, found);
+    return found;
   }
 
-  /** The first joiner (longest first) with a different task named on each side. */
-  private split(part: string, routed?: TaskIntentId): Split | null {
+  /**
+   * The first joiner (longest first) with a different task named on each side. A side that itself
+   * joins requests names its first one ("refill my meds and also | book a physical and whats my
+   * copay"): without that, three requests joined by "and also" and "and" are never split.
+   */
+  private split(part: string, seen: Map<string, Request[]>, routed?: TaskIntentId): Split | null {
     const words = part.split(' ');
     for (const joiner of this.joiners()) {
       const length = joiner.length;
@@ -73,12 +117,23 @@ export class SecondRequest {
         if (words.slice(at, at + length).join(' ') !== joiner.join(' ')) continue;
         const before = words.slice(0, at).join(' ');
         const after = words.slice(at + length).join(' ');
-        const second = this.task(after);
-        const first = this.task(before) ?? routed;
-        if (first && second && first !== second) return { before, after, first, second };
+        const second = this.names(after, seen);
+        const first = this.names(before, seen) ?? routed;
+        if (first && second && (first !== second || this.distinct(before, after, first))) return { before, after, first, second };
       }
     }
     return null;
+  }
+
+  /** The task a side names: its own, else its first request's when it joins several. */
+  private names(part: string, seen: Map<string, Request[]>): TaskIntentId | null {
+    return this.task(part) ?? this.requests(part, seen)[0]?.intent ?? null;
+  }
+
+  /** Two sides of one task that name different sub-topics of it ("dont think i owe that" | "how do i pay online"). */
+  private distinct(before: string, after: string, intent: TaskIntentId): boolean {
+    const [one, other] = [this.router.subTopic(before, intent), this.router.subTopic(after, intent)];
+    return !!one && !!other && one !== other;
   }
 
   /** The task a part names: by a sub-topic or task concept, else by a sub-topic's phrase ("my test results", "pay my bill"). */

@@ -51,6 +51,20 @@ export class SubTopicRouter {
     return intents.size === 1 ? [...intents][0]! : null;
   }
 
+  /**
+   * The sub-topic of `intent` a part of a message names ("billing.topic.dispute" for "dont think
+   * i owe that"), by a concept else a phrase, when one does: two parts of one message asking the
+   * same task about different sub-topics are two requests.
+   */
+  subTopic(text: string, intent: TaskIntentId): string | null {
+    const questions = [...this.tables, ...this.taskQuestions].filter((t) => t.intent === intent);
+    for (const { question } of questions) {
+      const id = this.options.concept(text, question)?.id ?? this.options.match(text, question, 'contains');
+      if (id) return `${question}.${id}`;
+    }
+    return null;
+  }
+
   private best(text: string, tables: readonly SubTopicQuestion[]): TaskIntentId | null {
     let best: { intent: TaskIntentId; score: number } | null = null;
     let tie = false;

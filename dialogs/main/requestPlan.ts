@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogKit } from '../common/kit';
+import type { RequestName, TwoRequests } from './secondRequest';
+
+/**
+ * Says, before the first of several requests in one message is answered, which ones were heard
+ * and in what order they come ("I'll start with your prescription refill, then your appointment,
+ * then your billing question"), so that none seems dropped while the first one asks its questions.
+ */
+export class RequestPlan {
+  constructor(private readonly kit: DialogKit) {}
+
+  async announce(context: TurnContext, requests: TwoRequests): Promise<void> {
+    const [first, next, then] = requests.names.map((name) => this.name(context, name));
+    if (!first || !next) return;
+    await this.kit.say(context, then ? 'main.several.three' : 'main.several.two', { first, next, ...(then ? { then } : {}) });
+  }
+
+  private name(context: TurnContext, name: RequestName): string {
+    if ('intent' in name) return this.kit.text(context, `main.resume.task.${name.intent}`);
+    return this.kit.text(context, 'main.several.option', { option: this.kit.options.title(name.question, name.option, this.kit.locale(context)) });
+  }
+}
