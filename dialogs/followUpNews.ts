@@ -16,14 +16,16 @@ import type { Aspect } from './followUpAspects';
  *   possible; a new message; a call back);
  * - after a video-visit answer, the camera or microphone not working, or the device it is on: the
  *   troubleshooting steps per device; tried again, or the visit about to start: join another way
- *   or have the visit by phone (call now); asked to do it by phone: how to switch;
+ *   or have the visit by phone (call now); asked to do it by phone: how to switch (also when the
+ *   recognizer reads a new booking, if the words are about the visit they have: "switch it to a
+ *   phone call instead", "ya tengo la cita, la quiero por teléfono");
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'family' | 'labHours';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'family' | 'labHours';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'family', 'labHours'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'family', 'labHours'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -113,7 +115,7 @@ export class FollowUpNews {
   private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
-      if (!elsewhere && this.says('byPhone', folded)) return VIDEO_BY_PHONE;
+      if (this.says('byPhone', folded) && (!elsewhere || this.says('ownVisit', folded))) return VIDEO_BY_PHONE;
       // The video trouble was answered: its steps, or the way out once they were given.
       const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
       const troubled = sub === 'troubleshoot' || stepsGiven;
