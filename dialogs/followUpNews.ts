@@ -13,17 +13,21 @@ import type { Aspect } from './followUpAspects';
  * never answered with the same answer again: each gets the next step after that answer.
  * - after a refill answer, a renewal asked for with no reply, or medicine running out: how to
  *   chase it (the pharmacy, which can check with the prescriber and say whether a short supply is
- *   possible; a new message; a call back);
+ *   possible; a new message; a call back); the member cannot or will not use the portal and asks
+ *   us to send it to the doctor ("mandaselo tu a mi doctor, no se usar el portal"): the phone way
+ *   (the pharmacy line, what to have at hand), whatever topic the recognizer reads (sign-in help);
  * - after a video-visit answer, the camera or microphone not working, or the device it is on: the
  *   troubleshooting steps per device; tried again, or the visit about to start: join another way
- *   or have the visit by phone (call now); asked to do it by phone: how to switch;
+ *   or have the visit by phone (call now); asked to do it by phone: how to switch (also when the
+ *   recognizer reads a new booking, if the words are about the visit they have: "switch it to a
+ *   phone call instead", "ya tengo la cita, la quiero por teléfono");
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'family' | 'labHours';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'family' | 'labHours';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'family', 'labHours'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'family', 'labHours'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -66,6 +70,7 @@ export interface NewsContext {
 }
 
 const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: 'pharmacy', links: ['messaging.messageCareTeam', 'messaging.requestCallback'] };
+const RENEWAL_BY_PHONE: NewsAnswer = { text: 'followUp.about.renewalByPhone', line: 'pharmacy' };
 const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
@@ -111,9 +116,10 @@ export class FollowUpNews {
   }
 
   private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
+    if (topic === 'refill' && this.says('noPortal', folded)) return RENEWAL_BY_PHONE;
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
-      if (!elsewhere && this.says('byPhone', folded)) return VIDEO_BY_PHONE;
+      if (this.says('byPhone', folded) && (!elsewhere || this.says('ownVisit', folded))) return VIDEO_BY_PHONE;
       // The video trouble was answered: its steps, or the way out once they were given.
       const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
       const troubled = sub === 'troubleshoot' || stepsGiven;

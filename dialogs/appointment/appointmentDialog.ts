@@ -176,8 +176,8 @@ export class AppointmentDialog extends TaskDialog {
     }
     // "tuesday at 3pm" for the visit on Tuesday at 3:00 PM: that moves nothing; said, and asked again.
     const clash = moving && innerDc.activeDialog?.id === WHEN_QUESTION && !turnTriage(innerDc.context).match ? this.parts.newTime.clashInWords(innerDc.context, text, moving) : null;
-    if (clash) {
-      await this.kit.say(innerDc.context, clash);
+    if (clash && moving) {
+      await this.kit.say(innerDc.context, clash, { visit: this.kit.text(innerDc.context, 'appointment.live.visit', visitVars(this.kit, innerDc.context, moving, this.parts.words.zone(innerDc.context))) });
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -306,7 +306,7 @@ export class AppointmentDialog extends TaskDialog {
     const said = shifted ?? this.parts.opening.whenInRequest(step.context, opening, action) ?? (step.values as AppointmentValues).newTime;
     // "move my 3pm visit to tuesday at 3pm": the visit's own time moves nothing; said, and the time asked.
     const clash = action === 'reschedule' ? this.parts.newTime.clash(step.context, said, moving) : null;
-    if (clash) await this.kit.say(step.context, clash);
+    if (clash && moving) await this.kit.say(step.context, clash, { visit: this.kit.text(step.context, 'appointment.live.visit', visitVars(this.kit, step.context, moving, this.parts.words.zone(step.context))) });
     else if (said) return step.next({ value: said } satisfies TextAnswer<PreferredTime>);
     // "Same time" is offered only for moving a visit (it keeps the visit's time of day).
     // With no visit known (not signed in), "Same time" would refer to nothing: not offered.

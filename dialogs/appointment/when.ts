@@ -6,6 +6,7 @@ import { LruCache } from '../../common/lru';
 import { addDays, wallClock } from '../../services/time';
 import { formatClock } from '../common/dates';
 import { fold } from '../common/text';
+import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
 
 /**
@@ -162,6 +163,8 @@ export class PreferredTimeParser {
    */
   private readonly answers = new LruCache<string, unknown>(1000);
 
+  constructor(private readonly routines: RoutineTimes = RoutineTimes.load()) {}
+
   private model(locale: Locale) {
     let model = this.models.get(locale);
     if (!model) {
@@ -185,6 +188,8 @@ export class PreferredTimeParser {
   }
 
   parse(said: string, locale: Locale, now: Date): Parsed<PreferredTime> {
+    const routine = this.routines.find(said);
+    if (routine) return this.withRoutine(routine, locale, now);
     const text = writeOutTimeWords(said, locale);
     const folded = fold(text);
     const weeks = WEEK_AFTER_NEXT[locale].exec(folded);
@@ -222,6 +227,18 @@ export class PreferredTimeParser {
       }
     }
     return { ok: false, error: sawPast ? 'appointment.when.past' : 'appointment.when.unclear' };
+  }
+
+  /**
+   * "next week afternoons, after school": the day (and part of the day) from the rest of the words,
+   * from the routine's time on. A part of the day over by then ("mornings after work") is dropped.
+   */
+  private withRoutine(routine: { after: string; rest: string }, locale: Locale, now: Date): Parsed<PreferredTime> {
+    const rest = routine.rest ? this.parse(routine.rest, locale, now) : null;
+    const base = rest?.ok ? rest.value : { date: null, until: null, time: null, partOfDay: null };
+    if (base.time) return { ok: true, value: base };
+    const over = base.partOfDay === 'morning' || (base.partOfDay === 'afternoon' && routine.after >= '17:00');
+    return { ok: true, value: { ...base, partOfDay: over ? null : base.partOfDay, after: routine.after } };
   }
 
   /**
