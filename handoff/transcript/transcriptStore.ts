@@ -4,8 +4,8 @@ import { updateItem } from '../../storage/update';
 import { TranscriptDayIndex } from './dayIndex';
 import { overlap, toStored, type StoredActivity } from './storedActivity';
 
-// Moved to their own modules; re-exported for the code and tests that import them from here.
-export { MAX_TEXT, toStored, type StoredActivity, type StoredLink } from './storedActivity';
+// Moved to storedActivity.ts; re-exported for the code and tests that import them from here.
+export { toStored, type StoredActivity } from './storedActivity';
 
 /**
  * Conversation transcripts (what members wrote and what they were sent) in the configured store,
