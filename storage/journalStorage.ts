@@ -8,6 +8,7 @@ import { startSweepTimer, type ExpiryOptions } from './expiry';
 import { AppendLog, type DurableWrite } from './appendLog';
 import { DIR_MODE, errnoOf } from './fileOps';
 import { keyKind } from './fileNames';
+import { JournalIndex } from './journalIndex';
 import { JOURNAL_NAME, LOCK_NAME, releaseLock, takeLock } from './journalFile';
 import { KeyedMutex } from './keyedMutex';
 import { RecordCache } from './recordCache';
@@ -28,15 +29,6 @@ export interface JournalStorageOptions {
   writeDurably?: DurableWrite;
 }
 
-/** Where the current version of a key is in the journal. */
-interface Entry {
-  off: number;
-  len: number;
-  eTag: string;
-  /** When it was written (for idle expiry). */
-  t: number;
-}
-
 /**
  * Conversation state for the embedded file store: one append-only journal instead of one file per
  * key, because conversation state is written on every turn and a file per write (create, write,
@@ -48,7 +40,7 @@ interface Entry {
  *   go out as one write and one fdatasync, and a put resolves only after its line is on disk: a
  *   turn's replies are never sent before its state is durable.
  * - The newest line of a key wins. Where each key's newest line is, and its eTag, is kept in
- *   memory (about 220 bytes a key), so eTag checks need no reads; recently used items are cached.
+ *   memory (journalIndex.ts), so eTag checks need no reads; recently used items are cached.
  * - A crash can only cut the last batch short: on start the torn end (never acknowledged) is cut
  *   off. A line that cannot be read in the middle (disk damage) is skipped, the journal is copied
  *   aside as `*.corrupt` (kept for inspection), logged without content, and rewritten.
@@ -64,8 +56,7 @@ export class JournalStorage implements AssistantStorage {
   private readonly cache: RecordCache | null;
   private readonly compactAtBytes: number;
   private readonly log: AppendLog;
-  private readonly index = new Map<string, Entry>();
-  private liveBytes = 0;
+  private readonly index = new JournalIndex();
   private compacting?: Promise<void>;
   private opening?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -95,7 +86,7 @@ export class JournalStorage implements AssistantStorage {
 
   /** Keys stored, and the journal's size in bytes (for tests and the storage bench). */
   stats(): { keys: number; liveBytes: number; journalBytes: number } {
-    return { keys: this.index.size, liveBytes: this.liveBytes, journalBytes: this.log.size };
+    return { keys: this.index.size, liveBytes: this.index.liveBytes, journalBytes: this.log.size };
   }
 
   /** Opens (or creates) the journal and starts the expiry sweeps. */
@@ -116,7 +107,6 @@ export class JournalStorage implements AssistantStorage {
     await this.log.close();
     this.opening = undefined;
     this.index.clear();
-    this.liveBytes = 0;
     this.cache?.clear();
     if (wasOpen) await releaseLock(path.join(this.dir, LOCK_NAME));
   }
@@ -162,7 +152,7 @@ export class JournalStorage implements AssistantStorage {
       const eTag = newETag();
       const t = this.clock();
       await this.log.append(`${header(key, eTag, t)}${json}}\n`, (off, len) => {
-        this.setEntry(key, { off, len, eTag, t });
+        this.index.set(key, { off, len, eTag, t });
         this.cache?.set(key, { eTag, json });
       });
       return eTag;
@@ -223,11 +213,10 @@ export class JournalStorage implements AssistantStorage {
     let tornBytes: number;
     try {
       ({ tornBytes } = await this.log.open((line, off, len) => {
-        if (!this.replay(line, off, len)) damaged.push(off);
+        if (!this.index.replay(line, off, len)) damaged.push(off);
       }));
     } catch (err) {
       this.index.clear();
-      this.liveBytes = 0;
       throw err;
     }
     if (tornBytes > 0) {
@@ -243,45 +232,6 @@ export class JournalStorage implements AssistantStorage {
     }
     // Unreadable lines are rewritten away at once, so the next start does not warn again.
     if (this.needsCompaction() || damaged.length > 0) void this.compact();
-  }
-
-  /** Applies one journal line to the index at start-up; false if the line cannot be read. */
-  private replay(line: Buffer, off: number, len: number): boolean {
-    const text = line.toString('utf8');
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch {
-      return this.unreadableLine(text);
-    }
-    const r = record as { k?: unknown; e?: unknown; t?: unknown; v?: unknown; d?: unknown };
-    if (typeof r.k !== 'string' || r.k === '' || typeof r.t !== 'number') return this.unreadableLine(text);
-    if (r.d === true) {
-      this.deleteEntry(r.k);
-      return true;
-    }
-    if (typeof r.e !== 'string' || r.e === '' || typeof r.v !== 'object' || r.v === null || Array.isArray(r.v)) return this.unreadableLine(text);
-    this.setEntry(r.k, { off, len, eTag: r.e, t: r.t });
-    return true;
-  }
-
-  /**
-   * A line that cannot be read: if its key can still be made out from the line's start, the key's
-   * earlier versions are dropped too — the newest version is lost, and bringing back an older one
-   * (a signed-out session signed in again) would be worse than starting fresh, as the log says.
-   * A later readable line of the key still wins. Always false (the line counts as damaged).
-   */
-  private unreadableLine(text: string): false {
-    const key = /^\{"k":("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
-    if (key) {
-      try {
-        const parsed = JSON.parse(key) as unknown;
-        if (typeof parsed === 'string') this.deleteEntry(parsed);
-      } catch {
-        /* the key itself is damaged */
-      }
-    }
-    return false;
   }
 
   private async readOne(key: string): Promise<StoreItem | undefined> {
@@ -319,33 +269,13 @@ export class JournalStorage implements AssistantStorage {
   private async remove(key: string): Promise<void> {
     if (!this.index.has(key)) return;
     await this.log.append(`{"k":${JSON.stringify(key)},"d":true,"t":${this.clock()}}\n`, () => {
-      this.deleteEntry(key);
+      this.index.delete(key);
       this.cache?.forget(key);
     });
   }
 
-  private setEntry(key: string, entry: Entry): void {
-    const current = this.index.get(key);
-    if (current) {
-      // Updated in place: the index keeps the key string it first got.
-      this.liveBytes += entry.len - current.len;
-      Object.assign(current, entry);
-      return;
-    }
-    // A flat copy: the caller's key is often a concatenation that holds on to its parts.
-    this.index.set(flat(key), entry);
-    this.liveBytes += entry.len;
-  }
-
-  private deleteEntry(key: string): void {
-    const old = this.index.get(key);
-    if (!old) return;
-    this.index.delete(key);
-    this.liveBytes -= old.len;
-  }
-
   private needsCompaction(): boolean {
-    return !this.compacting && this.log.isOpen && this.log.size >= this.compactAtBytes && this.log.size > 2 * this.liveBytes;
+    return !this.compacting && this.log.isOpen && this.log.size >= this.compactAtBytes && this.log.size > 2 * this.index.liveBytes;
   }
 
   private async compactOnce(): Promise<void> {
@@ -389,10 +319,6 @@ const bootId = randomBytes(6).toString('base64url');
 let sequence = 0;
 function newETag(): string {
   return `${bootId}.${(++sequence).toString(36)}`;
-}
-
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** The start of a key's line, up to where the item's JSON begins. */

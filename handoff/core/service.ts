@@ -2,7 +2,7 @@ import type { Logger } from '../../common/logger';
 import type { AssistantMetrics } from '../../ops/metrics';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { LinkKey, PortalProfile } from '../../services/portal/profile';
-import { contactOptions } from './contact';
+import { EscalationWriter, type MemberLink } from './escalationWriter';
 import type { HandoffEvents } from './events';
 import {
   appendEntries,
@@ -19,30 +19,17 @@ import {
 import type { AgentPresence } from './presence';
 import { waitMinutes } from './queue';
 import { type EscalationStore, writerToken } from './store';
+import { HandoffSweeper } from './sweeper';
+
+// The member link's types moved with the writes that use them; re-exported for the code that imports them from here.
+export type { MemberLink, MemberMessage } from './escalationWriter';
 
 /**
  * The hand-off's operations, for the member's side (the turn pipeline queues, relays, leaves) and
  * the agent's (the console's API claims, sends, resolves). Every change is an eTag-checked update
- * of the escalation in the store; events tell the consoles of this instance at once.
+ * of the escalation in the store; events tell the consoles of this instance at once. The writes
+ * both sides share are in escalationWriter.ts; the timing (sweeps, an agent who left) in sweeper.ts.
  */
-
-/** A message for the member, in their channel (sent proactively: outside a member's turn). */
-export interface MemberMessage {
-  text: string;
-  links?: EntryLink[];
-  /** Set for an agent's own message (the transcript says who wrote it). */
-  agentName?: string;
-}
-
-/** How messages reach the member outside their own turns (handoff/bot/memberLink.ts). */
-export interface MemberLink {
-  /** Resolves false when the member's channel did not take it (logged there, without text). */
-  send(record: EscalationRecord, message: MemberMessage): Promise<boolean>;
-  /** Whether the member's client is connected now (the local Direct Line channel knows); undefined when the channel cannot tell (Teams, SMS). */
-  online?(record: EscalationRecord): boolean | undefined;
-  /** Shows the member that the agent is typing (channels that show typing); nothing is stored. */
-  typing?(record: EscalationRecord): Promise<boolean>;
-}
 
 export type ClaimResult =
   | { kind: 'claimed' | 'already_yours'; record: EscalationRecord }
@@ -70,19 +57,23 @@ export interface HandoffServiceDeps {
 }
 
 export class HandoffService {
-  private channel?: MemberLink;
   readonly links: Array<{ key: LinkKey; title: string; url: string }>;
+  private readonly writer: EscalationWriter;
+  private readonly sweeper: HandoffSweeper;
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.links = deps.catalog.keysUnder('links').map((full) => {
       const key = full.slice('links.'.length) as LinkKey;
       return { key, title: deps.catalog.text('en', full), url: deps.profile.link(key) };
     });
+    // Parts of the service, built from its own deps (callers and tests construct only the service).
+    this.writer = new EscalationWriter(deps);
+    this.sweeper = new HandoffSweeper({ ...deps, writer: this.writer });
   }
 
   /** Proactive messages need the adapter, which exists only once the server is built. */
   connect(channel: MemberLink): void {
-    this.channel = channel;
+    this.writer.connect(channel);
   }
 
   private iso(): string {
@@ -93,19 +84,14 @@ export class HandoffService {
     return this.deps.catalog.text(record.locale, key, vars);
   }
 
-  private async deliver(record: EscalationRecord, message: MemberMessage): Promise<boolean> {
-    if (!this.channel) return false;
-    return this.channel.send(record, message);
-  }
-
   /** The member's connection as far as this instance knows: true, false (closed the chat, lost the connection), or null (the channel cannot tell). */
   memberOnline(record: EscalationRecord): boolean | null {
-    return this.channel?.online?.(record) ?? null;
+    return this.writer.memberOnline(record);
   }
 
   /** The agent is typing: the member's channel shows it. */
-  async typingToMember(record: EscalationRecord): Promise<boolean> {
-    return this.channel?.typing ? this.channel.typing(record) : false;
+  typingToMember(record: EscalationRecord): Promise<boolean> {
+    return this.writer.typingToMember(record);
   }
 
   get(id: string): Promise<EscalationRecord | undefined> {
@@ -216,32 +202,7 @@ export class HandoffService {
   /** The member left the line or ended the chat ("LEAVE", SMS STOP). Their turn answers them. */
   async memberLeft(id: string, outcome: Extract<Outcome, 'member_left' | 'member_opted_out'>): Promise<EscalationRecord | undefined> {
     const note = outcome === 'member_opted_out' ? 'The member opted out of text messages (STOP): the chat is closed.' : 'The member left.';
-    return this.close(id, outcome, 'member', { at: this.iso(), from: 'system', text: note });
-  }
-
-  private async close(
-    id: string,
-    outcome: Outcome,
-    by: 'member' | 'agent' | 'system',
-    entry: Omit<TranscriptEntry, 'seq'>,
-    guard: (r: EscalationRecord) => boolean = () => true,
-  ): Promise<EscalationRecord | undefined> {
-    const writer = writerToken();
-    let added: TranscriptEntry[] = [];
-    const record = await this.deps.store.update(id, (r) => {
-      added = [];
-      if (!isOpen(r.status) || !guard(r)) return undefined;
-      added = appendEntries(r, [entry]);
-      return { ...r, status: outcome === 'resolved' || outcome === 'handed_back' ? 'resolved' : outcome === 'member_left' || outcome === 'member_opted_out' ? 'cancelled' : 'expired', outcome, closedAt: this.iso(), writer };
-    });
-    if (!record || record.writer !== writer) return undefined;
-    this.deps.logger.info({ escalationId: id, outcome, by }, 'escalation closed');
-    this.deps.events.publish({ type: 'entries', escalationId: id, entries: added, status: record.status });
-    this.deps.events.publish({ type: 'queue' });
-    if (record.claimedAt && record.closedAt) {
-      await this.deps.store.recordHandleMinutes((Date.parse(record.closedAt) - Date.parse(record.claimedAt)) / 60_000).catch(() => undefined);
-    }
-    return record;
+    return this.writer.close(id, outcome, 'member', { at: this.iso(), from: 'system', text: note });
   }
 
   // --- the agent's side -------------------------------------------------------------------------
@@ -267,7 +228,7 @@ export class HandoffService {
     this.deps.logger.info({ escalationId: id, agentId: agent.id, waitedSeconds: Math.round(waited) }, 'escalation claimed');
     this.deps.events.publish({ type: 'entries', escalationId: id, entries: added, status: record.status });
     this.deps.events.publish({ type: 'queue' });
-    const joined = await this.noticeToMember(record, this.text(record, 'handoff.agentJoined', { name: agent.name }));
+    const joined = await this.writer.noticeToMember(record, this.text(record, 'handoff.agentJoined', { name: agent.name }));
     return { kind: 'claimed', record: joined ?? record };
   }
 
@@ -282,7 +243,7 @@ export class HandoffService {
 
     const links = page ? [{ title: this.text(current, `links.${page.key}`), url: page.url }] : undefined;
     const text = body.text ?? '';
-    const delivered = await this.deliver(current, { text, links, agentName: agent.name });
+    const delivered = await this.writer.deliver(current, { text, links, agentName: agent.name });
     let added: TranscriptEntry[] = [];
     const record = await this.deps.store.update(id, (r) => {
       added = appendEntries(r, [{ at: this.iso(), from: 'agent', agentName: agent.name, text, links, delivered }]);
@@ -301,14 +262,14 @@ export class HandoffService {
     const refusal = this.refuse(current, agent);
     if (refusal) return refusal;
     const note = outcome === 'resolved' ? `${agent.name} ended the chat.` : `${agent.name} handed the chat back to the assistant.`;
-    const closed = await this.close(id, outcome, 'agent', { at: this.iso(), from: 'system', text: note }, (r) => r.agent?.id === agent.id);
+    const closed = await this.writer.close(id, outcome, 'agent', { at: this.iso(), from: 'system', text: note }, (r) => r.agent?.id === agent.id);
     if (!closed) {
       const now = await this.deps.store.get(id);
       return now ? (this.refuse(now, agent) ?? { kind: 'closed', record: now }) : { kind: 'missing' };
     }
     const message = this.text(closed, `handoff.back.${outcome}`, { name: agent.name });
-    const delivered = await this.deliver(closed, { text: message });
-    const record = (await this.appendAfterClose(closed.id, { at: this.iso(), from: 'assistant', text: message, delivered })) ?? closed;
+    const delivered = await this.writer.deliver(closed, { text: message });
+    const record = (await this.writer.appendAfterClose(closed.id, { at: this.iso(), from: 'assistant', text: message, delivered })) ?? closed;
     return { kind: 'ok', record, entries: [], delivered };
   }
 
@@ -320,99 +281,19 @@ export class HandoffService {
   }
 
   /** Sends a notice to the member and keeps it in the transcript (what the member saw). */
-  async noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
-    const delivered = await this.deliver(record, { text, links });
-    let added: TranscriptEntry[] = [];
-    const updated = await this.deps.store.update(record.id, (r) => {
-      added = appendEntries(r, [{ at: this.iso(), from: 'assistant', text, links, delivered }]);
-      return r;
-    });
-    if (updated) this.deps.events.publish({ type: 'entries', escalationId: record.id, entries: added, status: updated.status });
-    return updated;
+  noticeToMember(record: EscalationRecord, text: string, links?: EntryLink[]): Promise<EscalationRecord | undefined> {
+    return this.writer.noticeToMember(record, text, links);
   }
 
-  private async appendAfterClose(id: string, entry: Omit<TranscriptEntry, 'seq'>): Promise<EscalationRecord | undefined> {
-    let added: TranscriptEntry[] = [];
-    const record = await this.deps.store.update(id, (r) => {
-      added = appendEntries(r, [entry]);
-      return r;
-    });
-    if (record) this.deps.events.publish({ type: 'entries', escalationId: id, entries: added, status: record.status });
-    return record;
+  // --- housekeeping (sweeper.ts) ------------------------------------------------------------------
+
+  /** Closes what waits on nobody (queued too long, or no agent on duty); see HandoffSweeper.sweep. */
+  sweep(): Promise<number> {
+    return this.sweeper.sweep();
   }
 
-  // --- housekeeping -------------------------------------------------------------------------------
-
-  /**
-   * Nobody may be left waiting on nobody: an escalation queued longer than the limit, or while no
-   * agent is on duty any more, is closed and the member gets the other ways to reach a person.
-   * Safe on every instance at once (only the instance whose close wins sends the message).
-   */
-  async sweep(): Promise<number> {
-    const open = await this.deps.store.listOpen();
-    if (!open.length) return 0;
-    const onDuty = await this.deps.presence.onDuty();
-    const now = this.deps.now();
-    let changed = 0;
-    for (const record of open) {
-      if (record.status === 'active') {
-        if (record.agent && !onDuty.has(record.agent.id)) changed += (await this.release(record, onDuty)) ? 1 : 0;
-        continue;
-      }
-      const waited = now - Date.parse(record.createdAt);
-      const why = waited >= this.deps.maxWaitMs ? 'timed_out' : onDuty.size === 0 ? 'no_agents' : undefined;
-      if (why && (await this.expire(record, why))) changed++;
-    }
-    return changed;
-  }
-
-  /**
-   * The agent signed out: their chats go back in line for another agent (or the member gets the
-   * other ways to reach us when nobody is left) now, not at the next sweep.
-   */
-  async agentLeft(agentId: string): Promise<number> {
-    const mine = (await this.deps.store.listOpen()).filter((r) => r.status === 'active' && r.agent?.id === agentId);
-    if (!mine.length) return 0;
-    const onDuty = await this.deps.presence.onDuty();
-    onDuty.delete(agentId);
-    let changed = 0;
-    for (const record of mine) changed += (await this.release(record, onDuty)) ? 1 : 0;
-    return changed;
-  }
-
-  /** The agent who had it is gone (signed out, browser closed): back in line for another, or the other ways to reach us when nobody is left. */
-  private release(record: EscalationRecord, onDuty: Set<string>): Promise<boolean> {
-    return onDuty.size ? this.requeue(record) : this.expire(record, 'no_agents');
-  }
-
-  private async expire(record: EscalationRecord, why: 'timed_out' | 'no_agents'): Promise<boolean> {
-    const note =
-      why === 'timed_out'
-        ? 'Nobody took this conversation in time: the member was given the other ways to reach us.'
-        : 'No agent was on duty any more: the member was given the other ways to reach us.';
-    const done = await this.close(record.id, why, 'system', { at: this.iso(), from: 'system', text: note }, (r) => r.status === record.status && r.agent?.id === record.agent?.id);
-    if (!done) return false;
-    const reply = contactOptions(this.deps.catalog, this.deps.profile, done.locale, { intent: done.intent }, { key: `handoff.expired.${why}` });
-    const delivered = await this.deliver(done, reply);
-    await this.appendAfterClose(done.id, { at: this.iso(), from: 'assistant', text: reply.text, links: reply.links, delivered });
-    return true;
-  }
-
-  private async requeue(record: EscalationRecord): Promise<boolean> {
-    const writer = writerToken();
-    let added: TranscriptEntry[] = [];
-    const updated = await this.deps.store.update(record.id, (r) => {
-      added = [];
-      if (r.status !== 'active' || r.agent?.id !== record.agent?.id) return undefined;
-      added = appendEntries(r, [{ at: this.iso(), from: 'system', text: `${r.agent?.name ?? 'The agent'} is no longer on duty: back in the queue.` }]);
-      const { agent: _agent, claimedAt: _claimedAt, ...rest } = r;
-      return { ...rest, status: 'queued', writer };
-    });
-    if (!updated || updated.writer !== writer) return false;
-    this.deps.logger.info({ escalationId: record.id }, 'escalation back in the queue: its agent is no longer on duty');
-    this.deps.events.publish({ type: 'entries', escalationId: record.id, entries: added, status: updated.status });
-    this.deps.events.publish({ type: 'queue' });
-    await this.noticeToMember(updated, this.text(updated, 'handoff.requeued'));
-    return true;
+  /** The agent signed out: their chats go back in line now, not at the next sweep; see HandoffSweeper.agentLeft. */
+  agentLeft(agentId: string): Promise<number> {
+    return this.sweeper.agentLeft(agentId);
   }
 }

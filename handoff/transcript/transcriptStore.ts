@@ -1,27 +1,24 @@
 import type { Activity, PagedResult, StoreItem, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import { PII_CATEGORIES, redactPii, redactText, type PublicNumbers } from '../../common/redaction';
-
-/** What is redacted in the assistant's own words: every identifier, but no "password: …" rule. */
-const BOT_REDACTED = PII_CATEGORIES.filter((category) => category !== 'password');
-import type { TurnOutcome } from '../../dialogs/turn';
 import type { AssistantStorage } from '../../storage/types';
 import { updateItem } from '../../storage/update';
+import { TranscriptDayIndex } from './dayIndex';
+import { overlap, toStored, type StoredActivity } from './storedActivity';
+
+// Moved to storedActivity.ts; re-exported for the code and tests that import them from here.
+export { toStored, type StoredActivity } from './storedActivity';
 
 /**
  * Conversation transcripts (what members wrote and what they were sent) in the configured store,
  * behind botbuilder's `TranscriptStore` interface, so that retention, "forget me"
  * (`deleteTranscript`) and reports over transcripts can be built on it.
  *
- * What is kept is deliberately little: message activities only, as `{ type, id, timestamp,
- * from: { role, name? }, text, links?, meta? }` with the text passed through `redactText`
- * (passwords and, as the PHI work extends it, other identifiers masked); `meta`, on the member's
- * messages, is what became of the message (intent, not understood, emergency, escalated: ids only). Never attachments, card payloads,
- * channel data, `value`s (the member/identity assertion is an event, never kept) or the channel's
- * ids for the member. Bounded: the last MAX_ACTIVITIES per conversation, MAX_TEXT characters each.
+ * What is kept is deliberately little: message activities only, in the form `toStored` gives them
+ * (storedActivity.ts: redacted, never attachments, card payloads, channel data, `value`s (the
+ * member/identity assertion is an event, never kept) or the channel's ids for the member).
+ * Bounded: the last MAX_ACTIVITIES per conversation, MAX_TEXT characters each.
  *
- * Keys: `transcripts/<channel>/<conversation id>` (one document per conversation),
- * `transcripts-index/<channel>/<YYYY-MM-DD>` (conversations started that day, for listing) and
- * `transcripts-index/channels` (the channels with transcripts, for reports over all of them).
+ * Keys: `transcripts/<channel>/<conversation id>` (one document per conversation), and the
+ * index of conversations per channel and day (dayIndex.ts, for listing and reports).
  *
  * Writes stay off the member's turn and are few: the recorder hands entries over and the turn
  * goes on; a conversation's entries are written together a few seconds later (one store write
@@ -36,28 +33,9 @@ import { updateItem } from '../../storage/update';
  */
 
 export const MAX_ACTIVITIES = 200;
-export const MAX_TEXT = 2000;
 const PAGE_SIZE = 100;
-/** Conversations listed per channel and day (listing is for reports; beyond this, use the store's own listing). */
-const MAX_PER_DAY = 20_000;
 /** How far back listTranscripts looks for days with conversations. */
 const LIST_DAYS = 90;
-
-export interface StoredLink {
-  title: string;
-  url: string;
-}
-
-export interface StoredActivity {
-  type: 'message';
-  id?: string;
-  timestamp: string;
-  from: { role: 'user' | 'bot' | 'agent'; name?: string };
-  text: string;
-  links?: StoredLink[];
-  /** The member's messages: what became of the message (dialogs/turn.ts TurnOutcome). */
-  meta?: TurnOutcome;
-}
 
 /** One conversation's transcript as stored. */
 export interface TranscriptDoc extends StoreItem {
@@ -67,14 +45,6 @@ export interface TranscriptDoc extends StoreItem {
   createdAt: string;
   dropped: number;
   activities: StoredActivity[];
-}
-
-interface DayIndex extends StoreItem {
-  conversations: Array<{ id: string; created: string }>;
-}
-
-interface ChannelIndex extends StoreItem {
-  channels: string[];
 }
 
 const docKey = (channelId: string, conversationId: string) => `transcripts/${channelId}/${conversationId}`;
@@ -87,47 +57,8 @@ interface TailItem extends StoreItem {
   conversationId: string;
   activities: StoredActivity[];
 }
-const dayKey = (channelId: string, day: string) => `transcripts-index/${channelId}/${day}`;
-/** The channels with transcripts (one segment fewer than a day index, so never one of them). */
-const CHANNELS_KEY = 'transcripts-index/channels';
 /** Documents read at once by `conversations()`. */
 const READ_BATCH = 50;
-
-/** Link buttons of an Adaptive Card (Action.OpenUrl), the only part of a card a transcript keeps. */
-function linksOf(activity: Partial<Activity>): StoredLink[] | undefined {
-  const links: StoredLink[] = [];
-  for (const attachment of activity.attachments ?? []) {
-    const content = attachment.content as { actions?: Array<{ type?: string; title?: string; url?: string }> } | undefined;
-    for (const action of content?.actions ?? []) {
-      if (action.type === 'Action.OpenUrl' && typeof action.url === 'string') links.push({ title: String(action.title ?? '').slice(0, 200), url: action.url.slice(0, 2048) });
-    }
-  }
-  return links.length ? links.slice(0, 10) : undefined;
-}
-
-/** The kept form of a message activity, redacted; undefined for anything that is not a message. */
-export function toStored(activity: Partial<Activity>, role?: StoredActivity['from']['role'], name?: string, keep?: PublicNumbers): StoredActivity | undefined {
-  if (activity.type !== 'message') return undefined;
-  const from = role ?? (activity.from?.role === 'bot' ? 'bot' : 'user');
-  const raw = typeof activity.text === 'string' ? activity.text : '';
-  // The assistant's own words never hold a password (it never asks for or repeats one): only the
-  // identifiers in them are redacted, so "To reset your password: open the page…" stays readable.
-  // The plan's own numbers (`keep`) are nobody's personal data and stay readable.
-  const text = from === 'bot' ? redactPii(raw, BOT_REDACTED, keep) : redactText(raw, keep);
-  const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
-  const links = linksOf(activity);
-  if (!clipped && !links) return undefined;
-  const at = activity.timestamp ? new Date(activity.timestamp as unknown as string) : new Date();
-  const stored: StoredActivity = {
-    type: 'message',
-    timestamp: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString(),
-    from: { role: from, ...(name ? { name } : {}) },
-    text: clipped,
-  };
-  if (typeof activity.id === 'string' && activity.id) stored.id = activity.id.slice(0, 256);
-  if (links) stored.links = links;
-  return stored;
-}
 
 interface Pending {
   channelId: string;
@@ -147,13 +78,6 @@ const MAX_PENDING = 5000;
 
 export class AssistantTranscriptStore implements TranscriptStore {
   private readonly pending = new Map<string, Pending>();
-  /** Conversations to add to the day indexes, written together every few seconds (one shared key per day). */
-  private readonly pendingIndex = new Map<string, Map<string, string>>();
-  /** Channels this instance has written to the channel index (or found there). */
-  private readonly indexedChannels = new Set<string>();
-  private readonly pendingChannels = new Set<string>();
-  private indexTimer?: NodeJS.Timeout;
-  private indexWrite?: Promise<void>;
   /** The last tail write of each conversation (one at a time, in order). */
   private readonly tailWrites = new Map<string, Promise<void>>();
 
@@ -163,6 +87,8 @@ export class AssistantTranscriptStore implements TranscriptStore {
     private readonly onError: (err: unknown) => void = () => undefined,
     /** How long entries of a conversation may wait to be written together. */
     private readonly delayMs = 3000,
+    /** The conversations started per channel and day (built on the same store by default). */
+    private readonly index = new TranscriptDayIndex(storage, now, onError, delayMs),
   ) {}
 
   /** botbuilder's TranscriptLogger: one activity (written with the conversation's next batch). */
@@ -303,71 +229,14 @@ export class AssistantTranscriptStore implements TranscriptStore {
         activities: all.slice(excess),
       };
     });
-    if (created) this.index(channelId, today, conversationId);
-  }
-
-  private index(channelId: string, day: string, conversationId: string): void {
-    const key = dayKey(channelId, day);
-    let ids = this.pendingIndex.get(key);
-    if (!ids) this.pendingIndex.set(key, (ids = new Map()));
-    ids.set(conversationId, new Date(this.now()).toISOString());
-    if (!this.indexedChannels.has(channelId)) this.pendingChannels.add(channelId);
-    if (!this.indexTimer) {
-      this.indexTimer = setTimeout(() => {
-        this.indexTimer = undefined;
-        void this.flushIndex().catch((err) => this.onError(err));
-      }, this.delayMs);
-      this.indexTimer.unref();
-    }
-  }
-
-  /** Writes the day indexes this instance has collected. */
-  private async flushIndex(): Promise<void> {
-    if (this.indexWrite) await this.indexWrite.catch(() => undefined);
-    const batches = [...this.pendingIndex];
-    this.pendingIndex.clear();
-    const channels = [...this.pendingChannels];
-    this.pendingChannels.clear();
-    this.indexWrite = (async () => {
-      if (channels.length) {
-        try {
-          await updateItem<ChannelIndex>(this.storage, CHANNELS_KEY, (index) => {
-            const known = index?.channels ?? [];
-            const added = channels.filter((c) => !known.includes(c));
-            return added.length ? { channels: [...known, ...added].slice(0, 1000) } : undefined;
-          });
-        } catch (err) {
-          for (const c of channels) this.pendingChannels.add(c);
-          throw err;
-        }
-        for (const c of channels) this.indexedChannels.add(c);
-      }
-      for (const [key, ids] of batches) {
-        await updateItem<DayIndex>(this.storage, key, (index) => {
-          const known = new Set((index?.conversations ?? []).map((c) => c.id));
-          const added = [...ids].filter(([id]) => !known.has(id)).map(([id, created]) => ({ id, created }));
-          const room = MAX_PER_DAY - known.size;
-          if (!added.length || room <= 0) return undefined;
-          return { conversations: [...(index?.conversations ?? []), ...added.slice(0, room)] };
-        });
-      }
-    })();
-    try {
-      await this.indexWrite;
-    } finally {
-      this.indexWrite = undefined;
-    }
+    if (created) this.index.add(channelId, today, conversationId);
   }
 
   /** Writes everything this instance holds (graceful stop, listing). */
   async drain(): Promise<void> {
     await Promise.all([...this.pending.keys()].map((key) => this.flush(key)));
     await Promise.all([...this.tailWrites.values()].map((writing) => writing.catch(() => undefined)));
-    if (this.indexTimer) {
-      clearTimeout(this.indexTimer);
-      this.indexTimer = undefined;
-    }
-    await this.flushIndex();
+    await this.index.flush();
   }
 
   /** Before reading a conversation: its pending entries are written. */
@@ -409,8 +278,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
     let day = new Date(start);
     for (let i = 0; i < LIST_DAYS && items.length < PAGE_SIZE; i++) {
       const name = day.toISOString().slice(0, 10);
-      const index = (await this.storage.read([dayKey(channelId, name)]))[dayKey(channelId, name)] as DayIndex | undefined;
-      for (const c of index?.conversations ?? []) items.push({ channelId, id: c.id, created: new Date(c.created) });
+      for (const c of await this.index.conversationsOn(channelId, name)) items.push({ channelId, id: c.id, created: new Date(c.created) });
       day = new Date(day.getTime() - 86_400_000);
     }
     const oldest = new Date(this.now() - LIST_DAYS * 86_400_000);
@@ -421,8 +289,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
   /** The channels with transcripts, as far as the channel index knows (for reports). */
   async channels(): Promise<string[]> {
     await this.drain();
-    const index = (await this.storage.read([CHANNELS_KEY]))[CHANNELS_KEY] as ChannelIndex | undefined;
-    return [...(index?.channels ?? [])];
+    return this.index.channels();
   }
 
   /**
@@ -433,8 +300,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
   async *conversations(channelId: string, days: readonly string[]): AsyncGenerator<TranscriptDoc> {
     await this.drain();
     for (const day of days) {
-      const index = (await this.storage.read([dayKey(channelId, day)]))[dayKey(channelId, day)] as DayIndex | undefined;
-      const keys = [...new Set((index?.conversations ?? []).map((c) => docKey(channelId, c.id)))];
+      const keys = [...new Set((await this.index.conversationsOn(channelId, day)).map((c) => docKey(channelId, c.id)))];
       for (let i = 0; i < keys.length; i += READ_BATCH) {
         const batch = keys.slice(i, i + READ_BATCH);
         const docs = await this.storage.read(batch);
@@ -448,21 +314,7 @@ export class AssistantTranscriptStore implements TranscriptStore {
     await this.drain();
     const key = docKey(channelId, conversationId);
     const doc = (await this.storage.read([key]))[key] as TranscriptDoc | undefined;
-    if (doc?.day) {
-      await updateItem<DayIndex>(this.storage, dayKey(channelId, doc.day), (index) =>
-        index?.conversations.some((c) => c.id === conversationId) ? { conversations: index.conversations.filter((c) => c.id !== conversationId) } : undefined,
-      );
-    }
+    if (doc?.day) await this.index.remove(channelId, doc.day, conversationId);
     await this.storage.delete([key, tailKey(channelId, conversationId)]);
   }
-}
-
-/** How many of `entries` already end `kept` (the longest such run). */
-function overlap(kept: StoredActivity[], entries: StoredActivity[]): number {
-  const same = (a: StoredActivity, b: StoredActivity) => JSON.stringify(a) === JSON.stringify(b);
-  for (let n = Math.min(kept.length, entries.length); n > 0; n--) {
-    const end = kept.slice(kept.length - n);
-    if (end.every((a, i) => same(a, entries[i]!))) return n;
-  }
-  return 0;
 }
