@@ -82,6 +82,8 @@ const VISIT_FIRST: About = { text: 'followUp.about.renewalVisit', line: 'pharmac
  */
 const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
+  // How long a refill just asked for takes ("how long does that usually take", "cuanto tarda"): not the list again.
+  'refill:refillNow': { timing: { text: 'followUp.about.refillTime', line: 'pharmacy', links: ['pharmacy.orderStatus'] } },
   // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
   refill: { visitFirst: VISIT_FIRST },
   'refill:renewal': {
