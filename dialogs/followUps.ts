@@ -159,6 +159,9 @@ const NAMED_ONE = /^(and |y |what about |how about |que tal |ok )?(the|that|la|e
 /** A pharmacy named (its opening hours are in the profile). */
 const PHARMACY = /\bpharmac|\bfarmacia/;
 
+/** One pharmacy by its place ("the downtown pharmacy", "la farmacia del centro"). */
+const ONE_PHARMACY = /\b(downtown|uptown|eastside|westside|northside|southside|main st|the one)\b|\b\w+ (pharmacy|pharmacies)\b|\bfarmacia (del|de la|de|en) \w+/;
+
 /** Where a place is, or the one nearest ("closest", "near me", a ZIP code). */
 const WHERE = /\b(where|wheres|closest|nearest|near|nearby|close to|zip|zipcode|\d{5}|donde|cerca|cercana|cercano|mas cerca|codigo postal)\b/;
 
@@ -319,7 +322,8 @@ export class FollowUpReader {
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
       // "and the downtown pharmacy?" after a place's hours: the pharmacies' own hours (the profile has them).
-      if (place.about === 'hours' && sub !== 'pharmacyHours' && PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
+      // One pharmacy by its place ("la farmacia del centro"); "and the pharmacy?" alone is its line.
+      if (sub === 'hours' && PHARMACY.test(folded) && ONE_PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
       // "the downtown one" after the hours: that clinic's own hours are on the clinic finder (one line).
       if (place.about === 'hours' && NAMED_ONE.test(folded)) return about(PLACE_HOURS, []);
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
