@@ -58,6 +58,11 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
 /** The member's own phone number changed ("i got a new phone number", "cambié de celular"): news of their own, not a line asked about. */
 const OWN_NEW_NUMBER = /\b(new|changed|change|different|old|lost|switched) (phone|cell|mobile|number|phone number|cell number)\b|\b(numero|telefono|celular) (nuevo|diferente)\b|\bnuevo (numero|telefono|celular)\b|\bcambie (de|mi) (numero|telefono|celular)\b/;
 
+/** Whether the (folded) message asks about this aspect too, whichever comes first ("ya intente y no me llega": tried and resend). */
+export function saysAspect(folded: string, aspect: Aspect): boolean {
+  return ASPECTS.some(([a, re]) => a === aspect && re.test(folded));
+}
+
 export function aspectOf(folded: string): Aspect | null {
   return ASPECTS.find(([aspect, re]) => re.test(folded) && !(aspect === 'line' && OWN_NEW_NUMBER.test(folded)))?.[0] ?? null;
 }

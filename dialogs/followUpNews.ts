@@ -20,14 +20,16 @@ import type { Aspect } from './followUpAspects';
  *   troubleshooting steps per device; tried again, or the visit about to start: join another way
  *   or have the visit by phone (call now); asked to do it by phone: how to switch (also when the
  *   recognizer reads a new booking, if the words are about the visit they have: "switch it to a
- *   phone call instead", "ya tengo la cita, la quiero por teléfono");
+ *   phone call instead", "ya tengo la cita, la quiero por teléfono"); asked what to do if it fails
+ *   during the visit ("what if it doesnt work when im in the visit", "y si se corta?"): rejoin,
+ *   then call to finish it by phone;
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'family' | 'labHours';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'family' | 'labHours' | 'whatIf';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'family', 'labHours'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'family', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -73,6 +75,8 @@ const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: '
 const RENEWAL_BY_PHONE: NewsAnswer = { text: 'followUp.about.renewalByPhone', line: 'pharmacy' };
 const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
+/** "What if it doesn't work during the visit?": rejoin, else the visit goes on by phone. */
+const VIDEO_WHAT_IF: NewsAnswer = { text: 'followUp.about.videoWhatIf', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
 const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** The lab's hours after a place's answer: each lab's own, on the clinic page. */
@@ -123,6 +127,8 @@ export class FollowUpNews {
       // The video trouble was answered: its steps, or the way out once they were given.
       const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
       const troubled = sub === 'troubleshoot' || stepsGiven;
+      // Asked ahead ("what if it freezes"), not news of trouble: what to do then, unless the trouble is already on.
+      if (!troubled && this.says('whatIf', folded)) return VIDEO_WHAT_IF;
       const broken = this.says('broken', folded) || aspect === 'tried' || aspect === 'resend';
       const soon = this.says('soon', folded);
       // The device alone ("can i do it on my iphone?") is a question of what it takes, unless the video is in trouble.

@@ -1,8 +1,9 @@
 import type { TaskIntentId } from '../intents/types';
 import type { LinkKey, PhoneLine } from '../services/portal/profile';
 import { fold } from './common/text';
-import { aspectOf, type Aspect } from './followUpAspects';
+import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
+import { LineNames } from './lineNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
@@ -82,6 +83,8 @@ const VISIT_FIRST: About = { text: 'followUp.about.renewalVisit', line: 'pharmac
  */
 const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
+  // How long a refill just asked for takes ("how long does that usually take", "cuanto tarda"): not the list again.
+  'refill:refillNow': { timing: { text: 'followUp.about.refillTime', line: 'pharmacy', links: ['pharmacy.orderStatus'] } },
   // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
   refill: { visitFirst: VISIT_FIRST },
   'refill:renewal': {
@@ -102,6 +105,12 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
   },
 };
+
+/** One clinic's own hours: the clinic finder. */
+const PLACE_HOURS: About = { text: 'followUp.about.placeHours', links: ['messaging.findClinic'] };
+
+/** The code does not come and the usual steps were tried: the other way of getting it, the address on file, a call. */
+const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memberServices', links: ['signInHelp.verificationCode'] };
 
 /** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
 const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
@@ -143,6 +152,15 @@ const ONE_PLACE =
 /** Another kind of place (the same question asked about it). */
 const OTHER_PLACE =
   /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
+
+/** One location by a name of its own, said alone ("the downtown one", "la del centro"). */
+const NAMED_ONE = /^(and |y |what about |how about |que tal |ok )?(the|that|la|el) (\w+ ){1,2}one$|^(and |y |what about |ok )?(the )?(one|clinic|office|location) (downtown|uptown|in \w+|on \w+)$|^(y |ok )?(la|el|la clinica|el consultorio|la oficina) (del|de la|de) \w+( \w+)?$/;
+
+/** A pharmacy named (its opening hours are in the profile). */
+const PHARMACY = /\bpharmac|\bfarmacia/;
+
+/** One pharmacy by its place ("the downtown pharmacy", "la farmacia del centro"). */
+const ONE_PHARMACY = /\b(downtown|uptown|eastside|westside|northside|southside|main st|the one)\b|\b\w+ (pharmacy|pharmacies)\b|\bfarmacia (del|de la|de|en) \w+/;
 
 /** Where a place is, or the one nearest ("closest", "near me", a ZIP code). */
 const WHERE = /\b(where|wheres|closest|nearest|near|nearby|close to|zip|zipcode|\d{5}|donde|cerca|cercana|cercano|mas cerca|codigo postal)\b/;
@@ -240,8 +258,14 @@ function about(entry: About, links: readonly LinkKey[]): FollowUp {
 const MAX_NEWS_WORDS = 20;
 
 export class FollowUpReader {
-  /** `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step. */
-  constructor(private readonly news: FollowUpNews = FollowUpNews.load()) {}
+  /**
+   * `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step;
+   * `lines`: a phone line named in the member's words (dialogs/lineNames.ts).
+   */
+  constructor(
+    private readonly news: FollowUpNews = FollowUpNews.load(),
+    private readonly lines: LineNames = LineNames.load(),
+  ) {}
 
   /**
    * `elsewhere`: the recognizer is sure the message asks for another task than the one just
@@ -282,6 +306,12 @@ export class FollowUpReader {
       const next = this.news.read(folded, { topic, sub, last: prior.answers?.followUp, aspect: aspectOf(folded), elsewhere });
       if (next) return about(next, this.links(topic, sub));
     }
+    // After sign-in help, a code that does not come and what was already tried, in one longer
+    // message ("ya intente el reset y no me llega el email, ya revise spam"): the next step at once
+    // (the code by text, the address on file, a call), never a menu or what was tried again.
+    if (topic === 'password_reset' && !prior.safety && !outside && words <= MAX_NEWS_WORDS && saysAspect(folded, 'resend') && saysAspect(folded, 'tried')) {
+      return about(prior.answers?.followUp === CODE_TRIED.text ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : CODE_TRIED, []);
+    }
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
@@ -291,6 +321,11 @@ export class FollowUpReader {
     const sub = prior.answers?.topic ?? prior.answers?.need;
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
+      // "and the downtown pharmacy?" after a place's hours: the pharmacies' own hours (the profile has them).
+      // One pharmacy by its place ("la farmacia del centro"); "and the pharmacy?" alone is its line.
+      if (sub === 'hours' && PHARMACY.test(folded) && ONE_PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
+      // "the downtown one" after the hours: that clinic's own hours are on the clinic finder (one line).
+      if (place.about === 'hours' && NAMED_ONE.test(folded)) return about(PLACE_HOURS, []);
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
       // A lab's hours: each lab's own (the clinic page), not the phone line's.
       if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);
@@ -310,6 +345,9 @@ export class FollowUpReader {
     const read = aspectOf(folded);
     // "I tried that" after a safety answer is not about a how-to's steps.
     const aspect = read === 'tried' && prior.safety ? null : read;
+    // A number asked for by its line's name ("whats the number for the nurse"): that line, not the answer's.
+    const named = aspect === 'line' ? this.lines.named(folded) : null;
+    if (named && named !== (place?.line ?? TOPIC_LINE[topic])) return about({ text: 'followUp.about.line', line: named }, []);
     // The pharmacy's hours after a refill or pharmacy answer: the pharmacies' opening hours
     // (the member's own first), never the pharmacy phone line's; its number stays the line.
     if (aspect === 'line' && (place?.line ?? TOPIC_LINE[topic]) === 'pharmacy' && sub !== 'pharmacyHours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) {

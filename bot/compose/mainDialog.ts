@@ -6,6 +6,7 @@ import type { Escalation } from '../../dialogs/escalation';
 import { FollowUpAnswers } from '../../dialogs/followUpAnswers';
 import { FollowUpNews } from '../../dialogs/followUpNews';
 import { FollowUpReader } from '../../dialogs/followUps';
+import { LineNames } from '../../dialogs/lineNames';
 import { AnythingElse } from '../../dialogs/main/anythingElse';
 import { FollowUpReply } from '../../dialogs/main/followUpReply';
 import { MainReplies } from '../../dialogs/main/mainReplies';
@@ -30,7 +31,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     phrases,
     policy,
     medicines,
-    followUps: new FollowUpReader(FollowUpNews.load()),
+    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
   });

@@ -382,6 +382,8 @@ export abstract class TaskDialog extends ComponentDialog {
 
   private saysThanks(context: TurnContext): boolean {
     const { text, result } = turnInfo(context);
+    // A bare "k" / "ok" to a menu is no thanks: the question is still open (newcomer run v11 XQ09).
+    if (this.kit.phrases.isShortAnswer('ack.bare', this.kit.locale(context), text)) return false;
     if ((result.intent === 'thanks' || result.intent === 'goodbye') && result.score >= this.kit.policy.routeAt) return true;
     return this.kit.options.match(text, 'followUp', 'exact', ['no']) === 'no';
   }

@@ -46,9 +46,19 @@ export const BILLING = topicTable({
     claims: { links: ['billing.claims'], phone: 'billing' },
     // "does my plan cover ozempic": the plan's drug list when the portal has one, and the pharmacy's line.
     drugCoverage: { links: ['pharmacy.drugCoverage'], phone: 'pharmacy' },
+    // "what is a deductible", "que es el coseguro": the term in plain words, with the coverage page
+    // (the claims page for an explanation of benefits).
+    deductible: { links: ['billing.coverage'] },
+    copay: { links: ['billing.coverage'] },
+    coinsurance: { links: ['billing.coverage'] },
+    outOfPocketMax: { links: ['billing.coverage'] },
+    eob: { links: ['billing.claims'] },
+    // "is there financial help? I lost my job": help paying (Billing's line), a payment plan, and
+    // other coverage after a lost job; not the payment plan's answer again.
+    financialHelp: { links: ['billing.paymentPlan', 'billing.coverage'], phone: 'billing' },
   },
   /** Answered when the message asks it; the menu keeps its twelve plain choices. */
-  unlisted: ['highBill', 'claims', 'drugCoverage'],
+  unlisted: ['highBill', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
   otherLine: 'billing',
 });
 
