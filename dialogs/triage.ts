@@ -14,7 +14,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -171,7 +171,10 @@ export class TriageResponder {
    * `means` answers the means at hand named after a crisis (distance from them now, 988 now, 911 if taken);
    * `safe` acknowledges being safe for now after a disclosure (with its hotline and a person);
    * `ack` answers a bare "ok" or "idk": one short caring line with the number, and a person;
-   * `still` is that answer again, in other words (never the same reply twice in a row).
+   * `still` is that answer again, in other words (never the same reply twice in a row);
+   * `injury` answers a hurt body after a disclosure (an eye gone blurry, a blow to the head, pain
+   * when breathing): care today (the ER for vision or head, same-day care), the nurse line, 911,
+   * getting care without the police, then the hotline, with the same-day visit to book.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
@@ -184,15 +187,21 @@ export class TriageResponder {
     if (answers) triage.answered = true;
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
-    const hotline = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const hotline = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
-    const reply: Reply = { text: [...aside, this.text(locale, key), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined };
+    // A hurt body: the same-day visit to book (the text names the ER and the nurse line).
+    const links = mode === 'injury' && key !== `urgentFollowUp.${urgent.kind}` ? { links: [this.sameDayLink(locale)] } : {};
+    const reply: Reply = { text: [...aside, this.text(locale, key, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     noteOutcome(context, { triage: 'safety_net' });
     // A person who has the conversation sees the message and this answer, as for the first one.
     if (answers) await this.tell(context, { intent: urgent.intent, kind: urgent.kind as TriageAnswer['kind'], locale, rule: `followUp:${mode}` }, reply);
     this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
+  }
+
+  private sameDayLink(locale: Locale): NonNullable<Reply['links']>[number] {
+    return { title: this.text(locale, 'triageLinks.sameDayVisit'), url: this.deps.profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' }) };
   }
 
   /** One line with the urgent answer's number (before the other ways to reach a person). */

@@ -109,6 +109,15 @@ const REFUSAL: readonly RegExp[] = [
   /\b(esperar|espero|esperamos) (a|hasta) (manana|el lunes|mas tarde|la cita)\b/,
 ];
 
+/** A person close to the member, who may be the one who hurts them ("my husband", "mi pareja"). */
+const PERSON = '(husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|ex|fiance|fiancee|dad|father|mom|mother|stepdad|son|daughter|brother|sister|esposo|esposa|marido|novio|novia|pareja|papa|padre|mama|madre|padrastro|hijo|hija|hermano|hermana|\\w+)';
+/** Seeing, reading, getting into, or receiving. */
+const SEE_EN = '(see|sees|seeing|read|reads|reading|view|views|look at|looks at|look up|check|checks|find|finds|find out|access|accesses|get into|gets into|log into|logs into|go into|goes into|open|opens|get|gets|receive|receives|know|knows)';
+const SEE_ES = '(ver|ve|vea|mirar|mira|leer|lee|lea|revisar|revisa|revise|entrar|entra|entre|meterse|se mete|acceder|accede|abrir|abre|recibir|recibe|reciba|saber|sabe|sepa|encontrar|encuentra|encuentre|checar|checa)';
+/** What the plan holds of the member: the account, the insurance, messages, records, the address. */
+const HOLDINGS_EN = '(account|portal|app|insurance|insurance stuff|insurance info|plan|claims?|bills?|statements?|eobs?|explanation of benefits|records?|chart|messages?|address|new address|info|information|details|mail|email|e mail|letters?|results|appointments?|visits?|prescriptions?|password|login)';
+const HOLDINGS_ES = '(cuenta|portal|aplicacion|app|seguro|plan|reclamos?|reclamaciones|facturas?|estados? de cuenta|expediente|registros?|mensajes?|direccion|nueva direccion|informacion|info|datos|correo|cartas?|resultados?|citas?|recetas?|contrasena|clave|cosas)';
+
 /** Who will know: asked not to tell, asked whether someone will find out, whether this is private. */
 /**
  * The person who hurts the member can get into the member's account, or must not ("he knows my
@@ -120,6 +129,18 @@ const ACCOUNT: readonly RegExp[] = [
   /\b(so|that|because|cause|bc|cuz) (he|she|they|my \w+)( \w+)? (cant|can not|cannot|wont|doesnt|will not|does not|dont|do not) (see|find|get in|get into|read|access|log in|log into|know|check)\b/,
   /\b(el|ella|mi \w+)( \w+)? (sabe|tiene|conoce|revisa|ve|lee|entra a|entra en|se mete a|se mete en|puede ver|puede entrar a)( \w+)? (mi|la|el|mis) (contrasena|clave|cuenta|portal|aplicacion|app|mensajes|direccion|nueva direccion|expediente|correo)\b/,
   /\bpara que (el|ella|mi \w+)?( \w+)? ?no (vea|entre|sepa|encuentre|lea|revise|pueda ver|pueda entrar)\b/,
+];
+
+/**
+ * The abuser + seeing, reading or getting into + what the plan holds of the member ("can he see
+ * my insurance stuff", "will my husband be able to read my claims", "el puede ver mis cosas del
+ * seguro?", "¿puede mi esposo entrar a mi cuenta?"): a reason not to go or call said with it
+ * ("i dont want to go to the ER, he'll see the bill") stays a refusal.
+ */
+const ACCOUNT_SEEN: readonly RegExp[] = [
+  new RegExp(`\\b(he|she|they|my ${PERSON})( \\w+){0,4} ${SEE_EN}( \\w+){0,2} (my|the|our)( \\w+){0,2} ${HOLDINGS_EN}\\b`),
+  new RegExp(`\\b(el|ella|ellos|mi ${PERSON})( \\w+){0,3} ${SEE_ES}( \\w+){0,2} (mi|mis|la|las|el|los)( \\w+){0,3} ${HOLDINGS_ES}\\b`),
+  new RegExp(`\\b(puede|pueden|podra|podria|va a poder|tiene acceso a|tiene acceso al) (el|ella|ellos|mi ${PERSON})( \\w+){0,2} (${SEE_ES}( \\w+){0,2} )?(mi|mis|la|las|el|los|a mi|a mis|al)( \\w+){0,3} ${HOLDINGS_ES}\\b`),
 ];
 
 const PRIVACY: readonly RegExp[] = [
@@ -192,6 +213,7 @@ export function readFollowUp(text: string): FollowUpReading | null {
   if (!called && POLICE.test(folded) && POLICE_WORRY.test(folded)) return 'police';
   // "will he find out I texted you" is a worry about who will know, before a call made.
   if (!called && ACCOUNT.some((re) => re.test(folded))) return 'account';
+  if (!called && ACCOUNT_SEEN.some((re) => re.test(folded)) && !REFUSAL.some((re) => re.test(folded))) return 'account';
   if (PRIVACY.some((re) => re.test(folded))) return 'privacy';
   if (called) return 'called';
   if (onlyThanksOrBye(folded)) return 'goodbye';

@@ -7,6 +7,7 @@ import { resumeThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { refusesPhone } from './careFollowUp';
 import { calledEmergencyServices, readFollowUp } from './followUpReading';
+import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { taskAsked } from './taskAfterSafety';
 import type { TurnFacts } from './turnFacts';
 
@@ -49,7 +50,7 @@ const CRISIS_SIGNS: ReadonlySet<string> = new Set(['death_wish', 'self_harm', 'f
 /** Signs a denial may name ("no estoy herida", "i'm not hurt"): with a negation, no new sign. */
 const DENIABLE_SIGNS: ReadonlySet<string> = new Set(['sign', 'injury', 'pain', 'body']);
 /** Follow-ups after which a bare "ok" is still about the urgent answer, once its window is used. */
-const STILL_ABOUT_IT: ReadonlySet<FollowUpMode> = new Set(['full', 'aside', 'later', 'ack', 'still', 'means', 'safe', 'account', 'privacy', 'police', 'refusal']);
+const STILL_ABOUT_IT: ReadonlySet<FollowUpMode> = new Set(['full', 'aside', 'later', 'ack', 'still', 'means', 'safe', 'account', 'privacy', 'police', 'refusal', 'injury']);
 
 /**
  * Safe for now after an abuse disclosure, whatever the triage hears in the words ("no estoy
@@ -135,7 +136,7 @@ export class UrgentFollowUp {
    * medical one) gets the abuse follow-up (the text line, 911, a person), never "go to the
    * emergency department". True when it was answered here (the turn ends).
    */
-  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts'>): Promise<boolean> {
+  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean> {
     const kept = await this.active(context);
     if (!kept) return false;
     const concepts = result.concepts ?? [];
@@ -154,6 +155,16 @@ export class UrgentFollowUp {
     if (kept.kind === 'crisis' && reading === 'means' && !concepts.includes('ingest')) {
       await this.answered(context, kept, this.settings.messages);
       await this.give(context, kept, locale, 'means');
+      return true;
+    }
+    // After an abuse disclosure, a hurt body ("i just want someone to look at my eye its blurry",
+    // which the model may read as a crisis; "he kicked me again, it hurts to breathe"): care for the
+    // injury now (ER or same-day, the nurse line, 911, the hotline), not 988 nor the hotline again.
+    // A medical emergency or a poisoning is the triage's own answer (911, Poison Control).
+    const sameOrCrisis = match.intent === 'abuse' ? match.kind === kept.kind : match.kind === 'crisis';
+    if (kept.intent === 'abuse' && sameOrCrisis && injuryAfterAbuse(context.activity.text ?? '', concepts, deniesCrisis({ match, safety: result.safety }))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.give(context, kept, locale, 'injury');
       return true;
     }
     // After an abuse disclosure, "no estoy herida, estoy en casa de mi hermana" is where the member
@@ -229,6 +240,13 @@ export class UrgentFollowUp {
     // dormido"): 911 now, whatever the model makes of the words alone (a symptom, to it).
     if (drowsyAfterPoison(kept, own.concepts ?? [])) {
       await this.give(context, kept, locale, 'full', 'medical');
+      return true;
+    }
+    // After a disclosure, a hurt body ("it hurts when i breathe", "im not suicidal. can i book
+    // something today for my eye"): care for the injury now, with the hotline; never 988 nor a
+    // booking menu (the answer has the same-day visit).
+    if (kept.intent === 'abuse' && injuryAfterAbuse(context.activity.text ?? '', own.concepts ?? [], deniesCrisis(own))) {
+      await this.give(context, kept, locale, 'injury');
       return true;
     }
     // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain;

@@ -224,10 +224,15 @@ export class SafetyTriage implements TriageCheck {
    */
   private denied(rule: string, sentences: readonly SentenceView[], p: Float64Array, locale: 'en' | 'es'): TriageResult {
     const d = this.parts.config.decision;
+    // A denial that names the body ("im not suicidal. can i book something today for my eye", "no
+    // me quiero matar, me duele el pecho"): a health worry, so the nurse line and same-day care.
+    const concepts = sentences.flatMap((s) => s.concepts);
+    const bodily = concepts.some((c) => BODILY.has(c)) && !concepts.some((c) => DONE_TO_ONESELF.has(c));
+    const intent = bodily ? 'symptoms' : 'mental_health';
     if (sentences.some((s) => s.concepts.includes('task'))) {
-      return { match: null, safety: { level: 'signal', rule: `denial:${rule}`, leaning: { intent: 'mental_health', score: Math.max(p[I.mental_health]!, d.leaning) } } };
+      return { match: null, safety: { level: 'signal', rule: `denial:${rule}`, leaning: { intent, score: Math.max(p[I[intent]]!, d.leaning) } } };
     }
-    return this.outcome('mental_health', null, locale, Math.max(p[I.mental_health]!, d.mental_health), `denial:${rule}`);
+    return this.outcome(intent, null, locale, Math.max(p[I[intent]]!, d[intent]), `denial:${rule}`);
   }
 
   private emergency(kind: EmergencyKind, lexicon: EmergencyMatch | null, locale: 'en' | 'es', score: number, feature?: string, poisonShare = 0, p?: Float64Array): TriageResult {
@@ -263,6 +268,11 @@ export class SafetyTriage implements TriageCheck {
     return { match: { intent, kind, locale, score: Math.min(1, Math.max(0, score)), rule }, safety: null };
   }
 }
+
+/** Concepts of the body: a denial of a crisis that names one is a health worry (symptoms). */
+const BODILY: ReadonlySet<string> = new Set(['body', 'pain', 'injury', 'breathing']);
+/** Something done to oneself: a denial that names it stays mental health (with 988). */
+const DONE_TO_ONESELF: ReadonlySet<string> = new Set(['self_harm', 'ingest', 'substance']);
 
 /** The safety net of a doubt that is a poisoning names Poison Control too. */
 const POISON_DOUBT = { poisonDoubt: true } as const;

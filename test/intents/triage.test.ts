@@ -83,6 +83,14 @@ describe('safety triage (intents/triage)', function () {
         assert.match(r.match!.rule, /^denial:(en|es)\./);
       });
     }
+    it('a denial that names the body is a health worry: symptoms (the nurse line), with a task a signal leaning there (v11 XP14)', () => {
+      assert.equal(outcome(triage().triage('im not suicidal, my eye is blurry')), 'symptoms');
+      for (const text of ['im not suicidal. can i book something today for my eye or not', 'no me quiero matar, puedo hacer una cita hoy para mi ojo?']) {
+        const r = triage().triage(text);
+        assert.equal(r.match, null, text);
+        assert.equal(r.safety?.leaning?.intent, 'symptoms', text);
+      }
+    });
     it('a task in the same message goes on: a signal leaning to mental health, no outcome', () => {
       const r = triage().triage('I would never hurt myself, I just need my refill');
       assert.equal(r.match, null);

@@ -15,6 +15,10 @@ describe('after a disclosure, keeping the abuser out of the account (pipeline/fo
     { channelId: 'webchat', locale: 'en', disclosure: 'my boyfriend hits me when he drinks and i am leaving him', account: 'he has my login for the app, how do i stop him reading my messages', answer: /change your portal password/, hotline: /1-800-799-7233/ },
     { channelId: 'sms', locale: 'en', disclosure: 'my wife slaps me and threatens me, i moved out', account: 'she still knows my password. how do i change it so she cant get in', answer: /change your portal password/, hotline: /1-800-799-7233/ },
     { channelId: 'webchat', locale: 'es', disclosure: 'mi esposo me golpea y me voy a ir de la casa', account: 'el sabe mi contraseña del portal, que hago para que no vea mi nueva direccion', answer: /cambie su contraseña del portal/, hotline: /1-800-799-7233/ },
+    // Newcomer run v11 (XQ12): "el puede ver mis cosas del seguro?" got the hotline paragraph again.
+    { channelId: 'sms', locale: 'es', disclosure: 'necesito cambiar mi direccion, me fui de la casa porque mi esposo me pega', account: 'tengo miedo q me encuentre. el puede ver mis cosas del seguro?', answer: /cambie su contraseña del portal/, hotline: /1-800-799-7233/ },
+    { channelId: 'webchat', locale: 'es', disclosure: 'mi pareja me golpea y me da miedo volver a la casa', account: '¿puede mi pareja entrar a mi cuenta o ver mis citas?', answer: /cambie su contraseña del portal/, hotline: /1-800-799-7233/ },
+    { channelId: 'msteams', locale: 'en', disclosure: 'my husband hits me and i left last week', account: 'can he see my insurance stuff? he is still on my plan', answer: /change your portal password/, hotline: /1-800-799-7233/ },
   ] as const;
 
   for (const c of cases) {
