@@ -194,7 +194,8 @@ export class TriageResponder {
     const links = mode === 'injury' && key !== `urgentFollowUp.${urgent.kind}` ? { links: [this.sameDayLink(locale)] } : {};
     const reply: Reply = { text: [...aside, this.text(locale, key, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
-    noteOutcome(context, { triage: 'safety_net' });
+    // Care for a hurt body after a disclosure is the symptoms answer (the nurse line, same-day care).
+    noteOutcome(context, { triage: mode === 'injury' ? 'symptoms' : 'safety_net' });
     // A person who has the conversation sees the message and this answer, as for the first one.
     if (answers) await this.tell(context, { intent: urgent.intent, kind: urgent.kind as TriageAnswer['kind'], locale, rule: `followUp:${mode}` }, reply);
     this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
