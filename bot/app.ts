@@ -13,6 +13,7 @@ import { MedicineNames } from '../dialogs/common/medicineNames';
 import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { CareCostWords } from '../dialogs/careCost';
+import { LabQuestionWords } from '../dialogs/labQuestion';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { CONTACT, PASSWORD_RESET, TOPIC_TABLES } from '../dialogs/topics/tables';
 import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
@@ -127,6 +128,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     logger,
     endDialogs,
     metrics,
+    labQuestion: LabQuestionWords.load(),
     onAnswered: async (context, match, answer) => {
       await careFollowUp?.remember(context, match);
       await handoff!.onTriage(context, match, answer);

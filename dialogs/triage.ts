@@ -8,6 +8,7 @@ import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/t
 import type { PortalProfile } from '../services/portal/profile';
 import type { OptionMatcher } from './common/options';
 import { familyMention, type FamilyMention } from './familyMention';
+import type { LabQuestionWords } from './labQuestion';
 import { noteOutcome, turnTriage } from './turn';
 
 /** What the responder needs of a triage match (ids only, never member text). */
@@ -46,6 +47,11 @@ export class TriageResponder {
        * is logged; it never holds back or undoes the answer.
        */
       onAnswered?: (context: TurnContext, match: TriageAnswer, answer: Reply) => Promise<void>;
+      /**
+       * A question about one's own lab value ("my ldl says 190 is that bad"), which the triage reads
+       * as symptoms: answered with the results page, the care team and the nurse line instead.
+       */
+      labQuestion?: Pick<LabQuestionWords, 'asks'>;
     },
   ) {}
 
@@ -119,6 +125,23 @@ export class TriageResponder {
         };
       }
     }
+  }
+
+  /**
+   * A lab value or result asked about, with no sign of illness: where to read it with its range,
+   * the care team who reviews it (a secure message), the nurse line for questions now. No
+   * judgement on the value, no same-day visit and no "if it becomes severe, call 911".
+   */
+  private labValue(locale: Locale): Reply {
+    const { profile } = this.deps;
+    return {
+      title: this.text(locale, 'labValue.title'),
+      text: this.text(locale, 'labValue.answer', profile.phone('nurseLine', locale)),
+      links: [
+        { title: this.text(locale, 'triageLinks.testResults'), url: profile.link('records.testResults') },
+        { title: this.text(locale, 'triageLinks.messageCareTeam'), url: profile.link('messaging.messageCareTeam') },
+      ],
+    };
   }
 
   /** The mental-health answer once more, in short: acknowledged, the visit to book, the line and 988. */
@@ -262,13 +285,18 @@ export class TriageResponder {
     const triage = turnTriage(context);
     // Symptoms after the urgent answer's reminder line ("puedo llevarla mañana o es urgente?" after
     // 911): the nurse line only, never an e-visit or a same-day visit beside "call 911 now".
+    // "my ldl says 190 is that bad": a lab value, with no sign of illness, read as symptoms.
+    const lab = match.intent === 'symptoms' && !triage.reminded && !!this.deps.labQuestion?.asks(context.activity.text, triage.concepts);
     const reply = match.intent === 'mental_health' && triage.again
       ? this.mentalHealthAgain(match.locale)
       : match.intent === 'symptoms' && triage.reminded
         ? { text: this.text(match.locale, 'symptoms.afterUrgent', this.deps.profile.phone('nurseLine', match.locale)) }
-        : this.reply(match, familyMention(this.deps.options, context.activity.text));
+        : lab
+          ? this.labValue(match.locale)
+          : this.reply(match, familyMention(this.deps.options, context.activity.text));
     await this.deps.sender.send(context, reply, match.locale);
     this.counted(context, match, 'answered');
+    if (lab) this.deps.logger.info({ outcome: 'symptoms', reply: 'labValue', channelId: context.activity.channelId, locale: match.locale }, 'lab-value answer given');
     await this.tell(context, match, reply);
   }
 
