@@ -16,6 +16,8 @@ import type { Aspect } from './followUpAspects';
  *   possible; a new message; a call back); the member cannot or will not use the portal and asks
  *   us to send it to the doctor ("mandaselo tu a mi doctor, no se usar el portal"): the phone way
  *   (the pharmacy line, what to have at hand), whatever topic the recognizer reads (sign-in help);
+ *   after the other topics' answers (an appointment, a bill, records, the care team),
+ *   the same news ("no tengo compu, la pueden cancelar ustedes") gets that topic's phone way;
  * - after a video-visit answer, the camera or microphone not working, or the device it is on: the
  *   troubleshooting steps per device; tried again, or the visit about to start: join another way
  *   or have the visit by phone (call now); asked to do it by phone: how to switch (also when the
@@ -27,9 +29,9 @@ import type { Aspect } from './followUpAspects';
  *   the portal (proxy access), and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'family' | 'labHours' | 'whatIf';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'labHours' | 'whatIf';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'family', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -73,6 +75,18 @@ export interface NewsContext {
 
 const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: 'pharmacy', links: ['messaging.messageCareTeam', 'messaging.requestCallback'] };
 const RENEWAL_BY_PHONE: NewsAnswer = { text: 'followUp.about.renewalByPhone', line: 'pharmacy' };
+/**
+ * The member cannot use the portal (no computer, no internet, does not know how) and asks us to do
+ * it: the phone way of the topic just answered, never its portal page again. Video visits have
+ * their own (a visit by phone: `byPhone`).
+ */
+const BY_PHONE: Partial<Record<TaskIntentId, NewsAnswer>> = {
+  refill: RENEWAL_BY_PHONE,
+  appointment: { text: 'followUp.about.appointmentByPhone', line: 'memberServices', links: [] },
+  billing: { text: 'followUp.about.billingByPhone', line: 'billing', links: [] },
+  records: { text: 'followUp.about.recordsByPhone', line: 'memberServices', links: [] },
+  contact: { text: 'followUp.about.contactByPhone', line: 'memberServices', links: [] },
+};
 const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
 /** "What if it doesn't work during the visit?": rejoin, else the visit goes on by phone. */
@@ -120,7 +134,12 @@ export class FollowUpNews {
   }
 
   private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
-    if (topic === 'refill' && this.says('noPortal', folded)) return RENEWAL_BY_PHONE;
+    const byPhone = BY_PHONE[topic];
+    if (byPhone && this.says('noPortal', folded)) return byPhone;
+    // "mandaselo tu a mi doctor": a renewal sent for them is the same news after a refill answer.
+    if (topic === 'refill' && this.says('sendForMe', folded)) return RENEWAL_BY_PHONE;
+    // "can you do it for me" after an appointment's answer: what the chat could do is done; the rest is by phone.
+    if (topic === 'appointment' && aspect === 'doIt') return BY_PHONE.appointment!;
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
       if (this.says('byPhone', folded) && (!elsewhere || this.says('ownVisit', folded))) return VIDEO_BY_PHONE;
