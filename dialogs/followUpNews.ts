@@ -27,11 +27,14 @@ import type { Aspect } from './followUpAspects';
  *   then call to finish it by phone;
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
+ * - after an appointment's answer, whether the page lets them pick the child ("does it let me pick
+ *   his name", "me deja escoger a mi hijo?"): choosing who the visit is for there, which needs
+ *   proxy access, and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'labHours' | 'whatIf';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -93,6 +96,8 @@ const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', 
 const VIDEO_WHAT_IF: NewsAnswer = { text: 'followUp.about.videoWhatIf', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
 const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
+/** After a booking's answer, whether the page lets them pick the child or family member: who the visit is for, with proxy access. */
+const BOOK_FOR_FAMILY: NewsAnswer = { text: 'followUp.about.bookForFamily', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** The lab's hours after a place's answer: each lab's own, on the clinic page. */
 export const LAB_HOURS: NewsAnswer = { text: 'followUp.about.labHours', line: 'memberServices', links: ['messaging.findClinic'] };
 
@@ -154,6 +159,8 @@ export class FollowUpNews {
       if (troubled && (broken || soon || this.says('device', folded))) return stepsGiven || soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
       if (broken) return soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
     }
+    // "does it let me pick his name": the booking page's choice of who the visit is for, and the access it needs.
+    if (topic === 'appointment' && this.says('whoFor', folded)) return BOOK_FOR_FAMILY;
     // After a booking, a family member is whose visit (the appointment dialog asks and explains).
     if (topic !== 'appointment' && !elsewhere && this.says('family', folded)) return PROXY;
     return null;
