@@ -16,6 +16,8 @@ import type { Aspect } from './followUpAspects';
  *   possible; a new message; a call back); the member cannot or will not use the portal and asks
  *   us to send it to the doctor ("mandaselo tu a mi doctor, no se usar el portal"): the phone way
  *   (the pharmacy line, what to have at hand), whatever topic the recognizer reads (sign-in help);
+ *   after the other topics' answers (an appointment, a bill, records, the care team),
+ *   the same news ("no tengo compu, la pueden cancelar ustedes") gets that topic's phone way;
  * - after a video-visit answer, the camera or microphone not working, or the device it is on: the
  *   troubleshooting steps per device; tried again, or the visit about to start: join another way
  *   or have the visit by phone (call now); asked to do it by phone: how to switch (also when the
@@ -25,11 +27,14 @@ import type { Aspect } from './followUpAspects';
  *   then call to finish it by phone;
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
+ * - after an appointment's answer, whether the page lets them pick the child ("does it let me pick
+ *   his name", "me deja escoger a mi hijo?"): choosing who the visit is for there, which needs
+ *   proxy access, and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'family' | 'labHours' | 'whatIf';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'family', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
 
 const pattern = z.string().min(3).refine((source) => {
   try {
@@ -73,12 +78,26 @@ export interface NewsContext {
 
 const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: 'pharmacy', links: ['messaging.messageCareTeam', 'messaging.requestCallback'] };
 const RENEWAL_BY_PHONE: NewsAnswer = { text: 'followUp.about.renewalByPhone', line: 'pharmacy' };
+/**
+ * The member cannot use the portal (no computer, no internet, does not know how) and asks us to do
+ * it: the phone way of the topic just answered, never its portal page again. Video visits have
+ * their own (a visit by phone: `byPhone`).
+ */
+const BY_PHONE: Partial<Record<TaskIntentId, NewsAnswer>> = {
+  refill: RENEWAL_BY_PHONE,
+  appointment: { text: 'followUp.about.appointmentByPhone', line: 'memberServices', links: [] },
+  billing: { text: 'followUp.about.billingByPhone', line: 'billing', links: [] },
+  records: { text: 'followUp.about.recordsByPhone', line: 'memberServices', links: [] },
+  contact: { text: 'followUp.about.contactByPhone', line: 'memberServices', links: [] },
+};
 const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
 /** "What if it doesn't work during the visit?": rejoin, else the visit goes on by phone. */
 const VIDEO_WHAT_IF: NewsAnswer = { text: 'followUp.about.videoWhatIf', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
 const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
+/** After a booking's answer, whether the page lets them pick the child or family member: who the visit is for, with proxy access. */
+const BOOK_FOR_FAMILY: NewsAnswer = { text: 'followUp.about.bookForFamily', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** The lab's hours after a place's answer: each lab's own, on the clinic page. */
 export const LAB_HOURS: NewsAnswer = { text: 'followUp.about.labHours', line: 'memberServices', links: ['messaging.findClinic'] };
 
@@ -120,7 +139,12 @@ export class FollowUpNews {
   }
 
   private next(folded: string, topic: TaskIntentId, sub: string | undefined, last: string | undefined, aspect: Aspect | null, elsewhere: boolean): NewsAnswer | null {
-    if (topic === 'refill' && this.says('noPortal', folded)) return RENEWAL_BY_PHONE;
+    const byPhone = BY_PHONE[topic];
+    if (byPhone && this.says('noPortal', folded)) return byPhone;
+    // "mandaselo tu a mi doctor": a renewal sent for them is the same news after a refill answer.
+    if (topic === 'refill' && this.says('sendForMe', folded)) return RENEWAL_BY_PHONE;
+    // "can you do it for me" after an appointment's answer: what the chat could do is done; the rest is by phone.
+    if (topic === 'appointment' && aspect === 'doIt') return BY_PHONE.appointment!;
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
       if (this.says('byPhone', folded) && (!elsewhere || this.says('ownVisit', folded))) return VIDEO_BY_PHONE;
@@ -135,6 +159,8 @@ export class FollowUpNews {
       if (troubled && (broken || soon || this.says('device', folded))) return stepsGiven || soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
       if (broken) return soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
     }
+    // "does it let me pick his name": the booking page's choice of who the visit is for, and the access it needs.
+    if (topic === 'appointment' && this.says('whoFor', folded)) return BOOK_FOR_FAMILY;
     // After a booking, a family member is whose visit (the appointment dialog asks and explains).
     if (topic !== 'appointment' && !elsewhere && this.says('family', folded)) return PROXY;
     return null;

@@ -20,6 +20,7 @@ import type { VisitMover } from './moveVisit';
 import type { NextWeekOfVisit } from './nextWeekOfVisit';
 import type { EarlyTime } from './earlyTime';
 import type { BookingStatus } from './bookingStatus';
+import type { CareFromReason } from './careFromReason';
 import type { DayShift } from './dayShift';
 import type { FamilyAccess } from './familyAccess';
 import type { NewTimeCheck } from './newTimeCheck';
@@ -63,6 +64,8 @@ export interface AppointmentParts {
   status: BookingStatus;
   /** Moving a visit by days from its own ("move it a day earlier"). */
   dayShift: DayShift;
+  /** Booking: the kind of care from the reason for the visit (an illness now is urgent / same day). */
+  care: CareFromReason;
 }
 
 /**
@@ -213,7 +216,8 @@ export class AppointmentDialog extends TaskDialog {
     if (options?.text && moved && !options.answers?.action && !turnTriage(innerDc.context).match && sameTime.keepsVisitDetail(innerDc.context, options.text)) {
       return super.onBeginDialog(innerDc, sameTime.aboutMovedVisit(innerDc.context, options, moved));
     }
-    return super.onBeginDialog(innerDc, options);
+    // "cita para mi hijo, tiene infección de oído, lo antes posible": an urgent / same-day visit, not asked.
+    return super.onBeginDialog(innerDc, this.parts.care.fill(innerDc.context, options));
   }
 
   /** Who it is for, and for a new visit the kind of care and how to be seen, may be said early. */
@@ -263,6 +267,9 @@ export class AppointmentDialog extends TaskDialog {
       await this.parts.family.explain(step.context);
       return this.done(step);
     }
+    // A kind of care named in the words wins over the visit an answer offered ("a checkup instead" after the nurse line).
+    const named = (step.options as TaskOptions | undefined)?.added ? null : this.parts.care.named((step.options as TaskOptions | undefined)?.text);
+    if (named) return step.next({ answer: named } satisfies ChoiceAnswer);
     return this.ask(step, 'care', 'appointment.care');
   }
 

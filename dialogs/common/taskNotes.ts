@@ -58,8 +58,14 @@ async function mentalHealthNote(kit: DialogKit, context: TurnContext, intent: Ta
  */
 async function symptomsNote(kit: DialogKit, context: TurnContext): Promise<void> {
   const safety = safetyOf(context);
-  if (!safety || !(SYMPTOMS_SIGNAL.test(safety.rule) || safety.leaning?.intent === 'symptoms')) return;
+  if (!safety || !signalsSymptoms(context)) return;
   await kit.triage.note(context, { intent: 'symptoms', kind: null, locale: kit.locale(context), rule: safety.rule });
+}
+
+/** The turn's safety signal is a symptom (the model's, or its leaning): the request speaks of an illness now. */
+export function signalsSymptoms(context: TurnContext): boolean {
+  const safety = safetyOf(context);
+  return !!safety && (SYMPTOMS_SIGNAL.test(safety.rule) || safety.leaning?.intent === 'symptoms');
 }
 
 /**

@@ -35,7 +35,9 @@ describe('a family member named in free text is carried (newcomer run v6)', func
       assert.doesNotMatch(visit, /for=self/);
       const after = textOf(await chat.say(next));
       assert.doesNotMatch(after, /Who is the appointment for\?|¿Para quién es la cita\?/);
-      assert.match(after, /What kind of care do you need\?|¿Qué tipo de atención necesita\?/);
+      // An illness now is an urgent / same-day visit (newcomer run v11, XP01): the kind of care is not asked either.
+      assert.doesNotMatch(after, /What kind of care do you need\?|¿Qué tipo de atención necesita\?/);
+      assert.match(after, /How would you like to be seen\?|¿Cómo prefiere que le atiendan\?|When would you prefer\?|¿Cuándo prefiere\?/);
     });
   }
 
