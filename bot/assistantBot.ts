@@ -28,7 +28,7 @@ import { HANDOFF_STATUS } from '../handoff/bot/eventHandoff';
 import type { HandoffRelay } from '../handoff/bot/relay';
 import type { TranscriptRecorder } from '../handoff/transcript/recorder';
 import { profileOf } from '../channels/capabilities';
-import { welcomeReply } from './welcome';
+import { rewelcomeReply, welcomeReply } from './welcome';
 
 export interface AssistantBotDeps {
   conversationState: ConversationState;
@@ -71,12 +71,15 @@ export interface AssistantBotDeps {
  */
 export class AssistantBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
+  /** The language of the welcome sent when the member joined, until their first message. */
+  private readonly welcomedIn: StatePropertyAccessor<Locale | undefined>;
   /** The steps of every member message, in order (pipeline/steps.ts). */
   readonly steps: readonly TurnStep[];
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
+    this.welcomedIn = deps.conversationState.createProperty<Locale | undefined>('welcomedIn');
     this.steps = memberMessageSteps({ ...deps, welcome: (context, locale, quiet) => this.welcome(context, locale, false, quiet) });
 
     this.onMembersAdded(async (context, next) => {
@@ -151,9 +154,13 @@ export class AssistantBot extends ActivityHandler {
     return response;
   }
 
-  /** Welcomes once per conversation; true when the welcome was sent now. */
+  /**
+   * Welcomes once per conversation; true when the welcome was sent now. A member who joined
+   * without a language (a Direct Line client with no locale) was welcomed in English: when their
+   * first message is in the other language, one short welcome line in it comes first.
+   */
   private async welcome(context: TurnContext, locale: Locale, withMenu: boolean, quiet = false): Promise<boolean> {
-    if (await this.welcomed.get(context, false)) return false;
+    if (await this.welcomed.get(context, false)) return this.rewelcome(context, locale, withMenu, quiet);
     await this.welcomed.set(context, true);
     // The first message carries a safety outcome: its answer first, the welcome left out.
     if (quiet) return false;
@@ -161,6 +168,19 @@ export class AssistantBot extends ActivityHandler {
     if (await this.deps.followUp?.answeredBefore(context)) return false;
     const sms = !!profileOf(context.activity.channelId).carrierKeywords;
     await this.deps.sender.send(context, welcomeReply(this.deps.catalog, this.deps.profile, locale, withMenu, sms), locale);
+    if (withMenu) await this.welcomedIn.set(context, locale);
+    return true;
+  }
+
+  /** The first message after the join's welcome, in another language: its short welcome line. */
+  private async rewelcome(context: TurnContext, locale: Locale, withMenu: boolean, quiet: boolean): Promise<boolean> {
+    if (withMenu) return false;
+    const welcomedIn = await this.welcomedIn.get(context);
+    if (welcomedIn === undefined) return false;
+    await this.welcomedIn.delete(context);
+    if (welcomedIn === locale || quiet) return false;
+    if (await this.deps.followUp?.answeredBefore(context)) return false;
+    await this.deps.sender.send(context, rewelcomeReply(this.deps.catalog, this.deps.profile, locale), locale);
     return true;
   }
 }

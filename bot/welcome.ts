@@ -28,3 +28,12 @@ export function welcomeReply(catalog: ResponseCatalog, profile: PortalProfile, l
     choices: withMenu ? topicChoices(catalog, locale) : undefined,
   };
 }
+
+/**
+ * One line for a member welcomed in another language (they joined without a locale, then wrote
+ * in this one): who the assistant is, that it speaks their language, and 911. No menu: their
+ * message is answered right after.
+ */
+export function rewelcomeReply(catalog: ResponseCatalog, profile: PortalProfile, locale: Locale): Reply {
+  return { text: catalog.text(locale, 'welcome.again', { planName: profile.planName }) };
+}

@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../common/logger';
 import type { TriageCheck } from '../intents/types';
 import type { Lifecycle } from '../common/lifecycle';
+import { preferredLanguageTag } from '../http/acceptLanguage';
 import { readJsonBody } from '../http/body';
 import { clientAddress } from '../http/clientAddress';
 import { guarded, HttpError, NOT_TAKING_MESSAGES, notReady, sendError } from '../http/errors';
@@ -163,7 +164,9 @@ export function directLineRoutes(deps: DirectLineRouteDeps): Route[] {
         acceptingWork();
         const parsed = startConversationSchema.safeParse((await readOptionalJson(req, deps.maxBodyBytes)) ?? {});
         if (!parsed.success) throw new HttpError(400, 'invalid_request', describeIssues(parsed.error, 'conversation start'));
-        const created = await channel.start(claims.conversationId, claims.userId, parsed.data.locale, clientAddress(req, deps.trustProxyHops ?? 0));
+        // The client's locale (Web Chat's conversationStartProperties); else the browser's language.
+        const locale = parsed.data.locale ?? preferredLanguageTag(req.headers['accept-language']);
+        const created = await channel.start(claims.conversationId, claims.userId, locale, clientAddress(req, deps.trustProxyHops ?? 0));
         res.send(created ? 201 : 200, await conversationAnswer(req, bearer(req), claims, 0));
       }),
     },

@@ -12,6 +12,7 @@ import type { PortalProfile } from '../../services/portal/profile';
 import { securityHeaderMap } from '../../http/securityHeaders';
 import type { Route } from '../../http/server';
 import { splitTarget } from '../../http/url';
+import { preferredLocale } from '../../http/acceptLanguage';
 
 /**
  * The chat widget page at `/`: `web/index.html` with the plan's name and the texts of
@@ -123,9 +124,10 @@ export class WidgetPage {
         method: 'get',
         path: '/',
         handler: async (req, res) => {
-          const lang = splitTarget(req.url).query.get('lang') ?? '';
-          const locale: Locale = lang.toLowerCase().startsWith('es') ? 'es' : 'en';
-          await this.send(req, res, this.pages.get(locale)!, this.pageHeaders);
+          // ?lang= (the portal's language) first; else the browser's language; else English.
+          const lang = splitTarget(req.url).query.get('lang');
+          const locale: Locale = lang ? (lang.toLowerCase().startsWith('es') ? 'es' : 'en') : (preferredLocale(req.headers['accept-language']) ?? 'en');
+          await this.send(req, res, this.pages.get(locale)!, { ...this.pageHeaders, Vary: 'Accept-Encoding, Accept-Language' });
         },
       },
     ];

@@ -122,6 +122,22 @@ describe('welcome', () => {
     assert.deepEqual(heard, ['Billing', 'Prescription refills', 'plain', '2']);
   });
 
+  it('welcomed in English at the join, a Spanish first message gets a Spanish welcome line first (once)', async () => {
+    const heard: string[] = [];
+    await adapterFor('webchat', 'en-US', new RecordingDialog(heard))
+      .send(joined())
+      .assertReply((reply) => assert.match(reply.text ?? '', /not for emergencies/))
+      .send('necesito ayuda con mi contraseña')
+      .assertReply((reply) => {
+        assert.match(reply.text ?? '', /^¡Hola! Soy el asistente para miembros de Evergreen Health y le atiendo en español\..*911/);
+        assert.equal(reply.suggestedActions, undefined, 'no menu: the message is answered next');
+      })
+      .send('plain')
+      .assertReply('plain reply')
+      .startTest();
+    assert.deepEqual(heard, ['necesito ayuda con mi contraseña', 'plain'], 'the message itself still reaches the dialogs');
+  });
+
   it('follows the member\'s language (es)', async () => {
     await adapterFor('webchat', 'es-US')
       .send(joined())

@@ -42,6 +42,19 @@ describe('chat widget page', () => {
     assert.match(html, /data-locale="es-US"/);
   });
 
+  it('without ?lang, speaks the browser\'s language (Accept-Language); ?lang wins', async () => {
+    const spanish = await request(`${running.url}/`, { headers: { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' } });
+    assert.match(spanish.text, /<html lang="es">/);
+    assert.match(spanish.text, /data-locale="es-US"/);
+    assert.match(spanish.headers.get('vary') ?? '', /Accept-Language/);
+    const english = await request(`${running.url}/`, { headers: { 'accept-language': 'en-US,es;q=0.9' } });
+    assert.match(english.text, /data-locale="en-US"/);
+    const asked = await request(`${running.url}/?lang=en`, { headers: { 'accept-language': 'es-MX' } });
+    assert.match(asked.text, /data-locale="en-US"/);
+    const other = await request(`${running.url}/`, { headers: { 'accept-language': 'fr-FR' } });
+    assert.match(other.text, /data-locale="en-US"/, 'a language the assistant does not speak: English');
+  });
+
   it('serves Web Chat from node_modules with caching headers and gzip', async () => {
     const plain = await fetch(`${running.url}/static/webchat.js`, { headers: { 'accept-encoding': 'identity' } });
     assert.equal(plain.status, 200);

@@ -266,6 +266,15 @@ describe('chat widget in a browser (headless Chromium)', function () {
     assert.match(await page.locator('#ma-emergency').innerText(), /No es para emergencias/);
   });
 
+  it('in Spanish for a Spanish browser without ?lang (Accept-Language)', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    widgets.push({ context, page: await context.newPage(), problems: [], outside: [] });
+    const page = context.pages()[0]!;
+    await page.goto(`${running.url}/`);
+    await botBubbles(page).filter({ hasText: '¿En qué le puedo ayudar?' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  });
+
   it('an emergency typed into the widget is answered with 911', async () => {
     const w = await open(running.url);
     const { page } = w;
