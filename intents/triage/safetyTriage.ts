@@ -128,7 +128,7 @@ export class SafetyTriage implements TriageCheck {
       // all my mom's xanax because i'm done", "she's going to take all her pills tonight"): an
       // overdose on purpose is a crisis (988); when something has been swallowed, the answer puts
       // 911 and Poison Control first. A denial ("not on purpose") keeps the lexicon's kind.
-      if (lexicon.kind === 'poison' && p[I.crisis]! >= CRISIS_OVER_POISON * sum(p, EMERGENCY_LABELS) && !this.parts.denials.denial(sentences)) {
+      if (lexicon.kind === 'poison' && p[I.crisis]! >= CRISIS_OVER_POISON_MIN && p[I.crisis]! >= CRISIS_OVER_POISON * sum(p, EMERGENCY_LABELS) && !this.parts.denials.denial(sentences)) {
         const taken = sentences.some((s) => s.concepts.includes('ingest'));
         const result = this.outcome('emergency', 'crisis', lexicon.locale ?? locale, 1, `${lexicon.rule}+model:crisis`);
         if (taken) result.match!.alsoKind = 'poison';
@@ -279,6 +279,8 @@ const POISON_DOUBT = { poisonDoubt: true } as const;
 
 /** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
 const CRISIS_OVER_POISON = 0.5;
+/** ...and at least this much crisis in all: a share of a model that reads no emergency at all ("mi nieto se acaba de comer unas pastillas", 4 % crisis, 2 % poison) is noise. */
+const CRISIS_OVER_POISON_MIN = 0.15;
 /** An adult's own disclosure is read over the model's child or elder label only when the model gives dv and sexual together this share of the abuse probability. */
 const TORN_SHARE = 0.2;
 

@@ -215,6 +215,10 @@ describe('safety triage (intents/triage)', function () {
     it('"my neighbor was shot in the chest" is still a medical emergency', () => assert.equal(outcome(triage().triage('my neighbor was shot in the chest')), 'emergency:medical'));
   });
 
+  it('a child who ate pills, which the model reads as no emergency at all, stays a poisoning (a crisis share of a tiny emergency probability is noise)', () => {
+    assert.equal(outcome(triage().triage('estaba pidiendo refill pero mi nieto se acaba de comer unas pastillas de mi pastillero')), 'emergency:poison');
+  });
+
   describe('self-harm said as cuts made or a shot to oneself, by the writer or of someone else, is the self-harm concept', () => {
     for (const text of ['me hice cortadas otra vez', 'mi esposo dice que se va a pegar un tiro', 'my dad said he would shoot himself']) {
       it(`"${text}" → self_harm`, () => assert.ok(triage().triage(text).concepts?.includes('self_harm'), JSON.stringify(triage().triage(text).concepts)));
