@@ -42,6 +42,8 @@ export const triageConfigSchema = z.object({
     symptoms: z.number().gt(0).lt(1),
     health: z.number().gt(0).lt(1),
     unsure: z.number().gt(0).lt(1),
+    /** The doubt needed in a portal task whose only health word is a medicine's ("resurtir mis medicinas y una cita"). */
+    unsureWithTask: z.number().gt(0).lt(1),
     signal: z.number().gt(0).lt(1),
     leaning: z.number().gt(0).lt(1),
     unconceptualUnsure: z.number().gt(0).lt(1),

@@ -205,7 +205,12 @@ export class SafetyTriage implements TriageCheck {
       return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}:no-concept`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
     }
     if (denied) return this.denied(denied, sentences, p, locale);
-    if (pe >= d.unsure || p[I.crisis]! + pa >= d.unsure) {
+    // A portal task whose only sign is a medicine's name ("necesito resurtir mis medicinas y una
+    // cita"): the model's doubt must be larger (refills are full of medicine words; a crisis hidden
+    // in a refill, "give me enough to never wake up", gives the model far more than this).
+    const onlyMedicine = framedAsTask && sentences.flatMap(signalConcepts).every((c) => c === 'substance');
+    const unsure = onlyMedicine ? d.unsureWithTask : d.unsure;
+    if (pe >= unsure || p[I.crisis]! + pa >= unsure) {
       const doubt = emergencyKind(ep, pe);
       return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
     }

@@ -88,7 +88,9 @@ describe('several requests and details in one message (newcomer run v10)', funct
     const chat = await realChat('sms');
     await chat.say('hi i need to make an appt for my son hes got an ear thing');
     await chat.say('1');
-    assert.match(textOf(await chat.say('tmrw after school like 4')), /Got it: \w+, \w+ \d+, 4:00 PM/);
+    // The ear trouble said first now fills the kind of care (same-day), so the booking may be
+    // complete here: either way the day and the 4 PM are kept.
+    assert.match(textOf(await chat.say('tmrw after school like 4')), /(Got it: |filled in: .*)\w+, \w+ \d+, 4:00 PM/);
   });
 
   it('SN01 in Spanish: "mañana a eso de las 4" keeps the 4 p. m.', async () => {
