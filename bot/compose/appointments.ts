@@ -6,6 +6,7 @@ import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
 import { DayShift } from '../../dialogs/appointment/dayShift';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
+import { NamedRelatives } from '../../dialogs/appointment/namedRelatives';
 import { CareFromReason } from '../../dialogs/appointment/careFromReason';
 import { NewTimeCheck } from '../../dialogs/appointment/newTimeCheck';
 import { MovedVisitWords } from '../../dialogs/appointment/movedVisitWords';
@@ -38,7 +39,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     nextWeek: new NextWeekOfVisit(words),
     details: new BookingDetails(kit),
     movedVisit: new MovedVisitWords(kit, words),
-    family: new FamilyAccess(kit, deps.records),
+    family: new FamilyAccess(kit, deps.records, NamedRelatives.load(), deps.verification),
     care: new CareFromReason(kit),
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),

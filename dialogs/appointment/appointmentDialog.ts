@@ -94,7 +94,7 @@ export class AppointmentDialog extends TaskDialog {
     this.addDialog(new TextQuestion<PreferredTime>(WHEN_QUESTION, kit, (text, { locale, context }) => words.parse(context, text, locale)));
     this.addDialog(new PickQuestion(kit));
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
-    this.addDialog(new LiveAppointmentsDialog(kit, { records: deps.records, clock: deps.clock, timeZone: deps.timeZone }));
+    this.addDialog(new LiveAppointmentsDialog(kit, { records: deps.records, clock: deps.clock, timeZone: deps.timeZone, family: parts.family }));
     this.addFlow([
       (step) => this.askAction(step),
       (step) => this.afterAction(step),
@@ -262,6 +262,8 @@ export class AppointmentDialog extends TaskDialog {
     if (!patient) return this.stuck(step);
     await this.answered(step, 'patient', patient);
     if (values(step).action !== 'new') return step.next();
+    // "book for my mom shes 78": a relative who is not on the account is said now, never swapped for a proxy.
+    if (patient === 'family' && (await this.relativeNotOnAccount(step))) return this.done(step);
     // "book a checkup for my son" with no proxy access: said now, not after the kind of care and the time.
     if (patient === 'family' && (await this.parts.family.none(step.context))) {
       await this.parts.family.explain(step.context);
@@ -356,6 +358,8 @@ export class AppointmentDialog extends TaskDialog {
       state.verify = verify;
       return step.next();
     }
+    // Signed in only now: a relative named in the request who is not on the account is said, not booked for another.
+    if (action === 'new' && values(step).patient === 'family' && (await this.relativeNotOnAccount(step))) return this.done(step);
     state.live = true;
     if (values(step).care === 'urgent') await this.kit.say(step.context, 'appointment.urgentNote');
     const preferred = state.preferred;
@@ -371,6 +375,13 @@ export class AppointmentDialog extends TaskDialog {
       ...(values(step).mode ? { mode: values(step).mode as VisitMode } : {}),
       ...(when ? { when } : {}),
     } satisfies LiveAppointmentOptions);
+  }
+
+  /** A relative named in the request ("for my mom") who is not among the member's proxies: explained. */
+  private async relativeNotOnAccount(step: WaterfallStepContext): Promise<boolean> {
+    const relative = await this.parts.family.relativeNotOnAccount(step.context, (step.options as TaskOptions | undefined)?.text);
+    if (relative) await this.parts.family.explainRelative(step.context, relative);
+    return !!relative;
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

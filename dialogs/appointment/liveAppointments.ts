@@ -15,6 +15,7 @@ import { openTimesNote } from './openTimesNote';
 import { fitsChange, offeredChanges, readSlotChange, type SlotChange } from './slotChange';
 import { fittingVisits, type VisitMention } from './visitMention';
 import type { PreferredTime } from './when';
+import type { FamilyAccess } from './familyAccess';
 
 export const LIVE_APPOINTMENTS = 'appointment.live';
 
@@ -67,7 +68,13 @@ interface LiveValues {
 export class LiveAppointmentsDialog extends ComponentDialog {
   constructor(
     private readonly kit: DialogKit,
-    private readonly deps: { records: MemberRecords; clock: () => Date; timeZone: string },
+    private readonly deps: {
+      records: MemberRecords;
+      clock: () => Date;
+      timeZone: string;
+      /** A relative named at "Book … for Sam?" ("no, this is for my MOM") who is not on the account. */
+      family?: Pick<FamilyAccess, 'relativeNotOnAccount' | 'explainRelative'>;
+    },
   ) {
     super(LIVE_APPOINTMENTS);
     this.addDialog(new PickQuestion(kit));
@@ -277,6 +284,16 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const values = step.values as LiveValues;
     const answer = (step.result as ChoiceAnswer | undefined)?.answer;
     if ((step.result as ConfirmAnswer | undefined)?.changed && action === 'new' && target && 'care' in target && subject) return this.change(step, target, subject);
+    // "no?? sam is my son, this is for my MOM" / "yes, for my mom": nothing booked for the proxy, and why.
+    if (action === 'new' && subject && !subject.self && this.deps.family) {
+      const relative = await this.deps.family.relativeNotOnAccount(context, turnInfo(context).text, answer !== 'yes');
+      if (relative) {
+        await this.kit.memory.noteBooking(context, { booked: false });
+        await this.kit.say(context, 'appointment.live.notBooked');
+        await this.deps.family.explainRelative(context, relative);
+        return step.endDialog();
+      }
+    }
     if (answer === null && target && subject && !values.askedAgain && this.isQuestionBack(step)) {
       // A question back is answered (whose visit it is) and the confirmation asked again: not a "no".
       values.askedAgain = true;
