@@ -8,13 +8,19 @@ import type { VisitWords } from './visitWords';
 import { isoDate, type PreferredTime } from './when';
 
 /**
- * "next week" / "the week after" / "a week later" / "la próxima semana" / "la semana siguiente" /
- * "una semana después" (folded), and no weekday or date with it: said about a visit being moved,
- * the week after that visit's.
+ * Said about the visit being moved, a week after it: "the week after" / "the following week" /
+ * "a week later" / "la semana siguiente" / "una semana después" (folded), and "next week" said
+ * with "same time" ("the same time next week": the visit's time, a week on).
  */
+const WEEK_AFTER_VISIT: Record<Locale, RegExp> = {
+  en: /\bfollowing week\b|\bthe week after\b|\b(?:a|one) week (?:later|after)\b|\bsame time,? next week\b/,
+  es: /\bsiguiente semana\b|\bsemana (?:siguiente|de despues|despues)\b|\buna semana (?:despues|mas tarde)\b|\bmisma hora,? (?:la )?(?:semana que viene|proxima semana)\b/,
+};
+
+/** "next week" / "la próxima semana" / "la semana que viene" (folded): the calendar week after this one. */
 const NEXT_WEEK: Record<Locale, RegExp> = {
-  en: /\b(?:next|following) week\b|\bthe week after\b|\b(?:a|one) week (?:later|after)\b/,
-  es: /\b(?:proxima|siguiente) semana\b|\bsemana (?:que viene|proxima|siguiente|de despues|despues)\b|\buna semana (?:despues|mas tarde)\b/,
+  en: /\bnext week\b/,
+  es: /\bproxima semana\b|\bsemana (?:que viene|proxima)\b/,
 };
 
 /** The Monday (YYYY-MM-DD) of a day's week: weeks start on Monday, as the recognizers' do. */
@@ -24,23 +30,27 @@ function mondayOf(date: string): string {
 }
 
 /**
- * Moving a visit "to next week": the week after the visit's own week (or after this week, when
- * the visit is in the past or this week), not the calendar week after today, which may be the
- * visit's own week or before it. A day or date said with it is left as the member said it.
+ * Moving a visit "to next week": the calendar week after this one (Monday to Sunday, in the
+ * member's time zone, as "this week" is), said on any day, Sunday too; only when the visit is
+ * itself in that week, the week after the visit's. "The week after" / "a week later": the week
+ * after the visit's own (or after this week, when the visit is in the past or this week). A day
+ * or date said with it is left as the member said it.
  */
 export class NextWeekOfVisit {
   constructor(private readonly words: VisitWords) {}
 
-  /** The preferred time, with "next week" read from the visit being moved. */
+  /** The preferred time, with "next week" / "the week after" read against the visit being moved. */
   shift(context: TurnContext, when: Exclude<TextAnswer<PreferredTime>, { stuck: true }>, visit: Appointment | undefined, said: Array<string | undefined>, locale: Locale): typeof when {
     if (!visit || !('value' in when) || !when.value.date || !when.value.until) return when;
-    if (!said.some((text) => text && NEXT_WEEK[locale].test(fold(text)))) return when;
+    const folded = said.flatMap((text) => (text ? [fold(text)] : []));
+    const afterVisit = folded.some((text) => WEEK_AFTER_VISIT[locale].test(text));
+    if (!afterVisit && !folded.some((text) => NEXT_WEEK[locale].test(text))) return when;
     const zone = this.words.zone(context);
-    const today = isoDate(this.words.now(context));
     const visitMonday = mondayOf(zonedDate(new Date(visit.start), zone));
-    const todayMonday = mondayOf(today);
-    const from = addDays(visitMonday > todayMonday ? visitMonday : todayMonday, 7);
-    if (from <= when.value.date) return when;
+    const nextMonday = addDays(mondayOf(isoDate(this.words.now(context))), 7);
+    const weekAfterVisit = visitMonday >= nextMonday ? addDays(visitMonday, 7) : nextMonday;
+    const from = afterVisit || visitMonday === nextMonday ? weekAfterVisit : nextMonday;
+    if (afterVisit && from <= when.value.date) return when;
     return { value: { ...when.value, date: from, until: addDays(from, 6) } };
   }
 }

@@ -6,6 +6,7 @@ import { LruCache } from '../../common/lru';
 import { addDays, wallClock } from '../../services/time';
 import { formatClock } from '../common/dates';
 import { fold } from '../common/text';
+import { dayOfMonth } from './dayOfMonth';
 import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
 
@@ -201,6 +202,13 @@ export class PreferredTimeParser {
       return { ok: true, value: { ...weekAfterNext(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
     }
     const raw = recognized.safeParse(this.recognize(text, locale, now));
+    const onDay = dayOfMonth(text, locale, isoDate(now));
+    if (onDay && !(raw.success && raw.data.some((e) => e.resolution.values.some((v) => /date/.test(v.type))))) {
+      // "the 21st morning": the recognizers keep only "morning" (or read "21 en la mañana" as 9 a.m.).
+      const extra = onDay.rest ? this.parse(onDay.rest, locale, now) : null;
+      const time = extra?.ok && !extra.value.date ? extra.value : null;
+      return { ok: true, value: { date: onDay.date, until: null, time: time?.time ?? null, partOfDay: time?.partOfDay ?? null, ...(time?.after ? { after: time.after } : {}) } };
+    }
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
     let sawPast = false;
     for (const [index, entity] of raw.data.entries()) {

@@ -15,7 +15,7 @@ describe('the week after, said when moving a visit at its cancel confirmation (S
 
   const cases = [
     { locale: 'en' as const, cancel: 'cancel my appointment', pick: 'the lab one', confirm: /Cancel the in-person visit on Tue, Jun 17/, say: 'wait no keep it. actually can i move it to the week after instead' },
-    { locale: 'en' as const, cancel: 'cancel my appointment', pick: 'the lab one', confirm: /Cancel the in-person visit on Tue, Jun 17/, say: "don't cancel it, move it to next week" },
+    { locale: 'en' as const, cancel: 'cancel my appointment', pick: 'the lab one', confirm: /Cancel the in-person visit on Tue, Jun 17/, say: "don't cancel it, move it to the following week" },
     { locale: 'es' as const, cancel: 'quiero cancelar mi cita', pick: 'la del laboratorio', confirm: /¿Cancelar la consulta en persona del mar, 17 de jun/, say: 'no espera, no la canceles. mejor muévela a la semana siguiente' },
   ];
   for (const c of cases) {
