@@ -41,7 +41,8 @@ export class FamilyAccess {
    * "book for my mom": a parent, a spouse... named by how they are related, when the verified
    * member's proxies are known and none of them is named by name. The back end does not say how a
    * proxy is related, so such a relative is never taken to be one of them (Sam, a son, is not "my
-   * mom"). Null when no such relative is named, or when nobody is verified (nothing known).
+   * mom"). Null when no such relative is named, when nobody is verified (nothing known) or when
+   * the member has no proxy at all (the plain no-proxy answer says it).
    * `evenNamed`: a proxy named too does not make it theirs ("no, sam is my son, this is for my MOM").
    */
   async relativeNotOnAccount(context: TurnContext, text: string | undefined, evenNamed = false): Promise<{ relation: Relation; names: string[] } | null> {
@@ -52,6 +53,8 @@ export class FamilyAccess {
     const subjects = await this.records.subjects(context);
     if (!subjects.verified || !subjects.value.ok) return null;
     const names = subjects.value.value.filter((s) => !s.self && s.givenName).map((s) => s.givenName);
+    // No proxy at all: the plain "no proxy access" answer (`none`/`explain`) says it, with its links.
+    if (names.length === 0) return null;
     return !evenNamed && names.some((name) => containsPhrase(fold(text), fold(name))) ? null : { relation, names };
   }
 
@@ -63,9 +66,8 @@ export class FamilyAccess {
   async explainRelative(context: TurnContext, found: { relation: Relation; names: string[] }): Promise<void> {
     const number = this.kit.profile.phone('memberServices', this.kit.locale(context)).number;
     const who = this.kit.text(context, `appointment.relative.${found.relation}`);
-    const key = found.names.length ? 'appointment.relativeNotOnAccount' : 'appointment.relativeNoProxies';
     await this.kit.send(context, {
-      text: this.kit.text(context, key, { who, names: found.names.join(', '), number }),
+      text: this.kit.text(context, 'appointment.relativeNotOnAccount', { who, names: found.names.join(', '), number }),
       links: [this.kit.link(context, 'signInHelp.sharedEmail'), this.kit.link(context, 'appointments.schedule', { action: 'new', patient: 'family' })],
     });
   }
