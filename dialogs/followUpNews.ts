@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readDataFile, regexSource } from '../common/dataFile';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import type { TaskIntentId } from '../intents/types';
@@ -36,18 +36,9 @@ export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 
 
 const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
 
-const pattern = z.string().min(3).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
 const fileSchema = z.object({
   $comment: z.string().optional(),
-  news: z.object(Object.fromEntries(KINDS.map((kind) => [kind, z.array(pattern).min(1)])) as Record<NewsKind, z.ZodArray<typeof pattern>>).strict(),
+  news: z.object(Object.fromEntries(KINDS.map((kind) => [kind, z.array(regexSource).min(1)])) as Record<NewsKind, z.ZodArray<typeof regexSource>>).strict(),
 });
 
 export class FollowUpNewsError extends StartupError {}
@@ -110,18 +101,7 @@ export class FollowUpNews {
   constructor(private readonly patterns: Readonly<Record<NewsKind, readonly RegExp[]>>) {}
 
   static load(file: string = fromRoot('dialogs', 'data', 'follow-up-news.json')): FollowUpNews {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new FollowUpNewsError(`Follow-up news file ${file} could not be read: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new FollowUpNewsError(`Follow-up news file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
-    }
-    const news = parsed.data.news;
+    const news = readDataFile(file, fileSchema, 'Follow-up news', (message) => new FollowUpNewsError(message)).news;
     return new FollowUpNews(Object.fromEntries(KINDS.map((kind) => [kind, news[kind].map((source) => new RegExp(source))])) as Record<NewsKind, RegExp[]>);
   }
 

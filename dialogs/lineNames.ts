@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readDataFile, regexSource } from '../common/dataFile';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import type { PhoneLine } from '../services/portal/profile';
@@ -12,18 +12,9 @@ import type { PhoneLine } from '../services/portal/profile';
  */
 const LINES = ['nurseLine', 'pharmacy', 'billing', 'behavioralHealth', 'memberServices'] as const satisfies readonly PhoneLine[];
 
-const pattern = z.string().min(3).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
 const fileSchema = z.object({
   $comment: z.string().optional(),
-  lines: z.strictObject(Object.fromEntries(LINES.map((line) => [line, z.array(pattern).min(1)])) as Record<(typeof LINES)[number], z.ZodArray<typeof pattern>>),
+  lines: z.strictObject(Object.fromEntries(LINES.map((line) => [line, z.array(regexSource).min(1)])) as Record<(typeof LINES)[number], z.ZodArray<typeof regexSource>>),
 });
 
 export class LineNamesError extends StartupError {}
@@ -32,18 +23,7 @@ export class LineNames {
   constructor(private readonly patterns: Readonly<Record<(typeof LINES)[number], readonly RegExp[]>>) {}
 
   static load(file: string = fromRoot('dialogs', 'data', 'line-names.json')): LineNames {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new LineNamesError(`Line names file ${file} could not be read: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LineNamesError(`Line names file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
-    }
-    const lines = parsed.data.lines;
+    const lines = readDataFile(file, fileSchema, 'Line names', (message) => new LineNamesError(message)).lines;
     return new LineNames(Object.fromEntries(LINES.map((line) => [line, lines[line].map((source) => new RegExp(source))])) as Record<(typeof LINES)[number], RegExp[]>);
   }
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readDataFile } from '../common/dataFile';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import { fold } from '../dialogs/common/text';
@@ -52,18 +52,7 @@ export class FollowUpReader {
   ) {}
 
   static load(file: string = fromRoot('pipeline', 'data', 'follow-up-reading.json')): FollowUpReader {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new FollowUpReadingError(`Follow-up reading file ${file} could not be read: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new FollowUpReadingError(`Follow-up reading file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
-    }
-    const { macros, patterns, leaveTaking } = parsed.data;
+    const { macros, patterns, leaveTaking } = readDataFile(file, fileSchema, 'Follow-up reading', (message) => new FollowUpReadingError(message));
     const compile = (list: PatternList, source: string, i: number): RegExp => {
       const expanded = source.replace(/\{([A-Z_]+)\}/g, (_, name: string) => {
         const macro = macros[name];

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readDataFile, regexSource } from '../../common/dataFile';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
 import { fold } from '../common/text';
@@ -8,18 +8,9 @@ import { fold } from '../common/text';
 export const RELATIONS = ['mother', 'father', 'spouse', 'grandparent', 'sibling', 'inLaw', 'auntUncle'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-const pattern = z.string().min(3).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
 const fileSchema = z.object({
   $comment: z.string().optional(),
-  relations: z.strictObject(Object.fromEntries(RELATIONS.map((r) => [r, z.array(pattern).min(1)])) as Record<Relation, z.ZodArray<typeof pattern>>),
+  relations: z.strictObject(Object.fromEntries(RELATIONS.map((r) => [r, z.array(regexSource).min(1)])) as Record<Relation, z.ZodArray<typeof regexSource>>),
 });
 
 export class NamedRelativesError extends StartupError {}
@@ -34,18 +25,7 @@ export class NamedRelatives {
   constructor(private readonly patterns: Readonly<Record<Relation, readonly RegExp[]>>) {}
 
   static load(file: string = fromRoot('dialogs', 'data', 'family-relations.json')): NamedRelatives {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new NamedRelativesError(`Family relations file ${file} could not be read: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new NamedRelativesError(`Family relations file ${file} is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
-    }
-    const relations = parsed.data.relations;
+    const relations = readDataFile(file, fileSchema, 'Family relations', (message) => new NamedRelativesError(message)).relations;
     return new NamedRelatives(Object.fromEntries(RELATIONS.map((r) => [r, relations[r].map((source) => new RegExp(source))])) as Record<Relation, RegExp[]>);
   }
 
