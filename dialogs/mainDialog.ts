@@ -96,7 +96,7 @@ export class MainDialog extends ComponentDialog {
       if (two.then) (step.values as { then?: PausedTask }).then = two.then;
       // Which requests were heard and in what order, before the first one asks its questions.
       await this.parts.requestPlan.announce(context, two);
-      return taskStart.begin(step, two.first);
+      return taskStart.begin(step, two.first, undefined, undefined, two.firstText);
     }
     switch (decision.kind) {
       case 'task':

@@ -11,6 +11,11 @@ const ANSWERED_FIRST: readonly string[] = ['billing.topic.dispute', 'billing.top
 /** Two (or three) requests in one message: the task answered first and the ones to answer next, in order. */
 export interface TwoRequests {
   first: TaskIntentId;
+  /**
+   * The first request's own words: its task starts from them, not from the whole message, so it
+   * answers its own part ("my password is wrong") and not another's ("now im locked out").
+   */
+  firstText: string;
   /** The second task, started with its own words once the first completes. */
   next: PausedTask;
   /** A third task, after the second ("my lab results and also refill my inhaler and whats ur hours"). */
@@ -61,7 +66,7 @@ export class SecondRequest {
     if (!first || !next) return null;
     const paused = (request: Request): PausedTask => ({ intent: request.intent, text: request.text, answers: {} });
     const asked = [first, next, ...(then ? [then] : [])];
-    return { first: first.intent, next: paused(next), ...(then ? { then: paused(then) } : {}), names: asked.map((request) => this.name(request, asked)) };
+    return { first: first.intent, firstText: first.text, next: paused(next), ...(then ? { then: paused(then) } : {}), names: asked.map((request) => this.name(request, asked)) };
   }
 
   private name(request: Request, asked: readonly Request[]): RequestName {

@@ -11,8 +11,9 @@ export class TaskStart {
   /**
    * `resume`: going back to a paused task, from its opening message and with its answers.
    * `answers`: a follow-up going on with the topic just answered keeps what was answered.
+   * `text`: the words the task starts from, when only part of the message is its request.
    */
-  async begin(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask, answers?: Record<string, string>): Promise<DialogTurnResult> {
+  async begin(step: WaterfallStepContext, intent: TaskIntentId, resume?: PausedTask, answers?: Record<string, string>, text?: string): Promise<DialogTurnResult> {
     await this.kit.memory.setUnclear(step.context, 0);
     // The task just before (its answers as option ids): what still holds is not asked again.
     const previous = resume ? undefined : await this.kit.memory.topic(step.context);
@@ -20,7 +21,7 @@ export class TaskStart {
     values(step).phase = 'task';
     const options: TaskOptions = resume
       ? { ...(resume.text ? { text: resume.text } : {}), answers: resume.answers, ...(resume.added ? { added: resume.added } : {}) }
-      : { text: turnInfo(step.context).text, ...(previous ? { previous } : {}), ...(answers ? { answers } : {}) };
+      : { text: text ?? turnInfo(step.context).text, ...(previous ? { previous } : {}), ...(answers ? { answers } : {}) };
     return step.beginDialog(intent, options);
   }
 }

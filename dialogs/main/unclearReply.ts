@@ -88,8 +88,8 @@ export class UnclearReply {
     const second = both && offered.length === 1 ? this.secondRequest.read(asked, offered[0]) : null;
     const pair = offered.length >= 2 ? [offered[0]!, offered[1]!] : second ? [second.first, second.next.intent] : null;
     if (both && pair) {
-      const task = (intent: (typeof pair)[number]) => ({ intent, text: asked, answers: {} });
-      return step.replaceDialog(FLOW, { next: task(pair[0]), then: second?.next ?? task(pair[1]) } satisfies FlowOptions);
+      const task = (intent: (typeof pair)[number], text = asked) => ({ intent, text, answers: {} });
+      return step.replaceDialog(FLOW, { next: second ? task(second.first, second.firstText) : task(pair[0]), then: second?.next ?? task(pair[1]) } satisfies FlowOptions);
     }
     // "Just to be sure: is this about Appointments?" — "yeah get me in somewhere": a yes, then words.
     if (offered.length === 1 && this.kit.phrases.startsWithShortAnswer('clarify.leadingYes', turnInfo(context).locale, context.activity.text ?? '')) {
