@@ -15,7 +15,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -183,6 +183,7 @@ export class TriageResponder {
    * abuse disclosure; `refusal` answers a reason not to go or call (what the call does, the nurse
    * line when it is not an emergency; the full answer where there is no such text); `called`
    * acknowledges a call made (follow their advice, call again if worse) instead of "call now";
+   * `onTheWay` acknowledges a member already on the way to the ER (an ambulance if it gets worse);
    * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
    * `police` answers "I don't want the police" after a disclosure (the hotline is not the police,
    * confidential, the text option);

@@ -9,6 +9,9 @@ import { fold } from '../dialogs/common/text';
  * urgentFollowUp.ts), in English or Spanish, whatever the exact wording:
  * - `called`: they have called, or are on the line, or help is on its way ("I already called
  *   them", "ya llamé", "the ambulance is coming", "estoy hablando con ellos");
+ * - `onTheWay`: already on the way to the ER or a hospital, or there ("my wife is driving me to
+ *   the er now", "on our way to the hospital", "me lleva mi esposo a urgencias"), not a question
+ *   whether to go nor a refusal ("should i go to the er", "no voy a ir al hospital");
  * - `refusal`: a reason not to go or not to call, or a visit asked for instead ("I don't want to
  *   go to the ER", "no quiero ir a emergencias", "can I just get an appt", "mejor una cita").
  * - `privacy`: a worry about who will know ("don't tell anyone", "will he find out", "is this
@@ -27,12 +30,12 @@ import { fold } from '../dialogs/common/text';
  * data (`pipeline/data/follow-up-reading.json`: regular expressions per reading, with macros);
  * the order in which the readings are tried is this module's.
  */
-export type FollowUpReading = 'called' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
+export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
 
 export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
-  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices',
+  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
 
@@ -100,6 +103,7 @@ export class FollowUpReader {
     if (!called && this.any('accountSeen', folded) && !this.any('refusal', folded)) return 'account';
     if (this.any('privacy', folded)) return 'privacy';
     if (called) return 'called';
+    if (this.any('onTheWay', folded) && !this.any('notOnTheWay', folded)) return 'onTheWay';
     if (this.onlyThanksOrBye(folded)) return 'goodbye';
     if (this.any('refusal', folded)) return 'refusal';
     // The means at hand, never something already taken (that is the triage's).

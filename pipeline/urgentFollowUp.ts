@@ -67,6 +67,11 @@ function drowsyAfterPoison(kept: UrgentMemory, concepts: readonly string[]): boo
   return kept.intent === 'emergency' && kept.kind === 'poison' && concepts.includes('drowsy');
 }
 
+/** On the way to the ER is the answer's own next step after 911 or Poison Control (not after 988 or a hotline). */
+function onTheWayAfter(kept: UrgentMemory): boolean {
+  return kept.intent === 'emergency' && (kept.kind === 'medical' || kept.kind === 'poison');
+}
+
 /** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
 const NEW_SIGNS_AFTER_CALL: ReadonlySet<string> = new Set([...NEW_SIGNS].filter((c) => c !== 'substance' && c !== 'ingest'));
 
@@ -179,6 +184,12 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, 'called');
       return true;
     }
+    // Already on the way to the ER, with no new sign ("on our way to the hospital now"): acknowledged.
+    if (reading === 'onTheWay' && onTheWayAfter(kept) && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
+      await this.answered(context, kept, 0);
+      await this.give(context, kept, locale, 'onTheWay');
+      return true;
+    }
     // After an abuse disclosure, "don't tell anyone" is a worry about who will know, and "I don't
     // want the police" a worry about the police (the triage may hear a crisis or another abuse in
     // them): what stays private, the hotline (not the police), 911.
@@ -236,6 +247,14 @@ export class UrgentFollowUp {
       return true;
     }
     const own = facts.triage(context.activity.text ?? '');
+    // "my wife is driving me to the er now", "me lleva mi esposo a urgencias": already on the way
+    // after 911 or Poison Control: acknowledged (an ambulance if it gets worse on the way), never
+    // "call 911 now" again nor the generic safety line; a task named with it goes on after.
+    if (reading === 'onTheWay' && onTheWayAfter(kept)) {
+      await this.answered(context, kept, 0);
+      await this.give(context, kept, locale, 'onTheWay');
+      return taskAsked(turn, own.taskWord === true, kept.task?.intent) === null;
+    }
     // After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
     // dormido"): 911 now, whatever the model makes of the words alone (a symptom, to it).
     if (drowsyAfterPoison(kept, own.concepts ?? [])) {
