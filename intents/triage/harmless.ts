@@ -11,8 +11,11 @@ const lookalike = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** The token that looks like a concept word ("ill" for "I'll"). */
   token: z.string().regex(/^[a-z0-9]+$/),
-  /** It is the other word when the next token is one of these ("ill call", "ill do it")… */
-  before: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+  /**
+   * It is the other word when the next tokens are one of these ("ill call", "ill do it"; a phrase
+   * of several words, "me with", is matched against as many next tokens)…
+   */
+  before: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/)).min(1),
   /** …and the token before it is none of these ("i feel ill", "so ill"). */
   notAfter: z.array(z.string().regex(/^[a-z0-9]+$/)),
 });
@@ -29,7 +32,8 @@ const harmlessSchema = z.object({
  *   cannot do a task ("ya se siente bien", "why cant you just do it"); each pattern must match the
  *   WHOLE normalized message, so any other word (a symptom, "pero ya no aguanto") is never one;
  * - `lookalikes`: a token that only looks like a signal word ("ill" in "ok ill call", written for
- *   "I'll"): it does not count as a signal there (the model still reads the message as it is).
+ *   "I'll"; the plea "help me" when it asks for help WITH something, "help me with my bill"): it
+ *   does not count as a signal there (the model still reads the message as it is).
  * Deliberately narrow: a missed sign costs far more than a needless safety line.
  */
 export class HarmlessReader {
@@ -57,12 +61,18 @@ export class HarmlessReader {
   withoutLookalikes(tokens: readonly string[]): string[] | null {
     let changed = false;
     const out = tokens.map((t, i) => {
-      const hit = this.lookalikes.some((l) => l.token === t && l.before.includes(tokens[i + 1] ?? '') && !l.notAfter.includes(tokens[i - 1] ?? ''));
+      const hit = this.lookalikes.some((l) => l.token === t && l.before.some((b) => followedBy(tokens, i, b)) && !l.notAfter.includes(tokens[i - 1] ?? ''));
       if (hit) changed = true;
       return hit ? '_' : t;
     });
     return changed ? out : null;
   }
+}
+
+/** Whether the tokens after position i start with the phrase's words. */
+function followedBy(tokens: readonly string[], i: number, phrase: string): boolean {
+  const words = phrase.split(' ');
+  return words.every((w, k) => tokens[i + 1 + k] === w);
 }
 
 export function loadHarmless(file = HARMLESS_FILE): HarmlessReader {

@@ -44,4 +44,27 @@ describe('plain words get no safety line (intents/triage/harmless.ts: WJ03, WJ07
     const text = textOf(await chat.say('i feel really ill and dizzy, ill call the nurse'));
     assert.match(text, /1-800-555-0111|911/);
   });
+
+  // Newcomer run v11b (XS11): "can u help me w my bill" opened with the 911/988 line before the
+  // billing answer: "help me" is a plea (a fear word) only when it does not ask for help WITH
+  // something (intents/data/triage/harmless.json, lookalikes).
+  for (const [channel, locale, words] of [
+    ['sms', 'en', 'can u help me w my bill'],
+    ['webchat', 'en', 'please help me with my password'],
+    ['sms', 'es', 'ayuda con mi factura por favor'],
+    ['webchat', 'es', 'ayudame a pagar mi cuenta'],
+  ] as const) {
+    it(`${channel}, ${locale}: "${words}" gets its task, no safety line`, async () => {
+      const chat = await realChat(channel, { locale });
+      const text = textOf(await chat.say(words));
+      assert.ok(!text.includes(line(locale)), text);
+    });
+  }
+
+  it('a bare plea still gets the safety line, and a plea with a sign its answer', async () => {
+    const plea = textOf(await (await realChat('webchat')).say('please help me'));
+    assert.ok(plea.includes(line('en')), plea);
+    const sign = textOf(await (await realChat('sms', { locale: 'es' })).say('ayudame con mi hijo no respira'));
+    assert.match(sign, /911/);
+  });
 });
