@@ -27,15 +27,18 @@ export interface SecretScanOptions {
 const SECRET_NOUN = String.raw`(?:password|passwd|passcode|pass\s?word|pwd|pw|pin|contrase(?:ñ|n)a|clave)`;
 /** "password: x", "password = x", "password - x" (the value always follows). */
 const ASSIGNMENT = new RegExp(String.raw`\b${SECRET_NOUN}\s*(?:[:=]|->)\s*(\S+)`, 'giu');
-/** "password is x", "contraseña es x", "password would be x". */
-const COPULA = new RegExp(String.raw`\b${SECRET_NOUN}\s+(?:is|was|would be|should be|es|era|sería)\s*[:"'“]?\s*(\S+)`, 'giu');
+/**
+ * "password is x", "contraseña es x", "password would be x"; the copula is a whole word ("la clave
+ * está mal", "esta mal" are no disclosure: "es" is not "está").
+ */
+const COPULA = new RegExp(String.raw`\b${SECRET_NOUN}\s+(?:is|was|would be|should be|es|era|sería)(?![\p{L}\d])\s*[:"'“]?\s*(\S+)`, 'giu');
 
 /**
  * The password named, then given a few words on: "I forgot my password, it is x", "my password —
  * that's x", "olvidé mi contraseña, es x" (within one clause: no sentence end in between).
  */
 const RESUMED = new RegExp(
-  String.raw`\b${SECRET_NOUN}\b[^.!?\n]{0,24}?(?:\b(?:it|that|which)\s*(?:is|was|'s|’s)|[,;]\s*(?:es|era))\s*[:"'“]?\s*(\S+)`,
+  String.raw`\b${SECRET_NOUN}\b[^.!?\n]{0,24}?(?:\b(?:it|that|which)\s*(?:is|was|'s|’s)|[,;]\s*(?:es|era)(?![\p{L}\d]))\s*[:"'“]?\s*(\S+)`,
   'giu',
 );
 

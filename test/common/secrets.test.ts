@@ -24,6 +24,10 @@ describe('secret masking', () => {
       'my password is expired',
       'password reset please',
       'mi contraseña es incorrecta',
+      'no puedo entrar al portal dice que la clave esta mal',
+      'la contraseña está mal otra vez',
+      'olvidé mi contraseña, esta bloqueada',
+      'my password isnt working',
       'the password was reset yesterday',
     ]) {
       assert.equal(masked(text), text, text);
