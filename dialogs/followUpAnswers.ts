@@ -4,6 +4,7 @@ import { isRefillable } from '../services/pharmacy/prescriptionLookup';
 import type { FollowUp, RenewFor } from './followUps';
 import { renewalAnswer } from './refill/renewal';
 import { LAST_RX_STEP, type RenewalFor } from './refill/renewalFor';
+import { statusMeaning } from './refill/statusMeaning';
 import { turnInfo } from './turn';
 
 /**
@@ -43,6 +44,7 @@ export class FollowUpAnswers {
       }
       case 'about':
         if (followUp.renewFor) return this.renew(context, followUp, followUp.renewFor);
+        if (followUp.explainRx) return this.explainRx(context, followUp, followUp.explainRx.lastRx);
         return this.about(context, followUp);
       case 'comeIn':
       case 'notUrgent': {
@@ -64,8 +66,24 @@ export class FollowUpAnswers {
     const days = kit.profile.data.careTeam.messageReplyBusinessDays;
     const links = followUp.renewal ? renewalAnswer(kit, context).links : followUp.links.map((key) => kit.link(context, key));
     const line = followUp.line ? kit.text(context, `phones.${followUp.line}`) : '';
-    const text = kit.text(context, followUp.text, { ...phone, line, tty: kit.profile.phones.tty, days });
+    const site = followUp.app ? new URL(kit.profile.data.baseUrl).host : '';
+    const text = kit.text(context, followUp.text, { ...phone, line, tty: kit.profile.phones.tty, days, site, plan: kit.profile.data.planName });
     await kit.send(context, { text: lead ? `${lead} ${text}` : text, links });
+  }
+
+  /**
+   * What a prescription's status means and what comes next: the medicine the message names among
+   * the member's own, else the one the answer before was about; none known (nobody signed in, the
+   * list was shown), what each status means.
+   */
+  private async explainRx(context: TurnContext, followUp: About, lastRx: string | undefined): Promise<void> {
+    const kit = this.kit;
+    const target = this.renewals ? await this.renewals.which(context, turnInfo(context).text, lastRx) : null;
+    if (!target) return this.about(context, followUp);
+    await kit.memory.remember(context, LAST_RX_STEP, target.prescription.id);
+    await kit.memory.remember(context, 'followUp', followUp.text);
+    const links = followUp.links.map((key) => kit.link(context, key));
+    await kit.send(context, { text: statusMeaning(kit, context, target.prescription), links });
   }
 
   /**

@@ -47,7 +47,7 @@ export type FollowUp =
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
-  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean; renewFor?: RenewFor }
+  | { kind: 'about'; text: string; links: readonly LinkKey[]; line?: PhoneLine; renewal?: boolean; person?: boolean; renewFor?: RenewFor; explainRx?: ExplainRx; app?: boolean }
   | { kind: 'comeIn' }
   | { kind: 'reminders' };
 
@@ -62,7 +62,25 @@ export interface RenewFor {
   again: boolean;
 }
 
+/**
+ * What a prescription's status means, asked right after it ("what does that mean", "y por q tarda
+ * tanto"): the one the message names among the member's own, else the one the answer before was
+ * about (`lastRx`); none known, what each status means (dialogs/refill/statusMeaning.ts).
+ */
+export interface ExplainRx {
+  lastRx?: string;
+}
+
 type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { links?: readonly LinkKey[] };
+
+/** What a prescription's status means and what comes next (`explainRx` is filled in by the reader). */
+const RX_MEANING: About = { text: 'followUp.about.rxStatuses', line: 'pharmacy', links: ['pharmacy.prescriptions', 'messaging.messageCareTeam'], explainRx: {} };
+
+/** Whether an app is needed, or where it is (no topic's own answer on it): the member site works in a browser, and the app. */
+const APP: About = { text: 'followUp.about.app', app: true };
+
+/** An app, a download or a browser named ("do i need to download an app", "necesito bajar la app"). */
+const APP_WORDS = /\b(app|apps|application|aplicacion|download|downloads|descarg\w*|bajar|bajo|bajarla|bajarlo|instal\w*|browser|navegador|play store|app store|google play)\b/;
 
 /** The phone line each topic's answers name (a place's own line for Contact's places). */
 const TOPIC_LINE: Partial<Record<TaskIntentId, PhoneLine>> = {
@@ -86,7 +104,14 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   // How long a refill just asked for takes ("how long does that usually take", "cuanto tarda"): not the list again.
   'refill:refillNow': { timing: { text: 'followUp.about.refillTime', line: 'pharmacy', links: ['pharmacy.orderStatus'] } },
   // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
-  refill: { visitFirst: VISIT_FIRST },
+  // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first;
+  // what a status means and why it is held up, for the medicine just named; the refill tried.
+  refill: {
+    visitFirst: VISIT_FIRST,
+    meaning: RX_MEANING,
+    why: RX_MEANING,
+    tried: { text: 'followUp.about.refillTried', line: 'pharmacy', links: ['pharmacy.orderStatus', 'messaging.messageCareTeam'] },
+  },
   'refill:renewal': {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
@@ -97,12 +122,14 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   password_reset: {
     resend: { text: 'followUp.about.codeResend', line: 'memberServices' },
     // The steps were tried: the other ways in, then a person.
-    tried: { text: 'followUp.about.signInOtherWays', line: 'memberServices', links: ['signInHelp.verificationCode', 'signInHelp.troubleshooting'] },
+    tried: { text: 'followUp.about.signInOtherWays', line: 'memberServices', links: ['signInHelp.unlockAccount', 'signInHelp.forgotUsername', 'signInHelp.verificationCode'] },
   },
   telehealth: {
     needs: { text: 'followUp.about.videoNeeds', links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
     cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
+    // The link or the steps were tried: another way into the visit, then a call.
+    tried: { text: 'followUp.about.videoTried', line: 'memberServices', links: ['telehealth.joinVideoVisit', 'telehealth.techCheck'] },
   },
 };
 
@@ -312,6 +339,15 @@ export class FollowUpReader {
     if (topic === 'password_reset' && !prior.safety && !outside && words <= MAX_NEWS_WORDS && saysAspect(folded, 'resend') && saysAspect(folded, 'tried')) {
       return about(prior.answers?.followUp === CODE_TRIED.text ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : CODE_TRIED, []);
     }
+    // What was said was already done, what an app or a status means, in a longer message ("i
+    // already reset it twice and it still says wrong password", "do i need to download an app or
+    // smth"): the answer's next step on it, never the same answer again.
+    if (!prior.safety && !outside && !elsewhere && words > MAX_WORDS && words <= MAX_NEWS_WORDS) {
+      const long = aspectOf(folded);
+      const sub = prior.answers?.topic ?? prior.answers?.need;
+      const offered = long === 'tried' || long === 'needs' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
+      if (offered) return this.aboutOnce(offered, prior, topic, sub);
+    }
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
       if (NOT_URGENT.some((re) => re.test(folded))) return { kind: 'notUrgent' };
@@ -353,9 +389,8 @@ export class FollowUpReader {
     if (aspect === 'line' && (place?.line ?? TOPIC_LINE[topic]) === 'pharmacy' && sub !== 'pharmacyHours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) {
       return { kind: 'place', topic: 'pharmacyHours' };
     }
-    const offered = aspect ? this.about(topic, sub, aspect, place?.line) : undefined;
-    // The same aspect asked again right after its answer ("still nothing" after "resend"): a person.
-    if (offered) return about(prior.answers?.followUp === offered.text ? { text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' } : offered, links);
+    const offered = aspect ? this.offered(topic, sub, aspect, folded, place?.line) : undefined;
+    if (offered) return this.aboutOnce(offered, prior, topic, sub);
     if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
     if (HOW_TO.some((re) => re.test(folded))) return notTwice(howTo(links, topic, sub), prior);
@@ -376,6 +411,24 @@ export class FollowUpReader {
     if (!sub || prior.topics[0] !== intent || answers?.topic !== sub) return null;
     const links = this.links(intent, sub);
     return links.length ? notTwice({ kind: 'again', links }, prior) : null;
+  }
+
+  /**
+   * What the answer offers on `aspect` (`about`), with what the message adds: the medicine the
+   * refill answer was about, an app asked about where the answer has nothing on it.
+   */
+  private offered(topic: TaskIntentId, sub: string | undefined, aspect: Aspect, folded: string, placeLine: PhoneLine | undefined): About | undefined {
+    const entry = this.about(topic, sub, aspect, placeLine);
+    if (!entry && aspect === 'needs' && APP_WORDS.test(folded)) return APP;
+    return entry;
+  }
+
+  /** The same aspect asked again right after its answer ("still nothing" after "resend"): a person. */
+  private aboutOnce(offered: About, prior: TopicPriorState, topic: TaskIntentId, sub: string | undefined): FollowUp {
+    const links = this.links(topic, sub);
+    if (prior.answers?.followUp === offered.text) return about({ text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' }, links);
+    const lastRx = prior.answers?.[LAST_RX_STEP];
+    return about(offered.explainRx ? { ...offered, explainRx: lastRx ? { lastRx } : {} } : offered, links);
   }
 
   /** What the answer just given offers on `aspect`: its table entry, or its line's number and hours. */

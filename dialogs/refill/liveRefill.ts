@@ -9,6 +9,7 @@ import type { ChoiceAnswer } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
 import { renewalAnswer, renewalOffer } from './renewal';
 import { LAST_RX_STEP } from './renewalFor';
+import { statusMeaning } from './statusMeaning';
 import { turnInfo } from '../turn';
 
 export const LIVE_REFILL = 'refill.live';
@@ -146,6 +147,8 @@ export class LiveRefillDialog extends ComponentDialog {
       await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...offer.links] });
       return step.endDialog();
     }
+    // "why is my metformin taking so long": what its status means and what comes next, not the status alone.
+    if (need === 'whyPending') lines.push(statusMeaning(k, context, target));
     return this.finish(step, lines, links);
   }
 
