@@ -102,7 +102,7 @@ export class AssistantBot extends ActivityHandler {
 
     this.onEvent(async (context, next) => {
       const { name, value } = context.activity;
-      if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value);
+      if (name === IDENTITY_EVENT && typeof value === 'string' && this.deps.identity) await this.deps.identity.receive(context, value, await this.welcomedIn.get(context));
       if (name === HANDOFF_STATUS && this.deps.handoffStatus) await this.deps.handoffStatus.status(context);
       await next();
     });

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../../common/locale';
 
 /**
  * The chat page passes the signed-in member's identity assertion (a JWT from the portal) to the
@@ -10,5 +11,9 @@ import type { TurnContext } from 'botbuilder';
 export const IDENTITY_EVENT = 'member/identity';
 
 export interface IdentityAssertionHandler {
-  receive(context: TurnContext, assertion: string): Promise<void>;
+  /**
+   * `welcomedIn`: the language of the welcome sent on joining, for an event that carries no locale
+   * of its own (Direct Line sets the conversation's locale on the join only).
+   */
+  receive(context: TurnContext, assertion: string, welcomedIn?: Locale): Promise<void>;
 }

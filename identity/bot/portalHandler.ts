@@ -7,6 +7,7 @@ import { answerPending } from '../../dialogs/identity/pendingAnswers';
 import type { ConversationMemory } from '../../dialogs/memory';
 import { setTurnInfo } from '../../dialogs/turn';
 import { localeOf } from '../../common/responses';
+import type { Locale } from '../../common/locale';
 import type { PortalAssertionVerifier } from '../core/portalAssertion';
 import type { MemberDirectory } from '../../services/member';
 import type { OneTimeIds } from '../../storage/oneTimeIds';
@@ -43,9 +44,12 @@ export interface PortalHandlerDeps {
 export class PortalIdentityHandler implements IdentityAssertionHandler {
   constructor(private readonly deps: PortalHandlerDeps) {}
 
-  async receive(context: TurnContext, assertion: string): Promise<void> {
+  async receive(context: TurnContext, assertion: string, welcomedIn?: Locale): Promise<void> {
     const { verifier, sessions, directory, kit, logger } = this.deps;
-    const locale = (await this.deps.memory.locale(context)) ?? localeOf(context.activity.locale);
+    // The conversation's language: the member's words so far, else the event's own locale, else the
+    // welcome's (a Spanish join whose event carries no locale is told in Spanish).
+    const own = context.activity.locale ? localeOf(context.activity.locale) : undefined;
+    const locale = (await this.deps.memory.locale(context)) ?? own ?? welcomedIn ?? 'en';
     setTurnInfo(context, { text: '', locale, result: { intent: 'none', score: 0, kind: null, locale, runnerUp: null, source: 'local' } });
     const log = { correlationId: currentCorrelationId(), channelId: context.activity.channelId };
     if (isGroupChat(context)) {
