@@ -16,6 +16,7 @@ import type { RouteDecider } from './main/routeDecider';
 import { noteRouted } from './main/routedIntent';
 import type { TaskStart } from './main/taskStart';
 import type { UnclearReply } from './main/unclearReply';
+import type { RescueReply } from './refill/rescueReply';
 import { safetyOf, turnInfo, turnTriage } from './turn';
 
 export const MAIN_DIALOG = 'main';
@@ -32,6 +33,7 @@ export interface MainDialogParts {
   followUpReply: FollowUpReply;
   secondRequest: SecondRequest;
   requestPlan: RequestPlan;
+  rescue: RescueReply;
 }
 
 /**
@@ -126,6 +128,13 @@ export class MainDialog extends ComponentDialog {
       }
       case 'followUp':
         return this.parts.followUpReply.answer(step, decision.followUp, noted);
+      case 'rescue':
+        // A rescue medicine needed before its refill: a supply today and when to call 911; no menu after it.
+        await kit.memory.setUnclear(context, 0);
+        if (decision.safetyFirst) await replies.safetyFirst(context);
+        await this.parts.rescue.send(context, decision.need);
+        await kit.memory.notePrior(context, { topics: ['refill'] });
+        return step.endDialog();
       case 'safetyNet':
         // The triage is unsure: what to do if it is an emergency, a crisis or a symptom, then ask.
         await kit.memory.setUnclear(context, 0);

@@ -19,6 +19,8 @@ import { UnclearReply } from '../../dialogs/main/unclearReply';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { MentalHealthVisit } from '../../dialogs/mentalHealthVisit';
 import { RenewalFor } from '../../dialogs/refill/renewalFor';
+import { RescueReply } from '../../dialogs/refill/rescueReply';
+import { RescueWords } from '../../dialogs/refill/rescueWords';
 import { ResumeWords } from '../../dialogs/resumeWords';
 import { TopicPrior } from '../../dialogs/topicPrior';
 import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
@@ -34,6 +36,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
+    rescue: RescueWords.load(),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);
@@ -52,6 +55,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
       secondRequest,
       requestPlan: new RequestPlan(kit),
+      rescue: new RescueReply(kit),
     },
     logger,
     tasks,

@@ -7,6 +7,7 @@ import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
 import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
+import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
@@ -19,6 +20,7 @@ export type Decision =
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
   | { kind: 'agent'; topic?: TaskIntentId }
   | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
+  | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
   | { kind: 'unclear' };
 
 /**
@@ -46,6 +48,8 @@ export interface RouteDeciderParts {
   followUps: FollowUpReader;
   topicPrior: TopicPrior;
   mentalHealthVisit: MentalHealthVisit;
+  /** A rescue medicine running out or needed before its refill (dialogs/refill/rescueWords.ts). */
+  rescue: Pick<RescueWords, 'read'>;
 }
 
 /**
@@ -86,6 +90,12 @@ export class RouteDecider {
     const { intent, score } = turn.result;
     // The turn's safety signal: the triage's, else the recognizer's (dialogs/turn.ts, safetyOf).
     const safety = triage.safety ?? turn.result.safety ?? null;
+    // A rescue medicine running out, or needed before its refill comes ("its my asthma inhaler, what
+    // if i need it this weekend"; "what if i need it before then" after a refill answer): a supply
+    // today and when to call 911, never the refill's timing or the sign-in again. After the triage's
+    // own answers; a doubt of an emergency keeps its safety line first.
+    const rescue = this.parts.rescue.read(turn.text, !!prior?.topics.includes('refill') && !prior.safety);
+    if (rescue) return { kind: 'rescue', need: rescue, safetyFirst: safety?.level === 'unsure' };
     // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.

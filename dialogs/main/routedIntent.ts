@@ -10,6 +10,8 @@ export function noteRouted(context: TurnContext, turn: TurnInfo, decision: Decis
       ? 'agent'
       : decision.kind === 'followUp'
         ? decision.topic
+      : decision.kind === 'rescue'
+        ? 'refill'
       : decision.kind === 'unclear' || decision.kind === 'safetyNet'
         ? intent
         : decision.kind === 'triage'

@@ -7,6 +7,7 @@ import { OptionMatcher } from '../../dialogs/common/options';
 import { FollowUpReader } from '../../dialogs/followUps';
 import { RouteDecider } from '../../dialogs/main/routeDecider';
 import { MentalHealthVisit } from '../../dialogs/mentalHealthVisit';
+import { RescueWords } from '../../dialogs/refill/rescueWords';
 import { PhraseBook } from '../../dialogs/phrases';
 import { TopicPrior } from '../../dialogs/topicPrior';
 import type { TurnInfo, TurnTriage } from '../../dialogs/turn';
@@ -24,6 +25,7 @@ describe('RouteDecider', () => {
     followUps: new FollowUpReader(),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
+    rescue: RescueWords.load(),
   });
   const turn = (text: string, intent: IntentId, score: number, safety?: SafetySignal): TurnInfo => {
     const result: IntentResult = { intent, score, kind: null, locale: 'en', runnerUp: null, source: 'local', ...(safety ? { safety } : {}) };
