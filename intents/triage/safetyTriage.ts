@@ -6,17 +6,15 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
 import { loadHarmless, type HarmlessReader } from './harmless';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
-import { ABUSE_LABELS, EMERGENCY_LABELS, TRIAGE_LABELS, type TriageLabel } from './labels';
+import { ABUSE_LABELS, EMERGENCY_LABELS } from './labels';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
-
-
-const at = (label: TriageLabel): number => TRIAGE_LABELS.indexOf(label);
-const I = Object.fromEntries(TRIAGE_LABELS.map((l) => [l, at(l)])) as Record<TriageLabel, number>;
 
 /** Above this many sentences a long post is judged whole only (each sentence costs a prediction). */
 const MAX_SENTENCES_ALONE = 40;
@@ -274,64 +272,6 @@ export class SafetyTriage implements TriageCheck {
   }
 }
 
-/** Concepts of the body: a denial of a crisis that names one is a health worry (symptoms). */
-const BODILY: ReadonlySet<string> = new Set(['body', 'pain', 'injury', 'breathing']);
-/** Something done to oneself: a denial that names it stays mental health (with 988). */
-const DONE_TO_ONESELF: ReadonlySet<string> = new Set(['self_harm', 'ingest', 'substance']);
-
-/** The safety net of a doubt that is a poisoning names Poison Control too. */
-const POISON_DOUBT = { poisonDoubt: true } as const;
-
-/** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
-const CRISIS_OVER_POISON = 0.5;
-/** ...and at least this much crisis in all: a share of a model that reads no emergency at all ("mi nieto se acaba de comer unas pastillas", 4 % crisis, 2 % poison) is noise. */
-const CRISIS_OVER_POISON_MIN = 0.15;
-/** An adult's own disclosure is read over the model's child or elder label only when the model gives dv and sexual together this share of the abuse probability. */
-const TORN_SHARE = 0.2;
-
-/** The lexicon rules for violence by someone else, now or threatened (an attack, a threat to kill). */
-const VIOLENCE_RULE = /\.medical\.(?:violence|attack)\./;
-/** A lexicon rule for an intentional overdose that has happened. */
-const OVERDOSE_RULE = /\.crisis\.overdose\./;
-/** A crisis whose emergency probability is at least this much poisoning: something was taken. */
-const TAKEN_SHARE = 0.1;
-
-/** A medical emergency whose whole-message probability gives poisoning, distress (crisis and mental health) or abuse this much: that line too (the largest). */
-const ALSO_EMERGENCY_SHARE = 0.25;
-/** Violence by someone else now or threatened: the abuse line too from this share of the model's abuse probability. */
-const ALSO_ABUSE_IN_VIOLENCE_SHARE = 0.1;
-
-/** A second abuse kind with at least this share of the abuse probability gets its hotline named too. */
-const ALSO_KIND_SHARE = 0.2;
-/** A day of the week or a clock time (folded), the words of a booking answer. */
-const SCHEDULING = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|lunes|martes|miercoles|jueves|viernes|sabado|domingo|la proxima semana|la semana que viene)\b|\b\d{1,2}(:\d{2})? ?(am|pm|a m|p m)\b/;
-/** A partner named (folded: lower case, no accents). */
-const PARTNER = /\b(husband|wife|boyfriend|girlfriend|bf|gf|partner|spouse|fiance|fiancee|ex|esposo|esposa|marido|novio|novia|pareja|prometido|prometida)\b/;
-const fold = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-/** With a child or an older adult named in the message, a smaller share is enough for their line. */
-const NAMED_KIND_SHARE = 0.05;
-
-function sum(p: Float64Array, labels: readonly TriageLabel[]): number {
-  let s = 0;
-  for (const l of labels) s += p[I[l]]!;
-  return s;
-}
-
-function argmax<L extends TriageLabel>(p: Float64Array, labels: readonly L[]): L {
-  let best = labels[0]!;
-  for (const l of labels) if (p[I[l]]! > p[I[best]]!) best = l;
-  return best;
-}
-
-/**
- * The kind of an emergency (DESIGN.md): crisis wins when it carries a fair share of the emergency
- * probability (an overdose on purpose is crisis; the crisis reply still names 911 and Poison
- * Control), then the most likely of medical and poison.
- */
-function emergencyKind(p: Float64Array, pe: number): EmergencyKind {
-  if (p[I.crisis]! >= 0.35 * pe) return 'crisis';
-  return argmax(p, ['medical', 'poison'] as const);
-}
 
 function safeDetect(detector: EmergencyCheck, text: string): EmergencyMatch | null {
   try {
