@@ -10,7 +10,8 @@ import { OptionMatcher } from '../dialogs/common/options';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
-import { UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
+import { DEFAULT_FOLLOW_UP, UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
+import { CrisisVisit } from '../pipeline/crisisVisit';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { CareCostWords } from '../dialogs/careCost';
 import { LabQuestionWords } from '../dialogs/labQuestion';
@@ -223,7 +224,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     beforeRelease: (context, replies) => handoff.recorder.commit(context, replies),
   });
 
-  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock);
+  const crisisVisit = new CrisisVisit(options, (context, key, vars) => {
+    const locale = localeOf(context.activity.locale);
+    return sender.send(context, { text: catalog.text(locale, key, vars) }, locale);
+  });
+  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock, DEFAULT_FOLLOW_UP, crisisVisit);
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const smsKeywords = new SmsKeywordGate({
     sender,

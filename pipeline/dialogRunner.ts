@@ -30,8 +30,9 @@ export class DialogRunner {
     const result = await dc.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
     // A task a crisis answer ended, asked for again (pipeline/urgentFollowUp.ts): the main dialog goes back to it.
+    // A new task started with its answers (a visit asked for after a crisis answer) begins without "back to".
     const resume = takeResume(context);
-    await dc.beginDialog(this.main.id, resume ? { resume } : undefined);
+    await dc.beginDialog(this.main.id, resume ? (resume.fresh ? { next: resume.task } : { resume: resume.task }) : undefined);
   }
 
   /** The task in progress, if any (its opening message and answers), before something ends the dialogs. */

@@ -3,9 +3,10 @@ import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
 import type { UrgentContact } from '../dialogs/escalation';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import { TASK_INTENTS, type AbuseKind, type EmergencyKind, type Locale, type TriageMatch, type TriageResult } from '../intents/types';
-import { resumeThisTurn } from '../dialogs/common/runningTask';
+import { resumeThisTurn, startThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { refusesPhone } from './careFollowUp';
+import type { CrisisVisit } from './crisisVisit';
 import { calledEmergencyServices, readFollowUp } from './followUpReading';
 import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { taskAsked } from './taskAfterSafety';
@@ -105,6 +106,8 @@ export class UrgentFollowUp {
     private readonly responder: TriageResponder,
     private readonly clock: () => number,
     private readonly settings: UrgentFollowUpSettings = DEFAULT_FOLLOW_UP,
+    /** After a crisis answer, a visit asked for: a mental-health visit for the member (pipeline/crisisVisit.ts). */
+    private readonly visit?: CrisisVisit,
   ) {}
 
   /** After an urgent answer: the next messages get the follow-up. */
@@ -337,7 +340,13 @@ export class UrgentFollowUp {
       // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
       // what was asked then and what these words add. Once.
       const text = context.activity.text ?? '';
-      if (task && kept.task && kept.task.intent === asked) {
+      // A visit asked for after a crisis answer, with no booking it ended ("can i still make an
+      // appointment tho, video"): a mental-health visit for the member, in the mode named, said so.
+      const visit = kept.kind === 'crisis' && !kept.task && this.visit ? this.visit.read(text, asked) : null;
+      if (visit) {
+        await this.visit!.announce(context, visit);
+        startThisTurn(context, { intent: 'appointment', text, answers: visit });
+      } else if (task && kept.task && kept.task.intent === asked) {
         resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
       } else if (asked && asked !== intent) {
         // A task only the runner-up names: started from these words (the routing would read none).

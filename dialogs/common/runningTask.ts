@@ -28,14 +28,22 @@ export function runningTask(state: DialogState | undefined): PausedTask | undefi
   return found;
 }
 
-const RESUME = turnOnce<PausedTask>('dialogs.resumeAfterUrgent');
+const RESUME = turnOnce<{ task: PausedTask; fresh: boolean }>('dialogs.resumeAfterUrgent');
 
 /** This turn goes back to `task` when it starts the main dialog (pipeline/dialogRunner.ts). */
 export function resumeThisTurn(context: TurnContext, task: PausedTask): void {
-  RESUME.set(context, task);
+  RESUME.set(context, { task, fresh: false });
 }
 
-/** The task this turn goes back to, if any (taken once). */
-export function takeResume(context: TurnContext): PausedTask | undefined {
+/**
+ * This turn starts `task` with its answers when it starts the main dialog: a new task, not one
+ * gone back to (no "back to …" line).
+ */
+export function startThisTurn(context: TurnContext, task: PausedTask): void {
+  RESUME.set(context, { task, fresh: true });
+}
+
+/** The task this turn goes back to or starts, if any (taken once). */
+export function takeResume(context: TurnContext): { task: PausedTask; fresh: boolean } | undefined {
   return RESUME.take(context);
 }
