@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { IN_PERSON_ONLY, type CareKind, type VisitMode } from '../../services/appointments/appointmentLookup';
 import type { DialogKit } from '../common/kit';
 import { PickQuestion, type PickAnswer } from '../common/pickQuestion';
@@ -8,65 +8,14 @@ import type { QuestionKey } from '../questions';
 import { TaskDialog, values, type LaterFlow, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { cancelsVisit, keepsVisit } from './changeOfMind';
 import { turnInfo, turnTriage } from '../turn';
-import { timeAtCodeOffer } from './timeAtCodeOffer';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { QUESTIONS } from '../questions';
-import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
+import { LIVE_ACTIONS, WHEN_QUESTION, type AppointmentDeps, type AppointmentState, type AppointmentTaskOptions, type AppointmentValues } from './appointmentState';
 import { visitVars } from './describe';
-import type { BookingDetails } from './bookingDetails';
-import type { MovedVisitWords } from './movedVisitWords';
 import { LIVE_APPOINTMENTS, LiveAppointmentsDialog, type LiveAppointmentOptions } from './liveAppointments';
-import type { VisitMover } from './moveVisit';
-import type { NextWeekOfVisit } from './nextWeekOfVisit';
-import type { EarlyTime } from './earlyTime';
-import type { BookingStatus } from './bookingStatus';
-import type { CareFromReason } from './careFromReason';
-import type { DayShift } from './dayShift';
-import type { FamilyAccess } from './familyAccess';
-import type { NewTimeCheck } from './newTimeCheck';
-import type { OpeningWords } from './openingWords';
-import type { PortalAnswer } from './portalAnswer';
-import type { SameTime } from './sameTime';
-import type { VisitChanges } from './visitChanges';
-import type { VisitModes } from './visitModes';
-import type { VisitWords } from './visitWords';
+import type { AppointmentParts } from './appointmentParts';
+import { readInFlow } from './inFlowReadings';
 import type { PreferredTime } from './when';
-
-/** The parts the appointment task is composed of, each one idea (built by the composition root). */
-export interface AppointmentParts {
-  /** Reading a day, a time or a visit in the member's words. */
-  words: VisitWords;
-  /** The words that started the task: whose visit, and a time said in the request. */
-  opening: OpeningWords;
-  /** How the member is seen (in person, video, phone). */
-  modes: VisitModes;
-  /** Moving a visit: which visit. */
-  mover: VisitMover;
-  /** A change of mind before a move or a cancel is done. */
-  changes: VisitChanges;
-  /** Moving a visit at the same time of day. */
-  sameTime: SameTime;
-  /** The answer when the task ends on the portal. */
-  answer: PortalAnswer;
-  /** Booking: a time said before it is asked. */
-  earlyTime: EarlyTime;
-  /** Moving a visit "to next week": the week after the visit's own. */
-  nextWeek: NextWeekOfVisit;
-  /** Booking: a kind of visit said to another of its questions, corrections read. */
-  details: BookingDetails;
-  /** Moving a visit already picked: words that only describe it, said to "When would you prefer?". */
-  movedVisit: MovedVisitWords;
-  /** Booking for a family member: a signed-in member with no proxy access is told at once. */
-  family: FamilyAccess;
-  /** Moving a visit: a new time that is the visit's own is said, and asked again. */
-  newTime: NewTimeCheck;
-  /** "Did you book it?" after the booking ended: whether it was, from the back end. */
-  status: BookingStatus;
-  /** Moving a visit by days from its own ("move it a day earlier"). */
-  dayShift: DayShift;
-  /** Booking: the kind of care from the reason for the visit (an illness now is urgent / same day). */
-  care: CareFromReason;
-}
 
 /**
  * Appointments: what the member wants (new, reschedule, cancel, find), for whom, the kind of care
@@ -115,76 +64,10 @@ export class AppointmentDialog extends TaskDialog {
     return !turnTriage(innerDc.context).match && this.parts.changes.ownsChange(flow?.values, rest);
   }
 
-  /**
-   * Moving a visit: words that say which visit but no time ("its the video one with dr chen btw"),
-   * said to "When would you prefer?", are kept for picking the visit and the time asked again;
-   * they are not a request for the video-visits menu.
-   */
+  /** Readings of the member's message at an open question, before the task's own (inFlowReadings.ts). */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const { words, modes, changes, mover } = this.parts;
-    // The question is on top of this dialog's stack, the waterfall (and its values) under it.
-    const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { options?: AppointmentTaskOptions; values?: AppointmentState } | undefined;
-    const text = turnInfo(innerDc.context).text;
-    const action = flow?.values?.action;
-    if ((action === 'reschedule' || action === 'cancel') && !turnTriage(innerDc.context).match) {
-      // "actually no keep it", "actually just cancel it", "don't cancel it, make it a video visit".
-      const changed = await changes.changeOfMind(innerDc, flow as AppointmentFlow, text);
-      if (changed) return changed;
-    }
-    // "actually make it friday" at the SMS code offer: the preferred time is changed and the offer asked again.
-    if (!turnTriage(innerDc.context).match) {
-      const retimed = await timeAtCodeOffer(this.kit, words, innerDc, flow?.values, text);
-      if (retimed) return retimed;
-    }
-    // "same place right?" while moving a visit: answered, then the open question again (the move goes on).
-    if (flow?.values?.action === 'reschedule' && words.asksSamePlace(innerDc.context, text)) {
-      await this.kit.say(innerDc.context, 'appointment.answer.samePlace');
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
-    // The last kind named: "video... no, in person" is in person.
-    const namedMode = this.parts.details.lastMode(text);
-    if (flow?.values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
-      await modes.noteForBooking(innerDc, flow.values, namedMode);
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    // Booking: "por video... no, mejor en persona" to "What kind of care?" is the visit's mode (the last one named), kept.
-    const detail = flow?.values?.action === 'new' ? await this.parts.details.keep(innerDc, flow as AppointmentFlow, text) : null;
-    if (detail === 'answered') return Dialog.EndOfTurn;
-    // The rest of the message (a day, the kind of care) is kept with it; the open question's own answer is read as usual.
-    if (detail === 'kept' && !this.parts.details.answersOpen(innerDc)) {
-      if (!(await this.answerKeptForLater(innerDc))) await this.parts.details.sayKept(innerDc);
-      return Dialog.EndOfTurn;
-    }
-    // Booking: "tomorrow morning" to "What kind of care?" is kept for "When would you prefer?", and the question asked again.
-    if (flow?.values && this.parts.earlyTime.saidAlone(innerDc, flow.values, text) && (await this.answerKeptForLater(innerDc))) return Dialog.EndOfTurn;
-    if (flow?.values?.action === 'reschedule' && flow.values.visits && innerDc.activeDialog?.id === PickQuestion.ID) {
-      const picked = await mover.pickAnswer(innerDc, flow.values, text);
-      if (picked) return picked;
-    }
-    if (flow?.values?.action === 'reschedule' && !flow.values.moving && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
-      flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
-      await this.kit.say(innerDc.context, 'appointment.visitNoted');
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    // "the video one with dr chen" to "When would you prefer?" once the visit is picked: that visit, said back, not a new topic.
-    const moving = flow?.values?.action === 'reschedule' ? flow.values.moving : undefined;
-    if (moving && innerDc.activeDialog?.id === WHEN_QUESTION && this.parts.movedVisit.describes(innerDc.context, text, moving)) {
-      await this.kit.say(innerDc.context, 'appointment.movingThatVisit');
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    // "tuesday at 3pm" for the visit on Tuesday at 3:00 PM: that moves nothing; said, and asked again.
-    const clash = moving && innerDc.activeDialog?.id === WHEN_QUESTION && !turnTriage(innerDc.context).match ? this.parts.newTime.clashInWords(innerDc.context, text, moving) : null;
-    if (clash && moving) {
-      await this.kit.say(innerDc.context, clash, { visit: this.kit.text(innerDc.context, 'appointment.live.visit', visitVars(this.kit, innerDc.context, moving, this.parts.words.zone(innerDc.context))) });
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    return super.onContinueDialog(innerDc);
+    const task = { intent: 'appointment' as const, kit: this.kit, parts: this.parts, answerKeptForLater: (dc: DialogContext) => this.answerKeptForLater(dc) };
+    return (await readInFlow(task, innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
   /** Booking: a time said before "When would you prefer?" is asked is kept for it. */

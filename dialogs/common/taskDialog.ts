@@ -10,106 +10,32 @@ import {
   type WaterfallStep,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { isTaskIntent, TASK_INTENTS, type TaskIntentId } from '../../intents/types';
-import type { EscalationReason } from '../escalation';
-import type { TopicTrail } from '../memory';
-import type { Interruption } from '../phrases';
+import type { TaskIntentId } from '../../intents/types';
 import { QUESTIONS, type QuestionKey } from '../questions';
-import { safetyOf, turnInfo, turnTriage } from '../turn';
-import { offTopic } from '../offTopic';
+import { turnInfo, turnTriage } from '../turn';
 import { INFO_TABLES } from '../topics/tables';
 import { sendTopicAnswer } from '../topics/topicAnswer';
 import type { AnyTopicTable } from '../topics/topicTable';
+import { changedMind } from './changedMind';
+import { interruptionOf } from './interruption';
 import type { DialogKit } from './kit';
+import { keepLaterAnswers, openQuestion, type LaterTask } from './laterAnswers';
 import { PickQuestion } from './pickQuestion';
 import { taskNotes } from './taskNotes';
+import { freshRequest, otherTopic, outOfScope, saysThanks } from './taskTurn';
+import type { LaterFlow, PausedTask, TaskOptions, TaskOutcome } from './taskTypes';
 import { ConfirmQuestion } from './confirmQuestion';
-import { fold } from './text';
 import { ChoiceQuestion, Question, type ChoiceAnswer, type ChoiceQuestionOptions } from './questions';
+
+// The types a task dialog is started with and ends with (taskTypes.ts), for the modules that import them from here.
+export type { LaterFlow, PausedTask, TaskOptions, TaskOutcome } from './taskTypes';
 
 /** A triage outcome the model reached from words alone, with no health or distress concept. */
 const WORDS_ONLY = /^model:[a-z_]+:words$/;
 
-/**
- * How a task dialog ended, for MainDialog to act on. Task dialogs never talk about the
- * interruption themselves: MainDialog answers a cancel, a start over, a request for a person or a
- * change of topic the same way for every topic.
- */
-export type TaskOutcome =
-  /** `reroute`: the member's last message was not an answer but a new request. */
-  | { kind: 'completed'; reroute?: boolean }
-  | { kind: 'interrupted'; by: Exclude<Interruption, 'help'> }
-  /** `paused`: this task had made progress; MainDialog offers to go back to it after the new topic. */
-  | { kind: 'switch'; to: TaskIntentId; paused?: PausedTask; answers?: Record<string, string> }
-  | { kind: 'stuck' }
-  /** "ok thanks" to a question: the member is done. */
-  | { kind: 'closed' }
-  | { kind: 'person'; reason: EscalationReason };
-
-/** What MainDialog passes when it starts a task: the member's opening message, to pre-fill answers. */
-export interface TaskOptions {
-  text?: string;
-  /** Going back to a paused task: the answers already given (step → option id), not asked again. */
-  answers?: Readonly<Record<string, string>>;
-  /**
-   * Going back to a paused task with words of its own ("ok back to cancelling, the lab one"): an
-   * option they name wins over the answer given before.
-   */
-  added?: string;
-  /**
-   * The topic trail of the task just before this one (option ids, never the member's words): when
-   * it was this topic, the answers that still hold (`carries`) are not asked again.
-   */
-  previous?: TopicTrail;
-}
-
-/**
- * A task the member left for another topic after it had made progress (a question answered, or
- * one waiting): what it takes to go back to it. Only what the conversation already held while the
- * task ran: the opening message (the task's own dialog state) and the topic trail's answers (option
- * ids and markers, never the member's words); kept in MainDialog's dialog state, for one detour.
- */
-export interface PausedTask {
-  intent: TaskIntentId;
-  text?: string;
-  answers: Record<string, string>;
-  /** Words said to go back to it ("ok back to cancelling, the lab one"), for that one turn only. */
-  added?: string;
-}
-
-/** A short answer ("by video", "for my daughter"): kept even when the recognizer hears another task in it. */
-const SHORT_ANSWER_WORDS = 4;
-
-/** A task's flow (waterfall) state: how it was started and the answers so far. */
-export interface LaterFlow {
-  options?: TaskOptions;
-  values?: Record<string, unknown>;
-}
-
-/** The question an open prompt asks (a closed question's, or the choices offered beside a text one). */
-function openQuestion(active: DialogInstance): QuestionKey | undefined {
-  const options = (active.state as { options?: { question?: QuestionKey; choices?: { question?: QuestionKey } } } | undefined)?.options;
-  return options?.question ?? options?.choices?.question;
-}
-
-
 /** A waterfall's values (botbuilder types them as `object`). */
 export function values(step: WaterfallStepContext): Record<string, string | undefined> {
   return step.values as Record<string, string | undefined>;
-}
-
-/**
- * Detects an interruption in the turn: a phrase ("never mind", or a request for a person said in
- * a longer sentence) or, unless `phrasesOnly`, a confident cancel / help / agent intent.
- */
-export function interruptionOf(context: TurnContext, kit: DialogKit, phrasesOnly = false): Interruption | null {
-  const turn = turnInfo(context);
-  const phrase = kit.phrases.interruption(turn.text);
-  if (phrase) return phrase;
-  if (phrasesOnly) return null;
-  const { intent, score } = turn.result;
-  if (score >= kit.policy.interruptAt && (intent === 'cancel' || intent === 'help' || intent === 'agent')) return intent;
-  return null;
 }
 
 /**
@@ -163,49 +89,9 @@ export abstract class TaskDialog extends ComponentDialog {
    * "actually never mind, ill keep the tuesday one" is no preferred time): see `changedMind`.
    */
   override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
-    const changed = await this.changedMind(this.createChildContext(outerDc));
+    const changed = await changedMind({ intent: this.intent, kit: this.kit, readsOwnChange: (dc, rest) => this.readsOwnChange(dc, rest) }, this.createChildContext(outerDc));
     if (changed) return this.endComponent(outerDc, changed);
     return super.continueDialog(outerDc);
-  }
-
-  /**
-   * "actually never mind, ill keep the tuesday one" / "mejor no, olvídalo": the task ends, and it is
-   * said that nothing changed; "actually nvm i want to cancel my dentist thing instead": the task
-   * ends and the message is routed afresh, in the member's words (never offered back: it was
-   * dropped). A question asking for another thing of this task or another task ("what appointments
-   * does my son have" to "When would you prefer?") that the open question does not take is routed
-   * afresh too. Never when the safety triage matched (its answers come first; a weaker signal gets
-   * the safety line before the ack), and never for a message the open question takes as it is (an
-   * option, a whole phrase).
-   */
-  private async changedMind(innerDc: DialogContext): Promise<TaskOutcome | null> {
-    const context = innerDc.context;
-    if (turnTriage(context).match) return null;
-    let innermost: DialogContext = innerDc;
-    while (innermost.child) innermost = innermost.child;
-    const active = innermost.activeDialog;
-    const question = active ? innermost.findDialog(active.id) : undefined;
-    const asked = question instanceof Question && active ? question : null;
-    if (asked && active && asked.isExactAnswer(active, context)) return null;
-    const { text } = turnInfo(context);
-    if (this.kit.phrases.interruption(text)) return null;
-    const mind = this.kit.phrases.changeOfMind.read(text);
-    // "actually nevermind just cancel it" while moving a visit: the words after it are this task's own change.
-    if (mind && !mind.only && this.readsOwnChange(innerDc, mind.rest)) return null;
-    // "wait don't, cancel my own visit instead" at a confirmation: nothing is done, that is said, and the request routed.
-    const elsewhere = !mind?.only && asked instanceof ConfirmQuestion && active ? asked.asksElsewhere(active, context) : false;
-    const another = !mind && asked && active && !asked.loose && !asked.accepts(active, context) && this.asksAnotherThing(innerDc);
-    if (!mind && !another && !elsewhere) return null;
-    if (elsewhere && asked instanceof ConfirmQuestion && active) await this.kit.send(context, { text: asked.droppedText(active, context) });
-    await innerDc.cancelAllDialogs();
-    if (mind?.only) {
-      // The safety line first when the message carries a signal, as for any short answer (MainReplies).
-      const safety = safetyOf(context);
-      if (safety) await this.kit.triage.safetyNet(context, this.kit.locale(context), { ask: false, rule: safety.rule, abuseKind: safety.abuseKind });
-      await this.kit.say(context, 'common.dropped');
-      return { kind: 'completed' };
-    }
-    return { kind: 'completed', reroute: true };
   }
 
   /**
@@ -214,26 +100,6 @@ export abstract class TaskDialog extends ComponentDialog {
    */
   protected readsOwnChange(_innerDc: DialogContext, _rest: string): boolean {
     return false;
-  }
-
-  /**
-   * A question or request of this task (the recognizer is sure of it) that names another answer to
-   * a question the task has already had answered ("what appointments does my son have" while moving
-   * a visit: a list, not a move): a new request, not an answer to the open question.
-   */
-  private asksAnotherThing(innerDc: DialogContext): boolean {
-    const { text, result } = turnInfo(innerDc.context);
-    if (!this.kit.phrases.isRequest(text) && !/\?\s*$/u.test(text)) return false;
-    // Another task is a change of topic (paused and offered back when the task had made progress): not here.
-    if (result.intent !== this.intent || result.score < this.kit.policy.routeAt) return false;
-    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as LaterFlow | undefined;
-    const given = { ...flow?.options?.answers, ...flow?.values };
-    return Object.entries(given).some(([name, value]) => {
-      const key = `${this.intent}.${name}`;
-      if (typeof value !== 'string' || !(key in QUESTIONS)) return false;
-      const named = this.kit.options.prefill(text, key as QuestionKey);
-      return !!named && named !== value;
-    });
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -273,7 +139,7 @@ export abstract class TaskDialog extends ComponentDialog {
       const slotAnswer = !!(asked && active && !asked.loose && asked.accepts(active, context));
       // An answer that carries more than the open question asks ("para mí, en persona", "primary
       // care, tomorrow afternoon"): the other details are kept too, so their questions are not asked.
-      if (slotAnswer && active) await this.keepLaterAnswers(innerDc, openQuestion(active));
+      if (slotAnswer && active) await keepLaterAnswers(this.laterTask(), innerDc, openQuestion(active));
       // An answer to another of this task's questions ("in person" to "Who is the appointment
       // for?"): kept for that question, and the open one asked again; not a request for a person.
       if (asked && !slotAnswer && (await this.answerKeptForLater(innerDc))) return Dialog.EndOfTurn;
@@ -289,24 +155,24 @@ export abstract class TaskDialog extends ComponentDialog {
         return this.finish(innerDc, { kind: 'interrupted', by: 'startOver' });
       }
       // "no, and what's my copay?" to a yes/no confirmation: the no is honoured (said) and the request routed.
-      const after = this.freshRequest(context);
+      const after = freshRequest(this.kit, this.intent, context);
       if (after && asked instanceof ConfirmQuestion && active && asked.declinesWithMore(active, context)) return this.switchTo(innerDc, after, true, asked, active);
-      const other = this.otherTopic(context);
+      const other = otherTopic(this.kit, this.intent, context);
       if (other && !slotAnswer && !(asked && active && asked.accepts(active, context))) return this.switchTo(innerDc, other, !!asked, asked, active);
       // A request for something no topic covers ("will it snow on friday?") at a menu: said to be out
       // of scope, then the menu once; a second one is routed afresh (the out-of-scope answer and the
       // topics), never the same menu again.
-      if (asked instanceof ChoiceQuestion && active && !slotAnswer && !asked.accepts(active, context) && this.outOfScope(context)) {
+      if (asked instanceof ChoiceQuestion && active && !slotAnswer && !asked.accepts(active, context) && outOfScope(this.kit, context)) {
         if (asked.saidOutOfScope(active)) return this.finish(innerDc, { kind: 'completed', reroute: true });
         await asked.outOfScope(context, active);
         return Dialog.EndOfTurn;
       }
       // "ok thanks" / "gracias" to a menu: the member is done, not asking for something else.
-      if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && this.saysThanks(context)) {
+      if (asked instanceof ChoiceQuestion && active && !asked.accepts(active, context) && saysThanks(this.kit, context)) {
         return this.finish(innerDc, { kind: 'closed' });
       }
       // An answer that fits no option of a closed question or item of a list but is clearly another request: routed afresh.
-      const fresh = this.freshRequest(context);
+      const fresh = freshRequest(this.kit, this.intent, context);
       if (fresh && (asked instanceof ChoiceQuestion || asked instanceof PickQuestion) && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true, asked, active);
     }
     return super.onContinueDialog(innerDc);
@@ -320,13 +186,23 @@ export abstract class TaskDialog extends ComponentDialog {
     return {};
   }
 
+  /** This task, as keeping later answers reads it (its overrides of `laterQuestions` and `keepLaterDetails`). */
+  private laterTask(): LaterTask {
+    return {
+      intent: this.intent,
+      kit: this.kit,
+      laterQuestions: (given) => this.laterQuestions(given),
+      keepLaterDetails: (context, text, flow, open) => this.keepLaterDetails(context, text, flow, open),
+    };
+  }
+
   /**
    * The message answers only later questions of this task: what it gives is kept, said so (so that
    * the question asked again is not read as the answer ignored), and the open question asked again.
    */
   protected async answerKeptForLater(innerDc: DialogContext): Promise<boolean> {
     const active = innerDc.activeDialog;
-    const kept = await this.keepLaterAnswers(innerDc, active ? openQuestion(active) : undefined);
+    const kept = await keepLaterAnswers(this.laterTask(), innerDc, active ? openQuestion(active) : undefined);
     if (!kept.length) return false;
     await this.kit.say(innerDc.context, 'common.answerKept', { answers: kept.join(', ') });
     await innerDc.repromptDialog();
@@ -340,65 +216,6 @@ export abstract class TaskDialog extends ComponentDialog {
    */
   protected keepLaterDetails(_context: TurnContext, _text: string, _flow: LaterFlow, _open?: QuestionKey): string[] {
     return [];
-  }
-
-  /**
-   * A message that answers questions of this task other than the open one — said alone or in a
-   * few words, or beside no other task, or with the open question's own answer ("para mí, en
-   * persona") — with no phrase asking for something else ("never mind", "talk to a person"): the
-   * answers are kept, for questions not asked yet (the flow's answers, as a paused task's are, and
-   * the topic trail), so those questions are not asked. Returns what was kept, in the member's language.
-   */
-  private async keepLaterAnswers(innerDc: DialogContext, open?: QuestionKey): Promise<string[]> {
-    const context = innerDc.context;
-    const { text, result } = turnInfo(context);
-    if (this.kit.phrases.interruption(text)) return [];
-    const words = fold(text).split(' ').filter(Boolean).length;
-    const otherTask = isTaskIntent(result.intent) && result.intent !== this.intent && result.score >= this.kit.policy.routeAt;
-    if (!words || (otherTask && words > SHORT_ANSWER_WORDS)) return [];
-    const flow = innerDc.stack.find((instance) => instance.id === `${this.intent}.flow`)?.state as LaterFlow | undefined;
-    if (!flow) return [];
-    const given = { ...flow.options?.answers, ...flow.values };
-    const found = Object.entries(this.laterQuestions(given))
-      // Not yet asked: an answer given early may be changed ("in person", then "by video").
-      .filter(([name, question]) => flow.values?.[name] === undefined && question !== open)
-      .map(([name, question]) => [name, question, this.kit.options.prefill(text, question)] as const)
-      .filter((entry): entry is readonly [string, QuestionKey, string] => !!entry[2]);
-    const answers = { ...flow.options?.answers };
-    for (const [name, , id] of found) {
-      answers[name] = id;
-      await this.kit.memory.remember(context, name, id);
-    }
-    if (found.length) flow.options = { ...flow.options, answers };
-    const details = this.keepLaterDetails(context, text, flow, open);
-    return [...found.map(([, question, id]) => this.kit.text(context, `options.${question}.${id}`)), ...details];
-  }
-
-  /** A request for something no topic covers (dialogs/offTopic.ts), said as a request. */
-  private outOfScope(context: TurnContext): boolean {
-    const { text, result } = turnInfo(context);
-    return offTopic(text, result) && this.kit.phrases.isRequest(text);
-  }
-
-  private saysThanks(context: TurnContext): boolean {
-    const { text, result } = turnInfo(context);
-    // A bare "k" / "ok" to a menu is no thanks: the question is still open (newcomer run v11 XQ09).
-    if (this.kit.phrases.isShortAnswer('ack.bare', this.kit.locale(context), text)) return false;
-    if ((result.intent === 'thanks' || result.intent === 'goodbye') && result.score >= this.kit.policy.routeAt) return true;
-    return this.kit.options.match(text, 'followUp', 'exact', ['no']) === 'no';
-  }
-
-  /** Another task the recognizer is sure enough of to route a new message to (not this one). */
-  private freshRequest(context: TurnContext): TaskIntentId | null {
-    const { intent, score } = turnInfo(context).result;
-    const task = TASK_INTENTS.find((t) => t === intent);
-    return task && task !== this.intent && score >= this.kit.policy.routeAt ? task : null;
-  }
-
-  private otherTopic(context: TurnContext): TaskIntentId | null {
-    const { intent, score } = turnInfo(context).result;
-    const task = TASK_INTENTS.find((t) => t === intent);
-    return task && task !== this.intent && score >= this.kit.policy.switchAt ? task : null;
   }
 
   /**
