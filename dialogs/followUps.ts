@@ -393,6 +393,10 @@ export class FollowUpReader {
     if (offered) return this.aboutOnce(offered, prior, topic, sub);
     if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
+    // What the answer means, where it has no explanation of its own ("what does that mean" after
+    // the sign-in help or how to pay a bill): its steps in plain words, never the same answer again.
+    // Only what points back at it: "y que significa copago?" asks about a term (its own sub-topic).
+    if (aspect === 'meaning' && !prior.safety && POINTS_BACK.test(folded)) return notTwice(howTo(links, topic, sub), prior);
     if (HOW_TO.some((re) => re.test(folded))) return notTwice(howTo(links, topic, sub), prior);
     // A verb of sending is about the answer just given, unless the recognizer is sure of another
     // task and nothing points back ("le puedo mandar un mensaje a mi doctor" is a message to the

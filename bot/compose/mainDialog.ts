@@ -1,4 +1,5 @@
 import type { Logger } from '../../common/logger';
+import { loadConcepts } from '../../intents/triage/concepts';
 import type { DialogKit } from '../../dialogs/common/kit';
 import type { MemberRecords } from '../../dialogs/common/memberRecords';
 import type { TaskDialog } from '../../dialogs/common/taskDialog';
@@ -13,6 +14,7 @@ import { MainReplies } from '../../dialogs/main/mainReplies';
 import { ResumeOffer } from '../../dialogs/main/resumeOffer';
 import { RequestPlan } from '../../dialogs/main/requestPlan';
 import { SecondRequest } from '../../dialogs/main/secondRequest';
+import { FollowUpOverGuess } from '../../dialogs/main/followUpOverGuess';
 import { RouteDecider } from '../../dialogs/main/routeDecider';
 import { TaskStart } from '../../dialogs/main/taskStart';
 import { UnclearReply } from '../../dialogs/main/unclearReply';
@@ -37,6 +39,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: RescueWords.load(),
+    overGuess: FollowUpOverGuess.load(loadConcepts()),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

@@ -3,6 +3,7 @@ import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
 import type { FollowUp, FollowUpReader } from '../followUps';
+import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
 import { offTopic } from '../offTopic';
@@ -50,6 +51,8 @@ export interface RouteDeciderParts {
   mentalHealthVisit: MentalHealthVisit;
   /** A rescue medicine running out or needed before its refill (dialogs/refill/rescueWords.ts). */
   rescue: Pick<RescueWords, 'read'>;
+  /** A follow-up about the answer that only the triage's model reads as a health matter (dialogs/main/followUpOverGuess.ts). */
+  overGuess?: Pick<FollowUpOverGuess, 'read'>;
 }
 
 /**
@@ -85,6 +88,14 @@ export class RouteDecider {
       if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
       const about = followUps.read(turn.text, prior);
       if (about) return { kind: 'followUp', followUp: about, topic: prior.topics[0]! };
+    }
+    // "what does that mean", "y eso que significa" right after a task's answer, that the triage's
+    // model alone reads as a symptom (no health, distress or safety concept in its words): the
+    // follow-up about that answer, not the nurse line.
+    const overGuess = this.parts.overGuess?.read(turn, triage, prior, lean, followUps);
+    if (overGuess) {
+      triage.match = null;
+      return { kind: 'followUp', followUp: overGuess, topic: prior!.topics[0]! };
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
