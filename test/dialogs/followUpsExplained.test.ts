@@ -35,7 +35,7 @@ describe('vague follow-ups explained, not repeated (newcomer run v11b)', functio
 
     it(`teams ${locale}, signed in: "what does that mean" right after the list: what each status means, not the list again (XR13)`, async () => {
       const chat = await realChat('msteams', { locale, from: { id: '29:alex', aadObjectId: ALEX.teams } });
-      // English "what does that mean" alone is read by the safety triage as a symptom question (left to the triage's data).
+      // English "what does that mean" alone is read by the safety triage as a symptom question; dialogs/main/followUpOverGuess.ts gives it the follow-up answer (test/dialogs/meaningOverGuess.test.ts).
       const w = locale === 'en' ? ['check my prescriptions status', 'i dont understand, why are some still pending'] : ['mis recetas', 'ver el estado', 'ok y eso q significa'];
       for (const m of w.slice(0, -1)) await say(chat, 'msteams', m);
       const mean = await say(chat, 'msteams', w[w.length - 1]!);
