@@ -119,6 +119,11 @@ export class SafetyTriage implements TriageCheck {
           pe = pes;
         }
       }
+      // The whole message is an emergency already: its kind, read with all its words, stands ("tiene
+      // 2 años. ya no quiere tomar agua y esta muy dormida" is a drowsy toddler, 911; the second
+      // sentence alone reads "ya no quiere" as a crisis); a sentence only raises the probability.
+      const whole = sum(p, EMERGENCY_LABELS);
+      if (ep !== p && whole >= d.emergency && emergencyKind(ep, pe) !== emergencyKind(p, whole)) ep = p.map((v) => (v * pe) / whole);
     }
     const lexicon = safeDetect(detector, text);
     if (lexicon?.strong) {
