@@ -12,6 +12,9 @@ import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { taskAsked } from './taskAfterSafety';
 import type { TurnFacts } from './turnFacts';
 
+
+/** Cancelling or moving a visit (the member may be on the way to the ER): the task goes on. */
+const CANCELS = /\b(cancel\w*|reschedul\w*|move|mover|cambiar|anular)\b/i;
 /**
  * What is kept after an urgent answer: ids, and after a crisis answer the task it ended (as the
  * dialog state held it: its opening message and answers), for the window only.
@@ -322,6 +325,14 @@ export class UrgentFollowUp {
     // After a crisis answer, "can I just make a therapy appointment" is a next step, not a refusal of
     // 911: it goes on as a task (with the reminder) below.
     if (reading === 'refusal' && kept.intent === 'emergency' && kept.kind !== 'crisis') {
+      await this.give(context, kept, locale, 'refusal');
+      return true;
+    }
+    // After 911 or Poison Control, a visit asked for instead ("should i still do the video visit
+    // tho", "puedo hacer una cita mejor?"): a visit comes too late for this, so the answer to a
+    // refusal (call now anyway; the nurse line if sure it is not an emergency), never the video or
+    // booking menu after "call 911 now" (newcomer run v12, YV09).
+    if (task && (asked === 'appointment' || asked === 'telehealth') && kept.intent === 'emergency' && kept.kind !== 'crisis' && !CANCELS.test(context.activity.text ?? '')) {
       await this.give(context, kept, locale, 'refusal');
       return true;
     }

@@ -30,4 +30,23 @@ describe('after 911, symptoms get no e-visit or same-day visit (dialogs/triage.t
       });
     }
   }
+
+  // Newcomer run v12 (YV09): booking a video visit, then chest tightness and a numb arm (911), then
+  // "should i still do the video visit tho" got "call 911 now" AND the video-visits menu.
+  for (const c of [
+    { channelId: 'webchat' as const, locale: 'en' as const, start: 'i want to book a video visit', sign: 'actually my chest has been tight all morning and my left arm feels kinda weird', next: 'should i still do the video visit tho' },
+    { channelId: 'sms' as const, locale: 'es' as const, start: 'quiero una cita', sign: 'me aprieta el pecho y se me duerme el brazo izquierdo', next: 'mejor hago una videollamada con el doctor?' },
+  ]) {
+    it(`${c.channelId} ${c.locale}: a visit asked for instead of 911 gets "call anyway", no visit menu (YV09)`, async () => {
+      const chat = await realChat(c.channelId, { locale: c.locale });
+      await chat.say(c.start);
+      assert.match(textOf(await chat.say(c.sign)), /911/);
+      const replies = await chat.say(c.next);
+      const text = textOf(replies);
+      assert.match(text, /911/);
+      assert.match(text, /1-800-555-0111/, 'the nurse line, if sure it is not an emergency');
+      assert.ok(!/What do you need for video visits|Book a video visit|Qué necesita|Who is the appointment for|Para quién/i.test(text), text);
+    });
+  }
 });
+
