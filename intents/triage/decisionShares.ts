@@ -39,3 +39,10 @@ export const PARTNER = /\b(husband|wife|boyfriend|girlfriend|bf|gf|partner|spous
 export const fold = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** With a child or an older adult named in the message, a smaller share is enough for their line. */
 export const NAMED_KIND_SHARE = 0.05;
+
+/**
+ * How sure the model must be that a message is no safety matter (the `other` class) before an
+ * emergency service named inside a portal task ("la visita de urgencias de mi mamá") gets no
+ * safety net from a weak lexicon rule.
+ */
+export const SERVICE_IN_TASK_OTHER = 0.95;

@@ -23,6 +23,10 @@ const harmlessSchema = z.object({
   $comment: z.string().optional(),
   messages: z.object({ en: z.array(rule), es: z.array(rule) }),
   lookalikes: z.array(lookalike),
+  /** Emergency services named inside a portal task ("the bill for my er visit"): no sign there. */
+  servicesInTask: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/)).min(1),
+  /** A service after one of these words ("go to the er", "llamar al 911") is still a sign. */
+  goingWords: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
 });
 
 /**
@@ -34,11 +38,16 @@ const harmlessSchema = z.object({
  * - `lookalikes`: a token that only looks like a signal word ("ill" in "ok ill call", written for
  *   "I'll"; the plea "help me" when it asks for help WITH something, "help me with my bill"): it
  *   does not count as a signal there (the model still reads the message as it is).
+ * - `servicesInTask`: an emergency service named in a sentence about a portal task ("question about
+ *   the bill for my er visit", "la factura de la ambulancia"): no sign there (the model still reads
+ *   the message; a sign word beside it still counts).
  * Deliberately narrow: a missed sign costs far more than a needless safety line.
  */
 export class HarmlessReader {
   private readonly rules: Array<{ id: string; re: RegExp }>;
   private readonly lookalikes: z.output<typeof lookalike>[];
+  private readonly services: string[][];
+  private readonly goingWords: ReadonlySet<string>;
 
   constructor(file: z.output<typeof harmlessSchema>) {
     this.rules = [...file.messages.en, ...file.messages.es].map(({ id, pattern }) => {
@@ -49,6 +58,8 @@ export class HarmlessReader {
       }
     });
     this.lookalikes = file.lookalikes;
+    this.services = file.servicesInTask.map((p) => p.split(' '));
+    this.goingWords = new Set(file.goingWords);
   }
 
   /** The id of the rule the whole message matches (its sentences' tokens), or null. */
@@ -57,14 +68,26 @@ export class HarmlessReader {
     return this.rules.find((r) => r.re.test(whole))?.id ?? null;
   }
 
-  /** The sentence's tokens with every lookalike token blanked out (to find its real concepts). */
-  withoutLookalikes(tokens: readonly string[]): string[] | null {
+  /**
+   * The sentence's tokens with every lookalike token blanked out (to find its real concepts), and,
+   * in a sentence about a portal task (`inTask`), every emergency service named ("er", "ambulance").
+   */
+  withoutLookalikes(tokens: readonly string[], inTask = false): string[] | null {
     let changed = false;
     const out = tokens.map((t, i) => {
       const hit = this.lookalikes.some((l) => l.token === t && l.before.some((b) => followedBy(tokens, i, b)) && !l.notAfter.includes(tokens[i - 1] ?? ''));
       if (hit) changed = true;
       return hit ? '_' : t;
     });
+    if (inTask) {
+      for (let i = 0; i < out.length; i++) {
+        const service = this.services.find((words) => words.every((w, k) => out[i + k] === w));
+        // "should i go to the er", "¿lo llevo a urgencias?", "call 911": going there is a worry, not a place.
+        if (!service || out.slice(Math.max(0, i - 3), i).some((w) => this.goingWords.has(w))) continue;
+        for (let k = 0; k < service.length; k++) out[i + k] = '_';
+        changed = true;
+      }
+    }
     return changed ? out : null;
   }
 }

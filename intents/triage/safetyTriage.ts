@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -82,7 +82,7 @@ export class SafetyTriage implements TriageCheck {
     const p = model.predict(sentences, locale);
     // "ill" in "ok ill call" is "I'll": its concept is no signal (the model reads the words as they are).
     const signalConcepts = (s: SentenceView): string[] => {
-      const masked = this.parts.harmless.withoutLookalikes(s.tokens);
+      const masked = this.parts.harmless.withoutLookalikes(s.tokens, s.concepts.includes('task'));
       return (masked ? concepts.find(masked) : s.concepts).filter((c) => concepts.signal.has(c));
     };
     const hasSignal = (s: SentenceView): boolean => signalConcepts(s).length > 0;
@@ -192,7 +192,11 @@ export class SafetyTriage implements TriageCheck {
     }
     // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too.
     const abuseKind = pa >= d.unsure ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
-    if (lexicon) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind, ...(lexicon.kind === 'poison' ? POISON_DOUBT : {}) } };
+    // A weak lexicon rule (an emergency service named: "la visita de urgencias de mi mamá") inside a
+    // portal task the model is sure of, with no sign left once the service words are set aside:
+    // the bill or the record of a past visit, no safety net (newcomer run v12, YU06).
+    const serviceInTask = framedAsTask && !signalled && p[I.other]! >= SERVICE_IN_TASK_OTHER;
+    if (lexicon && !serviceInTask) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind, ...(lexicon.kind === 'poison' ? POISON_DOUBT : {}) } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {
       // No concept the triage knows, yet the model gives a crisis, an emergency or abuse a fair
@@ -215,7 +219,9 @@ export class SafetyTriage implements TriageCheck {
     const unsure = onlyMedicine ? d.unsureWithTask : d.unsure;
     if (pe >= unsure || p[I.crisis]! + pa >= unsure) {
       const doubt = emergencyKind(ep, pe);
-      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}`, ...abuseKind, ...(doubt === 'poison' ? POISON_DOUBT : {}) } };
+      // Poison Control only for a doubt about an emergency, not one about abuse alone ("appt for
+      // my son hes 7 ear hurting" named Poison Control beside Childhelp: newcomer run v12, YT01).
+      return { match: null, safety: { level: 'unsure', rule: `model:unsure:${doubt}`, ...abuseKind, ...(doubt === 'poison' && pe >= unsure ? POISON_DOUBT : {}) } };
     }
     const signalConcept = sentences.flatMap(signalConcepts)[0]!;
     const safety: SafetySignal = { level: 'signal', rule: `concept:${signalConcept}${1 - p[I.other]! >= d.signal ? ':model' : ''}` };

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { textOf } from '../support/chat';
 import { realChat, signedInChat } from '../dialogs/memberWords';
 import { catalog } from '../dialogs/support';
+import { buildSafetyTriage } from '../../intents/triage/safetyTriage';
+import { sharedDetector } from '../intents/support/fixtures';
 
 const line = (locale: 'en' | 'es'): string => catalog.text(locale, 'safety.line', { emergency: '911', crisis: '988', nurse: '1-800-555-0111' });
 
@@ -67,4 +69,35 @@ describe('plain words get no safety line (intents/triage/harmless.ts: WJ03, WJ07
     const sign = textOf(await (await realChat('sms', { locale: 'es' })).say('ayudame con mi hijo no respira'));
     assert.match(sign, /911/);
   });
+
+  // Newcomer run v12 (YU06): "es de la visita de urgencias de mi mama" (whose bill it is) opened with
+  // "Si es una emergencia, llame al 911…": an emergency service named inside a portal task is a place,
+  // not a danger (intents/data/triage/harmless.json, servicesInTask); going there is still a worry.
+  for (const [channel, locale, first, words] of [
+    ['sms', 'es', 'tengo una pregunta sobre una factura', 'es de la visita de urgencias de mi mama, ella tiene seguro con ustedes'],
+    ['webchat', 'en', 'i have a question about a bill', 'its the bill for my ER visit in october'],
+  ] as const) {
+    it(`${channel}, ${locale}: "${words}" names a place in a billing question: no 911 line`, async () => {
+      const chat = await realChat(channel, { locale });
+      await chat.say(first);
+      const text = textOf(await chat.say(words));
+      assert.ok(!/911/.test(text), text);
+    });
+  }
+
+  it('going there is still a sign, task or not: "should i go to the er?", "lo llevo a urgencias?"', () => {
+    const triage = buildSafetyTriage(sharedDetector()).triage;
+    for (const words of ['i need an appointment, should i go to the er?', 'necesito una cita o lo llevo a urgencias?']) {
+      assert.ok(triage.triage(words).safety, words);
+    }
+    assert.equal(triage.triage('question about the bill for my ER visit').safety, null);
+  });
+
+  // Newcomer run v12 (YT01): "hi i need to make an appt for my son hes 7 ear hurting" got 911, 988,
+  // Poison Control and Childhelp: the model's doubt was about abuse alone, never a poisoning.
+  it('a doubt about abuse alone names no Poison Control', async () => {
+    const text = textOf(await (await realChat('webchat')).say('hi i need to make an appt for my son hes 7 ear hurting'));
+    assert.ok(!/1-800-222-1222|Poison/i.test(text), text);
+  });
 });
+
