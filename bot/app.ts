@@ -17,6 +17,7 @@ import { CareCostWords } from '../dialogs/careCost';
 import { LabQuestionWords } from '../dialogs/labQuestion';
 import { RefillDialog } from '../dialogs/refill/refillDialog';
 import { CONTACT, PASSWORD_RESET, TOPIC_TABLES } from '../dialogs/topics/tables';
+import { ClinicHoursAnswer } from '../dialogs/topics/clinicHours';
 import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
 import { WellnessClassesAnswer } from '../dialogs/topics/wellnessClasses';
 import { CodeNotArrivingAnswer } from '../dialogs/topics/codeNotArriving';
@@ -186,7 +187,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
             table,
             identity.verification,
             table === CONTACT
-              ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) }
+              ? { hours: new ClinicHoursAnswer(kit), pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) }
               : table === PASSWORD_RESET
                 ? { codeNotArriving: new CodeNotArrivingAnswer(kit) }
                 : {},

@@ -183,6 +183,13 @@ const OTHER_PLACE =
 /** One location by a name of its own, said alone ("the downtown one", "la del centro"). */
 const NAMED_ONE = /^(and |y |what about |how about |que tal |ok )?(the|that|la|el) (\w+ ){1,2}one$|^(and |y |what about |ok )?(the )?(one|clinic|office|location) (downtown|uptown|in \w+|on \w+)$|^(y |ok )?(la|el|la clinica|el consultorio|la oficina) (del|de la|de) \w+( \w+)?$/;
 
+/** An area or a clinic's name said alone after the hours ("downtown", "y la del centro?", "the eastside clinic"). */
+const AREA_ALONE =
+  /^(and |y |ok |what about |how about |que tal )?(the |el |la |del |de la )?(downtown|uptown|midtown|eastside|westside|northside|southside|north|south|east|west|centro|del centro|norte|sur|este|oeste)( one| clinic| location| office| clinica| consultorio)?$/;
+
+/** Where a place is, or how to get there (not its hours). */
+const ADDRESS = /\b(address|addresses|addy|directions|where|wheres|direccion|direcciones|donde|como llego|ubicacion|map|mapa)\b/;
+
 /** A pharmacy named (its opening hours are in the profile). */
 const PHARMACY = /\bpharmac|\bfarmacia/;
 
@@ -362,6 +369,9 @@ export class FollowUpReader {
       if (sub === 'hours' && PHARMACY.test(folded) && ONE_PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
       // "the downtown one" after the hours: that clinic's own hours are on the clinic finder (one line).
       if (place.about === 'hours' && NAMED_ONE.test(folded)) return about(PLACE_HOURS, []);
+      // "the one on main st", "downtown", "la del centro" after the hours, with no address asked:
+      // that clinic's hours (the same question, narrowed), not where it is.
+      if (place.about === 'hours' && !PHARMACY.test(folded) && (AREA_ALONE.test(folded) || (ONE_PLACE.test(folded) && !ADDRESS.test(folded)))) return about(PLACE_HOURS, []);
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
       // A lab's hours: each lab's own (the clinic page), not the phone line's.
       if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);

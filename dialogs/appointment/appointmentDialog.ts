@@ -134,9 +134,10 @@ export class AppointmentDialog extends TaskDialog {
     await this.answered(step, 'action', action);
     // "cancel my lab appointment": the member's own visit, unless a family member is named.
     // "what appts do i have": the member's own visits; "with my doctor": a visit for the member.
+    // "no recuerdo el dia": when a visit is, asked with no one else named, is the member's own.
     const { opening } = this.parts;
     const said = (step.options as TaskOptions | undefined)?.text;
-    if (!this.prefilled(step, 'appointment.patient') && (action === 'new' ? opening.ownDoctor(said) : opening.ownVisit(said))) return step.next({ answer: 'self' } satisfies ChoiceAnswer);
+    if (!this.prefilled(step, 'appointment.patient') && (action === 'new' ? opening.ownDoctor(said) : opening.ownVisit(said) || (action === 'find' && opening.ownVisitWhen(said)))) return step.next({ answer: 'self' } satisfies ChoiceAnswer);
     return this.ask(step, 'patient', 'appointment.patient');
   }
 

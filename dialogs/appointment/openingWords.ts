@@ -8,6 +8,16 @@ import type { PreferredTime } from './when';
 const OWN_WORDS = /\b(?:my|mi|mis)\b/;
 /** Visits the member has: "what appts do i have", "i have an appointment", "que citas tengo". */
 const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?:tengo|tenia)\b/;
+/**
+ * A question about when a visit is, or a visit's day or time forgotten ("no recuerdo el dia", "se
+ * me olvido a que hora es la consulta", "when is the appointment"): the member asks about their
+ * own visit unless someone else is named.
+ */
+const WHEN_OR_FORGOT =
+  /\b(?:forgot|forget|forgotten|dont remember|do not remember|cant remember|cannot remember|cant recall|not sure|when|whens|what time|what day|what date|no me acuerdo|no me recuerdo|no recuerdo|no acuerdo|olvide|se me olvido|ya no se|no estoy segur[oa]|no se|cuando|a que hora|que dia|que fecha)\b/;
+/** Someone else's visit: "his", "her", "their", "su", "de mi hijo", a relative named. */
+const SOMEONE_ELSE =
+  /\b(?:his|her|their|him|them|su|sus|de mi|de mis|for (?:my|his|her|their) \w+|para (?:mi|su) \w+|mom|mother|dad|father|son|daughter|wife|husband|kid|kids|child|baby|mama|papa|hijo|hija|hijos|esposo|esposa|bebe|nino|nina)\b/;
 /** The member's own doctor: "with my doctor", "con mi medico". */
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
@@ -38,6 +48,15 @@ export class OpeningWords {
   ownVisit(opening: string | undefined): boolean {
     const text = this.folded(opening);
     return !!text && (OWN_WORDS.test(text) || HAVE_WORDS.test(text));
+  }
+
+  /**
+   * When a visit is, or its day or time forgotten, with no one else named ("no recuerdo el dia",
+   * "cuando es la cita"): the member's own visits, never "who is it for?" first.
+   */
+  ownVisitWhen(opening: string | undefined): boolean {
+    const text = this.folded(opening);
+    return !!text && WHEN_OR_FORGOT.test(text) && !SOMEONE_ELSE.test(text);
   }
 
   /** A new visit asked for with the member's own doctor ("with my doctor", "con mi médico"). */

@@ -1,4 +1,6 @@
-import { realChat } from './memberWords';
+import assert from 'node:assert/strict';
+import { textOf } from '../support/chat';
+import { realChat, signedInChat } from './memberWords';
 import { has, hasLink, hasNot, say } from './replyChecks';
 
 /**
@@ -18,17 +20,30 @@ describe('a forgotten visit time is the upcoming appointments (newcomer run v11b
     hasLink(time, '/secure/appointments/upcoming');
   });
 
-  // Without "my": the appointments task, which asks whose visit it is first (never sign-in help).
-  for (const words of ['no recuerdo el dia', 'se me olvido a que hora es la consulta']) {
-    it(`webchat es: "${words}" is the appointments task, whose answer is the visits page`, async () => {
-      const chat = await realChat('webchat', { locale: 'es' });
-      const replies = await say(chat, 'webchat', words);
+  // Without "my" (newcomer run v11b, XS): a question about when a visit is never asks whose visit it is first.
+  for (const [channel, words] of [['webchat', 'no recuerdo el dia'], ['webchat', 'se me olvido a que hora es la consulta'], ['sms', 'cuando es la cita?'], ['webchat', 'no se cuando es la consulta']] as const) {
+    it(`${channel} es: "${words}" is the visits page at once, never "who is it for?"`, async () => {
+      const chat = await realChat(channel, { locale: 'es' });
+      const replies = await say(chat, channel, words);
       hasNot('es', replies, 'password_reset.ask.topic');
-      has('es', replies, 'appointment.ask.patient');
-      hasLink(await say(chat, 'webchat', 'para mi'), '/secure/appointments/upcoming');
+      hasNot('es', replies, 'appointment.ask.patient');
+      hasLink(replies, '/secure/appointments/upcoming');
     });
   }
-
+  for (const words of ['forgot what day the appointment is', 'when is the appt?']) {
+    it(`sms en: "${words}" is the visits page at once, never "who is it for?"`, async () => {
+      const chat = await realChat('sms', { locale: 'en' });
+      const replies = await say(chat, 'sms', words);
+      hasNot('en', replies, 'appointment.ask.patient');
+      hasLink(replies, '/secure/appointments/upcoming');
+    });
+  }
+  it('webchat es, signed in: "no recuerdo el dia" shows the member\'s own visits, never "who is it for?"', async () => {
+    const chat = await signedInChat('EH1000001', { locale: 'es' });
+    const replies = await say(chat, 'webchat', 'no recuerdo el dia');
+    hasNot('es', replies, 'appointment.ask.patient');
+    assert.match(textOf(replies), /Lab|laboratorio|análisis|9:30/i);
+  });
   const cases: Array<['en' | 'es', string]> = [
     ['es', 'no recuerdo el dia de mi cita'],
     ['es', 'cuando era mi cita?'],

@@ -13,7 +13,7 @@ describe('sub-topics named in the member words (newcomer run v9)', function () {
 
   const MENU = /How can I help you reach us\?|¿Qué necesita sobre las visitas por video\?|What are you looking for\?/;
   const cases = [
-    { locale: 'en' as const, say: ['when does the clinic open on saturday'], link: '/locations', text: /Each clinic has its own hours/ },
+    { locale: 'en' as const, say: ['when does the clinic open on saturday'], link: '/locations', text: /Hours differ by clinic/ },
     { locale: 'es' as const, say: ['a que hora cierra la clinica hoy'], link: '/locations', text: /Cada clínica tiene su propio horario|horario/ },
     { locale: 'es' as const, say: ['como entro a la videocita de mañana'], link: '/secure/appointments/video-visit', text: /unirse/ },
     { locale: 'en' as const, say: ['show me my lab results', 'and can my chart be sent over to another doctor'], link: '/medical-records-request', text: /medical records/ },
