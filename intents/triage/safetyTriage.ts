@@ -155,7 +155,11 @@ export class SafetyTriage implements TriageCheck {
     // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
-    if (pa >= (framedAsTask ? d.abuseWithTask : d.abuse)) {
+    // A message with no concept at all ("y la del centro?", asking which clinic): the model's abuse
+    // alone is a doubt (the safety net with that hotline), never a disclosure answered as one
+    // (no development line is both; newcomer run v12 fixer, hours12).
+    const conceptless = sentences.every((s) => s.concepts.length === 0);
+    if (pa >= (framedAsTask ? d.abuseWithTask : d.abuse) && !conceptless) {
       // A partner's violence that names no child or older adult ("my husband hits me") is the
       // adult's own disclosure, even when the model leans to the child or elder label.
       const best = argmax(p, ABUSE_LABELS);
