@@ -41,9 +41,11 @@ export class NextWeekOfVisit {
 
   /** The preferred time, with "next week" / "the week after" read against the visit being moved. */
   shift(context: TurnContext, when: Exclude<TextAnswer<PreferredTime>, { stuck: true }>, visit: Appointment | undefined, said: Array<string | undefined>, locale: Locale): typeof when {
-    if (!visit || !('value' in when) || !when.value.date || !when.value.until) return when;
+    if (!visit || !('value' in when) || !when.value.date) return when;
     const folded = said.flatMap((text) => (text ? [fold(text)] : []));
     const afterVisit = folded.some((text) => WEEK_AFTER_VISIT[locale].test(text));
+    // "a week later" / "una semana después" come as the one day a week from today: moved too.
+    if (!when.value.until && !afterVisit) return when;
     if (!afterVisit && !folded.some((text) => NEXT_WEEK[locale].test(text))) return when;
     const zone = this.words.zone(context);
     const visitMonday = mondayOf(zonedDate(new Date(visit.start), zone));

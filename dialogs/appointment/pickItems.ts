@@ -28,7 +28,7 @@ export function visitPickItem(kit: DialogKit, visit: Appointment | Slot, title: 
     ...dayWords(local.day, localParts(now.toISOString(), zone).day),
     ...partWords(local.hour),
   ].filter((w) => w && !/[|+]/.test(w));
-  return { id: visit.id, title, words, at: `${pad(local.hour)}:${pad(local.minute)}`, startsAt: visit.start };
+  return { id: visit.id, title, words, at: `${pad(local.hour)}:${pad(local.minute)}`, startsAt: visit.start, day: Number(local.day.slice(8)) };
 }
 
 const CLINICIAN_WORDS = ['doctor', 'doctors', 'doc', 'doctora', 'medico', 'medica', 'provider', 'physician'];

@@ -16,6 +16,10 @@ const NOT_A_COUNT = String.raw`(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|
 const NO_ES_COUNT = String.raw`(?!\s*(?:d[ií]as?|semanas?|mes|meses|años?|horas?|hrs|minutos?|veces|de\s+la|del|en\s+la|por\s+la)\b)`;
 
 const EN: Rewrite[] = [
+  [/\bnxt\b/g, 'next'],
+  // "the week after" / "the following week" with no day after it is the week after this one (the
+  // recognizer reads "the week" as this week: on a Sunday, today); moving a visit reads it against the visit.
+  [/\b(?:the\s+)?(?:week\s+after|following\s+week)\b(?!\s*(?:next|the\b|this|that|my|\d))/g, 'next week'],
   [/\b(?:tmrw|tmrow|tmr|tmw|tmro|tomoz|tommorow|tommorrow|tomorow|tomorro|2moro|2morrow|2mrw)\b/g, 'tomorrow'],
   [/\b(morning|afternoon|evening|night)s\b/g, (_m, part) => part!],
   [/\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s\b/g, (m) => m.slice(0, -1)],
@@ -39,9 +43,12 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // Text shorthand: "la semana q viene", "la prox semana" (the recognizer reads the bare "semana" as this week).
+  [/\bq\b/g, 'que'],
+  [/\bprox\b\.?/g, 'próxima'],
   // "la semana que viene", "la otra semana", "la siguiente semana" are next week (the recognizer
   // reads the first as the rest of the month).
-  [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana)\b/g, 'la próxima semana'],
+  [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana|semana\s+siguiente(?!\s+a\s+la))\b/g, 'la próxima semana'],
   // A clock time said loosely ("a eso de las 4", "por ahí de las 4", "tipo 4", "como las 4ish") is "a las 4".
   [/\b(\d{1,2})\s*-?\s*ish\b/g, (_m, hour) => hour!],
   [new RegExp(`\\b(?:como\\s+)?(?:a\\s+eso\\s+de|por\\s+ah[ií]\\s+de|alrededor\\s+de|tipo|como\\s+a|como)\\s+(?:las?\\s+)?(\\d{1,2})(?![\\d:])${NO_ES_COUNT}`, 'g'), (_m, hour) => `a las ${hour}`],

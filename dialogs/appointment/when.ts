@@ -89,6 +89,9 @@ const WEEK_AFTER_NEXT: Record<Locale, RegExp> = {
   es: /\b(?:la )?semana (?:despues de|siguiente a) la (?:proxima|que viene)\b|\b(?:la )?(?:proxima semana no la siguiente|semana subsiguiente)\b/,
 };
 
+/** A week named by nothing but the word: "this week" needs "this" / "esta". */
+const BARE_WEEK = /^(?:the |la |a |una )?(?:week|semana)$/;
+
 /** Monday to Sunday of the week after next (weeks start on Monday, as the recognizers' do). */
 function weekAfterNext(today: Date): { date: string; until: string } {
   const monday = addDays(isoDate(today), -((today.getDay() + 6) % 7));
@@ -212,6 +215,9 @@ export class PreferredTimeParser {
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
     let sawPast = false;
     for (const [index, entity] of raw.data.entries()) {
+      // "the week" / "semana" alone (of words not understood, "la semana q…") is read as this week,
+      // on a Sunday today: not a day the member said.
+      if (BARE_WEEK.test(fold(entity.text))) continue;
       // Ambiguous dates ("Tuesday", "June 1") come as [past, future]: take the first not in the past.
       let lastWeekly: ResolutionValue | null = null;
       for (const value of entity.resolution.values) {
@@ -260,7 +266,8 @@ export class PreferredTimeParser {
         if (value.type === 'time' && clock(value.value)) return { ...result, time: clock(value.value) };
         const after = value.type === 'timerange' && value.Mod === 'after' ? clock(`x ${value.start ?? ''}`) : null;
         if (after && Number(after.slice(0, 2)) >= OPENING_HOUR) return { ...result, after };
-        const part = value.type === 'timerange' ? partOfDay(value, locale, entity.text) : null;
+        // "la semana que viene en la tarde": "la tarde" comes as that afternoon of today (a datetimerange).
+        const part = value.type === 'timerange' || value.type === 'datetimerange' ? partOfDay(value, locale, entity.text) : null;
         if (part) return { ...result, partOfDay: part };
       }
     }

@@ -1,3 +1,4 @@
+import { dayOfMonthSaid } from './daySaid';
 import { sameWord } from './mentions';
 import { containsPhrase, fold } from './text';
 
@@ -19,6 +20,8 @@ export interface ListItem {
   at?: string;
   /** When it starts (ISO), for a list of visits or open times: "the next one" is the earliest. */
   startsAt?: string;
+  /** Its day of the month (1–31, the member's), for a list of visits or open times: "la del viernes 11". */
+  day?: number;
 }
 
 /** One item, several that fit equally (ask which), or nothing named. */
@@ -189,6 +192,7 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
   if (same.length === 1) return { kind: 'one', id: same[0]!.id };
   let fitting: readonly ListItem[] = items;
   let named = false;
+  let byDay = false;
   if (!scope.positionsOnly) {
     const times = timesSaid(text);
     if (times.length) {
@@ -196,6 +200,14 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
       fitting = exact.length ? exact : items.filter((i) => times.some((t) => fitsTime(i.at, t, false)));
       if (!fitting.length) return null;
       named = true;
+    }
+    // "la del viernes 11", "the one on the 18th": the items on that day (a number no item's day is
+    // read as before: "the 3 one" may be a time).
+    const onDay = fitting.some((i) => i.day) ? dayOfMonthSaid(text, items.length) : null;
+    const onThatDay = onDay === null ? [] : fitting.filter((i) => i.day === onDay);
+    if (onThatDay.length) {
+      fitting = onThatDay;
+      named = byDay = true;
     }
     const described = byWords(folded, fitting);
     if (described) {
@@ -208,7 +220,7 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
     const first = [...fitting].sort((a, b) => Date.parse(a.startsAt!) - Date.parse(b.startsAt!))[0]!;
     return { kind: 'one', id: first.id };
   }
-  const place = named && /^\d+$/.test(folded) ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
+  const place = (named && /^\d+$/.test(folded)) || byDay ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
   if (place !== null) {
     const index = place === -1 ? fitting.length - 1 : place - 1;
     const item = fitting[index];
