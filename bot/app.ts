@@ -186,7 +186,10 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
             table,
             identity.verification,
             table === CONTACT
-              ? { pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) }
+              ? {
+                  pharmacyHours: new PharmacyHoursAnswer(kit, identity.records),
+                  pharmacyLocation: new PharmacyHoursAnswer(kit, identity.records, 'pharmacyLocation'),
+                  wellness: new WellnessClassesAnswer(kit) }
               : table === PASSWORD_RESET
                 ? { codeNotArriving: new CodeNotArrivingAnswer(kit) }
                 : {},
