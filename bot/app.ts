@@ -187,7 +187,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
             table,
             identity.verification,
             table === CONTACT
-              ? { hours: new ClinicHoursAnswer(kit), pharmacyHours: new PharmacyHoursAnswer(kit, identity.records), wellness: new WellnessClassesAnswer(kit) }
+              ? {
+                  hours: new ClinicHoursAnswer(kit),
+                  pharmacyHours: new PharmacyHoursAnswer(kit, identity.records),
+                  pharmacyLocation: new PharmacyHoursAnswer(kit, identity.records, 'pharmacyLocation'),
+                  wellness: new WellnessClassesAnswer(kit) }
               : table === PASSWORD_RESET
                 ? { codeNotArriving: new CodeNotArrivingAnswer(kit) }
                 : {},

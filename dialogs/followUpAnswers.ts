@@ -102,6 +102,13 @@ export class FollowUpAnswers {
     // By id (never its name): "and can you renew it" next means this one.
     await kit.memory.remember(context, LAST_RX_STEP, p.id);
     const vars = { medication: kit.terms.medication(p.medication, kit.locale(context)), rx: p.rxNumber };
+    // Whether it needs renewing, asked: by the refills it has left (one ready for pickup with refills left needs none yet).
+    const left = p.refillsLeft ?? 0;
+    if (followUp.text === RENEW_WHEN_TEXT && left > 0) {
+      await kit.memory.remember(context, 'followUp', followUp.text);
+      await kit.send(context, { text: kit.text(context, 'followUp.about.renewalNotYet', { ...vars, left }), links: [kit.link(context, 'pharmacy.prescriptions')] });
+      return;
+    }
     if (isRefillable(p)) {
       await kit.memory.remember(context, 'followUp', 'followUp.about.renewalNotNeeded');
       await kit.send(context, { text: kit.text(context, 'followUp.about.renewalNotNeeded', vars), links: [kit.link(context, 'pharmacy.refill')] });
@@ -112,3 +119,6 @@ export class FollowUpAnswers {
 }
 
 type About = Extract<FollowUp, { kind: 'about' }>;
+
+/** The answer on whether or when a medicine needs renewing (dialogs/followUps.ts). */
+const RENEW_WHEN_TEXT = 'followUp.about.renewalWhen';

@@ -42,7 +42,7 @@ import { LAST_RX_STEP } from './refill/renewalFor';
  */
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
-  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' }
+  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' | 'pharmacyLocation' }
   | { kind: 'howTo'; links: readonly LinkKey[]; answered?: string }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
@@ -77,6 +77,9 @@ type About = Omit<Extract<FollowUp, { kind: 'about' }>, 'kind' | 'links'> & { li
 const RX_MEANING: About = { text: 'followUp.about.rxStatuses', line: 'pharmacy', links: ['pharmacy.prescriptions', 'messaging.messageCareTeam'], explainRx: {} };
 
 /** Whether an app is needed, or where it is (no topic's own answer on it): the member site works in a browser, and the app. */
+/** What a video visit takes, and how to get into one. */
+const VIDEO_NEEDS = 'followUp.about.videoNeeds';
+
 const APP: About = { text: 'followUp.about.app', app: true };
 
 /** An app, a download or a browser named ("do i need to download an app", "necesito bajar la app"). */
@@ -125,7 +128,9 @@ const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     tried: { text: 'followUp.about.signInOtherWays', line: 'memberServices', links: ['signInHelp.unlockAccount', 'signInHelp.forgotUsername', 'signInHelp.verificationCode'] },
   },
   telehealth: {
-    needs: { text: 'followUp.about.videoNeeds', links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
+    needs: { text: VIDEO_NEEDS, links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
+    // How a video visit works, asked by someone who never had one: what it takes and how to get in.
+    howItWorks: { text: VIDEO_NEEDS, links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
     cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
     // The link or the steps were tried: another way into the visit, then a call.
@@ -143,7 +148,9 @@ const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memberServi
 const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
 
 /** The answers to a renewal asked of this chat (markers): asked again right after, a person. */
-const RENEW_ANSWERS = new Set([RENEW_DO_IT.text, 'followUp.about.renewalNotNeeded']);
+const RENEW_ANSWERS = new Set([RENEW_DO_IT.text, 'followUp.about.renewalNotNeeded', 'followUp.about.renewalWhen']);
+/** When a prescription needs renewing, and how to ask for it (for the medicine named, when there is one). */
+const RENEW_WHEN: About = { text: 'followUp.about.renewalWhen', renewal: true, line: 'pharmacy' };
 
 /** After the mental-health answer: a person to talk to now (the line, 988) and the hand-off. */
 const TALK_NOW: About = { text: 'followUp.about.talkNow', line: 'behavioralHealth', person: true };
@@ -158,6 +165,7 @@ const E_VISIT_HOW: About = { text: 'followUp.about.eVisitHow', line: 'nurseLine'
 const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
   pharmacy: { line: 'pharmacy', about: 'hours' },
   pharmacyHours: { line: 'pharmacy', about: 'hours' },
+  pharmacyLocation: { line: 'pharmacy', about: 'location' },
   hours: { line: 'memberServices', about: 'hours' },
   call: { line: 'memberServices', about: 'hours' },
   clinicPhone: { line: 'memberServices', about: 'hours' },
@@ -219,6 +227,17 @@ const RENEW_FOR_ME = [
   /\b(pida|pide|pidele|pidale|solicite|solicita|pedir|pedirle|solicitar)\b.*\b(renovacion|renueve|renueven|renovar)\b/,
 ];
 const MAX_RENEW_WORDS = 14;
+/**
+ * Whether or when a medicine needs renewing ("when does the lisinopril need renewed", "does it need
+ * a renewal", "cuando hay que renovar el lisinopril", "se vence mi receta?"): not how long a renewal takes.
+ */
+const NEEDS_RENEWING = [
+  /\b(need|needs|needing|due|have to|has to|got to|gotta|supposed to)( to)?( be| get| a| an| for( a)?)? (renew|renewed|renewing|renewal|new script|new prescription|reauthoriz\w*)\b/,
+  /\b(when|how often|how soon)\b.*\b(renew|renewed|renewal|expire|expires|run out of refills|runs out of refills)\b/,
+  /\b(cuando|cada cuanto)\b.*\b(renovar|renovarla|renovarlo|renovarse|renovacion|se vence|vence|caduca|expira)\b/,
+  /\b(necesita|necesitan|ocupa|hay que|tengo que|toca|debo)( que)? (renovar\w*|renovacion|una renovacion|receta nueva|una receta nueva)\b/,
+  /\b(se vence|vence|caduca|expira) (mi|la|el|su) (receta|prescripcion)\b/,
+];
 /** How long or when (a question about the renewal's timing, not a request to send it). */
 const WHEN_WORDS = /\b(how long|how soon|how many days|when|cuanto tarda|cuanto tiempo|cuantos dias|cuando)\b/;
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
@@ -324,6 +343,12 @@ export class FollowUpReader {
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
     // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
     // cannot send it; how the member sends it), never the renewal list again.
+    // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
+    // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !RENEW_FOR_ME.some((re) => re.test(folded)) && NEEDS_RENEWING.some((re) => re.test(folded))) {
+      const lastRx = prior.answers?.[LAST_RX_STEP];
+      return { kind: 'about', ...RENEW_WHEN, links: [], renewFor: { again: prior.answers?.followUp === RENEW_WHEN.text, ...(lastRx ? { lastRx } : {}) } };
+    }
     if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && RENEW_FOR_ME.some((re) => re.test(folded))) {
       // Asked again right after that answer: a person, not the same paragraph (unless another
       // medicine is named: followUpAnswers.ts settles which, it reads the member's prescriptions).
@@ -352,8 +377,8 @@ export class FollowUpReader {
     if (!prior.safety && !outside && !elsewhere && words > MAX_WORDS && words <= MAX_NEWS_WORDS) {
       const long = aspectOf(folded);
       const sub = prior.answers?.topic ?? prior.answers?.need;
-      const offered = long === 'tried' || long === 'needs' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
-      if (offered) return this.aboutOnce(offered, prior, topic, sub);
+      const offered = long === 'tried' || long === 'needs' || long === 'howItWorks' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
+      if (offered) return this.aboutOnce(offered, prior, topic, sub, folded);
     }
     if (words > MAX_WORDS || outside) return null;
     if (prior.safety === 'symptoms') {
@@ -372,7 +397,10 @@ export class FollowUpReader {
       // "the one on main st", "downtown", "la del centro" after the hours, with no address asked:
       // that clinic's hours (the same question, narrowed), not where it is.
       if (place.about === 'hours' && !PHARMACY.test(folded) && (AREA_ALONE.test(folded) || (ONE_PLACE.test(folded) && !ADDRESS.test(folded)))) return about(PLACE_HOURS, []);
-      if (ONE_PLACE.test(folded)) return { kind: 'place', topic: 'location' };
+      // The address right after the pharmacy's line ("no, la direccion. donde esta"): where the
+      // pharmacies are; after a follow-up on another place (the lab's hours), the clinic finder.
+      const pharmacyNext = sub === 'pharmacy' && !prior.answers?.followUp;
+      if (ONE_PLACE.test(folded)) return { kind: 'place', topic: pharmacyNext ? 'pharmacyLocation' : 'location' };
       // A lab's hours: each lab's own (the clinic page), not the phone line's.
       if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);
       // A day after the pharmacy's line ("are you open sunday", "abren el domingo?"): the
@@ -400,7 +428,7 @@ export class FollowUpReader {
       return { kind: 'place', topic: 'pharmacyHours' };
     }
     const offered = aspect ? this.offered(topic, sub, aspect, folded, place?.line) : undefined;
-    if (offered) return this.aboutOnce(offered, prior, topic, sub);
+    if (offered) return this.aboutOnce(offered, prior, topic, sub, folded);
     if (!links.length) return null;
     if (aspect === 'doIt') return notTwice({ kind: 'howTo', links }, prior);
     // What the answer means, where it has no explanation of its own ("what does that mean" after
@@ -438,8 +466,15 @@ export class FollowUpReader {
   }
 
   /** The same aspect asked again right after its answer ("still nothing" after "resend"): a person. */
-  private aboutOnce(offered: About, prior: TopicPriorState, topic: TaskIntentId, sub: string | undefined): FollowUp {
+  private aboutOnce(offered: About, prior: TopicPriorState, topic: TaskIntentId, sub: string | undefined, folded = ''): FollowUp {
     const links = this.links(topic, sub);
+    // What a video visit takes was just said, and more is asked: whether to download something is
+    // the app's answer; how it works again, how the visit goes (a set time, joined from the page).
+    if (prior.answers?.followUp === offered.text && offered.text === VIDEO_NEEDS) {
+      if (APP_WORDS.test(folded)) return about(APP, []);
+      const howItGoes = ABOUT.telehealth?.timing;
+      if (howItGoes) return about(howItGoes, links);
+    }
     if (prior.answers?.followUp === offered.text) return about({ text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' }, links);
     const lastRx = prior.answers?.[LAST_RX_STEP];
     return about(offered.explainRx ? { ...offered, explainRx: lastRx ? { lastRx } : {} } : offered, links);

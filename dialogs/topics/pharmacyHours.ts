@@ -12,20 +12,28 @@ import type { SpecialAnswer } from './specialAnswer';
  * profile, the hours depend on the location: the locator.
  */
 export class PharmacyHoursAnswer implements SpecialAnswer {
+  /**
+   * `about`: their opening hours (`pharmacyHours`), or where they are (`pharmacyLocation`: "where
+   * is the nearest pharmacy", "donde queda la farmacia": their addresses, the finder and the
+   * pharmacy's line; never the line alone, nor the clinic finder).
+   */
   constructor(
     private readonly kit: DialogKit,
     private readonly records: Pick<MemberRecords, 'verifiedMember' | 'prescriptions'> = NO_RECORDS,
+    private readonly about: 'pharmacyHours' | 'pharmacyLocation' = 'pharmacyHours',
   ) {}
 
   async reply(context: TurnContext): Promise<Reply> {
-    const { kit } = this;
+    const { kit, about } = this;
+    const locale = kit.locale(context);
     const locator = kit.link(context, 'pharmacy.locator');
-    const all = kit.profile.pharmacies(kit.locale(context));
-    if (all.length === 0) return { text: kit.text(context, 'contact.answer.pharmacyHours'), links: [locator] };
+    const line = kit.profile.phone('pharmacy', locale);
+    const all = kit.profile.pharmacies(locale);
+    if (all.length === 0) return { text: kit.text(context, `contact.answer.${about}`, line), links: [locator] };
     const own = await this.ownPharmacy(context);
     const ordered = own ? [...all.filter((p) => p.name === own), ...all.filter((p) => p.name !== own)] : all;
-    const lines = ordered.map((p) => kit.text(context, p.name === own ? 'contact.pharmacyHours.ownLine' : 'contact.pharmacyHours.line', p));
-    return { text: [kit.text(context, 'contact.pharmacyHours.intro'), ...lines, kit.text(context, 'contact.pharmacyHours.others')].join('\n'), links: [locator] };
+    const lines = ordered.map((p) => kit.text(context, p.name === own ? `contact.${about}.ownLine` : `contact.${about}.line`, p));
+    return { text: [kit.text(context, `contact.${about}.intro`), ...lines, kit.text(context, `contact.${about}.others`, line)].join('\n'), links: [locator] };
   }
 
   /** The pharmacy most of the verified member's prescriptions go to, when it is one of the profile's. */

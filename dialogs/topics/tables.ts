@@ -116,6 +116,8 @@ export const CONTACT = topicTable({
      * the phone line's hours; the phone is the line a "and the number?" right after gets.
      */
     pharmacyHours: { links: ['pharmacy.locator'], phone: 'pharmacy' },
+    /** Where the pharmacies are: built by PharmacyHoursAnswer too (their addresses), with the pharmacy finder and line. */
+    pharmacyLocation: { links: ['pharmacy.locator'], phone: 'pharmacy' },
     nurseLine: { links: [], phone: 'nurseLine' },
     behavioralHealth: { links: [], phone: 'behavioralHealth' },
     billingLine: { links: ['billing.center'], phone: 'billing' },
@@ -123,7 +125,7 @@ export const CONTACT = topicTable({
     location: { links: ['messaging.findClinic'], phone: 'memberServices' },
   },
   /** Every phone line of the profile, answered when the member names its department; opening hours and clinic locations, when named. */
-  unlisted: ['pharmacy', 'pharmacyHours', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
+  unlisted: ['pharmacy', 'pharmacyHours', 'pharmacyLocation', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
   /** "whats the number" right after a topic with a phone line (the pharmacy's hours): that line. */
   lines: { memberServices: 'call', pharmacy: 'pharmacy', nurseLine: 'nurseLine', behavioralHealth: 'behavioralHealth', billing: 'billingLine' },
 });
