@@ -394,9 +394,10 @@ export class FollowUpReader {
       if (sub === 'hours' && PHARMACY.test(folded) && ONE_PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
       // "the downtown one" after the hours: that clinic's own hours are on the clinic finder (one line).
       if (place.about === 'hours' && NAMED_ONE.test(folded)) return about(PLACE_HOURS, []);
-      // "the one on main st", "downtown", "la del centro" after the hours, with no address asked:
-      // that clinic's hours (the same question, narrowed), not where it is.
-      if (place.about === 'hours' && !PHARMACY.test(folded) && (AREA_ALONE.test(folded) || (ONE_PLACE.test(folded) && !ADDRESS.test(folded)))) return about(PLACE_HOURS, []);
+      // "the one on main st", "downtown", "la del centro" after a clinic's hours, with no address
+      // asked: that clinic's hours (the same question, narrowed), not where it is (after the
+      // pharmacy's hours, one location by its street is still where it is).
+      if (place.about === 'hours' && place.line !== 'pharmacy' && !PHARMACY.test(folded) && (AREA_ALONE.test(folded) || (ONE_PLACE.test(folded) && !ADDRESS.test(folded)))) return about(PLACE_HOURS, []);
       // The address right after the pharmacy's line ("no, la direccion. donde esta"): where the
       // pharmacies are; after a follow-up on another place (the lab's hours), the clinic finder.
       const pharmacyNext = sub === 'pharmacy' && !prior.answers?.followUp;
