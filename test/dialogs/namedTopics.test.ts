@@ -13,9 +13,9 @@ describe('a named sub-topic is answered, not a menu (newcomer run v4)', function
   this.timeout(60_000);
 
   const named = [
-    ['msteams', 'en', 'when do you guys open on sunday', 'contact.answer.hours', '/locations'],
+    ['msteams', 'en', 'when do you guys open on sunday', 'contact.clinicHours.day', '/locations'],
     ['sms', 'en', 'what hours is member services open', 'contact.answer.hours', ''],
-    ['webchat', 'es', '¿a qué hora cierran hoy?', 'contact.answer.hours', '/locations'],
+    ['webchat', 'es', '¿a qué hora cierran hoy?', 'contact.clinicHours.day', '/locations'],
     ['msteams', 'en', 'this bill looks wrong to me', 'billing.answer.dispute', '/secure/coverage/appeals'],
     ['sms', 'es', 'creo que hay un error en mi factura', 'billing.answer.dispute', ''],
     ['sms', 'en', 'is it ok if I pay the balance over 6 months', 'billing.answer.paymentPlan', ''],
