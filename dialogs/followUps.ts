@@ -231,6 +231,8 @@ const MAX_RENEW_WORDS = 14;
  * Whether or when a medicine needs renewing ("when does the lisinopril need renewed", "does it need
  * a renewal", "cuando hay que renovar el lisinopril", "se vence mi receta?"): not how long a renewal takes.
  */
+/** "which ones need renewing", "¿alguna de mis recetas…?": the member's own list answers that. */
+const WHICH_ONES = /\b(which|what) (ones?|prescriptions?|meds|medicines|medications)\b|\bany of (my|them|those)\b|\bcual(es)?\b|\balguna(s)? de\b/;
 const NEEDS_RENEWING = [
   /\b(need|needs|needing|due|have to|has to|got to|gotta|supposed to)( to)?( be| get| a| an| for( a)?)? (renew|renewed|renewing|renewal|new script|new prescription|reauthoriz\w*)\b/,
   /\b(when|how often|how soon)\b.*\b(renew|renewed|renewal|expire|expires|run out of refills|runs out of refills)\b/,
@@ -345,7 +347,7 @@ export class FollowUpReader {
     // cannot send it; how the member sends it), never the renewal list again.
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
     // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
-    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !RENEW_FOR_ME.some((re) => re.test(folded)) && NEEDS_RENEWING.some((re) => re.test(folded))) {
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHICH_ONES.test(folded) && !RENEW_FOR_ME.some((re) => re.test(folded)) && NEEDS_RENEWING.some((re) => re.test(folded))) {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_WHEN, links: [], renewFor: { again: prior.answers?.followUp === RENEW_WHEN.text, ...(lastRx ? { lastRx } : {}) } };
     }
