@@ -208,7 +208,9 @@ export class SafetyTriage implements TriageCheck {
       // to call it, too much to say nothing — the safety net (911, 988, the nurse line), then ask.
       const raw = sum(p, EMERGENCY_LABELS) + pa;
       // A chat-ending "done" with nothing else ("I'm all done here, goodbye"): the goodbye it is.
-      if (raw < d.unconceptualUnsure || closing) return { match: null, safety: null };
+      // Inside a portal task ("¿cuánto dinero tengo en mi cuenta de ahorros del banco?"), the doubt
+      // must be as large as for a medicine word in a task.
+      if (raw < (framedAsTask ? Math.max(d.unconceptualUnsure, d.unsureWithTask) : d.unconceptualUnsure) || closing) return { match: null, safety: null };
       // Unless it is a denial in words the concepts do not know ("no me voy a hacer daño, era pura
       // curiosidad"): the mental-health answer, with 988.
       if (denied) return this.denied(denied, sentences, p, locale);
