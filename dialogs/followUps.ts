@@ -7,6 +7,8 @@ import { LineNames } from './lineNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
+import { ADDRESS, AREA_ALONE, DAY, NAMED_ONE, ONE_PHARMACY, ONE_PLACE, OPEN_HOURS, OTHER_PLACE, PHARMACY, WHERE } from './followUpPlaceWords';
+import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES } from './followUpRenewalWords';
 
 /**
  * How a short follow-up to the answer just given is read, when it neither names a new topic nor
@@ -177,71 +179,8 @@ const MAX_WORDS = 8;
 /** "could you send me a reminder the night before?" is still one short wish. */
 const MAX_REMIND_WORDS = 12;
 
-const DAY =
-  /\b(mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|weekend|weekends|weekday|weekdays|today|tonight|tomorrow|holiday|holidays|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|fin de semana|fines de semana|hoy|festivo|festivos|dia festivo)\b/;
-
-/** One location by its street or name, or its address. */
-const ONE_PLACE =
-  /\b(address|addresses|addy|street|st|ave|avenue|road|rd|blvd|boulevard|directions|where is it|wheres it|where is that|where are they|the one (on|in|at|by|near|off)|which one|direccion|direcciones|calle|avenida|donde esta|donde queda|donde estan|como llego|la (de|del|que esta en|que queda en|en)|el (de|del|que esta en|que queda en)|ubicacion)\b/;
-
-/** Another kind of place (the same question asked about it). */
-const OTHER_PLACE =
-  /\b(lab|labs|laboratory|bloodwork|blood work|x ray|xray|radiology|imaging|clinic|clinics|office|urgent care|hospital|laboratorio|laboratorios|analisis|rayos x|radiologia|clinica|clinicas|consultorio|oficina|urgencias|hospital)\b/;
-
-/** One location by a name of its own, said alone ("the downtown one", "la del centro"). */
-const NAMED_ONE = /^(and |y |what about |how about |que tal |ok )?(the|that|la|el) (\w+ ){1,2}one$|^(and |y |what about |ok )?(the )?(one|clinic|office|location) (downtown|uptown|in \w+|on \w+)$|^(y |ok )?(la|el|la clinica|el consultorio|la oficina) (del|de la|de) \w+( \w+)?$/;
-
-/** An area or a clinic's name said alone after the hours ("downtown", "y la del centro?", "the eastside clinic"). */
-const AREA_ALONE =
-  /^(and |y |ok |what about |how about |que tal )?(the |el |la |del |de la )?(downtown|uptown|midtown|eastside|westside|northside|southside|north|south|east|west|centro|del centro|norte|sur|este|oeste)( one| clinic| location| office| clinica| consultorio)?$/;
-
-/** Where a place is, or how to get there (not its hours). */
-const ADDRESS = /\b(address|addresses|addy|directions|where|wheres|direccion|direcciones|donde|como llego|ubicacion|map|mapa)\b/;
-
-/** A pharmacy named (its opening hours are in the profile). */
-const PHARMACY = /\bpharmac|\bfarmacia/;
-
-/** One pharmacy by its place ("the downtown pharmacy", "la farmacia del centro"). */
-const ONE_PHARMACY = /\b(downtown|uptown|eastside|westside|northside|southside|main st|the one)\b|\b\w+ (pharmacy|pharmacies)\b|\bfarmacia (del|de la|de|en) \w+/;
-
-/** Where a place is, or the one nearest ("closest", "near me", a ZIP code). */
-const WHERE = /\b(where|wheres|closest|nearest|near|nearby|close to|zip|zipcode|\d{5}|donde|cerca|cercana|cercano|mas cerca|codigo postal)\b/;
-
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
 
-/**
- * When a place is open ("what are their hours", "a que hora cierra"), not its phone: after an
- * answer whose line is the pharmacy's, these are the pharmacies' own opening hours.
- */
-const OPEN_HOURS =
-  /\b(hours|open|opens|close|closes|closing|opening|horario|horarios|abre|abren|cierra|cierran|abierta|abierto)\b|\b(what time|a que hora|hasta que hora)\b/;
-/**
- * The assistant asked to have a prescription renewed for the member ("could you get my doctor to
- * renew it", "puede pedir la renovacion por mi"): a request this chat cannot send.
- */
-const RENEW_FOR_ME = [
-  /\b(can|could|would|will|cant|couldnt) (you|u|ya)\b.*\b(renew|renewal|renewed|reorder|reauthorize)\b/,
-  /\b(request|ask for|send|submit|put in|file|get) (the|a|my|that)? ?(renewal|renewal request)\b/,
-  /\b(ask|tell|message|contact|get) (my|the) (dr|doctor|doc|care team|team|provider|physician|nurse)\b.*\b(renew|renewal)\b/,
-  /\b(puedes|puede|podrias|podria|pueden|podrian|me (puedes|puede|podrias|podria))( usted| tu)?\b.*\b(renovacion|renueve|renueven|renovar|renovarla|renovarlo)\b/,
-  /\b(pida|pide|pidele|pidale|solicite|solicita|pedir|pedirle|solicitar)\b.*\b(renovacion|renueve|renueven|renovar)\b/,
-];
-const MAX_RENEW_WORDS = 14;
-/**
- * Whether or when a medicine needs renewing ("when does the lisinopril need renewed", "does it need
- * a renewal", "cuando hay que renovar el lisinopril", "se vence mi receta?"): not how long a renewal takes.
- */
-/** "which ones need renewing", "¿alguna de mis recetas…?": the member's own list answers that. */
-const WHICH_ONES = /\b(which|what) (ones?|prescriptions?|meds|medicines|medications)\b|\bany of (my|them|those)\b|\bcual(es)?\b|\balguna(s)? de\b/;
-const NEEDS_RENEWING = [
-  /\b(need|needs|needing|due|have to|has to|got to|gotta|supposed to)( to)?( be| get| a| an| for( a)?)? (renew|renewed|renewing|renewal|new script|new prescription|reauthoriz\w*)\b/,
-  /\b(when|how often|how soon)\b.*\b(renew|renewed|renewal|expire|expires|run out of refills|runs out of refills)\b/,
-  /\b(cuando|cada cuanto)\b.*\b(renovar|renovarla|renovarlo|renovarse|renovacion|se vence|vence|caduca|expira)\b/,
-  /\b(necesita|necesitan|ocupa|hay que|tengo que|toca|debo)( que)? (renovar\w*|renovacion|una renovacion|receta nueva|una receta nueva)\b/,
-  /\b(se vence|vence|caduca|expira) (mi|la|el|su) (receta|prescripcion)\b/,
-];
-/** How long or when (a question about the renewal's timing, not a request to send it). */
-const WHEN_WORDS = /\b(how long|how soon|how many days|when|cuanto tarda|cuanto tiempo|cuantos dias|cuando)\b/;
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
