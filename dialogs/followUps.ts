@@ -181,6 +181,8 @@ const MAX_REMIND_WORDS = 12;
 
 const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y )?';
 
+const LINE_TEXT = 'followUp.about.line';
+const LINE_HOURS = 'followUp.about.lineHours';
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
@@ -416,6 +418,12 @@ export class FollowUpReader {
       if (APP_WORDS.test(folded)) return about(APP, []);
       const howItGoes = ABOUT.telehealth?.timing;
       if (howItGoes) return about(howItGoes, links);
+    }
+    // The line's hours or number asked after its number ("ok gracias, a que hora cierran"): a
+    // question, never a report that the answer failed; the hours when only they are asked.
+    if (offered.text === LINE_TEXT || offered.text === LINE_HOURS) {
+      const hours = OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded);
+      return about({ ...offered, text: hours ? LINE_HOURS : LINE_TEXT }, links);
     }
     if (prior.answers?.followUp === offered.text) return about({ text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' }, links);
     const lastRx = prior.answers?.[LAST_RX_STEP];
