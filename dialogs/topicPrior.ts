@@ -7,6 +7,7 @@ import type { PhraseBook } from './phrases';
 import type { QuestionKey } from './questions';
 import type { TurnInfo } from './turn';
 import { offTopic } from './offTopic';
+import type { TopicNames } from './topicNames';
 
 /** The question that names each task's sub-topic (what a follow-up may ask about within it). */
 const SUB_TOPIC: Record<TaskIntentId, QuestionKey> = {
@@ -43,6 +44,11 @@ const SHIFT_NOT =
 const SHIFT_ASKS =
   /^(?:(?:can|could|do|should|would|will) (?:i|we|you) (?:also )?)?(?:how|where|when|what|who|which|check|checking|see|seeing|view|look|looking|find|get|getting|pay|paying|change|update|cancel|book|make|ask|know|order|download|print|request|track|open|set|ver|revisar|consultar|pagar|cambiar|actualizar|pedir|saber|descargar|imprimir|hacer|buscar|como|donde|cuando|que|quien|cual|puedo|podria|se puede)\b/;
 
+/** Whether the message starts like another request ("and ...", "ok y ...", "what about ..."; see SHIFT). */
+export function leadsElsewhere(text: string): boolean {
+  return SHIFT.test(fold(text));
+}
+
 /** Whether the message turns from the answer just given to something else (see SHIFT). */
 export function turnsElsewhere(text: string): boolean {
   const rest = SHIFT.exec(fold(text))?.[1];
@@ -69,6 +75,7 @@ export class TopicPrior {
     private readonly options: OptionMatcher,
     private readonly phrases: PhraseBook,
     private readonly policy: RoutingPolicy,
+    private readonly topicNames?: TopicNames,
   ) {}
 
   /**
@@ -82,6 +89,11 @@ export class TopicPrior {
     // A sub-topic of the topic just answered ("por que sigue pendiente"), unless another task is
     // named clearly; another task the recognizer is sure of, without one, is a new request.
     const within = prior.topics.find((topic) => this.options.prefill(turn.text, SUB_TOPIC[topic]));
+    // A follow-up that starts like another request and names another topic by its words, none of
+    // those just answered ("ok y como arreglo lo del password?" after a refill answer, "and the bill
+    // thing?"): that topic, even when the recognizer is unsure of it.
+    const named = !within && leadsElsewhere(turn.text) ? this.topicNames?.named(turn.text) : undefined;
+    if (named?.length === 1 && !prior.topics.includes(named[0]!)) return { intent: named[0]! };
     const otherTask = isTask(intent) && !prior.topics.includes(intent);
     if (otherTask && score >= (within ? this.policy.switchAt : this.policy.routeAt)) return null;
     if (within) return { intent: within };

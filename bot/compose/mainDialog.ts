@@ -25,6 +25,7 @@ import { RescueReply } from '../../dialogs/refill/rescueReply';
 import { RescueWords } from '../../dialogs/refill/rescueWords';
 import { ResumeWords } from '../../dialogs/resumeWords';
 import { TopicPrior } from '../../dialogs/topicPrior';
+import { TopicNames } from '../../dialogs/topicNames';
 import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 
 /** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
@@ -36,7 +37,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     policy,
     medicines,
     followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
-    topicPrior: new TopicPrior(options, phrases, policy),
+    topicPrior: new TopicPrior(options, phrases, policy, TopicNames.load()),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: RescueWords.load(),
     overGuess: FollowUpOverGuess.load(loadConcepts()),
