@@ -14,6 +14,9 @@ export class RequestPlan {
     const [first, next, then] = requests.names.map((name) => this.name(context, name));
     if (!first || !next) return;
     await this.kit.say(context, then ? 'main.several.three' : 'main.several.two', { first, next, ...(then ? { then } : {}) });
+    // More than are taken in turn: named, with how to get to them, rather than dropped without a word.
+    const more = (requests.more ?? []).map((name) => this.name(context, name));
+    if (more.length) await this.kit.say(context, 'main.several.more', { more: more.join(', ') });
   }
 
   private name(context: TurnContext, name: RequestName): string {
