@@ -19,6 +19,16 @@ export class RequestPlan {
     if (more.length) await this.kit.say(context, 'main.several.more', { more: more.join(', ') });
   }
 
+  /**
+   * After a health answer given first (a rash, a fever), the task requests the same message made
+   * are named with how to go on with them: the health answer is not followed by a task, nor are
+   * the tasks dropped without a word.
+   */
+  async afterHealth(context: TurnContext, requests: TwoRequests): Promise<void> {
+    const names = [...requests.names, ...(requests.more ?? [])].map((name) => this.name(context, name));
+    if (names.length) await this.kit.say(context, 'main.several.afterHealth', { more: names.join(', ') });
+  }
+
   private name(context: TurnContext, name: RequestName): string {
     if ('intent' in name) return this.kit.text(context, `main.resume.task.${name.intent}`);
     return this.kit.text(context, 'main.several.option', { option: this.kit.options.title(name.question, name.option, this.kit.locale(context)) });

@@ -49,3 +49,14 @@ describe('every request in one message taken up (newcomer run v13)', function ()
     assert.match(first, /You also asked about your sign-in help/);
   });
 });
+
+describe('task requests beside a health question (newcomer run v12, YV06)', function () {
+  this.timeout(120_000);
+
+  it('YV06: a rash with lab results and clinic hours: the nurse line first, then the other requests named', async () => {
+    const chat = await realChat('webchat');
+    const text = textOf(await chat.say('i need my lab results and also when is the clinic open on saturday and can i do a video visit for a rash'));
+    assert.match(text, /nurse advice line at 1-800-555-0111[\s\S]*You also asked about your records question, contacting your care team/);
+    assert.ok(text.indexOf('1-800-555-0111') < text.indexOf('You also asked'), 'the health answer first');
+  });
+});
