@@ -116,6 +116,9 @@ export class MainDialog extends ComponentDialog {
         await kit.memory.setUnclear(context, 0);
         const match = turnTriage(context).match!;
         await kit.triage.answer(context, match);
+        // Task requests in the same message ("my lab results and … a video visit for a rash"): named, not dropped.
+        const others = match.intent === 'symptoms' ? this.parts.secondRequest.read(turn.text) : null;
+        if (others) await this.parts.requestPlan.afterHealth(context, others);
         // "should I come in?" after the nurse line is about a visit (the answer offers one, or an e-visit).
         await kit.memory.notePrior(context, {
           topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],

@@ -1,4 +1,4 @@
-import type { TaskIntentId } from '../../intents/types';
+import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
 import { fold } from '../common/text';
 import type { PausedTask } from '../common/taskDialog';
 import type { PhraseBook } from '../phrases';
@@ -7,6 +7,9 @@ import type { SubTopicRouter } from '../topics/subTopicRouter';
 
 /** Sub-topics answered first when a message asks several things: a disputed or denied charge before paying. */
 const ANSWERED_FIRST: readonly string[] = ['billing.topic.dispute', 'billing.topic.claimDenied', 'billing.topic.highBill'];
+
+/** Tasks a part of a message may name by their own word ("my prescriptions", "video visit"). */
+const TASKS_BY_WORD: readonly TaskIntentId[] = TASK_INTENTS;
 
 /** Two (or three) requests in one message: the task answered first and the ones to answer next, in order. */
 export interface TwoRequests {
@@ -22,6 +25,8 @@ export interface TwoRequests {
   then?: PausedTask;
   /** What to call each request when the plan is said: the task, or its sub-topic when one task is asked about twice. */
   names: RequestName[];
+  /** Requests heard beyond the three taken in turn: named when the plan is said, so none is dropped without a word. */
+  more?: RequestName[];
 }
 
 /** A request named: its task's, or when the message asks one task twice, the sub-topic's option ("billing.topic", "dispute"). */
@@ -54,6 +59,8 @@ export class SecondRequest {
     private readonly router: SubTopicRouter,
     /** Sub-topics answered before the others of the message: a member who disputes a bill is not sent to pay it first. */
     private readonly answeredFirst: readonly string[] = ANSWERED_FIRST,
+    /** The tasks a part may name by a word for the task itself (request.task.<intent> in dialogs/data/phrases.json, camel case). */
+    private readonly tasks: readonly TaskIntentId[] = TASKS_BY_WORD,
   ) {}
 
   /** The tasks the message asks for, if it joins different ones; `routed`: the task the routing chose, if any. */
@@ -62,11 +69,19 @@ export class SecondRequest {
     for (const request of this.requests(fold(text), new Map(), routed)) {
       if (!requests.some((known) => this.same(known, request))) requests.push(request);
     }
-    const [first, next, then] = this.ordered(requests);
+    const [first, next, then, ...rest] = this.ordered(requests);
     if (!first || !next) return null;
     const paused = (request: Request): PausedTask => ({ intent: request.intent, text: request.text, answers: {} });
     const asked = [first, next, ...(then ? [then] : [])];
-    return { first: first.intent, firstText: first.text, next: paused(next), ...(then ? { then: paused(then) } : {}), names: asked.map((request) => this.name(request, asked)) };
+    const more = rest.map((request) => this.name(request, [...asked, ...rest]));
+    return {
+      first: first.intent,
+      firstText: first.text,
+      next: paused(next),
+      ...(then ? { then: paused(then) } : {}),
+      names: asked.map((request) => this.name(request, asked)),
+      ...(more.length ? { more } : {}),
+    };
   }
 
   private name(request: Request, asked: readonly Request[]): RequestName {
@@ -141,9 +156,33 @@ export class SecondRequest {
     return !!one && !!other && one !== other;
   }
 
-  /** The task a part names: by a sub-topic or task concept, else by a sub-topic's phrase ("my test results", "pay my bill"). */
+  /**
+   * The task a part names: by a sub-topic or task concept, else by a sub-topic's phrase ("my test
+   * results", "pay my bill"), else by a word for the task itself ("check on my prescriptions", "how
+   * do i do a video visit"): a part that names its task only so is a request of its own, not
+   * silently folded into its neighbour's words.
+   */
   private task(part: string): TaskIntentId | null {
-    return this.router.named(part);
+    return this.router.named(part) ?? this.taskWord(part);
+  }
+
+  /** The task whose own word (request.task.<intent>) is the longest in the part; none when two tasks tie. */
+  private taskWord(part: string): TaskIntentId | null {
+    const padded = ` ${part} `;
+    let best: { intent: TaskIntentId; length: number } | null = null;
+    let tie = false;
+    for (const [intent, words] of this.taskWords()) {
+      const length = Math.max(0, ...words.filter((word) => padded.includes(` ${word} `)).map((word) => word.length));
+      if (!length) continue;
+      if (!best || length > best.length) [best, tie] = [{ intent, length }, false];
+      else if (length === best.length && intent !== best.intent) tie = true;
+    }
+    return best && !tie ? best.intent : null;
+  }
+
+  private taskWords(): [TaskIntentId, string[]][] {
+    // Keys are camel case ("request.task.passwordReset" for password_reset).
+    return this.tasks.map((intent) => [intent, this.phrases.shortAnswerWords(`request.task.${intent.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`)]);
   }
 
   /** The joining words, longest first ("and also" before "and"). */
