@@ -8,6 +8,7 @@ import type { QuestionKey } from './questions';
 import type { TurnInfo } from './turn';
 import { offTopic } from './offTopic';
 import type { TopicNames } from './topicNames';
+import { switchedAction } from './appointment/switchedAction';
 
 /** The question that names each task's sub-topic (what a follow-up may ask about within it). */
 const SUB_TOPIC: Record<TaskIntentId, QuestionKey> = {
@@ -96,6 +97,10 @@ export class TopicPrior {
     if (named?.length === 1 && !prior.topics.includes(named[0]!)) return { intent: named[0]! };
     const otherTask = isTask(intent) && !prior.topics.includes(intent);
     if (otherTask && score >= (within ? this.policy.switchAt : this.policy.routeAt)) return null;
+    // "y mejor como la cambio para otro dia" right after the cancel answer (or "actually just cancel
+    // it" after the move's): the visit's task goes on as the other action, with what was answered.
+    const switched = prior.topics[0] === 'appointment' ? switchedAction(prior.answers?.action, turn.text) : null;
+    if (switched) return { intent: 'appointment', answers: { ...prior.answers, action: switched } };
     if (within) return { intent: within };
     if (sure && isTask(intent)) return { intent, ...this.kept(prior, intent, true, turn.text) };
     if (SMALL_TALK.has(intent) && score >= this.policy.routeAt / 2) return null;

@@ -6,6 +6,7 @@ import { WHEN_QUESTION, type AppointmentFlow, type AppointmentState, type Appoin
 import type { AppointmentParts } from './appointmentParts';
 import { visitVars } from './describe';
 import { timeAtCodeOffer } from './timeAtCodeOffer';
+import { timeAtOpenTimes } from './timeAtOpenTimes';
 
 /** What the readings need of the appointment task they run in (AppointmentDialog). */
 export interface InFlowTask {
@@ -36,6 +37,9 @@ export async function readInFlow(task: InFlowTask, innerDc: DialogContext): Prom
   if (!turnTriage(innerDc.context).match) {
     const retimed = await timeAtCodeOffer(task.kit, words, innerDc, flow?.values, text);
     if (retimed) return retimed;
+    // "actually afternoons work better for him" at the open times: searched again with it, for the same person.
+    const searched = await timeAtOpenTimes(task.kit, words, innerDc, flow?.values, text);
+    if (searched) return searched;
   }
   // "same place right?" while moving a visit: answered, then the open question again (the move goes on).
   if (flow?.values?.action === 'reschedule' && words.asksSamePlace(innerDc.context, text)) {

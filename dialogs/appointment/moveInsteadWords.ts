@@ -10,6 +10,7 @@ const MOVE = [
   /\b(?:change|switch) (?:it|that|the (?:day|time|date))\b/,
   /\b(?:another|a different|other|a later|an earlier|some other) (?:day|time|date|week)\b/,
   /\b(?:cambiala|cambiela|cambiarla|cambialo|cambiarlo|muevela|muevala|moverla|mueve|muevan|reprogram\w*|reagend\w*|pasala|pasela|pasarla|posponla|pospongala|posponerla|aplazala|aplazarla)\b/,
+  /\b(?:la|lo|me la|se la) (?:cambio|cambiamos|cambian|muevo|movemos|paso|pasamos|reprogramo|reagendo)\b/,
   /\b(?:otro dia|otra fecha|otra hora|otro horario|otra semana|otro momento)\b/,
 ];
 /** A plain yes with the words ("yes cancel it, I'll reschedule later"): the cancel goes on. */

@@ -3,7 +3,7 @@ import type { DialogKit } from '../common/kit';
 import { ChoiceQuestion, type ChoiceQuestionOptions } from '../common/questions';
 import type { AppointmentState } from './appointmentState';
 import type { VisitWords } from './visitWords';
-import type { PreferredTime } from './when';
+import { mergedTime } from './timeAtOpenTimes';
 
 /**
  * A day or time said at the SMS code offer ("1. Text me a code 2. Not now") while booking or moving
@@ -23,15 +23,7 @@ export async function timeAtCodeOffer(kit: DialogKit, words: VisitWords, innerDc
   if (!said) return null;
   const values = state;
   const before = values.preferred && 'value' in values.preferred ? values.preferred.value : null;
-  const newDay = !!said.date;
-  const newHour = !!(said.time || said.partOfDay || said.after);
-  const merged: PreferredTime = {
-    date: newDay || !before ? said.date : before.date,
-    until: newDay || !before ? said.until : before.until,
-    time: newHour || !before ? said.time : before.time,
-    partOfDay: newHour || !before ? said.partOfDay : before.partOfDay,
-    ...((newHour ? said.after : before?.after) ? { after: newHour ? said.after : before?.after } : {}),
-  };
+  const merged = mergedTime(before, said);
   values.preferred = { value: merged };
   values.whenText = text;
   await kit.say(innerDc.context, 'appointment.timeNoted', { when: words.describe(innerDc.context, merged) });
