@@ -4,6 +4,7 @@ import { fold } from './common/text';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
 import { LineNames } from './lineNames';
+import { TopicNames } from './topicNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
@@ -256,11 +257,13 @@ const MAX_NEWS_WORDS = 20;
 export class FollowUpReader {
   /**
    * `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step;
-   * `lines`: a phone line named in the member's words (dialogs/lineNames.ts).
+   * `lines`: a phone line named in the member's words (dialogs/lineNames.ts); `topics`: a task
+   * topic named by its own words (dialogs/topicNames.ts).
    */
   constructor(
     private readonly news: FollowUpNews = FollowUpNews.load(),
     private readonly lines: LineNames = LineNames.load(),
+    private readonly topics: TopicNames = TopicNames.load(),
   ) {}
 
   /**
@@ -284,6 +287,10 @@ export class FollowUpReader {
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    // A clear request for another task, named by its own words ("when is my next appt" after a
+    // refill answer, "cuando es mi cita" after the bill): that task, never an aspect of the answer
+    // just given (its "when", its line, its steps).
+    if (elsewhere && this.namesOther(text, prior.topics)) return null;
     // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
     // cannot send it; how the member sends it), never the renewal list again.
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
@@ -386,6 +393,12 @@ export class FollowUpReader {
     if (SEND_IT.test(folded) && (!elsewhere || POINTS_BACK.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
     if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);
     return null;
+  }
+
+  /** The message names a task topic by its own words, none of those just answered. */
+  private namesOther(text: string, answered: readonly TaskIntentId[]): boolean {
+    const named = this.topics.named(text);
+    return named.length > 0 && !named.some((topic) => answered.includes(topic));
   }
 
   /**

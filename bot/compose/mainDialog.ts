@@ -31,13 +31,14 @@ import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 /** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
 export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
   const { options, phrases, policy, medicines } = kit;
+  const topicNames = TopicNames.load();
   const decider = new RouteDecider({
     options,
     phrases,
     policy,
     medicines,
-    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
-    topicPrior: new TopicPrior(options, phrases, policy, TopicNames.load()),
+    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load(), topicNames),
+    topicPrior: new TopicPrior(options, phrases, policy, topicNames),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: RescueWords.load(),
     overGuess: FollowUpOverGuess.load(loadConcepts()),
@@ -53,7 +54,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       decider,
       replies,
       taskStart,
-      unclear: new UnclearReply(kit, replies, secondRequest),
+      unclear: new UnclearReply(kit, replies, secondRequest, topicNames),
       resumeOffer: new ResumeOffer({ kit, decider, resumeWords: new ResumeWords(kit), taskStart, anythingElse, replies }),
       anythingElse,
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
