@@ -187,6 +187,12 @@ export class PhraseBook {
     return this.requests.some((phrase) => folded.includes(` ${phrase} `));
   }
 
+  /** True when the message opens with a request or a question ("can u write me …", "me escribes …"), not only holds one. */
+  startsWithRequest(text: string): boolean {
+    const folded = `${fold(text)} `;
+    return this.requests.some((phrase) => folded.startsWith(`${phrase} `));
+  }
+
   /** Folded synonyms of an option in every locale ("appointment.action.new"). */
   synonyms(optionKey: string): readonly string[] {
     return this.options.get(optionKey) ?? [];

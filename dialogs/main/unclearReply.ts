@@ -4,11 +4,20 @@ import { ChoiceQuestion, type ChoiceAnswer, type ChoiceQuestionOptions } from '.
 import { values } from '../common/taskDialog';
 import { turnInfo, type TurnInfo } from '../turn';
 import { FLOW, isTask, type FlowOptions } from './flow';
+import type { TopicNames } from '../topicNames';
 import type { MainReplies } from './mainReplies';
 import type { SecondRequest } from './secondRequest';
 
 /** A `none` at least this sure (its best topic at most a fifth as likely as none) offers no topic to ask about. */
 const SURELY_NONE = 0.8;
+/**
+ * A request ("can u ...", "write me ...") the recognizer reads as `none` at least this likely leaves
+ * its runner-up a real chance only when the message names that task by its own words ("can u write
+ * me a poem for my wife bday": none 0.78, billing 0.22, no word of a bill): otherwise it is out of
+ * scope, not "is this about Billing?". A message that does not open with a request ("do i need to
+ * be there") is still asked about.
+ */
+const LEANS_NONE = 0.6;
 
 /**
  * A message the routing is not sure about: "did you mean A or B?" with the most likely topics,
@@ -21,6 +30,7 @@ export class UnclearReply {
     private readonly kit: DialogKit,
     private readonly replies: MainReplies,
     private readonly secondRequest: SecondRequest,
+    private readonly topicNames?: Pick<TopicNames, 'named'>,
   ) {}
 
   async ask(step: WaterfallStepContext, turn: TurnInfo): Promise<DialogTurnResult> {
@@ -31,12 +41,15 @@ export class UnclearReply {
     // A recognizer sure that it is none of the topics ("¿cuánto dinero hay en mi cuenta del
     // banco?" at 0.83) offers no runner-up to be asked about.
     const surelyNone = turn.result.intent === 'none' && turn.result.score >= SURELY_NONE;
+    const leansNone = turn.result.intent === 'none' && turn.result.score >= LEANS_NONE && this.kit.phrases.startsWithRequest(turn.text);
+    const named = leansNone && this.topicNames ? this.topicNames.named(turn.text) : [];
     const candidates = [
       ...new Set(
         (surelyNone ? [] : [turn.result, turn.result.runnerUp])
           .filter((r) => r && r.score >= this.kit.policy.clarifyAt)
           .map((r) => r!.intent)
-          .filter(isTask),
+          .filter(isTask)
+          .filter((intent) => !leansNone || named.includes(intent)),
       ),
     ];
     // A request or question for something no topic is about ("order me a pizza", "what's the
