@@ -19,12 +19,13 @@ import { VisitChanges } from '../../dialogs/appointment/visitChanges';
 import { VisitModes } from '../../dialogs/appointment/visitModes';
 import { VisitWords } from '../../dialogs/appointment/visitWords';
 import { RoutineTimes } from '../../dialogs/appointment/routineTimes';
+import { DayAlternatives } from '../../dialogs/appointment/dayAlternatives';
 import { PreferredTimeParser } from '../../dialogs/appointment/when';
 
 /** The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer). */
 export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): AppointmentDialog {
   const modes = new VisitModes(kit);
-  const words = new VisitWords(kit, new PreferredTimeParser(RoutineTimes.load()), modes, deps);
+  const words = new VisitWords(kit, new PreferredTimeParser(RoutineTimes.load(), DayAlternatives.load()), modes, deps);
   const opening = new OpeningWords(kit, words);
   const sameTime = new SameTime(kit, words, modes, 'appointment');
   return new AppointmentDialog(kit, deps, {

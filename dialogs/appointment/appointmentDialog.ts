@@ -86,7 +86,10 @@ export class AppointmentDialog extends TaskDialog {
       return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
     }
     const before = options?.answers?.action ?? (options?.previous?.intent === this.intent ? options.previous.answers.action : undefined);
-    if (options?.text && (before === 'cancel' || before === 'reschedule') && keepsVisit(options.text) && !turnTriage(innerDc.context).match) {
+    // Going back to the task (after a safety answer, a detour): only the words said now can change
+    // its mind; "don't cancel it" of the opening message was read when said (YW06).
+    const said = options?.added ?? options?.text;
+    if (said && (before === 'cancel' || before === 'reschedule') && keepsVisit(said) && !turnTriage(innerDc.context).match) {
       return this.parts.changes.keep(innerDc, null);
     }
     const moved = options?.previous?.intent === this.intent && options.previous.answers.action === 'reschedule' ? options.previous.answers : null;
@@ -249,10 +252,12 @@ export class AppointmentDialog extends TaskDialog {
     const preferred = state.preferred;
     const when = preferred && 'choice' in preferred ? (preferred.choice as 'asap' | 'any') : preferred && 'value' in preferred ? preferred.value : undefined;
     const opening = (step.options as { text?: string } | undefined)?.text;
+    // The visit already chosen, also when going back to the task (a paused task keeps only its answers).
+    const visitId = (step.options as AppointmentTaskOptions | undefined)?.visitId ?? (step.options as AppointmentTaskOptions | undefined)?.answers?.visit;
     return step.beginDialog(LIVE_APPOINTMENTS, {
       action: action as LiveAppointmentOptions['action'],
       ...(action !== 'new' && opening ? { about: this.parts.words.about(step.context, opening) } : {}),
-      ...((step.options as AppointmentTaskOptions | undefined)?.visitId ? { visitId: (step.options as AppointmentTaskOptions).visitId } : {}),
+      ...(visitId ? { visitId } : {}),
       patient: values(step).patient === 'family' ? 'family' : 'self',
       memberId: verify.member.memberId,
       ...(values(step).care ? { care: values(step).care as CareKind } : {}),

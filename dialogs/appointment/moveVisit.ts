@@ -62,7 +62,9 @@ export class VisitMover {
     const zone = this.words.zone(context);
     const list = upcoming.value.value;
     // The visit already chosen (cancelling it became moving it).
-    const chosen = list.find((v) => v.id === (step.options as AppointmentTaskOptions | undefined)?.visitId);
+    const options = step.options as AppointmentTaskOptions | undefined;
+    // Going back to the task (a paused one keeps only its answers): the visit chosen then.
+    const chosen = list.find((v) => v.id === (options?.visitId ?? options?.answers?.visit));
     if (chosen) {
       state.moving = chosen;
       return step.next();

@@ -35,6 +35,8 @@ const EN: Rewrite[] = [
   [new RegExp(`\\b(after|before|around|by|at)\\s+(\\d{1,2})(?![\\d:]|\\s*(?:a\\.?m|p\\.?m|o'?clock))${NOT_A_COUNT}`, 'g'), (_m, word, hour) => `${word} ${hour}${(Number(hour) >= 1 && Number(hour) <= 7) || Number(hour) === 12 ? 'pm' : 'am'}`],
 ];
 const ES: Rewrite[] = [
+  // "manana" typed without the ñ (and the folded opening message) is not read by the recognizer (YW01).
+  [/\bmanana(s?)\b/g, 'mañana$1'],
   [/\b(?:por|en|de|durante)\s+las\s+mañanas\b/g, 'por la mañana'],
   [/\b(?:por|en|de|durante)\s+las\s+tardes\b/g, 'por la tarde'],
   [/\b(?:por|en|de|durante)\s+las\s+noches\b/g, 'por la noche'],

@@ -88,7 +88,7 @@ export class VisitChanges {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(this.flowId, {
       text: visitId ? (opening ?? text) : [opening, text].filter(Boolean).join(' '),
-      answers: { action: 'cancel', ...(patient ? { patient } : {}) },
+      answers: { action: 'cancel', ...(patient ? { patient } : {}), ...(visitId ? { visit: visitId } : {}) },
       ...(visitId ? { visitId } : {}),
     } satisfies AppointmentTaskOptions);
   }
@@ -104,7 +104,8 @@ export class VisitChanges {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(this.flowId, {
       text,
-      answers: { action: 'reschedule', ...(patient ? { patient } : {}) },
+      // The visit in the answers too: going back to this task (after a safety answer) keeps it (YW06).
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}), visit: visit.id },
       visitId: visit.id,
       ...(to ? { toMode: to } : {}),
     } satisfies AppointmentTaskOptions);
@@ -120,7 +121,8 @@ export class VisitChanges {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(this.flowId, {
       ...(flow.options?.text ? { text: flow.options.text } : {}),
-      answers: { action: 'reschedule', ...(patient ? { patient } : {}) },
+      // The visit in the answers too: going back to this task (after a safety answer) keeps it (YW06).
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}), visit: visit.id },
       visitId: visit.id,
       toMode: to,
     } satisfies AppointmentTaskOptions);

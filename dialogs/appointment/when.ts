@@ -7,6 +7,7 @@ import { addDays, wallClock } from '../../services/time';
 import { formatClock } from '../common/dates';
 import { fold } from '../common/text';
 import { dayOfMonth } from './dayOfMonth';
+import { DayAlternatives } from './dayAlternatives';
 import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
 
@@ -42,7 +43,9 @@ const resolutionValue = z.object({
   start: z.string().optional(),
   end: z.string().optional(),
 });
-const recognized = z.array(z.object({ text: z.string().default(''), typeName: z.string(), resolution: z.object({ values: z.array(resolutionValue) }) }));
+const recognized = z.array(
+  z.object({ text: z.string().default(''), typeName: z.string(), start: z.number().optional(), end: z.number().optional(), resolution: z.object({ values: z.array(resolutionValue) }) }),
+);
 type ResolutionValue = z.infer<typeof resolutionValue>;
 
 /** "after 3" is read as 3 and as 15: an hour before this is not a clinic's. */
@@ -167,7 +170,10 @@ export class PreferredTimeParser {
    */
   private readonly answers = new LruCache<string, unknown>(1000);
 
-  constructor(private readonly routines: RoutineTimes = RoutineTimes.load()) {}
+  constructor(
+    private readonly routines: RoutineTimes = RoutineTimes.load(),
+    private readonly alternatives: DayAlternatives = DayAlternatives.load(),
+  ) {}
 
   private model(locale: Locale) {
     let model = this.models.get(locale);
@@ -213,8 +219,11 @@ export class PreferredTimeParser {
       return { ok: true, value: { date: onDay.date, until: null, time: time?.time ?? null, partOfDay: time?.partOfDay ?? null, ...(time?.after ? { after: time.after } : {}) } };
     }
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };
+    // "no school today. tmrw or tues is better": the two days offered, from the first (YW01).
+    const first = this.alternatives.firstOf(text, raw.data);
+    const entities = first > 0 ? raw.data.slice(first) : raw.data;
     let sawPast = false;
-    for (const [index, entity] of raw.data.entries()) {
+    for (const [index, entity] of entities.entries()) {
       // "the week" / "semana" alone (of words not understood, "la semana q…") is read as this week,
       // on a Sunday today: not a day the member said.
       if (BARE_WEEK.test(fold(entity.text))) continue;
@@ -229,8 +238,9 @@ export class PreferredTimeParser {
           continue;
         }
         if (!result) continue;
-        const rest = raw.data.slice(index + 1);
-        const checked = preferredTimeSchema.safeParse(this.withDay(this.withTimeOfDay(result, rest, locale), rest, now));
+        const rest = entities.slice(index + 1);
+        const either = first >= 0 && index === 0 ? this.upTo(result, entities[1]!, now) : result;
+        const checked = preferredTimeSchema.safeParse(this.withDay(this.withTimeOfDay(either, rest, locale), rest, now));
         if (checked.success) return { ok: true, value: checked.data };
       }
       // Every "friday morning" offered is over (said on Friday afternoon): the next Friday.
@@ -253,6 +263,21 @@ export class PreferredTimeParser {
     if (base.time) return { ok: true, value: base };
     const over = base.partOfDay === 'morning' || (base.partOfDay === 'afternoon' && routine.after >= '17:00');
     return { ok: true, value: { ...base, partOfDay: over ? null : base.partOfDay, after: routine.after } };
+  }
+
+  /**
+   * "tomorrow or tuesday": both days are searched, from the first to the second (a week at most);
+   * the second said first, or further, leaves the first alone.
+   */
+  private upTo(result: PreferredTime, other: z.infer<typeof recognized>[number], now: Date): PreferredTime {
+    if (!result.date || result.until) return result;
+    for (const value of other.resolution.values) {
+      const then = fromValue(value, now, null);
+      if (!then || then === 'past' || !then.date) continue;
+      const days = (Date.parse(then.date) - Date.parse(result.date)) / 86_400_000;
+      return days > 0 && days <= 7 ? { ...result, until: then.until ?? then.date } : result;
+    }
+    return result;
   }
 
   /**
