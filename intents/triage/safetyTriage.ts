@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_NOW_MEDICAL_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -156,8 +156,8 @@ export class SafetyTriage implements TriageCheck {
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
     // A message with no concept at all ("y la del centro?", asking which clinic): the model's abuse
-    // alone is a doubt (the safety net with that hotline), never a disclosure answered as one
-    // (no development line is both; newcomer run v12 fixer, hours12).
+    // alone is a doubt (the safety net), never a disclosure answered as one (no development line is
+    // both; newcomer run v12 fixer, hours12).
     const conceptless = sentences.every((s) => s.concepts.length === 0);
     if (pa >= (framedAsTask ? d.abuseWithTask : d.abuse) && !conceptless) {
       // A partner's violence that names no child or older adult ("my husband hits me") is the
@@ -169,6 +169,12 @@ export class SafetyTriage implements TriageCheck {
       const torn = p[I.dv]! + p[I.sexual]! >= TORN_SHARE * pa;
       const unnamed = (best === 'child' || best === 'elder') && torn && !sentences.some((s) => s.concepts.includes(best)) && PARTNER.test(fold(text));
       const kind = unnamed ? argmax(p, ['dv', 'sexual'] as const) : best;
+      const violenceNow = sentences.some((s) => s.concepts.includes('violence') && s.concepts.includes('onset_now'));
+      if (violenceNow && p[I.medical]! >= VIOLENCE_NOW_MEDICAL_SHARE * (p[I.medical]! + pa)) {
+        const result = this.outcome('emergency', 'medical', locale, p[I.medical]! + pa, `model:medical:violence-now:${model.strongestFeature(sentences, locale, 'medical')}`);
+        result.match!.alsoKind = kind;
+        return result;
+      }
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
       // A child's or an older adult's line only for a message that names one: an adult's own
@@ -194,8 +200,10 @@ export class SafetyTriage implements TriageCheck {
       const label = mh >= sy ? 'mental_health' : 'symptoms';
       return this.outcome(label, null, locale, mh + sy, `model:${label}:${model.strongestFeature(sentences, locale, label)}`);
     }
-    // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too.
-    const abuseKind = pa >= d.unsure ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
+    // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too,
+    // unless the message has no concept at all ("y la cetirizina tambien", a follow-up in a refill:
+    // nothing in its words points at abuse; newcomer run v13, YW11).
+    const abuseKind = pa >= d.unsure && !conceptless ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
     // A weak lexicon rule (an emergency service named: "la visita de urgencias de mi mamá") inside a
     // portal task the model is sure of, with no sign left once the service words are set aside:
     // the bill or the record of a past visit, no safety net (newcomer run v12, YU06).

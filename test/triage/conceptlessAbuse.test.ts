@@ -5,8 +5,10 @@ import { sharedDetector } from '../intents/support/fixtures';
 /**
  * "y la del centro?" (which clinic: the downtown one), said after the clinic-hours answer, got the
  * elder-abuse answer: the model gave the elder label 96% with no concept at all in the message (the
- * hours12 fixer saw it). With no concept, the model's abuse is a doubt (the safety net, with that
- * hotline), never a disclosure; a disclosure in any words the concepts know stays one.
+ * hours12 fixer saw it). With no concept, the model's abuse is a doubt (the safety net), never a
+ * disclosure; and the net names no abuse hotline, since nothing in the words points at abuse ("y la
+ * cetirizina tambien", a follow-up in a refill, got the domestic-violence line: newcomer run v13,
+ * YW11). A disclosure in any words the concepts know stays one.
  */
 describe('the model alone, with no concept, never answers a disclosure (intents/triage/safetyTriage.ts)', function () {
   this.timeout(240_000);
@@ -16,7 +18,13 @@ describe('the model alone, with no concept, never answers a disclosure (intents/
     const r = triage.triage('y la del centro?');
     assert.equal(r.match, null);
     assert.equal(r.safety?.level, 'unsure');
-    assert.equal(r.safety?.abuseKind, 'elder');
+    assert.equal(r.safety?.abuseKind, undefined);
+  });
+
+  it('a follow-up with no concept never gets an abuse hotline in its safety line', () => {
+    for (const words of ['y la del centro?', 'y la cetirizina tambien', 'and the other ones?']) {
+      assert.equal(triage.triage(words).safety?.abuseKind, undefined, words);
+    }
   });
 
   it('disclosures with a concept stay disclosures', () => {
