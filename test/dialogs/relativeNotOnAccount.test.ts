@@ -48,3 +48,25 @@ describe('a relative who is not on the account is never booked as another family
     assert.doesNotMatch(text, /isn't on your account/, text);
   });
 });
+
+/**
+ * Newcomer run v13, YW10 (signed in): "book a checkup for my mom" got the refusal and nothing
+ * more. Where proxy access is asked for (the portal profile), that the proxy may be the one meant,
+ * and a visit for the member offered.
+ */
+describe('a relative not on the account: how to get proxy access, and a visit for the member offered (newcomer run v13, YW10)', function () {
+  this.timeout(300_000);
+
+  for (const c of [
+    { es: false, say: 'need to book a checkup for my mom, i manage her account' },
+    { es: true, say: 'quiero agendar un chequeo para mi mamá' },
+  ]) {
+    it(`teams ${c.es ? 'es' : 'en'}: "${c.say}"`, async () => {
+      const chat = await realChat('msteams', { from: ALEX, locale: c.es ? 'es' : 'en' });
+      const text = textOf(await chat.say(c.say));
+      assert.match(text, c.es ? /perfil del portal/ : /portal profile/, text);
+      assert.match(text, c.es ? /una cita para mí/ : /book for me/, text);
+      assert.match(text, c.es ? /dígame el nombre/ : /say the name/, text);
+    });
+  }
+});
