@@ -1,3 +1,4 @@
+import { VisitModeNotPerson } from '../dialogs/main/visitModeNotPerson';
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -233,7 +234,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     const locale = localeOf(context.activity.locale);
     return sender.send(context, { text: catalog.text(locale, key, vars) }, locale);
   });
-  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock, DEFAULT_FOLLOW_UP, crisisVisit);
+  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock, DEFAULT_FOLLOW_UP, crisisVisit, new VisitModeNotPerson(options, phrases));
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const smsKeywords = new SmsKeywordGate({
     sender,

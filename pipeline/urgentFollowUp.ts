@@ -1,3 +1,4 @@
+import type { VisitModeNotPerson } from '../dialogs/main/visitModeNotPerson';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
 import type { UrgentContact } from '../dialogs/escalation';
@@ -111,14 +112,18 @@ export class UrgentFollowUp {
     private readonly settings: UrgentFollowUpSettings = DEFAULT_FOLLOW_UP,
     /** After a crisis answer, a visit asked for: a mental-health visit for the member (pipeline/crisisVisit.ts). */
     private readonly visit?: CrisisVisit,
+    /** "mañana, en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
+    private readonly visitMode?: Pick<VisitModeNotPerson, 'read'>,
   ) {}
 
   /** After an urgent answer: the next messages get the follow-up. */
   async remember(context: TurnContext, match: Pick<TriageMatch, 'intent' | 'kind' | 'locale'>, task?: PausedTask): Promise<void> {
     if (match.intent !== 'emergency' && match.intent !== 'abuse') return;
     const kind = (match.kind ?? (match.intent === 'emergency' ? 'medical' : 'dv')) as EmergencyKind | AbuseKind;
-    // Only a crisis answer leads back to a task (after 911 or Poison Control, a visit is no next step).
-    const kept = kind === 'crisis' && task ? { task } : {};
+    // Only a crisis answer or a disclosure leads back to a task (after 911 or Poison Control, a
+    // visit is no next step): "solo quiero la cita" after the hotline goes on with the booking's
+    // answers ("para mí"), newcomer run v13 YW14, YZ12.
+    const kept = (kind === 'crisis' || match.intent === 'abuse') && task ? { task } : {};
     await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
   }
 
@@ -276,7 +281,7 @@ export class UrgentFollowUp {
     }
     // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain;
     // or its runner-up named with a task word ("can we just do the bill"): pipeline/taskAfterSafety.ts.
-    const asked = taskAsked(turn, own.taskWord === true, kept.task?.intent);
+    const asked = taskAsked(turn, own.taskWord === true, kept.task?.intent) ?? this.visitMode?.read(turn) ?? null;
     const task = asked !== null;
     // "don't tell anyone" after a disclosure: who will know, never the crisis script; nor a
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo"). With a task
@@ -309,7 +314,7 @@ export class UrgentFollowUp {
       await this.give(context, kept, locale, kept.intent === 'emergency' && kept.kind !== 'crisis' ? 'refusal' : 'full');
       return true;
     }
-    if (intent === 'agent') return false;
+    if (intent === 'agent' && !task) return false;
     // "ok thanks bye" after a crisis or a disclosure: a warm goodbye with the line, and the window ends.
     if (reading === 'goodbye' && (kept.intent === 'abuse' || kept.kind === 'crisis')) {
       await this.answered(context, kept, 0);

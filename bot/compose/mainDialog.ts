@@ -1,3 +1,4 @@
+import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
 import { loadConcepts } from '../../intents/triage/concepts';
 import type { DialogKit } from '../../dialogs/common/kit';
@@ -42,6 +43,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: RescueWords.load(),
     overGuess: FollowUpOverGuess.load(loadConcepts()),
+    visitMode: new VisitModeNotPerson(options, phrases),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

@@ -12,6 +12,7 @@ import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
+import type { VisitModeNotPerson } from './visitModeNotPerson';
 
 /** What the main dialog does with a new request. */
 export type Decision =
@@ -53,6 +54,8 @@ export interface RouteDeciderParts {
   rescue: Pick<RescueWords, 'read'>;
   /** A follow-up about the answer that only the triage's model reads as a health matter (dialogs/main/followUpOverGuess.ts). */
   overGuess?: Pick<FollowUpOverGuess, 'read'>;
+  /** "en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
+  visitMode?: Pick<VisitModeNotPerson, 'read'>;
 }
 
 /**
@@ -140,6 +143,9 @@ export class RouteDecider {
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
+    // "mañana, en persona": how to be seen, not a person (the visit task the recognizer has next).
+    const visitTask = phrase ? null : this.parts.visitMode?.read(turn);
+    if (visitTask) return { kind: 'task', intent: visitTask };
     if (intent === 'agent' && score >= policy.routeAt) return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
     if (phrase) return this.conversational(phrase);
 
