@@ -46,12 +46,3 @@ export const NAMED_KIND_SHARE = 0.05;
  * safety net from a weak lexicon rule.
  */
 export const SERVICE_IN_TASK_OTHER = 0.95;
-
-/**
- * Violence happening now ("my boyfriend is hitting me right now, i locked myself in the bathroom",
- * "now hes coming back with a knife"): when the model reads a disclosure but gives a medical
- * emergency at least this share of the two, it is 911 first, with the hotline beside it. On the
- * development sets the disclosures with violence now (a grope on the bus today) stay under 0.17;
- * a miss costs 911 first, with the hotline beside it.
- */
-export const VIOLENCE_NOW_MEDICAL_SHARE = 0.2;

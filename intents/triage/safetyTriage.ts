@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_NOW_MEDICAL_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -169,12 +169,6 @@ export class SafetyTriage implements TriageCheck {
       const torn = p[I.dv]! + p[I.sexual]! >= TORN_SHARE * pa;
       const unnamed = (best === 'child' || best === 'elder') && torn && !sentences.some((s) => s.concepts.includes(best)) && PARTNER.test(fold(text));
       const kind = unnamed ? argmax(p, ['dv', 'sexual'] as const) : best;
-      const violenceNow = sentences.some((s) => s.concepts.includes('violence') && s.concepts.includes('onset_now'));
-      if (violenceNow && p[I.medical]! >= VIOLENCE_NOW_MEDICAL_SHARE * (p[I.medical]! + pa)) {
-        const result = this.outcome('emergency', 'medical', locale, p[I.medical]! + pa, `model:medical:violence-now:${model.strongestFeature(sentences, locale, 'medical')}`);
-        result.match!.alsoKind = kind;
-        return result;
-      }
       const result = this.outcome('abuse', kind, locale, pa, `model:${kind}:${model.strongestFeature(sentences, locale, kind)}`);
       const second = argmax(p, ABUSE_LABELS.filter((k) => k !== kind));
       // A child's or an older adult's line only for a message that names one: an adult's own

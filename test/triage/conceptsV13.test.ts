@@ -47,15 +47,10 @@ describe('safety triage: concepts and decisions of the thirteenth session', func
     assert.equal(triage.triage('el electricista se quedo pegado a la linea, lo soltaron y no se mueve').match?.intent, 'emergency');
   });
 
-  it('violence happening now is 911 first, a disclosure of the past stays a disclosure', () => {
+  it('violence happening now is 911 first, a disclosure of the past stays a disclosure (the model, with the new concepts)', () => {
     const now = triage.triage('my boyfriend is hitting me right now, i locked myself in the bathroom');
     assert.equal(now.match?.intent, 'emergency');
     assert.equal(now.match?.kind, 'medical');
-    // The model reads a disclosure first here; violence now with a fair medical share is 911 first,
-    // with the hotline beside it.
-    const please = triage.triage("he's hitting me right now please");
-    assert.equal(please.match?.intent, 'emergency');
-    assert.equal(please.match?.alsoKind, 'dv');
     assert.equal(triage.triage('a man groped me on the bus today and I\'m still shaking').match?.intent, 'abuse');
     assert.equal(triage.triage('my husband hit me last night').match?.intent, 'abuse');
   });
@@ -63,5 +58,25 @@ describe('safety triage: concepts and decisions of the thirteenth session', func
   it('"en mi trabajo" is a place, not a figure of speech: a threat to shoot at work is 911', () => {
     assert.ok(!conceptsOf('un cliente en mi trabajo dice que va a disparar, estamos escondidos en la bodega').includes('figurative'));
     assert.equal(triage.triage('un cliente en mi trabajo dice que va a disparar, estamos escondidos en la bodega').match?.intent, 'emergency');
+  });
+
+  it('short wildcards no longer catch common words: earliest, legal, handle, push, pillow, podrían, no me deja entrar', () => {
+    const none = (words: string, concept: string): void => assert.ok(!conceptsOf(words).includes(concept), `${words}: ${concept}`);
+    none('whats the earliest appointment', 'body');
+    none('where do i get legal forms', 'body');
+    none('how do i handle a hipaa form', 'body');
+    none('turn on push notifications', 'violence');
+    none('my pillow is new', 'substance');
+    none('me podrian ayudar con mi factura', 'substance');
+    none('no me deja entrar al portal', 'violence');
+    // The words they were written for still count.
+    for (const [words, concept] of [['my ear hurts', 'body'], ['he pushed me down the stairs', 'violence'], ['mi hijo se trago una pila', 'substance'], ['mi esposo no me deja salir de la casa', 'violence'], ['she took 3 pills', 'substance']] as const) {
+      assert.ok(conceptsOf(words).includes(concept), `${words}: ${concept}`);
+    }
+  });
+
+  it('wishes for it to end and a throat closing are named as such', () => {
+    assert.ok(conceptsOf('i hate my life and want it to end').includes('death_wish'));
+    assert.ok(conceptsOf('allergic to bees, just got stung, throat getting thick').includes('breathing'));
   });
 });
