@@ -30,6 +30,8 @@ import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 /** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
 export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
   const { options, phrases, policy, medicines } = kit;
+  const rescueWords = RescueWords.load();
+  const renewalFor = deps.records ? new RenewalFor(kit, deps.records) : undefined;
   const decider = new RouteDecider({
     options,
     phrases,
@@ -38,14 +40,14 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
-    rescue: RescueWords.load(),
+    rescue: rescueWords,
     overGuess: FollowUpOverGuess.load(loadConcepts()),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);
   const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);
-  const followUpAnswers = new FollowUpAnswers(kit, deps.records ? new RenewalFor(kit, deps.records) : undefined);
+  const followUpAnswers = new FollowUpAnswers(kit, renewalFor);
   return new MainDialog(
     {
       kit,
@@ -58,7 +60,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
       secondRequest,
       requestPlan: new RequestPlan(kit),
-      rescue: new RescueReply(kit),
+      rescue: new RescueReply(kit, rescueWords, renewalFor),
     },
     logger,
     tasks,
