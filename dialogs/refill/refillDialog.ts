@@ -13,6 +13,7 @@ import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { LIVE_REFILL, LiveRefillDialog, type LiveNeed, type LiveRefillOptions } from './liveRefill';
+import { aboutMyMeds } from './aboutMyMeds';
 import { earlyRefillText } from './earlyRefill';
 import { renewalAnswer } from './renewal';
 import { parseRx, type RxAnswer } from './rxNumber';
@@ -53,6 +54,7 @@ export class RefillDialog extends TaskDialog {
   private readonly vocabulary: ReadonlySet<string>;
 
   private readonly records: MemberRecords;
+  private readonly verification: IdentityVerification;
 
   constructor(
     kit: DialogKit,
@@ -60,6 +62,7 @@ export class RefillDialog extends TaskDialog {
   ) {
     super('refill', kit);
     this.records = deps.records;
+    this.verification = deps.verification;
     this.vocabulary = refillVocabulary(kit);
     const rx = new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber));
     rx.loose = true; // a medicine's name: "my head hurts" is not one
@@ -111,6 +114,10 @@ export class RefillDialog extends TaskDialog {
   private async askNeed(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const prefilled = this.resumed(step, 'need', 'refill.need') ?? this.prefilled(step, 'refill.need');
     if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
+    // "what about my meds" from a member signed in (or known to their channel, as on Teams): their
+    // prescriptions' status list, not the menu of needs (newcomer run v13, YX07).
+    const opening = (step.options as TaskOptions | undefined)?.text;
+    if (opening && aboutMyMeds(opening) && (await this.verification.route(step.context)).kind === 'verified') return step.next({ answer: 'status' } satisfies ChoiceAnswer);
     const ids = QUESTIONS['refill.need'].filter((id) => !UNLISTED_NEEDS.includes(id));
     return this.ask(step, 'need', 'refill.need', { ids, unlisted: UNLISTED_NEEDS });
   }
