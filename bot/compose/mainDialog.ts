@@ -37,7 +37,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     phrases,
     policy,
     medicines,
-    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load()),
+    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load(), medicines),
     topicPrior: new TopicPrior(options, phrases, policy),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: rescueWords,
