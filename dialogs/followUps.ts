@@ -1,5 +1,6 @@
 import type { TaskIntentId } from '../intents/types';
 import type { LinkKey, PhoneLine } from '../services/portal/profile';
+import type { MedicineNames } from './common/medicineNames';
 import { fold } from './common/text';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
@@ -258,12 +259,14 @@ export class FollowUpReader {
   /**
    * `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step;
    * `lines`: a phone line named in the member's words (dialogs/lineNames.ts); `topics`: a task
-   * topic named by its own words (dialogs/topicNames.ts).
+   * topic named by its own words (dialogs/topicNames.ts); `medicines`: a medicine named in them
+   * (dialogs/common/medicineNames.ts).
    */
   constructor(
     private readonly news: FollowUpNews = FollowUpNews.load(),
     private readonly lines: LineNames = LineNames.load(),
     private readonly topics: TopicNames = TopicNames.load(),
+    private readonly medicines?: Pick<MedicineNames, 'namedIn'>,
   ) {}
 
   /**
@@ -378,6 +381,12 @@ export class FollowUpReader {
     if (aspect === 'line' && (place?.line ?? TOPIC_LINE[topic]) === 'pharmacy' && sub !== 'pharmacyHours' && OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded)) {
       return { kind: 'place', topic: 'pharmacyHours' };
     }
+    // A question of when that asks about something else, with nothing pointing back at the answer:
+    // another task the recognizer is sure of ("when is my next appt", "when is my bill due" after a
+    // refill) or a medicine named ("when will my metformin be ready"): its own answer, never this
+    // answer's timing ("A refill you asked for is usually ready in 1 to 2 business days": newcomer
+    // run v13, YW03; v12, YU02).
+    if (aspect === 'timing' && !POINTS_BACK.test(folded) && (elsewhere || this.medicines?.namedIn(folded))) return null;
     const offered = aspect ? this.offered(topic, sub, aspect, folded, place?.line) : undefined;
     if (offered) return this.aboutOnce(offered, prior, topic, sub, folded);
     if (!links.length) return null;

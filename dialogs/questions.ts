@@ -15,7 +15,8 @@ export const QUESTIONS = {
   'refill.rx': ['unknown'],
   /** Said after the refill answer asked for (or offered) the Rx number: the member has none. */
   'refill.noRx': ['noRx'],
-  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal'],
+  /** `earlyRefill` (a refill before a trip) is not on the menu: answered when named. */
+  'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal', 'earlyRefill'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental', 'samePlace'],
   'refill.info': ['autoRefill'],

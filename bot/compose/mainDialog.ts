@@ -33,15 +33,17 @@ import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
   const { options, phrases, policy, medicines } = kit;
   const topicNames = TopicNames.load();
+  const rescueWords = RescueWords.load();
+  const renewalFor = deps.records ? new RenewalFor(kit, deps.records) : undefined;
   const decider = new RouteDecider({
     options,
     phrases,
     policy,
     medicines,
-    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load(), topicNames),
+    followUps: new FollowUpReader(FollowUpNews.load(), LineNames.load(), topicNames, medicines),
     topicPrior: new TopicPrior(options, phrases, policy, topicNames),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
-    rescue: RescueWords.load(),
+    rescue: rescueWords,
     overGuess: FollowUpOverGuess.load(loadConcepts()),
     visitMode: new VisitModeNotPerson(options, phrases),
   });
@@ -49,7 +51,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
   const taskStart = new TaskStart(kit);
   const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);
-  const followUpAnswers = new FollowUpAnswers(kit, deps.records ? new RenewalFor(kit, deps.records) : undefined);
+  const followUpAnswers = new FollowUpAnswers(kit, renewalFor);
   return new MainDialog(
     {
       kit,
@@ -62,7 +64,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       followUpReply: new FollowUpReply(kit, followUpAnswers, taskStart, replies),
       secondRequest,
       requestPlan: new RequestPlan(kit),
-      rescue: new RescueReply(kit),
+      rescue: new RescueReply(kit, rescueWords, renewalFor),
     },
     logger,
     tasks,

@@ -87,7 +87,11 @@ export class MedicineNames {
     return this.nameIn(text) ?? this.purposes.phraseIn(text);
   }
 
-  /** A generic or brand name of the lexicon the message names (folded, the longest first); null when none. */
+  /**
+   * A generic or brand name of the lexicon the message names (folded, the longest first, as the
+   * message writes it); null when none. A Spanish form of a one-word name counts too
+   * ("metformina", "amlodipina": metformin, amlodipine).
+   */
   nameIn(text: string): string | null {
     const words = fold(text).split(' ').filter(Boolean);
     for (let size = this.longest; size >= 1; size--) {
@@ -96,7 +100,7 @@ export class MedicineNames {
         if (this.others.has(run)) return run;
       }
     }
-    return null;
+    return words.find((w) => spanishForms(w).some((f) => this.others.has(f))) ?? null;
   }
 
   /** The prescription's names (`names`), then what the medicine is for ("blood pressure", "presion"): what a member may call it. */
@@ -104,4 +108,10 @@ export class MedicineNames {
     const names = this.names(medication);
     return [...names, ...this.purposes.of(names)];
   }
+}
+
+/** The names a Spanish spelling of a medicine may stand for: "metformina" → metformin, "sertralina" → sertraline. */
+function spanishForms(word: string): string[] {
+  if (word.length < 6 || !word.endsWith('a')) return [];
+  return [word.slice(0, -1), ...(word.endsWith('ina') ? [`${word.slice(0, -1)}e`] : [])];
 }

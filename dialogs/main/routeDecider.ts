@@ -8,11 +8,24 @@ import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
 import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
+import { LAST_RX_STEP } from '../refill/renewalFor';
 import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
 import type { VisitModeNotPerson } from './visitModeNotPerson';
+
+/**
+ * What a rescue answer right after a refill answer takes from it: the prescription it was about
+ * (its danger sign when the message names no medicine: "what if i get an attack" after the
+ * albuterol's renewal), and whether it was a renewal's (what happens with the renewal comes next).
+ */
+function rescueContext(prior: TopicPriorState): Pick<RescueNeed, 'lastRx' | 'renewal'> {
+  const answers = prior.answers ?? {};
+  const lastRx = answers[LAST_RX_STEP];
+  const renewal = answers.need === 'renewal' || answers.topic === 'renewal' || !!answers.followUp?.startsWith('followUp.about.renewal');
+  return { ...(lastRx ? { lastRx } : {}), ...(renewal ? { renewal } : {}) };
+}
 
 /** What the main dialog does with a new request. */
 export type Decision =
@@ -108,8 +121,9 @@ export class RouteDecider {
     // if i need it this weekend"; "what if i need it before then" after a refill answer): a supply
     // today and when to call 911, never the refill's timing or the sign-in again. After the triage's
     // own answers; a doubt of an emergency keeps its safety line first.
-    const rescue = this.parts.rescue.read(turn.text, !!prior?.topics.includes('refill') && !prior.safety);
-    if (rescue) return { kind: 'rescue', need: rescue, safetyFirst: safety?.level === 'unsure' };
+    const afterRefill = !!prior?.topics.includes('refill') && !prior.safety;
+    const rescue = this.parts.rescue.read(turn.text, afterRefill);
+    if (rescue) return { kind: 'rescue', need: { ...rescue, ...(afterRefill ? rescueContext(prior!) : {}) }, safetyFirst: safety?.level === 'unsure' };
     // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.

@@ -7,6 +7,7 @@ import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQ
 import { ConfirmQuestion } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
+import { earlyRefillText } from './earlyRefill';
 import { renewalAnswer, renewalOffer } from './renewal';
 import { LAST_RX_STEP } from './renewalFor';
 import { statusMeaning } from './statusMeaning';
@@ -14,7 +15,7 @@ import { turnInfo } from '../turn';
 
 export const LIVE_REFILL = 'refill.live';
 
-export type LiveNeed = 'status' | 'refillNow' | 'whyPending' | 'renewal';
+export type LiveNeed = 'status' | 'refillNow' | 'whyPending' | 'renewal' | 'earlyRefill';
 
 export interface LiveRefillOptions {
   need: LiveNeed;
@@ -68,7 +69,7 @@ export class LiveRefillDialog extends ComponentDialog {
       else await k.memory.remember(context, LAST_RX_STEP, target.id);
     }
     if (target && need === 'status') return this.finish(step, [prescriptionLine(k, context, target)]);
-    if (target && need === 'renewal') return this.answerFor(step, need, target);
+    if (target && (need === 'renewal' || need === 'earlyRefill')) return this.answerFor(step, need, target);
     if (target && need === 'refillNow') {
       if (isRefillable(target)) return this.confirm(step, target);
       return this.finish(step, [prescriptionLine(k, context, target)], ['pharmacy.refill']);
@@ -86,6 +87,9 @@ export class LiveRefillDialog extends ComponentDialog {
     if (mentioned.length === 1) return this.answerFor(step, need, mentioned[0]!);
     const shown = mentioned.length ? mentioned : list;
     switch (need) {
+      case 'earlyRefill':
+        // No one medicine named: how an early refill for a trip is asked for, not the whole list.
+        return this.finish(step, [...notes, earlyRefillText(k, context)], ['pharmacy.mailOrder']);
       case 'status':
         return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, shown)]);
       case 'renewal': {
@@ -130,6 +134,8 @@ export class LiveRefillDialog extends ComponentDialog {
     // The one this answer is about, by id (never its name): "can you renew it" next means it.
     await k.memory.remember(context, LAST_RX_STEP, target.id);
     if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
+    // Before a trip: where that medicine stands (when it can be refilled), then how to get it early.
+    if (need === 'earlyRefill') return this.finish(step, [prescriptionLine(k, context, target), earlyRefillText(k, context)], ['pharmacy.mailOrder']);
     if (need === 'renewal' && isRefillable(target)) {
       // Refills are left: no renewal is needed, the refill itself is offered.
       await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication: k.terms.medication(target.medication, k.locale(context)) }) });
@@ -173,7 +179,7 @@ export class LiveRefillDialog extends ComponentDialog {
       const options = step.options as LiveRefillOptions;
       const text = turnInfo(context).text;
       const named = this.kit.options.match(text, 'refill.need');
-      const asks = named === 'status' || named === 'whyPending' || named === 'renewal' ? named : null;
+      const asks = named === 'status' || named === 'whyPending' || named === 'renewal' || named === 'earlyRefill' ? named : null;
       const other = await this.namedIn(step, memberId, text);
       if (other === 'failed') return this.unavailable(step);
       if (asks || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asks ?? options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
@@ -217,12 +223,12 @@ export class LiveRefillDialog extends ComponentDialog {
       details: { place: { key: 'refill.live.about.place', vars: { pharmacy } }, cost: { key: 'refill.live.about.cost' }, timing: { key: 'refill.live.about.timing' }, done: { key: 'refill.live.pending' } },
       dropped: 'refill.live.notRequested',
       // Read by afterConfirm: its status, what holds it up, a renewal, or "no, I only wanted …".
-      handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal'] }],
+      handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal', 'earlyRefill'] }],
       names,
     });
   }
 
-  private async finish(step: WaterfallStepContext, lines: string[], linkKeys: Array<'pharmacy.refill' | 'messaging.messageCareTeam' | 'pharmacy.orderStatus'> = [], withPrescriptionsPage = true): Promise<DialogTurnResult> {
+  private async finish(step: WaterfallStepContext, lines: string[], linkKeys: Array<'pharmacy.refill' | 'messaging.messageCareTeam' | 'pharmacy.orderStatus' | 'pharmacy.mailOrder'> = [], withPrescriptionsPage = true): Promise<DialogTurnResult> {
     const links = [...(withPrescriptionsPage ? [this.kit.link(step.context, 'pharmacy.prescriptions')] : []), ...linkKeys.map((key) => this.kit.link(step.context, key))];
     await this.kit.send(step.context, { text: lines.join('\n\n'), links });
     return step.endDialog();

@@ -13,6 +13,8 @@ import { verificationNote } from '../identity/notes';
 import type { IdentityVerification } from '../identity/verification';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { LIVE_REFILL, LiveRefillDialog, type LiveNeed, type LiveRefillOptions } from './liveRefill';
+import { aboutMyMeds } from './aboutMyMeds';
+import { earlyRefillText } from './earlyRefill';
 import { renewalAnswer } from './renewal';
 import { parseRx, type RxAnswer } from './rxNumber';
 
@@ -25,6 +27,8 @@ const NEEDS_A_PRESCRIPTION = new Set(['status', 'refillNow', 'whyPending', 'rene
  * so "is my refill ready?" gets where to see it, and the sign-in, at once.
  */
 const NEEDS_AN_RX = new Set(['refillNow']);
+/** Needs answered when named, not on the menu: an early refill for a trip. */
+const UNLISTED_NEEDS: readonly string[] = ['earlyRefill'];
 /** The statuses explained to a member who is not verified, in this order. */
 const EXPLAINED = ['pendingAuthorization', 'tooSoon', 'readyForPickup', 'shipped', 'noRefillsLeft'] as const;
 
@@ -49,11 +53,16 @@ export class RefillDialog extends TaskDialog {
   /** The words of the refill questions' options, in every language (no medicine's name). */
   private readonly vocabulary: ReadonlySet<string>;
 
+  private readonly records: MemberRecords;
+  private readonly verification: IdentityVerification;
+
   constructor(
     kit: DialogKit,
     deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string },
   ) {
     super('refill', kit);
+    this.records = deps.records;
+    this.verification = deps.verification;
     this.vocabulary = refillVocabulary(kit);
     const rx = new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber));
     rx.loose = true; // a medicine's name: "my head hurts" is not one
@@ -61,7 +70,7 @@ export class RefillDialog extends TaskDialog {
     this.addDialog(new VerifyIdentityDialog(kit, deps.verification, deps.oauthConnection));
     this.addDialog(new LiveRefillDialog(kit, deps.records));
     this.addFlow([
-      (step) => this.ask(step, 'need', 'refill.need'),
+      (step) => this.askNeed(step),
       (step) => this.afterNeed(step),
       (step) => this.afterVerify(step),
       (step) => this.finishStep(step),
@@ -101,10 +110,25 @@ export class RefillDialog extends TaskDialog {
     return { status: DialogTurnStatus.complete, result: { kind: 'completed' } satisfies TaskOutcome };
   }
 
+  /** What the member needs: named in the opening message, else the menu (an unlisted need is still understood). */
+  private async askNeed(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const prefilled = this.resumed(step, 'need', 'refill.need') ?? this.prefilled(step, 'refill.need');
+    if (prefilled) return step.next({ answer: prefilled } satisfies ChoiceAnswer);
+    // "what about my meds" from a member signed in (or known to their channel, as on Teams): their
+    // prescriptions' status list, not the menu of needs (newcomer run v13, YX07).
+    const opening = (step.options as TaskOptions | undefined)?.text;
+    if (opening && aboutMyMeds(opening) && (await this.verification.route(step.context)).kind === 'verified') return step.next({ answer: 'status' } satisfies ChoiceAnswer);
+    const ids = QUESTIONS['refill.need'].filter((id) => !UNLISTED_NEEDS.includes(id));
+    return this.ask(step, 'need', 'refill.need', { ids, unlisted: UNLISTED_NEEDS });
+  }
+
   private async afterNeed(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const need = (step.result as ChoiceAnswer | undefined)?.answer;
     if (!need) return this.stuck(step);
     await this.answered(step, 'need', need);
+    // An early refill for a trip needs no sign-in: the general answer, and, for a member already
+    // signed in, the medicine they named from their own list (newcomer run v13, YZ13).
+    if (need === 'earlyRefill') return this.earlyRefill(step);
     if (!NEEDS_A_PRESCRIPTION.has(need)) return step.next();
     const opening = (step.options as { text?: string } | undefined)?.text ?? '';
     const inOpening = parseRx(opening, this.kit.profile.rxNumber);
@@ -113,8 +137,22 @@ export class RefillDialog extends TaskDialog {
     const words = !state.rxGiven && opening && !this.kit.options.match(opening, 'topics', 'exact') ? candidateWords(opening, (w) => this.vocabulary.has(w)) : [];
     if (words.length) state.nameGiven = words;
     // On Web Chat the member signs in on the portal: what they asked, and the medicine they named, are answered then.
-    const remember = { topic: 'prescriptions' as const, need: need as LiveNeed, ...(words.length ? { words } : {}) };
+    const remember = { topic: 'prescriptions' as const, need: need as Exclude<LiveNeed, 'earlyRefill'>, ...(words.length ? { words } : {}) };
     return step.beginDialog(VERIFY_DIALOG, { topic: 'prescriptions', remember } satisfies VerifyOptions);
+  }
+
+  private async earlyRefill(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const member = await this.records.verifiedMember(step.context);
+    if (!member) return step.next();
+    (step.values as RefillValues).live = true;
+    const opening = (step.options as { text?: string } | undefined)?.text;
+    const rx = opening ? parseRx(opening, this.kit.profile.rxNumber) : null;
+    return step.beginDialog(LIVE_REFILL, {
+      need: 'earlyRefill',
+      rx: rx?.ok && rx.value.kind === 'rx' ? rx.value.rx : null,
+      memberId: member.memberId,
+      ...(opening ? { text: opening } : {}),
+    } satisfies LiveRefillOptions);
   }
 
   private async afterVerify(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -188,6 +226,10 @@ export class RefillDialog extends TaskDialog {
         links.push(...renewal.links);
         break;
       }
+      case 'earlyRefill':
+        lines.push(earlyRefillText(k, context));
+        links.push(k.link(context, 'pharmacy.prescriptions'), k.link(context, 'pharmacy.mailOrder'));
+        break;
       case 'changePharmacy':
         lines.push(k.text(context, 'refill.answer.changePharmacy'));
         links.push(k.link(context, 'pharmacy.changePharmacy'));

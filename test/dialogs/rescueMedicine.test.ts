@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { textOf } from '../support/chat';
+import { linksOf, textOf } from '../support/chat';
 import { ALEX, MemberChat } from '../support/identity';
 
 const REAL = { understanding: undefined, emergencyCheck: undefined };
@@ -98,6 +98,55 @@ describe('a rescue medicine needed before its refill gets a supply today and 911
   it('a plain refill of an inhaler is still the refill', async () => {
     const chat = chatOn('sms', false);
     const text = textOf(await chat.say('i need a refill of my albuterol inhaler'));
+    assert.doesNotMatch(text, /short supply/, text);
+  });
+
+  /**
+   * Newcomer run v13, YZ06 (SMS en, Alex signed in by code): after the albuterol's renewal answer,
+   * "i only have like 2 puffs left what if i get an attack before they answer" got the renewal
+   * paragraph and the list again. A puff names an inhaler, a few doses left says it is running out,
+   * an attack says it may be needed: the rescue answer first (the pharmacy's emergency supply, the
+   * 24/7 nurse line, urgent care, 911 if breathing is hard), then what happens with the renewal.
+   */
+  for (const c of [
+    { es: false, first: 'where are my prescriptions', renew: 'my albuterol has no refills left can u get the dr to renew it, i use it for my asthma', worry: 'i only have like 2 puffs left what if i get an attack before they answer', danger: /trouble breathing/, renewal: /renewal goes on: your Albuterol HFA inhaler \(Rx 1000105\)/ },
+    { es: true, first: 'donde estan mis recetas', renew: 'mi albuterol no tiene resurtidos, me lo puede renovar el doctor? es para mi asma', worry: 'solo me quedan 2 disparos del inhalador y si me da un ataque?', danger: /cuesta respirar/, renewal: /renovación sigue su curso: la receta de su Albuterol HFA inhalador \(Rx 1000105\)/ },
+  ]) {
+    it(`SMS ${c.es ? 'es' : 'en'}, signed in by code: YZ06 "${c.worry}" after the renewal answer`, async () => {
+      const chat = chatOn('sms', c.es);
+      await chat.say(c.first);
+      const code = /\b(\d{6})\b/.exec(textOf(await chat.say('1')))?.[1];
+      assert.ok(code);
+      await chat.say(code);
+      assert.match(textOf(await chat.say(c.renew)), /Albuterol/);
+      const replies = await chat.say(c.worry);
+      const text = textOf(replies);
+      assertRescue(text, c.es, c.danger);
+      assert.match(text, c.es ? /24 horas/ : /24 hours a day/, text);
+      // The rescue answer first, then what happens with the renewal.
+      assert.match(text, c.renewal, text);
+      assert.ok(text.search(/911/) < text.search(c.renewal), text);
+      assert.ok(linksOf(replies).some((l) => l.endsWith('/secure/message-center/new')), linksOf(replies).join(' '));
+    });
+  }
+
+  it('Web Chat en, signed in: "what if i get an attack" after the albuterol renewal answer names its danger sign', async () => {
+    const chat = chatOn('webchat', false);
+    await chat.signIn(ALEX.memberId);
+    await chat.say('i need to renew my albuterol');
+    const text = textOf(await chat.say('what if i get an attack before they answer'));
+    assertRescue(text, false, /trouble breathing/);
+    assert.match(text, /renewal goes on/, text);
+  });
+
+  it('SMS en, first message: "only 1 puff left in my inhaler, my refill isnt ready"', async () => {
+    assertRescue(textOf(await chatOn('sms', false).say('only 1 puff left in my inhaler, my refill isnt ready')), false, /trouble breathing/);
+  });
+
+  it('refills left on an inhaler are no doses left: still the refill', async () => {
+    const chat = chatOn('webchat', false);
+    await chat.signIn(ALEX.memberId);
+    const text = textOf(await chat.say('i only have 2 refills left on my inhaler, can i refill it'));
     assert.doesNotMatch(text, /short supply/, text);
   });
 });
