@@ -66,7 +66,7 @@ export interface RouteDeciderParts {
   /** A rescue medicine running out or needed before its refill (dialogs/refill/rescueWords.ts). */
   rescue: Pick<RescueWords, 'read'>;
   /** A follow-up about the answer that only the triage's model reads as a health matter (dialogs/main/followUpOverGuess.ts). */
-  overGuess?: Pick<FollowUpOverGuess, 'read'>;
+  overGuess?: Pick<FollowUpOverGuess, 'read' | 'guessOnly'>;
   /** "en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
 }
@@ -112,6 +112,17 @@ export class RouteDecider {
     if (overGuess) {
       triage.match = null;
       return { kind: 'followUp', followUp: overGuess, topic: prior!.topics[0]! };
+    }
+    // A rescue medicine needed before its refill comes ("y si lo necesito antes" after the renewal
+    // answer) that the triage's model alone reads as mental health or symptoms (no concept but the
+    // neutral ones): the rescue answer, a supply today and when to call 911 (full-run failure
+    // rescueMedicine XS13 after the thirteenth session's retrain).
+    if (prior?.topics.includes('refill') && !prior.safety && this.parts.overGuess?.guessOnly(turn, triage)) {
+      const rescue = this.parts.rescue.read(turn.text, true);
+      if (rescue) {
+        triage.match = null;
+        return { kind: 'rescue', need: { ...rescue, ...rescueContext(prior) }, safetyFirst: false };
+      }
     }
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
