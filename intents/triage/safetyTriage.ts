@@ -184,6 +184,11 @@ export class SafetyTriage implements TriageCheck {
       }
       return result;
     }
+    // A denial of crisis words that names the body ("im not suicidal, my eye is blurry") is read as
+    // a denial before the model's mental health or symptoms: a health worry, the nurse line (the
+    // model alone leaned to mental health after the thirteenth session's retrain; full-run failure
+    // triage v11 XP14).
+    if (denied && sentences.some((s) => s.concepts.some((c) => BODILY.has(c)))) return this.denied(denied, sentences, p, locale);
     const mh = p[I.mental_health]!;
     const sy = p[I.symptoms]!;
     if (mh >= d.mental_health && mh >= sy) return this.outcome('mental_health', null, locale, mh, `model:mental_health:${model.strongestFeature(sentences, locale, 'mental_health')}`);
