@@ -13,10 +13,11 @@ import { ALERT_RECORDER, botBubbles, CONSOLE_AGENTS, consoleAccounts, memberSays
  * person in their own headless Chromium context, against one real assistant with agent accounts
  * that carry roles, skills and capacities. Internal notes and wrap-up, transfer and skills routing,
  * presence and capacity, canned responses, alerts and unread marks, typing both ways, history, the
- * layout at 1366×768 and an axe-core WCAG 2.1 AA scan. Screenshots for the README go to docs/images/.
+ * layout at 1366×768 and an axe-core WCAG 2.1 AA scan. Screenshots go to test-results/, or to docs/images/ for the README with UPDATE_SCREENSHOTS=1.
  */
 
-const IMAGES = fromRoot('docs', 'images');
+/** The README's screenshots are refreshed on request only, so a test run leaves the work tree clean. */
+const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? fromRoot('docs', 'images') : fromRoot('test-results');
 const MEMBER_ID = 'M-1001';
 const PHONE = { width: 390, height: 760 };
 
