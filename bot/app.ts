@@ -66,6 +66,7 @@ import { memberTyping } from '../handoff/bot/memberTyping';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
 import { TextLimit } from '../pipeline/textLimit';
 import { TurnFactsSource } from '../pipeline/turnFacts';
+import { CantGetIn } from '../dialogs/cantGetIn';
 
 export type { AssistantOverrides } from './compose/overrides';
 export type { BotCore } from './compose/botCore';
@@ -175,7 +176,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     transcripts: overrides.transcripts ?? handoff.transcripts,
     escalations: handoff.escalations,
   });
-  const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection };
+  const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection, cantGetIn: CantGetIn.load() };
   const mainDialog =
     overrides.mainDialog ??
     createMainDialog(kit, escalation, logger, [

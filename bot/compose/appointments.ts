@@ -35,7 +35,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     mover: new VisitMover(kit, words, opening, modes, deps),
     changes: new VisitChanges(kit, words, modes, 'appointment.flow'),
     sameTime,
-    answer: new PortalAnswer(kit, words, modes, sameTime),
+    answer: new PortalAnswer(kit, words, modes, sameTime, deps.cantGetIn),
     earlyTime: new EarlyTime(kit, words),
     nextWeek: new NextWeekOfVisit(words),
     details: new BookingDetails(kit),

@@ -1,3 +1,4 @@
+import type { CantGetIn } from '../cantGetIn';
 import type { Clock } from '../../common/clock';
 import type { Appointment, VisitMode } from '../../services/appointments/appointmentLookup';
 import type { MemberRecords } from '../common/memberRecords';
@@ -26,6 +27,8 @@ export interface AppointmentDeps {
   records: MemberRecords;
   verification: IdentityVerification;
   oauthConnection?: string;
+  /** Words that say the member cannot get into their account (the sign-in-trouble answer). */
+  cantGetIn: CantGetIn;
   /** Appointment times are shown in the member's time zone, or this one when the channel does not say. */
   timeZone: string;
 }

@@ -1,3 +1,4 @@
+import type { CantGetIn } from '../cantGetIn';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
 import type { TextAnswer } from '../common/questions';
@@ -21,6 +22,7 @@ export class PortalAnswer {
     private readonly words: VisitWords,
     private readonly modes: VisitModes,
     private readonly sameTime: SameTime,
+    private readonly cantGetIn: CantGetIn,
   ) {}
 
   /** A new visit or moving one: the scheduling page with the choices filled in. */
@@ -90,7 +92,7 @@ export class PortalAnswer {
     const context = step.context;
     const lines = [this.kit.text(context, `appointment.done.${action}`)];
     const verify = (step.values as AppointmentValues).verify;
-    const note = verify ? verificationNote(this.kit, context, verify, 'appointments') : { text: null, links: [] };
+    const note = verify ? verificationNote(this.kit, context, verify, 'appointments', this.cantGetIn) : { text: null, links: [] };
     if (note.links.length) await this.kit.memory.noteSignInAsked(context);
     if (note.text) lines.push(note.text);
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));

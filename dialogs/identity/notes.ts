@@ -1,15 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Link } from '../../channels/reply';
-import { CantGetIn } from '../cantGetIn';
+import type { CantGetIn } from '../cantGetIn';
 import type { DialogKit } from '../common/kit';
 import type { PendingRequest } from './verification';
 import type { VerifyResult } from './verifyDialog';
-
-let loaded: CantGetIn | undefined;
-function defaultCantGetIn(): CantGetIn {
-  loaded ??= CantGetIn.load();
-  return loaded;
-}
 
 /**
  * What to tell a member who could not be verified, with the general answer: how they can see
@@ -20,7 +14,7 @@ export function verificationNote(
   context: TurnContext,
   result: VerifyResult,
   topic: PendingRequest['topic'],
-  cantGetIn: CantGetIn = defaultCantGetIn(),
+  cantGetIn: CantGetIn,
 ): { text: string | null; links: Link[] } {
   if (result.member) return { text: null, links: [] };
   const what = kit.text(context, `identity.what.${topic}`);

@@ -1,3 +1,4 @@
+import type { CantGetIn } from '../cantGetIn';
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from '../common/kit';
@@ -55,14 +56,16 @@ export class RefillDialog extends TaskDialog {
 
   private readonly records: MemberRecords;
   private readonly verification: IdentityVerification;
+  private readonly cantGetIn: CantGetIn;
 
   constructor(
     kit: DialogKit,
-    deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string },
+    deps: { records: MemberRecords; verification: IdentityVerification; oauthConnection?: string; cantGetIn: CantGetIn },
   ) {
     super('refill', kit);
     this.records = deps.records;
     this.verification = deps.verification;
+    this.cantGetIn = deps.cantGetIn;
     this.vocabulary = refillVocabulary(kit);
     const rx = new TextQuestion<RxAnswer>(RX_QUESTION, kit, (text) => parseRx(text, kit.profile.rxNumber));
     rx.loose = true; // a medicine's name: "my head hurts" is not one
@@ -201,7 +204,7 @@ export class RefillDialog extends TaskDialog {
     const pharmacy = k.profile.phone('pharmacy', k.locale(context));
     const lines: string[] = [];
     const links = [];
-    const note = state.verify ? verificationNote(k, context, state.verify, 'prescriptions') : { text: null, links: [] };
+    const note = state.verify ? verificationNote(k, context, state.verify, 'prescriptions', this.cantGetIn) : { text: null, links: [] };
     if (note.links.length) await k.memory.noteSignInAsked(context);
     switch (need) {
       case 'status': {
