@@ -7,18 +7,22 @@ import type { SentenceView } from './features';
 export const HARMLESS_FILE = path.join(DATA_DIR, 'triage', 'harmless.json');
 
 const rule = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), pattern: z.string().min(1) });
-const lookalike = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  /** The token that looks like a concept word ("ill" for "I'll"). */
-  token: z.string().regex(/^[a-z0-9]+$/),
-  /**
-   * It is the other word when the next tokens are one of these ("ill call", "ill do it"; a phrase
-   * of several words, "me with", is matched against as many next tokens)…
-   */
-  before: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/)).min(1),
-  /** …and the token before it is none of these ("i feel ill", "so ill"). */
-  notAfter: z.array(z.string().regex(/^[a-z0-9]+$/)),
-});
+const lookalike = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The token that looks like a concept word ("ill" for "I'll"). */
+    token: z.string().regex(/^[a-z0-9]+$/),
+    /**
+     * It is the other word when the next tokens are one of these ("ill call", "ill do it"; a phrase
+     * of several words, "me with", is matched against as many next tokens)…
+     */
+    before: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/)).default([]),
+    /** …or the tokens before it end with one of these ("la medicina de la presion": the medicine's name)… */
+    after: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/)).default([]),
+    /** …and the token before it is none of these ("i feel ill", "so ill"). */
+    notAfter: z.array(z.string().regex(/^[a-z0-9]+$/)),
+  })
+  .refine((l) => l.before.length + l.after.length > 0, { message: 'a lookalike needs the words before or after it' });
 const harmlessSchema = z.object({
   $comment: z.string().optional(),
   messages: z.object({ en: z.array(rule), es: z.array(rule) }),
@@ -75,7 +79,9 @@ export class HarmlessReader {
   withoutLookalikes(tokens: readonly string[], inTask = false): string[] | null {
     let changed = false;
     const out = tokens.map((t, i) => {
-      const hit = this.lookalikes.some((l) => l.token === t && l.before.some((b) => followedBy(tokens, i, b)) && !l.notAfter.includes(tokens[i - 1] ?? ''));
+      const hit = this.lookalikes.some(
+        (l) => l.token === t && (l.before.some((b) => followedBy(tokens, i, b)) || l.after.some((a) => precededBy(tokens, i, a))) && !l.notAfter.includes(tokens[i - 1] ?? ''),
+      );
       if (hit) changed = true;
       return hit ? '_' : t;
     });
@@ -90,6 +96,12 @@ export class HarmlessReader {
     }
     return changed ? out : null;
   }
+}
+
+/** Whether the tokens before position i end with the phrase's words. */
+function precededBy(tokens: readonly string[], i: number, phrase: string): boolean {
+  const words = phrase.split(' ');
+  return i >= words.length && words.every((w, k) => tokens[i - words.length + k] === w);
 }
 
 /** Whether the tokens after position i start with the phrase's words. */

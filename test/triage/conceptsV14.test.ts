@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { buildSafetyTriage } from '../../intents/triage/safetyTriage';
+import { sharedDetector } from '../intents/support/fixtures';
+
+/**
+ * Triage changes of the fourteenth session (intents/data/triage/harmless.json, denials.json,
+ * concepts.json and intents/triage/harmless.ts), each seen in the newcomer run v14, each tested
+ * at the level of the triage's outcome.
+ */
+describe('safety triage: readings of the fourteenth session', function () {
+  this.timeout(240_000);
+  const triage = buildSafetyTriage(sharedDetector()).triage;
+  const signalConcept = (words: string): string | undefined => {
+    const safety = triage.triage(words).safety;
+    return safety?.level === 'signal' ? safety.rule.split(':')[1] : undefined;
+  };
+
+  it('pills that run out on a day to come are a refill, not a crisis (YZ12: "se me acaban las pastillas el viernes" got 988)', () => {
+    for (const words of ['se me acaban las pastillas el viernes', 'ya casi se me acaba la insulina', 'my pills run out friday', 'my blood pressure pills run out in 3 days']) {
+      const r = triage.triage(words);
+      assert.equal(r.match, null, words);
+      assert.equal(r.safety, null, words);
+    }
+    // Any other word and the whole-message reading does not apply: an end wished for is a crisis.
+    for (const words of ['se me acaban las ganas de vivir', 'my pills run out friday and honestly i dont want to be here anymore']) {
+      assert.equal(triage.triage(words).match?.intent, 'emergency', words);
+    }
+  });
+
+  it('"acaba" is "just" only before "de": "me acabo de tomar todas las pastillas" keeps its onset, "se me acaba la insulina" has none', () => {
+    assert.ok(triage.triage('me acabo de tomar todas las pastillas').concepts?.includes('onset_now'));
+    assert.ok(!triage.triage('se me acaba la insulina el lunes').concepts?.includes('onset_now'));
+    assert.equal(triage.triage('me acabo de tomar todas las pastillas').match?.intent, 'emergency');
+  });
+
+  it('a medicine named after its condition is no sign ("is my blood pressure med ready", YZ01 got the nurse line); a reading of the pressure still is', () => {
+    for (const words of ['hi is my blood pressure med ready', 'ya esta lista mi medicina de la presion']) {
+      const concept = signalConcept(words);
+      assert.ok(concept === undefined || concept === 'substance', `${words}: ${concept}`);
+      assert.equal(triage.triage(words).safety?.leaning, undefined, words);
+    }
+    const reading = triage.triage('my blood pressure is 200 over 120 and my head is pounding');
+    assert.ok(reading.match?.intent === 'emergency' || reading.safety?.level === 'signal');
+    assert.ok(reading.concepts?.includes('sign') && reading.concepts.includes('pain'));
+  });
+
+  it('"help me" asking for help with a task is no plea ("can you help me write a cover letter" got the 911/988 line, YZ14)', () => {
+    for (const words of ['can you help me write a cover letter', 'ayudame a escribir una carta para mi trabajo']) assert.equal(triage.triage(words).safety, null, words);
+    // The plea alone is still a sign.
+    for (const words of ['help me please', 'ayudame']) assert.notEqual(triage.triage(words).safety, null, words);
+  });
+
+  it('"no estoy en crisis" is a denial: never an emergency or the safety net (YZ12 got 988 twice)', () => {
+    for (const words of ['no estoy en crisis, solo necesito mi metformina', "i'm not in crisis, i just need my refill"]) {
+      const r = triage.triage(words);
+      assert.notEqual(r.match?.intent, 'emergency', words);
+      assert.notEqual(r.safety?.level, 'unsure', words);
+    }
+    // With a contrast it is no denial.
+    assert.ok(triage.triage('no estoy en crisis pero ya no quiero vivir').match?.intent === 'emergency');
+  });
+});
