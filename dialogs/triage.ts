@@ -15,7 +15,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -198,7 +198,12 @@ export class TriageResponder {
    * `still` is that answer again, in other words (never the same reply twice in a row);
    * `injury` answers a hurt body after a disclosure (an eye gone blurry, a blow to the head, pain
    * when breathing): care today (the ER for vision or head, same-day care), the nurse line, 911,
-   * getting care without the police, then the hotline, with the same-day visit to book.
+   * getting care without the police, then the hotline, with the same-day visit to book;
+   * `phone` answers a phone watched after a disclosure ("he checks my phone, dont text me back"):
+   * clearing the conversation (on SMS, no text from us unless they write), calling from a safe
+   * phone, the hotline's chat instead of a text, 911; `phoneAgain` is the same in short;
+   * `handled` is for help that came and took the person after 911 or Poison Control ("they took
+   * her"): a short wish, and the task asked for goes on.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
@@ -211,12 +216,15 @@ export class TriageResponder {
     if (answers) triage.answered = true;
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
-    const hotline = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}` ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    // A phone watched, after a disclosure that is not domestic violence: its own line after the text.
+    const ownLine = mode === 'phone' && key === 'urgentFollowUp.phone.abuse' ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const again = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}`;
+    const hotline = [...ownLine, ...(again ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [])];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
     // A hurt body: the same-day visit to book (the text names the ER and the nurse line).
     const links = mode === 'injury' && key !== `urgentFollowUp.${urgent.kind}` ? { links: [this.sameDayLink(locale)] } : {};
-    const reply: Reply = { text: [...aside, this.text(locale, key, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
+    const reply: Reply = { text: [...aside, this.text(locale, key, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : mode === 'phone' || mode === 'phoneAgain' ? { clear: this.text(locale, `urgentFollowUp.phone.clear.${context.activity.channelId === 'sms' ? 'sms' : 'chat'}`) } : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     // Care for a hurt body after a disclosure is the symptoms answer (the nurse line, same-day care).
     noteOutcome(context, { triage: mode === 'injury' ? 'symptoms' : 'safety_net' });
@@ -238,6 +246,8 @@ export class TriageResponder {
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;
+    if (mode === 'phone') return urgent.kind === 'dv' ? 'urgentFollowUp.phone.dv' : 'urgentFollowUp.phone.abuse';
+    if (mode === 'phoneAgain') return 'urgentFollowUp.phone.again';
     if (mode === 'aside' || mode === 'later' || mode === 'still') return catalog.has(`urgentFollowUp.aside.line.${urgent.kind}`) ? `urgentFollowUp.aside.line.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
     const byIntent = urgent.intent === 'abuse' ? 'abuse' : urgent.kind;
     const own = mode === 'refusal' || mode === 'police' ? `urgentFollowUp.${mode}.${urgent.kind}` : `urgentFollowUp.${mode}.${byIntent}`;

@@ -22,6 +22,12 @@ import { fold } from '../dialogs/common/text';
  * - `means`: the means at hand named ("i have my pills saved up", "tengo una pistola en la casa"), after a crisis answer;
  * - `safe`: safe for now ("i'm at my sister's", "he's gone", "no estoy herida"), after an abuse disclosure;
  * - `ack`: a bare acknowledgement, the whole message ("ok", "idk", "sure", "vale", "ajá").
+ * - `watched`: the phone watched by someone ("he checks my phone", "pls dont text me back about
+ *   this", "el revisa mi celular", "borra esto"), after an abuse disclosure above all;
+ * - `handled`: the person is in the care of help that came ("they took her", "the ambulance came",
+ *   "she's at the hospital", "ya se la llevaron"), after 911 or Poison Control.
+ * Apart from the readings, `asksBack` is a task interrupted by a safety answer asked for again
+ * ("y la cita?", "what about my appointment", "ok back to the booking").
  * A message that says both (a refusal that names a call not made: "I didn't call, I don't want an
  * ambulance") is a refusal: "called" needs a call that was made. A worry about who will know comes
  * first ("will he find out I called you").
@@ -30,12 +36,12 @@ import { fold } from '../dialogs/common/text';
  * data (`pipeline/data/follow-up-reading.json`: regular expressions per reading, with macros);
  * the order in which the readings are tried is this module's.
  */
-export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack';
+export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack' | 'watched' | 'handled';
 
 export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
-  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices',
+  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'handled', 'back',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
 
@@ -89,15 +95,26 @@ export class FollowUpReader {
     return this.read(text) === 'called' && this.any('emergencyServices', fold(text));
   }
 
+  /** A task interrupted by a safety answer asked for again ("y la cita?", "what about my appointment"). */
+  asksBack(text: string): boolean {
+    return this.any('back', fold(text));
+  }
+
   read(text: string): FollowUpReading | null {
     const folded = fold(text);
     if (!folded) return null;
+    // Help came and took the person ("they took her", "ya se la llevaron"): before a call made,
+    // whose words ("the ambulance is here") it shares.
+    if (this.any('handled', folded)) return 'handled';
     const called = this.any('called', folded) && !this.any('notCalled', folded);
     // "I don't want the police": the hotline is not the police (before who will know: "don't tell
     // the police" is that worry too); "I called the police" is a call made.
     if (!called && this.any('police', folded) && this.any('policeWorry', folded)) return 'police';
     // "will he find out I texted you" is a worry about who will know, before a call made.
     if (!called && this.any('account', folded)) return 'account';
+    // The phone watched ("he checks my phone, dont text me back", "el lee mis mensajes"): after
+    // keeping them out of the account, before what the plan holds and who will know.
+    if (!called && this.any('watched', folded)) return 'watched';
     // The abuser and what the plan holds; a reason not to go or call said with it ("i dont want to
     // go to the ER, he'll see the bill") stays a refusal.
     if (!called && this.any('accountSeen', folded) && !this.any('refusal', folded)) return 'account';
@@ -128,4 +145,8 @@ export function calledEmergencyServices(text: string): boolean {
 
 export function readFollowUp(text: string): FollowUpReading | null {
   return reader().read(text);
+}
+
+export function asksBack(text: string): boolean {
+  return reader().asksBack(text);
 }

@@ -8,7 +8,7 @@ import { resumeThisTurn, startThisTurn } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { refusesPhone } from './careFollowUp';
 import type { CrisisVisit } from './crisisVisit';
-import { calledEmergencyServices, readFollowUp } from './followUpReading';
+import { asksBack, calledEmergencyServices, readFollowUp } from './followUpReading';
 import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { taskAsked } from './taskAfterSafety';
 import type { TurnFacts } from './turnFacts';
@@ -30,6 +30,11 @@ export interface UrgentMemory {
   left: number;
   /** The task a crisis answer ended ("book a therapy appt"): asked for again, it goes on. */
   task?: PausedTask;
+  /**
+   * The task a 911 or Poison Control answer ended: never a next step while the call is to be made,
+   * it goes on once the member has called or help came and they ask for it ("y la cita?").
+   */
+  interrupted?: PausedTask;
   /** The last follow-up given in the window ('full': the paragraph, never given twice in a row). */
   last?: FollowUpMode;
 }
@@ -123,7 +128,7 @@ export class UrgentFollowUp {
     // Only a crisis answer or a disclosure leads back to a task (after 911 or Poison Control, a
     // visit is no next step): "solo quiero la cita" after the hotline goes on with the booking's
     // answers ("para mí"), newcomer run v13 YW14, YZ12.
-    const kept = (kind === 'crisis' || match.intent === 'abuse') && task ? { task } : {};
+    const kept = (kind === 'crisis' || match.intent === 'abuse') && task ? { task } : task ? { interrupted: task } : {};
     await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
   }
 
@@ -153,11 +158,26 @@ export class UrgentFollowUp {
    * emergency department". True when it was answered here (the turn ends).
    */
   async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean> {
-    const kept = await this.active(context);
-    if (!kept) return false;
+    const reading = readFollowUp(context.activity.text ?? '');
     const concepts = result.concepts ?? [];
     const locale = match.locale;
-    const reading = readFollowUp(context.activity.text ?? '');
+    // Help came and took the person after 911 or Poison Control ("they took her to the hospital"),
+    // even once the window's messages are used: the emergency is in hand, never "call 911 now".
+    const recent = await this.recent(context);
+    if (reading === 'handled' && recent && onTheWayAfter(recent) && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
+      await this.answered(context, recent, 0);
+      await this.give(context, recent, locale, 'handled');
+      return true;
+    }
+    const kept = await this.active(context);
+    if (!kept) return false;
+    // After a disclosure, the phone watched ("tengo miedo, el revisa mi celular", which the triage
+    // reads as the disclosure again): phone safety, never the same answer word for word.
+    if (kept.intent === 'abuse' && reading === 'watched' && !concepts.some((c) => NEW_SIGNS.has(c) || CRISIS_SIGNS.has(c))) {
+      await this.answered(context, kept, kept.left - 1);
+      await this.give(context, kept, locale, this.phoneMode(kept));
+      return true;
+    }
     // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
     // poisoning again ("y ahora? la veo medio dormida"): 911 now, not Poison Control again.
     if (match.intent === 'emergency' && match.kind === 'poison' && drowsyAfterPoison(kept, concepts)) {
@@ -242,7 +262,7 @@ export class UrgentFollowUp {
   /** A member message after an urgent answer; true when it was answered here (the turn ends). */
   async handle(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
     const kept = await this.active(context);
-    if (!kept) return this.afterWindow(context, turn);
+    if (!kept) return this.afterWindow(context, facts, turn);
     const triage = turnTriage(context);
     // This message was urgent itself (answered, and remembered afresh), or is empty.
     if (triage.answered || !(context.activity.text ?? '').trim()) return false;
@@ -252,12 +272,21 @@ export class UrgentFollowUp {
     // "I already called them": no "call now" again; the window ends (what follows is routed as usual).
     // "I don't want to go to the ER", "can I just get an appt": an answer to that, never a menu.
     const reading = readFollowUp(context.activity.text ?? '');
-    if (reading === 'called') {
+    const own = facts.triage(context.activity.text ?? '');
+    // "they took her. can u cancel the appt": help came after 911 or Poison Control; a short wish,
+    // then the task asked for goes on (never "call 911 now" before it). After 988 or a hotline,
+    // help that came is a call made.
+    if (reading === 'handled' && onTheWayAfter(kept)) {
+      await this.answered(context, kept, 0);
+      await this.give(context, kept, locale, 'handled');
+      return !this.goOn(context, kept, turn, own.taskWord === true);
+    }
+    // "ok ya llamé. lo de la cita de mi mamá porfa": the call acknowledged, then the task asked for.
+    if (reading === 'called' || reading === 'handled') {
       await this.answered(context, kept, 0);
       await this.give(context, kept, locale, 'called');
-      return true;
+      return !this.goOn(context, kept, turn, own.taskWord === true);
     }
-    const own = facts.triage(context.activity.text ?? '');
     // "my wife is driving me to the er now", "me lleva mi esposo a urgencias": already on the way
     // after 911 or Poison Control: acknowledged (an ambulance if it gets worse on the way), never
     // "call 911 now" again nor the generic safety line; a task named with it goes on after.
@@ -287,6 +316,12 @@ export class UrgentFollowUp {
     // hand-off, whatever the recognizer hears in it ("no le cuente nada a mi esposo"). With a task
     // ("I need an appointment but he can't know"), the task goes on after it.
     // "he knows my password", "how do i keep him out of the portal": keeping them out of the account.
+    // "he checks my phone. pls dont text me back": phone safety (on SMS, no text from us unless
+    // they write), the hotline from a safe phone or its chat; with a task, the task goes on after.
+    if (reading === 'watched' && kept.intent === 'abuse') {
+      await this.give(context, kept, locale, this.phoneMode(kept));
+      return !task;
+    }
     if ((reading === 'account' || reading === 'privacy' || reading === 'police') && kept.intent === 'abuse') {
       await this.give(context, kept, locale, reading);
       return !task;
@@ -386,11 +421,24 @@ export class UrgentFollowUp {
    * about the urgent answer (a short caring reply with the number and a person), never the
    * out-of-scope reply. Anything else goes on as usual, and a later "ok" is the task's.
    */
-  private async afterWindow(context: TurnContext, turn: TurnInfo): Promise<boolean> {
-    const kept = await this.memory.get(context);
-    if (!kept || this.clock() - kept.at > this.settings.withinMs || !kept.last) return false;
+  private async afterWindow(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
+    const kept = await this.recent(context);
+    if (!kept || !kept.last) return false;
     const text = context.activity.text ?? '';
     if (turnTriage(context).answered || !text.trim()) return false;
+    // Help came after the call ("they took her to the hospital. can you cancel her appointment"):
+    // a short wish once, then the task asked for goes on.
+    if (readFollowUp(text) === 'handled' && onTheWayAfter(kept) && kept.last !== 'handled') {
+      await this.give(context, kept, turn.locale, 'handled');
+      return !this.goOn(context, kept, turn, facts.triage(text).taskWord === true);
+    }
+    // The task a 911 or Poison Control answer ended, asked for again once the call was made ("si
+    // gracias. y la cita?", "ok back to the booking"): it goes on where it was.
+    if (kept.interrupted && asksBack(text) && !this.otherTask(turn, kept.interrupted)) {
+      this.resume(context, kept, text);
+      await this.memory.set(context, kept);
+      return false;
+    }
     if (readFollowUp(text) !== 'ack' || !STILL_ABOUT_IT.has(kept.last)) {
       delete kept.last;
       await this.memory.set(context, kept);
@@ -408,6 +456,48 @@ export class UrgentFollowUp {
     // the call it was (stay with the person, call again if worse), not as a call to Poison Control.
     const kind = as ?? (mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && calledEmergencyServices(context.activity.text ?? '') ? 'medical' : kept.kind);
     await this.responder.followUp(context, { ...kept, kind, locale }, mode);
+  }
+
+  /**
+   * After a call made or help come, the task asked for goes on: the one the 911 or Poison Control
+   * answer ended when it is that task and no other action ("can u cancel the appt" is a cancel, not
+   * the booking it ended), else as routed. True when a task goes on.
+   */
+  private goOn(context: TurnContext, kept: UrgentMemory, turn: TurnInfo, taskWord: boolean): boolean {
+    const text = context.activity.text ?? '';
+    const asked = taskAsked(turn, taskWord, kept.interrupted?.intent);
+    const back = !!kept.interrupted && asksBack(text) && !this.otherTask(turn, kept.interrupted);
+    if (kept.interrupted && (back || (asked === kept.interrupted.intent && !CANCELS.test(text)))) {
+      this.resume(context, kept, text);
+      return true;
+    }
+    if (asked !== null && asked !== turn.result.intent) resumeThisTurn(context, { intent: asked, text, answers: {} });
+    return asked !== null;
+  }
+
+  /** The recognizer sure of another task than the one ended (plain reading of the turn). */
+  private otherTask(turn: TurnInfo, task: PausedTask): boolean {
+    const { intent } = turn.result;
+    return (TASK_INTENTS as readonly string[]).includes(intent) && intent !== task.intent && taskAsked(turn, false, task.intent) !== null;
+  }
+
+  /** The task a 911 or Poison Control answer ended goes on this turn, with these words; once. */
+  private resume(context: TurnContext, kept: UrgentMemory, text: string): void {
+    const task = kept.interrupted!;
+    delete kept.interrupted;
+    resumeThisTurn(context, { ...task, text: [task.text, text].filter(Boolean).join(' '), added: text });
+  }
+
+  /** Phone safety after a disclosure, in short when just given (never the same text twice). */
+  private phoneMode(kept: UrgentMemory): FollowUpMode {
+    if (kept.last !== 'phone') return 'phone';
+    return kept.kind === 'dv' ? 'phoneAgain' : 'ack';
+  }
+
+  /** The last urgent answer when it was given within the window's time, if any. */
+  private async recent(context: TurnContext): Promise<UrgentMemory | undefined> {
+    const kept = await this.memory.get(context);
+    return kept && this.clock() - kept.at <= this.settings.withinMs ? kept : undefined;
   }
 
   /** The urgent answer whose window is still open, if any. */

@@ -129,6 +129,8 @@ export const portalProfileSchema = z.strictObject({
     /** National Domestic Violence Hotline, and its text line (keyword to number). */
     domesticViolence: number,
     domesticViolenceText: z.strictObject({ keyword: z.string().regex(/^[A-Z]{2,12}$/), to: number }),
+    /** Its chat, for a member whose phone is watched (no text to keep). */
+    domesticViolenceChat: localizedSite,
     /** RAINN National Sexual Assault Hotline. */
     sexualAssault: number,
     /** Childhelp National Child Abuse Hotline (call or text). */
@@ -225,6 +227,7 @@ export class PortalProfile {
       dv: h.domesticViolence,
       dvKeyword: h.domesticViolenceText.keyword,
       dvTextTo: h.domesticViolenceText.to,
+      dvChat: typeof h.domesticViolenceChat === 'string' ? h.domesticViolenceChat : h.domesticViolenceChat[locale],
       rainn: h.sexualAssault,
       childhelp: h.childAbuse,
       eldercare: h.elderAbuse,
