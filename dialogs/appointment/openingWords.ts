@@ -10,24 +10,25 @@ const OWN_WORDS = /\b(?:my|mi|mis)\b/;
 const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?:tengo|tenia)\b/;
 /**
  * A question about when a visit is, or a visit's day or time forgotten ("no recuerdo el dia", "se
- * me olvido a que hora es la consulta", "when is the appointment"): the member asks about their
+ * me olvido a que hora es la consulta", "when is the appointment"), or whether it is still on ("is
+ * that still on?", "todavía tengo la cita?"): the member asks about their
  * own visit unless someone else is named.
  */
 const WHEN_OR_FORGOT =
-  /\b(?:forgot|forget|forgotten|dont remember|do not remember|cant remember|cannot remember|cant recall|not sure|when|whens|what time|what day|what date|no me acuerdo|no me recuerdo|no recuerdo|no acuerdo|olvide|se me olvido|ya no se|no estoy segur[oa]|no se|cuando|a que hora|que dia|que fecha)\b/;
+  /\b(?:forgot|forget|forgotten|dont remember|do not remember|cant remember|cannot remember|cant recall|not sure|when|whens|what time|what day|what date|no me acuerdo|no me recuerdo|no recuerdo|no acuerdo|olvide|se me olvido|ya no se|no estoy segur[oa]|no se|cuando|a que hora|que dia|que fecha|still|sigue|siguen|todavia|aun)\b/;
 /** Someone else's visit: "his", "her", "their", "su", "de mi hijo", a relative named. */
 const SOMEONE_ELSE =
   /\b(?:his|her|their|him|them|su|sus|de mi|de mis|for (?:my|his|her|their) \w+|para (?:mi|su) \w+|mom|mother|dad|father|son|daughter|wife|husband|kid|kids|child|baby|mama|papa|hijo|hija|hijos|esposo|esposa|bebe|nino|nina)\b/;
 /** The member's own doctor: "with my doctor", "con mi medico". */
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
-const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|al|hasta)\b(.+)$/;
+const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|pa|al|hasta)\b(.+)$/;
 /**
  * Moving a visit in Spanish: the new time also follows a bare "a" ("mi cita a la semana que viene",
  * "pasarla a las 4"). Only after a Spanish word for the visit: in English "a" is an article ("move
  * my appointment a bit later", "move it a day earlier").
  */
-const MOVED_TO_SPANISH = /\b(?:cita|citas|consulta|consultas|visita|visitas|la|lo|las|los|\w{2,}[aei]r(?:la|lo|las|los))\b.*?(?:\b(?:al|para|hasta)\b(.+)|\b(a\b.+))$/;
+const MOVED_TO_SPANISH = /\b(?:cita|citas|consulta|consultas|visita|visitas|la|lo|las|los|\w{2,}[aei]r(?:la|lo|las|los))\b.*?(?:\b(?:al|para|pa|hasta)\b(.+)|\b(a\b.+))$/;
 
 /**
  * The words that started the appointment task, and a request to move a visit split into the visit

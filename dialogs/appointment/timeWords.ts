@@ -45,12 +45,21 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // "pa" is "para" said short ("pa la otra semana"), and a part of the day said in English in a
+  // Spanish sentence ("el martes in the morning") is the same part of the day.
+  [/\bpa\b/g, 'para'],
+  [/\b(?:in\s+the\s+|in\s+)?mornings?\b/g, 'por la mañana'],
+  [/\b(?:in\s+the\s+)?afternoons?\b/g, 'por la tarde'],
+  [/\b(?:in\s+the\s+)?evenings?\b/g, 'por la noche'],
   // Text shorthand: "la semana q viene", "la prox semana" (the recognizer reads the bare "semana" as this week).
   [/\bq\b/g, 'que'],
   [/\bprox\b\.?/g, 'próxima'],
   // "la semana que viene", "la otra semana", "la siguiente semana" are next week (the recognizer
   // reads the first as the rest of the month).
   [/\b(?:la\s+)?(?:semana\s+que\s+viene|otra\s+semana|siguiente\s+semana|semana\s+siguiente(?!\s+a\s+la))\b/g, 'la próxima semana'],
+  // "la próxima semana, like el martes": the day of that week ("el martes de la próxima semana"); a day
+  // said after the week with a word or two between was read as the whole week.
+  [/\b(?:para\s+)?la\s+próxima\s+semana[\s?,.!]+(?:(?:like|como|tipo|o\s+sea|digamos|pues)[\s,]+)?(el\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))\b/g, '$1 de la próxima semana'],
   // A clock time said loosely ("a eso de las 4", "por ahí de las 4", "tipo 4", "como las 4ish") is "a las 4".
   [/\b(\d{1,2})\s*-?\s*ish\b/g, (_m, hour) => hour!],
   [new RegExp(`\\b(?:como\\s+)?(?:a\\s+eso\\s+de|por\\s+ah[ií]\\s+de|alrededor\\s+de|tipo|como\\s+a|como)\\s+(?:las?\\s+)?(\\d{1,2})(?![\\d:])${NO_ES_COUNT}`, 'g'), (_m, hour) => `a las ${hour}`],
@@ -58,8 +67,25 @@ const ES: Rewrite[] = [
   [/\b(a|para|tipo|como\s+a|despues\s+de|después\s+de|antes\s+de)\s+las?\s+(\d{1,2})(?![\d:]|\s*(?:a\.?\s?m|p\.?\s?m|hrs|horas|de\s+la|del|en\s+la|por\s+la))/g, (_m, word, hour) => `${word} las ${hour}${Number(hour) >= 1 && Number(hour) <= 7 ? ' pm' : ''}`],
 ];
 
+/**
+ * How long something has lasted, in a reason ("hes been crying all night", "since this morning",
+ * "tiene fiebre desde anoche", "tosió toda la noche"): never a preferred time, in either language
+ * (members mix them), so taken out before any other reading. "All morning" / "toda la tarde" are
+ * left: "I'm free all afternoon" is a preferred time.
+ */
+const DAY_NAMES = String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo`;
+const PARTS = String.raw`morning|afternoon|evening|night`;
+const PARTES = String.raw`ma[nñ]ana|tarde|noche`;
+const LASTED: Rewrite[] = [
+  [/\b(?:all|the\s+whole|whole|the\s+entire|entire)\s+(?:night|day)(?:\s+long)?\b|\b(?:last|all)\s+night\b|\bovernight\b/g, ' '],
+  [new RegExp(String.raw`\bsince\s+(?:(?:this|last|yesterday|early|late)\s+)?(?:${PARTS}|yesterday|today|tonight|${DAY_NAMES})\b`, 'g'), ' '],
+  [/\b(?:toda\s+la\s+noche|todo\s+el\s+d[ií]a)\b|\banoche\b/g, ' '],
+  [new RegExp(String.raw`\bdesde\s+(?:anoche|ayer|antier|anteayer|hoy|esta\s+(?:${PARTES}))\b(?:\s+(?:en|por)\s+la\s+(?:${PARTES}))?`, 'g'), ' '],
+];
+
 export function writeOutTimeWords(text: string, locale: Locale): string {
   let out = text.toLowerCase();
+  for (const [pattern, replacement] of LASTED) out = out.replace(pattern, replacement as string);
   for (const [pattern, replacement] of locale === 'es' ? ES : EN) {
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
