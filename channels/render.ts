@@ -155,14 +155,38 @@ function cutLongPart(part: string, max: number): string[] {
       continue;
     }
     let separator = '\n';
-    for (const sentence of line.split(/(?<=[.!?])\s+/)) {
-      for (const unit of sentence.length <= max ? [sentence] : sentence.split(/\s+/)) {
+    for (const sentence of keepListNumbers(line.split(/(?<=[.!?])\s+/))) {
+      for (const unit of sentence.length <= max ? [sentence] : keepListNumbers(sentence.split(/\s+/))) {
         add(unit, separator);
         separator = ' ';
       }
     }
   }
   if (current) out.push(current);
+  return out;
+}
+
+/**
+ * A list item's number ("2." or "2)", alone or after "Today:") ends a sentence as far as the split
+ * by sentence is concerned, but it belongs to the text that follows: a piece that ends with one is joined to the
+ * next, so a message never ends with a stray "2." and the cut falls before the number.
+ */
+function keepListNumbers(pieces: string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    const joined = pending ? `${pending} ${piece}` : piece;
+    if (/(?:^|[:;]\s+)\d{1,2}[.)]$/.test(joined)) {
+      const at = joined.search(/\d{1,2}[.)]$/);
+      const before = joined.slice(0, at).trimEnd();
+      if (before) out.push(before);
+      pending = joined.slice(at);
+    } else {
+      out.push(joined);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
   return out;
 }
 

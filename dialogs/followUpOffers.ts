@@ -112,6 +112,8 @@ export const PLACE_HOURS: About = { text: 'followUp.about.placeHours', links: ['
 
 /** The code does not come and the usual steps were tried: the other way of getting it, the address on file, a call. */
 export const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memberServices', links: ['signInHelp.verificationCode'] };
+/** The same for a code that should come by text: the number on file, signal, short codes, a new code, a call. */
+export const CODE_TRIED_TEXT: About = { text: 'followUp.about.codeTriedText', line: 'memberServices', links: ['signInHelp.verificationCode'] };
 
 /** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
 export const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };

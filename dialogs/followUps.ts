@@ -3,9 +3,10 @@ import type { LinkKey, PhoneLine } from '../services/portal/profile';
 import type { MedicineNames } from './common/medicineNames';
 export type { RenewFor } from './followUpOffers';
 import { fold } from './common/text';
+import { codeWay } from './topics/codeNotArriving';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
-import { ABOUT, APP, CODE_TRIED, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
+import { ABOUT, APP, CODE_TRIED, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import type { About } from './followUpOffers';
 import { LineNames } from './lineNames';
 import { TopicNames } from './topicNames';
@@ -220,7 +221,10 @@ export class FollowUpReader {
     // message ("ya intente el reset y no me llega el email, ya revise spam"): the next step at once
     // (the code by text, the address on file, a call), never a menu or what was tried again.
     if (topic === 'password_reset' && !prior.safety && !outside && words <= MAX_NEWS_WORDS && saysAspect(folded, 'resend') && saysAspect(folded, 'tried')) {
-      return about(prior.answers?.followUp === CODE_TRIED.text ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : CODE_TRIED, []);
+      // A code that should come by text ("never comes to my phone") gets the texted code's checks.
+      const tried = codeWay(folded) === 'text' ? CODE_TRIED_TEXT : CODE_TRIED;
+      const again = prior.answers?.followUp === CODE_TRIED.text || prior.answers?.followUp === CODE_TRIED_TEXT.text;
+      return about(again ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : tried, []);
     }
     // What was said was already done, what an app or a status means, in a longer message ("i
     // already reset it twice and it still says wrong password", "do i need to download an app or

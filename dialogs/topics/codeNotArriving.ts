@@ -6,9 +6,16 @@ import { turnInfo } from '../turn';
 import type { SpecialAnswer } from './specialAnswer';
 
 /** The code came (or should have come) by text message. */
-const BY_TEXT = /\b(text|texts|texted|texting|txt|txted|sms|cell|cellphone|mobile|phone|mensaje|mensajes|mensajito|texto|textos|celular|telefono|movil)\b/;
+const BY_TEXT = /\b(text|texts|texted|texting|txt|txted|sms|cell|cellphone|mobile|phone|mensaje|mensajes|mensajito|texto|textos|cel|celular|telefono|movil)\b/;
 /** The code came (or should have come) by e-mail. */
 const BY_EMAIL = /\b(e ?mail|e ?mails|e ?mailed|emailed|inbox|correo|correos|email)\b/;
+
+/** How the member says the code should have come (folded text), when they say only one way. */
+export function codeWay(folded: string): 'text' | 'email' | null {
+  const byText = BY_TEXT.test(folded);
+  const byEmail = BY_EMAIL.test(folded);
+  return byText && !byEmail ? 'text' : byEmail && !byText ? 'email' : null;
+}
 
 /**
  * "The code never came": what to check depends on how it was sent. A texted code: the phone
@@ -22,9 +29,8 @@ export class CodeNotArrivingAnswer implements SpecialAnswer {
     const { kit } = this;
     // The message that named the sub-topic: the opening one, or the answer to "What's happening?".
     const said = fold(`${text ?? ''} ${turnInfo(context).text}`);
-    const byText = BY_TEXT.test(said);
-    const byEmail = BY_EMAIL.test(said);
-    const key = byText && !byEmail ? 'password_reset.code.byText' : byEmail && !byText ? 'password_reset.code.byEmail' : 'password_reset.answer.codeNotArriving';
+    const way = codeWay(said);
+    const key = way === 'text' ? 'password_reset.code.byText' : way === 'email' ? 'password_reset.code.byEmail' : 'password_reset.answer.codeNotArriving';
     const number = kit.profile.phone('memberServices', kit.locale(context)).number;
     return { text: kit.text(context, key, { number }), links: [kit.link(context, 'signInHelp.verificationCode')] };
   }

@@ -7,7 +7,13 @@ import type { Locale } from '../../intents/types';
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
 const perLocale = z.strictObject({ en: phrases, es: phrases });
-const commandsSchema = z.strictObject({ $comment: z.string().optional(), signOut: perLocale, forget: perLocale, confirmForget: perLocale });
+const commandsSchema = z.strictObject({
+  $comment: z.string().optional(),
+  signOut: perLocale,
+  signOutCourtesy: perLocale,
+  forget: perLocale,
+  confirmForget: perLocale,
+});
 
 export type IdentityCommand = 'signOut' | 'forget' | 'confirmForget';
 
@@ -16,6 +22,10 @@ export class IdentityCommandsError extends StartupError {}
 /** The identity commands (identity/bot/commands.json): whole messages, folded, with their language. */
 export class IdentityCommands {
   private readonly table = new Map<string, Map<IdentityCommand, Locale>>();
+  /** Sign-out phrases as folded words, longest first, with their language. */
+  private readonly signOutPhrases: Array<{ words: string[]; locale: Locale }> = [];
+  /** Words that may surround a sign-out phrase ("ok thx", "please", "gracias") without changing what it asks. */
+  private readonly courtesy = new Set<string>();
 
   private constructor(data: z.infer<typeof commandsSchema>) {
     for (const command of ['signOut', 'forget', 'confirmForget'] as const) {
@@ -28,6 +38,11 @@ export class IdentityCommands {
         }
       }
     }
+    for (const locale of ['en', 'es'] as const) {
+      for (const phrase of data.signOut[locale]) this.signOutPhrases.push({ words: fold(phrase).split(' '), locale });
+      for (const word of data.signOutCourtesy[locale]) this.courtesy.add(fold(word));
+    }
+    this.signOutPhrases.sort((a, b) => b.words.length - a.words.length);
   }
 
   static load(file: string = fromRoot('identity', 'bot', 'commands.json')): IdentityCommands {
@@ -41,6 +56,24 @@ export class IdentityCommands {
 
   /** The command a whole message is, if any, and the language it is in. */
   match(text: string, command: IdentityCommand): Locale | null {
-    return this.table.get(fold(text))?.get(command) ?? null;
+    const whole = this.table.get(fold(text))?.get(command) ?? null;
+    return whole ?? (command === 'signOut' ? this.politeSignOut(fold(text)) : null);
+  }
+
+  /**
+   * A sign-out phrase with only courtesy words around it ("ok thx sign out", "please log me out",
+   * "cierra mi sesion gracias"); anything else in the message ("how do I sign out", "I can't
+   * log out") leaves it to the dialogs.
+   */
+  private politeSignOut(folded: string): Locale | null {
+    const words = folded ? folded.split(' ') : [];
+    for (const { words: phrase, locale } of this.signOutPhrases) {
+      for (let at = 0; at + phrase.length <= words.length; at++) {
+        if (!phrase.every((w, i) => words[at + i] === w)) continue;
+        const rest = [...words.slice(0, at), ...words.slice(at + phrase.length)];
+        if (rest.every((w) => this.courtesy.has(w))) return locale;
+      }
+    }
+    return null;
   }
 }

@@ -31,6 +31,22 @@ describe('sign out and forget me', () => {
     });
   }
 
+  it('SMS: a sign-out inside thanks or a please ("ok thx sign out", "please log me out", "cierra mi sesion gracias") signs out; thanks alone still gets the thanks', async () => {
+    const chat = new MemberChat({ channelId: 'sms', from: { id: ALEX.phone } });
+    await chat.open();
+    await chat.say('Prescription refills');
+    await chat.say('1');
+    await chat.say(codeIn(await chat.say('1'))!);
+    assert.doesNotMatch(textOf(await chat.say('thanks')), /signed out/, 'thanks alone is not a sign-out');
+    const out = await chat.say('ok thx sign out');
+    assert.match(textOf(out), /You're signed out/);
+    assert.equal((chat.audit.entries.at(-1) as { reason?: string } | undefined)?.reason, 'signOut');
+    for (const [text, answer] of [['please log me out', /You weren't signed in|not signed in/i], ['cierra mi sesión, gracias', /No había iniciado sesión/]] as const) {
+      assert.match(textOf(await chat.say(text)), answer, text);
+    }
+    assert.doesNotMatch(textOf(await chat.say('how do I sign out of the portal')), /signed out|signed in here/i, 'a question about signing out is not a sign-out');
+  });
+
   it('in Spanish too; and saying it while not signed in is answered kindly', async () => {
     const chat = new MemberChat({ locale: 'es-US' });
     await chat.open('hola');
