@@ -96,6 +96,9 @@ export class FollowUpAnswers {
     const kit = this.kit;
     const target = this.renewals ? await this.renewals.which(context, turnInfo(context).text, renewFor.lastRx) : null;
     const another = !!target && target.named && target.prescription.id !== renewFor.lastRx;
+    // Pushed back right after "I can't send it" ("no la puedes mandar tu?", "can't you do it"): a
+    // plain no and the one step, never "sorry that didn't help"; asked again after that, a person.
+    if (renewFor.again && !another && renewFor.afterDoIt) return this.about(context, { kind: 'about', text: 'followUp.about.renewalCantSend', line: 'pharmacy', links: ['messaging.messageCareTeam'] });
     if (renewFor.again && !another) return this.about(context, { kind: 'about', text: 'followUp.about.stillStuck', line: 'pharmacy', links: [] });
     if (!target) return this.about(context, followUp);
     const p = target.prescription;

@@ -17,6 +17,8 @@ import type { Aspect } from './followUpAspects';
 export interface RenewFor {
   lastRx?: string;
   again: boolean;
+  /** The answer just given was this chat's "I can't send it" (`RENEW_DO_IT`): asked again, a plain no and the one step. */
+  afterDoIt?: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export const CODE_TRIED_TEXT: About = { text: 'followUp.about.codeTriedText', li
 export const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
 
 /** The answers to a renewal asked of this chat (markers): asked again right after, a person. */
-export const RENEW_ANSWERS = new Set([RENEW_DO_IT.text, 'followUp.about.renewalNotNeeded', 'followUp.about.renewalWhen']);
+export const RENEW_ANSWERS = new Set([RENEW_DO_IT.text, 'followUp.about.renewalNotNeeded', 'followUp.about.renewalWhen', 'followUp.about.renewalCantSend']);
 /** When a prescription needs renewing, and how to ask for it (for the medicine named, when there is one). */
 export const RENEW_WHEN: About = { text: 'followUp.about.renewalWhen', renewal: true, line: 'pharmacy' };
 

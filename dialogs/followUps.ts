@@ -50,7 +50,7 @@ import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES }
  */
 export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
-  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' | 'pharmacyLocation' }
+  | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' | 'pharmacyLocation' | 'clinicPhone' }
   | { kind: 'howTo'; links: readonly LinkKey[]; answered?: string }
   | { kind: 'again'; links: readonly LinkKey[] }
   | { kind: 'qualify'; links: readonly LinkKey[] }
@@ -84,6 +84,10 @@ const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y 
 
 const LINE_TEXT = 'followUp.about.line';
 const LINE_HOURS = 'followUp.about.lineHours';
+/** A phone number asked for (not the hours): "the number", "phone", "telefono". */
+const NUMBER_ASKED = /\b(number|phone|phone number|telefono|numero|num|#)\b/;
+/** A clinic or a doctor's office: its own number is on the clinic page. */
+const CLINIC = /\b(clinic|clinics|office|doctors office|drs office|clinica|consultorio|oficina del doctor)\b/;
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
@@ -197,15 +201,16 @@ export class FollowUpReader {
     // cannot send it; how the member sends it), never the renewal list again.
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
     // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
-    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHICH_ONES.test(folded) && !RENEW_FOR_ME.some((re) => re.test(folded)) && NEEDS_RENEWING.some((re) => re.test(folded))) {
+    const sendRenewal = this.asksRenewalSent(folded);
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHICH_ONES.test(folded) && !sendRenewal && NEEDS_RENEWING.some((re) => re.test(folded))) {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_WHEN, links: [], renewFor: { again: prior.answers?.followUp === RENEW_WHEN.text, ...(lastRx ? { lastRx } : {}) } };
     }
-    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && RENEW_FOR_ME.some((re) => re.test(folded))) {
+    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && sendRenewal) {
       // Asked again right after that answer: a person, not the same paragraph (unless another
       // medicine is named: followUpAnswers.ts settles which, it reads the member's prescriptions).
       const lastRx = prior.answers?.[LAST_RX_STEP];
-      return { kind: 'about', ...RENEW_DO_IT, links: [], renewFor: { again: RENEW_ANSWERS.has(prior.answers?.followUp ?? ''), ...(lastRx ? { lastRx } : {}) } };
+      return { kind: 'about', ...RENEW_DO_IT, links: [], renewFor: { again: RENEW_ANSWERS.has(prior.answers?.followUp ?? ''), afterDoIt: prior.answers?.followUp === RENEW_DO_IT.text, ...(lastRx ? { lastRx } : {}) } };
     }
     // After a refill answer, whether the doctor must see them before a renewal ("do I have to see
     // my doctor before they renew it?" is longer than a follow-up, and names no new task).
@@ -229,6 +234,13 @@ export class FollowUpReader {
     // What was said was already done, what an app or a status means, in a longer message ("i
     // already reset it twice and it still says wrong password", "do i need to download an app or
     // smth"): the answer's next step on it, never the same answer again.
+    if (!prior.safety && !outside && words <= MAX_NEWS_WORDS) {
+      // A phone number asked in a sentence ("idk the number its for my blood pressure med", "whats
+      // the number for my clinic"): the clinic's number, the line named, or the answer's own line;
+      // never the contact menu or the same answer again (newcomer run v14, YX01, YX10).
+      const number = this.numberAsked(folded, topic, prior.answers?.topic ?? prior.answers?.need);
+      if (number) return number;
+    }
     if (!prior.safety && !outside && !elsewhere && words > MAX_WORDS && words <= MAX_NEWS_WORDS) {
       const long = aspectOf(folded);
       const sub = prior.answers?.topic ?? prior.answers?.need;
@@ -304,6 +316,30 @@ export class FollowUpReader {
     if (SEND_IT.test(folded) && (!elsewhere || POINTS_BACK.test(folded))) return notTwice({ kind: 'howTo', links }, prior);
     if (sub && QUALIFIER.test(folded)) return notTwice({ kind: 'qualify', links }, prior);
     return null;
+  }
+
+  /**
+   * The chat asked to get the renewal sent ("could you get my doctor to renew it", "mandasela a mi
+   * doctor porfa", "no la puedes mandar tu?"): a request this chat cannot send. Said with no
+   * portal at hand ("no se usar el portal"), it is the news of dialogs/followUpNews.ts (the phone way).
+   */
+  private asksRenewalSent(folded: string): boolean {
+    if (RENEW_FOR_ME.some((re) => re.test(folded))) return true;
+    return this.news.says('sendForMe', folded) && !this.news.says('noPortal', folded);
+  }
+
+  /**
+   * A phone number asked for: a clinic's (Contact's clinic phone answer, unless just given), the
+   * line named ("the pharmacy number"), else in a longer message the line of the answer just
+   * given (a medicine's after a refill answer: the pharmacy). Not the member's own new number.
+   */
+  private numberAsked(folded: string, topic: TaskIntentId, sub: string | undefined): FollowUp | null {
+    if (aspectOf(folded) !== 'line' || !NUMBER_ASKED.test(folded)) return null;
+    const named = this.lines.named(folded);
+    if (!named && CLINIC.test(folded) && !PHARMACY.test(folded)) return topic === 'contact' && sub === 'clinicPhone' ? null : { kind: 'place', topic: 'clinicPhone' };
+    if (folded.split(' ').length <= MAX_WORDS) return null;
+    const line = named ?? TOPIC_LINE[topic];
+    return line ? about({ text: LINE_TEXT, line }, []) : null;
   }
 
   /** The message names a task topic by its own words, none of those just answered. */

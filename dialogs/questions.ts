@@ -22,7 +22,7 @@ export const QUESTIONS = {
   'refill.info': ['autoRefill'],
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount', 'register'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee', 'highBill', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
-  'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming'],
+  'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming', 'labPrep'],
   'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo', 'compare'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'pharmacy', 'pharmacyHours', 'pharmacyLocation', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
   /** A phone number asked for without saying whose ("whats the number", "¿y el teléfono?"). */

@@ -1,3 +1,4 @@
+import { LabPrepWords } from '../../dialogs/labPrep';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
 import { loadConcepts } from '../../intents/triage/concepts';
@@ -46,6 +47,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     rescue: rescueWords,
     overGuess: FollowUpOverGuess.load(loadConcepts()),
     visitMode: new VisitModeNotPerson(options, phrases),
+    labPrep: LabPrepWords.load(),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

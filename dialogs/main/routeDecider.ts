@@ -2,6 +2,7 @@ import type { IntentId, TaskIntentId } from '../../intents/types';
 import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
+import type { LabPrepWords } from '../labPrep';
 import type { FollowUp, FollowUpReader } from '../followUps';
 import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
@@ -69,6 +70,8 @@ export interface RouteDeciderParts {
   overGuess?: Pick<FollowUpOverGuess, 'read' | 'guessOnly'>;
   /** "en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
+  /** Getting ready for a lab test ("do i need to fast for the lab"): records' labPrep answer (dialogs/labPrep.ts). */
+  labPrep?: Pick<LabPrepWords, 'asks'>;
 }
 
 /**
@@ -165,6 +168,8 @@ export class RouteDecider {
     // "por video" right after the mental-health answer: that visit, by video.
     const visit = triage.match || phrase ? null : mentalHealthVisit.read(turn, prior);
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
+    // Fasting before a lab test, in a topic or not: its answer, never the contact menu (v14, YZ06).
+    if (!phrase && this.parts.labPrep?.asks(turn.text)) return { kind: 'task', intent: 'records', answers: { topic: 'labPrep' } };
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };

@@ -73,7 +73,11 @@ export const RECORDS = topicTable({
     medicationList: { links: ['records.medications'] },
     resultsReleased: { links: ['records.testResults', 'messaging.messageCareTeam'], phone: 'memberServices' },
     resultsTiming: { links: ['records.testResults'] },
+    // Getting ready for a lab test (fasting): the order's instructions, the care team, the nurse line.
+    labPrep: { links: ['appointments.upcoming', 'messaging.messageCareTeam'], phone: 'nurseLine' },
   },
+  /** Answered when the message asks it ("do i need to fast for the lab", dialogs/labPrep.ts). */
+  unlisted: ['labPrep'],
 });
 
 export const TELEHEALTH = topicTable({
