@@ -96,6 +96,11 @@ export interface TurnTriage {
   reminded?: boolean;
   /** The mental-health answer was given just before (pipeline/careFollowUp.ts): not word for word again. */
   again?: boolean;
+  /**
+   * The urgent message was read in an earlier urgent answer's light and answered in short ("they
+   * took her" after 911): the rest of the turn is a plain one, never that urgent answer again.
+   */
+  inItsLight?: boolean;
 }
 
 const TURN_TRIAGE = Symbol('dialogs.turnTriage');

@@ -46,7 +46,13 @@ export class TriageGate {
     if (!match || !isUrgent(match)) return false;
     // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
     // home" after an abuse disclosure, are answered in the earlier answer's light.
-    if (await this.followUp?.answerInItsLight?.(context, match, result)) return true;
+    const inItsLight = await this.followUp?.answerInItsLight?.(context, match, result);
+    if (inItsLight === 'continue') {
+      // Answered in short ("they took her"): the rest of the message is routed as a plain one.
+      setTurnTriage(context, { match: null, safety: null, answered: true, inItsLight: true });
+      return false;
+    }
+    if (inItsLight) return true;
     const task = await this.tasks?.runningTask(context);
     await this.responder.respondUrgent(context, match);
     await this.followUp?.remember(context, match, task);
@@ -83,6 +89,9 @@ export class TriageGate {
       score: result.score,
       rule: `recognizer:${result.source}`,
     };
+    // The same urgent words the gate read in an earlier answer's light ("they took her. can u cancel
+    // the appt" after 911): the task goes on, never the 911 answer again.
+    if (isUrgent(match) && triage.inItsLight) return false;
     if (isUrgent(match)) {
       triage.match = match;
       const task = await this.tasks?.runningTask(context);

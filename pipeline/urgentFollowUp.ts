@@ -155,19 +155,21 @@ export class UrgentFollowUp {
    * the earlier answer's light. "ya llamé al 911" acknowledges the call instead of "call now"; after
    * an abuse disclosure, "I can't call, he's home" (an emergency to the triage, with no sign of a
    * medical one) gets the abuse follow-up (the text line, 911, a person), never "go to the
-   * emergency department". True when it was answered here (the turn ends).
+   * emergency department". True when it was answered here (the turn ends); 'continue' when a short
+   * answer was given and the turn goes on as a plain one (help came: the task asked for with it).
    */
-  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean> {
+  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean | 'continue'> {
     const reading = readFollowUp(context.activity.text ?? '');
     const concepts = result.concepts ?? [];
     const locale = match.locale;
     // Help came and took the person after 911 or Poison Control ("they took her to the hospital"),
     // even once the window's messages are used: the emergency is in hand, never "call 911 now".
     const recent = await this.recent(context);
+    // The task asked for with it ("ambulance came and took him. can u cancel the appt") goes on.
     if (reading === 'handled' && recent && onTheWayAfter(recent) && !concepts.some((c) => NEW_SIGNS_AFTER_CALL.has(c))) {
       await this.answered(context, recent, 0);
       await this.give(context, recent, locale, 'handled');
-      return true;
+      return 'continue';
     }
     const kept = await this.active(context);
     if (!kept) return false;
