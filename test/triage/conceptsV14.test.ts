@@ -59,4 +59,12 @@ describe('safety triage: readings of the fourteenth session', function () {
     // With a contrast it is no denial.
     assert.ok(triage.triage('no estoy en crisis pero ya no quiero vivir').match?.intent === 'emergency');
   });
+
+  it('sight blurred or darkened in one eye is a stroke sign ("dolor de cabeza bien fuerte … veo borroso de un ojo" got the nurse line, YX14); blurry reading is not', () => {
+    for (const words of ['tengo un dolor de cabeza bien fuerte desde ayer y ahora veo borroso de un ojo', 'everything went blurry in one eye']) {
+      assert.ok(triage.triage(words).concepts?.includes('stroke_sign'), words);
+    }
+    assert.ok(!triage.triage('my vision is blurry when i read, do i need glasses').concepts?.includes('stroke_sign'));
+    assert.equal(triage.triage('tengo un dolor de cabeza bien fuerte desde ayer y ahora veo borroso de un ojo').match?.intent, 'emergency');
+  });
 });
