@@ -11,7 +11,12 @@ import { OptionMatcher } from '../dialogs/common/options';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
-import { DEFAULT_FOLLOW_UP, UrgentFollowUp, type UrgentMemory } from '../pipeline/urgentFollowUp';
+import { UrgentFollowUp } from '../pipeline/urgentFollowUp';
+import { TaskAfterUrgent } from '../pipeline/taskAfterUrgent';
+import { UrgentInItsLight } from '../pipeline/urgentInItsLight';
+import { UrgentReply } from '../pipeline/urgentReply';
+import { DEFAULT_FOLLOW_UP, UrgentWindow, type UrgentMemory } from '../pipeline/urgentWindow';
+import { UrgentWords } from '../pipeline/urgentWords';
 import { CrisisVisit } from '../pipeline/crisisVisit';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { CareCostWords } from '../dialogs/careCost';
@@ -235,7 +240,19 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     const locale = localeOf(context.activity.locale);
     return sender.send(context, { text: catalog.text(locale, key, vars) }, locale);
   });
-  const followUp = new UrgentFollowUp(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), triage, clock, DEFAULT_FOLLOW_UP, crisisVisit, new VisitModeNotPerson(options, phrases));
+  const urgentWindow = new UrgentWindow(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), clock, DEFAULT_FOLLOW_UP);
+  const urgentWords = UrgentWords.load();
+  const urgentReply = new UrgentReply(urgentWindow, triage);
+  const followUp = new UrgentFollowUp({
+    window: urgentWindow,
+    reply: urgentReply,
+    inItsLight: new UrgentInItsLight(urgentWindow, urgentReply, urgentWords),
+    tasks: new TaskAfterUrgent(urgentWords),
+    words: urgentWords,
+    responder: triage,
+    visit: crisisVisit,
+    visitMode: new VisitModeNotPerson(options, phrases),
+  });
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const smsKeywords = new SmsKeywordGate({
     sender,

@@ -1,0 +1,133 @@
+import type { TurnContext } from 'botbuilder';
+import type { TriageMatch, TriageResult } from '../intents/types';
+import { readFollowUp } from './followUpReading';
+import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
+import { phoneSafety } from './phoneSafety';
+import type { UrgentReply } from './urgentReply';
+import { onTheWayAfter, type UrgentWindow } from './urgentWindow';
+import type { UrgentWords } from './urgentWords';
+
+/**
+ * A message the triage finds urgent itself, within the window of an earlier urgent answer (the
+ * triage gate asks before it answers, through pipeline/urgentFollowUp.ts): with no new medical or
+ * crisis sign, it is read in the earlier answer's light, never the same script word for word.
+ */
+export class UrgentInItsLight {
+  constructor(
+    private readonly window: Pick<UrgentWindow, 'recent' | 'active' | 'answered' | 'settings'>,
+    private readonly reply: Pick<UrgentReply, 'give'>,
+    private readonly words: UrgentWords,
+  ) {}
+
+  /**
+   * A message the triage finds urgent itself, within the window of an earlier urgent answer
+   * (called by the triage gate before it answers): with no new medical or crisis sign, it is read in
+   * the earlier answer's light. "ya llamé al 911" acknowledges the call instead of "call now"; after
+   * an abuse disclosure, "I can't call, he's home" (an emergency to the triage, with no sign of a
+   * medical one) gets the abuse follow-up (the text line, 911, a person), never "go to the
+   * emergency department". True when it was answered here (the turn ends); 'continue' when a short
+   * answer was given and the turn goes on as a plain one (help came: the task asked for with it).
+   */
+  async answer(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean | 'continue'> {
+    const reading = readFollowUp(context.activity.text ?? '');
+    const concepts = result.concepts ?? [];
+    const locale = match.locale;
+    // Help came and took the person after 911 or Poison Control ("they took her to the hospital"),
+    // even once the window's messages are used: the emergency is in hand, never "call 911 now".
+    const recent = await this.window.recent(context);
+    // The task asked for with it ("ambulance came and took him. can u cancel the appt") goes on.
+    if (reading === 'handled' && recent && onTheWayAfter(recent) && !this.words.newSignAfterCall(concepts)) {
+      await this.window.answered(context, recent, 0);
+      await this.reply.give(context, recent, locale, 'handled');
+      return 'continue';
+    }
+    const kept = await this.window.active(context);
+    if (!kept) return false;
+    // After a disclosure, the phone watched ("tengo miedo, el revisa mi celular", which the triage
+    // reads as the disclosure again): phone safety, never the same answer word for word.
+    if (kept.intent === 'abuse' && reading === 'watched' && !this.words.newOrCrisisSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, phoneSafety(kept));
+      return true;
+    }
+    // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
+    // poisoning again ("y ahora? la veo medio dormida"): 911 now, not Poison Control again.
+    if (match.intent === 'emergency' && match.kind === 'poison' && this.words.drowsyAfterPoison(kept, concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'full', 'medical');
+      return true;
+    }
+    // After a crisis answer, the means at hand named ("i have my pills saved up"): not the same
+    // script again but means safety (distance from them now, 988 now, 911 if taken); the window
+    // opens again. Something taken is the triage's own answer.
+    if (kept.kind === 'crisis' && reading === 'means' && !concepts.includes('ingest')) {
+      await this.window.answered(context, kept, this.window.settings.messages);
+      await this.reply.give(context, kept, locale, 'means');
+      return true;
+    }
+    // After an abuse disclosure, a hurt body ("i just want someone to look at my eye its blurry",
+    // which the model may read as a crisis; "he kicked me again, it hurts to breathe"): care for the
+    // injury now (ER or same-day, the nurse line, 911, the hotline), not 988 nor the hotline again.
+    // A medical emergency or a poisoning is the triage's own answer (911, Poison Control).
+    const sameOrCrisis = match.intent === 'abuse' ? match.kind === kept.kind : match.kind === 'crisis';
+    if (kept.intent === 'abuse' && sameOrCrisis && injuryAfterAbuse(context.activity.text ?? '', concepts, deniesCrisis({ match, safety: result.safety }))) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'injury');
+      return true;
+    }
+    // After an abuse disclosure, "no estoy herida, estoy en casa de mi hermana" is where the member
+    // is now (the triage hears a crisis in a denied injury): acknowledged, with the hotline.
+    if (kept.intent === 'abuse' && (reading === 'safe' || reading === 'reassured') && this.words.safeForNow(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, kept.last === 'safe' ? 'ack' : 'safe');
+      return true;
+    }
+    if (readFollowUp(context.activity.text ?? '') === 'called' && !this.words.newSignAfterCall(concepts)) {
+      await this.window.answered(context, kept, 0);
+      await this.reply.give(context, kept, locale, 'called');
+      return true;
+    }
+    // Already on the way to the ER, with no new sign ("on our way to the hospital now"): acknowledged.
+    if (reading === 'onTheWay' && onTheWayAfter(kept) && !this.words.newSignAfterCall(concepts)) {
+      await this.window.answered(context, kept, 0);
+      await this.reply.give(context, kept, locale, 'onTheWay');
+      return true;
+    }
+    // After an abuse disclosure, "don't tell anyone" is a worry about who will know, and "I don't
+    // want the police" a worry about the police (the triage may hear a crisis or another abuse in
+    // them): what stays private, the hotline (not the police), 911.
+    const worry = readFollowUp(context.activity.text ?? '');
+    if (kept.intent === 'abuse' && (worry === 'account' || worry === 'privacy' || worry === 'police') && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, worry);
+      return true;
+    }
+    if (kept.intent === 'abuse' && match.intent === 'emergency' && match.kind === 'medical' && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'full');
+      return true;
+    }
+    // After 911 or Poison Control, "I don't want to go to the ER, he hates hospitals" is a refusal
+    // whatever the model hears in it (a partner who "hates" reads like abuse): the answer to it.
+    if (kept.intent === 'emergency' && kept.kind !== 'crisis' && readFollowUp(context.activity.text ?? '') === 'refusal' && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'refusal');
+      return true;
+    }
+    // After a 911 or 988 answer, "he says he's fine" is about the same person, not a disclosure:
+    // abuse needs a sign of its own (violence, an abuser, exploitation, neglect, fear).
+    if (kept.intent === 'emergency' && match.intent === 'abuse' && !this.words.abuseSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'full');
+      return true;
+    }
+    // The same crisis again with no new sign ("no tengo a nadie" after "me quiero morir"): the
+    // follow-up (still here, 988, a person), not the same script word for word.
+    if (kept.intent === 'emergency' && kept.kind === 'crisis' && match.intent === 'emergency' && match.kind === 'crisis' && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'full');
+      return true;
+    }
+    return false;
+  }
+}
