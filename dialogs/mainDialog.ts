@@ -16,6 +16,7 @@ import type { RouteDecider } from './main/routeDecider';
 import { noteRouted } from './main/routedIntent';
 import type { TaskStart } from './main/taskStart';
 import type { UnclearReply } from './main/unclearReply';
+import type { NurseInChatReply } from './main/nurseInChatReply';
 import type { RescueReply } from './refill/rescueReply';
 import { safetyOf, turnInfo, turnTriage } from './turn';
 
@@ -34,6 +35,8 @@ export interface MainDialogParts {
   secondRequest: SecondRequest;
   requestPlan: RequestPlan;
   rescue: RescueReply;
+  /** A nurse in this chat, or "I can't call", after the nurse line: the ways without phone minutes. */
+  nurseInChat?: NurseInChatReply;
 }
 
 /**
@@ -138,6 +141,14 @@ export class MainDialog extends ComponentDialog {
         await this.parts.rescue.send(context, decision.need);
         await kit.memory.notePrior(context, { topics: ['refill'] });
         return step.endDialog();
+      case 'nurseInChat':
+        // The symptom is kept: the next message is still read after the nurse line (its visit, its 911).
+        await kit.memory.setUnclear(context, 0);
+        if (decision.safetyFirst) await replies.safetyFirst(context);
+        await this.parts.nurseInChat?.send(context);
+        await kit.memory.notePrior(context, noted ?? { topics: ['appointment', 'telehealth'], safety: 'symptoms' });
+        turnTriage(context).answered = true;
+        return replies.escalate(step, 'member_asked', noted?.topics[0]);
       case 'safetyNet':
         // The triage is unsure: what to do if it is an emergency, a crisis or a symptom, then ask.
         await kit.memory.setUnclear(context, 0);

@@ -1,4 +1,6 @@
 import { LabPrepWords } from '../../dialogs/labPrep';
+import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
+import { NurseInChatWords } from '../../dialogs/nurseInChat';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
 import { loadConcepts } from '../../intents/triage/concepts';
@@ -48,6 +50,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     overGuess: FollowUpOverGuess.load(loadConcepts()),
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
+    nurseInChat: NurseInChatWords.load(),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);
@@ -67,6 +70,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
       secondRequest,
       requestPlan: new RequestPlan(kit),
       rescue: new RescueReply(kit, rescueWords, renewalFor),
+      nurseInChat: new NurseInChatReply(kit),
     },
     logger,
     tasks,

@@ -3,6 +3,7 @@ import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
 import type { LabPrepWords } from '../labPrep';
+import type { NurseInChatWords } from '../nurseInChat';
 import type { FollowUp, FollowUpReader } from '../followUps';
 import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
@@ -37,6 +38,7 @@ export type Decision =
   | { kind: 'agent'; topic?: TaskIntentId }
   | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
   | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
+  | { kind: 'nurseInChat'; safetyFirst: boolean }
   | { kind: 'unclear' };
 
 /**
@@ -72,6 +74,8 @@ export interface RouteDeciderParts {
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
   /** Getting ready for a lab test ("do i need to fast for the lab"): records' labPrep answer (dialogs/labPrep.ts). */
   labPrep?: Pick<LabPrepWords, 'asks'>;
+  /** A nurse in this chat, or "I can't call", right after the nurse line (dialogs/nurseInChat.ts). */
+  nurseInChat?: Pick<NurseInChatWords, 'asks'>;
 }
 
 /**
@@ -138,6 +142,9 @@ export class RouteDecider {
     const afterRefill = !!prior?.topics.includes('refill') && !prior.safety;
     const rescue = this.parts.rescue.read(turn.text, afterRefill);
     if (rescue) return { kind: 'rescue', need: { ...rescue, ...(afterRefill ? rescueContext(prior!) : {}) }, safetyFirst: safety?.level === 'unsure' };
+    // Right after the nurse line for a symptom, a nurse asked for in this chat or "no tengo minutos":
+    // the ways without phone minutes and 911 from any cell phone, then a person (v14, YX14).
+    if (prior?.safety === 'symptoms' && this.parts.nurseInChat?.asks(turn.text)) return { kind: 'nurseInChat', safetyFirst: !!safety };
     // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.

@@ -6,7 +6,7 @@ import type { Decision } from './routeDecider';
 export function noteRouted(context: TurnContext, turn: TurnInfo, decision: Decision): void {
   const { intent, score } = turn.result;
   const routed: RoutedIntent =
-    decision.kind === 'agent'
+    decision.kind === 'agent' || decision.kind === 'nurseInChat'
       ? 'agent'
       : decision.kind === 'followUp'
         ? decision.topic
