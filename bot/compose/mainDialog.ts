@@ -1,3 +1,4 @@
+import { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
@@ -48,6 +49,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     overGuess: FollowUpOverGuess.load(loadConcepts()),
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
+    booking: BookingWords.load(),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);
