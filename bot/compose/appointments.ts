@@ -1,3 +1,4 @@
+import { BookingWords } from '../../dialogs/bookingWords';
 import type { DialogKit } from '../../dialogs/common/kit';
 import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
@@ -45,5 +46,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),
     dayShift: new DayShift(words),
+    booking: BookingWords.load(),
   });
 }

@@ -1,3 +1,4 @@
+import { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
 import { NurseInChatWords } from '../../dialogs/nurseInChat';
@@ -51,6 +52,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
+    booking: BookingWords.load(),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

@@ -127,7 +127,9 @@ export class AppointmentDialog extends TaskDialog {
     const named = this.resumed(step, 'action', 'appointment.action') ?? this.prefilled(step, 'appointment.action');
     // "cambiar mi cita de video a una cita por teléfono" names a new phone visit too: it is a change to the visit.
     if (named === 'new' && this.parts.modes.isSwitch((step.options as TaskOptions | undefined)?.text ?? '')) return step.next({ answer: 'reschedule' } satisfies ChoiceAnswer);
-    if (!named && this.prefilled(step, 'appointment.care')) return step.next({ answer: 'new' } satisfies ChoiceAnswer);
+    // "una cita para mí", the words the assistant itself suggests (v14 YZ07): a new visit for the member.
+    const text = (step.options as TaskOptions | undefined)?.text;
+    if (!named && (this.prefilled(step, 'appointment.care') || this.parts.booking.ownNewVisit(text))) return step.next({ answer: 'new' } satisfies ChoiceAnswer);
     return this.ask(step, 'action', 'appointment.action');
   }
 

@@ -1,3 +1,4 @@
+import type { BookingWords } from '../bookingWords';
 import type { BookingDetails } from './bookingDetails';
 import type { BookingStatus } from './bookingStatus';
 import type { CareFromReason } from './careFromReason';
@@ -49,4 +50,6 @@ export interface AppointmentParts {
   dayShift: DayShift;
   /** Booking: the kind of care from the reason for the visit (an illness now is urgent / same day). */
   care: CareFromReason;
+  /** A new visit for the member in the words the assistant suggests ("una cita para mí"). */
+  booking: Pick<BookingWords, 'ownNewVisit'>;
 }

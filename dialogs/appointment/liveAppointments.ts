@@ -13,6 +13,7 @@ import { visitPickItem } from './pickItems';
 import { findOpenTimes, type SlotSearch } from './openTimes';
 import { openTimesNote } from './openTimesNote';
 import { fitsChange, offeredChanges, readSlotChange, type SlotChange } from './slotChange';
+import { namedVisitTexts } from './namedVisit';
 import { fittingVisits, type VisitMention } from './visitMention';
 import type { PreferredTime } from './when';
 import type { FamilyAccess } from './familyAccess';
@@ -146,7 +147,10 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     const who = { name: subject.givenName };
     if (!list.length) return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.none' : 'appointment.live.noneFor', who)], 'appointments.schedule');
     if (this.options(step).action === 'find') {
-      return this.finish(step, [this.kit.text(context, subject.self ? 'appointment.live.listIntro' : 'appointment.live.listIntroFor', who), appointmentList(this.kit, context, list, zone)], 'appointments.upcoming');
+      const intro = this.kit.text(context, subject.self ? 'appointment.live.listIntro' : 'appointment.live.listIntroFor', who);
+      // "is the lab one on the 18th still on?": that visit first, or none fits (v14 YZ05).
+      const named = namedVisitTexts(this.kit, context, list, this.options(step).about, zone, intro);
+      return this.finish(step, named ?? [intro, appointmentList(this.kit, context, list, zone)], 'appointments.upcoming');
     }
     const values = step.values as LiveValues;
     // The visit the member spoke of, among their own: straight to it (or a pick among those that fit).

@@ -2,6 +2,7 @@ import type { IntentId, TaskIntentId } from '../../intents/types';
 import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
+import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
 import type { FollowUp, FollowUpReader } from '../followUps';
@@ -76,6 +77,8 @@ export interface RouteDeciderParts {
   labPrep?: Pick<LabPrepWords, 'asks'>;
   /** A nurse in this chat, or "I can't call", right after the nurse line (dialogs/nurseInChat.ts). */
   nurseInChat?: Pick<NurseInChatWords, 'asks'>;
+  /** "same thing for my son" right after a booking (dialogs/bookingWords.ts). */
+  booking?: Pick<BookingWords, 'sameVisit'>;
 }
 
 /**
@@ -177,6 +180,10 @@ export class RouteDecider {
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
     // Fasting before a lab test, in a topic or not: its answer, never the contact menu (v14, YZ06).
     if (!phrase && this.parts.labPrep?.asks(turn.text)) return { kind: 'task', intent: 'records', answers: { topic: 'labPrep' } };
+    // "same thing for my son", "lo mismo pero por video" right after a booking: a new one with its
+    // kind of care and mode (unless named anew), never "that didn't help" (v14 YW01).
+    const again = phrase ? null : this.sameVisit(turn.text, prior);
+    if (again) return { kind: 'task', intent: 'appointment', answers: again };
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
@@ -199,6 +206,17 @@ export class RouteDecider {
     if (score < policy.routeAt) return { kind: 'unclear' };
     if (isTask(intent)) return { kind: 'task', intent };
     return this.conversational(intent);
+  }
+
+  /** The booking just handled asked for again: a new one keeping what the words do not change. */
+  private sameVisit(text: string, prior: TopicPriorState | undefined): Record<string, string> | null {
+    const before = prior?.answers;
+    if (prior?.topics[0] !== 'appointment' || prior.safety || before?.action !== 'new' || !this.parts.booking?.sameVisit(text)) return null;
+    const { options } = this.parts;
+    const answers: Record<string, string> = { action: 'new' };
+    if (before.care && !options.prefill(text, 'appointment.care')) answers.care = before.care;
+    if (before.mode && !options.mentioned(text, 'appointment.mode').length) answers.mode = before.mode;
+    return answers;
   }
 
   /** The message names this task (and asks for nothing else: no interruption phrase). */
