@@ -26,8 +26,10 @@ describe('"what does that mean" after an answer: the follow-up, not the nurse li
       const turn: TurnInfo = { text, locale: 'en', result: { intent: 'none', score: 0, kind: null, locale: 'en', runnerUp: null, source: 'local' } };
       return over.guessOnly(turn, { match: r.match, safety: r.safety, ...(r.concepts ? { concepts: r.concepts } : {}) });
     };
+    // Whether the model guesses at all moves with each retraining ("y eso que significa" is no
+    // outcome for some models): what must hold is that any outcome it gives is a guess alone.
     for (const text of ['what does that mean', 'y eso que significa']) {
-      it(`"${text}": the triage's outcome is the model's guess alone`, () => assert.equal(guessOnly(text), true));
+      it(`"${text}": the triage's outcome, if any, is the model's guess alone`, () => assert.ok(triage.triage(text).match === null || guessOnly(text)));
     }
     for (const text of ['what does that mean, my head hurts', 'que significa si me duele la cabeza', 'what does it mean if my chest hurts']) {
       it(`"${text}": a signal concept, the triage's outcome stands`, () => assert.equal(guessOnly(text), false));
