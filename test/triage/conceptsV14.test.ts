@@ -67,4 +67,21 @@ describe('safety triage: readings of the fourteenth session', function () {
     assert.ok(!triage.triage('my vision is blurry when i read, do i need glasses').concepts?.includes('stroke_sign'));
     assert.equal(triage.triage('tengo un dolor de cabeza bien fuerte desde ayer y ahora veo borroso de un ojo').match?.intent, 'emergency');
   });
+
+  // Still open: "he intentado ingresar al portal varias veces y no me deja" (v13) is read as English
+  // by the language detector ("he", "portal", "me" against "al", "y") and stays abuse to the model.
+  it('"no me deja" said of a page or an app is no abuse ("me deja escoger su nombre?" got the domestic-violence answer, v13); said of a person who will not let them out, it is', () => {
+    for (const words of ['me deja escoger su nombre?', 'la app no me deja iniciar sesion', 'el portal no me deja entrar']) {
+      assert.notEqual(triage.triage(words).match?.intent, 'abuse', words);
+    }
+    assert.equal(triage.triage('mi esposo no me deja salir de la casa y me quita el dinero').match?.intent, 'abuse');
+  });
+
+  it('a short follow-up about medicines is no crisis doubt ("y mis medicinas?" got the 911/988 line first, v13)', () => {
+    for (const words of ['y mis medicinas?', 'what about my meds?']) {
+      const r = triage.triage(words);
+      assert.equal(r.match, null, words);
+      assert.notEqual(r.safety?.level, 'unsure', words);
+    }
+  });
 });
