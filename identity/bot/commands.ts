@@ -9,6 +9,7 @@ const phrases = z.array(z.string().trim().min(1)).min(1);
 const perLocale = z.strictObject({ en: phrases, es: phrases });
 const commandsSchema = z.strictObject({
   $comment: z.string().optional(),
+  switchesLanguage: z.strictObject({ $comment: z.string().optional(), locales: z.array(z.enum(['en', 'es'])) }),
   signOut: perLocale,
   signOutCourtesy: perLocale,
   forget: perLocale,
@@ -26,8 +27,11 @@ export class IdentityCommands {
   private readonly signOutPhrases: Array<{ words: string[]; locale: Locale }> = [];
   /** Words that may surround a sign-out phrase ("ok thx", "please", "gracias") without changing what it asks. */
   private readonly courtesy = new Set<string>();
+  /** Languages whose commands move the conversation to them (the others are borrowed words). */
+  private readonly switching: ReadonlySet<Locale>;
 
   private constructor(data: z.infer<typeof commandsSchema>) {
+    this.switching = new Set(data.switchesLanguage.locales);
     for (const command of ['signOut', 'forget', 'confirmForget'] as const) {
       for (const locale of ['en', 'es'] as const) {
         for (const phrase of data[command][locale]) {
@@ -58,6 +62,11 @@ export class IdentityCommands {
   match(text: string, command: IdentityCommand): Locale | null {
     const whole = this.table.get(fold(text))?.get(command) ?? null;
     return whole ?? (command === 'signOut' ? this.politeSignOut(fold(text)) : null);
+  }
+
+  /** A command in this language moves a conversation in the other language to it. */
+  switchesTo(locale: Locale): boolean {
+    return this.switching.has(locale);
   }
 
   /**

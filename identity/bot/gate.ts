@@ -6,6 +6,7 @@ import type { Locale } from '../../intents/types';
 import { checkCode, looksLikeCode } from '../core/codes';
 import type { ReplySender } from '../../channels/replySender';
 import type { IdentityCommands } from './commands';
+import { commandLocale } from './commandLocale';
 import type { Forgetter } from './forget';
 import { channelUser, type IdentitySessions } from './sessions';
 import { setCodeVerdict } from './verification';
@@ -45,9 +46,11 @@ export class IdentityGate {
       await sessions.update(context, (s) => delete s.forgetUntil);
       const yes = commands.match(text, 'confirmForget');
       if (state.forgetUntil > clock() && yes) {
+        // A yes is a short answer: it keeps the language the question was asked in (read before it is forgotten).
+        const locale = (await this.deps.memory.locale(context)) ?? yes;
         await this.deps.endDialogs(context);
         await this.deps.forgetter.forget(context);
-        await this.say(context, 'identity.forget.done', yes);
+        await this.say(context, 'identity.forget.done', locale);
         return true;
       }
       if (!commands.match(text, 'forget') && !commands.match(text, 'signOut')) {
@@ -60,14 +63,14 @@ export class IdentityGate {
     if (signOut) {
       const member = await sessions.end(context, 'signOut');
       await this.deps.endDialogs(context);
-      await this.say(context, member ? 'identity.signOut.done' : 'identity.signOut.notSignedIn', signOut);
+      await this.say(context, member ? 'identity.signOut.done' : 'identity.signOut.notSignedIn', await this.replyLocale(context, text, signOut));
       return true;
     }
     const forget = commands.match(text, 'forget');
     if (forget) {
       await this.deps.endDialogs(context);
       await sessions.update(context, (s) => (s.forgetUntil = clock() + FORGET_CONFIRM_MS));
-      await this.say(context, 'identity.forget.confirm', forget);
+      await this.say(context, 'identity.forget.confirm', await this.replyLocale(context, text, forget));
       return true;
     }
 
@@ -81,6 +84,14 @@ export class IdentityGate {
       else await sessions.update(context, (s) => delete s.challenge);
     }
     return false;
+  }
+
+  /** The conversation's language, unless the command is clearly in the other one (then the conversation follows). */
+  private async replyLocale(context: TurnContext, text: string, command: Locale): Promise<Locale> {
+    const known = await this.deps.memory.locale(context);
+    const locale = commandLocale(text, command, known, (l) => this.deps.commands.switchesTo(l));
+    if (locale !== known) await this.deps.memory.setLocale(context, locale);
+    return locale;
   }
 
   private async locale(context: TurnContext): Promise<Locale> {
