@@ -1,4 +1,3 @@
-import { VisitModeNotPerson } from '../dialogs/main/visitModeNotPerson';
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -11,13 +10,6 @@ import { OptionMatcher } from '../dialogs/common/options';
 import { ConversationMemory, type MemoryState } from '../dialogs/memory';
 import { PhraseBook } from '../dialogs/phrases';
 import { MedicineNames } from '../dialogs/common/medicineNames';
-import { UrgentFollowUp } from '../pipeline/urgentFollowUp';
-import { TaskAfterUrgent } from '../pipeline/taskAfterUrgent';
-import { UrgentInItsLight } from '../pipeline/urgentInItsLight';
-import { UrgentReply } from '../pipeline/urgentReply';
-import { DEFAULT_FOLLOW_UP, UrgentWindow, type UrgentMemory } from '../pipeline/urgentWindow';
-import { UrgentWords } from '../pipeline/urgentWords';
-import { CrisisVisit } from '../pipeline/crisisVisit';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { CareCostWords } from '../dialogs/careCost';
 import { LabQuestionWords } from '../dialogs/labQuestion';
@@ -71,6 +63,7 @@ import { memberTyping } from '../handoff/bot/memberTyping';
 import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
 import { TextLimit } from '../pipeline/textLimit';
 import { TurnFactsSource } from '../pipeline/turnFacts';
+import { createUrgentFollowUp } from './compose/urgentFollowUp';
 import { CantGetIn } from '../dialogs/cantGetIn';
 
 export type { AssistantOverrides } from './compose/overrides';
@@ -236,23 +229,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     beforeRelease: (context, replies) => handoff.recorder.commit(context, replies),
   });
 
-  const crisisVisit = new CrisisVisit(options, (context, key, vars) => {
-    const locale = localeOf(context.activity.locale);
-    return sender.send(context, { text: catalog.text(locale, key, vars) }, locale);
-  });
-  const urgentWindow = new UrgentWindow(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), clock, DEFAULT_FOLLOW_UP);
-  const urgentWords = UrgentWords.load();
-  const urgentReply = new UrgentReply(urgentWindow, triage);
-  const followUp = new UrgentFollowUp({
-    window: urgentWindow,
-    reply: urgentReply,
-    inItsLight: new UrgentInItsLight(urgentWindow, urgentReply, urgentWords),
-    tasks: new TaskAfterUrgent(urgentWords),
-    words: urgentWords,
-    responder: triage,
-    visit: crisisVisit,
-    visitMode: new VisitModeNotPerson(options, phrases),
-  });
+  const followUp = createUrgentFollowUp({ conversationState, triage, clock, options, phrases, sender, catalog });
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const smsKeywords = new SmsKeywordGate({
     sender,
