@@ -84,4 +84,9 @@ describe('safety triage: readings of the fourteenth session', function () {
       assert.notEqual(r.safety?.level, 'unsure', words);
     }
   });
+
+  it('blood work named as a test is no sign ("did my blood work come back" lost the SMS welcome to a silent safety signal, YX07); blood from the body still is', () => {
+    for (const words of ['did my blood work come back yet', 'when do i get my blood results', 'ya salieron mis analisis de sangre']) assert.equal(triage.triage(words).safety, null, words);
+    assert.equal(triage.triage('im coughing blood').match?.intent, 'emergency');
+  });
 });
