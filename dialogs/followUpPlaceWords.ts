@@ -40,3 +40,9 @@ export const WHERE = /\b(where|wheres|closest|nearest|near|nearby|close to|zip|z
  */
 export const OPEN_HOURS =
   /\b(hours|open|opens|close|closes|closing|opening|horario|horarios|abre|abren|cierra|cierran|abierta|abierto)\b|\b(what time|a que hora|hasta que hora)\b/;
+
+/** A phone number asked for (not the hours): "the number", "phone", "telefono". */
+export const NUMBER_ASKED = /\b(number|phone|phone number|telefono|numero|num|#)\b/;
+
+/** A clinic or a doctor's office: its own number is on the clinic page. */
+export const CLINIC = /\b(clinic|clinics|office|doctors office|drs office|clinica|consultorio|oficina del doctor)\b/;

@@ -9,6 +9,7 @@ import { FollowUpNews, LAB_HOURS } from './followUpNews';
 import { ABOUT, APP, CODE_TRIED, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import type { About } from './followUpOffers';
 import { LineNames } from './lineNames';
+import { numberAsked } from './followUpNumber';
 import { TopicNames } from './topicNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
@@ -84,10 +85,6 @@ const LEAD = '^(so |ok |okay |and |but |um |hmm |pero |y |bueno |entonces |ok y 
 
 const LINE_TEXT = 'followUp.about.line';
 const LINE_HOURS = 'followUp.about.lineHours';
-/** A phone number asked for (not the hours): "the number", "phone", "telefono". */
-const NUMBER_ASKED = /\b(number|phone|phone number|telefono|numero|num|#)\b/;
-/** A clinic or a doctor's office: its own number is on the clinic page. */
-const CLINIC = /\b(clinic|clinics|office|doctors office|drs office|clinica|consultorio|oficina del doctor)\b/;
 const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marcar)\b/;
 
 /** A request to be reminded (not "remind me what the number was"). */
@@ -238,8 +235,9 @@ export class FollowUpReader {
       // A phone number asked in a sentence ("idk the number its for my blood pressure med", "whats
       // the number for my clinic"): the clinic's number, the line named, or the answer's own line;
       // never the contact menu or the same answer again (newcomer run v14, YX01, YX10).
-      const number = this.numberAsked(folded, topic, prior.answers?.topic ?? prior.answers?.need);
-      if (number) return number;
+      const number = numberAsked(folded, topic, prior.answers?.topic ?? prior.answers?.need, this.lines, MAX_WORDS);
+      if (number === 'clinic') return { kind: 'place', topic: 'clinicPhone' };
+      if (number) return about({ text: LINE_TEXT, line: number }, []);
     }
     if (!prior.safety && !outside && !elsewhere && words > MAX_WORDS && words <= MAX_NEWS_WORDS) {
       const long = aspectOf(folded);
@@ -326,20 +324,6 @@ export class FollowUpReader {
   private asksRenewalSent(folded: string): boolean {
     if (RENEW_FOR_ME.some((re) => re.test(folded))) return true;
     return this.news.says('sendForMe', folded) && !this.news.says('noPortal', folded);
-  }
-
-  /**
-   * A phone number asked for: a clinic's (Contact's clinic phone answer, unless just given), the
-   * line named ("the pharmacy number"), else in a longer message the line of the answer just
-   * given (a medicine's after a refill answer: the pharmacy). Not the member's own new number.
-   */
-  private numberAsked(folded: string, topic: TaskIntentId, sub: string | undefined): FollowUp | null {
-    if (aspectOf(folded) !== 'line' || !NUMBER_ASKED.test(folded)) return null;
-    const named = this.lines.named(folded);
-    if (!named && CLINIC.test(folded) && !PHARMACY.test(folded)) return topic === 'contact' && sub === 'clinicPhone' ? null : { kind: 'place', topic: 'clinicPhone' };
-    if (folded.split(' ').length <= MAX_WORDS) return null;
-    const line = named ?? TOPIC_LINE[topic];
-    return line ? about({ text: LINE_TEXT, line }, []) : null;
   }
 
   /** The message names a task topic by its own words, none of those just answered. */
