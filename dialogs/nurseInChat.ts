@@ -1,12 +1,6 @@
-import { z } from 'zod';
-import { readDataFile } from '../common/dataFile';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
-import { containsPhrase, fold } from './common/text';
-
-const words = z.array(z.string().trim().min(1)).min(1);
-const side = z.object({ nurse: words, here: words, cantCall: words });
-const fileSchema = z.object({ $comment: z.string().optional(), en: side, es: side });
+import { PairedWords } from './common/pairedWords';
 
 /** The words file is missing or invalid: start-up stops with its path and the problem. */
 export class NurseInChatWordsError extends StartupError {}
@@ -19,20 +13,13 @@ export class NurseInChatWordsError extends StartupError {}
  * (newcomer run v14, YX14). Both languages are read whatever the locale (members switch).
  */
 export class NurseInChatWords {
-  private readonly sides: Array<z.output<typeof side>>;
-
-  constructor(file: z.output<typeof fileSchema>) {
-    this.sides = [file.en, file.es].map((s) => ({ nurse: s.nurse.map(fold), here: s.here.map(fold), cantCall: s.cantCall.map(fold) }));
-  }
+  private constructor(private readonly words: PairedWords) {}
 
   asks(text: string | undefined): boolean {
-    const folded = fold(text ?? '');
-    if (!folded) return false;
-    const has = (pick: (s: z.output<typeof side>) => string[]): boolean => this.sides.some((s) => pick(s).some((p) => containsPhrase(folded, p)));
-    return has((s) => s.cantCall) || (has((s) => s.nurse) && has((s) => s.here));
+    return this.words.says(text);
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'nurse-in-chat.json')): NurseInChatWords {
-    return new NurseInChatWords(readDataFile(file, fileSchema, 'Nurse in the chat words', (message) => new NurseInChatWordsError(message)));
+    return new NurseInChatWords(PairedWords.load(file, { alone: 'cantCall', first: 'nurse', second: 'here' }, 'Nurse in the chat words', (message) => new NurseInChatWordsError(message)));
   }
 }
