@@ -15,7 +15,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -203,7 +203,11 @@ export class TriageResponder {
    * clearing the conversation (on SMS, no text from us unless they write), calling from a safe
    * phone, the hotline's chat instead of a text, 911; `phoneAgain` is the same in short;
    * `handled` is for help that came and took the person after 911 or Poison Control ("they took
-   * her"): a short wish, and the task asked for goes on.
+   * her"): a short wish, and the task asked for goes on;
+   * `danger` answers fear or danger right after a disclosure ("tengo miedo, el esta aqui"): 911 now
+   * if in danger, a safer place, a person, then the hotline of that kind, never the crisis script;
+   * `worse` answers the person worse after Poison Control (sleepy, hard to wake, seizing): 911 now
+   * first, then Poison Control, never the nurse line.
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
     const { locale } = urgent;
@@ -218,7 +222,7 @@ export class TriageResponder {
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
     // A phone watched, after a disclosure that is not domestic violence: its own line after the text.
     const ownLine = mode === 'phone' && key === 'urgentFollowUp.phone.abuse' ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
-    const again = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}`;
+    const again = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury' || mode === 'danger') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}`;
     const hotline = [...ownLine, ...(again ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [])];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];

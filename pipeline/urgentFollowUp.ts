@@ -141,9 +141,10 @@ export class UrgentFollowUp {
       return taskAsked(turn, own.taskWord === true, kept.task?.intent) === null;
     }
     // After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
-    // dormido"): 911 now, whatever the model makes of the words alone (a symptom, to it).
-    if (this.words.drowsyAfterPoison(kept, own.concepts ?? [])) {
-      await this.reply.give(context, kept, locale, 'full', 'medical');
+    // dormido", "what do i do shes acting sleepy"): 911 now, then Poison Control, whatever the
+    // model makes of the words alone (a symptom, to it: never the nurse line after an ingestion).
+    if (this.words.drowsyAfterPoison(kept, own.concepts ?? [], context.activity.text ?? '')) {
+      await this.reply.give(context, kept, locale, 'worse');
       return true;
     }
     // After a disclosure, a hurt body ("it hurts when i breathe", "im not suicidal. can i book
@@ -151,6 +152,12 @@ export class UrgentFollowUp {
     // booking menu (the answer has the same-day visit).
     if (kept.intent === 'abuse' && injuryAfterAbuse(context.activity.text ?? '', own.concepts ?? [], deniesCrisis(own))) {
       await this.reply.give(context, kept, locale, 'injury');
+      return true;
+    }
+    // After a disclosure, fear or danger and nothing else read ("i'm scared he's home"): 911 now if in
+    // danger, the hotline, a person (a worry about who will know, or a person asked for, is answered as such).
+    if (!reading && intent !== 'agent' && this.words.dangerAfterAbuse(kept, own.concepts ?? [])) {
+      await this.reply.give(context, kept, locale, 'danger');
       return true;
     }
     // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain;

@@ -51,10 +51,22 @@ export class UrgentInItsLight {
       return true;
     }
     // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
-    // poisoning again ("y ahora? la veo medio dormida"): 911 now, not Poison Control again.
-    if (match.intent === 'emergency' && match.kind === 'poison' && this.words.drowsyAfterPoison(kept, concepts)) {
+    // poisoning again or as a medical emergency ("y ahora? la veo medio dormida", "no despierta"):
+    // 911 now first, then Poison Control. Taken on purpose (a crisis) is the triage's own answer.
+    if (match.intent === 'emergency' && match.kind !== 'crisis' && this.words.drowsyAfterPoison(kept, concepts, context.activity.text ?? '')) {
       await this.window.answered(context, kept, kept.left - 1);
-      await this.reply.give(context, kept, locale, 'full', 'medical');
+      await this.reply.give(context, kept, locale, 'worse');
+      return true;
+    }
+    // After an abuse disclosure, fear or danger ("tengo miedo, el esta aqui en la casa ahorita",
+    // which the triage may read as a crisis, a medical emergency with no sign of one, or the same
+    // disclosure again): the abuse answer kept (911 now if in danger, a person, the hotline), never
+    // 988 without a word of self-harm. Another kind of abuse disclosed, a poisoning or a new
+    // medical sign is the triage's own answer.
+    const sameAbuseOrCrisis = match.intent === 'abuse' ? match.kind === kept.kind : match.kind === 'crisis' || match.kind === 'medical';
+    if (sameAbuseOrCrisis && !reading && this.words.dangerAfterAbuse(kept, concepts) && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, kept.last === 'danger' ? 'still' : 'danger');
       return true;
     }
     // After a crisis answer, the means at hand named ("i have my pills saved up"): not the same

@@ -9,7 +9,7 @@ export class UrgentWordsError extends StartupError {}
 
 /** Every follow-up there is (dialogs/triage.ts): what `stillAboutIt` may name. */
 const FOLLOW_UP_MODES = [
-  'full', 'reminder', 'refusal', 'called', 'onTheWay', 'account', 'privacy', 'police', 'goodbye', 'aside', 'later', 'means', 'safe', 'ack', 'still', 'injury', 'phone', 'phoneAgain', 'handled',
+  'full', 'reminder', 'refusal', 'called', 'onTheWay', 'account', 'privacy', 'police', 'goodbye', 'aside', 'later', 'means', 'safe', 'ack', 'still', 'injury', 'phone', 'phoneAgain', 'handled', 'danger', 'worse',
 ] as const satisfies readonly FollowUpMode[];
 
 const concepts = z.array(z.string().regex(/^[a-z_]+$/, { error: 'expected a triage concept name' })).min(1);
@@ -23,6 +23,9 @@ const fileSchema = z.strictObject({
   crisisSigns: concepts,
   deniableSigns: concepts,
   worseAfterPoison: concepts,
+  worseWordsAfterPoison: z.array(regexSource).min(1),
+  dangerAfterAbuse: concepts,
+  notDangerOnly: concepts,
   stillAboutIt: z.array(z.enum(FOLLOW_UP_MODES)).min(1),
 });
 
@@ -44,6 +47,9 @@ export class UrgentWords {
     private readonly crisisSigns: ReadonlySet<string>,
     private readonly deniableSigns: ReadonlySet<string>,
     private readonly worseAfterPoison: ReadonlySet<string>,
+    private readonly worseWordsAfterPoison: readonly RegExp[],
+    private readonly dangerSigns: ReadonlySet<string>,
+    private readonly notDangerOnly: ReadonlySet<string>,
     private readonly stillAbout: ReadonlySet<FollowUpMode>,
   ) {}
 
@@ -59,6 +65,9 @@ export class UrgentWords {
       new Set(data.crisisSigns),
       new Set(data.deniableSigns),
       new Set(data.worseAfterPoison),
+      data.worseWordsAfterPoison.map((source) => new RegExp(source, 'iu')),
+      new Set(data.dangerAfterAbuse),
+      new Set(data.notDangerOnly),
       new Set(data.stillAboutIt),
     );
   }
@@ -98,9 +107,24 @@ export class UrgentWords {
     return !concepts.some((c) => this.newSigns.has(c) && !(denied && this.deniableSigns.has(c)));
   }
 
-  /** After a Poison Control answer, the person now drowsy or hard to wake: a sign for 911 now. */
-  drowsyAfterPoison(kept: Pick<UrgentMemory, 'intent' | 'kind'>, concepts: readonly string[]): boolean {
-    return kept.intent === 'emergency' && kept.kind === 'poison' && concepts.some((c) => this.worseAfterPoison.has(c));
+  /**
+   * After a Poison Control answer, the person now worse (drowsy or hard to wake, seizing, throwing
+   * up, breathing oddly), in the triage's concepts or in the member's own words ("shes acting
+   * sleepy", "no despierta"): a sign for 911 now.
+   */
+  drowsyAfterPoison(kept: Pick<UrgentMemory, 'intent' | 'kind'>, concepts: readonly string[], text = ''): boolean {
+    if (kept.intent !== 'emergency' || kept.kind !== 'poison') return false;
+    return concepts.some((c) => this.worseAfterPoison.has(c)) || this.worseWordsAfterPoison.some((re) => re.test(text));
+  }
+
+  /**
+   * Right after an abuse disclosure, fear or danger ("tengo miedo, el esta aqui en la casa", "i'm
+   * scared he's home") with no crisis word and no doubt of self-harm: still the abuse, never the
+   * crisis script.
+   */
+  dangerAfterAbuse(kept: Pick<UrgentMemory, 'intent'>, concepts: readonly string[]): boolean {
+    if (kept.intent !== 'abuse' || !concepts.some((c) => this.dangerSigns.has(c))) return false;
+    return !concepts.some((c) => this.crisisSigns.has(c) || this.notDangerOnly.has(c));
   }
 
   /** A follow-up after which a bare "ok" is still about the urgent answer, once its window is used. */
