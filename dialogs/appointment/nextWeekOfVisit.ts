@@ -5,7 +5,7 @@ import type { Locale } from '../../intents/types';
 import type { TextAnswer } from '../common/questions';
 import { fold } from '../common/text';
 import type { VisitWords } from './visitWords';
-import { isoDate, type PreferredTime } from './when';
+import { isoDate, LATER_IN_WEEK, type PreferredTime } from './when';
 
 /**
  * Said about the visit being moved, a week after it: "the week after" / "the following week" /
@@ -43,12 +43,19 @@ export class NextWeekOfVisit {
   shift(context: TurnContext, when: Exclude<TextAnswer<PreferredTime>, { stuck: true }>, visit: Appointment | undefined, said: Array<string | undefined>, locale: Locale): typeof when {
     if (!visit || !('value' in when) || !when.value.date) return when;
     const folded = said.flatMap((text) => (text ? [fold(text)] : []));
+    const zone = this.words.zone(context);
+    const visitDay = zonedDate(new Date(visit.start), zone);
+    // "later in the week" for a visit in or after the days read: the days after the visit, to the end of its week.
+    if (when.value.until && folded.some((text) => LATER_IN_WEEK[locale].test(text)) && visitDay >= when.value.date && visitDay <= addDays(when.value.until, 6)) {
+      const from = addDays(visitDay, 1);
+      const sunday = addDays(mondayOf(visitDay), 6);
+      return { value: { ...when.value, date: from, until: sunday >= from ? sunday : addDays(from, 6) } };
+    }
     const afterVisit = folded.some((text) => WEEK_AFTER_VISIT[locale].test(text));
     // "a week later" / "una semana después" come as the one day a week from today: moved too.
     if (!when.value.until && !afterVisit) return when;
     if (!afterVisit && !folded.some((text) => NEXT_WEEK[locale].test(text))) return when;
-    const zone = this.words.zone(context);
-    const visitMonday = mondayOf(zonedDate(new Date(visit.start), zone));
+    const visitMonday = mondayOf(visitDay);
     const nextMonday = addDays(mondayOf(isoDate(this.words.now(context))), 7);
     const weekAfterVisit = visitMonday >= nextMonday ? addDays(visitMonday, 7) : nextMonday;
     const from = afterVisit || visitMonday === nextMonday ? weekAfterVisit : nextMonday;

@@ -19,6 +19,12 @@ const WHEN_OR_FORGOT =
 /** Someone else's visit: "his", "her", "their", "su", "de mi hijo", a relative named. */
 const SOMEONE_ELSE =
   /\b(?:his|her|their|him|them|su|sus|de mi|de mis|for (?:my|his|her|their) \w+|para (?:mi|su) \w+|mom|mother|dad|father|son|daughter|wife|husband|kid|kids|child|baby|mama|papa|hijo|hija|hijos|esposo|esposa|bebe|nino|nina)\b/;
+/**
+ * A visit named by its day or date, "the tuesday one", "the appointment on the 17th", "la del
+ * martes", "la cita del 17" (v15 YW13): one of the member's own visits, unless someone else is named.
+ */
+const VISIT_BY_DAY =
+  /\bthe (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?) (?:one|appt|appointment|visit)\b|\b(?:one|appt|appointment|visit) (?:on|for) (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?)\b|\b(?:la|el|cita|consulta) del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d{1,2})\b/;
 /** The member's own doctor: "with my doctor", "con mi medico". */
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
@@ -45,10 +51,10 @@ export class OpeningWords {
     return opening && !this.kit.options.match(opening, 'topics', 'exact') ? fold(opening) : null;
   }
 
-  /** The opening message speaks of the member's own visit ("my", "mi", "mis", "do I have", "tengo"). */
+  /** The opening message speaks of the member's own visit ("my", "mi", "mis", "do I have", "tengo", "the tuesday one"). */
   ownVisit(opening: string | undefined): boolean {
     const text = this.folded(opening);
-    return !!text && (OWN_WORDS.test(text) || HAVE_WORDS.test(text));
+    return !!text && (OWN_WORDS.test(text) || HAVE_WORDS.test(text) || (VISIT_BY_DAY.test(text) && !SOMEONE_ELSE.test(text)));
   }
 
   /**

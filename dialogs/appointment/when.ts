@@ -92,6 +92,22 @@ const WEEK_AFTER_NEXT: Record<Locale, RegExp> = {
   es: /\b(?:la )?semana (?:despues de|siguiente a) la (?:proxima|que viene)\b|\b(?:la )?(?:proxima semana no la siguiente|semana subsiguiente)\b/,
 };
 
+/**
+ * "later in the week" / "later this week" / "end of the week" / "más tarde en la semana" / "a
+ * finales de semana" (v15 YZ02): the recognizers read today alone, or nothing.
+ */
+export const LATER_IN_WEEK: Record<Locale, RegExp> = {
+  en: /\blater (?:in|on|this) (?:the |this )?week\b|\b(?:the )?end of (?:the|this) week\b|\blater that week\b/,
+  es: /\bmas (?:tarde|adelante) (?:en|esta|de) (?:la |esta )?semana\b|\ba (?:finales|fines|final) de (?:la |esta )?semana\b|\bal final de (?:la |esta )?semana\b/,
+};
+
+/** The rest of the week after today: tomorrow to the Sunday that ends tomorrow's week (said on a Sunday: the coming week). */
+function laterInWeek(today: Date): { date: string; until: string } {
+  const tomorrow = addDays(isoDate(today), 1);
+  const weekday = new Date(`${tomorrow}T12:00:00Z`).getUTCDay();
+  return { date: tomorrow, until: addDays(tomorrow, (7 - weekday) % 7) };
+}
+
 /** A week named by nothing but the word: "this week" needs "this" / "esta". */
 const BARE_WEEK = /^(?:the |la |a |una )?(?:week|semana)$/;
 
@@ -209,6 +225,13 @@ export class PreferredTimeParser {
       const extra = rest ? this.parse(rest, locale, now) : null;
       const time = extra?.ok && !extra.value.date ? extra.value : null;
       return { ok: true, value: { ...weekAfterNext(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
+    }
+    const later = LATER_IN_WEEK[locale].exec(folded);
+    if (later) {
+      const rest = folded.replace(later[0], ' ').trim();
+      const extra = rest ? this.parse(rest, locale, now) : null;
+      const time = extra?.ok && !extra.value.date ? extra.value : null;
+      return { ok: true, value: { ...laterInWeek(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
     }
     const raw = recognized.safeParse(this.recognize(text, locale, now));
     const onDay = dayOfMonth(text, locale, isoDate(now));
