@@ -1,3 +1,4 @@
+import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
@@ -53,6 +54,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
     booking: BookingWords.load(),
+    bookingRequest: BookingRequest.load(options),
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

@@ -2,6 +2,7 @@ import type { IntentId, TaskIntentId } from '../../intents/types';
 import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
+import type { BookingRequest } from '../appointment/bookingRequest';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
@@ -79,6 +80,8 @@ export interface RouteDeciderParts {
   nurseInChat?: Pick<NurseInChatWords, 'asks'>;
   /** "same thing for my son" right after a booking (dialogs/bookingWords.ts). */
   booking?: Pick<BookingWords, 'sameVisit'>;
+  /** A visit asked for with its details ("si la quiero pero por video, atencion primaria"; dialogs/appointment/bookingRequest.ts). */
+  bookingRequest?: Pick<BookingRequest, 'read'>;
 }
 
 /**
@@ -204,6 +207,10 @@ export class RouteDecider {
     }
 
     if (score < policy.routeAt) return { kind: 'unclear' };
+    // A visit asked for with its kind of care, or with a kind of visit said no to ("no video no. cita
+    // en persona"): the booking with those details, not the video-visits menu (v15 YZ12, YZ13).
+    const booking = intent === 'telehealth' ? this.parts.bookingRequest?.read(turn.text) : null;
+    if (booking) return { kind: 'task', intent: 'appointment', answers: booking };
     if (isTask(intent)) return { kind: 'task', intent };
     return this.conversational(intent);
   }
