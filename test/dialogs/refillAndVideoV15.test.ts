@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { linksOf, textOf } from '../support/chat';
-import { realChat } from './memberWords';
+import { realChat, signedInChat } from './memberWords';
 
 /**
  * Questions inside the refill and video-visit topics (newcomer run v15). Real recognizer.
@@ -27,6 +27,23 @@ describe('refills and video visits in the member words (newcomer run v15)', func
       if ('trouble' in c) assert.match(text, /Video trouble|Problemas con el video|cámara|camera/, text);
       else assert.match(text, /join|unirse/, text);
       assert.ok(linksOf(replies).some((l) => l.includes(c.link)) || text.includes(c.link), `${text}\n${linksOf(replies).join('\n')}`);
+    });
+  }
+});
+
+describe('refills left on the medicines asked about (newcomer run v15, YX11)', function () {
+  this.timeout(120_000);
+
+  for (const c of [
+    { locale: 'en' as const, say: 'my blood pressure med says 0 refills left??', all: /None of your prescriptions/, these: /the ones you asked about/ },
+    { locale: 'es' as const, say: 'mi medicina de la presion dice 0 resurtidos, necesito renovarla?', all: /Ninguna de sus recetas/, these: /a las que preguntó/ },
+  ]) {
+    it(`${c.locale}: only the blood-pressure medicines were checked, so nothing is said of all prescriptions`, async () => {
+      const chat = await signedInChat('EH1000001', { locale: c.locale });
+      const text = textOf(await chat.say(c.say));
+      assert.doesNotMatch(text, c.all, text);
+      assert.match(text, c.these, text);
+      assert.match(text, /Lisinopril/, text);
     });
   }
 });
