@@ -101,7 +101,10 @@ export class LiveRefillDialog extends ComponentDialog {
         const out = shown.filter((p) => p.status === 'noRefillsLeft');
         const lines = out.length
           ? [...notes, general.text, k.text(context, 'refill.live.renewalIntro'), prescriptionList(k, context, out)]
-          : [...notes, k.text(context, 'refill.live.noneOutOfRefills'), prescriptionList(k, context, shown)];
+          : mentioned.length
+            ? // Only the medicines asked about were checked ("my blood pressure meds"): said of them, never of all.
+              [...notes, k.text(context, 'refill.live.noneOfTheseOutOfRefills'), prescriptionList(k, context, shown), general.text]
+            : [...notes, k.text(context, 'refill.live.noneOutOfRefills'), prescriptionList(k, context, shown)];
         await k.send(context, { text: lines.join('\n\n'), links: [k.link(context, 'pharmacy.prescriptions'), ...general.links] });
         return step.endDialog();
       }
