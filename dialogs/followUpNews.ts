@@ -32,9 +32,9 @@ import type { Aspect } from './followUpAspects';
  *   proxy access, and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf' | 'imaging';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf', 'imaging'] as const satisfies readonly NewsKind[];
 
 const fileSchema = z.object({
   $comment: z.string().optional(),
@@ -90,6 +90,8 @@ const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices'
 /** After a booking's answer, whether the page lets them pick the child or family member: who the visit is for, with proxy access. */
 const BOOK_FOR_FAMILY: NewsAnswer = { text: 'followUp.about.bookForFamily', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** The lab's hours after a place's answer: each lab's own, on the clinic page. */
+/** Imaging asked about after a records answer ("what about my xrays, are those included"): where images and reports are, and how to get copies. */
+export const RECORDS_IMAGING: NewsAnswer = { text: 'followUp.about.recordsImaging', line: 'memberServices', links: ['records.requestRecords', 'records.testResults'] };
 export const LAB_HOURS: NewsAnswer = { text: 'followUp.about.labHours', line: 'memberServices', links: ['messaging.findClinic'] };
 
 /** The next step once that one was given too: a person, with the line. */
@@ -139,6 +141,8 @@ export class FollowUpNews {
       if (troubled && (broken || soon || this.says('device', folded))) return stepsGiven || soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
       if (broken) return soon ? VIDEO_LAST_RESORT : VIDEO_STEPS;
     }
+    // X-rays or scans named after a records answer: the imaging part of records, not another topic.
+    if (topic === 'records' && this.says('imaging', folded)) return RECORDS_IMAGING;
     // "does it let me pick his name": the booking page's choice of who the visit is for, and the access it needs.
     if (topic === 'appointment' && this.says('whoFor', folded)) return BOOK_FOR_FAMILY;
     // After a booking, a family member is whose visit (the appointment dialog asks and explains).

@@ -43,8 +43,12 @@ export class TurnUnderstanding {
     }
     if (wordCount(text) >= 2) return detected;
     // One word opening a conversation ("hola") decides the language when it is not ambiguous
-    // (the detector says the same whatever the hint); later, one word keeps the conversation's.
-    if (!known && detectLocale(text, 'en') === detectLocale(text, 'es')) return detected;
+    // (the detector says the same whatever the hint); later, one word keeps the conversation's,
+    // unless it is plainly Spanish ("k gracias", "vale"): a member who mixes in Spanish is
+    // answered in it, while an English word in Spanish ("refill", "ok") is a borrowed one.
+    const certain = detectLocale(text, 'en') === detectLocale(text, 'es');
+    if (!known && certain) return detected;
+    if (known === 'en' && certain && detected === 'es') return 'es';
     return known ?? channel ?? detected;
   }
 
