@@ -48,6 +48,7 @@ import { CHANNEL_ID as LOCAL_CHANNEL_ID } from '../directline/localDirectLine';
 import { createIdentity } from './compose/identity';
 import { createAppointmentDialog } from './compose/appointments';
 import { createMainDialog } from './compose/mainDialog';
+import { BookingWords } from '../dialogs/bookingWords';
 import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
@@ -175,10 +176,12 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     escalations: handoff.escalations,
   });
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection, cantGetIn: CantGetIn.load() };
+  // Read by the routing (the same visit asked again) and by the appointment task: loaded once.
+  const booking = BookingWords.load();
   const mainDialog =
     overrides.mainDialog ??
     createMainDialog(kit, escalation, logger, [
-      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }),
+      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking),
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(
         (table) =>
@@ -197,7 +200,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
                 : {},
           ),
       ),
-    ], { records: identity.records });
+    ], { records: identity.records, booking });
   dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
 
   const say = (context: TurnContext, key: string) => {

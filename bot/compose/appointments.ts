@@ -1,4 +1,4 @@
-import { BookingWords } from '../../dialogs/bookingWords';
+import type { BookingWords } from '../../dialogs/bookingWords';
 import type { DialogKit } from '../../dialogs/common/kit';
 import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
@@ -23,8 +23,11 @@ import { RoutineTimes } from '../../dialogs/appointment/routineTimes';
 import { DayAlternatives } from '../../dialogs/appointment/dayAlternatives';
 import { PreferredTimeParser } from '../../dialogs/appointment/when';
 
-/** The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer). */
-export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): AppointmentDialog {
+/**
+ * The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer).
+ * The booking words are loaded once by the root (bot/app.ts): the main dialog reads them too.
+ */
+export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, booking: BookingWords): AppointmentDialog {
   const modes = new VisitModes(kit);
   const words = new VisitWords(kit, new PreferredTimeParser(RoutineTimes.load(), DayAlternatives.load()), modes, deps);
   const opening = new OpeningWords(kit, words);
@@ -46,6 +49,6 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps): 
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),
     dayShift: new DayShift(words),
-    booking: BookingWords.load(),
+    booking,
   });
 }

@@ -1,5 +1,5 @@
 import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
-import { BookingWords } from '../../dialogs/bookingWords';
+import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
 import { NurseInChatWords } from '../../dialogs/nurseInChat';
@@ -34,8 +34,17 @@ import { TopicPrior } from '../../dialogs/topicPrior';
 import { TopicNames } from '../../dialogs/topicNames';
 import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 
-/** The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs. */
-export function createMainDialog(kit: DialogKit, escalation: Escalation, logger: Logger, tasks: readonly TaskDialog[], deps: { records?: MemberRecords } = {}): MainDialog {
+/**
+ * The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs.
+ * The booking words come from the root (bot/app.ts), loaded once for this and the appointment task.
+ */
+export function createMainDialog(
+  kit: DialogKit,
+  escalation: Escalation,
+  logger: Logger,
+  tasks: readonly TaskDialog[],
+  deps: { records?: MemberRecords; booking: BookingWords },
+): MainDialog {
   const { options, phrases, policy, medicines } = kit;
   const topicNames = TopicNames.load();
   const rescueWords = RescueWords.load();
@@ -53,7 +62,7 @@ export function createMainDialog(kit: DialogKit, escalation: Escalation, logger:
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
-    booking: BookingWords.load(),
+    booking: deps.booking,
     bookingRequest: BookingRequest.load(options),
   });
   const replies = new MainReplies(kit, escalation);

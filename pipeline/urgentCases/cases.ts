@@ -1,0 +1,40 @@
+import { aside } from './aside';
+import { called, helpCame, onTheWay } from './callMade';
+import { goesOn } from './goesOn';
+import { dangerAfterDisclosure, drowsyAfterPoison, injuryAfterDisclosure } from './newSign';
+import { safeNow, watched, whoWillKnow } from './afterDisclosure';
+import { goodbye, refusal, seemsFine, thanks, visitInstead } from './notCalling';
+import { ack, means, noCall, personAsked } from './shortReplies';
+import type { UrgentCase } from './urgentCase';
+
+/**
+ * The cases of a message within the window of an urgent answer, in order: the first one whose
+ * message it is answers it. A new case is one entry here (and its own small module).
+ */
+export const URGENT_CASES: readonly UrgentCase[] = [
+  // The call made, help come, or on the way.
+  helpCame,
+  called,
+  onTheWay,
+  // A new sign, read in the answer's light.
+  drowsyAfterPoison,
+  injuryAfterDisclosure,
+  dangerAfterDisclosure,
+  // After a disclosure: a watched phone, who will know.
+  watched,
+  whoWillKnow,
+  means,
+  safeNow,
+  ack,
+  noCall,
+  personAsked,
+  // Reasons not to call, and goodbyes.
+  goodbye,
+  thanks,
+  refusal,
+  visitInstead,
+  seemsFine,
+  // A task or a health need goes on, with the line first; anything else gets the follow-up.
+  goesOn,
+  aside,
+];

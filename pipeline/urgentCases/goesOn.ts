@@ -1,0 +1,36 @@
+import { resumeThisTurn, startThisTurn } from '../../dialogs/common/runningTask';
+import { withTask, type UrgentCase } from './urgentCase';
+
+/**
+ * A task asked for, or mental health or symptoms found by the triage itself ("I am depressed"
+ * after a disclosure): the line, then the turn goes on as usual. A message that only leans there
+ * ("she seems ok") is answered by the cases after this one.
+ */
+export const goesOn: UrgentCase = {
+  name: 'goesOn',
+  async answer(now, { window, reply, visit }) {
+    const { context, kept, locale, text, own, asked } = now;
+    const task = withTask(now);
+    const health = own.match?.intent === 'mental_health' || own.match?.intent === 'symptoms';
+    if (!health && !task) return undefined;
+    await reply.give(context, kept, locale, 'reminder');
+    // The task the crisis answer ended, asked for again ("I just want the appt"): it goes on, with
+    // what was asked then and what these words add. Once.
+    // A visit asked for after a crisis answer, with no booking it ended ("can i still make an
+    // appointment tho, video"): a mental-health visit for the member, in the mode named, said so.
+    const visitAsked = kept.kind === 'crisis' && !kept.task && visit ? visit.read(text, asked) : null;
+    if (visitAsked) {
+      await visit!.announce(context, visitAsked);
+      startThisTurn(context, { intent: 'appointment', text, answers: visitAsked });
+    } else if (task && kept.task && kept.task.intent === asked) {
+      resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
+    } else if (asked && asked !== now.turn.result.intent) {
+      // A task only the runner-up names: started from these words (the routing would read none).
+      resumeThisTurn(context, { intent: asked, text, answers: {} });
+    }
+    // After a crisis answer, a task the member goes on with is theirs: its answers ("Myself") are
+    // not met with the crisis script again (the window ends; a new sign is still the triage's).
+    if (task && kept.kind === 'crisis') await window.answered(context, kept, 0);
+    return false;
+  },
+};
