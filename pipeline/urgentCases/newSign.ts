@@ -1,5 +1,5 @@
 import { deniesCrisis, injuryAfterAbuse } from '../injuryAfterAbuse';
-import { replyCase, type UrgentCase } from './urgentCase';
+import { replyCase } from './urgentCase';
 
 /**
  * After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
