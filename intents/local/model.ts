@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
-import { LOCALE_WORDS_FILE, type LocaleDetector } from '../locale/detect-locale';
+import { CORPUS_WORDS_FILE, LOCALE_WORDS_FILE, type LocaleDetector } from '../locale/detect-locale';
 import { SHORTHAND_FILE, type ShorthandExpander } from '../text/shorthand';
 import { MODEL_INTENTS, PUBLIC_TRAIN_DIR, TRAIN_DIR, type ModelIntent, type TrainingExample } from '../training-data';
 import type { Locale, ScoredIntent } from '../types';
@@ -53,7 +53,7 @@ export interface Prediction {
  */
 export function computeDataHash(trainDir = TRAIN_DIR): string {
   const hash = crypto.createHash('sha256').update(MODEL_FORMAT);
-  const files = [MODEL_CONFIG_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, GAZETTEER_FILE, MEDICINE_NAMES_FILE];
+  const files = [MODEL_CONFIG_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, CORPUS_WORDS_FILE, GAZETTEER_FILE, MEDICINE_NAMES_FILE];
   for (const locale of fs.readdirSync(trainDir).sort()) {
     const dir = path.join(trainDir, locale);
     if (!fs.statSync(dir).isDirectory()) continue;

@@ -18,23 +18,37 @@ export const localeWordsSchema = z.object({
 });
 export type LocaleWords = z.output<typeof localeWordsSchema>;
 
+/** Words drawn from the training lines by scripts/build-locale-words.ts (npm run build:locale-words). */
+export const corpusWordsSchema = z.object({
+  $comment: z.string().optional(),
+  en: wordList,
+  es: wordList,
+});
+export type CorpusWords = z.output<typeof corpusWordsSchema>;
+
 export const LOCALE_WORDS_FILE = path.join(DATA_DIR, 'locale', 'words.json');
+export const CORPUS_WORDS_FILE = path.join(DATA_DIR, 'locale', 'corpus-words.json');
 
 /**
  * Per-message language identification between English and Spanish by word evidence. Each
  * word found only in one list counts for that language (Spanish words weigh more, because
  * Spanish speakers borrow English nouns — "necesito un refill" — far more than the reverse);
  * Spanish-only characters in the raw text add to Spanish. A tie (no evidence: "ok", "911",
- * emoji) follows the hint, the conversation's language so far, else English.
+ * emoji) follows the hint, the conversation's language so far, else English. The word lists
+ * are the hand-kept ones (words.json: text-speak, short words) and, when given, those drawn from
+ * the training lines (corpus-words.json); a word in both languages' lists is ignored.
  */
 export class LocaleDetector {
   private readonly en: ReadonlySet<string>;
   private readonly es: ReadonlySet<string>;
 
-  constructor(private readonly words: LocaleWords) {
-    const en = new Set(words.en);
-    const es = new Set(words.es);
-    for (const w of words.en) {
+  constructor(
+    private readonly words: LocaleWords,
+    corpus?: CorpusWords,
+  ) {
+    const en = new Set([...words.en, ...(corpus?.en ?? [])]);
+    const es = new Set([...words.es, ...(corpus?.es ?? [])]);
+    for (const w of [...en]) {
       if (!es.has(w)) continue;
       en.delete(w);
       es.delete(w);
@@ -66,9 +80,9 @@ export class LocaleDetector {
 
 let defaultDetector: LocaleDetector | undefined;
 
-/** The detector over intents/data/locale/words.json (loaded on first use). */
+/** The detector over intents/data/locale/words.json and corpus-words.json (loaded on first use). */
 export function defaultLocaleDetector(): LocaleDetector {
-  defaultDetector ??= new LocaleDetector(readJsonFile(LOCALE_WORDS_FILE, localeWordsSchema));
+  defaultDetector ??= new LocaleDetector(readJsonFile(LOCALE_WORDS_FILE, localeWordsSchema), readJsonFile(CORPUS_WORDS_FILE, corpusWordsSchema));
   return defaultDetector;
 }
 

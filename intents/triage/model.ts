@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
 import { decodeFloat32, encodeFloat32 } from '../local/model';
 import { logits, softmax, trainSoftmax, type SoftmaxParams, type SparseExample } from '../local/softmax';
-import { LOCALE_WORDS_FILE } from '../locale/detect-locale';
+import { CORPUS_WORDS_FILE, LOCALE_WORDS_FILE } from '../locale/detect-locale';
 import { DATA_DIR, REPO_ROOT } from '../paths';
 import { SHORTHAND_FILE } from '../text/shorthand';
 import { TRAIN_DIR } from '../training-data';
@@ -73,7 +73,7 @@ export type TriageModelFile = z.output<typeof modelFileSchema>;
 /** Every file the triage model depends on, hashed: a model file built from other data is stale. */
 export function triageDataHash(): string {
   const hash = crypto.createHash('sha256').update(TRIAGE_MODEL_FORMAT);
-  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json'), path.join(DATA_DIR, 'emergency', 'real-words.es.json')];
+  const files = [TRIAGE_CONFIG_FILE, CONCEPTS_FILE, SHORTHAND_FILE, LOCALE_WORDS_FILE, CORPUS_WORDS_FILE, path.join(DATA_DIR, 'emergency', 'real-words.en.json'), path.join(DATA_DIR, 'emergency', 'real-words.es.json')];
   const walk = (dir: string): void => {
     if (!fs.existsSync(dir)) return;
     for (const f of fs.readdirSync(dir).sort()) {
