@@ -33,15 +33,24 @@ export class TaskAfterUrgent {
     return asked !== null;
   }
 
-  /** The task a 911 or Poison Control answer ended, asked for again with no other task ("y la cita?"). */
-  asksBack(kept: UrgentMemory, turn: TurnInfo, text: string): boolean {
-    return !!kept.interrupted && asksBack(text) && !this.otherTask(turn, kept.interrupted);
+  /**
+   * The task an urgent answer ended, asked for again with no other task: after 911 or Poison
+   * Control, "y la cita?"; after a disclosure or a crisis, also that task named ("y la cita de mi
+   * hija? el jueves en la tarde", "ok gracias. y lo de la cita de mi mama?", newcomer run v15
+   * YX13, YZ12), once the window's messages are used, within its time.
+   */
+  asksBack(kept: UrgentMemory, turn: TurnInfo, text: string, taskWord = false): boolean {
+    const task = kept.interrupted ?? kept.task;
+    if (!task || this.otherTask(turn, task)) return false;
+    if (asksBack(text)) return true;
+    return !kept.interrupted && taskAsked(turn, taskWord, task.intent) === task.intent && !this.words.cancels(text);
   }
 
-  /** The task a 911 or Poison Control answer ended goes on this turn, with these words; once. */
+  /** The task the urgent answer ended goes on this turn, with these words; once. */
   resume(context: TurnContext, kept: UrgentMemory, text: string): void {
-    const task = kept.interrupted!;
+    const task = (kept.interrupted ?? kept.task)!;
     delete kept.interrupted;
+    delete kept.task;
     resumeThisTurn(context, { ...task, text: [task.text, text].filter(Boolean).join(' '), added: text });
   }
 

@@ -117,7 +117,7 @@ export class UrgentFollowUp {
     }
     // The task a 911 or Poison Control answer ended, asked for again once the call was made ("si
     // gracias. y la cita?", "ok back to the booking"): it goes on where it was.
-    if (this.tasks.asksBack(kept, turn, text)) {
+    if (this.tasks.asksBack(kept, turn, text, facts.triage(text).taskWord === true)) {
       this.tasks.resume(context, kept, text);
       await this.window.save(context, kept);
       return false;

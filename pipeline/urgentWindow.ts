@@ -15,7 +15,10 @@ export interface UrgentMemory {
   at: number;
   /** Member messages that still get the follow-up. */
   left: number;
-  /** The task a crisis answer ended ("book a therapy appt"): asked for again, it goes on. */
+  /**
+   * The task a crisis answer or a disclosure ended ("book a therapy appt"): asked for again, it
+   * goes on, once, within the window's time (also after its messages are used).
+   */
   task?: PausedTask;
   /**
    * The task a 911 or Poison Control answer ended: never a next step while the call is to be made,
@@ -58,7 +61,11 @@ export class UrgentWindow {
     // Only a crisis answer or a disclosure leads back to a task (after 911 or Poison Control, a
     // visit is no next step): "solo quiero la cita" after the hotline goes on with the booking's
     // answers ("para mí"), newcomer run v13 YW14, YZ12.
-    const kept = (kind === 'crisis' || match.intent === 'abuse') && task ? { task } : task ? { interrupted: task } : {};
+    // A second urgent answer with no task running (the first one ended it) keeps the task the
+    // first one ended, within its time: "y la cita de mi mama?" after both still goes back to it (v15 YZ12).
+    const before = task ? undefined : await this.recent(context);
+    const ended = task ?? before?.task;
+    const kept = (kind === 'crisis' || match.intent === 'abuse') && ended ? { task: ended } : task ? { interrupted: task } : before?.interrupted ? { interrupted: before.interrupted } : {};
     await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
   }
 
@@ -83,7 +90,6 @@ export class UrgentWindow {
   /** One message of the window used (`left` is what remains). */
   async answered(context: TurnContext, kept: UrgentMemory, left: number): Promise<void> {
     kept.left = Math.max(0, left);
-    if (kept.left === 0) delete kept.task;
     await this.memory.set(context, kept);
   }
 

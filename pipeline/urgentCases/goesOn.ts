@@ -24,13 +24,19 @@ export const goesOn: UrgentCase = {
       startThisTurn(context, { intent: 'appointment', text, answers: visitAsked });
     } else if (task && kept.task && kept.task.intent === asked) {
       resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
+      delete kept.task;
+      await window.save(context, kept);
     } else if (asked && asked !== now.turn.result.intent) {
-      // A task only the runner-up names: started from these words (the routing would read none).
-      resumeThisTurn(context, { intent: asked, text, answers: {} });
+      // A task only the runner-up names: started from these words (the routing would read none);
+      // a new task, not one gone back to (no "back to …" line: nothing of it was asked, YZ12).
+      startThisTurn(context, { intent: asked, text, answers: {} });
     }
     // After a crisis answer, a task the member goes on with is theirs: its answers ("Myself") are
     // not met with the crisis script again (the window ends; a new sign is still the triage's).
-    if (task && kept.kind === 'crisis') await window.answered(context, kept, 0);
+    if (task && kept.kind === 'crisis') {
+      delete kept.task;
+      await window.answered(context, kept, 0);
+    }
     return false;
   },
 };
