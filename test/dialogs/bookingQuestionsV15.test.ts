@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { textOf } from '../support/chat';
+import { linksOf, textOf } from '../support/chat';
 import { ALEX } from '../support/identity';
 import { signedInChat } from './memberWords';
 
@@ -21,6 +21,22 @@ describe('questions inside booking and moving (v15 YZ02, YX08)', function () {
       await chat.say(c.move);
       const replies = textOf(await chat.say(c.keep));
       assert.match(replies, c.yes);
+    });
+  }
+
+  const weekdayAfter = [
+    { locale: 'en' as const, move: 'move my lab appointment', when: 'the monday after that, morning', link: 'when=2025-06-23&time=morning' },
+    { locale: 'en' as const, move: 'move my lab appointment', when: 'the friday after', link: 'when=2025-06-20' },
+    { locale: 'es' as const, move: 'quiero cambiar mi cita de laboratorio', when: 'el lunes siguiente en la mañana', link: 'when=2025-06-23&time=morning' },
+    { locale: 'es' as const, move: 'quiero cambiar mi cita de laboratorio', when: 'el viernes después de eso', link: 'when=2025-06-20' },
+  ];
+  for (const c of weekdayAfter) {
+    it(`Web Chat ${c.locale}: "${c.when}" while moving is that weekday after the visit (YX08)`, async () => {
+      const chat = await signedInChat(ALEX.memberId, { locale: c.locale });
+      await chat.say(c.move);
+      const replies = await chat.say(c.when);
+      const link = linksOf(replies).find((l) => l.includes('action=reschedule')) ?? '';
+      assert.ok(link.includes(c.link), `${textOf(replies)} ${link}`);
     });
   }
 });
