@@ -15,6 +15,8 @@ interface ChangeOfMindLists {
   keeps: WordTest;
   /** Words that say the task itself is not wanted ("no i dont want an appointment"). */
   rejects: WordTest;
+  /** Words that ask whether the visit kept stands ("its still on right?", "sigue en pie?"). */
+  stillOn: WordTest;
 }
 
 /** A change of mind read in a message: `rest` is what the member said after it (their words), if anything. */
@@ -23,6 +25,8 @@ interface ChangeOfMind {
   only: boolean;
   /** The words after the change of mind, as typed ("i want to cancel my dentist thing instead"). */
   rest: string;
+  /** The words after it ask whether the visit kept is still on ("ill keep the friday one. its still on right?"): a question to answer (v15 YZ02). */
+  asksStillOn: boolean;
 }
 
 /** Clause ends inside a message: punctuation, or a dash between words. */
@@ -59,7 +63,8 @@ export class ChangeOfMindWords {
       const inClause = this.after(words, start, clauses[i]!);
       if (inClause === null) continue;
       const rest = [inClause, ...clauses.slice(i + 1)].filter(Boolean).join(', ');
-      return { only: this.saysNothingMore(rest), rest };
+      const asksStillOn = this.asksStillOn(rest);
+      return { only: !asksStillOn && this.saysNothingMore(rest), rest, asksStillOn };
     }
     return null;
   }
@@ -67,6 +72,11 @@ export class ChangeOfMindWords {
   /** The words say the task itself is not wanted ("no i dont want an appointment", "no quiero una cita"). */
   rejects(text: string): boolean {
     return this.lists.rejects(fold(text));
+  }
+
+  /** The words ask whether a visit kept still stands ("its still on right?", "sigue en pie?"). */
+  asksStillOn(text: string): boolean {
+    return this.lists.stillOn(fold(text));
   }
 
   /** What follows a change of mind that opens the clause at word `start`, in the member's words ('' when nothing), or null. */

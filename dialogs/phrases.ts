@@ -33,6 +33,7 @@ export const phrasesFileSchema = z.strictObject({
     fillers: perLocale,
     keep: perLocale,
     rejects: perLocale,
+    stillOn: perLocale,
   }),
   options: z.record(
     z.string().regex(/^[a-zA-Z_]+(\.[a-zA-Z]+)+$/, { error: 'expected an option key like "appointment.action.new"' }),
@@ -126,6 +127,7 @@ export class PhraseBook {
       fillers: all(mind.fillers).map(fold),
       keeps: wordTest(all(mind.keep)),
       rejects: wordTest(all(mind.rejects)),
+      stillOn: wordTest(all(mind.stillOn)),
     });
     for (const kind of INTERRUPTIONS) {
       for (const locale of LOCALES) {

@@ -90,6 +90,11 @@ export class AppointmentDialog extends TaskDialog {
     // its mind; "don't cancel it" of the opening message was read when said (YW06).
     const said = options?.added ?? options?.text;
     if (said && (before === 'cancel' || before === 'reschedule') && keepsVisit(said) && !turnTriage(innerDc.context).match) {
+      // "never mind, i'll keep it. is it still on?": the member's visits answer it (the one named first), not only "nothing changed" (v15 YZ02).
+      if (this.kit.phrases.changeOfMind.asksStillOn(said)) {
+        const visit = options?.answers?.visit ?? options?.previous?.answers.visit;
+        return super.onBeginDialog(innerDc, { ...options, text: said, answers: { action: 'find' }, ...(typeof visit === 'string' ? { visitId: visit } : {}) });
+      }
       return this.parts.changes.keep(innerDc, null);
     }
     const moved = options?.previous?.intent === this.intent && options.previous.answers.action === 'reschedule' ? options.previous.answers : null;

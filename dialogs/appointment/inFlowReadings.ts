@@ -1,5 +1,6 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
+import type { TextAnswer } from '../common/questions';
 import { PickQuestion } from '../common/pickQuestion';
 import { turnInfo, turnTriage } from '../turn';
 import { WHEN_QUESTION, type AppointmentFlow, type AppointmentState, type AppointmentTaskOptions } from './appointmentState';
@@ -7,6 +8,7 @@ import type { AppointmentParts } from './appointmentParts';
 import { visitVars } from './describe';
 import { timeAtCodeOffer } from './timeAtCodeOffer';
 import { timeAtOpenTimes } from './timeAtOpenTimes';
+import type { PreferredTime } from './when';
 
 /** What the readings need of the appointment task they run in (AppointmentDialog). */
 export interface InFlowTask {
@@ -82,6 +84,9 @@ export async function readInFlow(task: InFlowTask, innerDc: DialogContext): Prom
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+  // "the monday after that, morning" / "el lunes siguiente": that weekday after the visit being moved (v15 YX08).
+  const after = moving && innerDc.activeDialog?.id === WHEN_QUESTION && !turnTriage(innerDc.context).match ? task.parts.dayShift.weekdayAfter(innerDc.context, text, moving) : null;
+  if (after) return innerDc.endDialog({ value: after } satisfies TextAnswer<PreferredTime>);
   // "tuesday at 3pm" for the visit on Tuesday at 3:00 PM: that moves nothing; said, and asked again.
   const clash = moving && innerDc.activeDialog?.id === WHEN_QUESTION && !turnTriage(innerDc.context).match ? task.parts.newTime.clashInWords(innerDc.context, text, moving) : null;
   if (clash && moving) {

@@ -13,7 +13,7 @@ import { visitPickItem } from './pickItems';
 import { findOpenTimes, type SlotSearch } from './openTimes';
 import { openTimesNote } from './openTimesNote';
 import { fitsChange, offeredChanges, readSlotChange, type SlotChange } from './slotChange';
-import { namedVisitTexts } from './namedVisit';
+import { namedVisitTexts, visitsFirst } from './namedVisit';
 import { fittingVisits, type VisitMention } from './visitMention';
 import type { PreferredTime } from './when';
 import type { FamilyAccess } from './familyAccess';
@@ -149,7 +149,9 @@ export class LiveAppointmentsDialog extends ComponentDialog {
     if (this.options(step).action === 'find') {
       const intro = this.kit.text(context, subject.self ? 'appointment.live.listIntro' : 'appointment.live.listIntroFor', who);
       // "is the lab one on the 18th still on?": that visit first, or none fits (v14 YZ05).
-      const named = namedVisitTexts(this.kit, context, list, this.options(step).about, zone, intro);
+      // The visit just spoken of ("i'll keep it. is it still on?" after moving it), when the words name none (v15 YZ02).
+      const spoken = list.find((a) => a.id === this.options(step).visitId);
+      const named = namedVisitTexts(this.kit, context, list, this.options(step).about, zone, intro) ?? (spoken ? visitsFirst(this.kit, context, list, [spoken], zone) : null);
       return this.finish(step, named ?? [intro, appointmentList(this.kit, context, list, zone)], 'appointments.upcoming');
     }
     const values = step.values as LiveValues;

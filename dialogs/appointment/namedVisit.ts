@@ -16,6 +16,14 @@ export function namedVisitTexts(kit: DialogKit, context: TurnContext, list: read
   const specific = !!(about.mode || about.care || about.from) || fitting.length < list.length;
   if (!specific) return null;
   if (!fitting.length) return [kit.text(context, 'appointment.live.noneFits'), intro, appointmentList(kit, context, list, zone)];
+  return visitsFirst(kit, context, list, fitting, zone);
+}
+
+/**
+ * The visits asked about first ("Yes, that one is still on: …"), then the others: also the visit
+ * just spoken of ("never mind, i'll keep it. is it still on?" after moving it, v15 YZ02).
+ */
+export function visitsFirst(kit: DialogKit, context: TurnContext, list: readonly Appointment[], fitting: readonly Appointment[], zone: string): string[] {
   const first =
     fitting.length === 1
       ? [kit.text(context, 'appointment.live.namedVisit', { visit: appointmentLine(kit, context, fitting[0]!, zone) })]
