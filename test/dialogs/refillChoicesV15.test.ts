@@ -30,3 +30,22 @@ describe('"both" at "Which one should I refill?" (newcomer run v15, YW11)', func
     });
   }
 });
+
+describe('a medicine named in a renewal question after a refill is checked on the member list (newcomer run v15, YZ05)', function () {
+  this.timeout(120_000);
+
+  for (const c of [
+    { locale: 'es' as const, refill: 'necesito resurtir mi levotiroxina porfa', yes: 'si', ask: 'y la de lisinopril? creo q ya no me quedan refills, el dr la tiene q renovar?', left: /Lisinopril[^\n]*le quedan 3 surtidos/ },
+    { locale: 'es' as const, refill: 'necesito resurtir mi levotiroxina porfa', yes: 'si', ask: 'y el lisinopril, creo que ya no tiene surtidos, mi doctor tiene que renovarlo?', left: /Lisinopril[^\n]*le quedan 3 surtidos/ },
+    { locale: 'en' as const, refill: 'i need to refill my levothyroxine pls', yes: 'yes', ask: 'and my lisinopril? i think im out of refills, does the dr have to renew it?', left: /Lisinopril[^\n]*3 refills/ },
+  ]) {
+    it(`${c.locale}: "${c.ask}" gets the lisinopril's refills from the record, not the running-out advice`, async () => {
+      const chat = await signedInChat('EH1000001', { locale: c.locale });
+      await chat.say(c.refill);
+      await chat.say(c.yes);
+      const text = textOf(await chat.say(c.ask));
+      assert.doesNotMatch(text, /Si ya casi no le quedan|If you're almost out/, text);
+      assert.match(text, c.left, text);
+    });
+  }
+});
