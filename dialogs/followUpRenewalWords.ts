@@ -26,7 +26,8 @@ export const NEEDS_RENEWING = [
   /\b(need|needs|needing|due|have to|has to|got to|gotta|supposed to)( to)?( be| get| a| an| for( a)?)? (renew|renewed|renewing|renewal|new script|new prescription|reauthoriz\w*)\b/,
   /\b(when|how often|how soon)\b.*\b(renew|renewed|renewal|expire|expires|run out of refills|runs out of refills)\b/,
   /\b(cuando|cada cuanto)\b.*\b(renovar|renovarla|renovarlo|renovarse|renovacion|se vence|vence|caduca|expira)\b/,
-  /\b(necesita|necesitan|ocupa|hay que|tengo que|toca|debo)( que)? (renovar\w*|renovacion|una renovacion|receta nueva|una receta nueva)\b/,
+  // "q" is how members type "que": "el dr la tiene q renovar?".
+  /\b(necesita|necesitan|ocupa|ocupan|hay que|hay q|tengo que|tengo q|tiene|tienen|toca|debo|debe|deben)( que| q)? (renovar\w*|renovacion|una renovacion|receta nueva|una receta nueva)\b/,
   /\b(se vence|vence|caduca|expira) (mi|la|el|su) (receta|prescripcion)\b/,
 ];
 /** How long or when (a question about the renewal's timing, not a request to send it). */

@@ -199,7 +199,10 @@ export class FollowUpReader {
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
     // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
     const sendRenewal = this.asksRenewalSent(folded);
-    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHICH_ONES.test(folded) && !sendRenewal && NEEDS_RENEWING.some((re) => re.test(folded))) {
+    // A medicine named in a longer question ("y la de lisinopril? creo q ya no me quedan refills, el dr
+    // la tiene q renovar?") is checked on the member's list too, never taken as news of running out.
+    const renewWords = words <= MAX_RENEW_WORDS || (words <= MAX_NEWS_WORDS && !!this.medicines?.namedIn(folded));
+    if (topic === 'refill' && !prior.safety && renewWords && !WHICH_ONES.test(folded) && !sendRenewal && NEEDS_RENEWING.some((re) => re.test(folded))) {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_WHEN, links: [], renewFor: { again: prior.answers?.followUp === RENEW_WHEN.text, ...(lastRx ? { lastRx } : {}) } };
     }

@@ -24,14 +24,18 @@ export interface PickOptions {
    * visit instead" at the open times): the pick ends with `changed`, for the caller to read.
    */
   changes?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
+  /** Every item may be picked at once ("both", "all of them", "los dos", "todas"): the answer holds them all in `all`. */
+  all?: boolean;
 }
 
 /** The item picked, or none: the member chose "None of these" (or could not pick: `stuck`), or asked for a change (`changed`). */
-export type PickAnswer = { picked: string } | { picked: null; stuck: boolean; changed?: true };
+export type PickAnswer = { picked: string; all?: string[] } | { picked: null; stuck: boolean; changed?: true };
 
 const NONE_KEY = 'common.noneOfThese';
 /** Said once when an answer names no item: the list again, and a way out. */
 const PICK_RETRY = 'common.pickRetry';
+/** Short answers that pick every item shown ("both", "all of them", "los dos", "todas"): `dialogs/data/phrases.json`. */
+const ALL_KEY = 'pick.all';
 /** Said when an answer fits several items: only those are shown. */
 const PICK_WHICH = 'common.pickWhich';
 
@@ -61,7 +65,7 @@ function namedInFull(text: string, items: readonly PickItem[]): ListPick {
   return picked;
 }
 
-type Match = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | { kind: 'none' } | null;
+type Match = { kind: 'one'; id: string } | { kind: 'several'; ids: string[] } | { kind: 'all'; ids: string[] } | { kind: 'none' } | null;
 
 /**
  * A question whose options come from a back end (the member's prescriptions, appointments, free
@@ -100,6 +104,10 @@ export class PickQuestion extends Question<PickOptions> {
     const folded = fold(text);
     if (!folded) return null;
     if (options.none && this.isNone(context, folded)) return { kind: 'none' };
+    // "both" / "todas": every item shown (after "which of these?", only those).
+    if (options.all && this.kit.phrases.shortAnswerWords(ALL_KEY).includes(folded)) {
+      return { kind: 'all', ids: state.shown ?? options.items.map((i) => i.id) };
+    }
     const same = options.items.filter((item) => fold(item.title) === folded);
     if (same.length === 1) return { kind: 'one', id: same[0]!.id };
     if (exact) return null;
@@ -137,6 +145,7 @@ export class PickQuestion extends Question<PickOptions> {
     const picked = this.match(dc.context, instance, false);
     if (picked?.kind === 'none') return dc.endDialog({ picked: null, stuck: false } satisfies PickAnswer);
     if (picked?.kind === 'one') return dc.endDialog({ picked: picked.id } satisfies PickAnswer);
+    if (picked?.kind === 'all') return dc.endDialog({ picked: picked.ids[0]!, all: picked.ids } satisfies PickAnswer);
     if (!picked && this.changed(instance, dc.context)) return dc.endDialog({ picked: null, stuck: false, changed: true } satisfies PickAnswer);
     if (picked?.kind === 'several') {
       state.shown = picked.ids;

@@ -30,6 +30,8 @@ interface LiveValues {
   stage?: 'pick' | 'confirm';
   /** What the confirmation is about (kept in dialog state only while it is asked). */
   target?: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>;
+  /** Several asked for at once ("both", "todas"): confirmed together, then one request each. */
+  targets?: Array<Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>>;
   candidates?: Array<Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>>;
   /** The member's medicines already read this turn (ids and names): what a confirmation lets through. */
   listed?: Array<Pick<Prescription, 'id' | 'medication'>>;
@@ -125,6 +127,7 @@ export class LiveRefillDialog extends ComponentDialog {
           prompt: 'refill.live.pickRefill',
           items: refillable.map((p) => ({ id: p.id, title: prescriptionTitle(p), words: k.medicines.described(p.medication).slice(1) })),
           none: true,
+          all: true,
         } satisfies PickOptions);
       }
     }
@@ -166,6 +169,8 @@ export class LiveRefillDialog extends ComponentDialog {
     if (values.stage === 'confirm') return step.next(step.result);
     const answer = step.result as PickAnswer | undefined;
     const picked = answer?.picked ? values.candidates?.find((c) => c.id === answer.picked) : undefined;
+    const all = answer?.picked ? (values.candidates ?? []).filter((c) => answer.all?.includes(c.id)) : [];
+    if (all.length > 1) return this.confirmAll(step, all);
     const stuck = !!answer && answer.picked === null && answer.stuck;
     if (!picked) return this.finish(step, [this.kit.text(step.context, stuck ? 'refill.live.pickStuck' : 'refill.live.noneChosen')], ['pharmacy.refill'], false);
     return this.confirm(step, picked);
@@ -174,7 +179,8 @@ export class LiveRefillDialog extends ComponentDialog {
   private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const { memberId } = step.options as LiveRefillOptions;
-    const target = (step.values as LiveValues).target!;
+    const { target: one, targets } = step.values as LiveValues;
+    const target = one ?? targets![0]!;
     if ((step.result as ChoiceAnswer | undefined)?.answer !== 'yes') {
       // Not a yes: "no, I only wanted to know if it's ready" asks for its status, "why is it
       // still pending" for what holds it up, "it has no refills left" for the renewal, and "the
@@ -188,17 +194,48 @@ export class LiveRefillDialog extends ComponentDialog {
       if (asks || other) return step.replaceDialog(`${LIVE_REFILL}.flow`, { ...options, need: asks ?? options.need, rx: (other ?? target).rxNumber } satisfies LiveRefillOptions);
       return this.finish(step, [this.kit.text(context, 'refill.live.notRequested')], [], false);
     }
-    await this.kit.memory.remember(context, LAST_RX_STEP, target.id);
-    const outcome = await this.records.requestRefill(context, memberId, target.id);
-    if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
-    const result = outcome.value.value;
-    if (result.kind === 'notRefillable') return this.finish(step, [prescriptionLine(this.kit, context, result.prescription)], ['pharmacy.refill']);
-    return this.finish(step, [
-      this.kit.text(context, 'refill.live.requested', {
-        medication: this.kit.terms.medication(result.prescription.medication, this.kit.locale(context)),
-        pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
-      }),
-    ], ['pharmacy.orderStatus']);
+    // One request per medicine confirmed (the turn's idempotency key is per request in MemberRecords).
+    const lines: string[] = [];
+    let notRefillable = false;
+    for (const each of targets ?? [target]) {
+      await this.kit.memory.remember(context, LAST_RX_STEP, each.id);
+      const outcome = await this.records.requestRefill(context, memberId, each.id);
+      if (!outcome.verified || !outcome.value.ok) return this.failed(step, outcome);
+      const result = outcome.value.value;
+      if (result.kind === 'notRefillable') {
+        notRefillable = true;
+        lines.push(prescriptionLine(this.kit, context, result.prescription));
+        continue;
+      }
+      lines.push(
+        this.kit.text(context, 'refill.live.requested', {
+          medication: this.kit.terms.medication(result.prescription.medication, this.kit.locale(context)),
+          pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
+        }),
+      );
+    }
+    return this.finish(step, lines, notRefillable ? ['pharmacy.refill', 'pharmacy.orderStatus'] : ['pharmacy.orderStatus']);
+  }
+
+  /** "both" / "todas" at "Which one should I refill?": the medicines named together, one yes for all. */
+  private async confirmAll(step: WaterfallStepContext, targets: Array<Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmacy'>>): Promise<DialogTurnResult> {
+    const values = step.values as LiveValues;
+    values.stage = 'confirm';
+    delete values.target;
+    values.targets = targets.map(brief);
+    const k = this.kit;
+    const context = step.context;
+    const locale = k.locale(context);
+    const pharmacyOf = (p: Pick<Prescription, 'pharmacy'>) => p.pharmacy ?? k.text(context, 'refill.live.yourPharmacy');
+    const list = targets.map((p) => k.text(context, 'refill.live.confirmLine', { medication: k.terms.medication(p.medication, locale), rx: p.rxNumber, pharmacy: pharmacyOf(p) })).join('\n');
+    const pharmacy = [...new Set(targets.map(pharmacyOf))].join(', ');
+    return ConfirmQuestion.begin(step, {
+      prompt: 'refill.live.confirmRefillAll',
+      vars: { list },
+      details: { place: { key: 'refill.live.about.place', vars: { pharmacy } }, cost: { key: 'refill.live.about.cost' }, timing: { key: 'refill.live.about.timing' }, done: { key: 'refill.live.pending' } },
+      dropped: 'refill.live.notRequested',
+      handles: [{ question: 'refill.need', ids: ['status', 'whyPending', 'renewal', 'earlyRefill'] }],
+    });
   }
 
   /** The one prescription of the member's that the message names or describes, if any. */
@@ -213,6 +250,7 @@ export class LiveRefillDialog extends ComponentDialog {
     const values = step.values as LiveValues;
     values.stage = 'confirm';
     values.target = brief(target);
+    delete values.targets;
     const pharmacy = target.pharmacy ?? this.kit.text(step.context, 'refill.live.yourPharmacy');
     // Another of their medicines, by name or by what it is for ("the one for my diabetes", "la del
     // azucar"), is read by afterConfirm: the confirmation lets those words through.
