@@ -18,9 +18,12 @@ export const OTHER_PLACE =
 /** One location by a name of its own, said alone ("the downtown one", "la del centro"). */
 export const NAMED_ONE = /^(and |y |what about |how about |que tal |ok )?(the|that|la|el) (\w+ ){1,2}one$|^(and |y |what about |ok )?(the )?(one|clinic|office|location) (downtown|uptown|in \w+|on \w+)$|^(y |ok )?(la|el|la clinica|el consultorio|la oficina) (del|de la|de) \w+( \w+)?$/;
 
-/** An area or a clinic's name said alone after the hours ("downtown", "y la del centro?", "the eastside clinic"). */
+/**
+ * An area or a clinic's name said alone after the hours ("downtown", "y la del centro?", "the
+ * eastside clinic", "la clinica downtown", "the clinic in midtown": v15 YX12).
+ */
 export const AREA_ALONE =
-  /^(and |y |ok |what about |how about |que tal )?(the |el |la |del |de la )?(downtown|uptown|midtown|eastside|westside|northside|southside|north|south|east|west|centro|del centro|norte|sur|este|oeste)( one| clinic| location| office| clinica| consultorio)?$/;
+  /^(and |y |ok |what about |how about |que tal |i mean |digo |es )?(the |el |la |del |de la )?(clinic |clinica |office |location |consultorio |oficina |sede )?(in |en |at |del |de la |de )?(downtown|uptown|midtown|eastside|westside|northside|southside|north|south|east|west|centro|del centro|norte|sur|este|oeste)( one| clinic| location| office| clinica| consultorio)?$/;
 
 /** Where a place is, or how to get there (not its hours). */
 export const ADDRESS = /\b(address|addresses|addy|directions|where|wheres|direccion|direcciones|donde|como llego|ubicacion|map|mapa)\b/;

@@ -31,6 +31,12 @@ const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|es
 const IMPERSONAL_IT =
   /\bits?\b(?=(?: (?:is|will|be|gonna|going|to|supposed|was|still|really|getting|get))* (?:rain|raining|rainy|snow|snowing|snowy|sunny|hot|cold|warm|chilly|windy|cloudy|stormy|storm|storming|freezing|humid|foggy|hail|hailing|pouring|nice out)\b)|\b(?:what time|what day|what date) is it\b/g;
 
+/**
+ * "por ahi cerca", "around there", "near that one": a place near the one just answered, not the
+ * answer itself ("me recomiendas un restaurante por ahi cerca?" after a clinic's hours, v15 YX12).
+ */
+const NEAR_THERE = /\b(?:por (?:ahi|alli|aqui|aca)(?: cerca)?|(?:cerca|alrededor) de (?:ahi|alli|esa|ese|eso)|(?:around|near|by|close to) (?:there|that|it|that one|the clinic)|over there)\b/g;
+
 
 export function offTopic(text: string, result: TurnInfo['result'], answered: readonly string[] = []): boolean {
   const folded = fold(text);
@@ -40,5 +46,5 @@ export function offTopic(text: string, result: TurnInfo['result'], answered: rea
   const elsewhere =
     answered.length > 0 && !!result.runnerUp && isTask(result.runnerUp.intent) && !answered.includes(result.runnerUp.intent) && result.score >= ELSEWHERE_NONE && runnerUp < ELSEWHERE_RUNNER_UP;
   if (!certain && !elsewhere) return false;
-  return folded.split(' ').length >= 3 && !REFERS_BACK.test(folded.replace(IMPERSONAL_IT, ' '));
+  return folded.split(' ').length >= 3 && !REFERS_BACK.test(folded.replace(IMPERSONAL_IT, ' ').replace(NEAR_THERE, ' '));
 }

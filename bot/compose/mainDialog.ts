@@ -3,6 +3,7 @@ import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
 import { NurseInChatWords } from '../../dialogs/nurseInChat';
+import { VagueRequest } from '../../dialogs/vagueRequest';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
 import { loadConcepts } from '../../intents/triage/concepts';
@@ -62,6 +63,7 @@ export function createMainDialog(
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
+    vague: VagueRequest.load(),
     booking: deps.booking,
     bookingRequest: BookingRequest.load(options),
   });

@@ -15,6 +15,7 @@ import type { PhraseBook } from '../phrases';
 import { LAST_RX_STEP } from '../refill/renewalFor';
 import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
+import type { VagueRequest } from '../vagueRequest';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
 import type { VisitModeNotPerson } from './visitModeNotPerson';
@@ -82,6 +83,8 @@ export interface RouteDeciderParts {
   booking?: Pick<BookingWords, 'sameVisit'>;
   /** A visit asked for with its details ("si la quiero pero por video, atencion primaria"; dialogs/appointment/bookingRequest.ts). */
   bookingRequest?: Pick<BookingRequest, 'read'>;
+  /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
+  vague?: Pick<VagueRequest, 'is'>;
 }
 
 /**
@@ -171,6 +174,10 @@ export class RouteDecider {
     const careVisit = phrase === 'agent' && !triage.match ? mentalHealthVisit.read(turn, prior) : null;
     if (careVisit) return { kind: 'task', intent: 'appointment', answers: careVisit, intro: 'followUp.mentalHealthVisit' };
     if (phrase === 'agent') return { kind: 'agent', ...this.topicBesidePerson(turn, prior) };
+    // A request that names nothing ("question about my thing", "una pregunta", "lo mío"): what is
+    // it about, with the topics; never a topic guessed from it (v15 YX14). After the triage and a
+    // person asked for; before the words of a goodbye or a cancel read in it ("lo mío" is no cancel).
+    if (this.parts.vague?.is(turn.text)) return { kind: 'say', key: 'main.whatAbout', menu: true, intent: 'none' };
     // "actually never mind, ill keep the tuesday one" after an answer: said back (after the safety line
     // when the message carries a signal), no task started from its words. Not after a safety answer.
     const mind = phrase || prior?.safety ? null : phrases.changeOfMind.read(turn.text);
