@@ -1,5 +1,12 @@
 import { resumeThisTurn, startThisTurn } from '../../dialogs/common/runningTask';
+import { TASK_INTENTS } from '../../intents/types';
+import { asksBack } from '../followUpReading';
 import { withTask, type UrgentCase } from './urgentCase';
+
+/** The recognizer's own reading is a task other than the one the urgent answer ended. */
+function otherTaskNamed(intent: string, ended: string): boolean {
+  return (TASK_INTENTS as readonly string[]).includes(intent) && intent !== ended;
+}
 
 /**
  * A task asked for, or mental health or symptoms found by the triage itself ("I am depressed"
@@ -22,7 +29,9 @@ export const goesOn: UrgentCase = {
     if (visitAsked) {
       await visit!.announce(context, visitAsked);
       startThisTurn(context, { intent: 'appointment', text, answers: visitAsked });
-    } else if (task && kept.task && kept.task.intent === asked) {
+    } else if (task && kept.task && (kept.task.intent === asked || (asksBack(text) && !otherTaskNamed(now.turn.result.intent, kept.task.intent)))) {
+      // Or gone back to in words ("ok gracias. y lo de la cita de mi mama?", whose runner-up reads
+      // another task: newcomer run v15, YZ12), unless the recognizer's own reading is another task.
       resumeThisTurn(context, { ...kept.task, text: [kept.task.text, text].filter(Boolean).join(' '), added: text });
       delete kept.task;
       await window.save(context, kept);

@@ -22,7 +22,11 @@ export const injuryAfterDisclosure = replyCase('injuryAfterDisclosure', ({ kept,
 /**
  * After a disclosure, fear or danger and nothing else read ("i'm scared he's home"): 911 now if in
  * danger, the hotline, a person (a worry about who will know, or a person asked for, is answered as such).
+ * A task asked for without a word of fear ("ok gracias. y lo de la cita de mi mama?", which names the
+ * abuser's concept through "mama") is the task's, resumed by the cases that follow.
  */
-export const dangerAfterDisclosure = replyCase('dangerAfterDisclosure', ({ kept, own, reading, turn }, { words }) =>
-  !reading && turn.result.intent !== 'agent' && words.dangerAfterAbuse(kept, own.concepts ?? []) ? 'danger' : undefined,
-);
+export const dangerAfterDisclosure = replyCase('dangerAfterDisclosure', ({ kept, own, reading, turn, asked }, { words }) => {
+  const concepts = own.concepts ?? [];
+  if (reading || turn.result.intent === 'agent' || (asked !== null && !concepts.includes('fear'))) return undefined;
+  return words.dangerAfterAbuse(kept, concepts) ? 'danger' : undefined;
+});

@@ -34,6 +34,17 @@ describe('after a safety answer v15: danger after a disclosure, worse after an i
     });
   }
 
+  it('webchat es: the task asked for after a disclosure ("y lo de la cita de mi mama?") is not the danger answer again (v15 YZ12)', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    for (const line of ['quiero sacar cita para mi mama, tiene 72', 'nueva', 'perdon es q estoy nerviosa. mi esposo me pega y no se que hacer']) await chat.say(line);
+    const first = textOf(await chat.say('tengo miedo, el esta aqui en la casa ahorita'));
+    const replies = await chat.say('ok gracias. y lo de la cita de mi mama? atencion primaria');
+    const reply = textOf(replies);
+    assert.notEqual(reply, first, 'the same danger answer, word for word');
+    assert.match(reply, /cita/i);
+    assert.doesNotMatch(reply, /video/i);
+  });
+
   it('a wish to die after a disclosure still gets 988', async () => {
     const chat = await realChat('webchat', { locale: 'en' });
     await chat.say('my husband hits me');
