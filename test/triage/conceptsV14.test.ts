@@ -89,4 +89,9 @@ describe('safety triage: readings of the fourteenth session', function () {
     for (const words of ['did my blood work come back yet', 'when do i get my blood results', 'ya salieron mis analisis de sangre']) assert.equal(triage.triage(words).safety, null, words);
     assert.equal(triage.triage('im coughing blood').match?.intent, 'emergency');
   });
+
+  it('"sigue en pie" (still on) is no foot ("olvidalo, me quedo con la del martes. sigue en pie verdad?" got the 911 line first, v15); a foot that hurts still is a sign', () => {
+    for (const words of ['olvidalo, me quedo con la del martes. sigue en pie verdad?', 'la cita sigue en pie?', 'todavia en pie lo del viernes?']) assert.equal(triage.triage(words).safety, null, words);
+    assert.notEqual(triage.triage('me duele mucho el pie y esta hinchado').safety ?? triage.triage('me duele mucho el pie y esta hinchado').match, null);
+  });
 });
