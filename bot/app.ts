@@ -201,7 +201,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
           ),
       ),
     ], { records: identity.records, booking });
-  dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog);
+  dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => options.prefill(text, question));
 
   const say = (context: TurnContext, key: string) => {
     const locale = localeOf(context.activity.locale);

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { runningTask, takeResume } from '../dialogs/common/runningTask';
+import { runningTask, takeResume, type OptionReader } from '../dialogs/common/runningTask';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 
 /**
@@ -19,6 +19,8 @@ export class DialogRunner {
   constructor(
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly main: Dialog,
+    /** Reads a task's options in the message an urgent answer interrupts (the details said in it are kept). */
+    private readonly read?: OptionReader,
   ) {
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(main);
@@ -35,9 +37,13 @@ export class DialogRunner {
     await dc.beginDialog(this.main.id, resume ? (resume.fresh ? { next: resume.task } : { resume: resume.task }) : undefined);
   }
 
-  /** The task in progress, if any (its opening message and answers), before something ends the dialogs. */
-  async runningTask(context: TurnContext): Promise<PausedTask | undefined> {
-    return runningTask(await this.dialogState.get(context));
+  /**
+   * The task in progress, if any (its opening message and answers), before something ends the
+   * dialogs; with the details `text` names (the message that ends it: "en persona pero...").
+   */
+  async runningTask(context: TurnContext, text?: string): Promise<PausedTask | undefined> {
+    const said = text && this.read ? { text, read: this.read } : undefined;
+    return runningTask(await this.dialogState.get(context), said);
   }
 
   /** Ends every dialog in progress (their end handlers run), so the next message is routed fresh. */

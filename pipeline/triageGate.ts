@@ -53,7 +53,8 @@ export class TriageGate {
       return false;
     }
     if (inItsLight) return true;
-    const task = await this.tasks?.runningTask(context);
+    // The booking details said in the message itself ("en persona pero mi esposo me pega") are kept with the task (v15 YX13).
+    const task = await this.tasks?.runningTask(context, text);
     await this.responder.respondUrgent(context, match);
     await this.followUp?.remember(context, match, task);
     return true;
@@ -94,7 +95,7 @@ export class TriageGate {
     if (isUrgent(match) && triage.inItsLight) return false;
     if (isUrgent(match)) {
       triage.match = match;
-      const task = await this.tasks?.runningTask(context);
+      const task = await this.tasks?.runningTask(context, turn.text);
       await this.responder.respondUrgent(context, match);
       await this.followUp?.remember(context, match, task);
       return true;

@@ -9,6 +9,7 @@ import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
 import { NamedRelatives } from '../../dialogs/appointment/namedRelatives';
 import { CareFromReason } from '../../dialogs/appointment/careFromReason';
+import { VisitReason } from '../../dialogs/appointment/visitReason';
 import { NewTimeCheck } from '../../dialogs/appointment/newTimeCheck';
 import { MovedVisitWords } from '../../dialogs/appointment/movedVisitWords';
 import { VisitMover } from '../../dialogs/appointment/moveVisit';
@@ -46,6 +47,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, b
     movedVisit: new MovedVisitWords(kit, words),
     family: new FamilyAccess(kit, deps.records, NamedRelatives.load(), deps.verification),
     care: new CareFromReason(kit),
+    reason: new VisitReason(kit),
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),
     dayShift: new DayShift(words),

@@ -14,6 +14,7 @@ import type { SameTime } from './sameTime';
 import type { VisitChanges } from './visitChanges';
 import type { VisitModes } from './visitModes';
 import type { VisitMover } from './moveVisit';
+import type { VisitReason } from './visitReason';
 import type { VisitWords } from './visitWords';
 
 /** The parts the appointment task is composed of, each one idea (built by the composition root). */
@@ -50,6 +51,8 @@ export interface AppointmentParts {
   dayShift: DayShift;
   /** Booking: the kind of care from the reason for the visit (an illness now is urgent / same day). */
   care: CareFromReason;
+  /** Booking: the reason for the visit (an everyday symptom) said at one of its questions. */
+  reason: VisitReason;
   /** A new visit for the member in the words the assistant suggests ("una cita para mí"). */
   booking: Pick<BookingWords, 'ownNewVisit'>;
 }

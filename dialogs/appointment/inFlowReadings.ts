@@ -49,6 +49,9 @@ export async function readInFlow(task: InFlowTask, innerDc: DialogContext): Prom
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+  // Booking: "pues es por la tos de la niña" to one of its questions is the visit's reason, not a new health question (v15 YX13).
+  const reason = await task.parts.reason.read(innerDc, flow as AppointmentFlow | undefined, text);
+  if (reason) return reason;
   // Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be seen, not a time.
   // The last kind named: "video... no, in person" is in person.
   const namedMode = task.parts.details.lastMode(text);
