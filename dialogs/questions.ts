@@ -38,7 +38,7 @@ export const QUESTIONS = {
   /** Before changing a record (book, cancel, refill). */
   confirm: ['yes', 'no'],
   /** A question asked back instead of a yes or a no ("which pharmacy?", "how much will it cost?"). */
-  'confirm.about': ['place', 'cost', 'timing', 'done'],
+  'confirm.about': ['place', 'cost', 'timing', 'done', 'clinician'],
   /** A change asked for instead of a yes or a no ("a later time please", "mas temprano"). */
   'confirm.change': ['later', 'earlier'],
 } as const satisfies Record<string, readonly string[]>;

@@ -14,14 +14,19 @@ const DAY_OF_MONTH: Record<Locale, RegExp> = {
 export function dayOfMonth(text: string, locale: Locale, today: string): { date: string; rest: string } | null {
   const match = DAY_OF_MONTH[locale].exec(text);
   if (!match) return null;
-  const day = Number(match[1]);
+  const date = nextDayOfMonth(Number(match[1]), today);
+  return date ? { date, rest: text.replace(match[0], ' ').replace(/\s+/g, ' ').trim() } : null;
+}
+
+/** The date (YYYY-MM-DD) of the next such day of the month from today (this month, else the next ones), or null. */
+export function nextDayOfMonth(day: number, today: string): string | null {
   if (day < 1 || day > 31) return null;
   const [year, month] = today.split('-').map(Number) as [number, number];
   for (let ahead = 0; ahead < 3; ahead += 1) {
     const first = new Date(Date.UTC(year, month - 1 + ahead, 1));
     const date = addDays(first.toISOString().slice(0, 10), day - 1);
     if (date.slice(5, 7) !== first.toISOString().slice(5, 7) || date < today) continue;
-    return { date, rest: text.replace(match[0], ' ').replace(/\s+/g, ' ').trim() };
+    return date;
   }
   return null;
 }

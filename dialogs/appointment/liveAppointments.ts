@@ -4,7 +4,7 @@ import { timeZoneOf } from '../common/dates';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer, type Subject } from '../common/memberRecords';
 import { PickQuestion, type PickAnswer, type PickOptions } from '../common/pickQuestion';
-import { ConfirmQuestion, type ConfirmAnswer } from '../common/confirmQuestion';
+import { ConfirmQuestion, type ConfirmAnswer, type ConfirmDetail } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
 import { containsPhrase, fold } from '../common/text';
 import { turnInfo } from '../turn';
@@ -254,7 +254,13 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       ...changes,
       prompt: action === 'new' ? 'appointment.live.confirmBook' : 'appointment.live.confirmCancel',
       vars: { ...vars, for: this.forWhom(step) },
-      details: { place: { key: 'appointment.live.about.place', vars: { where } }, cost: { key: 'appointment.live.about.cost' }, timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } }, done: { key: action === 'new' ? 'appointment.live.pendingBook' : 'appointment.live.pendingCancel' } },
+      details: {
+        place: { key: 'appointment.live.about.place', vars: { where } },
+        cost: { key: 'appointment.live.about.cost' },
+        timing: { key: 'appointment.live.about.timing', vars: { when: vars.when! } },
+        done: { key: action === 'new' ? 'appointment.live.pendingBook' : 'appointment.live.pendingCancel' },
+        clinician: this.clinicianDetail(step, target),
+      },
       dropped: action === 'new' ? 'appointment.live.notBooked' : 'appointment.live.notCancelled',
       // Whose visit it is ("that's for my son right?"): answered by afterConfirm.
       handles: [{ question: 'appointment.patient' }],
@@ -262,6 +268,19 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       ...(action === 'new' ? { elsewhere: { question: 'appointment.action' as const, ids: ['cancel'] } } : {}),
       ...(values.subject?.givenName ? { names: [values.subject.givenName] } : {}),
     });
+  }
+
+  /**
+   * "is dr haddad a dermatologist tho?", "¿habla español?": the demo data holds no specialty or
+   * language, so said plainly, with the kind of care it does hold and who can tell (v15 YW05).
+   */
+  private clinicianDetail(step: WaterfallStepContext, target: Appointment | Slot): ConfirmDetail {
+    const context = step.context;
+    const care = 'care' in target ? this.kit.text(context, `options.appointment.care.${target.care}`) : (target.description ?? '');
+    const number = this.kit.profile.phone('memberServices', this.kit.locale(context)).number;
+    return target.clinician
+      ? { key: 'appointment.live.about.clinician', vars: { clinician: target.clinician, care, number } }
+      : { key: 'appointment.live.about.clinicianUnknown', vars: { care, number } };
   }
 
   /** " for Sam" when the visit is a family member's, so the confirmation says whose it is. */

@@ -8,6 +8,7 @@ import { formatClock } from '../common/dates';
 import { fold } from '../common/text';
 import { dayOfMonth } from './dayOfMonth';
 import { DayAlternatives } from './dayAlternatives';
+import { weekdayAndDate } from './weekdayAndDate';
 import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
 
@@ -232,6 +233,14 @@ export class PreferredTimeParser {
       const extra = rest ? this.parse(rest, locale, now) : null;
       const time = extra?.ok && !extra.value.date ? extra.value : null;
       return { ok: true, value: { ...laterInWeek(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
+    }
+    const paired = weekdayAndDate(text, locale, isoDate(now));
+    if (paired) {
+      // "la del martes 17": the date wins over the weekday the recognizers read alone; they disagree: ask.
+      if (!paired.agrees) return { ok: false, error: 'appointment.when.weekdayMismatch' };
+      const extra = paired.rest ? this.parse(paired.rest, locale, now) : null;
+      const time = extra?.ok && !extra.value.date ? extra.value : null;
+      return { ok: true, value: { date: paired.date, until: null, time: time?.time ?? null, partOfDay: time?.partOfDay ?? null, ...(time?.after ? { after: time.after } : {}) } };
     }
     const raw = recognized.safeParse(this.recognize(text, locale, now));
     const onDay = dayOfMonth(text, locale, isoDate(now));
