@@ -257,7 +257,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     careFollowUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords,
-    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options) }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
     handoff: handoff.relay,

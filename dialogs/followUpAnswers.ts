@@ -114,10 +114,12 @@ export class FollowUpAnswers {
     }
     if (isRefillable(p)) {
       await kit.memory.remember(context, 'followUp', 'followUp.about.renewalNotNeeded');
-      await kit.send(context, { text: kit.text(context, 'followUp.about.renewalNotNeeded', vars), links: [kit.link(context, 'pharmacy.refill')] });
+      await kit.send(context, { text: kit.text(context, 'followUp.about.renewalNotNeeded', { ...vars, left }), links: [kit.link(context, 'pharmacy.refill')] });
       return;
     }
-    return this.about(context, followUp, kit.text(context, 'followUp.about.renewalOf', vars));
+    // Refills left on record though the member asks for a renewal (the bottle may say 0): the
+    // record's count and that a label may be older, then how the request reaches the care team.
+    return this.about(context, followUp, kit.text(context, left > 0 ? 'followUp.about.renewalOnRecord' : 'followUp.about.renewalOf', { ...vars, left }));
   }
 }
 

@@ -69,6 +69,8 @@ export interface NewsContext {
 
 const RENEWAL_CHASE: NewsAnswer = { text: 'followUp.about.renewalChase', line: 'pharmacy', links: ['messaging.messageCareTeam', 'messaging.requestCallback'] };
 const RENEWAL_BY_PHONE: NewsAnswer = { text: 'followUp.about.renewalByPhone', line: 'pharmacy' };
+/** The renewal asked of the chat (the portal at hand): the chat cannot send it; the member's message does. */
+const RENEWAL_SEND: NewsAnswer = { text: 'followUp.about.renewalDoIt', line: 'pharmacy', links: ['messaging.messageCareTeam'] };
 /**
  * The member cannot use the portal (no computer, no internet, does not know how) and asks us to do
  * it: the phone way of the topic just answered, never its portal page again. Video visits have
@@ -124,7 +126,9 @@ export class FollowUpNews {
     const byPhone = BY_PHONE[topic];
     if (byPhone && this.says('noPortal', folded)) return byPhone;
     // "mandaselo tu a mi doctor": a renewal sent for them is the same news after a refill answer.
-    if (topic === 'refill' && this.says('sendForMe', folded)) return RENEWAL_BY_PHONE;
+    // Asked of the chat with the portal at hand ("can u send it to my doctor anyway"): what the chat
+    // cannot do and how the request reaches the doctor, never "you don't need the portal".
+    if (topic === 'refill' && this.says('sendForMe', folded)) return RENEWAL_SEND;
     // "can you do it for me" after an appointment's answer: what the chat could do is done; the rest is by phone.
     if (topic === 'appointment' && aspect === 'doIt') return BY_PHONE.appointment!;
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;

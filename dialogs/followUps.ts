@@ -206,7 +206,9 @@ export class FollowUpReader {
       const lastRx = prior.answers?.[LAST_RX_STEP];
       return { kind: 'about', ...RENEW_WHEN, links: [], renewFor: { again: prior.answers?.followUp === RENEW_WHEN.text, ...(lastRx ? { lastRx } : {}) } };
     }
-    if (topic === 'refill' && !prior.safety && words <= MAX_RENEW_WORDS && !WHEN_WORDS.test(folded) && sendRenewal) {
+    // Asked in a longer message that names a medicine ("weird the lisinopril bottle says 0 refills. can u
+    // send it to my doctor anyway"): that medicine on the member's list, never the no-portal phone way.
+    if (topic === 'refill' && !prior.safety && renewWords && !WHEN_WORDS.test(folded) && sendRenewal) {
       // Asked again right after that answer: a person, not the same paragraph (unless another
       // medicine is named: followUpAnswers.ts settles which, it reads the member's prescriptions).
       const lastRx = prior.answers?.[LAST_RX_STEP];

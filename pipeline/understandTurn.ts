@@ -10,6 +10,14 @@ import type { TurnFacts } from './turnFacts';
 
 /** Outcomes a named sub-topic never overrides: the safety triage's, and a request for a person. */
 const KEEP: ReadonlySet<IntentId> = new Set<IntentId>([...TRIAGE_INTENTS, 'agent']);
+/** Short answers (dialogs/data/phrases.json `shortAnswers`) that are a yes or a no in a language. */
+const YES_NO = ['confirm.yes', 'confirm.no'] as const;
+
+/** Whether a whole message is one of an option's short answers in a language (dialogs/phrases.ts). */
+export interface ShortAnswers {
+  isShortAnswer(optionKey: string, locale: Locale, text: string): boolean;
+}
+
 /** The score given to a task reached by a named sub-topic (confident enough to route and switch). */
 const SUB_TOPIC_SCORE = 0.9;
 
@@ -25,7 +33,7 @@ export class TurnUnderstanding {
   private readonly titles = new Map<string, Set<Locale>>();
 
   constructor(
-    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter },
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers },
   ) {
     for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
       for (const locale of LOCALES) {
@@ -48,6 +56,8 @@ export class TurnUnderstanding {
     // answered in it, while an English word in Spanish ("refill", "ok") is a borrowed one.
     const certain = detectLocale(text, 'en') === detectLocale(text, 'es');
     if (!known && certain) return detected;
+    // A yes or no of the conversation's language ("ya", "yah" in English) keeps it, whatever the detector calls it.
+    if (known && YES_NO.some((key) => this.deps.shortAnswers?.isShortAnswer(key, known, text))) return known;
     if (known === 'en' && certain && detected === 'es') return 'es';
     return known ?? channel ?? detected;
   }

@@ -142,10 +142,14 @@ export class LiveRefillDialog extends ComponentDialog {
     if (need === 'refillNow' && isRefillable(target)) return this.confirm(step, target);
     // Before a trip: where that medicine stands (when it can be refilled), then how to get it early.
     if (need === 'earlyRefill') return this.finish(step, [prescriptionLine(k, context, target), earlyRefillText(k, context)], ['pharmacy.mailOrder']);
-    if (need === 'renewal' && isRefillable(target)) {
-      // Refills are left: no renewal is needed, the refill itself is offered.
-      await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication: k.terms.medication(target.medication, k.locale(context)) }) });
-      return this.confirm(step, target);
+    const left = target.refillsLeft ?? 0;
+    if (need === 'renewal' && (isRefillable(target) || (left > 0 && target.status !== 'noRefillsLeft' && target.status !== 'pendingAuthorization'))) {
+      // Refills are left on record (a bottle saying 0 may be older): no renewal is needed, said
+      // with the record's count; the refill itself is offered when it can be refilled now.
+      const medication = k.terms.medication(target.medication, k.locale(context));
+      await k.send(context, { text: k.text(context, 'refill.live.noRenewalNeeded', { medication, left }) });
+      if (isRefillable(target)) return this.confirm(step, target);
+      return this.finish(step, [prescriptionLine(k, context, target)], [], true);
     }
     const lines = [prescriptionLine(k, context, target)];
     const links: Array<'pharmacy.refill' | 'messaging.messageCareTeam'> =
