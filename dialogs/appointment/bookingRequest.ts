@@ -6,7 +6,7 @@ import type { OptionMatcher } from '../common/options';
 import { fold } from '../common/text';
 
 const words = z.array(z.string().trim().min(1)).min(1);
-const side = z.object({ before: words, after: words });
+const side = z.object({ before: words, after: words, howTo: words });
 const fileSchema = z.object({ $comment: z.string().optional(), en: side, es: side });
 
 /** The words file is missing or invalid: start-up stops with its path and the problem. */
@@ -22,6 +22,7 @@ export class VisitKindWordsError extends StartupError {}
 export class BookingRequest {
   private readonly before: string[];
   private readonly after: string[];
+  private readonly howTo: string[];
 
   constructor(
     private readonly options: OptionMatcher,
@@ -29,6 +30,7 @@ export class BookingRequest {
   ) {
     this.before = [...file.en.before, ...file.es.before].map(fold);
     this.after = [...file.en.after, ...file.es.after].map(fold);
+    this.howTo = [...file.en.howTo, ...file.es.howTo].map(fold);
   }
 
   /** The kinds of visit the message names as wanted, in order (one said "no" to is left out). */
@@ -58,6 +60,9 @@ export class BookingRequest {
    * of care, or a kind of visit said no to): the answers to start the booking with; else null.
    */
   read(text: string): Record<string, string> | null {
+    // "como hago un video visit con mi doctor": a question of how, answered by the topic.
+    const folded = ` ${clauses(text).join(' ')} `;
+    if (this.howTo.some((h) => folded.includes(` ${h} `))) return null;
     const care = this.options.prefill(text, 'appointment.care');
     if (!care && !this.refusesMode(text)) return null;
     const mode = this.wantedModes(text).at(-1);
