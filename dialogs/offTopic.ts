@@ -37,9 +37,18 @@ const IMPERSONAL_IT =
  */
 const NEAR_THERE = /\b(?:por (?:ahi|alli|aqui|aca)(?: cerca)?|(?:cerca|alrededor) de (?:ahi|alli|esa|ese|eso)|(?:around|near|by|close to) (?:there|that|it|that one|the clinic)|over there)\b/g;
 
+/**
+ * A bare question of how long or how much ("en cuanto tiempo", "how many days", "cuanto cuesta"):
+ * about the answer just given, whatever the recognizer makes of three words with no task in them
+ * (the fifteenth session's intent model was surer that "en cuanto tiempo" is none, and the renewal's
+ * "how long" got the out-of-scope answer).
+ */
+const BARE_ASPECT =
+  /^(?:(?:y|and|ok|okay|so|pero|but|entonces|bueno) )*(?:en cuanto tiempo|cuanto tiempo|cuanto tarda|cuanto tardan|cuanto demora|cuantos dias|how long|how soon|how many days|by when|how much|cuanto cuesta|cuanto cobran|cuanto vale)(?: (?:more|mas|about|aprox|approximately|usually|normalmente|take|takes|tarda|tardan|seria|would it|does it|will it))*$/;
 
 export function offTopic(text: string, result: TurnInfo['result'], answered: readonly string[] = []): boolean {
   const folded = fold(text);
+  if (BARE_ASPECT.test(folded)) return false;
   if (result.intent !== 'none') return false;
   const runnerUp = result.runnerUp?.score ?? 0;
   const certain = result.score >= OFF_TOPIC_NONE && runnerUp < OFF_TOPIC_RUNNER_UP;
