@@ -1,4 +1,5 @@
 import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
+import { asksBooked } from '../../dialogs/appointment/bookingStatus';
 import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
@@ -66,6 +67,7 @@ export function createMainDialog(
     vague: VagueRequest.load(),
     booking: deps.booking,
     bookingRequest: BookingRequest.load(options),
+    bookedQuestion: asksBooked,
   });
   const replies = new MainReplies(kit, escalation);
   const taskStart = new TaskStart(kit);

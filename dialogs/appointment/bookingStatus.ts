@@ -25,6 +25,17 @@ const ASKS_TO_BOOK = /\b(?:can|could|would|will|please) (?:you )?(?:book|schedul
 const MOST_WORDS = 10;
 
 /**
+ * The words ask whether a visit was booked (also read by the routing, dialogs/main/routeDecider.ts,
+ * so that the question reaches the appointment task whatever the recognizer makes of it).
+ */
+export function asksBooked(text: string | undefined): boolean {
+  if (!text) return false;
+  const folded = fold(text).trim();
+  if (folded.split(/\s+/).length > MOST_WORDS || ASKS_TO_BOOK.test(folded)) return false;
+  return ASKS_BOOKED.some((words) => words.test(folded));
+}
+
+/**
  * "Did you book it?" after the booking conversation ended: answered from what this conversation
  * booked (the visit's id, kept by LiveAppointmentsDialog) and the appointments back end (the visit,
  * its day and time), or that nothing was booked here; never a new booking's first question.
@@ -38,10 +49,7 @@ export class BookingStatus {
 
   /** The words ask whether a visit was booked. */
   asks(text: string | undefined): boolean {
-    if (!text) return false;
-    const folded = fold(text).trim();
-    if (folded.split(/\s+/).length > MOST_WORDS || ASKS_TO_BOOK.test(folded)) return false;
-    return ASKS_BOOKED.some((words) => words.test(folded));
+    return asksBooked(text);
   }
 
   /** Says whether the visit was booked, from the back end, with the page that shows it. */

@@ -81,6 +81,8 @@ export interface RouteDeciderParts {
   nurseInChat?: Pick<NurseInChatWords, 'asks'>;
   /** "same thing for my son" right after a booking (dialogs/bookingWords.ts). */
   booking?: Pick<BookingWords, 'sameVisit'>;
+  /** "did you book it?", "¿ya quedó la cita?" (dialogs/appointment/bookingStatus.ts). */
+  bookedQuestion?: (text: string | undefined) => boolean;
   /** A visit asked for with its details ("si la quiero pero por video, atencion primaria"; dialogs/appointment/bookingRequest.ts). */
   bookingRequest?: Pick<BookingRequest, 'read'>;
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
@@ -188,6 +190,9 @@ export class RouteDecider {
     // "por video" right after the mental-health answer: that visit, by video.
     const visit = triage.match || phrase ? null : mentalHealthVisit.read(turn, prior);
     if (visit) return { kind: 'task', intent: 'appointment', answers: visit, intro: 'followUp.mentalHealthVisit' };
+    // "did you book it?" after a booking: the appointment task answers it from the back end, whatever
+    // the recognizer makes of four words (the fifteenth session's intent model read none, 0.41).
+    if (!phrase && !triage.match && this.parts.bookedQuestion?.(turn.text)) return { kind: 'task', intent: 'appointment' };
     // Fasting before a lab test, in a topic or not: its answer, never the contact menu (v14, YZ06).
     if (!phrase && this.parts.labPrep?.asks(turn.text)) return { kind: 'task', intent: 'records', answers: { topic: 'labPrep' } };
     // "same thing for my son", "lo mismo pero por video" right after a booking: a new one with its
