@@ -181,6 +181,10 @@ export class FollowUpReader {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);
+    // A question on one aspect of the answer that points back at it ("tengo q bajar alguna app o algo
+    // asi para eso" after the video-visits answer): about that answer, whatever other task the
+    // recognizer guesses (the fifteenth session's model read an appointment).
+    if (elsewhere && POINTS_BACK.test(folded) && aspectOf(folded) !== null) elsewhere = false;
     // After the mental-health answer, a person to talk to is asked for in a sentence too.
     if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
     // After the nurse line, someone to talk to now is the nurse line (24/7).

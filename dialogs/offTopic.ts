@@ -46,9 +46,20 @@ const NEAR_THERE = /\b(?:por (?:ahi|alli|aqui|aca)(?: cerca)?|(?:cerca|alrededor
 const BARE_ASPECT =
   /^(?:(?:y|and|ok|okay|so|pero|but|entonces|bueno) )*(?:en cuanto tiempo|cuanto tiempo|cuanto tarda|cuanto tardan|cuanto demora|cuantos dias|how long|how soon|how many days|by when|how much|cuanto cuesta|cuanto cobran|cuanto vale)(?: (?:more|mas|about|aprox|approximately|usually|normalmente|take|takes|tarda|tardan|seria|would it|does it|will it))*$/;
 
+/** A day said alone after an answer ("and on saturday?", "y el domingo?"): the answer's day (its hours). */
+const BARE_DAY =
+  /^(?:(?:and|y|what about|how about|que tal|ok|pero|but) )*(?:on |el |los |the |this |next |este |el proximo )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|holidays?|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|fin de semana|fines de semana|dias festivos|feriados)s?$/;
+
+/**
+ * An app to install or download ("will i have to install an app?", "necesito descargar alguna
+ * aplicacion?"): the plan has one, so right after an answer it is about that answer (what a video
+ * visit needs), however sure the recognizer is of none.
+ */
+const APP_WORDS = /\b(?:install|download|app|apps|application|aplicacion|aplicaciones|descargar|instalar|bajar)\b/;
+
 export function offTopic(text: string, result: TurnInfo['result'], answered: readonly string[] = []): boolean {
   const folded = fold(text);
-  if (BARE_ASPECT.test(folded)) return false;
+  if (BARE_ASPECT.test(folded) || BARE_DAY.test(folded) || APP_WORDS.test(folded)) return false;
   if (result.intent !== 'none') return false;
   const runnerUp = result.runnerUp?.score ?? 0;
   const certain = result.score >= OFF_TOPIC_NONE && runnerUp < OFF_TOPIC_RUNNER_UP;
