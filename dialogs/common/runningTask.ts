@@ -22,14 +22,16 @@ const questionsOf = (intent: string): Array<[string, QuestionKey]> =>
 /**
  * The task's answers so far: those it was started with, those given to its questions (the flow's
  * values that are one of their options), and those the interrupted message names ("en persona
- * pero mi esposo me pega...", newcomer run v15 YX13), the ones already given first.
+ * pero mi esposo me pega...", newcomer run v15 YX13), the ones already given first. Only a
+ * booking's details are read from the interrupted message: in a crisis message, a bill's word ("para
+ * que pago algo si ya no voy a estar aqui") is the crisis speaking, not the member's question.
  */
 function answersOf(intent: string, flow: LaterFlow | undefined, said?: SaidWhenEnded): Record<string, string> {
   const answers: Record<string, string> = {};
   for (const [name, key] of questionsOf(intent)) {
     const given = flow?.options?.answers?.[name] ?? flow?.values?.[name];
     if (typeof given === 'string' && (QUESTIONS[key] as readonly string[]).includes(given)) answers[name] = given;
-    else if (said && !(name in answers)) {
+    else if (said && intent === 'appointment' && !(name in answers)) {
       const named = said.read(said.text, key);
       if (named) answers[name] = named;
     }

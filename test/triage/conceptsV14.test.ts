@@ -94,4 +94,13 @@ describe('safety triage: readings of the fourteenth session', function () {
     for (const words of ['olvidalo, me quedo con la del martes. sigue en pie verdad?', 'la cita sigue en pie?', 'todavia en pie lo del viernes?']) assert.equal(triage.triage(words).safety, null, words);
     assert.notEqual(triage.triage('me duele mucho el pie y esta hinchado').safety ?? triage.triage('me duele mucho el pie y esta hinchado').match, null);
   });
+
+  it('a visit asked to be still on is no emergency ("and the other one is still happening right?" read as 911 by the retrained model, v15); a pain still there is', () => {
+    for (const words of ['and the other one is still happening right?', 'is the tuesday one still on?', 'la otra sigue en pie verdad?']) {
+      const r = triage.triage(words);
+      assert.equal(r.match, null, words);
+      assert.equal(r.safety, null, words);
+    }
+    assert.equal(triage.triage('my chest pain is still there').match?.intent, 'emergency');
+  });
 });
