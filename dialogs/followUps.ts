@@ -109,6 +109,9 @@ const SEND_IT =
 /** Words that point back at the answer just given: it, that, "me la", "eso". */
 const POINTS_BACK = /\b(it|that|this|them|those|me la|me lo|me las|me los|nos la|nos lo|eso|esto|esa|ese)\b|\b\w+(melo|mela|melos|melas|selo|sela)\b/;
 
+/** Asks whether something already happened ("already sent", "ya la aprobaron", "did it go through"). */
+const ALREADY_DONE = /\b(already|yet) (sent|approved|renewed|done|gone through|went through|submitted|received)\b|\b(was|is|has|been|did) (it |the \w+ |my \w+ )?(renewal |refill |request )?(already )?(sent|approved|renewed|submitted|received|go through|gone through)\b|\bya (la |lo |le )?(enviaron|mandaron|aprobaron|renovaron|recibio|llego|esta aprobad\w*|esta enviad\w*)\b/;
+
 /** A reply that narrows what was answered: "only mornings", "just weekdays", "solo por la manana". */
 const QUALIFIER =
   /^(only|just|but only|but just|not (at|on|in|before|after)|never (at|on|in)|solo|nomas|nada mas|unicamente|pero solo|no (en|por|de|antes|despues))\b/;
@@ -202,6 +205,10 @@ export class FollowUpReader {
     // cannot send it; how the member sends it), never the renewal list again.
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
     // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
+    // Whether a named medicine's renewal or refill went through ("is the metformin renewal already sent
+    // to my doctor?", "¿ya aprobaron la metformina?"): that medicine's status on the member's list (the
+    // refill task), not the steps for chasing a renewal.
+    if (topic === 'refill' && !prior.safety && this.medicines?.namedIn(folded) && ALREADY_DONE.test(folded)) return null;
     const sendRenewal = this.asksRenewalSent(folded);
     // A medicine named in a longer question ("y la de lisinopril? creo q ya no me quedan refills, el dr
     // la tiene q renovar?") is checked on the member's list too, never taken as news of running out.
