@@ -15,7 +15,7 @@ import { noteOutcome, turnTriage } from './turn';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse' | 'alone' | 'toldToGo' | 'calledSelf' | 'calmer' | 'coverage';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -209,7 +209,11 @@ export class TriageResponder {
    * `worse` answers the person worse after Poison Control (sleepy, hard to wake, seizing): 911 now
    * first, then Poison Control, never the nurse line.
    */
-  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): Promise<void> {
+  /**
+   * A follow-up after an urgent answer; `also`: catalog keys of short lines said after it (the
+   * coverage of emergency care, when the member asked).
+   */
+  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode, also: readonly string[] = []): Promise<void> {
     const { locale } = urgent;
     const key = this.followUpKey(urgent, mode);
     const answers = mode !== 'reminder';
@@ -223,7 +227,7 @@ export class TriageResponder {
     // A phone watched, after a disclosure that is not domestic violence: its own line after the text.
     const ownLine = mode === 'phone' && key === 'urgentFollowUp.phone.abuse' ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
     const again = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury' || mode === 'danger') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}`;
-    const hotline = [...ownLine, ...(again ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [])];
+    const hotline = [...ownLine, ...(again ? [this.text(locale, `abuse.also.${urgent.kind}`)] : []), ...also.map((key) => this.text(locale, key))];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
     // A hurt body: the same-day visit to book (the text names the ER and the nurse line).

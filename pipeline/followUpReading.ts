@@ -42,6 +42,7 @@ export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
   'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'handled', 'back',
+  'alone', 'toldToGo', 'coverage', 'calmer', 'notCalmer', 'selfPatient', 'otherPatient',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
 
@@ -100,6 +101,49 @@ export class FollowUpReader {
     return this.any('back', fold(text));
   }
 
+  /**
+   * No car, no ride, alone ("no tengo carro y estoy sola", "nobody can drive me, im home alone"):
+   * after a 911 answer, a reason the member thinks they cannot get there, not a mood.
+   */
+  alone(text: string): boolean {
+    return this.any('alone', fold(text));
+  }
+
+  /**
+   * A call made in which they were told to go to the ER ("ya llamé, me dicen que lo lleve a
+   * urgencias", "poison control said to take him to the er"): the advice is backed (go now).
+   */
+  toldToGo(text: string): boolean {
+    const folded = fold(text);
+    return this.any('toldToGo', folded) && !this.any('notOnTheWay', folded.replace(/\b(tengo|tenemos|hay) que\b/g, ''));
+  }
+
+  /** What the care will cost, or whether the plan covers it ("mi seguro lo cubre?", "is the ambulance covered"). */
+  asksCoverage(text: string): boolean {
+    return this.any('coverage', fold(text));
+  }
+
+  /**
+   * After a crisis answer, a calmer word that takes it back ("im not gonna do anything, just tired
+   * of all of it", "no voy a hacer nada, solo estoy cansada de todo"), with no sign said again
+   * ("I want to die", something taken).
+   */
+  calmer(text: string): boolean {
+    const folded = fold(text);
+    return this.any('calmer', folded) && !this.any('notCalmer', folded) && !this.any('means', folded);
+  }
+
+  /**
+   * Who the emergency is about, from the member's words: someone else named ("my dad", "mi hijo",
+   * "she", "alone with him"), or the member ("me duele el pecho", "i have chest pain"); undefined
+   * when the words do not say.
+   */
+  patient(text: string): 'self' | 'other' | undefined {
+    const folded = fold(text);
+    if (this.any('otherPatient', folded)) return 'other';
+    return this.any('selfPatient', folded) ? 'self' : undefined;
+  }
+
   read(text: string): FollowUpReading | null {
     const folded = fold(text);
     if (!folded) return null;
@@ -149,4 +193,24 @@ export function readFollowUp(text: string): FollowUpReading | null {
 
 export function asksBack(text: string): boolean {
   return reader().asksBack(text);
+}
+
+export function aloneWithoutRide(text: string): boolean {
+  return reader().alone(text);
+}
+
+export function toldToGo(text: string): boolean {
+  return reader().toldToGo(text);
+}
+
+export function asksCoverage(text: string): boolean {
+  return reader().asksCoverage(text);
+}
+
+export function calmerAfterCrisis(text: string): boolean {
+  return reader().calmer(text);
+}
+
+export function patientIn(text: string): 'self' | 'other' | undefined {
+  return reader().patient(text);
 }

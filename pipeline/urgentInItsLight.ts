@@ -1,11 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import type { TriageMatch, TriageResult } from '../intents/types';
-import { readFollowUp } from './followUpReading';
+import { calmerAfterCrisis, readFollowUp } from './followUpReading';
 import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { phoneSafety } from './phoneSafety';
 import type { UrgentReply } from './urgentReply';
 import { onTheWayAfter, type UrgentWindow } from './urgentWindow';
 import type { UrgentWords } from './urgentWords';
+
+/** Concepts that are never a calmer word after a crisis answer: something taken, an acute body sign. */
+const ACUTE: ReadonlySet<string> = new Set(['ingest', 'substance', 'breathing', 'collapse', 'stroke_sign']);
 
 /**
  * A message the triage finds urgent itself, within the window of an earlier urgent answer (the
@@ -75,6 +78,15 @@ export class UrgentInItsLight {
     if (kept.kind === 'crisis' && reading === 'means' && !concepts.includes('ingest')) {
       await this.window.answered(context, kept, this.window.settings.messages);
       await this.reply.give(context, kept, locale, 'means');
+      return true;
+    }
+    // After a crisis answer, a calmer word the triage hears as the crisis again ("im not gonna do
+    // anything, just tired of all of it", newcomer run v16, W07): heard, 988 kept in a few words
+    // and a person offered, never the script word for word. Something taken or an acute sign is
+    // the triage's own; words of dying or self-harm not taken back are not calmer (followUpReading).
+    if (kept.kind === 'crisis' && match.intent === 'emergency' && match.kind === 'crisis' && calmerAfterCrisis(context.activity.text ?? '') && !concepts.some((c) => ACUTE.has(c))) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, kept.last === 'calmer' ? 'ack' : 'calmer');
       return true;
     }
     // After an abuse disclosure, a hurt body ("i just want someone to look at my eye its blurry",

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
 import type { EmergencyKind, Locale } from '../intents/types';
-import { calledEmergencyServices } from './followUpReading';
+import { asksCoverage, calledEmergencyServices, toldToGo } from './followUpReading';
 import type { UrgentMemory, UrgentWindow } from './urgentWindow';
 
 /**
@@ -20,7 +20,15 @@ export class UrgentReply {
     await this.window.save(context, kept);
     // A call to 911 after a Poison Control answer ("ya llamé al 911, vienen en camino"): thanked as
     // the call it was (stay with the person, call again if worse), not as a call to Poison Control.
-    const kind = as ?? (mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && calledEmergencyServices(context.activity.text ?? '') ? 'medical' : kept.kind);
-    await this.responder.followUp(context, { ...kept, kind, locale }, mode);
+    const text = context.activity.text ?? '';
+    const kind = as ?? (mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && calledEmergencyServices(text) ? 'medical' : kept.kind);
+    const emergency = kept.intent === 'emergency' && (kind === 'medical' || kind === 'poison');
+    // "ya llamé, me dicen que lo lleve a urgencias": what they were told is backed (go now, 911 if
+    // worse on the way), never "watch the person at home". A member who called for themselves is
+    // answered as the patient (unlock the door, rest), never "stay with the person".
+    const said = mode === 'called' && emergency && toldToGo(text) ? 'toldToGo' : mode === 'called' && kind === 'medical' && kept.patient === 'self' ? 'calledSelf' : mode;
+    // "mi seguro lo cubre?" with it: one line (emergency care is covered), never a billing menu.
+    const also = emergency && (said === 'toldToGo' || said === 'called' || said === 'calledSelf' || said === 'onTheWay') && asksCoverage(text) ? ['urgentFollowUp.coverage.line'] : [];
+    await this.responder.followUp(context, { ...kept, kind, locale }, said, also);
   }
 }

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FollowUpMode } from '../dialogs/triage';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/types';
+import { patientIn } from './followUpReading';
 
 /**
  * What is kept after an urgent answer: ids, and after a crisis answer the task it ended (as the
@@ -25,6 +26,12 @@ export interface UrgentMemory {
    * it goes on once the member has called or help came and they ask for it ("y la cita?").
    */
   interrupted?: PausedTask;
+  /**
+   * Who the emergency is about, when the member's words said it: the member ("me duele el pecho",
+   * "estoy sola") or someone else ("my dad", "mi hijo"). "I called" is answered for that person
+   * (never "stay with the person" to a member who is alone and is the patient).
+   */
+  patient?: 'self' | 'other';
   /** The last follow-up given in the window ('full': the paragraph, never given twice in a row). */
   last?: FollowUpMode;
 }
@@ -66,7 +73,9 @@ export class UrgentWindow {
     const before = task ? undefined : await this.recent(context);
     const ended = task ?? before?.task;
     const kept = (kind === 'crisis' || match.intent === 'abuse') && ended ? { task: ended } : task ? { interrupted: task } : before?.interrupted ? { interrupted: before.interrupted } : {};
-    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept });
+    // Who it is about, from the urgent message's words (or, within the time, the earlier answer's).
+    const patient = patientIn(context.activity.text ?? '') ?? before?.patient ?? (await this.recent(context))?.patient;
+    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept, ...(patient ? { patient } : {}) });
   }
 
   /** The last urgent answer, whenever it was given. */

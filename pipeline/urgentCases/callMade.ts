@@ -1,3 +1,4 @@
+import { asksCoverage } from '../followUpReading';
 import { taskAsked } from '../taskAfterSafety';
 import { onTheWayAfter } from '../urgentWindow';
 import type { UrgentCase } from './urgentCase';
@@ -23,10 +24,13 @@ export const helpCame: UrgentCase = {
  */
 export const called: UrgentCase = {
   name: 'called',
-  async answer({ context, kept, turn, locale, reading, own }, { window, reply, tasks }) {
+  async answer({ context, kept, turn, locale, reading, own, text }, { window, reply, tasks }) {
     if (reading !== 'called' && reading !== 'handled') return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'called');
+    // "ya llamé, me dicen que lo lleve a urgencias. mi seguro lo cubre?": the coverage was answered
+    // with it (pipeline/urgentReply.ts), never the billing menu after.
+    if (onTheWayAfter(kept) && asksCoverage(text)) return true;
     return !tasks.goOn(context, kept, turn, own.taskWord === true);
   },
 };
@@ -38,10 +42,12 @@ export const called: UrgentCase = {
  */
 export const onTheWay: UrgentCase = {
   name: 'onTheWay',
-  async answer({ context, kept, turn, locale, reading, own }, { window, reply }) {
+  async answer(now, { window, reply }) {
+    const { context, kept, turn, locale, reading, own } = now;
     if (reading !== 'onTheWay' || !onTheWayAfter(kept)) return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'onTheWay');
+    if (asksCoverage(now.text)) return true;
     return taskAsked(turn, own.taskWord === true, kept.task?.intent) === null;
   },
 };

@@ -1,4 +1,5 @@
 import { aside } from './aside';
+import { alone, calmer, coverage } from './barriers';
 import { called, helpCame, onTheWay } from './callMade';
 import { goesOn } from './goesOn';
 import { dangerAfterDisclosure, drowsyAfterPoison, injuryAfterDisclosure } from './newSign';
@@ -24,16 +25,22 @@ export const URGENT_CASES: readonly UrgentCase[] = [
   watched,
   whoWillKnow,
   means,
+  // After a crisis answer, a calmer word ("just tired of all of it"): 988 in a few words.
+  calmer,
   safeNow,
   ack,
   noCall,
   personAsked,
+  // After 911: no car, no ride, alone (911 comes to you).
+  alone,
   // Reasons not to call, and goodbyes.
   goodbye,
   thanks,
   refusal,
   visitInstead,
   seemsFine,
+  // After 911 or Poison Control: what it costs (covered), in one line.
+  coverage,
   // A task or a health need goes on, with the line first; anything else gets the follow-up.
   goesOn,
   aside,
