@@ -46,3 +46,5 @@ export const NAMED_KIND_SHARE = 0.05;
  * safety net from a weak lexicon rule.
  */
 export const SERVICE_IN_TASK_OTHER = 0.95;
+/** The weak rules that only name an emergency service (an ambulance, the ER, "emergency"): the ones a portal task may set aside. */
+export const SERVICE_RULE = /\.(ambulance|emergency\.now|emergency\.mention)$/;

@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, SERVICE_RULE, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -206,7 +206,9 @@ export class SafetyTriage implements TriageCheck {
     // A weak lexicon rule (an emergency service named: "la visita de urgencias de mi mamá") inside a
     // portal task the model is sure of, with no sign left once the service words are set aside:
     // the bill or the record of a past visit, no safety net (newcomer run v12, YU06).
-    const serviceInTask = framedAsTask && !signalled && p[I.other]! >= SERVICE_IN_TASK_OTHER;
+    // Only a rule that names a service: any other weak rule ("mi abuelo no me contesta", a relative
+    // who does not answer) keeps the safety net whatever task word is near.
+    const serviceInTask = framedAsTask && !signalled && p[I.other]! >= SERVICE_IN_TASK_OTHER && SERVICE_RULE.test(lexicon?.rule ?? '');
     if (lexicon && !serviceInTask) return { match: null, safety: { level: 'unsure', rule: lexicon.rule, ...abuseKind, ...(lexicon.kind === 'poison' ? POISON_DOUBT : {}) } };
     // The model's doubts count only where a health, distress or safety concept is present.
     if (!signalled) {

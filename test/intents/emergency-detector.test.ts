@@ -60,6 +60,10 @@ describe('EmergencyDetector', () => {
       ['an allergen, then a changed voice', 'medical', 'he ate a cookie with peanuts, hes allergic, and his voice is going raspy'],
       ['a room full of smoke', 'medical', 'woke up and the hallway is filled with smoke, my chest burns'],
       ['a seizure told by its signs', 'medical', 'her eyes rolled back and her arms started jerking'],
+      // sixteenth session: a passive wish not to wake up is a crisis, not an unconscious person
+      ['hoping not to wake up', 'crisis', 'some nights i lie there praying i dont wake up'],
+      ['a child who wishes he had never been born', 'crisis', 'my 8 year old keeps saying he wishes he was never born'],
+      ['found down and not answering', 'medical', 'came home and my roommate is on the bathroom floor, not answering me'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'en'));
   });
@@ -99,6 +103,7 @@ describe('EmergencyDetector', () => {
       ['un niño que se acaba de comer pastillas', 'poison', 'mi nieta se acaba de comer unas pastillas de la presion'],
       ['el peor dolor de cabeza, dicho "como nunca" y "de golpe"', 'medical', 'de repente me duele la cabeza como nunca y veo luces'],
       ['en el borde', 'crisis', 'estoy parado en el borde del puente'],
+      ['tirado en el piso y no contesta', 'medical', 'mi tio esta tirado en el suelo y no me contesta'],
     ];
     for (const [name, kind, text] of cases) it(`${name} → ${kind}`, () => expectKind(text, kind, 'es'));
   });
@@ -172,6 +177,9 @@ describe('EmergencyDetector', () => {
       'my 4 month old has a low fever after her shots',
       'what temperature counts as a fever in a newborn',
       'mi hijo tiene fiebre de 3 dias',
+      'dropped my phone on the floor and now the app is not responding',
+      'se me cayo el celular al piso y ya no responde',
+      'i hope i dont wake up late for my appointment tomorrow',
     ];
     for (const text of lookAlikes) it(`not an emergency: ${text}`, () => expectNone(text));
   });
