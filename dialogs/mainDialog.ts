@@ -157,6 +157,21 @@ export class MainDialog extends ComponentDialog {
       case 'agent':
         await replies.safetyFirst(context);
         return replies.escalate(step, 'member_asked', decision.topic);
+      case 'line': {
+        // The chat team's hours (the profile's), or the line for a member who will call: after the safety line when one is due.
+        await kit.memory.setUnclear(context, 0);
+        await replies.safetyFirst(context);
+        const locale = kit.locale(context);
+        const line = kit.profile.phone(decision.line, locale);
+        await kit.say(context, decision.key, {
+          hours: kit.profile.agentHoursText(locale),
+          line: kit.text(context, `phones.${decision.line}`),
+          number: line.number,
+          lineHours: line.hours,
+          tty: kit.profile.phones.tty,
+        });
+        return step.endDialog();
+      }
       case 'say':
         await kit.memory.setUnclear(context, 0);
         // "hi" as a first message: the welcome just said hello, so only ask what they need.

@@ -4,6 +4,7 @@ import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
 import { NurseInChatWords } from '../../dialogs/nurseInChat';
+import { PersonWords } from '../../dialogs/personWords';
 import { VagueRequest } from '../../dialogs/vagueRequest';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
 import type { Logger } from '../../common/logger';
@@ -65,6 +66,7 @@ export function createMainDialog(
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
     vague: VagueRequest.load(),
+    person: PersonWords.load(),
     booking: deps.booking,
     bookingRequest: BookingRequest.load(options),
     bookedQuestion: asksBooked,

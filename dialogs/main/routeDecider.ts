@@ -6,6 +6,8 @@ import type { BookingRequest } from '../appointment/bookingRequest';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
+import type { PersonWords } from '../personWords';
+import type { PhoneLine } from '../../services/portal/profile';
 import type { FollowUp, FollowUpReader } from '../followUps';
 import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
@@ -42,6 +44,8 @@ export type Decision =
   | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
   | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
   | { kind: 'nurseInChat'; safetyFirst: boolean }
+  /** A short answer with a phone line: the chat team's hours, or the number for a member who will call. */
+  | { kind: 'line'; key: 'main.chatHours' | 'main.willCall'; line: PhoneLine; intent: RoutedIntent }
   | { kind: 'unclear' };
 
 /**
@@ -87,6 +91,8 @@ export interface RouteDeciderParts {
   bookingRequest?: Pick<BookingRequest, 'read'>;
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
   vague?: Pick<VagueRequest, 'is'>;
+  /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
+  person?: Pick<PersonWords, 'asksChatHours' | 'willCall'>;
 }
 
 /**
@@ -169,6 +175,14 @@ export class RouteDecider {
       return isTask(intent) && score >= policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
     }
 
+    // When the people behind the chat are on ("when is someone on the chat then?"): the chat team's
+    // hours from the profile, not the hand-off again; "ok ill just call": the number and a short
+    // close, not "not sure I understood" (v16 W10). Never after a safety answer or with its line named.
+    const person = this.parts.person;
+    if (person && !safety && !prior?.safety && !/\b(911|988)\b/.test(turn.text)) {
+      if (person.asksChatHours(turn.text)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
+      if (person.willCall(turn.text)) return { kind: 'line', key: 'main.willCall', line: prior?.topics.includes('billing') ? 'billing' : 'memberServices', intent: 'agent' };
+    }
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.
     const phrase = phrases.interruption(turn.text);
