@@ -56,6 +56,14 @@ export const VIDEO_NEEDS = 'followUp.about.videoNeeds';
 
 export const APP: About = { text: 'followUp.about.app', app: true };
 
+/**
+ * After the reminders answer: when they come ("only the day before") is set on the notifications
+ * page, not in this chat; whether STOP to this chat also stops the appointment reminders (no: they
+ * are set apart, on that page).
+ */
+export const REMINDER_TIMING: About = { text: 'followUp.about.reminderTiming', line: 'memberServices', links: ['account.notifications'] };
+export const REMINDER_STOP: About = { text: 'followUp.about.reminderStop', links: ['account.notifications'] };
+
 /** The phone line each topic's answers name (a place's own line for Contact's places). */
 export const TOPIC_LINE: Partial<Record<TaskIntentId, PhoneLine>> = {
   refill: 'pharmacy',

@@ -6,7 +6,7 @@ import { fold } from './common/text';
 import { codeWay } from './topics/codeNotArriving';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
-import { ABOUT, APP, CODE_TRIED, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
+import { ABOUT, APP, CODE_TRIED, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import type { About } from './followUpOffers';
 import { LineNames } from './lineNames';
 import { numberAsked } from './followUpNumber';
@@ -90,8 +90,17 @@ const PHONE_WORDS = /\b(phone|number|call|ring|telefono|numero|llamar|llamo|marc
 /** A request to be reminded (not "remind me what the number was"). */
 const REMIND =
   /\b(remind (me|us|him|her|them)(?! (what|whats|how|who|where|which|of|again))|send (me |us )?(a |an )?reminder|get (a |an )?reminder|reminder|reminders|(text|call|email|message|ping|alert|notify) me (the day|a day|the night|an hour|a few|before|ahead)|recuerdeme|recuerdame|recordarme|recordarle|me (puede|puedes|podria|podrias|pueden) (recordar|avisar)|recordatorio|recordatorios|avisame antes|aviseme antes|me avisan antes|me avisa antes|me avisas antes)\b/;
+/** When a reminder comes ("the day before", "not a week before", "un dia antes", "el dia anterior"). */
+const REMIND_WHEN =
+  /\b((the|a|one|1|two|2|a few|an|one or two) (day|days|night|week|weeks|hour|hours) (before|ahead|prior|early|earlier)|(day|night|week) before|the (day|night) of|same day|morning of|(un|una|1|dos|2|unos|unas) (dia|dias|semana|semanas|hora|horas) (antes|previo|previos)|(el )?(dia|noche) (anterior|antes)|el mismo dia|la semana anterior|with (more|less) notice|(earlier|later|sooner) (reminder|reminders|text|texts)|how (early|far ahead|far in advance|long before)|cuanto (tiempo )?antes|con cuanto tiempo)\b/;
+/** The opt-out of this chat named ("does stopping here stop…", "if i reply STOP", "si contesto ALTO"). */
+const STOP_HERE = /\b(stop|stopping|stopped|unsubscrib\w*|opt out|opting out|optout|alto|parar|baja|cancelar los mensajes|dejar de recibir|dejo de recibir)\b/;
+
 /** "recuerdeme que…" / "recuerdame cual…" ask to be told again, not reminded. */
 const TELL_AGAIN = /\b(recuerdeme|recuerdame|recordarme) (que|cual|como|donde|quien|el numero|la direccion)\b/;
+
+/** Picking a refill up, or going to get it ("pick it up", "go get it", "la recojo", "paso por ella"). */
+const PICK_UP = /\b(pick (it|them|that|my \w+|the \w+)? ?up|pickup|pick up|go (to )?get (it|them|my \w+)|get (it|them)|collect (it|them)|recoj\w*|recoger\w*|recogerl\w*|paso (por|a recoger)|pasar (por|a recoger)|ir por (ella|el|ellas|ellos)|voy por)\b/;
 
 /** How to do it, said alone (a "how do I pay my bill" names something of its own). */
 const HOW_TO = [
@@ -196,6 +205,15 @@ export class FollowUpReader {
     const words = folded.split(' ').length;
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
+    // After the reminders answer, whether STOP to this chat stops them, or when they come ("only
+    // want it the day before not a week before"): answered on that, never the same page again, an
+    // appointment's menu for the "day" in it or the safety net's task after it (newcomer run v16, X07).
+    const afterReminders = topic === 'contact' && answered === 'reminders' && !prior.safety && words <= MAX_NEWS_WORDS;
+    if (afterReminders && STOP_HERE.test(folded)) return this.aboutOnce(REMINDER_STOP, prior, topic, answered, folded);
+    if (afterReminders && REMIND_WHEN.test(folded)) return this.aboutOnce(REMINDER_TIMING, prior, topic, answered, folded);
+    // Where a refill is picked up, right after the refill answer ("ok where do i pick it up", "y
+    // donde la recojo"): where the pharmacies are, never the contact menu (newcomer run v16, X03).
+    if (topic === 'refill' && !prior.safety && !outside && words <= MAX_WORDS && WHERE.test(folded) && PICK_UP.test(folded)) return { kind: 'place', topic: 'pharmacyLocation' };
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
     // A clear request for another task, named by its own words ("when is my next appt" after a
     // refill answer, "cuando es mi cita" after the bill): that task, never an aspect of the answer

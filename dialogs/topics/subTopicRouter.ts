@@ -1,5 +1,6 @@
 import type { TaskIntentId } from '../../intents/types';
 import type { OptionMatcher } from '../common/options';
+import { fold } from '../common/text';
 import type { QuestionKey } from '../questions';
 import { SUB_TOPIC_TABLES } from './tables';
 
@@ -18,6 +19,15 @@ export const TASK_QUESTIONS: readonly SubTopicQuestion[] = [
   { intent: 'appointment', question: 'appointment.action' },
   { intent: 'refill', question: 'refill.need' },
 ];
+
+/**
+ * Phrases that name their sub-topic only with the task's own words in the message: "por correo",
+ * "correo" alone is e-mail ("es por texto no por correo" after the sign-in code's help), and "by
+ * mail" a letter; mail order names a refill with a medicine or the pharmacy (newcomer run v16, X04).
+ */
+const NEEDS_TASK_WORDS: Readonly<Record<string, RegExp>> = {
+  'refill.need.mailOrder': /\b(pharmac\w*|farmacia\w*|recetas?|medicin\w*|medicament\w*|meds?|pills?|pastillas?|prescriptions?|rx|refills?|surtid\w*|resurt\w*|mail order|mail-order|inhaler|inhalador)\b/,
+};
 
 /**
  * Which task a message belongs to when it names one of the task's sub-topics by a concept (a
@@ -47,7 +57,7 @@ export class SubTopicRouter {
   named(text: string): TaskIntentId | null {
     const routed = this.route(text);
     if (routed) return routed;
-    const intents = new Set([...this.tables, ...this.taskQuestions].filter((t) => this.options.match(text, t.question, 'contains')).map((t) => t.intent));
+    const intents = new Set([...this.tables, ...this.taskQuestions].filter((t) => this.phraseNames(text, t.question)).map((t) => t.intent));
     return intents.size === 1 ? [...intents][0]! : null;
   }
 
@@ -63,6 +73,14 @@ export class SubTopicRouter {
       if (id) return `${question}.${id}`;
     }
     return null;
+  }
+
+  /** A phrase of one of the question's options is in the text, with the task's words where that phrase needs them. */
+  private phraseNames(text: string, question: QuestionKey): boolean {
+    const id = this.options.match(text, question, 'contains');
+    if (!id) return false;
+    const needs = NEEDS_TASK_WORDS[`${question}.${id}`];
+    return !needs || needs.test(fold(text));
   }
 
   private best(text: string, tables: readonly SubTopicQuestion[]): TaskIntentId | null {
