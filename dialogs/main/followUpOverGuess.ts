@@ -11,7 +11,7 @@ import type { TurnInfo, TurnTriage } from '../turn';
 
 export class FollowUpOverGuessError extends StartupError {}
 
-const ASPECTS = ['meaning', 'why', 'tried', 'needs', 'howItWorks'] as const satisfies readonly Aspect[];
+const ASPECTS = ['meaning', 'why', 'tried', 'needs', 'howItWorks', 'timing', 'cost'] as const satisfies readonly Aspect[];
 
 const fileSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -28,7 +28,9 @@ export interface ConceptNames {
 /**
  * A short follow-up about the answer just given ("what does that mean" after the prescription
  * list, "y eso que significa" after the sign-in help, "why is it taking so long", "tengo que bajar algo?"
- * or "how does it work" after the video visits answer) that the safety
+ * or "how does it work" after the video visits answer; "and how long does that take?", "how much
+ * does it cost", "y cuanto tarda?" after the refill or video visits answer: newcomer run v16, Z01,
+ * Z05) that the safety
  * triage's model alone reads as symptoms or mental health: no health, distress or safety concept
  * in its words (only the neutral ones: a question, "I", a negation), the model's rule, and no
  * safety signal. The follow-up reader's answer on it wins (dialogs/followUps.ts). Never after a
