@@ -6,6 +6,7 @@ import { renewalAnswer } from './refill/renewal';
 import { LAST_RX_STEP, type RenewalFor } from './refill/renewalFor';
 import { statusMeaning } from './refill/statusMeaning';
 import { turnInfo } from './turn';
+import { describePreferredTime, PARTS_OF_DAY, type PartOfDay } from './appointment/when';
 
 /**
  * The short answers to a follow-up about the answer just given (dialogs/followUps.ts), each with
@@ -46,6 +47,8 @@ export class FollowUpAnswers {
         if (followUp.renewFor) return this.renew(context, followUp, followUp.renewFor);
         if (followUp.explainRx) return this.explainRx(context, followUp, followUp.explainRx.lastRx);
         return this.about(context, followUp);
+      case 'openTimes':
+        return this.openTimes(context, followUp);
       case 'comeIn':
       case 'notUrgent': {
         const nurse = kit.profile.phone('nurseLine', kit.locale(context));
@@ -56,6 +59,29 @@ export class FollowUpAnswers {
         return;
       }
     }
+  }
+
+  /**
+   * The open times asked for right after the scheduling page: this chat does not see them, so it
+   * says so, with the page set to the day and time given and the phone line; asked again, why it
+   * comes again; a third time, a person (never the same words three times in a row).
+   */
+  private async openTimes(context: TurnContext, followUp: OpenTimes): Promise<void> {
+    const kit = this.kit;
+    const first = 'followUp.about.openTimes';
+    const asked = followUp.last === first || followUp.last === `${first}Any` ? 'again' : followUp.last?.startsWith(`${first}Again`) ? 'stuck' : 'first';
+    const { date, until, time } = followUp;
+    const clock = time && /^\d{2}:\d{2}$/.test(time) ? time : null;
+    const part = time && (PARTS_OF_DAY as readonly string[]).includes(time) ? (time as PartOfDay) : null;
+    const given = date || clock || part ? { date: date ?? null, until: until ?? null, time: clock, partOfDay: part } : null;
+    const locale = kit.locale(context);
+    const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
+    const when = given ? describePreferredTime(given, locale, partNames) : '';
+    const key = asked === 'stuck' ? 'followUp.about.stillStuck' : `${first}${asked === 'again' ? 'Again' : ''}${given ? '' : 'Any'}`;
+    await kit.memory.remember(context, 'followUp', key);
+    const phone = kit.profile.phone('memberServices', locale);
+    const params = { action: followUp.action, patient: followUp.patient ?? 'self', when: date ? (until ? `${date}/${until}` : date) : undefined, time };
+    await kit.send(context, { text: kit.text(context, key, { ...phone, when }), links: [kit.link(context, 'appointments.schedule', params)] });
   }
 
   private async about(context: TurnContext, followUp: About, lead?: string): Promise<void> {
@@ -124,6 +150,7 @@ export class FollowUpAnswers {
 }
 
 type About = Extract<FollowUp, { kind: 'about' }>;
+type OpenTimes = Extract<FollowUp, { kind: 'openTimes' }>;
 
 /** The answer on whether or when a medicine needs renewing (dialogs/followUps.ts). */
 const RENEW_WHEN_TEXT = 'followUp.about.renewalWhen';

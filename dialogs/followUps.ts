@@ -14,6 +14,7 @@ import { TopicNames } from './topicNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
+import { openTimesAsked, type OpenTimesAsked } from './appointment/openTimesAsked';
 import { ADDRESS, AREA_ALONE, DAY, NAMED_ONE, ONE_PHARMACY, ONE_PLACE, OPEN_HOURS, OTHER_PLACE, PHARMACY, WHERE } from './followUpPlaceWords';
 import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES } from './followUpRenewalWords';
 
@@ -47,6 +48,9 @@ import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES }
  * - `reminders`: a request to be reminded ("can you remind me the day before", "me avisa antes?")
  *   after any answer but the reminders' own: the assistant sends none itself, the reminders
  *   answer says where they are set (Contact's reminders).
+ * - `openTimes`: right after the scheduling page, the open times asked for or the day given said
+ *   again ("what times do u have?", "didnt i already say wed morning?"): this chat does not see
+ *   them; the page set to that day and the phone line (dialogs/appointment/openTimesAsked.ts).
  * Texts are folded (lower case, no accents or apostrophes).
  */
 export type FollowUp =
@@ -58,7 +62,8 @@ export type FollowUp =
   | { kind: 'notUrgent' }
   | ({ kind: 'about'; links: readonly LinkKey[] } & Omit<About, 'links'>)
   | { kind: 'comeIn' }
-  | { kind: 'reminders' };
+  | { kind: 'reminders' }
+  | ({ kind: 'openTimes' } & OpenTimesAsked);
 
 
 /** An app, a download or a browser named ("do i need to download an app", "necesito bajar la app"). */
@@ -203,6 +208,10 @@ export class FollowUpReader {
     if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
     if (!folded) return null;
     const words = folded.split(' ').length;
+    // The open times asked for right after the scheduling page, or the day given said again: never
+    // "When would you prefer?" or the same page word for word (whatever task the recognizer guesses).
+    const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior) : null;
+    if (times) return { kind: 'openTimes', ...times };
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
     // After the reminders answer, whether STOP to this chat stops them, or when they come ("only

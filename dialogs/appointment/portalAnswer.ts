@@ -10,6 +10,7 @@ import type { SameTime } from './sameTime';
 import type { VisitModes } from './visitModes';
 import type { VisitWords } from './visitWords';
 import { whenParams, type PreferredTime } from './when';
+import { PORTAL_WHEN, portalWhenMarker } from './openTimesAsked';
 
 /**
  * The answer when the task ends on the portal (not booked or cancelled in the chat): the
@@ -82,6 +83,8 @@ export class PortalAnswer {
       const days = 'value' in when && when.value.date ? `${when.value.date}/${when.value.until ?? when.value.date}` : null;
       if (days) await this.kit.memory.remember(context, 'days', days);
     }
+    // The day and time the page is set to, for "what times do you have?" next (openTimesAsked.ts).
+    await this.kit.memory.remember(context, PORTAL_WHEN, portalWhenMarker(params));
     if (patient === 'family') lines.push(this.kit.text(context, 'appointment.familyNote'));
     lines.push(this.kit.text(context, 'appointment.orCall', { number: this.kit.profile.phone('memberServices', this.kit.locale(context)).number }));
     await this.kit.send(context, { text: lines.join('\n\n'), links: [this.kit.link(context, 'appointments.schedule', params)] });

@@ -1,0 +1,57 @@
+import type { TopicPriorState } from '../memory';
+
+/**
+ * Right after the scheduling page (a new visit or a visit moved on the portal), the open times
+ * asked for, or the day already given said again (newcomer run v16, W14: "what times do u have?",
+ * "didnt i already say wed morning?", "so u cant see the times?"): this chat does not see the open
+ * times, so it says so, with the page (already set to the day and time given) and the phone line,
+ * never "When would you prefer?" again or the same answer word for word. Texts are folded.
+ */
+
+/** The marker the portal's scheduling answer leaves: `date|until|time or part of day` ("" when not given). */
+export const PORTAL_WHEN = 'portalWhen';
+
+const TIMES = String.raw`(times?|slots?|openings?|availability|availabilit\w*|appointments|appts|spots?|horarios?|horas|citas|espacios?|turnos?)`;
+
+const ASKS = [
+  // "what times do u have?", "which slots are open", "what times are available"
+  new RegExp(String.raw`\b(what|which|any|the|open|available|free)( other)? ${TIMES}\b`),
+  new RegExp(String.raw`\b${TIMES} (do|does|are|is|r|you|u|they|available|open|free|left)\b`),
+  /\b(any|what|which) (openings?|availability)\b|\bwhat(s| is) (open|available|free)\b/,
+  // "so u cant see the times?", "can you show me the times"
+  /\b(cant|cannot|can|could|dont|do|wont) (you|u|ya)? ?(not )?(see|show|check|look up|give|tell|list|find)( me| us)? (the |any |what |which )?(times?|slots?|openings?|availability|available|open)\b/,
+  // "que horarios tienen?", "que horas hay disponibles", "horarios disponibles", "no puede ver los horarios?"
+  /\b(que|cuales|cual|hay|tiene|tienen|ver|mostrar|muestre|dar|decir|darme|decirme) (los |las |unos |algun |alguna )?(horarios?|horas|espacios?|citas|turnos?)\b/,
+  /\b(horarios?|horas|espacios?|citas|turnos?) (disponibles?|libres?|abiertos?|hay|tienen|tiene)\b/,
+];
+
+/** The day and time were already said ("didnt i already say wed morning?", "i told you", "ya le dije el miercoles"). */
+const ALREADY_SAID =
+  /\b(already (said|told|gave|say|tell|give|picked|chose)|i (said|told (you|u|ya))|didnt i (say|tell|already)|did i not (say|tell)|as i said|like i said|ya (le |te |les )?(dije|habia dicho|di|elegi)|le dije|te dije|como (le |te )?dije)\b/;
+
+export interface OpenTimesAsked {
+  /** The scheduling page's day, range end and time (or part of day), as the portal answer left them. */
+  date?: string;
+  until?: string;
+  time?: string;
+  /** The page's action and patient (option ids), as the answer had them. */
+  action?: string;
+  patient?: string;
+  /** The follow-up answer given right before (a marker): this one again says why, then a person. */
+  last?: string;
+}
+
+/** The answers' marker for the portal's scheduling answer, to read this follow-up by. */
+export function portalWhenMarker(params: { when?: string | undefined; time?: string | undefined }): string {
+  const [date, until] = (params.when && params.when !== 'asap' ? params.when : '').split('/');
+  return [date ?? '', until ?? '', params.time ?? ''].join('|');
+}
+
+export function openTimesAsked(folded: string, prior: TopicPriorState): OpenTimesAsked | null {
+  const marker = prior.answers?.[PORTAL_WHEN];
+  if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined) return null;
+  if (!ASKS.some((re) => re.test(folded)) && !ALREADY_SAID.test(folded)) return null;
+  const [date, until, time] = marker.split('|');
+  const { action, patient } = prior.answers ?? {};
+  return { ...(action ? { action } : {}), ...(patient ? { patient } : {}), ...(date ? { date } : {}), ...(until ? { until } : {}), ...(time ? { time } : {}), ...(prior.answers?.followUp ? { last: prior.answers.followUp } : {}) };
+}
