@@ -4,6 +4,7 @@ import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
 import { BookingStatus } from '../../dialogs/appointment/bookingStatus';
 import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
+import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { DayShift } from '../../dialogs/appointment/dayShift';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
@@ -43,7 +44,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, b
     answer: new PortalAnswer(kit, words, modes, sameTime, deps.cantGetIn),
     earlyTime: new EarlyTime(kit, words),
     nextWeek: new NextWeekOfVisit(words),
-    details: new BookingDetails(kit),
+    details: new BookingDetails(kit, BookingRequest.load(kit.options)),
     movedVisit: new MovedVisitWords(kit, words),
     family: new FamilyAccess(kit, deps.records, NamedRelatives.load(), deps.verification),
     care: new CareFromReason(kit),

@@ -7,6 +7,7 @@ import { fold } from '../common/text';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnTriage } from '../turn';
 import type { AppointmentFlow } from './appointmentState';
+import type { BookingRequest } from './bookingRequest';
 
 /** The booking's questions whose words are details of the visit (how, what care, for whom). */
 const DETAIL_QUESTIONS = ['appointment.mode', 'appointment.care', 'appointment.patient'] as const satisfies readonly QuestionKey[];
@@ -32,11 +33,18 @@ const questionOf = (active: DialogInstance): QuestionKey | undefined => {
  * answered when the message answers it too.
  */
 export class BookingDetails {
-  constructor(private readonly kit: DialogKit) {}
+  constructor(
+    private readonly kit: DialogKit,
+    private readonly request: Pick<BookingRequest, 'wantedModes'>,
+  ) {}
 
-  /** The kind of visit the words settle on: the last one named ("by video... actually in person": in person). */
+  /**
+   * The kind of visit the words settle on: the last one named as wanted ("by video... actually in
+   * person": in person), never one said no to ("in person she doesnt do video", "no!! in person,
+   * NOT video", "presencial, no por video": in person; newcomer run v16 Z04).
+   */
   lastMode(text: string): VisitMode | undefined {
-    return this.kit.options.mentioned(text, 'appointment.mode').at(-1) as VisitMode | undefined;
+    return this.request.wantedModes(text).at(-1) as VisitMode | undefined;
   }
 
   /** Without the phrases of the booking's details (mode, care, for whom), only a few words are left. */

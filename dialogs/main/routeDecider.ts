@@ -1,4 +1,5 @@
 import type { IntentId, TaskIntentId } from '../../intents/types';
+import { IN_PERSON_ONLY, type CareKind } from '../../services/appointments/appointmentLookup';
 import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
@@ -12,8 +13,10 @@ import type { FollowUp, FollowUpReader } from '../followUps';
 import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
+import { fold } from '../common/text';
 import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
+import { QUESTIONS } from '../questions';
 import { LAST_RX_STEP } from '../refill/renewalFor';
 import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
@@ -53,6 +56,8 @@ export type Decision =
  * score) is what the member wants the person for ("talk to a person about my refill").
  */
 const TOPIC_BESIDE_PERSON = 0.35;
+/** A correction of the booking just answered is this short at most ("no!! in person, NOT video"). */
+const CORRECTION_WORDS = 8;
 
 /** The conversational intents with a short answer of their own: its text, and whether the topics menu follows. */
 const SHORT_ANSWERS: Partial<Record<IntentId | 'startOver', { key: string; menu: boolean }>> = {
@@ -88,7 +93,7 @@ export interface RouteDeciderParts {
   /** "did you book it?", "¿ya quedó la cita?" (dialogs/appointment/bookingStatus.ts). */
   bookedQuestion?: (text: string | undefined) => boolean;
   /** A visit asked for with its details ("si la quiero pero por video, atencion primaria"; dialogs/appointment/bookingRequest.ts). */
-  bookingRequest?: Pick<BookingRequest, 'read'>;
+  bookingRequest?: Pick<BookingRequest, 'read' | 'wantedModes'>;
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
   vague?: Pick<VagueRequest, 'is'>;
   /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
@@ -211,7 +216,7 @@ export class RouteDecider {
     if (!phrase && this.parts.labPrep?.asks(turn.text)) return { kind: 'task', intent: 'records', answers: { topic: 'labPrep' } };
     // "same thing for my son", "lo mismo pero por video" right after a booking: a new one with its
     // kind of care and mode (unless named anew), never "that didn't help" (v14 YW01).
-    const again = phrase ? null : this.sameVisit(turn.text, prior);
+    const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
@@ -250,6 +255,27 @@ export class RouteDecider {
     if (before.care && !options.prefill(text, 'appointment.care')) answers.care = before.care;
     if (before.mode && !options.mentioned(text, 'appointment.mode').length) answers.mode = before.mode;
     return answers;
+  }
+
+  /**
+   * Right after the scheduling page, another kind of visit said as a correction of it ("no!! in
+   * person, NOT video", "no, presencial, nada de video"): the same booking again with that kind,
+   * keeping its care, whom it is for and a time picked from the list; never the video-visits menu
+   * (newcomer run v16 Z04). A short message only: a longer one is read as usual.
+   */
+  private modeCorrected(text: string, prior: TopicPriorState | undefined): Record<string, string> | null {
+    const before = prior?.answers;
+    if (prior?.topics[0] !== 'appointment' || prior.safety || before?.action !== 'new' || !before.care) return null;
+    // A blood draw or a shot is in person whatever is said; a question ("is it by video?") is no correction.
+    if (IN_PERSON_ONLY.includes(before.care as CareKind) || /[?¿]/.test(text)) return null;
+    if (fold(text).split(' ').filter(Boolean).length > CORRECTION_WORDS) return null;
+    const mode = this.parts.bookingRequest?.wantedModes(text).at(-1);
+    if (!mode || mode === before.mode) return null;
+    const { options } = this.parts;
+    const care = options.prefill(text, 'appointment.care') ?? before.care;
+    const patient = options.prefill(text, 'appointment.patient') ?? before.patient;
+    const when = before.when && (QUESTIONS['appointment.when'] as readonly string[]).includes(before.when) ? before.when : undefined;
+    return { action: 'new', care, mode, ...(patient ? { patient } : {}), ...(when ? { when } : {}) };
   }
 
   /** The message names this task (and asks for nothing else: no interruption phrase). */
