@@ -24,7 +24,12 @@ import type { Aspect } from './followUpAspects';
  *   recognizer reads a new booking, if the words are about the visit they have: "switch it to a
  *   phone call instead", "ya tengo la cita, la quiero por teléfono"); asked what to do if it fails
  *   during the visit ("what if it doesnt work when im in the visit", "y si se corta?"): rejoin,
- *   then call to finish it by phone;
+ *   then call to finish it by phone; a visit that keeps loading or will not connect ("its not the
+ *   camera its just stuck loading", "se queda cargando"): its own steps (rejoin from the link,
+ *   another browser or the app, another network) and the line that tells the clinic the member is
+ *   trying, never the camera's permissions; the member says it is not helping or asks that someone
+ *   call the doctor ("can someone just call the doctor and tell them im trying", "esto no me
+ *   ayuda"): the line to call now and the offer of a person, never a troubleshooting answer again;
  * - after any answer but a booking's, a family member ("and for my mom?"): acting for them on
  *   the portal (proxy access), and how to get it;
  * - after an appointment's answer, whether the page lets them pick the child ("does it let me pick
@@ -32,9 +37,9 @@ import type { Aspect } from './followUpAspects';
  *   proxy access, and how to get it;
  * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf' | 'imaging';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'loading' | 'tellClinic' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf' | 'imaging';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf', 'imaging'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'loading', 'tellClinic', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf', 'imaging'] as const satisfies readonly NewsKind[];
 
 const fileSchema = z.object({
   $comment: z.string().optional(),
@@ -87,6 +92,10 @@ const VIDEO_STEPS: NewsAnswer = { text: 'followUp.about.videoSteps', line: 'memb
 const VIDEO_LAST_RESORT: NewsAnswer = { text: 'followUp.about.videoLastResort', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
 /** "What if it doesn't work during the visit?": rejoin, else the visit goes on by phone. */
 const VIDEO_WHAT_IF: NewsAnswer = { text: 'followUp.about.videoWhatIf', line: 'memberServices', links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] };
+/** The visit keeps loading or will not connect (not the camera): rejoin, another browser or the app, another network; call now so the clinic knows. */
+const VIDEO_WONT_LOAD: NewsAnswer = { text: 'followUp.about.videoWontLoad', line: 'memberServices', links: ['telehealth.joinVideoVisit'] };
+/** "This isn't helping, can someone call the doctor": the chat cannot call; the line can tell the clinic, and a person. */
+const VIDEO_TELL_CLINIC: NewsAnswer = { text: 'followUp.about.videoTellClinic', line: 'memberServices', links: [] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
 const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** After a booking's answer, whether the page lets them pick the child or family member: who the visit is for, with proxy access. */
@@ -134,11 +143,16 @@ export class FollowUpNews {
     if (topic === 'refill' && (this.says('chased', folded) || this.says('runningOut', folded))) return RENEWAL_CHASE;
     if (topic === 'telehealth') {
       if (this.says('byPhone', folded) && (!elsewhere || this.says('ownVisit', folded))) return VIDEO_BY_PHONE;
+      // Not helping, or someone asked to tell the doctor: the line and a person, whatever else is said.
+      if (this.says('tellClinic', folded)) return VIDEO_TELL_CLINIC;
       // The video trouble was answered: its steps, or the way out once they were given.
-      const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text;
+      const stepsGiven = last === VIDEO_STEPS.text || last === VIDEO_LAST_RESORT.text || last === VIDEO_WONT_LOAD.text;
       const troubled = sub === 'troubleshoot' || stepsGiven;
       // Asked ahead ("what if it freezes"), not news of trouble: what to do then, unless the trouble is already on.
       if (!troubled && this.says('whatIf', folded)) return VIDEO_WHAT_IF;
+      // A visit that keeps loading or won't connect ("its not the camera its just stuck loading"):
+      // its own steps, then (given already) the way out by phone; never the camera's permissions.
+      if (this.says('loading', folded)) return last === VIDEO_WONT_LOAD.text ? VIDEO_LAST_RESORT : VIDEO_WONT_LOAD;
       const broken = this.says('broken', folded) || aspect === 'tried' || aspect === 'resend';
       const soon = this.says('soon', folded);
       // The device alone ("can i do it on my iphone?") is a question of what it takes, unless the video is in trouble.
