@@ -42,7 +42,7 @@ export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
   'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'handled', 'back',
-  'alone', 'toldToGo', 'coverage', 'calmer', 'notCalmer', 'selfPatient', 'otherPatient',
+  'alone', 'toldToGo', 'coverage', 'otherCare', 'calmer', 'notCalmer', 'taskAsked', 'selfPatient', 'otherPatient',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
 
@@ -120,7 +120,9 @@ export class FollowUpReader {
 
   /** What the care will cost, or whether the plan covers it ("mi seguro lo cubre?", "is the ambulance covered"). */
   asksCoverage(text: string): boolean {
-    return this.any('coverage', fold(text));
+    const folded = fold(text);
+    // "what's my copay for a specialist?" asks about other care: a question of its own, not this emergency's cost.
+    return this.any('coverage', folded) && !this.any('otherCare', folded);
   }
 
   /**
@@ -130,7 +132,8 @@ export class FollowUpReader {
    */
   calmer(text: string): boolean {
     const folded = fold(text);
-    return this.any('calmer', folded) && !this.any('notCalmer', folded) && !this.any('means', folded);
+    // "im not gonna do anything. just tired. can we finish moving the appt": the task goes on (YW06).
+    return this.any('calmer', folded) && !this.any('notCalmer', folded) && !this.any('means', folded) && !this.any('taskAsked', folded);
   }
 
   /**
