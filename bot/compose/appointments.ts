@@ -27,7 +27,7 @@ import { PreferredTimeParser } from '../../dialogs/appointment/when';
 
 /**
  * The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer).
- * The booking words are loaded once by the root (bot/app.ts): the main dialog reads them too.
+ * The booking words are loaded once (bot/compose/dialogs.ts, for the root): the main dialog reads them too.
  */
 export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, booking: BookingWords): AppointmentDialog {
   const modes = new VisitModes(kit);

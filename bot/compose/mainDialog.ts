@@ -39,7 +39,7 @@ import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 
 /**
  * The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs.
- * The booking words come from the root (bot/app.ts), loaded once for this and the appointment task.
+ * The booking words come from bot/compose/dialogs.ts (for the root), loaded once for this and the appointment task.
  */
 export function createMainDialog(
   kit: DialogKit,
