@@ -1,6 +1,7 @@
 import type { ConversationState } from 'botbuilder';
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
+import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { BookingWords } from '../../dialogs/bookingWords';
 import { CantGetIn } from '../../dialogs/cantGetIn';
 import type { DialogKit } from '../../dialogs/common/kit';
@@ -43,12 +44,13 @@ interface Dialogs {
 export function createDialogs(deps: DialogsDeps): Dialogs {
   const { kit, escalation, logger, identity, clock, conversationState } = deps;
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection, cantGetIn: CantGetIn.load() };
-  // Read by the routing (the same visit asked again) and by the appointment task: loaded once.
+  // Read by the routing (the same visit asked again; a booking's details) and by the appointment task: loaded once.
   const booking = BookingWords.load();
+  const bookingRequest = BookingRequest.load(kit.options);
   const mainDialog =
     deps.mainDialog ??
     createMainDialog(kit, escalation, logger, [
-      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking),
+      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking, bookingRequest),
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(
         (table) =>
@@ -67,7 +69,7 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
                 : {},
           ),
       ),
-    ], { records: identity.records, booking });
+    ], { records: identity.records, booking, bookingRequest });
   const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => kit.options.prefill(text, question));
   return { mainDialog, dialogs };
 }
