@@ -1,71 +1,39 @@
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { createLogger, type Logger } from '../common/logger';
 import { noMetrics, type AssistantMetrics } from '../ops/metrics';
-import { localeOf, ResponseCatalog } from '../common/responses';
-import { DialogKit } from '../dialogs/common/kit';
-import { OptionMatcher } from '../dialogs/common/options';
-import { ConversationMemory, type MemoryState } from '../dialogs/memory';
-import { PhraseBook } from '../dialogs/phrases';
-import { MedicineNames } from '../dialogs/common/medicineNames';
+import { ResponseCatalog } from '../common/responses';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
 import { CareCostWords } from '../dialogs/careCost';
-import { LabQuestionWords } from '../dialogs/labQuestion';
-import { RefillDialog } from '../dialogs/refill/refillDialog';
-import { CONTACT, PASSWORD_RESET, TOPIC_TABLES } from '../dialogs/topics/tables';
-import { ClinicHoursAnswer } from '../dialogs/topics/clinicHours';
-import { PharmacyHoursAnswer } from '../dialogs/topics/pharmacyHours';
-import { WellnessClassesAnswer } from '../dialogs/topics/wellnessClasses';
-import { CodeNotArrivingAnswer } from '../dialogs/topics/codeNotArriving';
-import { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
-import { TopicDialog } from '../dialogs/topics/topicDialog';
-import { TriageResponder } from '../dialogs/triage';
-import { isUrgent } from '../intents/types';
 import { loadPortalProfile } from '../services/portal/profile';
-import { AssistantAdapter } from '../channels/adapter';
-import { AssistantBot } from './assistantBot';
-import { createBotFrameworkAuthentication } from './auth';
-import { ReusedClientsAuthentication } from './reusedClients';
+import type { AssistantAdapter } from '../channels/adapter';
 import type { Choice } from '../channels/reply';
 import { ReplySender } from '../channels/replySender';
 import type { Config } from './config';
-import { healthRoute, StoreHealth } from './routes/healthRoute';
-import { messagesRoute } from './routes/messagesRoute';
-import { createHttpServer } from '../http/server';
 import { Lifecycle } from '../common/lifecycle';
-import { CheckedConversationState, CheckedUserState } from '../storage/state/checkedState';
-import { ConversationFreshness, DIALOG_STATE_PROPERTY } from '../storage/state/freshness';
-import { TurnGuard } from '../storage/state/turnGuard';
-import { createStorage } from '../storage/factory';
-import { asAssistantStorage } from '../storage/lockedStorage';
+import type { TurnGuard } from '../storage/state/turnGuard';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import type { AssistantOverrides } from './compose/overrides';
 import type { BotCore } from './compose/botCore';
 import { createChatWidget } from './compose/chatWidget';
-import { CHANNEL_ID as LOCAL_CHANNEL_ID } from '../directline/localDirectLine';
 import { createIdentity } from './compose/identity';
-import { createAppointmentDialog } from './compose/appointments';
-import { createMainDialog } from './compose/mainDialog';
-import { BookingWords } from '../dialogs/bookingWords';
 import { TranscriptRetention } from '../identity/bot/transcriptRetention';
 import { createAgentConsole } from './compose/agentConsole';
 import { createHandoffCore, type HandoffCore } from './compose/handoff';
-import { DialogRunner } from '../pipeline/dialogRunner';
-import { loadShorthand, ShorthandExpander, type NluObserver } from '../intents';
-import { createEmergencyCheck, createTriageCheck, PendingUnderstanding } from './compose/understanding';
-import { TriageGate } from '../pipeline/triageGate';
-import { SecretMasking } from '../pipeline/secretMasking';
-import { SmsKeywordGate } from '../pipeline/smsKeywords';
-import { TurnUnderstanding } from '../pipeline/understandTurn';
-import { typingIndicator } from './typing';
+import type { DialogRunner } from '../pipeline/dialogRunner';
 import { memberTyping } from '../handoff/bot/memberTyping';
-import { createMetrics, createOperations, operationsMetrics } from './compose/operations';
-import { TextLimit } from '../pipeline/textLimit';
+import { createMetrics } from './compose/operations';
 import { TurnFactsSource } from '../pipeline/turnFacts';
 import { createUrgentFollowUp } from './compose/urgentFollowUp';
-import { CantGetIn } from '../dialogs/cantGetIn';
+import { createState } from './compose/state';
+import { createIntents } from './compose/intents';
+import { createDialogKit } from './compose/dialogKit';
+import { createDialogs } from './compose/dialogs';
+import { createTurnGuard } from './compose/turnGuard';
+import { createAssistantBot } from './compose/assistantBot';
+import { createAdapter } from './compose/adapter';
+import { createServer } from './compose/httpServer';
 
 export type { AssistantOverrides } from './compose/overrides';
 export type { BotCore } from './compose/botCore';
@@ -89,55 +57,35 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const logger = overrides.logger ?? createLogger({ level: config.log.level });
   const catalog = ResponseCatalog.load();
   const profile = overrides.profile ?? loadPortalProfile(config.portalProfile);
-
-  const storage = overrides.storage
-    ? asAssistantStorage(overrides.storage)
-    : createStorage(config.storage, { logger, idleMinutes: config.conversation.idleMinutes, clock: overrides.clock });
-  const conversationState = new CheckedConversationState(storage);
-  const userState = new CheckedUserState(storage);
-
+  const { storage, conversationState, userState } = createState(config, overrides, logger);
   const sender = new ReplySender(catalog, conversationState.createProperty<Choice[]>('offeredChoices'));
   const clock = overrides.clock ?? Date.now;
   const metrics = overrides.metrics ?? noMetrics;
 
   // The intents layer: the emergency detector (synchronous, loaded now) and the recognizer
   // (built in the background; the first turns wait for it).
-  // The default check is also the recognizer's own (one lexicon run per message, see
-  // createEmergencyCheck); a check a test hands in leaves the recognizer its own detector.
-  const defaultCheck = overrides.emergencyCheck ? undefined : createEmergencyCheck();
-  const emergencyCheck = overrides.emergencyCheck ?? defaultCheck!;
-  // The safety triage (intents/triage): the gate's, the limits' and the recognizer's first step, one
-  // model run per message. A test's emergency check or triage decides alone, everywhere.
-  const triageCheck = overrides.triageCheck ?? createTriageCheck(overrides.emergencyCheck, logger);
-  const observer: NluObserver = { recognized: (r) => metrics.intent(r.intent, r.source), fallback: (provider, reason) => metrics.nluFallback(provider, reason) };
-  const pending = overrides.understanding ? null : new PendingUnderstanding(config.nlu, logger, undefined, observer, defaultCheck, triageCheck);
-  const understanding = overrides.understanding ?? pending!;
+  const { emergencyCheck, triageCheck, understanding, ready } = createIntents(config, overrides, logger, metrics);
 
-  const phrases = PhraseBook.load();
-  const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
-  // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
-  const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
-  const medicines = MedicineNames.load();
-  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'), medicines);
+  // Built later, used by closures made now: the dialog runner, the hand-off, the care follow-up, the turn guard.
   let dialogs: DialogRunner | undefined;
   let handoff: HandoffCore | undefined;
   const endDialogs = (context: TurnContext) => dialogs!.cancelAll(context);
   let careFollowUp: CareFollowUp | undefined;
-  const triage = new TriageResponder({
+  const kit = createDialogKit({
     sender,
     catalog,
     profile,
-    options,
     logger,
-    endDialogs,
     metrics,
-    labQuestion: LabQuestionWords.load(),
+    conversationState,
+    endDialogs,
+    policy: overrides.policy,
     onAnswered: async (context, match, answer) => {
       await careFollowUp?.remember(context, match);
       await handoff!.onTriage(context, match, answer);
     },
   });
-  const kit = new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, overrides.policy);
+  const { memory, phrases, options, triage } = kit;
   let turnGuard: TurnGuard | undefined;
   handoff = createHandoffCore({
     settings: config.handoff,
@@ -159,7 +107,6 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     urgentLine: (context, locale) => followUp.urgentLine(context, locale),
     turnGuard: () => turnGuard!,
   });
-  const escalation = handoff.escalation;
   const identity = createIdentity(config, {
     logger,
     catalog,
@@ -175,97 +122,37 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     transcripts: overrides.transcripts ?? handoff.transcripts,
     escalations: handoff.escalations,
   });
-  const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection, cantGetIn: CantGetIn.load() };
-  // Read by the routing (the same visit asked again) and by the appointment task: loaded once.
-  const booking = BookingWords.load();
-  const mainDialog =
-    overrides.mainDialog ??
-    createMainDialog(kit, escalation, logger, [
-      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking),
-      new RefillDialog(kit, memberAccess),
-      ...TOPIC_TABLES.map(
-        (table) =>
-          new TopicDialog(
-            kit,
-            table,
-            identity.verification,
-            table === CONTACT
-              ? {
-                  hours: new ClinicHoursAnswer(kit),
-                  pharmacyHours: new PharmacyHoursAnswer(kit, identity.records),
-                  pharmacyLocation: new PharmacyHoursAnswer(kit, identity.records, 'pharmacyLocation'),
-                  wellness: new WellnessClassesAnswer(kit) }
-              : table === PASSWORD_RESET
-                ? { codeNotArriving: new CodeNotArrivingAnswer(kit) }
-                : {},
-          ),
-      ),
-    ], { records: identity.records, booking });
-  dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => options.prefill(text, question));
+  const tasks = createDialogs({ kit, escalation: handoff.escalation, logger, identity, clock, conversationState, mainDialog: overrides.mainDialog });
+  dialogs = tasks.dialogs;
 
-  const say = (context: TurnContext, key: string) => {
-    const locale = localeOf(context.activity.locale);
-    return sender.send(context, { text: catalog.text(locale, key) }, locale);
-  };
   // One facts object per turn: the triage runs once, whoever reads it (limits, freshness, gate, recognizer).
   const turnFacts = new TurnFactsSource(triageCheck);
-  const freshness = new ConversationFreshness({
-    conversationState,
-    mainDialog,
-    idleMs: config.conversation.idleMinutes * 60_000,
-    logger,
-    clock: overrides.clock,
-    forgetChoices: (context) => sender.forgetChoices(context),
-    // An emergency or abuse disclosure gets its answer first and alone; the closed task needs no notice then.
-    notify: (context, reason) =>
-      isUrgent(turnFacts.of(context).triage(context.activity.text ?? '').match) ? Promise.resolve() : say(context, reason === 'idle' ? 'state.idleReset' : 'state.staleReset'),
-  });
-  const storeHealth = new StoreHealth();
-  turnGuard = new TurnGuard({
-    onStore: (ok) => storeHealth.record(ok),
-    conversationState,
-    userState,
-    logger,
-    beforeTurn: (context) => freshness.check(context).then(() => undefined),
-    busyReply: (context) => say(context, 'state.busy'),
-    backoff: overrides.turnBackoff,
-    beforeRelease: (context, replies) => handoff.recorder.commit(context, replies),
-  });
+  const guarded = createTurnGuard({ config, overrides, logger, conversationState, userState, mainDialog: tasks.mainDialog, sender, catalog, turnFacts, recorder: handoff.recorder });
+  turnGuard = guarded.turnGuard;
+  const storeHealth = guarded.storeHealth;
 
   const followUp = createUrgentFollowUp({ conversationState, triage, clock, options, phrases, sender, catalog });
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
-  const smsKeywords = new SmsKeywordGate({
-    sender,
-    catalog,
-    profile,
-    memory,
-    optedOut: userState.createProperty<boolean>('smsOptedOut'),
-    endDialogs,
-  });
-  const bot = new AssistantBot({
+  const bot = createAssistantBot({
+    config,
+    metrics,
     conversationState,
     userState,
     sender,
     catalog,
     profile,
+    kit,
     turnGuard,
-    identity: identity.handler(endDialogs),
-    identityGate: identity.gate(endDialogs),
-    facts: turnFacts,
-    triage: new TriageGate(triage, followUp, smsKeywords, dialogs),
+    identity,
+    endDialogs,
+    turnFacts,
     followUp,
     careFollowUp,
-    secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
-    smsKeywords,
-    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases }),
+    understanding,
     dialogs,
-    textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
-    handoff: handoff.relay,
-    recorder: handoff.recorder,
-    handoffStatus: handoff.eventHandoff,
+    handoff,
   });
   const onTurnError = createTurnErrorHandler({ logger, catalog, resetConversation: (context) => bot.resetConversation(context) });
-  const ready = pending ? pending.ready : Promise.resolve();
   return { logger, catalog, profile, storage, conversationState, userState, turnGuard, sender, bot, handoff, onTurnError, ready, metrics, emergencyCheck, triageCheck, turnFacts, identity, storeHealth };
 }
 
@@ -275,7 +162,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
  */
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const core = createBotCore(config, { ...overrides, metrics: createMetrics(overrides) });
-  const { logger, bot, onTurnError, storage, ready } = core;
+  const { logger, bot, storage, ready } = core;
   await storage.ready();
   // Transcript entries a crash left in the journal's tails go into their transcripts before any turn.
   await core.handoff.transcripts.recover();
@@ -283,15 +170,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   if (storage.kind === 'file' && config.env === 'production') {
     logger.info('STORAGE=file keeps state on this machine: run a single instance, or use STORAGE=blob or cosmos to scale out');
   }
-  const adapter = new AssistantAdapter(
-    new ReusedClientsAuthentication(createBotFrameworkAuthentication(config.auth)),
-    config.auth.botFramework.MicrosoftAppId ?? '',
-  );
-  // Metrics, the per-conversation budget and telemetry first, then typing indicators.
-  const ops = createOperations(config, core, overrides.clock);
-  for (const middleware of ops.middleware) adapter.use(middleware);
-  adapter.use(typingIndicator(undefined, (context) => core.handoff.withPerson(context)));
-  adapter.onTurnError = onTurnError;
+  // The adapter and its middleware: operations first, then typing indicators.
+  const { adapter, ops } = createAdapter(config, core, overrides.clock);
   const logic = (context: TurnContext) => bot.run(context);
 
   const lifecycle = new Lifecycle();
@@ -299,38 +179,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   core.handoff.connect(adapter, config.auth.botFramework.MicrosoftAppId ?? '', config.auth.enabled, chat.channel ? (id) => chat.channel!.online(id) : undefined);
   const agents = await createAgentConsole(config, core, lifecycle, overrides);
   if (agents.workspace) adapter.use(memberTyping(agents.workspace, logger));
-  const server = createHttpServer(
-    [
-      healthRoute(lifecycle, core.storeHealth),
-      messagesRoute({
-        adapter,
-        logic,
-        lifecycle,
-        logger,
-        maxBodyBytes: config.server.maxBodyBytes,
-        authEnabled: config.auth.enabled,
-        localChannelId: chat.channel ? LOCAL_CHANNEL_ID : undefined,
-        limits: {
-          conversation: ops.conversationLimit,
-          client: ops.clientLimiter,
-          trustProxyHops: config.operations.trustProxyHops,
-          turnDeadlineMs: config.operations.turnDeadlineMs,
-          metrics: ops.metrics,
-          triageCheck: core.triageCheck,
-        },
-      }),
-      ...chat.routes,
-      ...core.identity.routes,
-      ...agents.routes,
-      ...ops.routes,
-    ],
-    logger,
-    lifecycle,
-  );
-  ops.install(server, { lifecycle, openStreams: chat.channel ? () => chat.channel!.openStreams : undefined });
-  chat.streams?.attach(server.server);
+  const server = createServer(config, core, { adapter, logic, lifecycle, chat, agents, ops });
   const retention = new TranscriptRetention({ store: core.handoff.transcripts, escalations: core.handoff.escalations, retentionDays: config.identity.transcriptRetentionDays, now: clockOf(overrides), logger });
-
 
   return {
     server,

@@ -4,7 +4,7 @@ import { AppointmentDialog } from '../../dialogs/appointment/appointmentDialog';
 import type { AppointmentDeps } from '../../dialogs/appointment/appointmentState';
 import { BookingStatus } from '../../dialogs/appointment/bookingStatus';
 import { BookingDetails } from '../../dialogs/appointment/bookingDetails';
-import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
+import type { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { DayShift } from '../../dialogs/appointment/dayShift';
 import { EarlyTime } from '../../dialogs/appointment/earlyTime';
 import { FamilyAccess } from '../../dialogs/appointment/familyAccess';
@@ -27,9 +27,9 @@ import { PreferredTimeParser } from '../../dialogs/appointment/when';
 
 /**
  * The appointment task and its parts (reading words, moving a visit, changes of mind, the portal's answer).
- * The booking words are loaded once by the root (bot/app.ts): the main dialog reads them too.
+ * The booking words and the visit-kind words are loaded once (bot/compose/dialogs.ts, for the root): the main dialog reads them too.
  */
-export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, booking: BookingWords): AppointmentDialog {
+export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, booking: BookingWords, bookingRequest: BookingRequest): AppointmentDialog {
   const modes = new VisitModes(kit);
   const words = new VisitWords(kit, new PreferredTimeParser(RoutineTimes.load(), DayAlternatives.load()), modes, deps);
   const opening = new OpeningWords(kit, words);
@@ -44,7 +44,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, b
     answer: new PortalAnswer(kit, words, modes, sameTime, deps.cantGetIn),
     earlyTime: new EarlyTime(kit, words),
     nextWeek: new NextWeekOfVisit(words),
-    details: new BookingDetails(kit, BookingRequest.load(kit.options)),
+    details: new BookingDetails(kit, bookingRequest),
     movedVisit: new MovedVisitWords(kit, words),
     family: new FamilyAccess(kit, deps.records, NamedRelatives.load(), deps.verification),
     care: new CareFromReason(kit),

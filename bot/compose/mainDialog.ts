@@ -1,4 +1,4 @@
-import { BookingRequest } from '../../dialogs/appointment/bookingRequest';
+import type { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { asksBooked } from '../../dialogs/appointment/bookingStatus';
 import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
@@ -39,14 +39,14 @@ import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
 
 /**
  * The main dialog (routing, the resume offer, "anything else?", follow-ups) and its parts, over the task dialogs.
- * The booking words come from the root (bot/app.ts), loaded once for this and the appointment task.
+ * The booking words and visit-kind words come from bot/compose/dialogs.ts (for the root), loaded once for this and the appointment task.
  */
 export function createMainDialog(
   kit: DialogKit,
   escalation: Escalation,
   logger: Logger,
   tasks: readonly TaskDialog[],
-  deps: { records?: MemberRecords; booking: BookingWords },
+  deps: { records?: MemberRecords; booking: BookingWords; bookingRequest: BookingRequest },
 ): MainDialog {
   const { options, phrases, policy, medicines } = kit;
   const topicNames = TopicNames.load();
@@ -68,7 +68,7 @@ export function createMainDialog(
     vague: VagueRequest.load(),
     person: PersonWords.load(),
     booking: deps.booking,
-    bookingRequest: BookingRequest.load(options),
+    bookingRequest: deps.bookingRequest,
     bookedQuestion: asksBooked,
   });
   const replies = new MainReplies(kit, escalation);

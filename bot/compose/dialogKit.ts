@@ -1,0 +1,54 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { ReplySender } from '../../channels/replySender';
+import type { Logger } from '../../common/logger';
+import type { ResponseCatalog } from '../../common/responses';
+import { DialogKit, type RoutingPolicy } from '../../dialogs/common/kit';
+import { MedicineNames } from '../../dialogs/common/medicineNames';
+import { OptionMatcher } from '../../dialogs/common/options';
+import { LabQuestionWords } from '../../dialogs/labQuestion';
+import { ConversationMemory, type MemoryState } from '../../dialogs/memory';
+import { PhraseBook } from '../../dialogs/phrases';
+import { TriageResponder } from '../../dialogs/triage';
+import { loadShorthand, ShorthandExpander } from '../../intents';
+import type { AssistantMetrics } from '../../ops/metrics';
+import type { PortalProfile } from '../../services/portal/profile';
+
+interface DialogKitDeps {
+  sender: ReplySender;
+  catalog: ResponseCatalog;
+  profile: PortalProfile;
+  logger: Logger;
+  metrics: AssistantMetrics;
+  conversationState: ConversationState;
+  /** Ends every dialog in progress (the dialog runner is built after the kit). */
+  endDialogs: (context: TurnContext) => Promise<void>;
+  /** Told after a safety answer is out (the care follow-up and the hand-off, built after the kit). */
+  onAnswered: ConstructorParameters<typeof TriageResponder>[0]['onAnswered'];
+  policy?: RoutingPolicy;
+}
+
+/**
+ * What every dialog shares (dialogs/common/kit.ts): the phrases, the conversation's memory, the
+ * option matcher (shorthand written out, medicine names), and the safety triage's answers.
+ */
+export function createDialogKit(deps: DialogKitDeps): DialogKit {
+  const { sender, catalog, profile, logger, metrics, conversationState, endDialogs, onAnswered, policy } = deps;
+  const phrases = PhraseBook.load();
+  const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
+  // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
+  const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
+  const medicines = MedicineNames.load();
+  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'), medicines);
+  const triage = new TriageResponder({
+    sender,
+    catalog,
+    profile,
+    options,
+    logger,
+    endDialogs,
+    metrics,
+    labQuestion: LabQuestionWords.load(),
+    onAnswered,
+  });
+  return new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, policy);
+}
