@@ -101,6 +101,12 @@ export interface TurnTriage {
    * took her" after 911): the rest of the turn is a plain one, never that urgent answer again.
    */
   inItsLight?: boolean;
+  /**
+   * Right after a task's answer, the message plainly asks for a person or the task, and its safety
+   * reading came only from words not about the member's health (dialogs/main/plainAfterTask.ts):
+   * no mental-health answer and no safety line this turn.
+   */
+  plain?: boolean;
 }
 
 const TURN_TRIAGE = Symbol('dialogs.turnTriage');
@@ -120,5 +126,7 @@ export function turnTriage(context: TurnContext): TurnTriage {
 /** The turn's safety signal: the triage's, else the recognizer's (`result.safety`). */
 export function safetyOf(context: TurnContext): SafetySignal | null {
   const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
-  return turnTriage(context).safety ?? info?.result.safety ?? null;
+  const triage = turnTriage(context);
+  if (triage.plain) return null;
+  return triage.safety ?? info?.result.safety ?? null;
 }

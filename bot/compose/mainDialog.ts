@@ -24,6 +24,7 @@ import { ResumeOffer } from '../../dialogs/main/resumeOffer';
 import { RequestPlan } from '../../dialogs/main/requestPlan';
 import { SecondRequest } from '../../dialogs/main/secondRequest';
 import { FollowUpOverGuess } from '../../dialogs/main/followUpOverGuess';
+import { PlainAfterTask } from '../../dialogs/main/plainAfterTask';
 import { RouteDecider } from '../../dialogs/main/routeDecider';
 import { TaskStart } from '../../dialogs/main/taskStart';
 import { UnclearReply } from '../../dialogs/main/unclearReply';
@@ -52,6 +53,7 @@ export function createMainDialog(
   const topicNames = TopicNames.load();
   const rescueWords = RescueWords.load();
   const renewalFor = deps.records ? new RenewalFor(kit, deps.records) : undefined;
+  const concepts = loadConcepts();
   const decider = new RouteDecider({
     options,
     phrases,
@@ -61,7 +63,8 @@ export function createMainDialog(
     topicPrior: new TopicPrior(options, phrases, policy, topicNames),
     mentalHealthVisit: new MentalHealthVisit(options, phrases, policy),
     rescue: rescueWords,
-    overGuess: FollowUpOverGuess.load(loadConcepts()),
+    overGuess: FollowUpOverGuess.load(concepts),
+    plainAfterTask: PlainAfterTask.load(concepts),
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),

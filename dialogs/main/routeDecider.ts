@@ -23,6 +23,7 @@ import type { TopicPrior } from '../topicPrior';
 import type { VagueRequest } from '../vagueRequest';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
+import type { PlainAfterTask } from './plainAfterTask';
 import type { VisitModeNotPerson } from './visitModeNotPerson';
 
 /**
@@ -98,6 +99,8 @@ export interface RouteDeciderParts {
   vague?: Pick<VagueRequest, 'is'>;
   /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
   person?: Pick<PersonWords, 'asksChatHours' | 'willCall'>;
+  /** A person or the task plainly asked for right after a task's answer, read as distress only through other words (dialogs/main/plainAfterTask.ts). */
+  plainAfterTask?: Pick<PlainAfterTask, 'read'>;
 }
 
 /**
@@ -121,6 +124,16 @@ export class RouteDecider {
     if (picked === 'agent') return { kind: 'agent' };
     if (picked === 'somethingElse') return { kind: 'say', key: 'main.askAgain', menu: false, intent: picked };
 
+    // Right after a task's answer, "so is it down or not? can i just talk to someone", "wtf im not
+    // depressed, the WEBSITE is down. i want a real person", "this is useless. i want a real
+    // person": the triage's mental-health reading or safety signal came only from a site "down", a
+    // denial or frustration with the bot (nothing else in the message is a safety concept; never an
+    // emergency, abuse or a doubt of one): the person or the task, with no new safety line (v16 X09, Z07).
+    if (this.parts.plainAfterTask?.read(turn, triage, prior, phrases.interruption(turn.text) === 'agent')) {
+      triage.match = null;
+      triage.safety = null;
+      triage.plain = true;
+    }
     // The safety triage's outcomes come before any other routing (DESIGN.md, safety rule 1).
     // Right after a refill answer, "and my blood pressure pill?" describes one of the member's
     // medicines by what it is for: no symptom (a complaint is more than that description).
@@ -156,7 +169,7 @@ export class RouteDecider {
     if (triage.match && !triage.answered) return { kind: 'triage' };
     const { intent, score } = turn.result;
     // The turn's safety signal: the triage's, else the recognizer's (dialogs/turn.ts, safetyOf).
-    const safety = triage.safety ?? turn.result.safety ?? null;
+    const safety = triage.plain ? null : (triage.safety ?? turn.result.safety ?? null);
     // A rescue medicine running out, or needed before its refill comes ("its my asthma inhaler, what
     // if i need it this weekend"; "what if i need it before then" after a refill answer): a supply
     // today and when to call 911, never the refill's timing or the sign-in again. After the triage's
