@@ -178,10 +178,11 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const memberAccess = { records: identity.records, verification: identity.verification, oauthConnection: identity.oauthConnection, cantGetIn: CantGetIn.load() };
   // Read by the routing (the same visit asked again) and by the appointment task: loaded once.
   const booking = BookingWords.load();
+  const appointments = overrides.mainDialog ? null : createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking);
   const mainDialog =
     overrides.mainDialog ??
     createMainDialog(kit, escalation, logger, [
-      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking),
+      appointments!,
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(
         (table) =>
@@ -200,7 +201,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
                 : {},
           ),
       ),
-    ], { records: identity.records, booking });
+    ], { records: identity.records, booking, ...(appointments ? { times: appointments.words } : {}) });
   dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => options.prefill(text, question));
 
   const say = (context: TurnContext, key: string) => {
