@@ -6,7 +6,13 @@ import { renewalAnswer } from './refill/renewal';
 import { LAST_RX_STEP, type RenewalFor } from './refill/renewalFor';
 import { statusMeaning } from './refill/statusMeaning';
 import { turnInfo } from './turn';
-import { describePreferredTime, PARTS_OF_DAY, type PartOfDay } from './appointment/when';
+import { describePreferredTime, PARTS_OF_DAY, whenParams, type PartOfDay, type PreferredTime } from './appointment/when';
+import { PORTAL_WHEN, portalWhenMarker } from './appointment/openTimesAsked';
+import { mergedTime, timeSaidAfter } from './appointment/timeAtOpenTimes';
+import type { VisitWords } from './appointment/visitWords';
+
+/** Reads a day or time in the member's words, as the booking does. */
+export type PageTimes = Pick<VisitWords, 'timeSaid' | 'now'>;
 
 /**
  * The short answers to a follow-up about the answer just given (dialogs/followUps.ts), each with
@@ -18,9 +24,11 @@ import { describePreferredTime, PARTS_OF_DAY, type PartOfDay } from './appointme
  */
 export class FollowUpAnswers {
   /** `renewals`: the signed-in member's prescriptions, to name the medicine a renewal asked of the chat is about. */
+  /** `times`: reads a day or time said right after the scheduling page (the booking's own reading). */
   constructor(
     private readonly kit: DialogKit,
     private readonly renewals?: RenewalFor,
+    private readonly times?: PageTimes,
   ) {}
 
   async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' | 'reminders' }>): Promise<void> {
@@ -73,15 +81,45 @@ export class FollowUpAnswers {
     const { date, until, time } = followUp;
     const clock = time && /^\d{2}:\d{2}$/.test(time) ? time : null;
     const part = time && (PARTS_OF_DAY as readonly string[]).includes(time) ? (time as PartOfDay) : null;
-    const given = date || clock || part ? { date: date ?? null, until: until ?? null, time: clock, partOfDay: part } : null;
+    let given: PreferredTime | null = date || clock || part ? { date: date ?? null, until: until ?? null, time: clock, partOfDay: part } : null;
+    // A new day or time said right after the page ("actually thursday aftrnoon is better", "en la
+    // mañana de preferencia"): the page again with it, a time of day alone on the day given (v16 X01, W13).
+    const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text) : null;
+    if (said) {
+      const when = mergedTime(given, said);
+      const changed = JSON.stringify(whenParams(when)) !== JSON.stringify(given ? whenParams(given) : {});
+      if (!followUp.asks && (changed || !followUp.saidAgain)) return this.retimed(context, followUp, when);
+      given = when;
+    }
     const locale = kit.locale(context);
     const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
     const when = given ? describePreferredTime(given, locale, partNames) : '';
     const key = asked === 'stuck' ? 'followUp.about.stillStuck' : `${first}${asked === 'again' ? 'Again' : ''}${given ? '' : 'Any'}`;
     await kit.memory.remember(context, 'followUp', key);
     const phone = kit.profile.phone('memberServices', locale);
-    const params = { action: followUp.action, patient: followUp.patient ?? 'self', when: date ? (until ? `${date}/${until}` : date) : undefined, time };
+    const params = { action: followUp.action, patient: followUp.patient ?? 'self', care: followUp.care, mode: followUp.mode, ...(given ? whenParams(given) : {}) };
+    await kit.memory.remember(context, PORTAL_WHEN, portalWhenMarker(params));
     await kit.send(context, { text: kit.text(context, key, { ...phone, when }), links: [kit.link(context, 'appointments.schedule', params)] });
+  }
+
+  /** The scheduling page again, set to the new day or time, with the choices the booking had. */
+  private async retimed(context: TurnContext, followUp: OpenTimes, when: PreferredTime): Promise<void> {
+    const kit = this.kit;
+    const locale = kit.locale(context);
+    const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
+    const whenText = describePreferredTime(when, locale, partNames);
+    const patient = followUp.patient ?? 'self';
+    const params = { action: followUp.action ?? 'new', patient, care: followUp.care, mode: followUp.mode, ...whenParams(when) };
+    const lines = [
+      followUp.care && followUp.mode
+        ? kit.text(context, 'appointment.done.new', { care: kit.text(context, `options.appointment.care.${followUp.care}`), mode: kit.text(context, `options.appointment.mode.${followUp.mode}`), when: whenText })
+        : kit.text(context, 'appointment.done.reschedule', { when: whenText, to: '' }),
+    ];
+    if (patient === 'family') lines.push(kit.text(context, 'appointment.familyNote'));
+    lines.push(kit.text(context, 'appointment.orCall', { number: kit.profile.phone('memberServices', locale).number }));
+    await kit.memory.remember(context, PORTAL_WHEN, portalWhenMarker(params));
+    await kit.memory.remember(context, 'followUp', 'retimed');
+    await kit.send(context, { text: lines.join('\n\n'), links: [kit.link(context, 'appointments.schedule', params)] });
   }
 
   private async about(context: TurnContext, followUp: About, lead?: string): Promise<void> {

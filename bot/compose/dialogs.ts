@@ -47,10 +47,11 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
   // Read by the routing (the same visit asked again; a booking's details) and by the appointment task: loaded once.
   const booking = BookingWords.load();
   const bookingRequest = BookingRequest.load(kit.options);
+  const appointments = deps.mainDialog ? null : createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking, bookingRequest);
   const mainDialog =
     deps.mainDialog ??
     createMainDialog(kit, escalation, logger, [
-      createAppointmentDialog(kit, { clock: () => new Date(clock()), timeZone: identity.timeZone, ...memberAccess }, booking, bookingRequest),
+      appointments!,
       new RefillDialog(kit, memberAccess),
       ...TOPIC_TABLES.map(
         (table) =>
@@ -69,7 +70,7 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
                 : {},
           ),
       ),
-    ], { records: identity.records, booking, bookingRequest });
+    ], { records: identity.records, booking, bookingRequest, ...(appointments ? { times: appointments.words } : {}) });
   const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => kit.options.prefill(text, question));
   return { mainDialog, dialogs };
 }

@@ -13,7 +13,7 @@ import type { DialogKit } from '../../dialogs/common/kit';
 import type { MemberRecords } from '../../dialogs/common/memberRecords';
 import type { TaskDialog } from '../../dialogs/common/taskDialog';
 import type { Escalation } from '../../dialogs/escalation';
-import { FollowUpAnswers } from '../../dialogs/followUpAnswers';
+import { FollowUpAnswers, type PageTimes } from '../../dialogs/followUpAnswers';
 import { FollowUpNews } from '../../dialogs/followUpNews';
 import { FollowUpReader } from '../../dialogs/followUps';
 import { LineNames } from '../../dialogs/lineNames';
@@ -47,7 +47,7 @@ export function createMainDialog(
   escalation: Escalation,
   logger: Logger,
   tasks: readonly TaskDialog[],
-  deps: { records?: MemberRecords; booking: BookingWords; bookingRequest: BookingRequest },
+  deps: { records?: MemberRecords; booking: BookingWords; bookingRequest: BookingRequest; times?: PageTimes },
 ): MainDialog {
   const { options, phrases, policy, medicines } = kit;
   const topicNames = TopicNames.load();
@@ -78,7 +78,7 @@ export function createMainDialog(
   const taskStart = new TaskStart(kit);
   const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);
-  const followUpAnswers = new FollowUpAnswers(kit, renewalFor);
+  const followUpAnswers = new FollowUpAnswers(kit, renewalFor, deps.times);
   return new MainDialog(
     {
       kit,

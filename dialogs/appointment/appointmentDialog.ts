@@ -58,6 +58,11 @@ export class AppointmentDialog extends TaskDialog {
     ]);
   }
 
+  /** How the booking reads days and times: the follow-up right after its page reads them the same way. */
+  get words(): AppointmentParts['words'] {
+    return this.parts.words;
+  }
+
   /** "actually nevermind just cancel it" while moving: the visit is cancelled, not the task dropped. */
   protected override readsOwnChange(innerDc: DialogContext, rest: string): boolean {
     const flow = innerDc.stack.find((i) => i.id === `${this.intent}.flow`)?.state as { values?: AppointmentState } | undefined;

@@ -29,6 +29,21 @@ const ASKS = [
 const ALREADY_SAID =
   /\b(already (said|told|gave|say|tell|give|picked|chose)|i (said|told (you|u|ya))|didnt i (say|tell|already)|did i not (say|tell)|as i said|like i said|ya (le |te |les )?(dije|habia dicho|di|elegi)|le dije|te dije|como (le |te )?dije)\b/;
 
+/**
+ * A day or a time of day in the words ("thursday afternoon", "mornings preferably", "en la mañana de
+ * preferencia", "tmrw"), typos of the parts of the day too: said right after the page, it changes the
+ * page's day or time (a time of day alone refines the day given), never "When would you prefer?"
+ * again or the topics menu (newcomer run v16, X01, W13). The answer reads the time itself.
+ */
+const TIME_SAID =
+  /\b(today|tonight|tomorrow|tmrw?|tmrow|tomoz|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun|weekend|next (week|wk)|mornings?|mornin|aft\w*noo?ns?|afternon|evenings?|evenin|hoy|manana|mananas|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|tarde|tardes|noche)\b|\b\d{1,2} ?(am|pm)\b/;
+
+/** Words that ask about something else than the day (a person, a cancel, the bill): not a new time. */
+const OTHER_THING = /\b(cancel\w*|anul\w*|person|agent|human|persona|agente|bill|factura|refill|receta)\b/;
+
+/** Most words a new day or time said at the page has ("ok actually thursday afternoon is better for me"). */
+const MAX_TIME_WORDS = 14;
+
 export interface OpenTimesAsked {
   /** The scheduling page's day, range end and time (or part of day), as the portal answer left them. */
   date?: string;
@@ -39,6 +54,15 @@ export interface OpenTimesAsked {
   patient?: string;
   /** The follow-up answer given right before (a marker): this one again says why, then a person. */
   last?: string;
+  /** The page's kind of care and way to be seen (option ids), as the booking had them. */
+  care?: string;
+  mode?: string;
+  /** The open times were asked for ("what times do u have?"). */
+  asks?: boolean;
+  /** The day given said again ("didnt i already say wed morning?", "i said next week"). */
+  saidAgain?: boolean;
+  /** A day or time of day is said: it may change the page's (read by the answer). */
+  timeSaid?: boolean;
 }
 
 /** The answers' marker for the portal's scheduling answer, to read this follow-up by. */
@@ -50,8 +74,23 @@ export function portalWhenMarker(params: { when?: string | undefined; time?: str
 export function openTimesAsked(folded: string, prior: TopicPriorState): OpenTimesAsked | null {
   const marker = prior.answers?.[PORTAL_WHEN];
   if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined) return null;
-  if (!ASKS.some((re) => re.test(folded)) && !ALREADY_SAID.test(folded)) return null;
+  const asks = ASKS.some((re) => re.test(folded));
+  const saidAgain = ALREADY_SAID.test(folded);
+  const timeSaid = TIME_SAID.test(folded) && !OTHER_THING.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
+  if (!asks && !saidAgain && !timeSaid) return null;
   const [date, until, time] = marker.split('|');
-  const { action, patient } = prior.answers ?? {};
-  return { ...(action ? { action } : {}), ...(patient ? { patient } : {}), ...(date ? { date } : {}), ...(until ? { until } : {}), ...(time ? { time } : {}), ...(prior.answers?.followUp ? { last: prior.answers.followUp } : {}) };
+  const { action, patient, care, mode } = prior.answers ?? {};
+  return {
+    ...(action ? { action } : {}),
+    ...(patient ? { patient } : {}),
+    ...(action === 'new' && care ? { care } : {}),
+    ...(action === 'new' && mode ? { mode } : {}),
+    ...(date ? { date } : {}),
+    ...(until ? { until } : {}),
+    ...(time ? { time } : {}),
+    ...(prior.answers?.followUp ? { last: prior.answers.followUp } : {}),
+    asks,
+    saidAgain,
+    timeSaid,
+  };
 }

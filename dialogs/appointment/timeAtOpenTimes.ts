@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { DialogKit } from '../common/kit';
 import type { Subject } from '../common/memberRecords';
@@ -10,6 +11,8 @@ import { isoDate, type PreferredTime } from './when';
 
 /** Words that name today itself: without them, "en la tarde" (read as this afternoon) names only a time of day. */
 const TODAY = /\b(?:today|tonight|this (?:morning|afternoon|evening)|hoy|esta (?:manana|tarde|noche))\b/;
+/** A weekday or a date named ("thursday aftrnoon" said on a Thursday is today, with its day): not a time of day alone. */
+const DAY_NAMED = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\d/;
 
 /** The preferred time said before, updated by the words: a day alone keeps the time of day said before, and the other way round. */
 export function mergedTime(before: PreferredTime | null, said: PreferredTime): PreferredTime {
@@ -23,6 +26,17 @@ export function mergedTime(before: PreferredTime | null, said: PreferredTime): P
     partOfDay: newHour || !before ? said.partOfDay : before.partOfDay,
     ...(after ? { after } : {}),
   };
+}
+
+/**
+ * A day or time said after a day was given (at the open times, or right after the scheduling page):
+ * "mejor en la tarde" is read as this afternoon, so a time of day alone changes only the time of day.
+ */
+export function timeSaidAfter(words: Pick<VisitWords, 'timeSaid' | 'now'>, context: TurnContext, text: string): PreferredTime | null {
+  const read = words.timeSaid(context, text);
+  if (!read) return null;
+  const onlyHour = read.partOfDay && !read.until && read.date === isoDate(words.now(context)) && !TODAY.test(fold(text)) && !DAY_NAMED.test(fold(text));
+  return onlyHour ? { ...read, date: null } : read;
 }
 
 /**
@@ -41,11 +55,8 @@ export async function timeAtOpenTimes(kit: DialogKit, words: VisitWords, innerDc
   if (question.accepts(active, innerDc.context)) return null;
   const flow = leaf.stack.find((i) => i.id === `${LIVE_APPOINTMENTS}.flow`)?.state as { options?: LiveAppointmentOptions; values?: { subject?: Subject } } | undefined;
   if (!flow?.options) return null;
-  const read = words.timeSaid(innerDc.context, text);
-  if (!read) return null;
-  // "mejor en la tarde" is read as this afternoon: at the open times it changes only the time of day.
-  const onlyHour = read.partOfDay && !read.until && read.date === isoDate(words.now(innerDc.context)) && !TODAY.test(fold(text));
-  const said: PreferredTime = onlyHour ? { ...read, date: null } : read;
+  const said = timeSaidAfter(words, innerDc.context, text);
+  if (!said) return null;
   const before = flow.options.when && typeof flow.options.when !== 'string' ? flow.options.when : null;
   const when = mergedTime(before, said);
   state.preferred = { value: when };

@@ -17,6 +17,12 @@ const NO_ES_COUNT = String.raw`(?!\s*(?:d[ií]as?|semanas?|mes|meses|años?|hora
 
 const EN: Rewrite[] = [
   [/\bnxt\b/g, 'next'],
+  // Short forms and typos of a week and of the parts of the day ("next wk", "thursday aftrnoon",
+  // "tmrw mornin"): the recognizer read none of them, so the day said with them was lost (v16, X01).
+  [/\b(?:wk|wks|weeek)\b(?=\s|[.,!?]|$)/g, 'week'],
+  [/\b(?:aftrnoon|afternon|afternnon|aftenoon|afternoom|aftnoon|afternooon|arvo)(s?)\b/g, 'afternoon$1'],
+  [/\b(?:mornin|mornign|morming|moring|mroning|morninng)(s?)\b/g, 'morning$1'],
+  [/\b(?:evenin|evning|evenning|evenig)(s?)\b/g, 'evening$1'],
   // "the week after" / "the following week" with no day after it is the week after this one (the
   // recognizer reads "the week" as this week: on a Sunday, today); moving a visit reads it against the visit.
   [/\b(?:the\s+)?(?:week\s+after|following\s+week)\b(?!\s*(?:next|the\b|this|that|my|\d))/g, 'next week'],

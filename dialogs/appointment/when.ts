@@ -11,6 +11,7 @@ import { DayAlternatives } from './dayAlternatives';
 import { weekdayAndDate } from './weekdayAndDate';
 import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
+import { readCorrected } from './correctedTime';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -218,6 +219,8 @@ export class PreferredTimeParser {
     const routine = this.routines.find(said);
     if (routine) return this.withRoutine(routine, locale, now);
     const text = writeOutTimeWords(said, locale);
+    const corrected = readCorrected(text, locale, (words) => this.parse(words, locale, now));
+    if (corrected) return corrected;
     const folded = fold(text);
     const weeks = WEEK_AFTER_NEXT[locale].exec(folded);
     if (weeks) {
