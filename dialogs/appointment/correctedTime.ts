@@ -1,6 +1,5 @@
 import type { Locale } from '../../intents/types';
 import type { Parsed } from '../common/questions';
-import type { PreferredTime } from './when';
 
 /**
  * A time said, then corrected in the same message ("i said next week.. actually thursday afternoon
@@ -45,12 +44,20 @@ export function correctedTime(text: string, locale: Locale): CorrectedTime | nul
   return null;
 }
 
+/** The fields of a preferred time (dialogs/appointment/when.ts) that a correction reads and keeps. */
+export interface CorrectableTime {
+  date?: unknown;
+  time?: unknown;
+  partOfDay?: unknown;
+  after?: unknown;
+}
+
 /**
  * The time of a message with a correction in it, read with `parse`: the correction wins; one naming
  * only a part of the day ("next week, mornings better") keeps the day said before it. Null when the
  * message has no correction, or it says no time (the whole message is read then).
  */
-export function readCorrected(text: string, locale: Locale, parse: (words: string) => Parsed<PreferredTime>): Parsed<PreferredTime> | null {
+export function readCorrected<T extends CorrectableTime>(text: string, locale: Locale, parse: (words: string) => Parsed<T>): Parsed<T> | null {
   const words = correctedTime(text, locale);
   if (!words) return null;
   const after = parse(words.after);
