@@ -246,6 +246,76 @@ describe('EmergencyDetector', () => {
     );
   });
 
+  describe('concepts missed on development set v16 (other wordings, both languages)', () => {
+    const hits: Array<[string, EmergencyKind]> = [
+      // a hanging with the clitic before the verb
+      ['ya me voy a colgar de una viga', 'crisis'],
+      ['mi hermano dice que se quiere colgar', 'crisis'],
+      // chest pain that spreads, or rated severe
+      ['chest pressure for 30 min that spreads to my left arm', 'medical'],
+      ['my chest hurts so bad, going down into my arm, I have had a bypass', 'medical'],
+      ['chest pain 8 out of 10 since this morning', 'medical'],
+      ['me aprieta el pecho y se me va hacia la quijada, soy cardiaco', 'medical'],
+      ['dolor de pecho que se le corre a la espalda desde hace una hora', 'medical'],
+      ['dolor de pecho 9 de 10, tengo problemas del corazon', 'medical'],
+      // an infant's age in weeks without "old"
+      ['my daughter is 5 weeks and has a temp of 100.6', 'medical'],
+      ['son 3 weeks running a fever', 'medical'],
+      ['bebe 6 semanas fiebre 38', 'medical'],
+      ['mi nena tiene mes y medio y tiene calentura', 'medical'],
+      // bleeding that will not stop, a blood thinner
+      ['my dad\'s nose has been bleeding for 40 minutes', 'medical'],
+      ['my cut still hasn\'t stopped bleeding', 'medical'],
+      ['I\'m on Eliquis, my gums are bleeding and I feel dizzy', 'medical'],
+      ['sangrado de nariz que no se detiene', 'medical'],
+      ['mi mama toma anticoagulante y le sangran las encias, esta mareada', 'medical'],
+      // household products by other names, licked or sucked
+      ['el nino se puso a lamer el destapacanos', 'poison'],
+      ['mi bebe chupo la botella de Drano', 'poison'],
+      ['mi perro lamio limpiador de horno', 'poison'],
+      ['my toddler licked the Drano bottle', 'poison'],
+      // a parent's disclosure of a child's self-harm
+      ['mi hijo se quema los brazos con encendedor', 'crisis'],
+      ['mi hija tiene cicatrices en las munecas y dice que se las hizo ella misma', 'crisis'],
+      ['my daughter has cuts on her thighs and admitted she does it to herself', 'crisis'],
+      ['my 15 year old is burning herself with a lighter', 'crisis'],
+    ];
+    for (const [text, kind] of hits) it(`${kind}: ${text}`, () => expectKind(text, kind));
+    const lookalikes = [
+      'voy a colgar el telefono',
+      'te voy a colgar si sigues asi',
+      'me voy a colgar la mochila',
+      'la pagina se va a colgar otra vez',
+      'back pain that radiates down my leg',
+      'heartburn after dinner that goes up to my throat',
+      'Had chest pain last year that went to my arm, is it normal?',
+      'my heart goes out to you',
+      'me duele la espalda y se me corre a la pierna',
+      'I am 10 weeks pregnant and have a fever',
+      'my son had a fever 2 weeks ago, now fine',
+      'baby 10 months has a fever of 101',
+      'tengo 10 semanas de embarazo y fiebre',
+      'the bleeding stopped after 20 minutes of pressure',
+      'le sangro la nariz ayer pero ya se paro solo',
+      'I\'m on xarelto, do I need a blood test before my appointment? I get dizzy sometimes',
+      'compre destapacanos en la tienda, cual es mejor?',
+      'Drano didn\'t unclog the sink, what now?',
+      'estoy tomando acido folico para el embarazo',
+      'se corta el pelo ella sola',
+      'mi hija se corta las unas sola',
+      'she cuts her hair herself',
+      'my daughter burned herself on the stove while cooking',
+      'blood everywhere he cut his leg with a chainsaw',
+    ];
+    for (const text of lookalikes) {
+      it(`not crisis/poison/medical by the new rules: ${text}`, () => {
+        const m = detect(text);
+        assert.ok(!m || !/(hang\.clitic|chest\.radiating|chest\.severity|infant\.fever\.age|bleeding\.wont\.stop|bleeding\.thinner|self\.harm\.other)$/.test(m.rule), `false alarm (${m?.rule}) on: ${text}`);
+        if (/destapa|drano|acido folico/i.test(text)) assert.equal(m, null, `false alarm (${m?.rule}) on: ${text}`);
+      });
+    }
+  });
+
   describe('lexicon files are validated', () => {
     let dir: string;
     beforeEach(() => {

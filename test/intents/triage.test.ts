@@ -193,6 +193,32 @@ describe('safety triage (intents/triage)', function () {
     }
   });
 
+  describe('a child seen hurt by a witness or a teacher is child abuse; a caregiver\'s errand, a lockout and pills run out are not a disclosure', () => {
+    for (const [text, expected] of [
+      ['I saw a woman at the store slapping her little boy over and over', 'abuse:child'],
+      ['mi vecina le da cintarazos a su hijo todos los dias, los oigo', 'abuse:child'],
+      ['a kid on my soccer team keeps showing up with bruises and says he fell again', 'abuse:child'],
+      ['soy maestro y una alumna viene seguido con moretones, no quiere decir como', 'abuse:child'],
+      ['the app logs me out and then it won\'t let me back in to see my results', 'not-abuse'],
+      ['how do I get into my grandma\'s portal account? I\'m her caregiver', 'not-abuse'],
+      ['soy su cuidadora, como entro a la cuenta de mi mama?', 'not-abuse'],
+      ['ya se me acabaron las pastillas de la presion, me pueden resurtir?', 'not-crisis'],
+      ['my husband changed my password and he won\'t let me leave the house', 'abuse:dv'],
+      ['I\'m his caregiver and his daughter yells at him and shoves him', 'abuse:elder'],
+      ['se me acabaron las pastillas y las ganas de vivir', 'emergency:crisis'],
+      ['my son hit a kid at recess, can we see the counselor?', 'not-abuse:child'],
+    ] as const) {
+      it(`${expected}: ${text}`, () => {
+        const got = outcome(triage().triage(text));
+        const abuse = triage().triage(text).safety?.abuseKind;
+        if (expected === 'not-abuse') assert.ok(!got.startsWith('abuse') && !abuse, `${got} ${abuse ?? ''}`);
+        else if (expected === 'not-crisis') assert.ok(got !== 'emergency:crisis', got);
+        else if (expected === 'not-abuse:child') assert.notEqual(got, 'abuse:child');
+        else assert.equal(got, expected);
+      });
+    }
+  });
+
   describe('a partner named beside a child or an older adult the model is sure of does not make it domestic violence', () => {
     for (const [text, expected] of [
       ["my stepmom's boyfriend locks me in the basement when she's at work", 'abuse:child'],
