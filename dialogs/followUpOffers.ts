@@ -125,6 +125,9 @@ export const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memb
 /** The same for a code that should come by text: the number on file, signal, short codes, a new code, a call. */
 export const CODE_TRIED_TEXT: About = { text: 'followUp.about.codeTriedText', line: 'memberServices', links: ['signInHelp.verificationCode'] };
 
+/** A code on a claim, an EOB or a statement ("CO-50"): what such codes mean, the claim's EOB, appeals, Billing's line. */
+export const CLAIM_CODE: About = { text: 'followUp.about.claimCode', line: 'billing', links: ['billing.claims', 'billing.disputes'] };
+
 /** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
 export const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };
 

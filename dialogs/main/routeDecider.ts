@@ -14,6 +14,8 @@ import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
 import { fold } from '../common/text';
+import { namesClaimCode } from '../claimCode';
+import { CLAIM_CODE } from '../followUpOffers';
 import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
 import { QUESTIONS } from '../questions';
@@ -231,6 +233,11 @@ export class RouteDecider {
     // kind of care and mode (unless named anew), never "that didn't help" (v14 YW01).
     const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
+    // A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50"): a claim
+    // adjustment code, Billing's; never the sign-in code the recognizer hears in "code" (v16 Z07).
+    if (!phrase && !triage.match && namesClaimCode(turn.text, !!prior?.topics.includes('billing') && !prior.safety)) {
+      return { kind: 'followUp', followUp: { kind: 'about', ...CLAIM_CODE, links: CLAIM_CODE.links ?? [] }, topic: 'billing' };
+    }
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
