@@ -45,6 +45,8 @@ export interface About {
   renewFor?: RenewFor;
   explainRx?: ExplainRx;
   app?: boolean;
+  /** A sign-in sub-topic asked beside it ("and i forgot my password too"): answered right after. */
+  thenSignIn?: string;
 }
 
 /** What a prescription's status means and what comes next (`explainRx` is filled in by the reader). */
@@ -122,8 +124,13 @@ export const PLACE_HOURS: About = { text: 'followUp.about.placeHours', links: ['
 
 /** The code does not come and the usual steps were tried: the other way of getting it, the address on file, a call. */
 export const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memberServices', links: ['signInHelp.verificationCode'] };
+/** The same when the member never said how it comes: the other way, both addresses on file, a call (no e-mail assumed). */
+export const CODE_TRIED_EITHER: About = { text: 'followUp.about.codeTriedEither', line: 'memberServices', links: ['signInHelp.verificationCode'] };
 /** The same for a code that should come by text: the number on file, signal, short codes, a new code, a call. */
 export const CODE_TRIED_TEXT: About = { text: 'followUp.about.codeTriedText', line: 'memberServices', links: ['signInHelp.verificationCode'] };
+
+/** A code on a claim, an EOB or a statement ("CO-50"): what such codes mean, the claim's EOB, appeals, Billing's line. */
+export const CLAIM_CODE: About = { text: 'followUp.about.claimCode', line: 'billing', links: ['billing.claims', 'billing.disputes'] };
 
 /** A renewal asked of this chat: it cannot send one; the member's own way, and the pharmacy line. */
 export const RENEW_DO_IT: About = { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' };

@@ -3,10 +3,10 @@ import type { LinkKey, PhoneLine } from '../services/portal/profile';
 import type { MedicineNames } from './common/medicineNames';
 export type { RenewFor } from './followUpOffers';
 import { fold } from './common/text';
-import { codeWay } from './topics/codeNotArriving';
+import { codeWay, codeWayCorrected, forgotPassword } from './topics/codeNotArriving';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
-import { ABOUT, APP, CODE_TRIED, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
+import { ABOUT, APP, CODE_TRIED, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import type { About } from './followUpOffers';
 import { LineNames } from './lineNames';
 import { numberAsked } from './followUpNumber';
@@ -170,6 +170,14 @@ export class FollowUpReader {
     // donde la recojo"): where the pharmacies are, never the contact menu (newcomer run v16, X03).
     if (topic === 'refill' && !prior.safety && !outside && words <= MAX_WORDS && WHERE.test(folded) && PICK_UP.test(folded)) return { kind: 'place', topic: 'pharmacyLocation' };
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
+    // After sign-in help, how the code comes corrected ("es por texto no por correo": correo is
+    // e-mail here): that way's checks, and a forgotten password said beside it its reset right
+    // after; never a contact menu or the mail-order pharmacy (v16 X04).
+    const corrected = topic === 'password_reset' && !prior.safety && words <= MAX_NEWS_WORDS ? codeWayCorrected(folded) : null;
+    if (corrected) {
+      const checks = corrected === 'text' ? CODE_TRIED_TEXT : CODE_TRIED;
+      return about({ ...checks, ...(forgotPassword(folded) ? { thenSignIn: 'forgotPassword' } : {}) }, []);
+    }
     // A clear request for another task, named by its own words ("when is my next appt" after a
     // refill answer, "cuando es mi cita" after the bill): that task, never an aspect of the answer
     // just given (its "when", its line, its steps).
@@ -213,8 +221,10 @@ export class FollowUpReader {
     // (the code by text, the address on file, a call), never a menu or what was tried again.
     if (topic === 'password_reset' && !prior.safety && !outside && words <= MAX_NEWS_WORDS && saysAspect(folded, 'resend') && saysAspect(folded, 'tried')) {
       // A code that should come by text ("never comes to my phone") gets the texted code's checks.
-      const tried = codeWay(folded) === 'text' ? CODE_TRIED_TEXT : CODE_TRIED;
-      const again = prior.answers?.followUp === CODE_TRIED.text || prior.answers?.followUp === CODE_TRIED_TEXT.text;
+      // A way said now, else the one said before; never said: no e-mail assumed (v16 X04).
+      const way = codeWay(folded) ?? prior.answers?.codeWay;
+      const tried = way === 'text' ? CODE_TRIED_TEXT : way === 'email' ? CODE_TRIED : CODE_TRIED_EITHER;
+      const again = [CODE_TRIED.text, CODE_TRIED_TEXT.text, CODE_TRIED_EITHER.text].includes(prior.answers?.followUp ?? '');
       return about(again ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : tried, []);
     }
     // What was said was already done, what an app or a status means, in a longer message ("i

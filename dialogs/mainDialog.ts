@@ -87,7 +87,8 @@ export class MainDialog extends ComponentDialog {
     const turn = turnInfo(context);
     // The topic just answered (taken: it concerns the message right after the answer).
     const noted = await kit.memory.takePrior(context);
-    const decision = decider.decide(turn, turnTriage(context), offered ? { prior: offered, lean: true } : { prior: noted, lean: false });
+    const handOff = await kit.memory.takeHandOff(context);
+    const decision = decider.decide(turn, turnTriage(context), { ...(offered ? { prior: offered, lean: true } : { prior: noted, lean: false }), ...(handOff ? { handOff } : {}) });
     noteRouted(context, turn, decision);
     this.logger.info(
       { intent: turn.result.intent, score: Number(turn.result.score.toFixed(3)), source: turn.result.source, decision: decision.kind, locale: turn.locale },

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale, TaskIntentId } from '../intents/types';
+import type { PhoneLine } from '../services/portal/profile';
 
 /**
  * What the assistant remembers about a conversation between turns, in conversation state:
@@ -30,6 +31,8 @@ export interface MemoryState {
   prior?: TopicPriorState;
   /** The assistant's last answer told the member to sign in (read, and cleared, by the next message). */
   signInAsked?: boolean;
+  /** The phone line the last answer's hand-off gave (read, and cleared, by the next message): the wait asked next is on it. */
+  handOff?: PhoneLine;
   /** The last booking asked for in this conversation: booked (the visit's and its patient's ids) or not. */
   booking?: BookingNote;
 }
@@ -106,6 +109,17 @@ export class ConversationMemory {
   }
 
   /** This turn tells the member to sign in (their next message may be a password typed by mistake). */
+  async noteHandOff(context: TurnContext, line: PhoneLine): Promise<void> {
+    await this.update(context, (s) => (s.handOff = line));
+  }
+
+  /** The line of a hand-off given just before, once: the next message takes it. */
+  async takeHandOff(context: TurnContext): Promise<PhoneLine | undefined> {
+    const line = (await this.state(context)).handOff;
+    if (line) await this.update(context, (s) => delete s.handOff);
+    return line;
+  }
+
   async noteSignInAsked(context: TurnContext): Promise<void> {
     await this.update(context, (s) => (s.signInAsked = true));
   }

@@ -15,7 +15,18 @@ export class PersonWords {
   private constructor(
     private readonly hours: PairedWords,
     private readonly call: PairedWords,
+    private readonly wait: PairedWords,
+    private readonly bareWait: PairedWords,
   ) {}
+
+  /**
+   * How long the wait is on the phone or for a person ("how long is the wait on the phone", "how
+   * long will i be on hold"); right after a hand-off (`afterHandOff`), a bare "how long is the wait",
+   * "cuanto tengo que esperar?" too (anywhere else that is the wait for what was just answered).
+   */
+  asksWait(text: string | undefined, afterHandOff: boolean): boolean {
+    return this.wait.says(text) || (afterHandOff && this.bareWait.says(text));
+  }
 
   /** When the people behind the chat (agents) are on. */
   asksChatHours(text: string | undefined): boolean {
@@ -32,6 +43,8 @@ export class PersonWords {
     return new PersonWords(
       PairedWords.load(file, { alone: 'hoursAlone', first: 'when', second: 'people' }, 'Person words (chat hours)', error),
       PairedWords.load(file, { alone: 'callAlone', first: 'callFirst', second: 'callSecond' }, 'Person words (will call)', error),
+      PairedWords.load(file, { alone: 'waitAlone', first: 'waitFirst', second: 'waitSecond' }, 'Person words (the wait)', error),
+      PairedWords.load(file, { alone: 'bareAlone', first: 'bareFirst', second: 'bareSecond' }, 'Person words (a bare wait)', error),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import { namesClaimCode } from '../claimCode';
 import { offTopic } from '../offTopic';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
@@ -23,12 +24,22 @@ export function saysThanks(kit: DialogKit, context: TurnContext): boolean {
 /** Another task the recognizer is sure enough of to route a new message to (not this one). */
 export function freshRequest(kit: DialogKit, own: TaskIntentId, context: TurnContext): TaskIntentId | null {
   const { intent, score } = turnInfo(context).result;
-  const task = TASK_INTENTS.find((t) => t === intent);
+  const task = claimCodeRead(own, context, TASK_INTENTS.find((t) => t === intent));
   return task && task !== own && score >= kit.policy.routeAt ? task : null;
 }
 
 export function otherTopic(kit: DialogKit, own: TaskIntentId, context: TurnContext): TaskIntentId | null {
   const { intent, score } = turnInfo(context).result;
-  const task = TASK_INTENTS.find((t) => t === intent);
+  const task = claimCodeRead(own, context, TASK_INTENTS.find((t) => t === intent));
   return task && task !== own && score >= kit.policy.switchAt ? task : null;
+}
+
+/**
+ * A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50") that the
+ * recognizer hears as the sign-in code: Billing's (in the billing task, no switch: the message is
+ * routed afresh to the claim code's answer), never sign-in help (v16 Z07).
+ */
+function claimCodeRead(own: TaskIntentId, context: TurnContext, task: TaskIntentId | undefined): TaskIntentId | undefined {
+  if (task !== 'password_reset' || !namesClaimCode(turnInfo(context).text, own === 'billing')) return task;
+  return own === 'billing' ? undefined : 'billing';
 }

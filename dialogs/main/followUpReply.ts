@@ -30,6 +30,8 @@ export class FollowUpReply {
     }
     await this.answers.send(step.context, followUp);
     if (followUp.kind === 'about' && followUp.person) return this.replies.escalate(step, 'member_asked');
+    // A sign-in sub-topic asked beside it ("and i forgot my password"): its answer next.
+    if (followUp.kind === 'about' && followUp.thenSignIn) return this.taskStart.begin(step, 'password_reset', undefined, { topic: followUp.thenSignIn });
     if (followUp.kind !== 'notUrgent' && followUp.kind !== 'comeIn') return step.next({ kind: 'completed' } satisfies TaskOutcome);
     // "can I come in today?" next is still about a visit.
     if (prior) await this.kit.memory.notePrior(step.context, prior);

@@ -1,3 +1,4 @@
+import { phoneFor } from '../../handoff/core/contact';
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
@@ -34,7 +35,10 @@ export class MainReplies {
     const topic = await this.kit.memory.topic(context);
     // The task named with the request wins over an earlier topic's trail.
     const trail = named && topic?.intent !== named ? undefined : topic;
-    await this.escalation.requestPerson(context, escalationRequest(context, reason, this.kit.locale(context), trail, named ? { intent: named } : {}));
+    const request = escalationRequest(context, reason, this.kit.locale(context), trail, named ? { intent: named } : {});
+    await this.escalation.requestPerson(context, request);
+    // "how long is the wait?" next is about this hand-off's line.
+    await this.kit.memory.noteHandOff(context, phoneFor(request.intent));
     // The topic ends with the hand-off: what the member writes next (perhaps to an agent) is not
     // an answer to its questions (a lone word after sign-in help is not taken for a password).
     await this.kit.memory.forgetTopic(context);

@@ -13,7 +13,10 @@ import type { FollowUp, FollowUpReader } from '../followUps';
 import type { FollowUpOverGuess } from './followUpOverGuess';
 import type { TopicPriorState } from '../memory';
 import type { MentalHealthVisit } from '../mentalHealthVisit';
+import { phoneFor } from '../../handoff/core/contact';
 import { fold } from '../common/text';
+import { namesClaimCode } from '../claimCode';
+import { CLAIM_CODE } from '../followUpOffers';
 import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
 import { QUESTIONS } from '../questions';
@@ -49,7 +52,7 @@ export type Decision =
   | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
   | { kind: 'nurseInChat'; safetyFirst: boolean }
   /** A short answer with a phone line: the chat team's hours, or the number for a member who will call. */
-  | { kind: 'line'; key: 'main.chatHours' | 'main.willCall'; line: PhoneLine; intent: RoutedIntent }
+  | { kind: 'line'; key: 'main.chatHours' | 'main.willCall' | 'main.phoneWait'; line: PhoneLine; intent: RoutedIntent }
   | { kind: 'unclear' };
 
 /**
@@ -98,7 +101,7 @@ export interface RouteDeciderParts {
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
   vague?: Pick<VagueRequest, 'is'>;
   /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
-  person?: Pick<PersonWords, 'asksChatHours' | 'willCall'>;
+  person?: Pick<PersonWords, 'asksChatHours' | 'willCall' | 'asksWait'>;
   /** A person or the task plainly asked for right after a task's answer, read as distress only through other words (dialogs/main/plainAfterTask.ts). */
   plainAfterTask?: Pick<PlainAfterTask, 'read'>;
 }
@@ -117,7 +120,7 @@ export class RouteDecider {
    * "is this about A?" without a pick. A symptom the triage heard that only describes a medicine
    * right after a refill answer is cleared from `triage` (the turn's).
    */
-  decide(turn: TurnInfo, triage: TurnTriage, { prior, lean }: { prior?: TopicPriorState; lean: boolean }): Decision {
+  decide(turn: TurnInfo, triage: TurnTriage, { prior, lean, handOff }: { prior?: TopicPriorState; lean: boolean; handOff?: PhoneLine }): Decision {
     const { options, phrases, policy, followUps, mentalHealthVisit } = this.parts;
     const picked = options.match(turn.text, 'topics', 'exact');
     if (isTask(picked)) return { kind: 'task', intent: picked };
@@ -200,6 +203,10 @@ export class RouteDecider {
     if (person && !safety && !prior?.safety && !/\b(911|988)\b/.test(turn.text)) {
       if (person.asksChatHours(turn.text)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
       if (person.willCall(turn.text)) return { kind: 'line', key: 'main.willCall', line: prior?.topics.includes('billing') ? 'billing' : 'memberServices', intent: 'agent' };
+      // The wait on the phone or for a person ("how long is the wait on the phone", "cuanto tengo que
+      // esperar?" right after a hand-off): this chat cannot see it; the hand-off's line and its hours,
+      // never the care team's reply times or "out of scope" (v16 Z07).
+      if (person.asksWait(turn.text, !!handOff)) return { kind: 'line', key: 'main.phoneWait', line: handOff ?? phoneFor(prior?.topics[0] ?? null), intent: 'agent' };
     }
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.
@@ -231,6 +238,11 @@ export class RouteDecider {
     // kind of care and mode (unless named anew), never "that didn't help" (v14 YW01).
     const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
+    // A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50"): a claim
+    // adjustment code, Billing's; never the sign-in code the recognizer hears in "code" (v16 Z07).
+    if (!phrase && !triage.match && namesClaimCode(turn.text, !!prior?.topics.includes('billing') && !prior.safety)) {
+      return { kind: 'followUp', followUp: { kind: 'about', ...CLAIM_CODE, links: CLAIM_CODE.links ?? [] }, topic: 'billing' };
+    }
     const elsewhere = isTask(intent) && score >= policy.switchAt && !prior?.topics.includes(intent);
     const about = lean || phrase ? null : followUps.read(turn.text, prior, elsewhere, offTopic(turn.text, turn.result, prior?.topics));
     if (about) return { kind: 'followUp', followUp: about, topic: prior!.topics[0]! };
