@@ -1,0 +1,65 @@
+import { ABUSE_LABELS, type TriageLabel } from './labels';
+import { ACCOUNT, ERRAND, HARM_CONCEPTS, LOCKED_OUT, RAN_OUT, RAN_OUT_NOT, RAN_OUT_ONLY, WRITER_CAREGIVER, fold } from './decisionShares';
+import type { SentenceView } from './features';
+import { I } from './probabilities';
+
+/*
+ * Plain words the triage model reads as an outcome they are not: a caregiver's errand, an account
+ * that "won't let me back in", pills that ran out, a household product licked in words the concepts
+ * do not know. Used by intents/triage/safetyTriage.ts; a strong lexicon rule fires whatever these say.
+ */
+
+/**
+ * The outcome labels whose probability is only a reading of plain words in this message:
+ * - abuse, when the writer is the relative's caregiver doing an errand ("can't sign in to my mom's
+ *   account, I'm her caregiver"), or an account "won't let me back in" (a sign-in problem), and no
+ *   concept of harm is left once those words are set aside ("I'm her caregiver and her son hits
+ *   her" keeps its violence);
+ * - crisis, when the member's medicine ran out ("ya se me acabaron" after "mis pastillas") and the
+ *   message carries nothing but the medicine (no wish, no hopelessness, not "las ganas de vivir").
+ * A strong lexicon rule still fires whatever this says.
+ */
+export function plainReadings(text: string, sentences: readonly SentenceView[]): readonly TriageLabel[] {
+  const folded = fold(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+  const concepts = new Set(sentences.flatMap((s) => s.concepts));
+  const tokens = sentences.map((s) => s.tokens.join(' ')).join(' ');
+  const voided: TriageLabel[] = [];
+  const caregiverErrand = WRITER_CAREGIVER.test(tokens) && (concepts.has('task') || ERRAND.test(tokens));
+  const lockedOut = LOCKED_OUT.test(tokens) && ACCOUNT.test(tokens);
+  if (caregiverErrand || lockedOut) {
+    // The harm concepts left once the lockout's "won't let me" is set aside.
+    const rest = lockedOut ? tokens.replace(LOCKED_OUT, ' ') : tokens;
+    const harmLeft = [...concepts].filter((c) => HARM_CONCEPTS.has(c) && (c !== 'violence' || !lockedOut || VIOLENT_WORDS.test(rest)));
+    if (harmLeft.length === 0) voided.push(...ABUSE_LABELS);
+  }
+  if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis');
+  return voided;
+}
+
+/** Words of violence or control besides a lockout (a partner who hits, threatens, controls). */
+const VIOLENT_WORDS = /\b(?:hit|hits|hitting|hurt|hurts|beat|beats|kick|kicks|slap|slaps|push|pushes|pushed|choke|chokes|threat\w*|scared|afraid|leave the house|take my phone|took my phone|controls?|controlling|yell\w*|scream\w*|abus\w*|he|she|husband|wife|boyfriend|girlfriend|partner|ex)\b/;
+
+/** The probabilities with the voided labels' share moved to "no outcome" (other). */
+export function withoutReadings(p: Float64Array, voided: readonly TriageLabel[]): Float64Array {
+  if (voided.length === 0) return p;
+  const q = Float64Array.from(p);
+  for (const label of voided) {
+    q[I.other] = q[I.other]! + q[I[label]]!;
+    q[I[label]] = 0;
+  }
+  return q;
+}
+
+/**
+ * Whether the model's crisis reading of a poisoning has words to stand on. A household product
+ * swallowed or licked (the lexicon's swallowed.toxic rules) in words the concepts do not know, with
+ * no distress and no ingestion the model understood ("mi hija lamió un líquido para destapar
+ * caños"), is the poisoning the lexicon says, whatever share the unknown words give a crisis. Pills
+ * ("she's going to take all her pills tonight") keep the model's crisis.
+ */
+export function crisisRead(rule: string, sentences: readonly SentenceView[]): boolean {
+  if (!TOXIC_RULE.test(rule)) return true;
+  return sentences.some((s) => s.concepts.some((c) => c === 'ingest' || DISTRESS.has(c)));
+}
+const TOXIC_RULE = /\.poison\.swallowed\.toxic$/;
+const DISTRESS: ReadonlySet<string> = new Set(['death_wish', 'self_harm', 'hopeless', 'mood', 'farewell', 'mh_care', 'fear']);
