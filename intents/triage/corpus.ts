@@ -4,7 +4,7 @@ import { NluDataError, readLines } from '../data-files';
 import { DATA_DIR } from '../paths';
 import { normalizeChars } from '../text/normalize';
 import { prng } from '../local/softmax';
-import { loadTrainingSet } from '../training-data';
+import { isIntentOnly, loadTrainingSet } from '../training-data';
 import { LOCALES, type Locale } from '../types';
 import type { ConceptMatcher } from './concepts';
 import { labelOfFile, type TriageLabel } from './labels';
@@ -32,7 +32,8 @@ export interface TriageExample {
  *    intent model calls none, and visits asked for because of a symptom ("book me in for this
  *    cough", "video visit for my rash"), are symptoms to the triage (the task still goes on when a
  *    task word is there: intents/understanding.ts), so they are left out rather than taught as
- *    `other`. Bills, records and refills that name a condition stay `other`;
+ *    `other`. Bills, records and refills that name a condition stay `other`. The
+ *    `<intent>.intent-only.txt` files are not read (intents/training-data.ts, INTENT_ONLY_SUFFIX);
  * 3. intents/data/public/<name>.<label>.txt — the training halves of public data sets
  *    (banking, CLINC150, HWU64, SNIPS as other; MedQuAD's NIH questions as symptoms).
  */
@@ -56,6 +57,7 @@ export function loadTriageCorpus(concepts: ConceptMatcher, dir = TRIAGE_DATA_DIR
   }
   for (const ex of loadTrainingSet()) {
     if (ex.source.startsWith(publicDir)) continue; // read below, with its own labels
+    if (isIntentOnly(ex)) continue; // the intent model's alone (intents/training-data.ts)
     if (AMBIGUOUS_AS_OTHER.has(ex.intent)) {
       const tokens = normalizeChars(ex.text).split(' ');
       if (concepts.find(tokens).some((c) => concepts.signal.has(c))) continue;

@@ -71,6 +71,9 @@ describe('training and test data', () => {
       fs.rmSync(path.join(dir, 'en', 'refills.txt'));
       fs.writeFileSync(path.join(dir, 'en', 'refill.txt'), 'a\tb\n');
       assert.throws(() => loadTrainingSet(dir), /refill\.txt: line 1: contains a control character/);
+      fs.writeFileSync(path.join(dir, 'en', 'refill.txt'), 'refill my meds\n');
+      fs.writeFileSync(path.join(dir, 'en', 'refils.intent-only.txt'), 'refill my inhaler\n');
+      assert.throws(() => loadTrainingSet(dir), /refils\.intent-only\.txt: file name is not a model intent/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

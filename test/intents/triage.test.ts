@@ -14,6 +14,7 @@ import { normalizeChars } from '../../intents/text/normalize';
 import type { TriageCheck, TriageResult } from '../../intents/types';
 import { sharedDetector } from './support/fixtures';
 import { fromRoot } from '../../common/paths';
+import { isIntentOnly, loadTrainingSet } from '../../intents/training-data';
 
 let shared: SafetyTriage | undefined;
 /** The triage as `npm run build` wrote it (or trained now when the file is missing or stale). */
@@ -317,6 +318,14 @@ describe('safety triage (intents/triage)', function () {
       assert.equal(labelOfFile('emergency.crisis.txt'), 'crisis');
       assert.equal(labelOfFile('other.mind.txt'), 'other');
       assert.equal(labelOfFile('emergency.nope.txt'), null);
+    });
+
+    it('reads the intent model\'s lines as other, but never an <intent>.intent-only.txt file', () => {
+      const corpus = loadTriageCorpus(loadConcepts());
+      const intentOnly = loadTrainingSet().filter(isIntentOnly);
+      assert.ok(intentOnly.length >= 100, 'the intent-only files are read by the intent model');
+      assert.ok(corpus.some((e) => e.source.includes(`${path.sep}train${path.sep}en${path.sep}thanks.txt:`)), 'the plain thanks lines are other');
+      assert.equal(corpus.filter((e) => e.source.includes('.intent-only.txt:')).length, 0);
     });
 
     it('the frozen test sets are as they were frozen (intents/data/frozen/SHA256SUMS)', () => {
