@@ -41,6 +41,12 @@ const TIME_SAID =
 /** Words that ask about something else than the day (a person, a cancel, the bill): not a new time. */
 const OTHER_THING = /\b(cancel\w*|anul\w*|person|agent|human|persona|agente|bill|factura|refill|receta)\b/;
 
+/**
+ * The member keeps the visit they have ("actually nvm ill keep the tuesday one. its still on
+ * right?", "olvidalo, me quedo con la del martes"): its day is not a new time for the page (v15 YZ02).
+ */
+const KEEPS = /\b(keep|keeping|still on|still happening|still good|me quedo con|me quedo con la|sigue en pie|sigue igual|la dejo|lo dejo|dejarla|dejarlo|dejemosla|dejemoslo)\b/;
+
 /** Most words a new day or time said at the page has ("ok actually thursday afternoon is better for me"). */
 const MAX_TIME_WORDS = 14;
 
@@ -76,7 +82,7 @@ export function openTimesAsked(folded: string, prior: TopicPriorState): OpenTime
   if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined) return null;
   const asks = ASKS.some((re) => re.test(folded));
   const saidAgain = ALREADY_SAID.test(folded);
-  const timeSaid = TIME_SAID.test(folded) && !OTHER_THING.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
+  const timeSaid = TIME_SAID.test(folded) && !OTHER_THING.test(folded) && !KEEPS.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
   if (!asks && !saidAgain && !timeSaid) return null;
   const [date, until, time] = marker.split('|');
   const { action, patient, care, mode } = prior.answers ?? {};
