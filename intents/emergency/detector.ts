@@ -5,7 +5,7 @@ import { tokenize } from '../text/stem';
 import { TypoCorrector } from '../text/typo-corrector';
 import { loadTrainingSet, TRAIN_DIR } from '../training-data';
 import { LOCALES, type EmergencyKind, type Locale } from '../types';
-import { loadLexicon, loadRealWords, realWordsFile, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, loadRealWords, realWordsFile, SPANISH_CLITIC_WORDS_FILE, type CompiledLexicon, type CompiledRule } from './lexicon';
 
 export interface EmergencyMatch {
   kind: EmergencyKind;
@@ -52,7 +52,7 @@ export function loadEmergencyResources(): EmergencyResources {
   const lexicons = LOCALES.map((l) => loadLexicon(l));
   for (const lex of lexicons) for (const w of lex.protectedWords) known.add(w);
   for (const w of loadRealWords([realWordsFile('en')])) known.add(w);
-  const localWords = { es: new Set(loadRealWords([realWordsFile('es')])) };
+  const localWords = { es: new Set(loadRealWords([realWordsFile('es'), SPANISH_CLITIC_WORDS_FILE])) };
   return { lexicons, shorthand, knownWords: known, localWords, localeDetector: defaultLocaleDetector() };
 }
 

@@ -134,6 +134,30 @@ describe('EmergencyDetector', () => {
       expectKind('my friend fainted', 'medical');
       expectKind('he had a couple of strokes today', 'medical');
     });
+    it('a Spanish verb with an attached pronoun is a real word, not a typo of a crisis word', () => {
+      // "calmarme" was corrected to "matarme" (crisis), "correrme" to "cortarme" (self-harm).
+      expectNone('necesito algo para calmarme, ando muy estresada con el trabajo');
+      expectNone('fumo para calmarme los nervios');
+      expectNone('tengo miedo de que me van a correrme del trabajo por faltar');
+      expectNone('quiero acercarme a la clinica mas cercana');
+      expectNone('me pueden apuntarme en la lista de espera');
+      // …while the crisis words themselves, with their pronoun and misspelt, still count.
+      expectKind('me voy a matarme', 'crisis');
+      expectKind('kiero matarme', 'crisis');
+      expectKind('quiero cortarme otra vez', 'crisis');
+    });
+    it('wanting to stop a habit is not a wish to die, nor a habit an overdose (es)', () => {
+      expectNone('ya no quiero seguir bebiendo asi, cada viernes acabo mal');
+      expectNone('ya no quiero seguir fumando, como le hago para dejarlo');
+      expectNone('ya no quiero seguir esperando tanto para mi cita');
+      expectNone('bebo demasiado todos los fines de semana y quiero dejarlo');
+      // …while giving up on living, and pills taken, still count.
+      expectKind('ya no quiero seguir', 'crisis');
+      expectKind('ya no quiero seguir luchando contra todo', 'crisis');
+      expectKind('ya no quiero seguir con esto', 'crisis');
+      expectKind('mi esposo se tomo demasiadas pastillas y le duele el estomago', 'poison');
+      expectKind('me tome demasiado de mis pastillas para dormir', 'poison');
+    });
   });
 
   describe('non-emergency look-alikes', () => {
