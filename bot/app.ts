@@ -131,7 +131,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   turnGuard = guarded.turnGuard;
   const storeHealth = guarded.storeHealth;
 
-  const followUp = createUrgentFollowUp({ conversationState, triage, clock, options, phrases, sender, catalog });
+  const followUp = createUrgentFollowUp({ conversationState, triage, clock, options, phrases, sender, catalog, understanding });
   careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
   const bot = createAssistantBot({
     config,

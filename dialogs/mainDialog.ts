@@ -120,6 +120,12 @@ export class MainDialog extends ComponentDialog {
         await kit.memory.setUnclear(context, 0);
         const match = turnTriage(context).match!;
         await kit.triage.answer(context, match);
+        // A visit plainly asked for about the complaint ("i need to see someone about my knee"): after
+        // the nurse line, the booking starts with what was said (v16 W01), not left to be asked again.
+        if (decision.visit) {
+          await kit.say(context, 'main.visitForComplaint');
+          return taskStart.begin(step, 'appointment', undefined, decision.visit);
+        }
         // Task requests in the same message ("my lab results and … a video visit for a rash"): named, not dropped.
         const others = match.intent === 'symptoms' ? this.parts.secondRequest.read(turn.text) : null;
         if (others) await this.parts.requestPlan.afterHealth(context, others);

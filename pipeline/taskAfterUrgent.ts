@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { TurnInfo } from '../dialogs/turn';
 import type { PausedTask } from '../dialogs/common/taskDialog';
-import { resumeThisTurn } from '../dialogs/common/runningTask';
+import { resumeThisTurn, startThisTurn } from '../dialogs/common/runningTask';
 import { TASK_INTENTS } from '../intents/types';
+import type { ClauseTask } from './clauseTask';
 import { asksBack } from './followUpReading';
 import { taskAsked } from './taskAfterSafety';
 import type { UrgentMemory } from './urgentWindow';
@@ -19,17 +20,21 @@ export class TaskAfterUrgent {
   /**
    * After a call made or help come, the task asked for goes on: the one the 911 or Poison Control
    * answer ended when it is that task and no other action ("can u cancel the appt" is a cancel, not
-   * the booking it ended), else as routed. True when a task goes on.
+   * the booking it ended), else as routed. True when a task goes on. `clause`: the task one clause
+   * asks for when the whole message asks for none ("ok called them. can i get her in w her dr
+   * tmrw"): started from that clause's words, a new task (v16 X13).
    */
-  goOn(context: TurnContext, kept: UrgentMemory, turn: TurnInfo, taskWord: boolean): boolean {
+  goOn(context: TurnContext, kept: UrgentMemory, turn: TurnInfo, taskWord: boolean, clause: ClauseTask | null = null): boolean {
     const text = context.activity.text ?? '';
-    const asked = taskAsked(turn, taskWord, kept.interrupted?.intent);
+    const whole = taskAsked(turn, taskWord, kept.interrupted?.intent);
+    const asked = whole ?? clause?.intent ?? null;
     const back = !!kept.interrupted && asksBack(text) && !this.otherTask(turn, kept.interrupted);
     if (kept.interrupted && (back || (asked === kept.interrupted.intent && !this.words.cancels(text)))) {
       this.resume(context, kept, text);
       return true;
     }
-    if (asked !== null && asked !== turn.result.intent) resumeThisTurn(context, { intent: asked, text, answers: {} });
+    if (whole === null && clause) startThisTurn(context, { intent: clause.intent, text: clause.text, answers: {} });
+    else if (asked !== null && asked !== turn.result.intent) resumeThisTurn(context, { intent: asked, text, answers: {} });
     return asked !== null;
   }
 

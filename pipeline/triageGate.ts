@@ -46,7 +46,7 @@ export class TriageGate {
     if (!match || !isUrgent(match)) return false;
     // Just after an urgent answer, with no new sign: "I already called", or "I can't call, he's
     // home" after an abuse disclosure, are answered in the earlier answer's light.
-    const inItsLight = await this.followUp?.answerInItsLight?.(context, match, result);
+    const inItsLight = await this.followUp?.answerInItsLight?.(context, match, result, facts);
     if (inItsLight === 'continue') {
       // Answered in short ("they took her"): the rest of the message is routed as a plain one.
       setTurnTriage(context, { match: null, safety: null, answered: true, inItsLight: true });

@@ -1,16 +1,18 @@
 import type { TurnContext } from 'botbuilder';
 import type { UrgentContact } from '../dialogs/escalation';
 import { turnTriage, type TurnInfo } from '../dialogs/turn';
-import type { Locale, TriageMatch, TriageResult } from '../intents/types';
+import type { Locale, TriageCheck, TriageMatch, TriageResult } from '../intents/types';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { readFollowUp } from './followUpReading';
 import type { TaskAfterUrgent } from './taskAfterUrgent';
 import type { TurnFacts } from './turnFacts';
 import { URGENT_CASES } from './urgentCases/cases';
-import { readUrgentTurn, type UrgentCase } from './urgentCases/urgentCase';
+import { CALL_MADE, readUrgentTurn, type UrgentCase } from './urgentCases/urgentCase';
+import type { ClauseTask } from './clauseTask';
+import { taskAsked } from './taskAfterSafety';
 import type { UrgentFollowUpParts } from './urgentFollowUpParts';
 import type { UrgentReply } from './urgentReply';
-import { onTheWayAfter, type UrgentWindow } from './urgentWindow';
+import { onTheWayAfter, type UrgentMemory, type UrgentWindow } from './urgentWindow';
 import type { UrgentWords } from './urgentWords';
 
 export type { UrgentFollowUpParts };
@@ -78,8 +80,8 @@ export class UrgentFollowUp {
    * (pipeline/urgentInItsLight.ts). True when it was answered there (the turn ends); 'continue'
    * when a short answer was given and the turn goes on as a plain one.
    */
-  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean | 'continue'> {
-    return this.parts.inItsLight.answer(context, match, result);
+  async answerInItsLight(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>, triage?: TriageCheck): Promise<boolean | 'continue'> {
+    return this.parts.inItsLight.answer(context, match, result, triage);
   }
 
   /** A member message after an urgent answer; true when it was answered here (the turn ends). */
@@ -90,13 +92,25 @@ export class UrgentFollowUp {
     // This message was urgent itself (answered, and remembered afresh), or is empty.
     if (triage.answered || !(context.activity.text ?? '').trim()) return false;
     await this.window.answered(context, kept, kept.left - 1);
-    const now = readUrgentTurn(context, facts, turn, kept, this.parts);
+    const now = readUrgentTurn(context, facts, turn, kept, this.parts, await this.clauseTask(context.activity.text ?? '', facts, turn, kept));
     // The first case whose message it is answers it (pipeline/urgentCases/cases.ts; the last always does).
     for (const one of this.cases) {
       const answered = await one.answer(now, this.parts);
       if (answered !== undefined) return answered;
     }
     return false;
+  }
+
+  /**
+   * After a call made, help come or on the way: the task one clause asks for when the whole message
+   * asks for none ("ok called them, they said just watch her. can i get her in w her dr tmrw"), so
+   * the visit is not dropped behind the acknowledgement (newcomer run v16 X13).
+   */
+  private async clauseTask(text: string, facts: TurnFacts, turn: TurnInfo, kept: UrgentMemory): Promise<ClauseTask | null> {
+    const reading = readFollowUp(text);
+    if (!this.parts.clauses || !reading || !CALL_MADE.includes(reading)) return null;
+    if (taskAsked(turn, facts.triage(text).taskWord === true, kept.task?.intent) !== null) return null;
+    return this.parts.clauses.read(text, turn.locale, facts);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { ClauseTaskReader } from './clauseTask';
 import type { VisitModeNotPerson } from '../dialogs/main/visitModeNotPerson';
 import type { TriageResponder } from '../dialogs/triage';
 import type { CrisisVisit } from './crisisVisit';
@@ -25,4 +26,6 @@ export interface UrgentFollowUpParts {
   visit?: CrisisVisit;
   /** "mañana, en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
+  /** After a call made, the task one clause asks for when the whole message reads as none (pipeline/clauseTask.ts). */
+  clauses?: Pick<ClauseTaskReader, 'read'>;
 }

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { TriageMatch, TriageResult } from '../intents/types';
+import { startThisTurn } from '../dialogs/common/runningTask';
+import type { TriageCheck, TriageMatch, TriageResult } from '../intents/types';
+import type { ClauseTaskReader } from './clauseTask';
 import { calmerAfterCrisis, readFollowUp } from './followUpReading';
 import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { phoneSafety } from './phoneSafety';
@@ -20,6 +22,8 @@ export class UrgentInItsLight {
     private readonly window: Pick<UrgentWindow, 'recent' | 'active' | 'answered' | 'settings'>,
     private readonly reply: Pick<UrgentReply, 'give'>,
     private readonly words: UrgentWords,
+    /** The task one clause asks for after the call ("ya llamé a control de envenenamiento. puedo hacerle una cita"): pipeline/clauseTask.ts. */
+    private readonly clauses?: Pick<ClauseTaskReader, 'read'>,
   ) {}
 
   /**
@@ -29,9 +33,10 @@ export class UrgentInItsLight {
    * an abuse disclosure, "I can't call, he's home" (an emergency to the triage, with no sign of a
    * medical one) gets the abuse follow-up (the text line, 911, a person), never "go to the
    * emergency department". True when it was answered here (the turn ends); 'continue' when a short
-   * answer was given and the turn goes on as a plain one (help came: the task asked for with it).
+   * answer was given and the turn goes on as a plain one (help came: the task asked for with it;
+   * a call made or on the way, with a task one clause asks for). `triage`: the turn's (its facts).
    */
-  async answer(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>): Promise<boolean | 'continue'> {
+  async answer(context: TurnContext, match: TriageMatch, result: Pick<TriageResult, 'concepts' | 'safety'>, triage?: TriageCheck): Promise<boolean | 'continue'> {
     const reading = readFollowUp(context.activity.text ?? '');
     const concepts = result.concepts ?? [];
     const locale = match.locale;
@@ -109,13 +114,15 @@ export class UrgentInItsLight {
     if (readFollowUp(context.activity.text ?? '') === 'called' && !this.words.newSignAfterCall(concepts)) {
       await this.window.answered(context, kept, 0);
       await this.reply.give(context, kept, locale, 'called');
-      return true;
+      // "we called poison control, she's fine. can we get her in with her doctor tomorrow": the visit
+      // the last clause asks for goes on after the acknowledgement (newcomer run v16 X13).
+      return (await this.clauseTask(context, match, triage)) ? 'continue' : true;
     }
     // Already on the way to the ER, with no new sign ("on our way to the hospital now"): acknowledged.
     if (reading === 'onTheWay' && onTheWayAfter(kept) && !this.words.newSignAfterCall(concepts)) {
       await this.window.answered(context, kept, 0);
       await this.reply.give(context, kept, locale, 'onTheWay');
-      return true;
+      return (await this.clauseTask(context, match, triage)) ? 'continue' : true;
     }
     // After an abuse disclosure, "don't tell anyone" is a worry about who will know, and "I don't
     // want the police" a worry about the police (the triage may hear a crisis or another abuse in
@@ -153,5 +160,16 @@ export class UrgentInItsLight {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The task one clause of the message asks for (an urgent clause is the triage's, never a task):
+   * started this turn from that clause's words. True when there is one.
+   */
+  private async clauseTask(context: TurnContext, match: TriageMatch, triage: TriageCheck | undefined): Promise<boolean> {
+    if (!this.clauses || !triage) return false;
+    const clause = await this.clauses.read(context.activity.text ?? '', match.locale, triage);
+    if (clause) startThisTurn(context, { intent: clause.intent, text: clause.text, answers: {} });
+    return !!clause;
   }
 }

@@ -2,10 +2,12 @@ import type { ConversationState } from 'botbuilder';
 import type { ResponseCatalog } from '../../common/responses';
 import { localeOf } from '../../common/responses';
 import type { ReplySender } from '../../channels/replySender';
+import type { Understanding } from '../../intents/types';
 import type { OptionMatcher } from '../../dialogs/common/options';
 import type { PhraseBook } from '../../dialogs/phrases';
 import type { TriageResponder } from '../../dialogs/triage';
 import { VisitModeNotPerson } from '../../dialogs/main/visitModeNotPerson';
+import { ClauseTaskReader } from '../../pipeline/clauseTask';
 import { CrisisVisit } from '../../pipeline/crisisVisit';
 import { TaskAfterUrgent } from '../../pipeline/taskAfterUrgent';
 import { UrgentFollowUp } from '../../pipeline/urgentFollowUp';
@@ -22,6 +24,8 @@ export interface UrgentFollowUpDeps {
   phrases: PhraseBook;
   sender: ReplySender;
   catalog: ResponseCatalog;
+  /** The recognizer, for the task one clause of a message asks for after a call made (pipeline/clauseTask.ts). */
+  understanding?: Pick<Understanding, 'understand'>;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface UrgentFollowUpDeps {
  * answer's light, the task resumed after the call, and the crisis visit.
  */
 export function createUrgentFollowUp(deps: UrgentFollowUpDeps): UrgentFollowUp {
-  const { conversationState, triage, clock, options, phrases, sender, catalog } = deps;
+  const { conversationState, triage, clock, options, phrases, sender, catalog, understanding } = deps;
   const crisisVisit = new CrisisVisit(options, (context, key, vars) => {
     const locale = localeOf(context.activity.locale);
     return sender.send(context, { text: catalog.text(locale, key, vars) }, locale);
@@ -38,14 +42,16 @@ export function createUrgentFollowUp(deps: UrgentFollowUpDeps): UrgentFollowUp {
   const window = new UrgentWindow(conversationState.createProperty<UrgentMemory | undefined>('urgentFollowUp'), clock, DEFAULT_FOLLOW_UP);
   const words = UrgentWords.load();
   const reply = new UrgentReply(window, triage);
+  const clauses = understanding ? new ClauseTaskReader(understanding) : undefined;
   return new UrgentFollowUp({
     window,
     reply,
-    inItsLight: new UrgentInItsLight(window, reply, words),
+    inItsLight: new UrgentInItsLight(window, reply, words, clauses),
     tasks: new TaskAfterUrgent(words),
     words,
     responder: triage,
     visit: crisisVisit,
     visitMode: new VisitModeNotPerson(options, phrases),
+    ...(clauses ? { clauses } : {}),
   });
 }

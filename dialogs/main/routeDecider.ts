@@ -26,6 +26,7 @@ import type { TopicPrior } from '../topicPrior';
 import type { VagueRequest } from '../vagueRequest';
 import type { RoutedIntent, TurnInfo, TurnTriage } from '../turn';
 import { isTask } from './flow';
+import { visitForComplaint } from './visitForComplaint';
 import type { PlainAfterTask } from './plainAfterTask';
 import type { VisitModeNotPerson } from './visitModeNotPerson';
 
@@ -44,7 +45,8 @@ function rescueContext(prior: TopicPriorState): Pick<RescueNeed, 'lastRx' | 'ren
 /** What the main dialog does with a new request. */
 export type Decision =
   | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string>; intro?: 'followUp.mentalHealthVisit' }
-  | { kind: 'triage' }
+  /** `visit`: a visit plainly asked for about the complaint, booked after the nurse line (the answers to start with). */
+  | { kind: 'triage'; visit?: Record<string, string> }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
   | { kind: 'agent'; topic?: TaskIntentId }
@@ -93,7 +95,7 @@ export interface RouteDeciderParts {
   /** A nurse in this chat, or "I can't call", right after the nurse line (dialogs/nurseInChat.ts). */
   nurseInChat?: Pick<NurseInChatWords, 'asks'>;
   /** "same thing for my son" right after a booking (dialogs/bookingWords.ts). */
-  booking?: Pick<BookingWords, 'sameVisit'>;
+  booking?: Pick<BookingWords, 'sameVisit' | 'asksToBeSeen'>;
   /** "did you book it?", "¿ya quedó la cita?" (dialogs/appointment/bookingStatus.ts). */
   bookedQuestion?: (text: string | undefined) => boolean;
   /** A visit asked for with its details ("si la quiero pero por video, atencion primaria"; dialogs/appointment/bookingRequest.ts). */
@@ -169,7 +171,11 @@ export class RouteDecider {
         return { kind: 'rescue', need: { ...rescue, ...rescueContext(prior) }, safetyFirst: false };
       }
     }
-    if (triage.match && !triage.answered) return { kind: 'triage' };
+    if (triage.match && !triage.answered) {
+      // "i need to see someone about my knee": the nurse line, then the booking (v16 W01).
+      const visit = this.parts.booking ? visitForComplaint(this.parts.booking, options, turn.text, triage) : null;
+      return { kind: 'triage', ...(visit ? { visit } : {}) };
+    }
     const { intent, score } = turn.result;
     // The turn's safety signal: the triage's, else the recognizer's (dialogs/turn.ts, safetyOf).
     const safety = triage.plain ? null : (triage.safety ?? turn.result.safety ?? null);

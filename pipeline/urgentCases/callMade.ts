@@ -1,3 +1,4 @@
+import { startThisTurn } from '../../dialogs/common/runningTask';
 import { asksCoverage } from '../followUpReading';
 import { taskAsked } from '../taskAfterSafety';
 import { onTheWayAfter } from '../urgentWindow';
@@ -10,11 +11,11 @@ import type { UrgentCase } from './urgentCase';
  */
 export const helpCame: UrgentCase = {
   name: 'helpCame',
-  async answer({ context, kept, turn, locale, reading, own }, { window, reply, tasks }) {
+  async answer({ context, kept, turn, locale, reading, own, clause }, { window, reply, tasks }) {
     if (reading !== 'handled' || !onTheWayAfter(kept)) return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'handled');
-    return !tasks.goOn(context, kept, turn, own.taskWord === true);
+    return !tasks.goOn(context, kept, turn, own.taskWord === true, clause);
   },
 };
 
@@ -24,14 +25,15 @@ export const helpCame: UrgentCase = {
  */
 export const called: UrgentCase = {
   name: 'called',
-  async answer({ context, kept, turn, locale, reading, own, text }, { window, reply, tasks }) {
+  async answer({ context, kept, turn, locale, reading, own, text, clause }, { window, reply, tasks }) {
     if (reading !== 'called' && reading !== 'handled') return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'called');
     // "ya llamé, me dicen que lo lleve a urgencias. mi seguro lo cubre?": the coverage was answered
     // with it (pipeline/urgentReply.ts), never the billing menu after.
     if (onTheWayAfter(kept) && asksCoverage(text)) return true;
-    return !tasks.goOn(context, kept, turn, own.taskWord === true);
+    // "ok called them, they said just watch her. can i get her in w her dr tmrw": the visit one clause asks for goes on after (v16 X13).
+    return !tasks.goOn(context, kept, turn, own.taskWord === true, clause);
   },
 };
 
@@ -43,11 +45,16 @@ export const called: UrgentCase = {
 export const onTheWay: UrgentCase = {
   name: 'onTheWay',
   async answer(now, { window, reply }) {
-    const { context, kept, turn, locale, reading, own } = now;
+    const { context, kept, turn, locale, reading, own, clause } = now;
     if (reading !== 'onTheWay' || !onTheWayAfter(kept)) return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'onTheWay');
     if (asksCoverage(now.text)) return true;
+    // A visit only one clause asks for ("on our way to the er. can we book a follow up with her doctor"): started from that clause.
+    if (clause) {
+      startThisTurn(context, { intent: clause.intent, text: clause.text, answers: {} });
+      return false;
+    }
     return taskAsked(turn, own.taskWord === true, kept.task?.intent) === null;
   },
 };

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { FollowUpMode } from '../../dialogs/triage';
 import type { TurnInfo } from '../../dialogs/turn';
 import type { Locale, TaskIntentId, TriageResult } from '../../intents/types';
+import type { ClauseTask } from '../clauseTask';
 import { readFollowUp, type FollowUpReading } from '../followUpReading';
 import { taskAsked } from '../taskAfterSafety';
 import type { TurnFacts } from '../turnFacts';
@@ -21,8 +22,10 @@ export interface UrgentTurn {
   reading: FollowUpReading | null;
   /** The triage of these words alone. */
   own: TriageResult;
-  /** The task asked for, if any (pipeline/taskAfterSafety.ts, or a visit in a mode named as a person). */
+  /** The task asked for, if any (pipeline/taskAfterSafety.ts, or a visit in a mode named as a person, or one clause's). */
   asked: TaskIntentId | null;
+  /** After a call made, the task one clause asks for when the whole message reads as none ("can i get her in w her dr tmrw"). */
+  clause: ClauseTask | null;
 }
 
 /**
@@ -35,14 +38,18 @@ export interface UrgentCase {
 }
 
 /** Reads the message once: its words, its reading, its own triage and the task it asks for. */
-export function readUrgentTurn(context: TurnContext, facts: TurnFacts, turn: TurnInfo, kept: UrgentMemory, parts: Pick<UrgentFollowUpParts, 'visitMode'>): UrgentTurn {
+export function readUrgentTurn(context: TurnContext, facts: TurnFacts, turn: TurnInfo, kept: UrgentMemory, parts: Pick<UrgentFollowUpParts, 'visitMode'>, clause: ClauseTask | null = null): UrgentTurn {
   const text = context.activity.text ?? '';
   const own = facts.triage(text);
   // A task: named with a task word, or a recognizer (CLU, LUIS, a stand-in) that is all but certain;
   // or its runner-up named with a task word ("can we just do the bill"): pipeline/taskAfterSafety.ts.
-  const asked = taskAsked(turn, own.taskWord === true, kept.task?.intent) ?? parts.visitMode?.read(turn) ?? null;
-  return { context, kept, turn, locale: turn.locale, text, reading: readFollowUp(text), own, asked };
+  const whole = taskAsked(turn, own.taskWord === true, kept.task?.intent) ?? parts.visitMode?.read(turn) ?? null;
+  const asked = whole ?? clause?.intent ?? null;
+  return { context, kept, turn, locale: turn.locale, text, reading: readFollowUp(text), own, asked, clause: whole ? null : clause };
 }
+
+/** Readings of a call made, help come or on the way: the ones after which a clause's task is read. */
+export const CALL_MADE: readonly FollowUpReading[] = ['called', 'handled', 'onTheWay'];
 
 /** True when a task is asked for with the message. */
 export function withTask(now: UrgentTurn): boolean {
