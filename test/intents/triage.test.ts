@@ -144,6 +144,29 @@ describe('safety triage (intents/triage)', function () {
     it('"so ill, ill call the nurse" keeps the sign of the first "ill"', () => assert.notEqual(outcome(triage().triage('im so ill. ill call the nurse')), 'none'));
   });
 
+  describe('pressing a key and "by accident" are no emergency (harmless.json; newcomer run v17 X07)', () => {
+    for (const text of ['sorry hit stop by accident. so does stop turn off my appt reminders too??', 'I accidentally hit send before I finished', 'oops i hit the wrong button, i wanted billing', 'what?? theres no emergency. i mean will i still get appointment reminder texts', 'no es emergencia, solo quiero saber de mi cita']) {
+      it(`"${text}" is no emergency`, () => assert.notEqual(outcome(triage().triage(text)).split(':')[0], 'emergency'));
+    }
+    for (const text of ['mejor cancelala, ya no puedo ir', 'cancela la cita, no voy a poder ir mañana', 'cancel it, i cant make it tomorrow']) {
+      it(`"${text}" is a cancel with no safety line (newcomer run v17 W12)`, () => {
+        const r = triage().triage(text);
+        assert.equal(r.match, null, outcome(r));
+        assert.equal(r.safety, null, outcome(r));
+      });
+    }
+    for (const [text, expected] of [
+      ['he hit me again last night', 'abuse:dv'],
+      ['my son was hit by a car', 'emergency:medical'],
+      ['i hit my head by accident and now im throwing up', 'emergency:medical'],
+      ['its not an emergency but i took 30 pills', 'emergency:poison'],
+      ['no one is hurt but my husband says he will kill himself tonight', 'emergency:crisis'],
+      ['mejor cancelala, ya no puedo más', 'emergency:crisis'],
+    ] as const) {
+      it(`"${text}" stays ${expected}`, () => assert.equal(outcome(triage().triage(text)), expected));
+    }
+  });
+
   describe('preparations and goodbyes with no word of death carry the crisis concepts, so they are never nothing', () => {
     for (const text of ['got all my affairs in order this week, the cat goes to my sister', 'you wont hear from me again after tonight', 'looking up the easiest way out of all this', 'ya puse mis asuntos en orden, no se preocupen', 'despues de hoy nadie va a saber mas de mi']) {
       it(`"${text}" → a farewell or hopelessness concept, and the crisis answer or the safety net`, () => {
