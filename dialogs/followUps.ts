@@ -141,6 +141,16 @@ export class FollowUpReader {
    * el dolar hoy" after the clinic's hours): a day or a verb in it is not about the answer.
    */
   read(text: string, prior: TopicPriorState | undefined, elsewhere = false, outside = false): FollowUp | null {
+    const own = this.readIn(text, prior, elsewhere, outside);
+    // Two requests answered in one turn ("refill now", then the pharmacy's line): what the last
+    // answer offers nothing on is read in the light of the one before it ("and how long does that
+    // take?" is the refill's timing, never a symptom; newcomer run v17, Z01).
+    const earlier = prior?.earlier;
+    if (own || !earlier || prior.safety) return own;
+    return this.readIn(text, { topics: [earlier.topic, ...prior.topics.filter((t) => t !== earlier.topic)], answers: earlier.answers }, elsewhere, outside);
+  }
+
+  private readIn(text: string, prior: TopicPriorState | undefined, elsewhere: boolean, outside: boolean): FollowUp | null {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);

@@ -200,6 +200,8 @@ export class MainDialog extends ComponentDialog {
         // The second of two requests in one message, now that the first is answered (never after a safety answer).
         const { next, then } = step.values as { next?: PausedTask; then?: PausedTask };
         if (next && !turnTriage(step.context).match && !turnTriage(step.context).answered) {
+          // The first request's answer stays in view: a follow-up to the turn may be about it.
+          await this.parts.kit.memory.noteEarlier(step.context);
           await this.parts.kit.say(step.context, 'main.next', { task: this.parts.kit.text(step.context, `main.resume.task.${next.intent}`) });
           return step.replaceDialog(FLOW, { next, ...(then ? { then } : {}) } satisfies FlowOptions);
         }

@@ -21,6 +21,12 @@ export interface TopicPriorState {
   offered?: Record<string, string>;
   /** The answer was the safety triage's way to care for symptoms (the nurse line, a visit) or mental health. */
   safety?: 'symptoms' | 'mentalHealth';
+  /**
+   * The answer given just before this one in the same turn (the first of two requests in one
+   * message: "refill now" answered the refill, then the pharmacy's line): a follow-up the last
+   * answer offers nothing on is read in its light ("and how long does that take?": the refill's timing).
+   */
+  earlier?: { topic: TaskIntentId; answers: Record<string, string> };
 }
 
 export interface MemoryState {
@@ -29,6 +35,8 @@ export interface MemoryState {
   unclear?: number;
   /** The topics the assistant just answered, to read a short follow-up by (see TopicPrior). */
   prior?: TopicPriorState;
+  /** The task answered first when a message asked for two: kept while the next one runs in the same turn. */
+  earlier?: TopicTrail;
   /** The assistant's last answer told the member to sign in (read, and cleared, by the next message). */
   signInAsked?: boolean;
   /** The phone line the last answer's hand-off gave (read, and cleared, by the next message): the wait asked next is on it. */
@@ -73,6 +81,20 @@ export class ConversationMemory {
     await this.update(context, (s) => {
       if (s.topic) s.topic = { ...s.topic, answers: { ...s.topic.answers, [step]: value } };
     });
+  }
+
+  /** The task just answered is the first of two in one message: kept while the next one runs. */
+  async noteEarlier(context: TurnContext): Promise<void> {
+    await this.update(context, (s) => {
+      if (s.topic) s.earlier = { intent: s.topic.intent, answers: { ...s.topic.answers } };
+    });
+  }
+
+  /** The task answered before the one just answered in the same turn, once (forgotten when taken). */
+  async takeEarlier(context: TurnContext): Promise<TopicTrail | undefined> {
+    const earlier = (await this.state(context)).earlier;
+    if (earlier) await this.update(context, (s) => delete s.earlier);
+    return earlier;
   }
 
   async forgetTopic(context: TurnContext): Promise<void> {

@@ -16,7 +16,10 @@ export class AnythingElse {
   async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // What was just answered: the next message may be a follow-up to it (dialogs/topicPrior.ts).
     const trail = await this.kit.memory.topic(step.context);
-    if (trail) await this.kit.memory.notePrior(step.context, { topics: [trail.intent], answers: { ...trail.answers } });
+    // The first of two requests answered before it in this turn: a follow-up may be about that one.
+    const earlier = await this.kit.memory.takeEarlier(step.context);
+    const before = earlier && trail && earlier.intent !== trail.intent ? { earlier: { topic: earlier.intent, answers: { ...earlier.answers } } } : {};
+    if (trail) await this.kit.memory.notePrior(step.context, { topics: [trail.intent], answers: { ...trail.answers }, ...before });
     values(step).phase = 'followUp';
     return step.beginDialog(ChoiceQuestion.ID, {
       question: 'followUp',

@@ -17,6 +17,8 @@ export class TaskStart {
     await this.kit.memory.setUnclear(step.context, 0);
     // The task just before (its answers as option ids): what still holds is not asked again.
     const previous = resume ? undefined : await this.kit.memory.topic(step.context);
+    // A task started anew: no first request of a message is still pending a follow-up.
+    if (!resume) await this.kit.memory.takeEarlier(step.context);
     await this.kit.memory.startTopic(step.context, intent);
     values(step).phase = 'task';
     const options: TaskOptions = resume
