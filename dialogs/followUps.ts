@@ -123,8 +123,7 @@ export class FollowUpReader {
    * `news`: what a follow-up adds to the answer (dialogs/followUpNews.ts), for its next step;
    * `lines`: a phone line named in the member's words (dialogs/lineNames.ts); `topics`: a task
    * topic named by its own words (dialogs/topicNames.ts); `medicines`: a medicine named in them
-   * (dialogs/common/medicineNames.ts).
-   */
+   * (dialogs/common/medicineNames.ts). */
   constructor(
     private readonly news: FollowUpNews = FollowUpNews.load(),
     private readonly lines: LineNames = LineNames.load(),
@@ -138,13 +137,11 @@ export class FollowUpReader {
    * sending or how-to are that task's, never a request about the page just shown.
    *
    * `outside`: the message asks for something no topic covers (dialogs/offTopic.ts: "cuanto esta
-   * el dolar hoy" after the clinic's hours): a day or a verb in it is not about the answer.
-   */
+   * el dolar hoy" after the clinic's hours): a day or a verb in it is not about the answer. */
   read(text: string, prior: TopicPriorState | undefined, elsewhere = false, outside = false): FollowUp | null {
     const own = this.readIn(text, prior, elsewhere, outside);
-    // Two requests answered in one turn ("refill now", then the pharmacy's line): what the last
-    // answer offers nothing on is read in the light of the one before it ("and how long does that
-    // take?" is the refill's timing, never a symptom; newcomer run v17, Z01).
+    // Two requests answered in one turn: what the last answer offers nothing on is read in the light
+    // of the one before ("and how long does that take?" is the refill's timing; v17 Z01).
     const earlier = prior?.earlier;
     if (own || !earlier || prior.safety) return own;
     return this.readIn(text, { topics: [earlier.topic, ...prior.topics.filter((t) => t !== earlier.topic)], answers: earlier.answers }, elsewhere, outside);
