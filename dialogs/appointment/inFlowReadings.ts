@@ -74,7 +74,9 @@ export async function readInFlow(task: InFlowTask, innerDc: DialogContext): Prom
     const picked = await mover.pickAnswer(innerDc, flow.values, text);
     if (picked) return picked;
   }
-  if (flow?.values?.action === 'reschedule' && !flow.values.moving && innerDc.activeDialog?.id === WHEN_QUESTION && words.namesVisit(innerDc.context, text)) {
+  // "la del viernes" / "its his checkup on the 14th": the day of the visit they have, not the new one.
+  const namesVisit = words.namesVisit(innerDc.context, text) || (!flow?.values?.visitWords && task.parts.opening.namesHeldVisit(text));
+  if (flow?.values?.action === 'reschedule' && !flow.values.moving && innerDc.activeDialog?.id === WHEN_QUESTION && namesVisit) {
     flow.values.visitWords = `${flow.values.visitWords ?? ''} ${text}`.trim();
     await task.kit.say(innerDc.context, 'appointment.visitNoted');
     await innerDc.repromptDialog();

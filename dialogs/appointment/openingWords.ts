@@ -25,6 +25,19 @@ const SOMEONE_ELSE =
  */
 const VISIT_BY_DAY =
   /\bthe (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?) (?:one|appt|appointment|visit)\b|\b(?:one|appt|appointment|visit) (?:on|for) (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?)\b|\b(?:la|el|cita|consulta) del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d{1,2})\b/;
+/**
+ * The visit the member has, named by its day in an answer about when ("its his checkup on the
+ * 14th", "my appointment is on the 18th", "the one on friday", "la del viernes", "la que tengo el
+ * jueves", "es la consulta del 14"): a visit word and "on" / "is on" / "del" / "que tengo el".
+ */
+const DAY_WORD = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d{1,2}(?:st|nd|rd|th)?|lunes|martes|miercoles|jueves|viernes|sabado|domingo)';
+const HELD_VISIT_BY_DAY = new RegExp(
+  [
+    `\\b(?:one|appt|appointment|visit|checkup|check up|physical|exam|follow up|followup|cleaning|shot|lab|labs|test)s? (?:is |was |thats |that is )?(?:on|for) (?:the )?${DAY_WORD}\\b`,
+    `\\b(?:its|it is|thats|that is) (?:on|for) (?:the )?${DAY_WORD}\\b`,
+    `\\b(?:la|el|cita|consulta|visita|revision|chequeo|lo|esa|ese) (?:del?|que (?:tengo|tiene|tenia|tenemos) (?:el|para el)?) ?${DAY_WORD}\\b`,
+  ].join('|'),
+);
 /** The member's own doctor: "with my doctor", "con mi medico". */
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
 /** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
@@ -70,6 +83,15 @@ export class OpeningWords {
   ownDoctor(opening: string | undefined): boolean {
     const text = this.folded(opening);
     return !!text && OWN_DOCTOR.test(text);
+  }
+
+  /**
+   * Moving a visit, before its new time is said: the words name the visit the member has by its
+   * day ("la del viernes", "its his checkup on the 14th"), with no new time after "to" / "para".
+   */
+  namesHeldVisit(text: string): boolean {
+    const folded = fold(text);
+    return HELD_VISIT_BY_DAY.test(folded) && !this.movedTo(folded)?.trim();
   }
 
   /**

@@ -157,15 +157,18 @@ export class OptionMatcher {
 
   /**
    * The phrase occurs in the (folded) message at least once without a negator right before it:
-   * "my knee is sore, not urgent" / "no es urgente" names no urgent visit.
+   * "my knee is sore, not urgent" / "no es urgente" names no urgent visit. A bare acknowledgement
+   * ("ok", "okay", "está bien") said of how things are ("no, that's ok", "nah it's okay", "así
+   * está bien") is no assent: it says there is no need, so it never answers yes to an offer.
    */
   private affirmed(folded: string, phrase: string): boolean {
     if (!containsPhrase(folded, phrase)) return false;
     const negators = this.phrases.shortAnswerWords('option.negator');
+    const stated = this.phrases.shortAnswerWords('ack.bare').includes(phrase) ? this.phrases.shortAnswerWords('ack.stateLeadIn') : [];
     const padded = ` ${folded} `;
     for (let at = padded.indexOf(` ${phrase} `); at >= 0; at = padded.indexOf(` ${phrase} `, at + 1)) {
       const before = padded.slice(0, at + 1);
-      if (!negators.some((n) => before.endsWith(` ${n} `))) return true;
+      if (!negators.some((n) => before.endsWith(` ${n} `)) && !stated.some((s) => before.endsWith(` ${s} `))) return true;
     }
     return false;
   }
