@@ -86,7 +86,7 @@ export const HARM_CONCEPTS: ReadonlySet<string> = new Set(['violence', 'neglect'
  * lexicon catch.
  */
 export const RAN_OUT = /\b(?:se me (?:acabaron|acabo|terminaron|termino|estan acabando|esta acabando|van a acabar|va a acabar)|se (?:le|nos) (?:acabaron|acabo|terminaron|termino)|ya no (?:me |le )?(?:quedan|queda)|ran out|run out|running out|out of (?:my|his|her))\b/;
-/** Concepts a ran-out message may carry and still be a refill only. */
 /** ...unless what ran out is the will to live or hope ("se me acabaron las pastillas y las ganas de vivir"). */
 export const RAN_OUT_NOT = /\b(?:vivir|vida|ganas|fuerzas|paciencia|esperanza|animo|life|live|living|hope|reason|reasons|will|strength|patience)\b/;
+/** Concepts a ran-out message may carry and still be a refill only. */
 export const RAN_OUT_ONLY: ReadonlySet<string> = new Set(['substance', 'first_person', 'other_person', 'task', 'ailment', 'elder', 'vulnerable']);
