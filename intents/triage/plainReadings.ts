@@ -32,12 +32,25 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
     const harmLeft = [...concepts].filter((c) => HARM_CONCEPTS.has(c) && (c !== 'violence' || !lockedOut || VIOLENT_WORDS.test(rest)));
     if (harmLeft.length === 0) voided.push(...ABUSE_LABELS);
   }
+  // A portal task with no word of harm and nobody who may harm ("fui a la farmacia y me dijeron
+  // que no tenían mi receta"; "cuando me toca la siguiente cita", where "toca" is a turn, not a
+  // touch): the model's abuse is a reading of plain words.
+  if (concepts.has('task') && !voided.length) {
+    const turn = TURN.test(tokens);
+    const plainTurn = turn && !VIOLENT_WORDS.test(tokens.replace(TURN, ' '));
+    const plain = [...concepts].every((c) => PLAIN_IN_TASK.has(c) || (plainTurn && (c === 'violence' || c === 'other_person' || c === 'abuser')));
+    if (plain) voided.push(...ABUSE_LABELS);
+  }
   if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis');
   return voided;
 }
 
-/** Words of violence or control besides a lockout (a partner who hits, threatens, controls). */
-const VIOLENT_WORDS = /\b(?:hit|hits|hitting|hurt|hurts|beat|beats|kick|kicks|slap|slaps|push|pushes|pushed|choke|chokes|threat\w*|scared|afraid|leave the house|take my phone|took my phone|controls?|controlling|yell\w*|scream\w*|abus\w*|he|she|husband|wife|boyfriend|girlfriend|partner|ex)\b/;
+/** Words of violence or control besides a lockout or a turn (a partner who hits, threatens, controls). */
+const VIOLENT_WORDS = /\b(?:hit|hits|hitting|hurt|hurts|beat|beats|kick|kicks|slap|slaps|push|pushes|pushed|choke|chokes|threat\w*|scared|afraid|leave the house|take my phone|took my phone|controls?|controlling|yell\w*|scream\w*|abus\w*|he|she|husband|wife|boyfriend|girlfriend|partner|ex|pega\w*|golpe\w*|maltrat\w*|amenaz\w*|empuj\w*|viol\w*|ahorc\w*|manose\w*|toco|tocaron|tocaba|acos\w*)\b/;
+/** Concepts that say nothing of harm or of anyone who may harm: the task, the writer, negation, framing. */
+const PLAIN_IN_TASK: ReadonlySet<string> = new Set(['task', 'first_person', 'negation', 'past', 'hypothetical', 'info_question', 'onset_now', 'figurative']);
+/** Spanish "toca" as a turn or a due date ("me toca la cita", "cuando le toca la vacuna"), not a touch. */
+const TURN = /\b(?:cuando|que dia|que fecha|a que hora|ya)? ?(?:me|te|le|nos|les)? ?toca (?:la |el |mi |su |mis |sus |otra |otro )?(?:siguiente |proxima |proximo |nueva |nuevo )?(?:cita|citas|turno|vacuna|vacunas|consulta|chequeo|revision|control|pagar|pago|resurtir|analisis|estudio|estudios|laboratorio|examen|dosis|inyeccion|terapia|refill|receta)\b|\bcuando (?:me |te |le |nos |les )?toca\b/;
 
 /** The probabilities with the voided labels' share moved to "no outcome" (other). */
 export function withoutReadings(p: Float64Array, voided: readonly TriageLabel[]): Float64Array {

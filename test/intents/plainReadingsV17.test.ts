@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { buildSafetyTriage, type SafetyTriage } from '../../intents/triage/safetyTriage';
+import type { TriageResult } from '../../intents/types';
+import { sharedDetector } from './support/fixtures';
+
+let shared: SafetyTriage | undefined;
+const triage = (text: string): TriageResult => (shared ??= buildSafetyTriage(sharedDetector()).triage).triage(text);
+
+/**
+ * Plain words inside a portal task that the triage model read as abuse (development set v17):
+ * Spanish "toca" as a turn or a due date ("cuando me toca la cita"), and a pharmacy that "told me
+ * they did not have" the prescription. Disclosures keep their answer.
+ */
+describe('Safety triage: a portal task in plain words is not an abuse disclosure', () => {
+  for (const text of [
+    'cuando me toca la proxima consulta con la doctora?',
+    'a mi esposo le toca su chequeo el lunes, lo puedo agendar yo?',
+    'que dia le toca la vacuna a mi hijo',
+    'la farmacia me dijo que no tienen mi receta, por que?',
+    'me dijeron en la farmacia que no habia surtido, que hago',
+  ]) {
+    it(`no abuse answer, no abuse doubt, no signal from "toca": ${text}`, () => {
+      const r = triage(text);
+      assert.notEqual(r.match?.intent, 'abuse', JSON.stringify(r));
+      assert.equal(r.safety?.abuseKind, undefined, JSON.stringify(r));
+      if (/toca/.test(text)) assert.notEqual(r.safety?.rule, 'concept:violence', JSON.stringify(r));
+    });
+  }
+  for (const text of [
+    'mi padrastro me toca y me dijo que no le diga a nadie',
+    'mi esposo me pega y no me deja ir a mi cita',
+    'my boyfriend hits me when I ask about the bill',
+  ]) {
+    it(`still an abuse disclosure: ${text}`, () => assert.equal(triage(text).match?.intent, 'abuse', JSON.stringify(triage(text))));
+  }
+});
