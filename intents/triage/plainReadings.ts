@@ -41,12 +41,18 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
     const plain = [...concepts].every((c) => PLAIN_IN_TASK.has(c) || (plainTurn && (c === 'violence' || c === 'other_person' || c === 'abuser')));
     if (plain) voided.push(...ABUSE_LABELS);
   }
+  // A person asked for, for oneself or a relative who cannot manage the chat ("my mom is 80 and
+  // won't deal with chatbots, can you put her through to a person"), with no word of harm: the
+  // hand-off, not an elder-abuse disclosure.
+  if (!voided.length && ASKS_FOR_PERSON.test(tokens) && ![...concepts].some((c) => HARM_CONCEPTS.has(c))) voided.push(...ABUSE_LABELS);
   if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis');
   return voided;
 }
 
 /** Words of violence or control besides a lockout or a turn (a partner who hits, threatens, controls). */
 const VIOLENT_WORDS = /\b(?:hit|hits|hitting|hurt|hurts|beat|beats|kick|kicks|slap|slaps|push|pushes|pushed|choke|chokes|threat\w*|scared|afraid|leave the house|take my phone|took my phone|controls?|controlling|yell\w*|scream\w*|abus\w*|he|she|husband|wife|boyfriend|girlfriend|partner|ex|pega\w*|golpe\w*|maltrat\w*|amenaz\w*|empuj\w*|viol\w*|ahorc\w*|manose\w*|toco|tocaron|tocaba|acos\w*)\b/;
+/** A request for a person, a human or an agent (normalized tokens). */
+const ASKS_FOR_PERSON = /\b(?:(?:talk|speak|chat) (?:to|with) (?:a |an |some |the )?(?:real |live |actual )?(?:person|human|human being|agent|representative|rep|operator)|put (?:me|her|him|them) (?:through )?(?:to|with) (?:a |an )?(?:real |live )?(?:person|human|agent|representative|rep|operator|someone)|(?:transfer|connect) (?:me|her|him|them) to (?:a |an )?(?:real |live )?(?:person|human|agent|representative|rep|operator|someone)|(?:a|an|real|live) (?:person|human|human being|agent|representative) (?:take over|instead|please|on the line)|need a (?:real |live )?(?:person|human|human being)|(?:hablar|comunicarme|comunicarla|comunicarlo|pasar\w*) con (?:una persona|un humano|un agente|un representante|una operadora|un operador|alguien de verdad|una persona de verdad)|(?:una|un) (?:persona|humano|agente|representante) (?:de verdad|real|por favor))\b/;
 /** Concepts that say nothing of harm or of anyone who may harm: the task, the writer, negation, framing. */
 const PLAIN_IN_TASK: ReadonlySet<string> = new Set(['task', 'first_person', 'negation', 'past', 'hypothetical', 'info_question', 'onset_now', 'figurative']);
 /** Spanish "toca" as a turn or a due date ("me toca la cita", "cuando le toca la vacuna"), not a touch. */

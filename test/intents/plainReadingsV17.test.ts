@@ -34,3 +34,21 @@ describe('Safety triage: a portal task in plain words is not an abuse disclosure
     it(`still an abuse disclosure: ${text}`, () => assert.equal(triage(text).match?.intent, 'abuse', JSON.stringify(triage(text))));
   }
 });
+
+describe('Safety triage: a person asked for on behalf of a relative is the hand-off, not abuse', () => {
+  for (const text of [
+    'my grandma is 85 and cant do chatbots, can you connect her to a real person',
+    'my father keeps getting confused by this bot, can a person take over',
+    'mi abuelita no sabe usar el chat, la puede comunicar con una persona?',
+  ]) {
+    it(`no abuse answer or doubt: ${text}`, () => {
+      const r = triage(text);
+      assert.notEqual(r.match?.intent, 'abuse', JSON.stringify(r));
+      assert.equal(r.safety?.abuseKind, undefined, JSON.stringify(r));
+    });
+  }
+  it('a disclosure that also asks for a person keeps its answer', () => {
+    assert.equal(triage('my husband hits me, I need to talk to a person').match?.intent, 'abuse');
+    assert.equal(triage('mi hijo me pega y me quita el dinero, quiero hablar con una persona').match?.intent, 'abuse');
+  });
+});
