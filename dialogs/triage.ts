@@ -9,6 +9,7 @@ import type { PortalProfile } from '../services/portal/profile';
 import type { OptionMatcher } from './common/options';
 import { familyMention, type FamilyMention } from './familyMention';
 import type { LabQuestionWords } from './labQuestion';
+import type { LongStandingWords } from './longStanding';
 import { noteOutcome, turnTriage } from './turn';
 
 /** What the responder needs of a triage match (ids only, never member text). */
@@ -52,6 +53,8 @@ export class TriageResponder {
        * as symptoms: answered with the results page, the care team and the nurse line instead.
        */
       labQuestion?: Pick<LabQuestionWords, 'asks'>;
+      /** A complaint that has lasted months or years ("my knee has hurt for months"): a regular visit, not a same-day one. */
+      longStanding?: Pick<LongStandingWords, 'says'>;
     },
   ) {}
 
@@ -70,7 +73,7 @@ export class TriageResponder {
    * visit offered for a family member the message names (`who`) is booked on a page that is not
    * set to the member themself, with one line saying to choose that person there.
    */
-  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>, who: FamilyMention | null = null): Reply {
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>, who: FamilyMention | null = null, longStanding = false): Reply {
     const { locale } = match;
     const { profile, options } = this.deps;
     const patient = who ? undefined : 'self';
@@ -117,10 +120,9 @@ export class TriageResponder {
           text: [this.text(locale, 'symptoms.answer', nurse), ...forWhom].join('\n\n'),
           links: [
             { title: this.text(locale, 'triageLinks.eVisit'), url: profile.link('telehealth.eVisit') },
-            {
-              title: this.text(locale, 'triageLinks.sameDayVisit'),
-              url: profile.link('appointments.schedule', { action: 'new', patient, care: 'urgent', when: 'asap' }),
-            },
+            longStanding
+              ? { title: this.text(locale, 'triageLinks.regularVisit'), url: profile.link('appointments.schedule', { action: 'new', patient, care: 'primary' }) }
+              : { title: this.text(locale, 'triageLinks.sameDayVisit'), url: profile.link('appointments.schedule', { action: 'new', patient, care: 'urgent', when: 'asap' }) },
           ],
         };
       }
@@ -312,7 +314,7 @@ export class TriageResponder {
         ? { text: this.text(match.locale, 'symptoms.afterUrgent', this.deps.profile.phone('nurseLine', match.locale)) }
         : lab
           ? this.labValue(match.locale)
-          : this.reply(match, familyMention(this.deps.options, context.activity.text));
+          : this.reply(match, familyMention(this.deps.options, context.activity.text), match.intent === 'symptoms' && !!this.deps.longStanding?.says(context.activity.text, triage.concepts));
     await this.deps.sender.send(context, reply, match.locale);
     this.counted(context, match, 'answered');
     if (lab) this.deps.logger.info({ outcome: 'symptoms', reply: 'labValue', channelId: context.activity.channelId, locale: match.locale }, 'lab-value answer given');

@@ -6,6 +6,7 @@ import { DialogKit, type RoutingPolicy } from '../../dialogs/common/kit';
 import { MedicineNames } from '../../dialogs/common/medicineNames';
 import { OptionMatcher } from '../../dialogs/common/options';
 import { LabQuestionWords } from '../../dialogs/labQuestion';
+import { LongStandingWords } from '../../dialogs/longStanding';
 import { ConversationMemory, type MemoryState } from '../../dialogs/memory';
 import { PhraseBook } from '../../dialogs/phrases';
 import { TriageResponder } from '../../dialogs/triage';
@@ -48,6 +49,7 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
     endDialogs,
     metrics,
     labQuestion: LabQuestionWords.load(),
+    longStanding: LongStandingWords.load(),
     onAnswered,
   });
   return new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, policy);
