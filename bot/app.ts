@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../common/logger';
 import { noMetrics, type AssistantMetrics } from '../ops/metrics';
 import { ResponseCatalog } from '../common/responses';
 import { CareFollowUp, type CareMemory } from '../pipeline/careFollowUp';
+import { ClosingLine } from '../pipeline/closingLine';
 import { CareCostWords } from '../dialogs/careCost';
 import { loadPortalProfile } from '../services/portal/profile';
 import type { AssistantAdapter } from '../channels/adapter';
@@ -122,7 +123,7 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
     transcripts: overrides.transcripts ?? handoff.transcripts,
     escalations: handoff.escalations,
   });
-  const tasks = createDialogs({ kit, escalation: handoff.escalation, logger, identity, clock, conversationState, mainDialog: overrides.mainDialog });
+  const tasks = createDialogs({ kit, escalation: handoff.escalation, logger, identity, clock, conversationState, mainDialog: overrides.mainDialog, closingLine: (context, locale) => closingLine.line(context, locale) });
   dialogs = tasks.dialogs;
 
   // One facts object per turn: the triage runs once, whoever reads it (limits, freshness, gate, recognizer).
@@ -132,7 +133,9 @@ export function createBotCore(config: Config, overrides: AssistantOverrides = {}
   const storeHealth = guarded.storeHealth;
 
   const followUp = createUrgentFollowUp({ conversationState, triage, clock, options, phrases, sender, catalog, understanding });
-  careFollowUp = new CareFollowUp(conversationState.createProperty<CareMemory | undefined>('careFollowUp'), triage, clock, CareCostWords.load());
+  const careMemory = conversationState.createProperty<CareMemory | undefined>('careFollowUp');
+  careFollowUp = new CareFollowUp(careMemory, triage, clock, CareCostWords.load());
+  const closingLine = new ClosingLine(followUp, careMemory, triage);
   const bot = createAssistantBot({
     config,
     metrics,

@@ -177,6 +177,8 @@ export class MainDialog extends ComponentDialog {
           lineHours: line.hours,
           tty: kit.profile.phones.tty,
         });
+        // "forget it ill just call" after a crisis or a disclosure: the number is there any time.
+        if (decision.key === 'main.willCall') await replies.closingLine(context);
         return step.endDialog();
       }
       case 'say':

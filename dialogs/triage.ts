@@ -253,6 +253,11 @@ export class TriageResponder {
     return this.text(locale, key);
   }
 
+  /** One closing line that the number is there any time: `crisis` (988), `dv` (the hotline) or `abuse`. */
+  closingLine(kind: 'crisis' | 'dv' | 'abuse', locale: Locale): string {
+    return this.text(locale, `urgentFollowUp.closingLine.${kind}`);
+  }
+
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {
     const { catalog } = this.deps;
     if (mode === 'reminder') return `urgentFollowUp.reminder.${urgent.kind}`;

@@ -35,12 +35,20 @@ const HARM_WORDS: readonly RegExp[] = [
 const CARE_ASK: readonly RegExp[] = [
   /\b(look at|check|checked|check out|examine|see|seen|take a look at|x ray|xray)( \w+){0,2} (my|me|it|this)\b/,
   /\b(get|be|getting) (checked|seen|looked at|examined)\b/,
+  // the body part between ("can i still get my wrist looked at", v17 X11)
+  /\b(get|getting|have|having)( \w+){1,2} (checked|seen|looked at|checked out|examined|x rayed)\b/,
   /\b(see|need|want) (a|the) (doctor|dr|nurse)\b/,
   /\b(revis\w*|chequ\w*|examin\w*|vea|ver|atiend\w*|cheque\w*)( \w+){0,2} (el|la|mi|me|los|las)\b/,
   /\b(que me (revisen|vean|atiendan|chequen|examinen)|ver a un (doctor|medico)|me vea un (doctor|medico))\b/,
   // a visit asked for a body part ("can i book something today for my eye", "una cita para mi ojo")
   /\b(book|booking|appointment|appt|visit|cita|consulta)( \w+){0,5} (for|about|para|por) (my|mi|mis|el|la) \w+/,
 ];
+
+/** Care asked for the body ("can i still get my wrist looked at this week"). Plain text. */
+export function asksCare(text: string): boolean {
+  const folded = fold(text);
+  return CARE_ASK.some((re) => re.test(folded));
+}
 
 /**
  * True when the message speaks of a hurt body: a hurt concept, a harm word, or a body part with

@@ -70,6 +70,11 @@ export class UrgentFollowUp {
     return { line: this.parts.responder.urgentLine(kept, locale), discreet: kept.intent === 'abuse' };
   }
 
+  /** The last urgent answer given in this conversation, if any (its intent and kind). */
+  async last(context: TurnContext): Promise<Pick<UrgentMemory, 'intent' | 'kind'> | undefined> {
+    return this.window.last(context);
+  }
+
   /** True when an urgent answer was given in this conversation (its welcome would come too late). */
   async answeredBefore(context: TurnContext): Promise<boolean> {
     return !!(await this.window.last(context));

@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { startThisTurn } from '../dialogs/common/runningTask';
+import { resumeThisTurn, startThisTurn } from '../dialogs/common/runningTask';
 import type { TriageCheck, TriageMatch, TriageResult } from '../intents/types';
 import type { ClauseTaskReader } from './clauseTask';
 import { calmerAfterCrisis, readFollowUp } from './followUpReading';
-import { deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
+import { asksCare, deniesCrisis, injuryAfterAbuse } from './injuryAfterAbuse';
 import { phoneSafety } from './phoneSafety';
 import type { UrgentReply } from './urgentReply';
-import { onTheWayAfter, type UrgentWindow } from './urgentWindow';
+import { onTheWayAfter, type UrgentMemory, type UrgentWindow } from './urgentWindow';
 import type { UrgentWords } from './urgentWords';
 
 /** Concepts that are never a calmer word after a crisis answer: something taken, an acute body sign. */
@@ -53,10 +53,13 @@ export class UrgentInItsLight {
     if (!kept) return false;
     // After a disclosure, the phone watched ("tengo miedo, el revisa mi celular", which the triage
     // reads as the disclosure again): phone safety, never the same answer word for word.
-    if (kept.intent === 'abuse' && reading === 'watched' && !this.words.newOrCrisisSign(concepts)) {
+    // With the same disclosure read again, a body part it told of ("he checks my phone. can i still
+    // get my wrist looked at this week"): phone safety, then the visit asked for goes on (v17 X11).
+    const sameDisclosure = match.intent === 'abuse' && match.kind === kept.kind;
+    if (kept.intent === 'abuse' && reading === 'watched' && !(sameDisclosure ? this.words.newSignBeyondBody(concepts) : this.words.newOrCrisisSign(concepts))) {
       await this.window.answered(context, kept, kept.left - 1);
       await this.reply.give(context, kept, locale, phoneSafety(kept));
-      return true;
+      return (await this.taskGoesOn(context, kept, match, triage)) ? 'continue' : true;
     }
     // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
     // poisoning again or as a medical emergency ("y ahora? la veo medio dormida", "no despierta"):
@@ -160,6 +163,26 @@ export class UrgentInItsLight {
       return true;
     }
     return false;
+  }
+
+  /**
+   * After a disclosure, the task one clause asks for goes on: the one the disclosure paused when it
+   * is that task (with what was asked then), else started from that clause. The window's messages
+   * end: the task's next answers ("1 in person. tmrw") are the task's, not the disclosure's follow-up.
+   */
+  private async taskGoesOn(context: TurnContext, kept: UrgentMemory, match: TriageMatch, triage: TriageCheck | undefined): Promise<boolean> {
+    if (!this.clauses || !triage) return false;
+    const text = context.activity.text ?? '';
+    const clause = await this.clauses.read(text, match.locale, triage);
+    // Care asked for the body with a visit paused ("can i still get my wrist looked at"): that visit.
+    const paused = clause ? (kept.task?.intent === clause.intent ? kept.task : undefined) : kept.task?.intent === 'appointment' && asksCare(text) ? kept.task : undefined;
+    if (!clause && !paused) return false;
+    const added = clause?.text ?? text;
+    if (paused) resumeThisTurn(context, { ...paused, text: [paused.text, added].filter(Boolean).join(' '), added });
+    else startThisTurn(context, { intent: clause!.intent, text: added, answers: {} });
+    delete kept.task;
+    await this.window.answered(context, kept, 0);
+    return true;
   }
 
   /**

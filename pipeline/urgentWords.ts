@@ -29,6 +29,9 @@ const fileSchema = z.strictObject({
   stillAboutIt: z.array(z.enum(FOLLOW_UP_MODES)).min(1),
 });
 
+/** A body part named, with its pain or a sign: the hurt a disclosure already told of. */
+const BODY_ONLY: ReadonlySet<string> = new Set(['body', 'pain', 'sign']);
+
 /** The concept a denial carries ("no estoy herida", "i'm not hurt"). */
 const NEGATION = 'negation';
 
@@ -85,6 +88,14 @@ export class UrgentWords {
   /** The same, less what a call made names anyway ("I called Poison Control about the pills"). */
   newSignAfterCall(concepts: readonly string[]): boolean {
     return concepts.some((c) => this.newSignsAfterCall.has(c));
+  }
+
+  /**
+   * A new sign beyond a body part named with its pain or a sign ("can i get my wrist looked at",
+   * the hurt already disclosed), or a crisis word: with the disclosure read again, the triage's own.
+   */
+  newSignBeyondBody(concepts: readonly string[]): boolean {
+    return concepts.some((c) => (this.newSigns.has(c) && !BODY_ONLY.has(c)) || this.crisisSigns.has(c));
   }
 
   /** A new sign or a crisis word. */

@@ -18,6 +18,7 @@ import { DIALOG_STATE_PROPERTY } from '../../storage/state/freshness';
 import { createAppointmentDialog } from './appointments';
 import type { IdentityFeature } from './identity';
 import { createMainDialog } from './mainDialog';
+import type { ClosingLineOf } from '../../dialogs/main/mainReplies';
 
 interface DialogsDeps {
   kit: DialogKit;
@@ -29,6 +30,8 @@ interface DialogsDeps {
   conversationState: ConversationState;
   /** A test's routing layer instead of the main dialog and its tasks. */
   mainDialog?: Dialog;
+  /** After a crisis, abuse or mental-health answer: the line a closing ends with. */
+  closingLine?: ClosingLineOf;
 }
 
 interface Dialogs {
@@ -70,7 +73,7 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
                 : {},
           ),
       ),
-    ], { records: identity.records, booking, bookingRequest, ...(appointments ? { times: appointments.words } : {}) });
+    ], { records: identity.records, booking, bookingRequest, ...(deps.closingLine ? { closingLine: deps.closingLine } : {}), ...(appointments ? { times: appointments.words } : {}) });
   const dialogs = new DialogRunner(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY), mainDialog, (text, question) => kit.options.prefill(text, question));
   return { mainDialog, dialogs };
 }

@@ -19,7 +19,7 @@ import { FollowUpReader } from '../../dialogs/followUps';
 import { LineNames } from '../../dialogs/lineNames';
 import { AnythingElse } from '../../dialogs/main/anythingElse';
 import { FollowUpReply } from '../../dialogs/main/followUpReply';
-import { MainReplies } from '../../dialogs/main/mainReplies';
+import { MainReplies, type ClosingLineOf } from '../../dialogs/main/mainReplies';
 import { ResumeOffer } from '../../dialogs/main/resumeOffer';
 import { RequestPlan } from '../../dialogs/main/requestPlan';
 import { SecondRequest } from '../../dialogs/main/secondRequest';
@@ -47,7 +47,7 @@ export function createMainDialog(
   escalation: Escalation,
   logger: Logger,
   tasks: readonly TaskDialog[],
-  deps: { records?: MemberRecords; booking: BookingWords; bookingRequest: BookingRequest; times?: PageTimes },
+  deps: { records?: MemberRecords; booking: BookingWords; bookingRequest: BookingRequest; times?: PageTimes; closingLine?: ClosingLineOf },
 ): MainDialog {
   const { options, phrases, policy, medicines } = kit;
   const topicNames = TopicNames.load();
@@ -74,7 +74,7 @@ export function createMainDialog(
     bookingRequest: deps.bookingRequest,
     bookedQuestion: asksBooked,
   });
-  const replies = new MainReplies(kit, escalation);
+  const replies = new MainReplies(kit, escalation, deps.closingLine);
   const taskStart = new TaskStart(kit);
   const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);

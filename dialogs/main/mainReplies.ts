@@ -1,17 +1,31 @@
 import { phoneFor } from '../../handoff/core/contact';
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { TASK_INTENTS, type TaskIntentId } from '../../intents/types';
+import { TASK_INTENTS, type Locale, type TaskIntentId } from '../../intents/types';
 import type { DialogKit } from '../common/kit';
 import { escalationRequest, type Escalation, type EscalationReason } from '../escalation';
 import { safetyOf } from '../turn';
+
+/** The line a closing ends with in this conversation, if any. */
+export type ClosingLineOf = (context: TurnContext, locale: Locale) => Promise<string | undefined>;
+
+/** The goodbyes: a closing line may follow them. */
+const CLOSINGS: ReadonlySet<string> = new Set(['main.closing', 'main.goodbye']);
 
 /** What the main dialog says itself: short answers (the safety line first) and the hand-off to a person. */
 export class MainReplies {
   constructor(
     private readonly kit: DialogKit,
     private readonly escalation: Escalation,
+    /** After a crisis, abuse or mental-health answer: the line a closing ends with (pipeline/closingLine.ts). */
+    private readonly closing?: ClosingLineOf,
   ) {}
+
+  /** A closing's last line when the conversation had a crisis, abuse or mental-health answer. */
+  async closingLine(context: TurnContext): Promise<void> {
+    const line = await this.closing?.(context, this.kit.locale(context));
+    if (line) await this.kit.send(context, { text: line });
+  }
 
   /** The safety line, once per turn, when the message carries a safety signal (DESIGN.md, safety rule 2). */
   async safetyFirst(context: TurnContext): Promise<void> {
@@ -27,6 +41,7 @@ export class MainReplies {
       text: this.kit.text(context, key),
       choices: menu ? this.kit.options.choices('topics', locale, [...TASK_INTENTS, 'agent']) : undefined,
     });
+    if (CLOSINGS.has(key)) await this.closingLine(context);
   }
 
   /** `named`: the task the member's request for a person is about, when no topic is in progress. */

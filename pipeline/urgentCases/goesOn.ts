@@ -40,9 +40,10 @@ export const goesOn: UrgentCase = {
       // a new task, not one gone back to (no "back to …" line: nothing of it was asked, YZ12).
       startThisTurn(context, { intent: asked, text, answers: {} });
     }
-    // After a crisis answer, a task the member goes on with is theirs: its answers ("Myself") are
-    // not met with the crisis script again (the window ends; a new sign is still the triage's).
-    if (task && kept.kind === 'crisis') {
+    // After a crisis answer or a disclosure, a task the member goes on with is theirs: its answers
+    // ("Myself", "1 in person. tmrw") are not met with the crisis script or the disclosure's
+    // follow-up again (the window ends; a new sign is still the triage's; v17 X11).
+    if (task && (kept.kind === 'crisis' || kept.intent === 'abuse')) {
       delete kept.task;
       await window.answered(context, kept, 0);
     }
