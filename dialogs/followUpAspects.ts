@@ -21,12 +21,22 @@
  *   "never done one before", "como funciona, nunca lo he hecho");
  * - `cost`: what it costs ("is it free", "how much is it", "cuanto cuesta");
  * - `visitFirst`: whether a visit to the doctor comes first ("do i need to see the dr first?", "do I
- *   have to see my doctor before they renew it?", "tengo que ver al doctor primero?").
+ *   have to see my doctor before they renew it?", "tengo que ver al doctor primero?");
+ * - `device`: whether it can be done from a phone, the app or a computer ("can i do that from my
+ *   phone", "y se puede desde el cel?", "con el telefono o necesito una computadora?"): never a
+ *   call asked for (the phone's `line`), never a health matter.
  */
-export type Aspect = 'line' | 'timing' | 'meaning' | 'why' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'howItWorks' | 'cost' | 'visitFirst';
+export type Aspect = 'line' | 'timing' | 'meaning' | 'why' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'howItWorks' | 'cost' | 'visitFirst' | 'device';
 
 /** A doctor, or whoever decides (folded). */
 const DOCTOR = '(dr|doctor|doc|doctors|provider|physician|clinician|care team|prescriber|pcp|doctora|medico|medica|proveedor|equipo de atencion|equipo medico)';
+
+/** A phone, the app or a computer to do the task on ("from my cell", "desde el cel", "en la compu"); no call or text asked for. */
+const DEVICE_NAME = '(phone|cell|cellphone|cell phone|mobile|smartphone|iphone|android|computer|laptop|pc|desktop|tablet|ipad|app|cel|celular|telefono|movil|compu|computadora|laptop|tableta|aplicacion)';
+const DEVICE = new RegExp(
+  `^(?!.*\\b(call|calling|ring|text me|on the phone|llamar|llamo|llamen|marcar)\\b).*` +
+    `\\b((from|on|with|using|through|in|use) (my|a|the|your|our) ${DEVICE_NAME}|(desde|con|en|usar|use|uso) (el|mi|un|la|una|su) ${DEVICE_NAME})\\b`,
+);
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   // Before the others: "do i need to see the dr first" is neither what one needs nor when.
@@ -60,6 +70,8 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   // "are they bad", "is that normal", "son malos?": what a result means for the member, asked alone.
   ['meaning', /^(so |ok |okay |and |but |y |pero |entonces )?(is|are|r) (that|this|it|they|those|these|mine|my (results?|numbers|levels)) (bad|good|normal|ok|okay|fine|high|low|serious|dangerous|abnormal|concerning)( or (not|bad|good|normal|ok))?$|^(y |pero |entonces )?(es|son|esta|estan) (eso |esto |esos |estos )?(malo|mala|malos|malas|normal|normales|bien|grave|graves|alto|altos|bajo|bajos|peligroso|peligrosos)$/],
   ['meaning', /\b(what (does|do) (that|this|it|those|these|they|them|my results|the results|my numbers) mean|what do (you|u) mean|wdym|(que|q|k) (significa|quiere decir|significan|quieren decir)|what that means|meaning|what is that|whats that|i dont (get|understand)( it| that)?|que (significa|quiere decir|significan|quieren decir)|no entiendo|que es eso)\b/],
+  // Before `line` and `needs`: "from my phone" is the device the task is done on, not a number.
+  ['device', DEVICE],
   ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],
   ['timing', /\b(when|how long|how soon|how many days|by when|what day|cuando|cuanto (tarda|tiempo|demora|se tarda)|en cuanto tiempo|cuantos dias|que dia)\b/],
   ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |pls |plz |por favor |porfa )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|mandeselo|mandesela|envieselo|enviesela|mandaselo|mandasela|enviaselo|enviasela|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( to (my|the|our) (dr|doctor|doc|doctors|care team|team|provider|physician|clinic)| a mi (doctor|doctora|medico|medica|equipo|equipo de atencion))?( please| pls| plz| for me| por favor| por mi| now| ya| ahora)?$/],

@@ -58,6 +58,9 @@ export const VIDEO_NEEDS = 'followUp.about.videoNeeds';
 
 export const APP: About = { text: 'followUp.about.app', app: true };
 
+/** Whether the task just answered can be done from a phone or the app: yes (the app, the site in the phone's browser), on the answer's page. */
+export const DEVICE: About = { text: 'followUp.about.device', app: true };
+
 /**
  * After the reminders answer: when they come ("only the day before") is set on the notifications
  * page, not in this chat; whether STOP to this chat also stops the appointment reminders (no: they
@@ -100,6 +103,8 @@ export const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     timing: { text: 'followUp.about.renewalTime', renewal: true },
     doIt: { text: 'followUp.about.renewalDoIt', renewal: true, line: 'pharmacy' },
   },
+  // From the phone, after the insurance answer: the card's photo taken and added in the app or the site (v17 X06).
+  'billing:insurance': { device: { text: 'followUp.about.deviceInsurance', app: true } },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
   // How long a records request takes: the request page says; Member Services can tell.
   'records:requestRecords': { timing: { text: 'followUp.about.recordsTime', line: 'memberServices' } },
@@ -112,6 +117,7 @@ export const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
     needs: { text: VIDEO_NEEDS, links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
     // How a video visit works, asked by someone who never had one: what it takes and how to get in.
     howItWorks: { text: VIDEO_NEEDS, links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
+    device: { text: VIDEO_NEEDS, links: ['telehealth.techCheck', 'telehealth.videoVisits'] },
     cost: { text: 'followUp.about.videoCost', line: 'memberServices', links: ['billing.coverage'] },
     timing: { text: 'followUp.about.videoTiming', links: ['telehealth.joinVideoVisit', 'telehealth.eVisit'] },
     // The link or the steps were tried: another way into the visit, then a call.

@@ -6,8 +6,7 @@ import { fold } from './common/text';
 import { codeWay, codeWayCorrected, forgotPassword } from './topics/codeNotArriving';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
-import { ABOUT, APP, CODE_TRIED, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
-import type { About } from './followUpOffers';
+import { type About, ABOUT, APP, CODE_TRIED, DEVICE, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import { LineNames } from './lineNames';
 import { numberAsked } from './followUpNumber';
 import { TopicNames } from './topicNames';
@@ -66,10 +65,8 @@ export type FollowUp =
   | { kind: 'reminders' }
   | ({ kind: 'openTimes' } & OpenTimesAsked);
 
-
 /** An app, a download or a browser named ("do i need to download an app", "necesito bajar la app"). */
 const APP_WORDS = /\b(app|apps|application|aplicacion|download|downloads|descarg\w*|bajar|bajo|bajarla|bajarlo|instal\w*|browser|navegador|play store|app store|google play)\b/;
-
 
 /** Contact sub-topics that are about a place (its hours, its phone, where it is). */
 const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
@@ -86,7 +83,6 @@ const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location
 const MAX_WORDS = 8;
 /** "could you send me a reminder the night before?" is still one short wish. */
 const MAX_REMIND_WORDS = 12;
-
 
 const LINE_TEXT = 'followUp.about.line';
 const LINE_HOURS = 'followUp.about.lineHours';
@@ -223,6 +219,9 @@ export class FollowUpReader {
       const next = this.news.read(folded, { topic, sub, last: prior.answers?.followUp, aspect: aspectOf(folded), elsewhere });
       if (next) return about(next, this.links(topic, sub));
     }
+    // Whether the task just answered can be done from a phone, the app or a computer ("y se puede desde el
+    // cel? o tengo que usar compu para la foto" after the insurance answer): yes, and how; never a number (v17 X06). News first ("its on my iphone").
+    if (!prior.safety && !outside && words <= MAX_NEWS_WORDS && aspectOf(folded) === 'device') return this.aboutOnce(this.about(topic, answered, 'device', undefined)!, prior, topic, answered, folded);
     // After sign-in help, a code that does not come and what was already tried, in one longer
     // message ("ya intente el reset y no me llega el email, ya revise spam"): the next step at once
     // (the code by text, the address on file, a call), never a menu or what was tried again.
@@ -386,6 +385,7 @@ export class FollowUpReader {
     if (entry) return entry;
     const line = placeLine ?? TOPIC_LINE[topic];
     if (aspect === 'line' && line) return { text: 'followUp.about.line', line };
+    if (aspect === 'device') return DEVICE;
     // The answer's steps were tried and did not help: a person, with the topic's line.
     if (aspect === 'tried') return { text: 'followUp.about.stillStuck', line: line ?? 'memberServices' };
     return undefined;

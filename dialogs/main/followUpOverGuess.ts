@@ -11,6 +11,9 @@ import type { TurnInfo, TurnTriage } from '../turn';
 
 export class FollowUpOverGuessError extends StartupError {}
 
+/** A follow-up that names a medicine has this many other words at most ("se trata de mi ..."): more is a message of its own. */
+const MAX_BESIDE_NAME = 4;
+
 const ASPECTS = ['meaning', 'why', 'tried', 'needs', 'howItWorks', 'timing', 'cost'] as const satisfies readonly Aspect[];
 
 const fileSchema = z.strictObject({
@@ -41,6 +44,8 @@ export class FollowUpOverGuess {
   private constructor(
     private readonly neutral: ReadonlySet<string>,
     private readonly aspects: ReadonlySet<Aspect>,
+    /** The triage's concepts that are a health, distress or safety signal (intents/data/triage/concepts.json `signal`). */
+    private readonly signal: ReadonlySet<string> = new Set(),
   ) {}
 
   static load(concepts: ConceptNames, file: string = fromRoot('dialogs', 'data', 'follow-up-over-guess.json')): FollowUpOverGuess {
@@ -49,7 +54,7 @@ export class FollowUpOverGuess {
       if (!concepts.names.includes(name)) throw new FollowUpOverGuessError(`Follow-up over the model guess file ${file}: neutral names an unknown concept "${name}".`);
       if (concepts.signal.has(name)) throw new FollowUpOverGuessError(`Follow-up over the model guess file ${file}: neutral names the signal concept "${name}".`);
     }
-    return new FollowUpOverGuess(new Set(data.neutral), new Set(data.aspects));
+    return new FollowUpOverGuess(new Set(data.neutral), new Set(data.aspects), concepts.signal);
   }
 
   /** The triage's outcome is the model's guess alone: symptoms or mental health, no concept but neutral ones, no safety signal. */
@@ -60,11 +65,38 @@ export class FollowUpOverGuess {
     return (triage.concepts ?? []).every((c) => this.neutral.has(c));
   }
 
+  /**
+   * The model leans to symptoms or mental health with no signal concept in the words at all (a
+   * time word, "el", "se" are no symptom): "y se puede desde el cel?", "es la metformina".
+   */
+  private leanOnly(turn: TurnInfo, triage: TurnTriage): boolean {
+    const match = triage.match;
+    if (!match || triage.answered || (match.intent !== 'symptoms' && match.intent !== 'mental_health')) return false;
+    if (!match.rule?.startsWith('model:') || triage.safety || turn.result.safety) return false;
+    return !(triage.concepts ?? []).some((c) => this.signal.has(c));
+  }
+
   /** The follow-up answer that wins over the model's guess, or null (the triage answers). */
   read(turn: TurnInfo, triage: TurnTriage, prior: TopicPriorState | undefined, lean: boolean, followUps: Pick<FollowUpReader, 'read'>): FollowUp | null {
-    if (lean || !prior?.topics[0] || prior.safety || !this.guessOnly(turn, triage)) return null;
+    if (lean || !prior?.topics[0] || prior.safety) return null;
     const aspect = aspectOf(fold(turn.text));
-    if (!aspect || !this.aspects.has(aspect)) return null;
+    // Whether the task can be done from a phone or a computer names a device, never a body: no
+    // signal concept is enough (v17 X06). The other aspects: only neutral concepts.
+    const guess = aspect === 'device' ? this.leanOnly(turn, triage) : this.guessOnly(turn, triage) && !!aspect && this.aspects.has(aspect);
+    if (!guess) return null;
     return followUps.read(turn.text, prior, false, offTopic(turn.text, turn.result, prior.topics));
+  }
+
+  /**
+   * Inside a refill or pharmacy topic, a short follow-up that only names a medicine ("es la
+   * metformina", "its the one for my lisinopril") says WHICH prescription: no symptom, when the
+   * model alone leaned to one (v17 W03). `named`: the medicine it names, as written; any signal
+   * concept ("the metformin makes me dizzy", "me duele el estomago desde que la tomo") keeps the triage's answer.
+   */
+  namesWhich(turn: TurnInfo, triage: TurnTriage, prior: TopicPriorState | undefined, named: string | null): boolean {
+    const pharmacy = prior?.topics[0] === 'contact' && /^pharmacy/.test(prior.answers?.topic ?? '');
+    if (!named || prior?.safety || !(prior?.topics.includes('refill') || pharmacy) || !this.leanOnly(turn, triage)) return false;
+    const others = fold(turn.text).split(' ').filter(Boolean).length - named.split(' ').length;
+    return others <= MAX_BESIDE_NAME;
   }
 }

@@ -87,7 +87,7 @@ export interface RouteDeciderParts {
   /** A rescue medicine running out or needed before its refill (dialogs/refill/rescueWords.ts). */
   rescue: Pick<RescueWords, 'read'>;
   /** A follow-up about the answer that only the triage's model reads as a health matter (dialogs/main/followUpOverGuess.ts). */
-  overGuess?: Pick<FollowUpOverGuess, 'read' | 'guessOnly'>;
+  overGuess?: Pick<FollowUpOverGuess, 'read' | 'guessOnly' | 'namesWhich'>;
   /** "en persona" read as a person: the visit task (dialogs/main/visitModeNotPerson.ts). */
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
   /** Getting ready for a lab test ("do i need to fast for the lab"): records' labPrep answer (dialogs/labPrep.ts). */
@@ -143,6 +143,8 @@ export class RouteDecider {
     // Right after a refill answer, "and my blood pressure pill?" describes one of the member's
     // medicines by what it is for: no symptom (a complaint is more than that description).
     if (triage.match?.intent === 'symptoms' && prior?.topics.includes('refill') && this.parts.medicines.purposes.describes(turn.text)) triage.match = null;
+    // "es la metformina" inside a refill: which prescription, when the model alone leaned to a symptom (v17 W03).
+    if (this.parts.overGuess?.namesWhich(turn, triage, prior, this.parts.medicines.nameIn(turn.text))) triage.match = null;
     // Right after the mental-health answer, "I just want to talk to someone" is about that answer (a
     // person to talk to now), not the same answer again.
     if (triage.match?.intent === 'mental_health' && !triage.answered && prior?.safety === 'mentalHealth') {
