@@ -48,7 +48,12 @@ export class FollowUpAnswers {
         const steps = followUp.kind === 'howTo' && followUp.answered ? `followUp.steps.${followUp.answered}` : null;
         const key = steps && kit.catalog.has(steps) ? steps : `followUp.${followUp.kind}`;
         const phone = kit.profile.phone('memberServices', kit.locale(context));
-        await kit.send(context, { text: kit.text(context, key, { ...phone }), links: followUp.links.map((link) => kit.link(context, link)) });
+        const reply = { text: kit.text(context, key, { ...phone }), links: followUp.links.map((link) => kit.link(context, link)) };
+        // It stands for the answer just given: what the member asks about it when it can be said
+        // (dialogs/answerEcho.ts); the how-to's two wordings say the same, so a third ask gets
+        // "no more detail", not the other one.
+        const answered = followUp.kind === 'qualify' ? undefined : followUp.answered;
+        await kit.sendAnswer(context, reply, followUp.kind === 'qualify' ? {} : { as: 'followUp.howTo', repeats: true, ...(answered ? { subject: answered } : {}) });
         return;
       }
       case 'about':

@@ -57,7 +57,7 @@ export type FollowUp =
   | { kind: 'placeDay'; line: PhoneLine }
   | { kind: 'place'; topic: 'hours' | 'location' | 'pharmacyHours' | 'pharmacyLocation' | 'clinicPhone' }
   | { kind: 'howTo'; links: readonly LinkKey[]; answered?: string }
-  | { kind: 'again'; links: readonly LinkKey[] }
+  | { kind: 'again'; links: readonly LinkKey[]; answered?: string }
   | { kind: 'qualify'; links: readonly LinkKey[] }
   | { kind: 'notUrgent' }
   | ({ kind: 'about'; links: readonly LinkKey[] } & Omit<About, 'links'>)
@@ -99,7 +99,7 @@ const TABLE_LINKS: Partial<Record<TaskIntentId, readonly LinkKey[]>> = {
  */
 function notTwice(followUp: FollowUp & { links: readonly LinkKey[] }, prior: TopicPriorState): FollowUp {
   if (prior.answers?.followUp !== followUp.kind) return followUp;
-  return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links };
+  return { kind: followUp.kind === 'howTo' ? 'again' : 'howTo', links: followUp.links, ...('answered' in followUp && followUp.answered ? { answered: followUp.answered } : {}) };
 }
 
 /** How to do what was just answered: that answer named (`topic.sub`), for its own steps. */
@@ -345,7 +345,7 @@ export class FollowUpReader {
     const sub = prior?.answers?.topic;
     if (!sub || prior.topics[0] !== intent || answers?.topic !== sub) return null;
     const links = this.links(intent, sub);
-    return links.length ? notTwice({ kind: 'again', links }, prior) : null;
+    return links.length ? notTwice({ kind: 'again', links, answered: `${intent}.${sub}` }, prior) : null;
   }
 
   /**

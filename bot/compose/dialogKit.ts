@@ -2,6 +2,7 @@ import type { ConversationState, TurnContext } from 'botbuilder';
 import type { ReplySender } from '../../channels/replySender';
 import type { Logger } from '../../common/logger';
 import type { ResponseCatalog } from '../../common/responses';
+import { AnswerEcho, type EchoState } from '../../dialogs/answerEcho';
 import { DialogKit, type RoutingPolicy } from '../../dialogs/common/kit';
 import { MedicineNames } from '../../dialogs/common/medicineNames';
 import { OptionMatcher } from '../../dialogs/common/options';
@@ -9,6 +10,7 @@ import { LabQuestionWords } from '../../dialogs/labQuestion';
 import { LongStandingWords } from '../../dialogs/longStanding';
 import { ConversationMemory, type MemoryState } from '../../dialogs/memory';
 import { PhraseBook } from '../../dialogs/phrases';
+import { RepeatReply } from '../../dialogs/repeatReply';
 import { TriageResponder } from '../../dialogs/triage';
 import { loadShorthand, ShorthandExpander } from '../../intents';
 import type { AssistantMetrics } from '../../ops/metrics';
@@ -39,6 +41,7 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
   // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
   const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
   const medicines = MedicineNames.load();
+  const echo = new AnswerEcho(conversationState.createProperty<EchoState>('answerEcho'), RepeatReply.load(profile));
   const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'), medicines);
   const triage = new TriageResponder({
     sender,
@@ -50,7 +53,11 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
     metrics,
     labQuestion: LabQuestionWords.load(),
     longStanding: LongStandingWords.load(),
-    onAnswered,
+    // A safety answer: what was said before it is not compared with what comes after.
+    onAnswered: async (context, match, answer) => {
+      await echo.forget(context);
+      await onAnswered?.(context, match, answer);
+    },
   });
-  return new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, policy);
+  return new DialogKit(sender, catalog, profile, options, phrases, memory, triage, medicines, echo, policy);
 }

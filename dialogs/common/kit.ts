@@ -4,8 +4,10 @@ import type { ReplySender } from '../../channels/replySender';
 import type { ResponseCatalog, Vars } from '../../common/responses';
 import type { Locale } from '../../intents/types';
 import type { LinkKey, PortalProfile } from '../../services/portal/profile';
+import type { AnswerEcho } from '../answerEcho';
 import type { ConversationMemory } from '../memory';
 import type { PhraseBook } from '../phrases';
+import type { AnswerAbout } from '../repeatReply';
 import type { TriageResponder } from '../triage';
 import { turnInfo } from '../turn';
 import { BackEndTerms } from './backEndTerms';
@@ -50,6 +52,8 @@ export class DialogKit {
     readonly triage: TriageResponder,
     /** Brand and generic names of the same medicine, for matching a medicine the member names. */
     readonly medicines: MedicineNames,
+    /** An answer of the last two turns is not sent again word for word (`sendAnswer`). */
+    private readonly echo: AnswerEcho,
     readonly policy: RoutingPolicy = DEFAULT_POLICY,
   ) {
     this.terms = new BackEndTerms(catalog);
@@ -74,7 +78,17 @@ export class DialogKit {
   }
 
   async send(context: TurnContext, reply: Reply): Promise<void> {
+    await this.echo.count(context);
     await this.sender.send(context, reply, this.locale(context));
+  }
+
+  /**
+   * An answer (a topic's, a how-to): never the same text as one of the last two turns' answers;
+   * instead what the follow-up asks, or "no more detail than above" (dialogs/answerEcho.ts).
+   */
+  async sendAnswer(context: TurnContext, reply: Reply, about: AnswerAbout = {}): Promise<void> {
+    const vetted = await this.echo.vet(context, reply, about, (key, vars) => this.text(context, key, vars));
+    if (vetted) await this.send(context, vetted);
   }
 
   async say(context: TurnContext, key: string, vars: Vars = {}): Promise<void> {

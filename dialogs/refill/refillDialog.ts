@@ -242,7 +242,7 @@ export class RefillDialog extends TaskDialog {
         links.push(k.link(context, 'pharmacy.mailOrder'), k.link(context, 'pharmacy.autoRefill'));
     }
     if (need !== 'status' && note.text) lines.push(note.text);
-    await k.send(context, { text: lines.join('\n\n'), links: [...links, ...note.links] });
+    await k.sendAnswer(context, { text: lines.join('\n\n'), links: [...links, ...note.links] }, { subject: `refill.${need}`, line: 'pharmacy' });
     return this.done(step);
   }
 }

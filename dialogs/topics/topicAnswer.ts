@@ -22,5 +22,5 @@ export async function sendTopicAnswer(kit: DialogKit, context: TurnContext, inte
     tty: kit.profile.phones.tty,
     days: kit.profile.data.careTeam.messageReplyBusinessDays,
   });
-  await kit.send(context, { text, links: links.map((key) => kit.link(context, key)) });
+  await kit.sendAnswer(context, { text, links: links.map((key) => kit.link(context, key)) }, { subject: `${intent}.${id}`, ...(answer.phone ? { line: answer.phone } : {}) });
 }
