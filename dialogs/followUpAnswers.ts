@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from './common/kit';
 import { isRefillable } from '../services/pharmacy/prescriptionLookup';
+import { IN_PERSON_ONLY, type CareKind } from '../services/appointments/appointmentLookup';
+import type { BookingRequest } from './appointment/bookingRequest';
 import type { FollowUp, RenewFor } from './followUps';
 import { renewalAnswer } from './refill/renewal';
 import { LAST_RX_STEP, type RenewalFor } from './refill/renewalFor';
@@ -29,6 +31,8 @@ export class FollowUpAnswers {
     private readonly kit: DialogKit,
     private readonly renewals?: RenewalFor,
     private readonly times?: PageTimes,
+    /** `modes`: the kinds of visit wanted in the words ("no, by video please"), as the booking reads them. */
+    private readonly modes?: Pick<BookingRequest, 'wantedModes'>,
   ) {}
 
   async send(context: TurnContext, followUp: Exclude<FollowUp, { kind: 'place' | 'reminders' }>): Promise<void> {
@@ -79,8 +83,12 @@ export class FollowUpAnswers {
    * says so, with the page set to the day and time given and the phone line; asked again, why it
    * comes again; a third time, a person (never the same words three times in a row).
    */
-  private async openTimes(context: TurnContext, followUp: OpenTimes): Promise<void> {
+  private async openTimes(context: TurnContext, atPage: OpenTimes): Promise<void> {
     const kit = this.kit;
+    // "no, by video please, wednesday the 16th": the kind of visit said with it is taken too, and kept (v17 W01).
+    const mode = this.modeSaid(context, atPage);
+    if (mode) await kit.memory.remember(context, 'mode', mode);
+    const followUp = mode ? { ...atPage, mode } : atPage;
     const first = 'followUp.about.openTimes';
     const asked = followUp.last === first || followUp.last === `${first}Any` ? 'again' : followUp.last?.startsWith(`${first}Again`) ? 'stuck' : 'first';
     const { date, until, time } = followUp;
@@ -93,7 +101,7 @@ export class FollowUpAnswers {
     if (said) {
       const when = mergedTime(given, said);
       const changed = JSON.stringify(whenParams(when)) !== JSON.stringify(given ? whenParams(given) : {});
-      if (!followUp.asks && (changed || !followUp.saidAgain)) return this.retimed(context, followUp, when);
+      if (!followUp.asks && (changed || !followUp.saidAgain || mode)) return this.retimed(context, followUp, when);
       given = when;
     }
     const locale = kit.locale(context);
@@ -105,6 +113,13 @@ export class FollowUpAnswers {
     const params = { action: followUp.action, patient: followUp.patient ?? 'self', care: followUp.care, mode: followUp.mode, ...(given ? whenParams(given) : {}) };
     await kit.memory.remember(context, PORTAL_WHEN, portalWhenMarker(params));
     await kit.send(context, { text: kit.text(context, key, { ...phone, when }), links: [kit.link(context, 'appointments.schedule', params)] });
+  }
+
+  /** Another kind of visit wanted in the words said at a new visit's page (a blood draw or a shot stays in person). */
+  private modeSaid(context: TurnContext, followUp: OpenTimes): string | null {
+    if (followUp.action !== 'new' || !followUp.mode || IN_PERSON_ONLY.includes(followUp.care as CareKind)) return null;
+    const wanted = this.modes?.wantedModes(turnInfo(context).text).at(-1);
+    return wanted && wanted !== followUp.mode ? wanted : null;
   }
 
   /** The scheduling page again, set to the new day or time, with the choices the booking had. */

@@ -78,7 +78,7 @@ export function createMainDialog(
   const taskStart = new TaskStart(kit);
   const secondRequest = new SecondRequest(phrases, new SubTopicRouter(options));
   const anythingElse = new AnythingElse(kit, replies);
-  const followUpAnswers = new FollowUpAnswers(kit, renewalFor, deps.times);
+  const followUpAnswers = new FollowUpAnswers(kit, renewalFor, deps.times, deps.bookingRequest);
   return new MainDialog(
     {
       kit,

@@ -113,7 +113,8 @@ export class AppointmentDialog extends TaskDialog {
       return super.onBeginDialog(innerDc, sameTime.aboutMovedVisit(innerDc.context, options, moved));
     }
     // "cita para mi hijo, tiene infección de oído, lo antes posible": an urgent / same-day visit, not asked.
-    return super.onBeginDialog(innerDc, this.parts.care.fill(innerDc.context, options));
+    // "no, by video please, wednesday the 16th" right after the page: the kind of visit said now wins over the one carried.
+    return super.onBeginDialog(innerDc, this.parts.care.fill(innerDc.context, this.parts.details.withModeSaid(innerDc.context, options)));
   }
 
   /** Who it is for, and for a new visit the kind of care and how to be seen, may be said early. */

@@ -5,8 +5,8 @@ import type { DialogKit } from '../common/kit';
 import { Question, type ChoiceAnswer } from '../common/questions';
 import { fold } from '../common/text';
 import { QUESTIONS, type QuestionKey } from '../questions';
-import { turnTriage } from '../turn';
-import type { AppointmentFlow } from './appointmentState';
+import { turnInfo, turnTriage } from '../turn';
+import type { AppointmentFlow, AppointmentTaskOptions } from './appointmentState';
 import type { BookingRequest } from './bookingRequest';
 
 /** The booking's questions whose words are details of the visit (how, what care, for whom). */
@@ -45,6 +45,20 @@ export class BookingDetails {
    */
   lastMode(text: string): VisitMode | undefined {
     return this.request.wantedModes(text).at(-1) as VisitMode | undefined;
+  }
+
+  /**
+   * A booking begun again with the answers of the one just before (a correction right after its
+   * page: "no, by video please, wednesday the 16th"): a kind of visit wanted in the words said now
+   * wins over the one carried (v17 W01); a blood draw or a shot stays in person.
+   */
+  withModeSaid(context: TurnContext, options: AppointmentTaskOptions | undefined): AppointmentTaskOptions | undefined {
+    const carried = options?.answers;
+    const said = options?.text;
+    if (!carried?.mode || carried.action !== 'new' || !said || said !== turnInfo(context).text) return options;
+    const mode = this.lastMode(said);
+    if (!mode || mode === carried.mode || IN_PERSON_ONLY.includes(carried.care as CareKind)) return options;
+    return { ...options, answers: { ...carried, mode } };
   }
 
   /** Without the phrases of the booking's details (mode, care, for whom), only a few words are left. */

@@ -52,11 +52,14 @@ export class VisitModes {
 
   /**
    * Booking: "in person, at the closest one" said to "When would you prefer?" is about how to be
-   * seen, not a time: kept (a blood draw or a shot stays in person whatever is said) and said.
+   * seen, not a time: kept (a blood draw or a shot stays in person whatever is said), on the
+   * topic's trail as well, and said.
    */
   async noteForBooking(innerDc: DialogContext, state: AppointmentState, named: VisitMode): Promise<void> {
     if (!IN_PERSON_ONLY.includes(state.care as CareKind)) state.mode = named;
     const kept = (state.mode as VisitMode | undefined) ?? named;
+    // On the topic's trail too: a correction right after the page keeps the mode now chosen (v17 W01).
+    if (state.mode === kept) await this.kit.memory.remember(innerDc.context, 'mode', kept);
     await this.kit.say(innerDc.context, 'appointment.modeNoted', { mode: this.kit.text(innerDc.context, `options.appointment.mode.${kept}`) });
   }
 }

@@ -12,6 +12,7 @@ import { weekdayAndDate } from './weekdayAndDate';
 import { RoutineTimes } from './routineTimes';
 import { writeOutTimeWords } from './timeWords';
 import { readCorrected } from './correctedTime';
+import { nextWeekDays } from './nextWeekDays';
 
 /**
  * "next Tuesday afternoon", "mañana por la tarde", "June 20 at 3pm" → a preferred day and time,
@@ -230,6 +231,9 @@ export class PreferredTimeParser {
       const time = extra?.ok && !extra.value.date ? extra.value : null;
       return { ok: true, value: { ...weekAfterNext(now), time: time?.time ?? null, partOfDay: time?.partOfDay ?? null } };
     }
+    // "next week, tues or wed": those weekdays of next week, not this week's (v17 W01).
+    const ofNextWeek = nextWeekDays(folded, locale, isoDate(now), (words) => this.parse(words, locale, now));
+    if (ofNextWeek) return { ok: true, value: ofNextWeek };
     const later = LATER_IN_WEEK[locale].exec(folded);
     if (later) {
       const rest = folded.replace(later[0], ' ').trim();

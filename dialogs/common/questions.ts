@@ -5,6 +5,7 @@ import type { Locale } from '../../intents/types';
 import { QUESTIONS, type QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
+import { leadingNumber } from './leadingNumber';
 import { recognizePick } from './listPick';
 import { takeResumedWords } from './resumedWords';
 import type { MatchMode } from './options';
@@ -132,6 +133,10 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     // A place in the list as shown ("the second one", "la última", "#3"): the same reader as every list.
     const placed = recognizePick(text, shown.map((id) => ({ id, title: '' })), { positionsOnly: true });
     if (placed?.kind === 'one') return placed.id;
+    // "1, el jueves en la tarde": the option at that number, unless the rest names another; the rest is details, kept by the task.
+    const numbered = leadingNumber(text, shown.length);
+    const at = numbered ? shown[numbered.place - 1] : undefined;
+    if (numbered && at && this.kit.options.mentioned(numbered.rest, options.question, shown).every((id) => id === at)) return at;
     const by = options.byAnswerOf;
     return by && this.kit.options.prefill(text, by.question) ? by.id : null;
   }
