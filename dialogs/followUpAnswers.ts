@@ -54,10 +54,11 @@ export class FollowUpAnswers {
         const phone = kit.profile.phone('memberServices', kit.locale(context));
         const reply = { text: kit.text(context, key, { ...phone }), links: followUp.links.map((link) => kit.link(context, link)) };
         // It stands for the answer just given: what the member asks about it when it can be said
-        // (dialogs/answerEcho.ts); the how-to's two wordings say the same, so a third ask gets
-        // "no more detail", not the other one.
+        // (dialogs/answerEcho.ts); the generic how-to's two wordings say the same, so a third ask
+        // gets "no more detail", not the other one (an answer's own steps are an answer of their own).
         const answered = followUp.kind === 'qualify' ? undefined : followUp.answered;
-        await kit.sendAnswer(context, reply, followUp.kind === 'qualify' ? {} : { as: 'followUp.howTo', repeats: true, ...(answered ? { subject: answered } : {}) });
+        const as = key === steps ? {} : { as: 'followUp.howTo' };
+        await kit.sendAnswer(context, reply, followUp.kind === 'qualify' ? {} : { ...as, repeats: true, ...(answered ? { subject: answered } : {}) });
         return;
       }
       case 'about':
