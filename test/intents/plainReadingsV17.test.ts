@@ -52,3 +52,16 @@ describe('Safety triage: a person asked for on behalf of a relative is the hand-
     assert.equal(triage('mi hijo me pega y me quita el dinero, quiero hablar con una persona').match?.intent, 'abuse');
   });
 });
+
+describe('Safety triage: a part of the day that suits better is a booking answer, not a crisis', () => {
+  for (const text of ['actually morning would be better', 'afternoons work better for me', 'tomorrow would be best thanks', 'en la tarde me queda mejor', 'mejor por la mañana sería mejor']) {
+    it(`nothing: ${text}`, () => {
+      const r = triage(text);
+      assert.equal(r.match, null, JSON.stringify(r));
+      assert.equal(r.safety, null, JSON.stringify(r));
+    });
+  }
+  for (const text of ['tomorrow would be better if i wasnt here', 'if i died tomorrow i honestly wouldnt mind', 'mañana sería mejor no despertar']) {
+    it(`still a crisis: ${text}`, () => assert.equal(triage(text).match?.kind, 'crisis', JSON.stringify(triage(text))));
+  }
+});
