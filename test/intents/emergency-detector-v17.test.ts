@@ -97,3 +97,13 @@ describe('EmergencyDetector: "you won\'t have to worry about me" (development se
     it(`not a crisis: ${text}`, () => assert.notEqual(sharedDetector().detect(text)?.rule.endsWith('no.more.worry'), true, text));
   }
 });
+
+describe('EmergencyDetector: "stops breathing" in every form, not a snorer asleep', () => {
+  const detect = (text: string) => sharedDetector().detect(text);
+  for (const text of ['my newborn stops breathing for a few seconds and turns pale', 'my baby stops breathing in her sleep and then gasps', 'he keeps stopping breathing']) {
+    it(`medical: ${text}`, () => assert.equal(detect(text)?.kind, 'medical', text));
+  }
+  for (const text of ['my wife snores and stops breathing in her sleep, should she do a sleep study', 'I have sleep apnea and stop breathing at night']) {
+    it(`not the stopped-breathing rule: ${text}`, () => assert.notEqual(detect(text)?.rule, 'en.medical.breathing.stopped', text));
+  }
+});
