@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import { containsPhrase, fold } from './common/text';
+import { readWordsFile } from './common/wordsFile';
 
 const words = z.array(z.string().trim().min(1)).min(1);
 const side = z.object({ place: words, cost: words, alone: words });
@@ -34,14 +34,6 @@ export class CareCostWords {
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'care-cost.json')): CareCostWords {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new CareCostWordsError(`${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) throw new CareCostWordsError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new CareCostWords(parsed.data);
+    return new CareCostWords(readWordsFile(file, fileSchema, (m) => new CareCostWordsError(m)));
   }
 }

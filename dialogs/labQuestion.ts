@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import { containsPhrase, fold } from './common/text';
+import { readWordsFile } from './common/wordsFile';
 
 const words = z.array(z.string().trim().min(1)).min(1);
 const side = z.object({ names: words, homeReadings: words, resultWords: words, cues: words, symptoms: words });
@@ -56,14 +56,6 @@ export class LabQuestionWords {
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'lab-question.json')): LabQuestionWords {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new LabQuestionWordsError(`${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) throw new LabQuestionWordsError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new LabQuestionWords(parsed.data);
+    return new LabQuestionWords(readWordsFile(file, fileSchema, (m) => new LabQuestionWordsError(m)));
   }
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../common/errors';
 import { fromRoot } from '../common/paths';
 import { containsPhrase, fold } from './common/text';
+import { readWordsFile } from './common/wordsFile';
 
 const words = z.array(z.string().trim().min(1)).min(1);
 const side = z.object({ lasting: words, recent: words });
@@ -38,14 +38,6 @@ export class LongStandingWords {
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'long-standing.json')): LongStandingWords {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new LongStandingWordsError(`${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) throw new LongStandingWordsError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new LongStandingWords(parsed.data);
+    return new LongStandingWords(readWordsFile(file, fileSchema, (m) => new LongStandingWordsError(m)));
   }
 }

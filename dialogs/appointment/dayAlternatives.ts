@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
 import { fold } from '../common/text';
+import { readWordsFile } from '../common/wordsFile';
 
 const fileSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -46,14 +46,6 @@ export class DayAlternatives {
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'day-alternatives.json')): DayAlternatives {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new DayAlternativesError(`${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) throw new DayAlternativesError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new DayAlternatives(parsed.data);
+    return new DayAlternatives(readWordsFile(file, fileSchema, (m) => new DayAlternativesError(m)));
   }
 }

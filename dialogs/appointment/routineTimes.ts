@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
 import { containsPhrase, fold } from '../common/text';
+import { readWordsFile } from '../common/wordsFile';
 
 const clock = z.string().regex(/^\d{2}:\d{2}$/, { error: 'expected a time like "15:30"' });
 const fileSchema = z.strictObject({
@@ -44,14 +44,6 @@ export class RoutineTimes {
   }
 
   static load(file: string = fromRoot('dialogs', 'data', 'routine-times.json')): RoutineTimes {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new RoutineTimesError(`${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) throw new RoutineTimesError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new RoutineTimes(parsed.data);
+    return new RoutineTimes(readWordsFile(file, fileSchema, (m) => new RoutineTimesError(m)));
   }
 }
