@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { textOf } from '../support/chat';
-import { MemberChat } from '../support/identity';
+import { CHANNELS, chatOn } from './channelChat';
 import { catalog } from '../dialogs/support';
 
 /** The cost answer's first words ("Please don't let the cost stop you…"), before any number. */
 const costLine = (locale: 'en' | 'es'): string => catalog.text(locale, 'symptoms.cost').split(':')[0]!;
 
-const CHANNELS = ['sms', 'webchat', 'msteams'] as const;
-const TEAMS_GUEST = { id: '29:guest', aadObjectId: '00000000-0000-4000-8000-0000000000aa' };
 
-function chatOn(channelId: (typeof CHANNELS)[number], locale: 'en' | 'es'): MemberChat {
-  return new MemberChat({
-    channelId,
-    ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }),
-    ...(channelId === 'msteams' ? { from: TEAMS_GUEST } : {}),
-    overrides: { understanding: undefined, emergencyCheck: undefined },
-  });
-}
 
 /**
  * Newcomer run v9b, SK05: right after the nurse-line answer to a headache with blurry vision, "i

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { assertChannelRules, linksOf, textOf } from '../support/chat';
-import { MemberChat } from '../support/identity';
+import { CHANNELS, chatOn } from './channelChat';
 import { catalog } from '../dialogs/support';
 
-const CHANNELS = ['webchat', 'msteams', 'sms'] as const;
-const TEAMS_GUEST = { id: '29:guest', aadObjectId: '00000000-0000-4000-8000-0000000000aa' };
 const NURSE = '1-800-555-0111';
 const TEST_RESULTS = 'https://member.evergreen-health.example/secure/medical-record/test-results';
 /** Characters of the GSM 03.38 basic set and its extension: what an English SMS may use. */
@@ -12,14 +10,6 @@ const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#�
 /** The same-day visit the symptoms answer offers. */
 const SAME_DAY = /when=asap/;
 
-function chatOn(channelId: (typeof CHANNELS)[number], locale: 'en' | 'es'): MemberChat {
-  return new MemberChat({
-    channelId,
-    ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }),
-    ...(channelId === 'msteams' ? { from: TEAMS_GUEST } : {}),
-    overrides: { understanding: undefined, emergencyCheck: undefined },
-  });
-}
 
 /** The lab-value answer's first sentence, before any number. */
 const labLine = (locale: 'en' | 'es'): string => catalog.text(locale, 'labValue.answer').split(/[.,]/)[0]!;

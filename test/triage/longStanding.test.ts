@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { assertChannelRules, linksOf, textOf } from '../support/chat';
-import { MemberChat } from '../support/identity';
+import { CHANNELS, chatOn } from './channelChat';
 import { catalog } from '../dialogs/support';
 
-const CHANNELS = ['webchat', 'msteams', 'sms'] as const;
-const TEAMS_GUEST = { id: '29:guest', aadObjectId: '00000000-0000-4000-8000-0000000000aa' };
 const NURSE = '1-800-555-0111';
 const SAME_DAY = /when=asap/;
 const REGULAR = /reason=primary/;
 
-function chatOn(channelId: (typeof CHANNELS)[number], locale: 'en' | 'es'): MemberChat {
-  return new MemberChat({
-    channelId,
-    ...(channelId === 'sms' ? {} : { locale: locale === 'es' ? 'es-US' : 'en-US' }),
-    ...(channelId === 'msteams' ? { from: TEAMS_GUEST } : {}),
-    overrides: { understanding: undefined, emergencyCheck: undefined },
-  });
-}
 
 const symptomsLine = (locale: 'en' | 'es'): string => catalog.text(locale, 'symptoms.answer').split(',')[0]!;
 
