@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import type { EmergencyKind } from '../../intents/types';
+import { sharedDetector } from './support/fixtures';
+
+const detect = (text: string) => sharedDetector().detect(text);
+
+/**
+ * Concepts the development set v18 missed, each in other wordings than the set's (both
+ * languages), and look-alikes the new rules must leave alone.
+ */
+describe('EmergencyDetector: concepts missed on development set v18', () => {
+  const hits: Array<[string, EmergencyKind, RegExp]> = [
+    // someone who cannot be woken, in every person and tense
+    ['we couldnt wake him this morning and hes breathing weird', 'medical', /unconscious$/],
+    ['cant get her to wake up, she took something', 'medical', /^en\.medical\./],
+    ['mi abuela no la podemos despertar y respira raro', 'medical', /unconscious$/],
+    ['no pudimos despertarlo despues de la siesta', 'medical', /unconscious$/],
+    // a farewell written down
+    ['spent last night writing goodbye letters to my kids', 'crisis', /farewell\.written$/],
+    ['she left a suicide note on the kitchen table', 'crisis', /^en\.crisis\./],
+    ['estoy escribiendo cartas de despedida para mis hijos', 'crisis', /^es\.crisis\./],
+    ['grabe un video de despedida para mi mama', 'crisis', /farewell\.written$/],
+    // worth more dead than alive
+    ['honestly im worth more dead to my wife', 'crisis', /worth\.more\.dead$/],
+    ['the kids would be better off with my life insurance than with me', 'crisis', /^en\.crisis\./],
+    // hurting oneself until it bleeds, or whenever overwhelmed
+    ['i punch my thighs till they bruise when things get bad', 'crisis', /self\.harm\.until$/],
+    ['I bang my head when im frustrated, it helps for a second', 'crisis', /self\.harm\.until$/],
+    ['me muerdo los brazos hasta sangrar cuando me agobio', 'crisis', /self\.harm\.until$/],
+    // the voice that tells the member what to do
+    ['esa voz me dice que me corte', 'crisis', /harm\.others$/],
+    // a child who took many doses of a medicine, a child or pet chewing a plant
+    ['my 3 year old got into the gummies and ate like 8 of them', 'poison', /^en\.poison\./],
+    ['my toddler was chewing on the leaves of our peace lily', 'poison', /kid\.plant$/],
+    ['mi nino se tomo como 6 pastillas de mi mama', 'poison', /kid\.pills$/],
+    // fuels and oils swallowed
+    ['my son drank some kerosene from the heater can', 'poison', /swallowed\.toxic$/],
+    ['mi hija se acaba de tomar petroleo de la lampara', 'poison', /swallowed\.toxic$/],
+    // someone trying to force their way in, a weapon at the door
+    ['some dude is kicking in our front door right now', 'medical', /attack\.now$/],
+    ['a man waving a machete outside our house', 'medical', /attack\.now$/],
+  ];
+  for (const [text, kind, rule] of hits) {
+    it(`${kind}: ${text}`, () => {
+      const m = detect(text);
+      assert.ok(m, `expected an emergency (${kind}) in: ${text}`);
+      assert.equal(m.kind, kind, `wrong kind for: ${text} (rule ${m.rule})`);
+      assert.match(m.rule, rule);
+      assert.equal(m.strong, true, `${m.rule} should be a strong rule`);
+    });
+  }
+
+  const lookalikes = [
+    "I'm writing a farewell letter to my coworker who is retiring",
+    'my daughter wrote goodbye notes to her classmates because we are moving',
+    'how do I name a beneficiary on my life insurance',
+    'does my plan come with life insurance',
+    'my son takes 4 pills a day for his adhd, can I get a refill',
+    'my 5 year old ate some strawberries and got hives',
+    'can my 2 year old eat spinach',
+    'i scratch my arms until they bleed because of my eczema',
+    'my toddler bites his arm when he gets frustrated, is that normal',
+    'someone is trying to get in touch with me from your office',
+    'a guy from the cable company is trying to get in to fix the router, can I move my visit',
+    'he is holding a baseball bat in his team photo outside our house',
+    'no puedo despertar temprano para la cita de las 7',
+    'no lo puedo despertar para ir a la escuela, es adolescente',
+    'la voz de mi doctora me dice que todo va bien',
+    'mi nino se tomo 2 gomitas de vitaminas, es normal?',
+    'el aceite de motor de mi carro gotea',
+    'my kid ate a leaf of basil',
+  ];
+  for (const text of lookalikes) {
+    it(`not an emergency: ${text}`, () => {
+      const m = detect(text);
+      assert.equal(m, null, `false alarm (${m?.rule}) on: ${text}`);
+    });
+  }
+});
