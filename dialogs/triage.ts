@@ -254,7 +254,7 @@ export class TriageResponder {
   }
 
   /** One closing line that the number is there any time: `crisis` (988), `dv` (the hotline) or `abuse`. */
-  closingLine(kind: 'crisis' | 'dv' | 'abuse', locale: Locale): string {
+  closingLine(kind: 'crisis' | 'dv' | 'sexual' | 'child' | 'elder' | 'abuse', locale: Locale): string {
     return this.text(locale, `urgentFollowUp.closingLine.${kind}`);
   }
 

@@ -4,6 +4,9 @@ import type { Locale } from '../intents/types';
 import type { CareMemory } from './careFollowUp';
 import type { UrgentMemory } from './urgentWindow';
 
+type ClosingKind = Parameters<TriageResponder['closingLine']>[0];
+const ABUSE_LINES: ReadonlySet<string> = new Set(['dv', 'sexual', 'child', 'elder']);
+
 /**
  * A closing ("no, gracias", "forget it ill just call", "bye") in a conversation that had a crisis,
  * an abuse or a mental-health answer ends with one short line that the number is there any time
@@ -20,7 +23,8 @@ export class ClosingLine {
   /** The line for this conversation, if any. */
   async line(context: TurnContext, locale: Locale): Promise<string | undefined> {
     const kept = await this.urgent.last(context);
-    if (kept?.intent === 'abuse') return this.responder.closingLine(kept.kind === 'dv' ? 'dv' : 'abuse', locale);
+    // Each disclosure keeps its own line (RAINN, Childhelp, the Eldercare Locator), not 911 alone.
+    if (kept?.intent === 'abuse') return this.responder.closingLine(ABUSE_LINES.has(kept.kind) ? (kept.kind as ClosingKind) : 'abuse', locale);
     if (kept?.kind === 'crisis') return this.responder.closingLine('crisis', locale);
     const care = await this.care.get(context);
     return care?.intent === 'mental_health' ? this.responder.closingLine('crisis', locale) : undefined;
