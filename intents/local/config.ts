@@ -23,6 +23,8 @@ export const modelConfigSchema = z.object({
     /** 0 = no reweighting, 1 = every class weighs the same in total (none has many lines). */
     classBalance: z.number().min(0).max(1),
     seed: z.int(),
+    /** From this epoch (0-based) on, the model is the mean of the end-of-epoch weights (intents/local/softmax.ts); absent: the last epoch's. */
+    averageFrom: z.int().min(0).optional(),
     /** Lines taken (evenly spread) from each other-domain file of intents/data/public as `none`. */
     publicNonePerFile: z.int().min(0),
   }),

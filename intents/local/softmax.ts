@@ -25,6 +25,12 @@ export interface TrainOptions {
   /** 0..1: how far to reweight classes toward equal total weight. */
   classBalance: number;
   seed: number;
+  /**
+   * When set, the parameters returned are the mean of those at the end of each epoch from this one
+   * (0-based) on, instead of the last epoch's alone: the last SGD steps move the weights by chance
+   * as much as by the data (Polyak-Ruppert averaging).
+   */
+  averageFrom?: number;
 }
 
 /** mulberry32: tiny seeded PRNG so training is reproducible. */
@@ -87,6 +93,8 @@ export function trainSoftmax(examples: readonly SparseExample[], numClasses: num
   const random = prng(options.seed);
   const order = examples.map((_, i) => i);
   const p = new Float64Array(C);
+  const from = options.averageFrom !== undefined && options.averageFrom < options.epochs ? options.averageFrom : null;
+  const sum = from === null ? null : { weights: new Float64Array(numFeatures * C), bias: new Float64Array(C), n: 0 };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
     const lr = options.learningRate / (1 + epoch * 0.2);
@@ -105,6 +113,15 @@ export function trainSoftmax(examples: readonly SparseExample[], numClasses: num
         }
       }
     }
+    if (sum && epoch >= from!) {
+      for (let k = 0; k < sum.weights.length; k++) sum.weights[k]! += params.weights[k]!;
+      for (let c = 0; c < C; c++) sum.bias[c]! += params.bias[c]!;
+      sum.n++;
+    }
+  }
+  if (sum && sum.n > 0) {
+    for (let k = 0; k < sum.weights.length; k++) params.weights[k] = sum.weights[k]! / sum.n;
+    for (let c = 0; c < C; c++) params.bias[c] = sum.bias[c]! / sum.n;
   }
   return params;
 }
