@@ -77,3 +77,36 @@ describe('EmergencyDetector: concepts missed on development set v18', () => {
     });
   }
 });
+
+/**
+ * Negations and figures of speech that raised 911 (development set v18 and, once looked for, 28
+ * lines of the earlier sets): "no trouble breathing", a newborn with "no fever", a bill or an exam
+ * that "me va a matar", "me ahogo de calor", a horror film "sin mucha sangre". The signs themselves
+ * still raise it, in the same sentence too.
+ */
+describe('EmergencyDetector: a sign denied or a figure of speech is not an emergency (development set v18)', () => {
+  const calm = [
+    'rash all over his back after the new detergent, itchy, no trouble breathing',
+    'she got stung on the ankle, not having any trouble breathing, just swollen',
+    'my 2 week old has a little cradle cap, no fever, eating fine',
+    'baby is 6 weeks old, doesnt have a fever, just fussy at night',
+    'el examen final me va a matar',
+    'esta renta me va a matar, subio otra vez',
+    'nos vamos a ahogar de calor en el carro',
+    'una serie buena con mucha sangre y zombies?',
+  ];
+  for (const text of calm) {
+    it(`not an emergency: ${text}`, () => assert.equal(detect(text), null, `false alarm (${detect(text)?.rule}) on: ${text}`));
+  }
+  const still: Array<[string, EmergencyKind]> = [
+    ['no trouble breathing this morning but now he cant breathe', 'medical'],
+    ['she has trouble breathing and her lips look blue', 'medical'],
+    ['my 3 week old had no fever this morning but now it is 100.9', 'medical'],
+    ['my 5 week old has a fever of 100.6', 'medical'],
+    ['mi esposo me va a matar, tiene un cuchillo', 'medical'],
+    ['sale mucha sangre de la herida y no para', 'medical'],
+  ];
+  for (const [text, kind] of still) {
+    it(`${kind}: ${text}`, () => assert.equal(detect(text)?.kind, kind, `${detect(text)?.rule ?? 'nothing'} on: ${text}`));
+  }
+});
