@@ -110,3 +110,27 @@ describe('EmergencyDetector: a sign denied or a figure of speech is not an emerg
     it(`${kind}: ${text}`, () => assert.equal(detect(text)?.kind, kind, `${detect(text)?.rule ?? 'nothing'} on: ${text}`));
   }
 });
+
+/**
+ * A rash that does not fade when pressed (petechiae, purpura), above all with a fever: 911, as
+ * for meningococcal disease (newcomer run v19, X11: "unas manchitas moradas en las piernas que no
+ * se quitan cuando las aprieto y tiene mucha calentura" got the nurse line in a child's booking).
+ */
+describe('EmergencyDetector: a rash that does not fade when pressed', () => {
+  for (const text of [
+    'my daughter has tiny red dots on her belly that dont fade when i press a glass on them',
+    'dark spots on his ankles that wont go away when you push on them, and hes burning up',
+    'petechiae on my sons legs and a fever of 103',
+    'a mi niña le salieron puntitos morados que no se quitan al apretarlos',
+    'tiene fiebre y petequias en el pecho',
+  ]) {
+    it(`medical: ${text}`, () => {
+      const m = detect(text);
+      assert.equal(m?.kind, 'medical', `${m?.rule ?? 'nothing'} on: ${text}`);
+      assert.match(m!.rule, /rash\.nonblanching$/);
+    });
+  }
+  for (const text of ['my rash doesnt go away, should i see someone', 'the spots dont fade with lotion', 'mis manchas de la cara no se quitan con nada', 'what is a non blanching rash', 'the rash goes away when i press on it']) {
+    it(`not an emergency: ${text}`, () => assert.equal(detect(text), null, `${detect(text)?.rule} on: ${text}`));
+  }
+});
