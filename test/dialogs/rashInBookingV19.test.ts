@@ -13,7 +13,7 @@ describe('v19: a rash that does not fade when pressed, told in the middle of a b
   this.timeout(120_000);
   const cases = [
     { locale: 'es' as const, lines: ['hola necesito cita para mi hijo', 'para mi hijo de 5 años, tiene tos'], then: 'oiga pero ahorita le salieron unas manchitas moradas en las piernas que no se quitan cuando las aprieto y tiene mucha calentura', urgent: 'Llame al 911 ahora', nurse: 'Si se vuelve grave' },
-    { locale: 'en' as const, lines: ['hi i need an appt for my son', 'my son, hes 5, he has a cough'], then: 'wait he just got these purple dots on his legs that dont go away when i press them and hes really hot', urgent: 'Call 911 now', nurse: 'If it gets worse' },
+    { locale: 'en' as const, lines: ['hi i need an appt for my son', 'my son, hes 5, he has a cough'], then: 'wait he just got these purple dots on his legs that dont go away when i press them and hes really hot', urgent: 'Call 911 now', nurse: 'If it becomes severe' },
   ];
   for (const c of cases) {
     it(`sms ${c.locale}: "${c.then}" gets the emergency answer`, async () => {
