@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { EmergencyKind } from '../../intents/types';
 import { buildSafetyTriage } from '../../intents/triage/safetyTriage';
 import { sharedDetector } from './support/fixtures';
+import { itFiresStrong, type RuleHit } from './support/ruleHits';
 
 const detect = (text: string) => sharedDetector().detect(text);
 
@@ -10,7 +10,7 @@ const detect = (text: string) => sharedDetector().detect(text);
  * languages), and look-alikes the new rules must leave alone.
  */
 describe('EmergencyDetector: concepts missed on development set v17', () => {
-  const hits: Array<[string, EmergencyKind, RegExp]> = [
+  const hits: RuleHit[] = [
     // someone who slumps or collapses and then does not answer: 911, whatever else is asked
     ['my grandpa slumped forward in his recliner and isnt responding', 'medical', /collapsed\.unresponsive$/],
     ['my dad slid out of his chair and is not talking', 'medical', /collapsed\.unresponsive$/],
@@ -38,15 +38,7 @@ describe('EmergencyDetector: concepts missed on development set v17', () => {
     ['spilled weed killer all over my hands', 'poison', /exposure$/],
     ['a mi hijo le salpico acido muriatico en los brazos', 'poison', /exposure$/],
   ];
-  for (const [text, kind, rule] of hits) {
-    it(`${kind}: ${text}`, () => {
-      const m = detect(text);
-      assert.ok(m, `expected an emergency (${kind}) in: ${text}`);
-      assert.equal(m.kind, kind, `wrong kind for: ${text} (rule ${m.rule})`);
-      assert.match(m.rule, rule);
-      assert.equal(m.strong, true, `${m.rule} should be a strong rule`);
-    });
-  }
+  itFiresStrong(hits);
 
   const lookalikes = [
     'the app collapsed and isnt responding',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { EmergencyKind } from '../../intents/types';
 import { sharedDetector } from './support/fixtures';
+import { itFiresStrong, type RuleHit } from './support/ruleHits';
 
 const detect = (text: string) => sharedDetector().detect(text);
 
@@ -9,7 +10,7 @@ const detect = (text: string) => sharedDetector().detect(text);
  * languages), and look-alikes the new rules must leave alone.
  */
 describe('EmergencyDetector: concepts missed on development set v18', () => {
-  const hits: Array<[string, EmergencyKind, RegExp]> = [
+  const hits: RuleHit[] = [
     // someone who cannot be woken, in every person and tense
     ['we couldnt wake him this morning and hes breathing weird', 'medical', /unconscious$/],
     ['cant get her to wake up, she took something', 'medical', /^en\.medical\./],
@@ -40,15 +41,7 @@ describe('EmergencyDetector: concepts missed on development set v18', () => {
     ['some dude is kicking in our front door right now', 'medical', /attack\.now$/],
     ['a man waving a machete outside our house', 'medical', /attack\.now$/],
   ];
-  for (const [text, kind, rule] of hits) {
-    it(`${kind}: ${text}`, () => {
-      const m = detect(text);
-      assert.ok(m, `expected an emergency (${kind}) in: ${text}`);
-      assert.equal(m.kind, kind, `wrong kind for: ${text} (rule ${m.rule})`);
-      assert.match(m.rule, rule);
-      assert.equal(m.strong, true, `${m.rule} should be a strong rule`);
-    });
-  }
+  itFiresStrong(hits);
 
   const lookalikes = [
     "I'm writing a farewell letter to my coworker who is retiring",
