@@ -48,6 +48,14 @@ export interface PipelineDeps {
 
 /** A portal task at least this sure wins over a mental-health or symptoms outcome (see run). */
 const TASK_OVER_TRIAGE = 0.9;
+/**
+ * A wish for mental-health care the triage is this sure of ("how do I get a mental health
+ * appointment", "referral to behavioral health") keeps its answer, which books a mental-health visit
+ * and gives the behavioral-health line and 988; a visit with a named therapist to move ("cambiar mi
+ * cita con la psicóloga") is a task the triage is less sure of, and what a plan covers ("is couples
+ * counseling covered") stays a billing question.
+ */
+const MENTAL_HEALTH_KEEPS = 0.9;
 
 /**
  * What a message that leans to mental health or symptoms still gets as asked: a portal task the
@@ -125,7 +133,7 @@ export class NluPipeline implements Understanding {
       // (the dialog adds the nurse line / 988). Emergencies and abuse never yield.
       // A task word must be there: "estoy en recuperación" is not account recovery.
       const task = triage.taskWord ? this.recognizeTask(text, hint ?? match.locale) : null;
-      if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score) return { ...task, safety: { level: 'signal', rule: match.rule } };
+      if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score && !(match.intent === 'mental_health' && match.score >= MENTAL_HEALTH_KEEPS && task.intent !== 'billing')) return { ...task, safety: { level: 'signal', rule: match.rule } };
     }
     if (match) {
       // A lexicon rule (not the model) keeps the detector's name, as before the triage.
