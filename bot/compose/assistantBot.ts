@@ -58,6 +58,7 @@ export function createAssistantBot(parts: AssistantBotParts): AssistantBot {
     optedOut: userState.createProperty<boolean>('smsOptedOut'),
     endDialogs,
   });
+  const triageGate = new TriageGate(triage, followUp, smsKeywords, dialogs);
   return new AssistantBot({
     conversationState,
     userState,
@@ -66,9 +67,9 @@ export function createAssistantBot(parts: AssistantBotParts): AssistantBot {
     profile,
     turnGuard,
     identity: identity.handler(endDialogs),
-    identityGate: identity.gate(endDialogs),
+    identityGate: identity.gate(endDialogs, (context) => triageGate.answerAside(context)),
     facts: turnFacts,
-    triage: new TriageGate(triage, followUp, smsKeywords, dialogs),
+    triage: triageGate,
     followUp,
     careFollowUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),

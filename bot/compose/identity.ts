@@ -50,7 +50,7 @@ export interface IdentityFeature {
   oauthConnection?: string;
   timeZone: string;
   /** The turn pipeline's identity step (sign out, forget me, one-time codes). */
-  gate(endDialogs: (context: TurnContext) => Promise<void>): IdentityGate;
+  gate(endDialogs: (context: TurnContext) => Promise<void>, answerAside?: (context: TurnContext) => Promise<void>): IdentityGate;
   /** A one-time code sent to the member is awaited (IdentitySessions). */
   codeAwaited(context: TurnContext): Promise<boolean>;
   /** Verifies the portal's assertion (Web Chat); undefined when web sign-in is off. */
@@ -124,8 +124,8 @@ export function createIdentity(config: Config, deps: IdentityDeps): IdentityFeat
     audit: turnAudit,
     logger,
   });
-  const gate = (endDialogs: (context: TurnContext) => Promise<void>) =>
-    new IdentityGate({ sessions, commands, forgetter, memory: deps.memory, sender: deps.sender, catalog: deps.catalog, endDialogs, clock });
+  const gate = (endDialogs: (context: TurnContext) => Promise<void>, answerAside?: (context: TurnContext) => Promise<void>) =>
+    new IdentityGate({ sessions, commands, forgetter, memory: deps.memory, sender: deps.sender, catalog: deps.catalog, endDialogs, clock, ...(answerAside ? { answerAside } : {}) });
 
   const backends = memberBackends(config, deps);
   if (!backends) {

@@ -4,6 +4,7 @@ import { StartupError } from '../../common/errors';
 import { fromRoot } from '../../common/paths';
 import { fold } from '../../dialogs/common/text';
 import type { Locale } from '../../intents/types';
+import { ClosingSignOut } from './closingSignOut';
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
 const perLocale = z.strictObject({ en: phrases, es: phrases });
@@ -12,6 +13,7 @@ const commandsSchema = z.strictObject({
   switchesLanguage: z.strictObject({ $comment: z.string().optional(), locales: z.array(z.enum(['en', 'es'])) }),
   signOut: perLocale,
   signOutCourtesy: perLocale,
+  signOutClosers: perLocale,
   forget: perLocale,
   confirmForget: perLocale,
 });
@@ -23,10 +25,8 @@ export class IdentityCommandsError extends StartupError {}
 /** The identity commands (identity/bot/commands.json): whole messages, folded, with their language. */
 export class IdentityCommands {
   private readonly table = new Map<string, Map<IdentityCommand, Locale>>();
-  /** Sign-out phrases as folded words, longest first, with their language. */
-  private readonly signOutPhrases: Array<{ words: string[]; locale: Locale }> = [];
-  /** Words that may surround a sign-out phrase ("ok thx", "please", "gracias") without changing what it asks. */
-  private readonly courtesy = new Set<string>();
+  /** A sign-out that ends a longer message ("forget it. sign out", "gracias, cerrar sesion"). */
+  private readonly closingSignOut: ClosingSignOut;
   /** Languages whose commands move the conversation to them (the others are borrowed words). */
   private readonly switching: ReadonlySet<Locale>;
 
@@ -42,11 +42,12 @@ export class IdentityCommands {
         }
       }
     }
-    for (const locale of ['en', 'es'] as const) {
-      for (const phrase of data.signOut[locale]) this.signOutPhrases.push({ words: fold(phrase).split(' '), locale });
-      for (const word of data.signOutCourtesy[locale]) this.courtesy.add(fold(word));
-    }
-    this.signOutPhrases.sort((a, b) => b.words.length - a.words.length);
+    const locales = ['en', 'es'] as const;
+    this.closingSignOut = new ClosingSignOut({
+      phrases: locales.flatMap((locale) => data.signOut[locale].map((phrase) => ({ phrase, locale }))),
+      courtesy: locales.flatMap((locale) => data.signOutCourtesy[locale]),
+      closers: locales.flatMap((locale) => data.signOutClosers[locale]),
+    });
   }
 
   static load(file: string = fromRoot('identity', 'bot', 'commands.json')): IdentityCommands {
@@ -58,31 +59,14 @@ export class IdentityCommands {
     }
   }
 
-  /** The command a whole message is, if any, and the language it is in. */
+  /** The command a whole message is (or, for a sign-out, the one that ends it), if any, and the language it is in. */
   match(text: string, command: IdentityCommand): Locale | null {
     const whole = this.table.get(fold(text))?.get(command) ?? null;
-    return whole ?? (command === 'signOut' ? this.politeSignOut(fold(text)) : null);
+    return whole ?? (command === 'signOut' ? this.closingSignOut.match(text) : null);
   }
 
   /** A command in this language moves a conversation in the other language to it. */
   switchesTo(locale: Locale): boolean {
     return this.switching.has(locale);
-  }
-
-  /**
-   * A sign-out phrase with only courtesy words around it ("ok thx sign out", "please log me out",
-   * "cierra mi sesion gracias"); anything else in the message ("how do I sign out", "I can't
-   * log out") leaves it to the dialogs.
-   */
-  private politeSignOut(folded: string): Locale | null {
-    const words = folded ? folded.split(' ') : [];
-    for (const { words: phrase, locale } of this.signOutPhrases) {
-      for (let at = 0; at + phrase.length <= words.length; at++) {
-        if (!phrase.every((w, i) => words[at + i] === w)) continue;
-        const rest = [...words.slice(0, at), ...words.slice(at + phrase.length)];
-        if (rest.every((w) => this.courtesy.has(w))) return locale;
-      }
-    }
-    return null;
   }
 }

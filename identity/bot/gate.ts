@@ -22,12 +22,18 @@ export interface IdentityGateDeps {
   catalog: ResponseCatalog;
   endDialogs: (context: TurnContext) => Promise<void>;
   clock: () => number;
+  /**
+   * The turn's mental-health or symptom answer (pipeline/triageGate.ts answerAside): a sign-out
+   * that closes a longer message ("i've been so down lately. thanks, log me out") gets it first.
+   */
+  answerAside?: (context: TurnContext) => Promise<void>;
 }
 
 /**
  * A step of every member message, after the emergency check, masking and the SMS keywords and
  * before the recognizer (bot/assistantBot.ts), on every channel:
- * - "sign out" (any dialog in progress ends; the verified identity is forgotten);
+ * - "sign out", also at the end of a longer message ("forget it. sign out"): any dialog in progress
+ *   ends, the verified identity is forgotten, a safety answer the message needs comes first;
  * - "forget me", then a yes within five minutes: deletes what is kept about the member (Forgetter);
  * - while a one-time code is awaited, a message that is a code is checked here and replaced by
  *   `********`, so the code never reaches the recognizer, the dialog state or a transcript; the
@@ -63,6 +69,7 @@ export class IdentityGate {
     if (signOut) {
       const member = await sessions.end(context, 'signOut');
       await this.deps.endDialogs(context);
+      await this.deps.answerAside?.(context);
       await this.say(context, member ? 'identity.signOut.done' : 'identity.signOut.notSignedIn', await this.replyLocale(context, text, signOut));
       return true;
     }
