@@ -4,7 +4,8 @@
  * never a sentence: dialogs/followUps.ts decides what it means after which answer.
  * - `line`: the phone number or the hours of the line the answer named ("and the phone number?",
  *   "what hours", "y el telefono?", "a que hora abren");
- * - `timing`: when or how long ("when can i pick it up", "how long will that take", "cuanto tarda");
+ * - `timing`: when or how long ("when can i pick it up", "how long will that take", "cuanto tarda"), or a
+ *   rough time guessed alone ("so like a day? a week?");
  * - `meaning`: what the answer means ("what does that mean", "que significa eso");
  * - `why`: why it is held up or takes so long ("why is it taking so long", "y por q tarda tanto", "xq sigue pendiente");
  * - `resend`: a code that still does not come ("resend", "didnt get it", "still nothing", "reenvialo");
@@ -37,6 +38,11 @@ const DEVICE = new RegExp(
   `^(?!.*\\b(call|calling|ring|text me|on the phone|llamar|llamo|llamen|marcar)\\b).*` +
     `\\b((from|on|with|using|through|in|use) (my|a|the|your|our) ${DEVICE_NAME}|(desde|con|en|usar|use|uso) (el|mi|un|la|una|su) ${DEVICE_NAME})\\b`,
 );
+
+/** Only spans of time and the words around a guess ("so like a day? a week? roughly", "como unos dias o una semana?"): at least one span. */
+const SPAN = '(day|days|week|weeks|hour|hours|month|months|dia|dias|semana|semanas|hora|horas|mes|meses)';
+const GUESS_WORD = `(so|like|um|umm|uh|ok|okay|and|or|a|an|one|two|three|few|couple|of|maybe|roughly|about|around|approximately|approx|more|less|or so|is it|would it be|y|o|como|unos|unas|un|una|dos|tres|mas o menos|aproximadamente|entonces|pues|tipo|o asi|\\d+|${SPAN})`;
+const ROUGH_TIME = new RegExp(`^(?=.*\\b${SPAN}\\b)(${GUESS_WORD}( |$))+$`);
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   // Before the others: "do i need to see the dr first" is neither what one needs nor when.
@@ -74,6 +80,8 @@ const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
   ['device', DEVICE],
   ['line', /\b(phone|phone number|(the|their|your|a|its) number|hours|call them|telefono|el numero|su numero|horario|horarios|a que hora)\b|\b(what time|when) (do|does|are|is) \w+( \w+)? (open|close)\b/],
   ['timing', /\b(when|how long|how soon|how many days|by when|what day|cuando|cuanto (tarda|tiempo|demora|se tarda)|en cuanto tiempo|cuantos dias|que dia)\b/],
+  // A rough time guessed, nothing else said ("so like a day? a week? roughly", "unos dias o una semana?"): how long (v19 Z04).
+  ['timing', ROUGH_TIME],
   ['doIt', /^(ok |okay |yes |yeah |sure |si |bueno |vale )*(please |pls |plz |por favor |porfa )?(do (it|that|so|this)|go ahead|do it for me|can you do (it|that)|you do it|send (it|the request|a request|that)|request (it|that|one|a renewal|the renewal|a refill)|submit (it|that)|ask (them|for it)|hazlo|hagalo|haganlo|hazlo tu|hagalo usted|adelante|pidela|pidalo|pidala|pidelo|mandeselo|mandesela|envieselo|enviesela|mandaselo|mandasela|enviaselo|enviasela|solicitela|solicitelo|envielo|enviela|mandela|mandelo|(pida|pide|solicite|solicita|envie|envia|mande|manda|haga|haz)( usted| tu)? (eso|la solicitud|una solicitud|la renovacion|una renovacion|el surtido))( to (my|the|our) (dr|doctor|doc|doctors|care team|team|provider|physician|clinic)| a mi (doctor|doctora|medico|medica|equipo|equipo de atencion))?( please| pls| plz| for me| por favor| por mi| now| ya| ahora)?$/],
   ['tried', /\b(already|ya) (reset|changed|updated|cleared|restarted|reinstalled|did|tried|cambie|restableci|resetee|reinicie|actualice|borre|intente|hice)\b(?! (de |mi |my |the |el |la |to a )?(new )?(numero|number|phone|telefono|cel|celular|cell|email|e mail|correo|address|direccion)\b)|\b(reset|changed|tried|did|done|cambie|restableci|resetee|intente|hice)( it| that| this| them| my password| the password| la| lo| la contrasena| mi contrasena)? (twice|two times|three times|2 times|3 times|again|several times|a few times|many times|dos veces|tres veces|varias veces|otra vez|muchas veces)\b|\bstill (says|saying|shows|showing|gives|giving|get|getting|wrong|locked|cant|can t|wont|not letting)\b|\bsigue (diciendo|saliendo|apareciendo|dando|dandome|sin dejarme|bloquead\w*)\b|\b(i|we|ive|weve|i have|i already|already) (already )?tried (that|this|it|those|these|them|all (that|of that|of it|of them|those|the steps)|everything|the steps|what you said)\b|\b(already (did|done|followed|checked)|(did|done|followed|checked) (that|this|it|all (that|of that|of it)|everything|the steps) (already|before|twice))\b|\b(it|that|this|those|they|which|nothing|none of (it|that|them|those))( still)? (didnt|did not|doesnt|does not|dont|do not|wont|will not|isnt|is not|wasnt) (work|working|help|helping|fix it|change anything)\b|\b(not|still not|still isnt|still doesnt|no longer) work(ing|s)?\b|\bno luck\b|\bsame (thing|problem|issue|error)\b|\bya (lo |la |los |las )?(intente|probe|hice|revise|segui|he intentado|he probado|he hecho)\b|\b(eso |esto |tampoco |todavia |aun )?no (me )?(funciono|funciona|sirvio|sirve|resulto|ayudo)\b|\bsigue (sin funcionar|igual|sin servir|fallando)\b|\bel mismo (problema|error)\b/],
   ['needs', /\b(download|downloads|install|installed|app|application|software|program|camera|webcam|microphone|mic|headphones|equipment|computer|laptop|tablet|smartphone|browser|wifi|internet|what do i need|what will i need|what i need|do i need (a|an|to have|anything|something)|descarg\w*|bajar (algo|una?|la|el|alguna|algun|nada|programas?|aplicacion|app)|bajarl[ao]s?|instal\w*|aplicacion|programa|camara|microfono|computadora|navegador|equipo|que necesito|necesito (algo|una|un|tener))\b/],

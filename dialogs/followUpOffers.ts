@@ -90,7 +90,6 @@ export const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   'refill:status': { timing: { text: 'followUp.about.pickup', line: 'pharmacy', links: ['pharmacy.prescriptions'] } },
   // How long a refill just asked for takes ("how long does that usually take", "cuanto tarda"): not the list again.
   'refill:refillNow': { timing: { text: 'followUp.about.refillTime', line: 'pharmacy', links: ['pharmacy.orderStatus'] } },
-  // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first.
   // After any refill answer: a renewal goes to the prescriber, who may ask for a visit first;
   // what a status means and why it is held up, for the medicine just named; the refill tried.
   refill: {
@@ -106,6 +105,11 @@ export const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
   // From the phone, after the insurance answer: the card's photo taken and added in the app or the site (v17 X06).
   'billing:insurance': { device: { text: 'followUp.about.deviceInsurance', app: true } },
   records: { meaning: { text: 'followUp.about.results', line: 'nurseLine', links: ['records.testResults', 'messaging.messageCareTeam'] } },
+  // When results show up, right after the results page (v19 Z04): how long results usually take to be released.
+  'records:labResults': { timing: { text: 'records.answer.resultsTiming', line: 'memberServices', links: ['records.testResults'] } },
+  // The timing itself was the answer: the usual times stand, and whom to ask (never the same paragraph again).
+  'records:resultsTiming': { timing: { text: 'followUp.about.timingAgain', line: 'memberServices', links: ['records.testResults'] } },
+  'records:resultsReleased': { timing: { text: 'followUp.about.timingAgain', line: 'memberServices', links: ['records.testResults'] } },
   // How long a records request takes: the request page says; Member Services can tell.
   'records:requestRecords': { timing: { text: 'followUp.about.recordsTime', line: 'memberServices' } },
   password_reset: {

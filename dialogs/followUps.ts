@@ -17,6 +17,7 @@ import { openTimesAsked, type OpenTimesAsked } from './appointment/openTimesAske
 import { ALREADY_DONE, HOW_TO, NOT_URGENT, PICK_UP, POINTS_BACK, QUALIFIER, REMIND, REMIND_WHEN, SEND_IT, SHOULD_COME_IN, STOP_HERE, TELL_AGAIN } from './followUpWords';
 import { ADDRESS, AREA_ALONE, DAY, NAMED_ONE, ONE_PHARMACY, ONE_PLACE, OPEN_HOURS, OTHER_PLACE, PHARMACY, WHERE } from './followUpPlaceWords';
 import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES } from './followUpRenewalWords';
+import { asksHowLongAtLength, timingAgain, timingOf } from './followUpTiming';
 
 /**
  * How a short follow-up to the answer just given is read, when it neither names a new topic nor
@@ -147,9 +148,8 @@ export class FollowUpReader {
     const topic = prior?.topics[0];
     if (!prior || !topic) return null;
     const folded = fold(text);
-    // A question on one aspect of the answer that points back at it ("tengo q bajar alguna app o algo
-    // asi para eso" after the video-visits answer): about that answer, whatever other task the
-    // recognizer guesses (the fifteenth session's model read an appointment).
+    // A question on one aspect of the answer that points back at it ("tengo q bajar alguna app o algo asi para eso"
+    // after the video-visits answer): about that answer, whatever other task the recognizer guesses.
     if (elsewhere && POINTS_BACK.test(folded) && aspectOf(folded) !== null) elsewhere = false;
     // After the mental-health answer, a person to talk to is asked for in a sentence too.
     if (prior.safety === 'mentalHealth' && aspectOf(folded) === 'person') return about(TALK_NOW, []);
@@ -157,11 +157,9 @@ export class FollowUpReader {
     if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
     if (!folded) return null;
     const words = folded.split(' ').length;
-    // The open times asked for right after the scheduling page, or the day given said again: never
-    // "When would you prefer?" or the same page word for word (whatever task the recognizer guesses).
+    // The open times asked for right after the scheduling page, or the day given said again (whatever task is guessed).
     const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior) : null;
     if (times) return { kind: 'openTimes', ...times };
-    // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
     // After the reminders answer, whether STOP to this chat stops them, or when they come ("only
     // want it the day before not a week before"): answered on that, never the same page again, an
@@ -172,10 +170,10 @@ export class FollowUpReader {
     // Where a refill is picked up, right after the refill answer ("ok where do i pick it up", "y
     // donde la recojo"): where the pharmacies are, never the contact menu (newcomer run v16, X03).
     if (topic === 'refill' && !prior.safety && !outside && words <= MAX_WORDS && WHERE.test(folded) && PICK_UP.test(folded)) return { kind: 'place', topic: 'pharmacyLocation' };
+    // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     if (words <= MAX_REMIND_WORDS && REMIND.test(folded) && !TELL_AGAIN.test(folded) && !(topic === 'contact' && answered === 'reminders')) return { kind: 'reminders' };
-    // After sign-in help, how the code comes corrected ("es por texto no por correo": correo is
-    // e-mail here): that way's checks, and a forgotten password said beside it its reset right
-    // after; never a contact menu or the mail-order pharmacy (v16 X04).
+    // After sign-in help, how the code comes corrected ("es por texto no por correo"): that way's checks, and a
+    // forgotten password said beside it its reset right after; never a contact menu or the mail-order pharmacy (v16 X04).
     const corrected = topic === 'password_reset' && !prior.safety && words <= MAX_NEWS_WORDS ? codeWayCorrected(folded) : null;
     if (corrected) {
       const checks = corrected === 'text' ? CODE_TRIED_TEXT : CODE_TRIED;
@@ -185,8 +183,6 @@ export class FollowUpReader {
     // refill answer, "cuando es mi cita" after the bill): that task, never an aspect of the answer
     // just given (its "when", its line, its steps).
     if (elsewhere && this.namesOther(text, prior.topics)) return null;
-    // After a refill answer, a request that the chat get it renewed: one plain answer (this chat
-    // cannot send it; how the member sends it), never the renewal list again.
     // Whether or when a medicine needs renewing, after a refill answer: for the medicine named (or
     // the one just answered), from the member's own list: still refills left, or renewed by the care team and how.
     // Whether a named medicine's renewal or refill went through ("is the metformin renewal already sent
@@ -233,9 +229,8 @@ export class FollowUpReader {
       const again = [CODE_TRIED.text, CODE_TRIED_TEXT.text, CODE_TRIED_EITHER.text].includes(prior.answers?.followUp ?? '');
       return about(again ? { text: 'followUp.about.stillStuck', line: 'memberServices' } : tried, []);
     }
-    // What was said was already done, what an app or a status means, in a longer message ("i
-    // already reset it twice and it still says wrong password", "do i need to download an app or
-    // smth"): the answer's next step on it, never the same answer again.
+    // What was said was already done, what an app or a status means, in a longer message ("i already reset it
+    // twice and it still says wrong password", "do i need to download an app or smth"): the answer's next step on it.
     if (!prior.safety && !outside && words <= MAX_NEWS_WORDS) {
       // A phone number asked in a sentence ("idk the number its for my blood pressure med", "whats
       // the number for my clinic"): the clinic's number, the line named, or the answer's own line;
@@ -247,7 +242,9 @@ export class FollowUpReader {
     if (!prior.safety && !outside && !elsewhere && words > MAX_WORDS && words <= MAX_NEWS_WORDS) {
       const long = aspectOf(folded);
       const sub = prior.answers?.topic ?? prior.answers?.need;
-      const offered = long === 'tried' || long === 'needs' || long === 'howItWorks' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
+      // How long, asked at length ("ok and how long does it usually take once i ask for a refill"): its timing (v19 Z01, Z04, Z14).
+      const timing = long === 'timing' && asksHowLongAtLength(folded, !!this.medicines?.namedIn(folded));
+      const offered = timing || long === 'tried' || long === 'needs' || long === 'howItWorks' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
       if (offered) return this.aboutOnce(offered, prior, topic, sub, folded);
     }
     if (words > MAX_WORDS || outside) return null;
@@ -353,7 +350,7 @@ export class FollowUpReader {
    * refill answer was about, an app asked about where the answer has nothing on it.
    */
   private offered(topic: TaskIntentId, sub: string | undefined, aspect: Aspect, folded: string, placeLine: PhoneLine | undefined): About | undefined {
-    const entry = this.about(topic, sub, aspect, placeLine);
+    const entry = (aspect === 'timing' ? timingOf(topic, folded) : undefined) ?? this.about(topic, sub, aspect, placeLine);
     if (!entry && aspect === 'needs' && APP_WORDS.test(folded)) return APP;
     return entry;
   }
@@ -374,6 +371,8 @@ export class FollowUpReader {
       const hours = OPEN_HOURS.test(folded) && !PHONE_WORDS.test(folded);
       return about({ ...offered, text: hours ? LINE_HOURS : LINE_TEXT }, links);
     }
+    const timingAsked = timingAgain(offered, prior.answers?.followUp, topic);
+    if (timingAsked) return about(timingAsked, links);
     if (prior.answers?.followUp === offered.text) return about({ text: 'followUp.about.stillStuck', line: offered.line ?? TOPIC_LINE[topic] ?? 'memberServices' }, links);
     const lastRx = prior.answers?.[LAST_RX_STEP];
     return about(offered.explainRx ? { ...offered, explainRx: lastRx ? { lastRx } : {} } : offered, links);

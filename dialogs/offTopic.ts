@@ -41,10 +41,10 @@ const NEAR_THERE = /\b(?:por (?:ahi|alli|aqui|aca)(?: cerca)?|(?:cerca|alrededor
  * A bare question of how long or how much ("en cuanto tiempo", "how many days", "cuanto cuesta"):
  * about the answer just given, whatever the recognizer makes of three words with no task in them
  * (the fifteenth session's intent model was surer that "en cuanto tiempo" is none, and the renewal's
- * "how long" got the out-of-scope answer).
+ * "how long" got the out-of-scope answer), with a rough lead ("como en cuantos dias?", v19 Z04).
  */
 const BARE_ASPECT =
-  /^(?:(?:y|and|ok|okay|so|pero|but|entonces|bueno) )*(?:en cuanto tiempo|cuanto tiempo|cuanto tarda|cuanto tardan|cuanto demora|cuantos dias|how long|how soon|how many days|by when|how much|cuanto cuesta|cuanto cobran|cuanto vale)(?: (?:more|mas|about|aprox|approximately|usually|normalmente|take|takes|tarda|tardan|seria|would it|does it|will it))*$/;
+  /^(?:(?:y|and|ok|okay|so|pero|but|entonces|bueno|como|like|roughly|about|around|approximately|aproximadamente|mas o menos|more or less) )*(?:en cuanto tiempo|cuanto tiempo|cuanto tarda|cuanto tardan|cuanto demora|(?:en )?cuantos dias|how long|how soon|how many days|by when|how much|cuanto cuesta|cuanto cobran|cuanto vale)(?: (?:more|mas|about|aprox|approximately|usually|normalmente|take|takes|tarda|tardan|seria|would it|does it|will it))*$/;
 
 /** A day said alone after an answer ("and on saturday?", "y el domingo?"): the answer's day (its hours). */
 const BARE_DAY =

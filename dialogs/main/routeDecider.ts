@@ -228,8 +228,9 @@ export class RouteDecider {
     // person asked for; before the words of a goodbye or a cancel read in it ("lo mío" is no cancel).
     if (this.parts.vague?.is(turn.text)) return { kind: 'say', key: 'main.whatAbout', menu: true, intent: 'none' };
     // "actually never mind, ill keep the tuesday one" after an answer: said back (after the safety line
-    // when the message carries a signal), no task started from its words. Not after a safety answer.
-    const mind = phrase || prior?.safety ? null : phrases.changeOfMind.read(turn.text);
+    // when the message carries a signal), no task started from its words. Not after a safety answer,
+    // but the nurse line's: "umm ok never mind, thanks" closes, never the visit it offered (v19 Z04).
+    const mind = phrase || (prior?.safety && prior.safety !== 'symptoms') ? null : phrases.changeOfMind.read(turn.text);
     if (mind?.only) return { kind: 'say', key: 'main.dropped', menu: false, intent: 'cancel' };
     // A short follow-up about the answer itself (its place, how to do it, "no es emergencia"):
     // dialogs/followUps.ts. Before the recognizer's guess of a person ("pero no es nada urgente"
