@@ -159,7 +159,7 @@ export class FollowUpReader {
     const words = folded.split(' ').length;
     // The open times asked for right after the scheduling page, or the day given said again: never
     // "When would you prefer?" or the same page word for word (whatever task the recognizer guesses).
-    const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior) : null;
+    const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior, outside) : null;
     if (times) return { kind: 'openTimes', ...times };
     // A reminder asked for after any answer (the appointments, a refill): the reminders answer.
     const answered = prior.answers?.topic ?? prior.answers?.need;
