@@ -157,8 +157,9 @@ export class FollowUpReader {
     if (prior.safety === 'symptoms' && aspectOf(folded) === 'person') return about(NURSE_NOW, []);
     if (!folded) return null;
     const words = folded.split(' ').length;
-    // The open times asked for right after the scheduling page, or the day given said again (whatever task is guessed).
-    const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior) : null;
+    // The open times asked for right after the scheduling page, or the day given said again: never
+    // "When would you prefer?" or the same page word for word (whatever task the recognizer guesses).
+    const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior, outside) : null;
     if (times) return { kind: 'openTimes', ...times };
     const answered = prior.answers?.topic ?? prior.answers?.need;
     // After the reminders answer, whether STOP to this chat stops them, or when they come ("only

@@ -1,4 +1,5 @@
 import { isTaskIntent as isTask } from '../intents/types';
+import { namesDayOrTime } from './common/dayWords';
 import { fold } from './common/text';
 import type { TurnInfo } from './turn';
 
@@ -21,6 +22,12 @@ const OFF_TOPIC_RUNNER_UP = 0.015;
  */
 const ELSEWHERE_NONE = 0.95;
 const ELSEWHERE_RUNNER_UP = 0.05;
+/**
+ * A day in the message ("hay mucho trafico hoy?", "hows the traffic today") leaves the appointment
+ * task a trace of a chance by itself, the days of its bookings: that trace is no sign of a follow-up
+ * of a visit's answer, so the same lesser certainty is enough (newcomer run v19, Z08).
+ */
+const dayTrace = (folded: string, result: TurnInfo['result']): boolean => result.runnerUp?.intent === 'appointment' && namesDayOrTime(folded);
 // "la que está en la avenida", "el de la calle 5": the Spanish "the one" points back too.
 const REFERS_BACK = /\b(it|its|that|thats|they|them|those|these|one|ones|same|eso|esto|esa|ese|esos|esas|ahi|alli|mismo|misma|(?:la|el|las|los) (?:que|de))\b/;
 
@@ -64,7 +71,10 @@ export function offTopic(text: string, result: TurnInfo['result'], answered: rea
   const runnerUp = result.runnerUp?.score ?? 0;
   const certain = result.score >= OFF_TOPIC_NONE && runnerUp < OFF_TOPIC_RUNNER_UP;
   const elsewhere =
-    answered.length > 0 && !!result.runnerUp && isTask(result.runnerUp.intent) && !answered.includes(result.runnerUp.intent) && result.score >= ELSEWHERE_NONE && runnerUp < ELSEWHERE_RUNNER_UP;
+    !!result.runnerUp &&
+    ((answered.length > 0 && isTask(result.runnerUp.intent) && !answered.includes(result.runnerUp.intent)) || dayTrace(folded, result)) &&
+    result.score >= ELSEWHERE_NONE &&
+    runnerUp < ELSEWHERE_RUNNER_UP;
   if (!certain && !elsewhere) return false;
   return folded.split(' ').length >= 3 && !REFERS_BACK.test(folded.replace(IMPERSONAL_IT, ' ').replace(NEAR_THERE, ' '));
 }

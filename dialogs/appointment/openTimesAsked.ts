@@ -1,3 +1,4 @@
+import { namesDayOrTime } from '../common/dayWords';
 import type { TopicPriorState } from '../memory';
 
 /**
@@ -28,15 +29,6 @@ const ASKS = [
 /** The day and time were already said ("didnt i already say wed morning?", "i told you", "ya le dije el miercoles"). */
 const ALREADY_SAID =
   /\b(already (said|told|gave|say|tell|give|picked|chose)|i (said|told (you|u|ya))|didnt i (say|tell|already)|did i not (say|tell)|as i said|like i said|ya (le |te |les )?(dije|habia dicho|di|elegi)|le dije|te dije|como (le |te )?dije)\b/;
-
-/**
- * A day or a time of day in the words ("thursday afternoon", "mornings preferably", "en la mañana de
- * preferencia", "tmrw"), typos of the parts of the day too: said right after the page, it changes the
- * page's day or time (a time of day alone refines the day given), never "When would you prefer?"
- * again or the topics menu (newcomer run v16, X01, W13). The answer reads the time itself.
- */
-const TIME_SAID =
-  /\b(today|tonight|tomorrow|tmrw?|tmrow|tomoz|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun|weekend|next (week|wk)|mornings?|mornin|aft\w*noo?ns?|afternon|evenings?|evenin|hoy|manana|mananas|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|tarde|tardes|noche)\b|\b\d{1,2} ?(am|pm)\b/;
 
 /** Words that ask about something else than the day (a person, a cancel, the bill): not a new time. */
 const OTHER_THING = /\b(cancel\w*|anul\w*|person|agent|human|persona|agente|bill|factura|refill|receta)\b/;
@@ -77,12 +69,20 @@ export function portalWhenMarker(params: { when?: string | undefined; time?: str
   return [date ?? '', until ?? '', params.time ?? ''].join('|');
 }
 
-export function openTimesAsked(folded: string, prior: TopicPriorState): OpenTimesAsked | null {
+/**
+ * `outside`: the message asks about something no topic covers (dialogs/offTopic.ts: "oye y va a
+ * llover mañana?", "what time does the bank close tomorrow"): its day is that thing's, its "what
+ * time" is not the open times; neither is about the page (newcomer run v19, Z08).
+ */
+export function openTimesAsked(folded: string, prior: TopicPriorState, outside = false): OpenTimesAsked | null {
   const marker = prior.answers?.[PORTAL_WHEN];
   if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined) return null;
-  const asks = ASKS.some((re) => re.test(folded));
+  const asks = !outside && ASKS.some((re) => re.test(folded));
   const saidAgain = ALREADY_SAID.test(folded);
-  const timeSaid = TIME_SAID.test(folded) && !OTHER_THING.test(folded) && !KEEPS.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
+  // A day or a time of day said right after the page changes the page's day or time (a time of day
+  // alone refines the day given), never "When would you prefer?" again or the topics menu (newcomer
+  // run v16, X01, W13). The answer reads the time itself.
+  const timeSaid = !outside && namesDayOrTime(folded) && !OTHER_THING.test(folded) && !KEEPS.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
   if (!asks && !saidAgain && !timeSaid) return null;
   const [date, until, time] = marker.split('|');
   const { action, patient, care, mode } = prior.answers ?? {};

@@ -18,6 +18,8 @@ const SURELY_NONE = 0.8;
  * be there") is still asked about.
  */
 const LEANS_NONE = 0.6;
+/** A message that ends as a question ("hay mucho tráfico hoy?"): one surely none of the topics is out of scope. */
+const QUESTION = /\?\s*$/u;
 
 /**
  * A message the routing is not sure about: "did you mean A or B?" with the most likely topics,
@@ -53,8 +55,9 @@ export class UnclearReply {
       ),
     ];
     // A request or question for something no topic is about ("order me a pizza", "what's the
-    // weather"): say so, then what we do — also after an earlier unclear message (it is clear).
-    if (!candidates.length && this.kit.phrases.isRequest(turn.text)) {
+    // weather", "hay mucho tráfico hoy?": a question by its mark too, v19 Z08): say so, then what we
+    // do — also after an earlier unclear message (it is clear).
+    if (!candidates.length && (this.kit.phrases.isRequest(turn.text) || (surelyNone && QUESTION.test(turn.text)))) {
       await this.kit.memory.setUnclear(context, 0);
       await this.replies.say(context, 'main.outOfScope', true);
       return step.endDialog();
