@@ -31,6 +31,8 @@ export interface EscalationRequest {
    * many messages were not understood. Built from option ids only: no member text, no PHI.
    */
   summary: string;
+  /** The member asked to be called back ("can someone just call me back"): answered, never lost. */
+  callBack?: boolean;
 }
 
 /** The last urgent answer's number in one line, and whether the member must be reached discreetly. */
@@ -62,12 +64,13 @@ export function escalationRequest(
   reason: EscalationReason,
   locale: Locale,
   topic: TopicTrail | undefined,
-  extra: { intent?: IntentId | null; unclear?: number } = {},
+  extra: { intent?: IntentId | null; unclear?: number; callBack?: boolean } = {},
 ): EscalationRequest {
   const intent = extra.intent ?? topic?.intent ?? null;
   const answers = Object.entries(topic?.answers ?? {}).map(([step, value]) => `${step}: ${value}`);
   const parts = [`${REASON_WORDS[reason]}.`, intent ? `Topic: ${intent.replace(/_/g, ' ')}${answers.length ? ` (${answers.join(', ')})` : ''}.` : 'No topic yet.'];
   if (extra.unclear) parts.push(`${extra.unclear} message${extra.unclear === 1 ? '' : 's'} not understood.`);
+  if (extra.callBack) parts.push('Asked for a call back.');
   return {
     reason,
     intent,
@@ -75,6 +78,7 @@ export function escalationRequest(
     channelId: context.activity.channelId,
     conversation: TurnContext.getConversationReference(context.activity),
     summary: parts.join(' '),
+    ...(extra.callBack ? { callBack: true } : {}),
   };
 }
 

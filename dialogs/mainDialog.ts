@@ -163,7 +163,7 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       case 'agent':
         await replies.safetyFirst(context);
-        return replies.escalate(step, 'member_asked', decision.topic);
+        return replies.escalate(step, 'member_asked', decision.topic, decision.callBack);
       case 'line': {
         // The chat team's hours (the profile's), or the line for a member who will call: after the safety line when one is due.
         await kit.memory.setUnclear(context, 0);

@@ -17,7 +17,13 @@ export class PersonWords {
     private readonly call: PairedWords,
     private readonly wait: PairedWords,
     private readonly bareWait: PairedWords,
+    private readonly callBack: PairedWords,
   ) {}
+
+  /** The member asks to be called back ("can someone just call me back", "que alguien me llame"). */
+  asksCallBack(text: string | undefined): boolean {
+    return this.callBack.says(text);
+  }
 
   /**
    * How long the wait is on the phone or for a person ("how long is the wait on the phone", "how
@@ -45,6 +51,7 @@ export class PersonWords {
       PairedWords.load(file, { alone: 'callAlone', first: 'callFirst', second: 'callSecond' }, 'Person words (will call)', error),
       PairedWords.load(file, { alone: 'waitAlone', first: 'waitFirst', second: 'waitSecond' }, 'Person words (the wait)', error),
       PairedWords.load(file, { alone: 'bareAlone', first: 'bareFirst', second: 'bareSecond' }, 'Person words (a bare wait)', error),
+      PairedWords.load(file, { alone: 'callBackAlone', first: 'callBackFirst', second: 'callBackSecond' }, 'Person words (a call back)', error),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { localeOf } from '../common/responses';
 import type { HandoffMode } from '../handoff/core/settings';
-import type { AbuseKind, EmergencyKind, IntentId, IntentResult, Locale, SafetySignal, TriageMatch } from '../intents/types';
+import type { AbuseKind, EmergencyKind, IntentId, IntentResult, Locale, SafetySignal, TaskIntentId, TriageMatch } from '../intents/types';
 
 /**
  * What the pipeline learned about the member's message before any dialog runs: the text (after
@@ -16,6 +16,11 @@ export interface TurnInfo {
   locale: Locale;
   /** The welcome (with the topics menu) went out in this turn: a greeting needs no second menu. */
   welcomed?: boolean;
+  /**
+   * A topic the member said the message is not about ("its not a password thing"): dropped, and
+   * `text` is the rest of the message (empty when it says nothing else; pipeline/understandTurn.ts).
+   */
+  denied?: TaskIntentId;
 }
 
 const TURN_INFO = Symbol('dialogs.turnInfo');

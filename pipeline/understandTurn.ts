@@ -4,6 +4,7 @@ import { fold, wordCount } from '../dialogs/common/text';
 import type { ConversationMemory } from '../dialogs/memory';
 import { setTurnInfo, type TurnInfo } from '../dialogs/turn';
 import { detectLocale } from '../intents';
+import type { DeniedTopic } from '../dialogs/deniedTopic';
 import type { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../intents/types';
 import type { TurnFacts } from './turnFacts';
@@ -33,7 +34,7 @@ export class TurnUnderstanding {
   private readonly titles = new Map<string, Set<Locale>>();
 
   constructor(
-    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers },
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers; denied?: Pick<DeniedTopic, 'read'> },
   ) {
     for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
       for (const locale of LOCALES) {
@@ -73,7 +74,11 @@ export class TurnUnderstanding {
 
   /** Also the turn's facts' `understood`; the recognizer reads the turn's triage (run once per text). */
   async resolve(context: TurnContext, facts: TurnFacts): Promise<TurnInfo> {
-    const text = context.activity.text ?? '';
+    // "its not a password thing. can someone call me back": that topic is dropped, the rest is the
+    // request (newcomer run v19, X09). The safety triage reads the whole message (the activity's).
+    const whole = context.activity.text ?? '';
+    const denial = this.deps.denied?.read(whole);
+    const text = denial ? denial.rest : whole;
     const known = await this.deps.memory.locale(context);
     const channelLocale = context.activity.locale ? localeOf(context.activity.locale) : undefined;
     const hint = known ?? channelLocale;
@@ -81,9 +86,9 @@ export class TurnUnderstanding {
       ? await this.deps.understanding.understand(text, hint ? { locale: hint, triage: facts } : { triage: facts })
       : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
     const result = this.withSubTopic(text, understood);
-    const locale = this.chooseLocale(text, result.locale, known, channelLocale);
+    const locale = this.chooseLocale(whole, denial && !text.trim() ? (known ?? result.locale) : result.locale, known, channelLocale);
     if (locale !== known) await this.deps.memory.setLocale(context, locale);
-    const info: TurnInfo = { text, result, locale };
+    const info: TurnInfo = { text, result, locale, ...(denial ? { denied: denial.topic } : {}) };
     setTurnInfo(context, info);
     facts.understood = info;
     return info;

@@ -3,6 +3,8 @@ import type { ReplySender } from '../../channels/replySender';
 import type { ResponseCatalog } from '../../common/responses';
 import type { DialogKit } from '../../dialogs/common/kit';
 import { SubTopicRouter } from '../../dialogs/topics/subTopicRouter';
+import { DeniedTopic } from '../../dialogs/deniedTopic';
+import { TopicNames } from '../../dialogs/topicNames';
 import type { Understanding } from '../../intents/types';
 import type { AssistantMetrics } from '../../ops/metrics';
 import type { CareFollowUp } from '../../pipeline/careFollowUp';
@@ -74,7 +76,7 @@ export function createAssistantBot(parts: AssistantBotParts): AssistantBot {
     careFollowUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords,
-    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases, denied: new DeniedTopic(TopicNames.load()) }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
     handoff: handoff.relay,

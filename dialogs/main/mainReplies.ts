@@ -4,7 +4,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { TASK_INTENTS, type Locale, type TaskIntentId } from '../../intents/types';
 import type { DialogKit } from '../common/kit';
 import { escalationRequest, type Escalation, type EscalationReason } from '../escalation';
-import { safetyOf } from '../turn';
+import { safetyOf, turnInfo } from '../turn';
 
 /** The line a closing ends with in this conversation, if any. */
 export type ClosingLineOf = (context: TurnContext, locale: Locale) => Promise<string | undefined>;
@@ -45,12 +45,14 @@ export class MainReplies {
   }
 
   /** `named`: the task the member's request for a person is about, when no topic is in progress. */
-  async escalate(step: WaterfallStepContext, reason: EscalationReason, named?: TaskIntentId): Promise<DialogTurnResult> {
+  async escalate(step: WaterfallStepContext, reason: EscalationReason, named?: TaskIntentId, callBack?: boolean): Promise<DialogTurnResult> {
     const context = step.context;
     const topic = await this.kit.memory.topic(context);
-    // The task named with the request wins over an earlier topic's trail.
-    const trail = named && topic?.intent !== named ? undefined : topic;
-    const request = escalationRequest(context, reason, this.kit.locale(context), trail, named ? { intent: named } : {});
+    // The task named with the request wins over an earlier topic's trail; a topic the member said
+    // it is not about ("its not a password thing") is no topic for the person (v19 X09).
+    const denied = turnInfo(context).denied;
+    const trail = (named && topic?.intent !== named) || (denied && topic?.intent === denied) ? undefined : topic;
+    const request = escalationRequest(context, reason, this.kit.locale(context), trail, { ...(named ? { intent: named } : {}), ...(callBack ? { callBack } : {}) });
     await this.escalation.requestPerson(context, request);
     // "how long is the wait?" next is about this hand-off's line.
     await this.kit.memory.noteHandOff(context, phoneFor(request.intent));

@@ -42,6 +42,14 @@ function rescueContext(prior: TopicPriorState): Pick<RescueNeed, 'lastRx' | 'ren
   return { ...(lastRx ? { lastRx } : {}), ...(renewal ? { renewal } : {}) };
 }
 
+/** The topic just answered without one the member said it is not about (its answers go with it when it was the last). */
+function withoutTopic(prior: TopicPriorState | undefined, denied: TaskIntentId): TopicPriorState | undefined {
+  if (!prior?.topics.includes(denied)) return prior;
+  const topics = prior.topics.filter((topic) => topic !== denied);
+  if (!topics.length) return undefined;
+  return prior.topics[0] === denied ? { topics } : { ...prior, topics };
+}
+
 /** What the main dialog does with a new request. */
 export type Decision =
   | { kind: 'task'; intent: TaskIntentId; safetyFirst?: boolean; answers?: Record<string, string>; intro?: 'followUp.mentalHealthVisit' }
@@ -49,7 +57,8 @@ export type Decision =
   | { kind: 'triage'; visit?: Record<string, string> }
   | { kind: 'safetyNet' }
   | { kind: 'say'; key: string; menu: boolean; intent: RoutedIntent }
-  | { kind: 'agent'; topic?: TaskIntentId }
+  /** `callBack`: the member asked to be called back ("can someone just call me back"). */
+  | { kind: 'agent'; topic?: TaskIntentId; callBack?: true }
   | { kind: 'followUp'; followUp: FollowUp; topic: TaskIntentId }
   | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
   | { kind: 'nurseInChat'; safetyFirst: boolean }
@@ -103,7 +112,7 @@ export interface RouteDeciderParts {
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
   vague?: Pick<VagueRequest, 'is'>;
   /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
-  person?: Pick<PersonWords, 'asksChatHours' | 'willCall' | 'asksWait'>;
+  person?: Pick<PersonWords, 'asksChatHours' | 'willCall' | 'asksWait' | 'asksCallBack'>;
   /** A person or the task plainly asked for right after a task's answer, read as distress only through other words (dialogs/main/plainAfterTask.ts). */
   plainAfterTask?: Pick<PlainAfterTask, 'read'>;
 }
@@ -122,8 +131,12 @@ export class RouteDecider {
    * "is this about A?" without a pick. A symptom the triage heard that only describes a medicine
    * right after a refill answer is cleared from `triage` (the turn's).
    */
-  decide(turn: TurnInfo, triage: TurnTriage, { prior, lean, handOff }: { prior?: TopicPriorState; lean: boolean; handOff?: PhoneLine }): Decision {
+  decide(turn: TurnInfo, triage: TurnTriage, { prior: before, lean, handOff }: { prior?: TopicPriorState; lean: boolean; handOff?: PhoneLine }): Decision {
     const { options, phrases, policy, followUps, mentalHealthVisit } = this.parts;
+    // "its not a password thing": that topic is dropped, the rest of the message is read without it;
+    // a denial alone asks what it is about (v19 X09). A safety outcome still comes first.
+    const prior = turn.denied ? withoutTopic(before, turn.denied) : before;
+    if (turn.denied && !turn.text.trim() && !triage.match) return { kind: 'say', key: 'main.notThat', menu: true, intent: 'none' };
     const picked = options.match(turn.text, 'topics', 'exact');
     if (isTask(picked)) return { kind: 'task', intent: picked };
     if (picked === 'agent') return { kind: 'agent' };
@@ -215,6 +228,8 @@ export class RouteDecider {
       // esperar?" right after a hand-off): this chat cannot see it; the hand-off's line and its hours,
       // never the care team's reply times or "out of scope" (v16 Z07).
       if (person.asksWait(turn.text, !!handOff)) return { kind: 'line', key: 'main.phoneWait', line: handOff ?? phoneFor(prior?.topics[0] ?? null), intent: 'agent' };
+      // "can someone just call me back": a person, with the call back asked for kept (v19 X09).
+      if (person.asksCallBack(turn.text)) return { kind: 'agent', ...this.topicBesidePerson(turn, prior), callBack: true };
     }
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.

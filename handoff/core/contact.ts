@@ -37,7 +37,7 @@ export function contactOptions(
    * `discreet`: after a disclosure of abuse, the abuser may read the member's portal messages or
    * answer the phone: the phone line to call when it is safe, no call back or secure message.
    */
-  request: { intent: string | null; reason?: string; discreet?: boolean },
+  request: { intent: string | null; reason?: string; discreet?: boolean; callBack?: boolean },
   /** Said after the intro: why no agent can chat now ("escalation.noAgents"…), with its variables. */
   preface?: { key: string; vars?: Vars },
 ): ContactReply {
@@ -46,6 +46,10 @@ export function contactOptions(
   const parts: string[] = [];
   if (request.reason) parts.push(catalog.text(locale, `escalation.intro.${request.reason}`));
   if (preface) parts.push(catalog.text(locale, preface.key, preface.vars));
+  // A call back asked for ("can someone just call me back"): answered once, never lost. Where this
+  // hand-off cannot arrange one (sign-in help, a discreet hand-off), said plainly before the line.
+  const callBackOffered = !request.discreet && signsIn(request.intent);
+  if (request.callBack) parts.push(catalog.text(locale, callBackOffered ? 'escalation.callbackAsked' : 'escalation.noCallback'));
   parts.push(
     catalog.text(locale, 'escalation.call', {
       line: catalog.text(locale, `phones.${line}`),
@@ -55,9 +59,9 @@ export function contactOptions(
     }),
     // The secure message and the call-back request are portal pages behind sign-in: someone who
     // cannot sign in gets the phone line only.
-    ...(request.discreet ? [catalog.text(locale, 'escalation.discreet')] : signsIn(request.intent) ? [catalog.text(locale, 'escalation.message'), catalog.text(locale, 'escalation.callback')] : []),
+    ...(request.discreet ? [catalog.text(locale, 'escalation.discreet')] : callBackOffered ? [catalog.text(locale, 'escalation.message'), ...(request.callBack ? [] : [catalog.text(locale, 'escalation.callback')])] : []),
   );
-  const pages: LinkKey[] = !request.discreet && signsIn(request.intent) ? ['messaging.messageCareTeam', 'messaging.requestCallback'] : [];
+  const pages: LinkKey[] = !callBackOffered ? [] : request.callBack ? ['messaging.requestCallback', 'messaging.messageCareTeam'] : ['messaging.messageCareTeam', 'messaging.requestCallback'];
   return {
     text: parts.join('\n\n'),
     links: pages.map((key) => ({ title: catalog.text(locale, `links.${key}`), url: profile.link(key) })),
