@@ -11,6 +11,7 @@ import { familyMention, type FamilyMention } from './familyMention';
 import type { LabQuestionWords } from './labQuestion';
 import type { LongStandingWords } from './longStanding';
 import { noteOutcome, turnTriage } from './turn';
+import { watchedKey } from './watchedPhone';
 
 /** What the responder needs of a triage match (ids only, never member text). */
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
@@ -68,12 +69,17 @@ export class TriageResponder {
     return this.deps.catalog.text(locale, key, { ...this.vars(locale), ...vars });
   }
 
+  /** A text, in its version without the hotline's texting line when the phone is watched (dialogs/watchedPhone.ts). */
+  private safeText(locale: Locale, key: string, watched: boolean | undefined, vars: Record<string, string> = {}): string {
+    return this.text(locale, watchedKey(this.deps.catalog, key, watched), vars);
+  }
+
   /**
    * The answer for an outcome, channel-neutral (ReplySender renders cards, or plain SMS text). A
    * visit offered for a family member the message names (`who`) is booked on a page that is not
    * set to the member themself, with one line saying to choose that person there.
    */
-  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'>, who: FamilyMention | null = null, longStanding = false): Reply {
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'> & { watched?: boolean }, who: FamilyMention | null = null, longStanding = false): Reply {
     const { locale } = match;
     const { profile, options } = this.deps;
     const patient = who ? undefined : 'self';
@@ -89,14 +95,14 @@ export class TriageResponder {
           : this.text(locale, 'emergency.nurseLine', profile.phone('nurseLine', locale));
         // A medical emergency read as an exposure, as distress or as abuse too: Poison Control, 988
         // or the hotline after 911.
-        const also = kind !== 'medical' || !match.alsoKind ? [] : match.alsoKind === 'poison' || match.alsoKind === 'crisis' ? [this.text(locale, `emergency.also.${match.alsoKind}`)] : [this.text(locale, `abuse.also.${match.alsoKind}`)];
+        const also = kind !== 'medical' || !match.alsoKind ? [] : match.alsoKind === 'poison' || match.alsoKind === 'crisis' ? [this.text(locale, `emergency.also.${match.alsoKind}`)] : [this.safeText(locale, `abuse.also.${match.alsoKind}`, match.watched)];
         return { text: [this.text(locale, key), ...also, less].join('\n\n') };
       }
       case 'abuse': {
         const kind = (match.kind ?? 'dv') as AbuseKind;
-        const also = match.alsoKind && match.alsoKind !== 'poison' && match.alsoKind !== kind ? [this.text(locale, `abuse.also.${match.alsoKind}`)] : [];
+        const also = match.alsoKind && match.alsoKind !== 'poison' && match.alsoKind !== kind ? [this.safeText(locale, `abuse.also.${match.alsoKind}`, match.watched)] : [];
         return {
-          text: [this.text(locale, `abuse.${kind}`), ...also, this.text(locale, 'abuse.offerPerson')].join('\n\n'),
+          text: [this.safeText(locale, `abuse.${kind}`, match.watched), ...also, this.text(locale, 'abuse.offerPerson')].join('\n\n'),
           choices: options.choices('topics', locale, ['agent']),
         };
       }
@@ -169,7 +175,7 @@ export class TriageResponder {
   }
 
   /** Emergency and abuse: ends the dialogs and answers at once. The turn ends there. */
-  async respondUrgent(context: TurnContext, match: TriageAnswer): Promise<void> {
+  async respondUrgent(context: TurnContext, match: TriageAnswer & { watched?: boolean }): Promise<void> {
     await this.deps.endDialogs(context);
     const reply = this.reply(match);
     // Urgent: never held back by (or lost to) the turn's state commit.
@@ -215,7 +221,7 @@ export class TriageResponder {
    * A follow-up after an urgent answer; `also`: catalog keys of short lines said after it (the
    * coverage of emergency care, when the member asked).
    */
-  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode, also: readonly string[] = []): Promise<void> {
+  async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale; watched?: boolean }, mode: FollowUpMode, also: readonly string[] = []): Promise<void> {
     const { locale } = urgent;
     const key = this.followUpKey(urgent, mode);
     const answers = mode !== 'reminder';
@@ -227,14 +233,14 @@ export class TriageResponder {
     else triage.reminded = true;
     // After a disclosure, who will know, the police and a goodbye end with its hotline again.
     // A phone watched, after a disclosure that is not domestic violence: its own line after the text.
-    const ownLine = mode === 'phone' && key === 'urgentFollowUp.phone.abuse' ? [this.text(locale, `abuse.also.${urgent.kind}`)] : [];
+    const ownLine = mode === 'phone' && key === 'urgentFollowUp.phone.abuse' ? [this.safeText(locale, `abuse.also.${urgent.kind}`, urgent.watched)] : [];
     const again = (mode === 'account' || mode === 'privacy' || mode === 'police' || mode === 'goodbye' || mode === 'safe' || mode === 'ack' || mode === 'injury' || mode === 'danger') && urgent.intent === 'abuse' && key !== `urgentFollowUp.${urgent.kind}`;
-    const hotline = [...ownLine, ...(again ? [this.text(locale, `abuse.also.${urgent.kind}`)] : []), ...also.map((key) => this.text(locale, key))];
+    const hotline = [...ownLine, ...(again ? [this.safeText(locale, `abuse.also.${urgent.kind}`, urgent.watched)] : []), ...also.map((key) => this.text(locale, key))];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
     // A hurt body: the same-day visit to book (the text names the ER and the nurse line).
     const links = mode === 'injury' && key !== `urgentFollowUp.${urgent.kind}` ? { links: [this.sameDayLink(locale)] } : {};
-    const reply: Reply = { text: [...aside, this.text(locale, key, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : mode === 'phone' || mode === 'phoneAgain' ? { clear: this.text(locale, `urgentFollowUp.phone.clear.${context.activity.channelId === 'sms' ? 'sms' : 'chat'}`) } : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
+    const reply: Reply = { text: [...aside, this.safeText(locale, key, urgent.watched, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : mode === 'phone' || mode === 'phoneAgain' ? { clear: this.text(locale, `urgentFollowUp.phone.clear.${context.activity.channelId === 'sms' ? 'sms' : 'chat'}`) } : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     // Care for a hurt body after a disclosure is the symptoms answer (the nurse line, same-day care).
     noteOutcome(context, { triage: mode === 'injury' ? 'symptoms' : 'safety_net' });
@@ -248,14 +254,14 @@ export class TriageResponder {
   }
 
   /** One line with the urgent answer's number (before the other ways to reach a person). */
-  urgentLine(urgent: { intent: 'emergency' | 'abuse'; kind: string }, locale: Locale): string {
+  urgentLine(urgent: { intent: 'emergency' | 'abuse'; kind: string; watched?: boolean }, locale: Locale): string {
     const key = this.deps.catalog.has(`escalation.urgentFirst.${urgent.kind}`) ? `escalation.urgentFirst.${urgent.kind}` : `urgentFollowUp.reminder.${urgent.kind}`;
-    return this.text(locale, key);
+    return this.safeText(locale, key, urgent.watched);
   }
 
   /** One closing line that the number is there any time: `crisis` (988), `dv` (the hotline) or `abuse`. */
-  closingLine(kind: 'crisis' | 'dv' | 'sexual' | 'child' | 'elder' | 'abuse', locale: Locale): string {
-    return this.text(locale, `urgentFollowUp.closingLine.${kind}`);
+  closingLine(kind: 'crisis' | 'dv' | 'sexual' | 'child' | 'elder' | 'abuse', locale: Locale, watched?: boolean): string {
+    return this.safeText(locale, `urgentFollowUp.closingLine.${kind}`, watched);
   }
 
   private followUpKey(urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale }, mode: FollowUpMode): string {

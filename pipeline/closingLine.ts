@@ -15,7 +15,7 @@ const ABUSE_LINES: ReadonlySet<string> = new Set(['dv', 'sexual', 'child', 'elde
  */
 export class ClosingLine {
   constructor(
-    private readonly urgent: { last(context: TurnContext): Promise<Pick<UrgentMemory, 'intent' | 'kind'> | undefined> },
+    private readonly urgent: { last(context: TurnContext): Promise<Pick<UrgentMemory, 'intent' | 'kind' | 'watched'> | undefined> },
     private readonly care: Pick<StatePropertyAccessor<CareMemory | undefined>, 'get'>,
     private readonly responder: Pick<TriageResponder, 'closingLine'>,
   ) {}
@@ -24,7 +24,7 @@ export class ClosingLine {
   async line(context: TurnContext, locale: Locale): Promise<string | undefined> {
     const kept = await this.urgent.last(context);
     // Each disclosure keeps its own line (RAINN, Childhelp, the Eldercare Locator), not 911 alone.
-    if (kept?.intent === 'abuse') return this.responder.closingLine(ABUSE_LINES.has(kept.kind) ? (kept.kind as ClosingKind) : 'abuse', locale);
+    if (kept?.intent === 'abuse') return this.responder.closingLine(ABUSE_LINES.has(kept.kind) ? (kept.kind as ClosingKind) : 'abuse', locale, kept.watched);
     if (kept?.kind === 'crisis') return this.responder.closingLine('crisis', locale);
     const care = await this.care.get(context);
     return care?.intent === 'mental_health' ? this.responder.closingLine('crisis', locale) : undefined;

@@ -23,7 +23,8 @@ import { fold } from '../dialogs/common/text';
  * - `safe`: safe for now ("i'm at my sister's", "he's gone", "no estoy herida"), after an abuse disclosure;
  * - `ack`: a bare acknowledgement, the whole message ("ok", "idk", "sure", "vale", "ajá").
  * - `watched`: the phone watched by someone ("he checks my phone", "pls dont text me back about
- *   this", "el revisa mi celular", "borra esto"), after an abuse disclosure above all;
+ *   this", "he goes thru my phone", "i cant have these texts on here", "el revisa mi celular",
+ *   "no puedo tener estos textos aqui", "borra esto"), after an abuse disclosure above all;
  * - `handled`: the person is in the care of help that came ("they took her", "the ambulance came",
  *   "she's at the hospital", "ya se la llevaron"), after 911 or Poison Control.
  * Apart from the readings, `asksBack` is a task interrupted by a safety answer asked for again
@@ -41,7 +42,7 @@ export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 
 export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
-  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'handled', 'back',
+  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'portalNamed', 'handled', 'back',
   'alone', 'toldToGo', 'coverage', 'otherCare', 'calmer', 'notCalmer', 'taskAsked', 'selfPatient', 'otherPatient',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
@@ -158,10 +159,13 @@ export class FollowUpReader {
     // the police" is that worry too); "I called the police" is a call made.
     if (!called && this.any('police', folded) && this.any('policeWorry', folded)) return 'police';
     // "will he find out I texted you" is a worry about who will know, before a call made.
-    if (!called && this.any('account', folded)) return 'account';
     // The phone watched ("he checks my phone, dont text me back", "el lee mis mensajes"): after
-    // keeping them out of the account, before what the plan holds and who will know.
-    if (!called && this.any('watched', folded)) return 'watched';
+    // keeping them out of the account, before what the plan holds and who will know. "she looks at
+    // my messages at night" names the phone as much as the portal: the phone watched, unless the
+    // account is named ("he has my login, how do i stop him reading my messages") (v19 X12).
+    const watched = !called && this.any('watched', folded);
+    if (!called && this.any('account', folded) && !(watched && !this.any('portalNamed', folded))) return 'account';
+    if (watched) return 'watched';
     // The abuser and what the plan holds; a reason not to go or call said with it ("i dont want to
     // go to the ER, he'll see the bill") stays a refusal.
     if (!called && this.any('accountSeen', folded) && !this.any('refusal', folded)) return 'account';

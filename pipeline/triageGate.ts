@@ -4,6 +4,7 @@ import { setTurnTriage, turnTriage, type TurnInfo } from '../dialogs/turn';
 import { moodOnlyNames } from '../dialogs/common/taskNotes';
 import { isUrgent, type TriageMatch } from '../intents/types';
 import type { DialogRunner } from './dialogRunner';
+import { readFollowUp } from './followUpReading';
 import type { SmsKeywordGate } from './smsKeywords';
 import type { TurnFacts } from './turnFacts';
 import type { UrgentFollowUp } from './urgentFollowUp';
@@ -55,7 +56,8 @@ export class TriageGate {
     if (inItsLight) return true;
     // The booking details said in the message itself ("en persona pero mi esposo me pega") are kept with the task (v15 YX13).
     const task = await this.tasks?.runningTask(context, text);
-    await this.responder.respondUrgent(context, match);
+    // The phone watched, said with the disclosure ("he goes thru my phone"): the answer without its texting line (v19 X12).
+    await this.responder.respondUrgent(context, { ...match, watched: match.intent === 'abuse' && readFollowUp(text) === 'watched' });
     await this.followUp?.remember(context, match, task);
     return true;
   }
@@ -96,7 +98,7 @@ export class TriageGate {
     if (isUrgent(match)) {
       triage.match = match;
       const task = await this.tasks?.runningTask(context, turn.text);
-      await this.responder.respondUrgent(context, match);
+      await this.responder.respondUrgent(context, { ...match, watched: match.intent === 'abuse' && readFollowUp(turn.text) === 'watched' });
       await this.followUp?.remember(context, match, task);
       return true;
     }

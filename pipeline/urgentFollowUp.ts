@@ -4,6 +4,7 @@ import { turnTriage, type TurnInfo } from '../dialogs/turn';
 import type { Locale, TriageCheck, TriageMatch, TriageResult } from '../intents/types';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import { readFollowUp } from './followUpReading';
+import { phoneSafety } from './phoneSafety';
 import type { TaskAfterUrgent } from './taskAfterUrgent';
 import type { TurnFacts } from './turnFacts';
 import { URGENT_CASES } from './urgentCases/cases';
@@ -71,7 +72,7 @@ export class UrgentFollowUp {
   }
 
   /** The last urgent answer given in this conversation, if any (its intent and kind). */
-  async last(context: TurnContext): Promise<Pick<UrgentMemory, 'intent' | 'kind'> | undefined> {
+  async last(context: TurnContext): Promise<Pick<UrgentMemory, 'intent' | 'kind' | 'watched'> | undefined> {
     return this.window.last(context);
   }
 
@@ -121,13 +122,21 @@ export class UrgentFollowUp {
   /**
    * Once the window is used, within its time: a bare "ok" or "idk" right after a follow-up is still
    * about the urgent answer (a short caring reply with the number and a person), never the
-   * out-of-scope reply. Anything else goes on as usual, and a later "ok" is the task's.
+   * out-of-scope reply; a phone watched after a disclosure gets phone safety. Anything else goes on
+   * as usual, and a later "ok" is the task's.
    */
   private async afterWindow(context: TurnContext, facts: TurnFacts, turn: TurnInfo): Promise<boolean> {
     const kept = await this.window.recent(context);
-    if (!kept || !kept.last) return false;
+    if (!kept) return false;
     const text = context.activity.text ?? '';
     if (turnTriage(context).answered || !text.trim()) return false;
+    // A phone watched, a few turns after a disclosure ("i cant have these texts on here"): phone
+    // safety, never the texting line (v19 X12); a task asked for with it goes on.
+    if (kept.intent === 'abuse' && readFollowUp(text) === 'watched') {
+      await this.reply.give(context, kept, turn.locale, phoneSafety(kept));
+      return !this.tasks.goOn(context, kept, turn, facts.triage(text).taskWord === true);
+    }
+    if (!kept.last) return false;
     // Help came after the call ("they took her to the hospital. can you cancel her appointment"):
     // a short wish once, then the task asked for goes on.
     if (readFollowUp(text) === 'handled' && onTheWayAfter(kept) && kept.last !== 'handled') {

@@ -49,7 +49,10 @@ export class UrgentInItsLight {
       await this.reply.give(context, recent, locale, 'handled');
       return 'continue';
     }
-    const kept = await this.window.active(context);
+    const active = await this.window.active(context);
+    // A disclosure still remembered (its window's messages used, within its time): a phone watched
+    // a few turns on ("he goes thru my phone at night") is still read in its light (v19 X12).
+    const kept = active ?? (reading === 'watched' && recent?.intent === 'abuse' ? recent : undefined);
     if (!kept) return false;
     // After a disclosure, the phone watched ("tengo miedo, el revisa mi celular", which the triage
     // reads as the disclosure again): phone safety, never the same answer word for word.
@@ -61,6 +64,7 @@ export class UrgentInItsLight {
       await this.reply.give(context, kept, locale, phoneSafety(kept));
       return (await this.taskGoesOn(context, kept, match, triage)) ? 'continue' : true;
     }
+    if (!active) return false;
     // After Poison Control, the person now drowsy or hard to wake, which the triage reads as the
     // poisoning again or as a medical emergency ("y ahora? la veo medio dormida", "no despierta"):
     // 911 now first, then Poison Control. Taken on purpose (a crisis) is the triage's own answer.

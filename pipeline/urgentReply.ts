@@ -17,6 +17,8 @@ export class UrgentReply {
   /** A follow-up, remembered as the window's last one. */
   async give(context: TurnContext, kept: UrgentMemory, locale: Locale, mode: FollowUpMode, as?: EmergencyKind): Promise<void> {
     kept.last = mode;
+    // Phone safety given: the phone is watched, and what follows never invites texting the hotline.
+    if (mode === 'phone' || mode === 'phoneAgain') kept.watched = true;
     await this.window.save(context, kept);
     // A call to 911 after a Poison Control answer ("ya llamé al 911, vienen en camino"): thanked as
     // the call it was (stay with the person, call again if worse), not as a call to Poison Control.

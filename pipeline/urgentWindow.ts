@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FollowUpMode } from '../dialogs/triage';
 import type { PausedTask } from '../dialogs/common/taskDialog';
 import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/types';
-import { patientIn } from './followUpReading';
+import { patientIn, readFollowUp } from './followUpReading';
 
 /**
  * What is kept after an urgent answer: ids, and after a crisis answer the task it ended (as the
@@ -32,6 +32,11 @@ export interface UrgentMemory {
    * (never "stay with the person" to a member who is alone and is the patient).
    */
   patient?: 'self' | 'other';
+  /**
+   * The phone is watched ("he goes thru my phone", phone safety given): the hotline's lines after
+   * it never invite texting (dialogs/watchedPhone.ts).
+   */
+  watched?: boolean;
   /** The last follow-up given in the window ('full': the paragraph, never given twice in a row). */
   last?: FollowUpMode;
 }
@@ -74,8 +79,11 @@ export class UrgentWindow {
     const ended = task ?? before?.task;
     const kept = (kind === 'crisis' || match.intent === 'abuse') && ended ? { task: ended } : task ? { interrupted: task } : before?.interrupted ? { interrupted: before.interrupted } : {};
     // Who it is about, from the urgent message's words (or, within the time, the earlier answer's).
-    const patient = patientIn(context.activity.text ?? '') ?? before?.patient ?? (await this.recent(context))?.patient;
-    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept, ...(patient ? { patient } : {}) });
+    const earlier = await this.recent(context);
+    const patient = patientIn(context.activity.text ?? '') ?? before?.patient ?? earlier?.patient;
+    // The phone watched, said with the disclosure or before it: remembered (no texting line after).
+    const watched = match.intent === 'abuse' && (readFollowUp(context.activity.text ?? '') === 'watched' || !!earlier?.watched);
+    await this.memory.set(context, { intent: match.intent, kind, locale: match.locale, at: this.clock(), left: this.settings.messages, ...kept, ...(patient ? { patient } : {}), ...(watched ? { watched } : {}) });
   }
 
   /** The last urgent answer, whenever it was given. */
