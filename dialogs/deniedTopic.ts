@@ -3,18 +3,20 @@ import { fold } from './common/text';
 import type { TopicNames } from './topicNames';
 
 /**
- * A topic the member says the message is NOT about ("its not a password thing", "this isnt about
- * my bill", "not a billing question", "no es por la contraseña"): a denial lead, at most a few
+ * A topic the member says the message is NOT about ("its not a password thing", "this isnt about my
+ * bill", "not a billing question", "no es por la contraseña"): a denial lead, at most three
  * words, a topic named by its own words (dialogs/data/topic-names.json), and a word for "matter".
+ * Not "not my ..." ("this is not my bill, I never went there" disputes a bill), and not a long run
+ * that names the topic meant ("its not the app its my login" is sign-in help).
  * Folded text: lower case, no accents, no apostrophes.
  */
 const DENIAL = new RegExp(
   '(?:^|\\s)(?:' +
     '(?:its|it s|it is|thats|that s|that is|this is|this|that|the problem is|my problem is|my question is|the issue is)\\s+not|' +
     'isnt|is not|wasnt|was not|aint|' +
-    'not (?:a|an|about|the|my|with|related to)|' +
+    'not (?:a|an|about|the|with|related to)|' +
     'no es|no era|no se trata de|no tiene que ver con|no tiene nada que ver con|nada que ver con' +
-    ')\\s+((?:\\S+\\s+){0,3}?\\S+)' +
+    ')\\s+(?!(?:my|mi|mis)\\s)((?:\\S+\\s+){0,2}?\\S+)' +
     '(?:\\s+(?:thing|things|question|questions|issue|issues|problem|problems|stuff|related|matter|cosa|tema|asunto|problema|pregunta))?' +
     '(?=$|\\s+(?:i|im|can|could|please|just|but|so|and|pero|solo|quiero|necesito|que|puede|pueden|por favor|y)\\b)',
 );
