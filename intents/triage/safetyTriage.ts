@@ -159,10 +159,9 @@ export class SafetyTriage implements TriageCheck {
     const pa = sum(p, ABUSE_LABELS);
     // Someone else's child seen or found hurt, which the model reads as small talk or distress: a
     // child-abuse disclosure (Childhelp), told by a witness or a teacher.
-    if (pa < (framedAsTask ? d.abuseWithTask : d.abuse)) {
-      const readings = [fold(text), sentences.map((s) => s.tokens.join(' ')).join(' ')];
-      if (CHILD_HARM_SEEN.some((re) => readings.some((r) => re.test(r)))) return this.outcome('abuse', 'child', locale, Math.max(pa, d.abuse), 'rule:child.harm.seen');
-    }
+    // Whatever kind the model leans to, a child seen hurt is the child's (Childhelp).
+    const readings = [fold(text), sentences.map((s) => s.tokens.join(' ')).join(' ')];
+    if (CHILD_HARM_SEEN.some((re) => readings.some((r) => re.test(r)))) return this.outcome('abuse', 'child', locale, Math.max(pa, d.abuse), 'rule:child.harm.seen');
     // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
