@@ -138,7 +138,7 @@ export class FollowUpAnswers {
     const patient = followUp.patient ?? 'self';
     const params = { action: followUp.action ?? 'new', patient, care: followUp.care, mode: followUp.mode, ...(when ? whenParams(when) : {}) };
     const lines = [
-      followUp.care && followUp.mode
+      (followUp.action ?? 'new') === 'new' && followUp.care && followUp.mode
         ? kit.text(context, 'appointment.done.new', { care: kit.text(context, `options.appointment.care.${followUp.care}`), mode: kit.text(context, `options.appointment.mode.${followUp.mode}`), when: whenText })
         : kit.text(context, 'appointment.done.reschedule', { when: whenText, to: '' }),
     ];

@@ -96,7 +96,8 @@ export function atPage(prior: TopicPriorState, said: Pick<OpenTimesAsked, 'asks'
   return {
     ...(action ? { action } : {}),
     ...(patient ? { patient } : {}),
-    ...(action === 'new' && care ? { care } : {}),
+    // Moving a visit: the visit's kind of care stays on the page (its details are not lost by a new day).
+    ...((action === 'new' || action === 'reschedule') && care ? { care } : {}),
     ...(action === 'new' && mode ? { mode } : {}),
     ...(date ? { date } : {}),
     ...(until ? { until } : {}),
