@@ -96,6 +96,11 @@ export class FollowUpAnswers {
     const clock = time && /^\d{2}:\d{2}$/.test(time) ? time : null;
     const part = time && (PARTS_OF_DAY as readonly string[]).includes(time) ? (time as PartOfDay) : null;
     let given: PreferredTime | null = date || clock || part ? { date: date ?? null, until: until ?? null, time: clock, partOfDay: part } : null;
+    // Another kind of care said as a correction of the page: the page again with it, all else kept.
+    if (followUp.careSaid && followUp.care) {
+      await kit.memory.remember(context, 'care', followUp.care);
+      return this.retimed(context, followUp, given);
+    }
     // A new day or time said right after the page ("actually thursday aftrnoon is better", "en la
     // mañana de preferencia"): the page again with it, a time of day alone on the day given (v16 X01, W13).
     const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text) : null;
@@ -124,15 +129,16 @@ export class FollowUpAnswers {
   }
 
   /** The scheduling page again, set to the new day or time, with the choices the booking had. */
-  private async retimed(context: TurnContext, followUp: OpenTimes, when: PreferredTime): Promise<void> {
+  private async retimed(context: TurnContext, followUp: OpenTimes, when: PreferredTime | null): Promise<void> {
     const kit = this.kit;
     const locale = kit.locale(context);
     const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
-    const whenText = describePreferredTime(when, locale, partNames);
+    // No day on the page (a care corrected after "any time" or "as soon as possible"): still none.
+    const whenText = when ? describePreferredTime(when, locale, partNames) : kit.text(context, 'options.appointment.when.any');
     const patient = followUp.patient ?? 'self';
-    const params = { action: followUp.action ?? 'new', patient, care: followUp.care, mode: followUp.mode, ...whenParams(when) };
+    const params = { action: followUp.action ?? 'new', patient, care: followUp.care, mode: followUp.mode, ...(when ? whenParams(when) : {}) };
     const lines = [
-      followUp.care && followUp.mode
+      (followUp.action ?? 'new') === 'new' && followUp.care && followUp.mode
         ? kit.text(context, 'appointment.done.new', { care: kit.text(context, `options.appointment.care.${followUp.care}`), mode: kit.text(context, `options.appointment.mode.${followUp.mode}`), when: whenText })
         : kit.text(context, 'appointment.done.reschedule', { when: whenText, to: '' }),
     ];

@@ -1,4 +1,4 @@
-import { ILLNESS_CARE } from './appointment/careFromReason';
+import { illnessCare } from './appointment/careFromReason';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Logger } from '../common/logger';
 import type { DialogKit } from './common/kit';
@@ -134,7 +134,7 @@ export class MainDialog extends ComponentDialog {
           topics: match.intent === 'symptoms' ? ['appointment', 'telehealth'] : ['appointment'],
           // A family member named ("my daughter is sick"): the visit offered is theirs, not asked again.
           // An illness now: the visit offered is a same-day one ("tomorrow morning would work" books it, the kind of care not asked).
-          offered: { action: 'new', ...(familyMention(kit.options, turn.text) ? { patient: 'family' } : {}), ...(match.intent === 'symptoms' ? { care: ILLNESS_CARE } : {}) },
+          offered: { action: 'new', ...(familyMention(kit.options, turn.text) ? { patient: 'family' } : {}), ...(match.intent === 'symptoms' ? illnessCare(kit.options, turn.text) : {}) },
           ...(match.intent === 'symptoms' ? { safety: 'symptoms' as const } : match.intent === 'mental_health' ? { safety: 'mentalHealth' as const } : {}),
         });
         return step.endDialog();

@@ -47,7 +47,7 @@ export function createAppointmentDialog(kit: DialogKit, deps: AppointmentDeps, b
     details: new BookingDetails(kit, bookingRequest),
     movedVisit: new MovedVisitWords(kit, words),
     family: new FamilyAccess(kit, deps.records, NamedRelatives.load(), deps.verification),
-    care: new CareFromReason(kit),
+    care: new CareFromReason(kit, words),
     reason: new VisitReason(kit),
     newTime: new NewTimeCheck(words),
     status: new BookingStatus(kit, deps.records, deps.timeZone),

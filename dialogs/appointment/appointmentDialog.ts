@@ -241,6 +241,8 @@ export class AppointmentDialog extends TaskDialog {
       const saysSameTime = (text: string | undefined) => !!text && this.kit.options.mentioned(text, 'appointment.when', ['sameTime']).length > 0;
       state.sameTime = action === 'reschedule' && ('choice' in when ? when.choice === 'sameTime' : saysSameTime(state.whenText) || saysSameTime(opening));
       await this.answered(step, 'when', 'choice' in when ? when.choice : 'given');
+      // An illness booked for a later day, not asked for now: a regular visit, not urgent / same day.
+      if (action === 'new') await this.parts.care.settle(step, when, [opening, state.whenText]);
     }
     if (!LIVE_ACTIONS.has(action)) return step.next();
     const verify: VerifyOptions =

@@ -4,8 +4,10 @@ import { addDays, zonedDate } from '../../services/time';
 import type { Locale } from '../../intents/types';
 import type { TextAnswer } from '../common/questions';
 import { fold } from '../common/text';
+import { dayOfMonth } from './dayOfMonth';
 import type { VisitWords } from './visitWords';
 import { isoDate, LATER_IN_WEEK, type PreferredTime } from './when';
+import { firstWeekdayAfter, weekdayAfter } from './weekdayAfterVisit';
 
 /**
  * Said about the visit being moved, a week after it: "the week after" / "the following week" /
@@ -45,6 +47,12 @@ export class NextWeekOfVisit {
     const folded = said.flatMap((text) => (text ? [fold(text)] : []));
     const zone = this.words.zone(context);
     const visitDay = zonedDate(new Date(visit.start), zone);
+    // "the thurs after" / "el jueves siguiente": the first such day after the visit (not today's next
+    // one, often before the visit); a day of the month said with it ("the 17th") is already the date.
+    const weekday = folded.map((text) => weekdayAfter(text, locale)).find((day) => day !== null);
+    if (weekday !== undefined && weekday !== null && !folded.some((text) => dayOfMonth(text, locale, visitDay))) {
+      return { value: { ...when.value, date: firstWeekdayAfter(visitDay, weekday), until: null } };
+    }
     // "later in the week" for a visit in or after the days read: the days after the visit, to the end of its week.
     if (when.value.until && folded.some((text) => LATER_IN_WEEK[locale].test(text)) && visitDay >= when.value.date && visitDay <= addDays(when.value.until, 6)) {
       const from = addDays(visitDay, 1);

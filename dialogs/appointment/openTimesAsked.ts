@@ -61,6 +61,8 @@ export interface OpenTimesAsked {
   saidAgain?: boolean;
   /** A day or time of day is said: it may change the page's (read by the answer). */
   timeSaid?: boolean;
+  /** Another kind of care is said as a correction of the page's ("its not urgent, just a regular appt"): `care` is the new one. */
+  careSaid?: boolean;
 }
 
 /** The answers' marker for the portal's scheduling answer, to read this follow-up by. */
@@ -84,19 +86,23 @@ export function openTimesAsked(folded: string, prior: TopicPriorState, outside =
   // run v16, X01, W13). The answer reads the time itself.
   const timeSaid = !outside && namesDayOrTime(folded) && !OTHER_THING.test(folded) && !KEEPS.test(folded) && folded.split(' ').length <= MAX_TIME_WORDS;
   if (!asks && !saidAgain && !timeSaid) return null;
-  const [date, until, time] = marker.split('|');
+  return atPage(prior, { asks, saidAgain, timeSaid });
+}
+
+/** The scheduling page's details as the portal answer left them (day, time, care, mode, whom), with what the follow-up says. */
+export function atPage(prior: TopicPriorState, said: Pick<OpenTimesAsked, 'asks' | 'saidAgain' | 'timeSaid' | 'careSaid'>): OpenTimesAsked {
+  const [date, until, time] = (prior.answers?.[PORTAL_WHEN] ?? '').split('|');
   const { action, patient, care, mode } = prior.answers ?? {};
   return {
     ...(action ? { action } : {}),
     ...(patient ? { patient } : {}),
-    ...(action === 'new' && care ? { care } : {}),
+    // Moving a visit: the visit's kind of care stays on the page (its details are not lost by a new day).
+    ...((action === 'new' || action === 'reschedule') && care ? { care } : {}),
     ...(action === 'new' && mode ? { mode } : {}),
     ...(date ? { date } : {}),
     ...(until ? { until } : {}),
     ...(time ? { time } : {}),
     ...(prior.answers?.followUp ? { last: prior.answers.followUp } : {}),
-    asks,
-    saidAgain,
-    timeSaid,
+    ...said,
   };
 }

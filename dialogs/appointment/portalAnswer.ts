@@ -66,6 +66,8 @@ export class PortalAnswer {
       // The visit's reason ("Lab tests": tests) stays on the page, so the new time is for the same care.
       const reason = state.moving?.description ? this.kit.options.prefill(state.moving.description, 'appointment.care') : null;
       if (reason) params.care = reason;
+      // Kept for a new day said right after this page ("i meant the thursday after, the 17th"): the page keeps the visit's care.
+      if (reason) await this.kit.memory.remember(context, 'care', reason);
       const vars = { when: whenText, to: to ? this.kit.text(context, `appointment.toMode.${to}`) : '' };
       const moving = state.moving;
       lines.push(

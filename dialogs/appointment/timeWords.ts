@@ -23,6 +23,8 @@ const EN: Rewrite[] = [
   [/\b(?:aftrnoon|afternon|afternnon|aftenoon|afternoom|aftnoon|afternooon|arvo)(s?)\b/g, 'afternoon$1'],
   [/\b(?:mornin|mornign|morming|moring|mroning|morninng)(s?)\b/g, 'morning$1'],
   [/\b(?:evenin|evning|evenning|evenig)(s?)\b/g, 'evening$1'],
+  // A part of the day said loosely ("thurs afternoonish", "morning-ish"): that part of the day.
+  [/\b(morning|afternoon|evening|night)s?\s*-?\s*ish\b/g, '$1'],
   // "the week after" / "the following week" with no day after it is the week after this one (the
   // recognizer reads "the week" as this week: on a Sunday, today); moving a visit reads it against the visit.
   [/\b(?:the\s+)?(?:week\s+after|following\s+week)\b(?!\s*(?:next|the\b|this|that|my|\d))/g, 'next week'],
@@ -51,6 +53,10 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // A part of the day said fondly ("en la tardecita", "en la mañanita", "la nochecita"): that part of the day.
+  [/\btardecitas?\b/g, 'tarde'],
+  [/\bmañanitas?\b/g, 'mañana'],
+  [/\bnochecitas?\b/g, 'noche'],
   // "pa" is "para" said short ("pa la otra semana"), and a part of the day said in English in a
   // Spanish sentence ("el martes in the morning") is the same part of the day.
   [/\bpa\b/g, 'para'],

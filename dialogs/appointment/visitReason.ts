@@ -4,7 +4,7 @@ import { Question, type ChoiceAnswer } from '../common/questions';
 import type { QuestionKey } from '../questions';
 import { turnTriage } from '../turn';
 import type { AppointmentFlow } from './appointmentState';
-import { ILLNESS_CARE } from './careFromReason';
+import { ILLNESS_CARE, illnessCare } from './careFromReason';
 
 /** The booking's questions a reason for the visit may be said to. */
 const BOOKING_QUESTIONS = ['appointment.patient', 'appointment.care', 'appointment.mode', 'appointment.when'] as const satisfies readonly QuestionKey[];
@@ -39,9 +39,14 @@ export class VisitReason {
     if (question instanceof Question && !question.loose && question.accepts(active, context)) return null;
     if (this.kit.phrases.interruption(text)) return null;
     await this.kit.triage.note(context, triage.match);
-    if (open === 'appointment.care') return innerDc.endDialog({ answer: ILLNESS_CARE } satisfies ChoiceAnswer);
+    // Urgent / same day, unless a later day is asked for without "today" or "asap" (CareFromReason.settle).
+    const care = illnessCare(this.kit.options, text);
+    if (open === 'appointment.care') {
+      flow.options = { ...flow.options, answers: { ...flow.options?.answers, ...care, care: ILLNESS_CARE } };
+      return innerDc.endDialog({ answer: ILLNESS_CARE } satisfies ChoiceAnswer);
+    }
     if (flow.values.care === undefined && !flow.options?.answers?.care) {
-      flow.options = { ...flow.options, answers: { ...flow.options?.answers, care: ILLNESS_CARE } };
+      flow.options = { ...flow.options, answers: { ...flow.options?.answers, ...care } };
     }
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;

@@ -126,6 +126,9 @@ function isoDateTime(date: Date): string {
   return `${isoDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
+/** A weekday alone ("thursday": XXXX-WXX-4) or a day of the month alone ("el 17": XXXX-XX-17), no month or week named. */
+const WEEKDAY_OR_DAY = /^XXXX-(?:WXX-\d|XX-\d{2})(?:T|$)/;
+
 /** A weekday that repeats ("friday morning": XXXX-WXX-5TMO): its next one is a week later. */
 const WEEKLY = /^XXXX-WXX-\d/;
 
@@ -251,10 +254,14 @@ export class PreferredTimeParser {
     }
     const raw = recognized.safeParse(this.recognize(text, locale, now));
     const onDay = dayOfMonth(text, locale, isoDate(now));
-    if (onDay && !(raw.success && raw.data.some((e) => e.resolution.values.some((v) => /date/.test(v.type))))) {
-      // "the 21st morning": the recognizers keep only "morning" (or read "21 en la mañana" as 9 a.m.).
+    const dated = raw.success && raw.data.some((e) => e.resolution.values.some((v) => /date/.test(v.type)));
+    // "the 21st morning": the recognizers keep only "morning" (or read "21 en la mañana" as 9 a.m.).
+    // "i meant the thursday after, the 17th" / "el jueves después, el 17": the day of the month said wins
+    // over a weekday read alone (the recognizers take the next Thursday); the time said with it is kept.
+    const weekdayOnly = dated && !!onDay && raw.data.every((e) => e.resolution.values.every((v) => !/date/.test(v.type) || WEEKDAY_OR_DAY.test(v.timex ?? '')));
+    if (onDay && (!dated || weekdayOnly)) {
       const extra = onDay.rest ? this.parse(onDay.rest, locale, now) : null;
-      const time = extra?.ok && !extra.value.date ? extra.value : null;
+      const time = extra?.ok && (!extra.value.date || weekdayOnly) && !extra.value.until ? extra.value : null;
       return { ok: true, value: { date: onDay.date, until: null, time: time?.time ?? null, partOfDay: time?.partOfDay ?? null, ...(time?.after ? { after: time.after } : {}) } };
     }
     if (!raw.success || raw.data.length === 0) return { ok: false, error: 'appointment.when.unclear' };

@@ -4,6 +4,7 @@ import type { RoutingPolicy } from '../common/kit';
 import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
 import type { BookingRequest } from '../appointment/bookingRequest';
+import { careCorrected } from '../appointment/careCorrected';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
@@ -260,6 +261,10 @@ export class RouteDecider {
     if (!phrase && this.parts.labPrep?.asks(turn.text)) return { kind: 'task', intent: 'records', answers: { topic: 'labPrep' } };
     // "same thing for my son", "lo mismo pero por video" right after a booking: a new one with its
     // kind of care and mode (unless named anew), never "that didn't help" (v14 YW01).
+    // "wait why does it say urgent, its not urgent just a regular appt" right after the page: that
+    // page again with the kind of care said, every other detail kept (v20), never a booking anew.
+    const careFix = phrase || triage.match ? null : careCorrected(this.parts.options, turn.text, prior);
+    if (careFix) return { kind: 'followUp', followUp: { kind: 'openTimes', ...careFix }, topic: 'appointment' };
     const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
     // A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50"): a claim
