@@ -265,12 +265,12 @@ export class FollowUpReader {
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: pharmacyNext ? 'pharmacyLocation' : 'location' };
       // A lab's hours: each lab's own (the clinic page), not the phone line's.
       if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);
-      // A day after the pharmacy's line ("are you open sunday", "abren el domingo?"): the
-      // pharmacies' own opening hours, which say each day, in either language.
+      // A day after the pharmacy's line or its hours ("are you open sunday", "y el domingo?"): the
+      // pharmacies' own opening hours for that day, in either language.
       // A day in a request for another task the recognizer is sure of ("mejor quiero cancelar mi
       // cita del martes"): that task's day, not the place's.
       const day = DAY.test(folded) && !elsewhere;
-      if (day && place.line === 'pharmacy' && sub !== 'pharmacyHours') return { kind: 'place', topic: 'pharmacyHours' };
+      if (day && place.line === 'pharmacy') return { kind: 'place', topic: 'pharmacyHours' };
       if (day) return { kind: 'placeDay', line: place.line };
       // Where another place is ("the closest clinic to 97201"): where, not its hours.
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: WHERE.test(folded) ? 'location' : place.about };
