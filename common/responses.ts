@@ -85,8 +85,16 @@ export class ResponseCatalog {
   text(locale: Locale, key: string, vars: Vars = {}): string {
     const template = this.texts[locale].get(key) ?? this.texts.en.get(key);
     if (template === undefined) throw new ResponseCatalogError(`No response text "${key}"`);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    return oneStop(template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)));
   }
+}
+
+/**
+ * A sentence ending on an hour ("... 8 a.m. to 8 p.m." filled into "{hours}.") keeps one period:
+ * "p.m.." / "p. m.." reads as a typo, in either language.
+ */
+export function oneStop(text: string): string {
+  return text.replace(/\b([ap])\.( ?)m\.\.(?!\.)/g, '$1.$2m.');
 }
 
 /** Locale of an activity ("es-US", "es" → es; anything else → en). */

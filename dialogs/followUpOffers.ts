@@ -131,6 +131,8 @@ export const ABOUT: Record<string, Partial<Record<Aspect, About>>> = {
 
 /** One clinic's own hours: the clinic finder. */
 export const PLACE_HOURS: About = { text: 'followUp.about.placeHours', links: ['messaging.findClinic'] };
+/** One clinic named after a clinic's number ("the one on main st"): its number is on the clinic finder, or Member Services connects. */
+export const PLACE_PHONE: About = { text: 'followUp.about.placePhone', line: 'memberServices', links: ['messaging.findClinic'] };
 
 /** The code does not come and the usual steps were tried: the other way of getting it, the address on file, a call. */
 export const CODE_TRIED: About = { text: 'followUp.about.codeTried', line: 'memberServices', links: ['signInHelp.verificationCode'] };

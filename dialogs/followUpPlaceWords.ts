@@ -4,6 +4,19 @@
  * Matched on folded text (lower case, no accents, punctuation as spaces).
  */
 
+import type { PhoneLine } from '../services/portal/profile';
+
+/** Contact sub-topics that are about a place (its hours, its phone, where it is). */
+export const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
+  pharmacy: { line: 'pharmacy', about: 'hours' },
+  pharmacyHours: { line: 'pharmacy', about: 'hours' },
+  pharmacyLocation: { line: 'pharmacy', about: 'location' },
+  hours: { line: 'memberServices', about: 'hours' },
+  call: { line: 'memberServices', about: 'hours' },
+  clinicPhone: { line: 'memberServices', about: 'hours' },
+  location: { line: 'memberServices', about: 'location' },
+};
+
 export const DAY =
   /\b(mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|weekend|weekends|weekday|weekdays|today|tonight|tomorrow|holiday|holidays|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|fin de semana|fines de semana|hoy|festivo|festivos|dia festivo)\b/;
 

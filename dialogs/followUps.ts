@@ -6,7 +6,7 @@ import { fold } from './common/text';
 import { codeWay, codeWayCorrected, forgotPassword } from './topics/codeNotArriving';
 import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
-import { type About, ABOUT, APP, CODE_TRIED, DEVICE, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
+import { type About, ABOUT, APP, CODE_TRIED, DEVICE, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, PLACE_PHONE, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import { LineNames } from './lineNames';
 import { numberAsked } from './followUpNumber';
 import { TopicNames } from './topicNames';
@@ -15,7 +15,8 @@ import { SUB_TOPIC_TABLES } from './topics/tables';
 import { LAST_RX_STEP } from './refill/renewalFor';
 import { openTimesAsked, type OpenTimesAsked } from './appointment/openTimesAsked';
 import { ALREADY_DONE, HOW_TO, NOT_URGENT, PICK_UP, POINTS_BACK, QUALIFIER, REMIND, REMIND_WHEN, SEND_IT, SHOULD_COME_IN, STOP_HERE, TELL_AGAIN } from './followUpWords';
-import { ADDRESS, AREA_ALONE, DAY, NAMED_ONE, ONE_PHARMACY, ONE_PLACE, OPEN_HOURS, OTHER_PLACE, PHARMACY, WHERE } from './followUpPlaceWords';
+import { ADDRESS, AREA_ALONE, DAY, NAMED_ONE, ONE_PHARMACY, ONE_PLACE, OPEN_HOURS, OTHER_PLACE, PHARMACY, PLACE_TOPICS, WHERE } from './followUpPlaceWords';
+import { clinicFollowUp } from './followUpClinic';
 import { MAX_RENEW_WORDS, NEEDS_RENEWING, RENEW_FOR_ME, WHEN_WORDS, WHICH_ONES } from './followUpRenewalWords';
 import { asksHowLongAtLength, timingAgain, timingOf } from './followUpTiming';
 
@@ -68,17 +69,6 @@ export type FollowUp =
 
 /** An app, a download or a browser named ("do i need to download an app", "necesito bajar la app"). */
 const APP_WORDS = /\b(app|apps|application|aplicacion|download|downloads|descarg\w*|bajar|bajo|bajarla|bajarlo|instal\w*|browser|navegador|play store|app store|google play)\b/;
-
-/** Contact sub-topics that are about a place (its hours, its phone, where it is). */
-const PLACE_TOPICS: Record<string, { line: PhoneLine; about: 'hours' | 'location' }> = {
-  pharmacy: { line: 'pharmacy', about: 'hours' },
-  pharmacyHours: { line: 'pharmacy', about: 'hours' },
-  pharmacyLocation: { line: 'pharmacy', about: 'location' },
-  hours: { line: 'memberServices', about: 'hours' },
-  call: { line: 'memberServices', about: 'hours' },
-  clinicPhone: { line: 'memberServices', about: 'hours' },
-  location: { line: 'memberServices', about: 'location' },
-};
 
 /** A follow-up is short: a longer message is a request of its own. */
 const MAX_WORDS = 8;
@@ -257,6 +247,9 @@ export class FollowUpReader {
     const sub = prior.answers?.topic ?? prior.answers?.need;
     const place = topic === 'contact' && sub ? PLACE_TOPICS[sub] : undefined;
     if (place) {
+      // After a clinic's number or where clinics are: one clinic named keeps the number asked, a day is that clinic's hours (v20).
+      const clinic = clinicFollowUp(folded, sub!, DAY.test(folded) && !elsewhere);
+      if (clinic) return clinic === 'phone' ? about(PLACE_PHONE, []) : { kind: 'place', topic: 'hours' };
       // "and the downtown pharmacy?" after a place's hours: the pharmacies' own hours (the profile has them).
       // One pharmacy by its place ("la farmacia del centro"); "and the pharmacy?" alone is its line.
       if (sub === 'hours' && PHARMACY.test(folded) && ONE_PHARMACY.test(folded) && !PHONE_WORDS.test(folded) && !WHERE.test(folded)) return { kind: 'place', topic: 'pharmacyHours' };
@@ -272,12 +265,12 @@ export class FollowUpReader {
       if (ONE_PLACE.test(folded)) return { kind: 'place', topic: pharmacyNext ? 'pharmacyLocation' : 'location' };
       // A lab's hours: each lab's own (the clinic page), not the phone line's.
       if (this.news.says('labHours', folded) && !WHERE.test(folded)) return about(LAB_HOURS, []);
-      // A day after the pharmacy's line ("are you open sunday", "abren el domingo?"): the
-      // pharmacies' own opening hours, which say each day, in either language.
+      // A day after the pharmacy's line or its hours ("are you open sunday", "y el domingo?"): the
+      // pharmacies' own opening hours for that day, in either language.
       // A day in a request for another task the recognizer is sure of ("mejor quiero cancelar mi
       // cita del martes"): that task's day, not the place's.
       const day = DAY.test(folded) && !elsewhere;
-      if (day && place.line === 'pharmacy' && sub !== 'pharmacyHours') return { kind: 'place', topic: 'pharmacyHours' };
+      if (day && place.line === 'pharmacy') return { kind: 'place', topic: 'pharmacyHours' };
       if (day) return { kind: 'placeDay', line: place.line };
       // Where another place is ("the closest clinic to 97201"): where, not its hours.
       if (OTHER_PLACE.test(folded) && !/\bpharmac|\bfarmacia/.test(folded)) return { kind: 'place', topic: WHERE.test(folded) ? 'location' : place.about };

@@ -66,7 +66,7 @@ export class TurnUnderstanding {
   /** A message that names a task's sub-topic ("update my insurance") is that task's. */
   private withSubTopic(text: string, result: IntentResult): IntentResult {
     if (!text.trim() || KEEP.has(result.intent)) return result;
-    const task = this.deps.subTopics?.route(text);
+    const task = this.deps.subTopics?.route(text, result.intent);
     if (!task || (task === result.intent && result.score >= SUB_TOPIC_SCORE)) return result;
     if (task === result.intent) return { ...result, score: SUB_TOPIC_SCORE };
     return { ...result, intent: task, score: SUB_TOPIC_SCORE, kind: null, runnerUp: { intent: result.intent, score: result.score } };

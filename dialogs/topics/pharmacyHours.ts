@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../../channels/reply';
 import type { DialogKit } from '../common/kit';
 import { NO_RECORDS, type MemberRecords } from '../common/memberRecords';
+import { PharmacyDayHours } from './pharmacyDayHours';
 import type { SpecialAnswer } from './specialAnswer';
 
 /**
@@ -9,7 +10,8 @@ import type { SpecialAnswer } from './specialAnswer';
  * domingo?"): the hours of the plan's pharmacies from the portal profile, the member's own
  * pharmacy first when their prescriptions name it, and the pharmacy locator. Never the pharmacy
  * phone line's hours: those answer "when can I call the pharmacy". With no pharmacy in the
- * profile, the hours depend on the location: the locator.
+ * profile, the hours depend on the location: the locator. A day asked ("y el domingo?" right after
+ * them) gets each pharmacy's hours that day.
  */
 export class PharmacyHoursAnswer implements SpecialAnswer {
   /**
@@ -21,9 +23,10 @@ export class PharmacyHoursAnswer implements SpecialAnswer {
     private readonly kit: DialogKit,
     private readonly records: Pick<MemberRecords, 'verifiedMember' | 'prescriptions'> = NO_RECORDS,
     private readonly about: 'pharmacyHours' | 'pharmacyLocation' = 'pharmacyHours',
+    private readonly days: PharmacyDayHours = new PharmacyDayHours(),
   ) {}
 
-  async reply(context: TurnContext): Promise<Reply> {
+  async reply(context: TurnContext, text?: string): Promise<Reply> {
     const { kit, about } = this;
     const locale = kit.locale(context);
     const locator = kit.link(context, 'pharmacy.locator');
@@ -32,8 +35,13 @@ export class PharmacyHoursAnswer implements SpecialAnswer {
     if (all.length === 0) return { text: kit.text(context, `contact.answer.${about}`, line), links: [locator] };
     const own = await this.ownPharmacy(context);
     const ordered = own ? [...all.filter((p) => p.name === own), ...all.filter((p) => p.name !== own)] : all;
-    const lines = ordered.map((p) => kit.text(context, p.name === own ? `contact.${about}.ownLine` : `contact.${about}.line`, p));
-    return { text: [kit.text(context, `contact.${about}.intro`), ...lines, kit.text(context, `contact.${about}.others`, line)].join('\n'), links: [locator] };
+    const day = about === 'pharmacyHours' ? this.days.asked(text) : undefined;
+    const lines = ordered.map((p) => {
+      const hours = day ? this.days.on(p.hours, day) : p.hours;
+      return kit.text(context, p.name === own ? `contact.${about}.ownLine` : `contact.${about}.line`, { ...p, hours });
+    });
+    const intro = day ? kit.text(context, 'contact.pharmacyHours.dayIntro', { day: day[locale] }) : kit.text(context, `contact.${about}.intro`);
+    return { text: [intro, ...lines, kit.text(context, `contact.${about}.others`, line)].join('\n'), links: [locator] };
   }
 
   /** The pharmacy most of the verified member's prescriptions go to, when it is one of the profile's. */

@@ -44,9 +44,13 @@ export class SubTopicRouter {
     private readonly taskQuestions: readonly SubTopicQuestion[] = TASK_QUESTIONS,
   ) {}
 
-  /** The task whose sub-topic the message names, when the best match is one task's. */
-  route(text: string): TaskIntentId | null {
-    return this.best(text, this.tables) ?? this.best(text, this.taskQuestions);
+  /**
+   * The task whose sub-topic the message names, when the best match is one task's. One sub-topic
+   * that two tasks share ("the website is down": sign-in help's and Contact's `portalError`, the
+   * same answer) is `preferred`'s (the recognizer's) when it is one of them, else the first table's.
+   */
+  route(text: string, preferred?: string): TaskIntentId | null {
+    return this.best(text, this.tables, preferred) ?? this.best(text, this.taskQuestions, preferred);
   }
 
   /**
@@ -83,16 +87,20 @@ export class SubTopicRouter {
     return !needs || needs.test(fold(text));
   }
 
-  private best(text: string, tables: readonly SubTopicQuestion[]): TaskIntentId | null {
-    let best: { intent: TaskIntentId; score: number } | null = null;
+  private best(text: string, tables: readonly SubTopicQuestion[], preferred?: string): TaskIntentId | null {
+    let best: { intent: TaskIntentId; score: number; id: string } | null = null;
     let tie = false;
     for (const table of tables) {
       const hit = this.options.concept(text, table.question);
       if (!hit) continue;
       if (!best || hit.score > best.score) {
-        best = { intent: table.intent, score: hit.score };
+        best = { intent: table.intent, score: hit.score, id: hit.id };
         tie = false;
-      } else if (hit.score === best.score && table.intent !== best.intent) tie = true;
+      } else if (hit.score === best.score && table.intent !== best.intent) {
+        // The same sub-topic in two tables is one answer: the recognizer's task, else the first.
+        if (hit.id !== best.id) tie = true;
+        else if (table.intent === preferred) best = { intent: table.intent, score: hit.score, id: hit.id };
+      }
     }
     return best && !tie ? best.intent : null;
   }

@@ -114,6 +114,11 @@ export const CONTACT = topicTable({
     emergencyContact: { links: ['account.emergencyContact'] },
     reminders: { links: ['account.notifications'] },
     wellness: { links: ['wellness.classes'] },
+    /**
+     * The portal or the app down or showing an error ("the website is down", "la app se queda en
+     * blanco"): the same troubleshooting answer as sign-in help's `portalError`, on the menu too.
+     */
+    portalError: { links: ['signInHelp.troubleshooting'], phone: 'memberServices' },
     pharmacy: { links: ['pharmacy.center'], phone: 'pharmacy' },
     /**
      * When the pharmacies are open: built by PharmacyHoursAnswer from the profile's pharmacies, never
