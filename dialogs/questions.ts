@@ -19,7 +19,7 @@ export const QUESTIONS = {
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal', 'earlyRefill'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
   'appointment.info': ['waitlist', 'dental', 'samePlace'],
-  'refill.info': ['autoRefill'],
+  'refill.info': ['autoRefill', 'pickup'],
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount', 'register'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee', 'highBill', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming', 'labPrep'],

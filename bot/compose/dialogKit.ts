@@ -1,3 +1,4 @@
+import { LOCALES } from '../../intents/types';
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { ReplySender } from '../../channels/replySender';
 import type { Logger } from '../../common/logger';
@@ -38,11 +39,11 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
   const { sender, catalog, profile, logger, metrics, conversationState, endDialogs, onAnswered, policy } = deps;
   const phrases = PhraseBook.load();
   const memory = new ConversationMemory(conversationState.createProperty<MemoryState>('memory'));
-  // Shorthand every language shares ("appt", "rx"): the options' phrases are written out in full.
-  const shorthand = new ShorthandExpander({ ...loadShorthand(), en: {}, es: {} });
+  // Shorthand ("appt", "rx"; "q" for "que" in Spanish): the options' phrases are written out in full.
+  const shorthand = new ShorthandExpander(loadShorthand());
   const medicines = MedicineNames.load();
   const echo = new AnswerEcho(conversationState.createProperty<EchoState>('answerEcho'), RepeatReply.load(profile));
-  const options = new OptionMatcher(catalog, phrases, (words) => shorthand.expand(words, 'en'), medicines);
+  const options = new OptionMatcher(catalog, phrases, LOCALES.map((locale) => (words: readonly string[]) => shorthand.expand(words, locale)), medicines);
   const triage = new TriageResponder({
     sender,
     catalog,

@@ -13,6 +13,8 @@ export function visitVars(kit: DialogKit, context: TurnContext, visit: Appointme
     aMode: kit.text(context, `appointment.live.aMode.${visit.mode}`),
     with: visit.clinician ? kit.text(context, 'appointment.live.with', { who: visit.clinician }) : '',
     at: inPerson && visit.location && visit.location !== visit.clinician ? kit.text(context, 'appointment.live.at', { where: visit.location }) : '',
+    /** " (Primary care follow-up)": what the visit is for, as the pick list names it. */
+    what: 'description' in visit && visit.description ? ` (${kit.terms.visit(visit.description, kit.locale(context))})` : '',
   };
 }
 

@@ -172,6 +172,7 @@ export class LiveAppointmentsDialog extends ComponentDialog {
       prompt: 'appointment.live.pickCancel',
       items: offered.map((a) => visitPickItem(this.kit, a, appointmentTitle(this.kit, context, a, zone), zone, this.deps.clock())),
       none: true,
+      kept: 'pick.keptVisit',
     } satisfies PickOptions);
   }
 

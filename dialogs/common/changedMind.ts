@@ -1,11 +1,11 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { TaskIntentId } from '../../intents/types';
-import { QUESTIONS, type QuestionKey } from '../questions';
 import { safetyOf, turnInfo, turnTriage } from '../turn';
 import { ConfirmQuestion } from './confirmQuestion';
 import type { DialogKit } from './kit';
 import { Question } from './questions';
-import type { LaterFlow, TaskOutcome } from './taskTypes';
+import { isCorrection, isShortAnswer, namesOtherAnswer } from './otherAnswer';
+import type { TaskOutcome } from './taskTypes';
 
 /** What the change-of-mind reading needs of the task it runs in (a TaskDialog). */
 export interface MindTask {
@@ -21,7 +21,8 @@ export interface MindTask {
  * ends and the message is routed afresh, in the member's words (never offered back: it was
  * dropped). A question asking for another thing of this task or another task ("what appointments
  * does my son have" to "When would you prefer?") that the open question does not take is routed
- * afresh too. Never when the safety triage matched (its answers come first; a weaker signal gets
+ * afresh too, and so is a correction asking for another thing of this task ("no no, me equivoqué,
+ * quiero ver la cita que ya tengo" while booking: my visits, v20). Never when the safety triage matched (its answers come first; a weaker signal gets
  * the safety line before the ack), and never for a message the open question takes as it is (an
  * option, a whole phrase).
  */
@@ -41,7 +42,12 @@ export async function changedMind(task: MindTask, innerDc: DialogContext): Promi
   if (mind && !mind.only && task.readsOwnChange(innerDc, mind.rest)) return null;
   // "wait don't, cancel my own visit instead" at a confirmation: nothing is done, that is said, and the request routed.
   const elsewhere = !mind?.only && asked instanceof ConfirmQuestion && active ? asked.asksElsewhere(active, context) : false;
-  const another = !mind && asked && active && !asked.loose && !asked.accepts(active, context) && asksAnotherThing(task, innerDc);
+  // A question or request of this task naming another answer to a question already answered ("what
+  // appointments does my son have" while moving a visit), or that answer said alone ("ver mis
+  // citas!!" while booking), when the open question does not take it; said as a correction ("no no,
+  // me equivoqué. quiero ver la cita que ya tengo"), even when the open question could read a word of it.
+  const plainly = task.kit.phrases.isRequest(text) || /\?\s*$/u.test(text) || isShortAnswer(text);
+  const another = !mind && asked && active && ((isCorrection(text) && !(asked instanceof ConfirmQuestion) && !task.readsOwnChange(innerDc, text)) || (!asked.loose && !asked.accepts(active, context) && plainly)) && namesOtherAnswer(task, innerDc);
   if (!mind && !another && !elsewhere) return null;
   if (elsewhere && asked instanceof ConfirmQuestion && active) await task.kit.send(context, { text: asked.droppedText(active, context) });
   await innerDc.cancelAllDialogs();
@@ -53,24 +59,4 @@ export async function changedMind(task: MindTask, innerDc: DialogContext): Promi
     return { kind: 'completed' };
   }
   return { kind: 'completed', reroute: true };
-}
-
-/**
- * A question or request of this task (the recognizer is sure of it) that names another answer to
- * a question the task has already had answered ("what appointments does my son have" while moving
- * a visit: a list, not a move): a new request, not an answer to the open question.
- */
-function asksAnotherThing(task: MindTask, innerDc: DialogContext): boolean {
-  const { text, result } = turnInfo(innerDc.context);
-  if (!task.kit.phrases.isRequest(text) && !/\?\s*$/u.test(text)) return false;
-  // Another task is a change of topic (paused and offered back when the task had made progress): not here.
-  if (result.intent !== task.intent || result.score < task.kit.policy.routeAt) return false;
-  const flow = innerDc.stack.find((instance) => instance.id === `${task.intent}.flow`)?.state as LaterFlow | undefined;
-  const given = { ...flow?.options?.answers, ...flow?.values };
-  return Object.entries(given).some(([name, value]) => {
-    const key = `${task.intent}.${name}`;
-    if (typeof value !== 'string' || !(key in QUESTIONS)) return false;
-    const named = task.kit.options.prefill(text, key as QuestionKey);
-    return !!named && named !== value;
-  });
 }

@@ -36,8 +36,12 @@ export class OptionMatcher {
   constructor(
     private readonly catalog: ResponseCatalog,
     private readonly phrases: PhraseBook,
-    /** Members on Teams and SMS write "cancel my appt": matched as "cancel my appointment" too. */
-    private readonly shorthand?: ShorthandWords,
+    /**
+     * Members on Teams and SMS write "cancel my appt", "a q hora es mi cita": matched as "cancel my
+     * appointment", "a que hora es mi cita" too; one reading per language's shorthand ("k" is "okay"
+     * in English, "que" in Spanish).
+     */
+    private readonly shorthand: readonly ShorthandWords[] = [],
     /**
      * A medicine named by its name ("is my lisinopril ready", "mi plan cubre ozempic") is read as
      * the phrase book's `medicineWords` by the concepts (not by plain phrases, nor exact answers).
@@ -48,9 +52,9 @@ export class OptionMatcher {
   /** The folded message, and the same with its shorthand written out when that differs. */
   private variants(text: string): string[] {
     const folded = fold(text);
-    if (!folded || !this.shorthand) return folded ? [folded] : [];
-    const expanded = this.shorthand(folded.split(' ')).join(' ');
-    return expanded === folded ? [folded] : [folded, expanded];
+    if (!folded) return [];
+    const expanded = this.shorthand.map((expand) => expand(folded.split(' ')).join(' '));
+    return [...new Set([folded, ...expanded])];
   }
 
   /** The variants, then each with the medicine it names written as a medicine word: what concepts read. */

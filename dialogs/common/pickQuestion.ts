@@ -5,6 +5,7 @@ import type { Locale } from '../../intents/types';
 import { turnInfo } from '../turn';
 import type { DialogKit } from './kit';
 import { recognizePick, type ListItem, type ListPick } from './listPick';
+import { setAsidePick } from './setAsidePick';
 import { Question, WAYS_OUT } from './questions';
 import type { QuestionKey } from '../questions';
 import { fold } from './text';
@@ -26,6 +27,11 @@ export interface PickOptions {
   changes?: ReadonlyArray<{ question: QuestionKey; ids?: readonly string[] }>;
   /** Every item may be picked at once ("both", "all of them", "los dos", "todas"): the answer holds them all in `all`. */
   all?: boolean;
+  /**
+   * Short answers (`dialogs/data/phrases.json`) that say an item is kept, not the one to pick ("keep
+   * the lab one", "la de laboratorio sí voy" when cancelling): with "not …", they set it aside.
+   */
+  kept?: string;
 }
 
 /** The item picked, or none: the member chose "None of these" (or could not pick: `stuck`), or asked for a change (`changed`). */
@@ -113,6 +119,9 @@ export class PickQuestion extends Question<PickOptions> {
     if (exact) return null;
     // After "which of these?", a place or a detail is read among the items shown then.
     const shown = state.shown ? options.items.filter((i) => state.shown!.includes(i.id)) : null;
+    // "the lab one, not the doctor": the items set aside are not the pick.
+    const aside = setAsidePick(text, shown ?? options.items, options.kept ? this.kit.phrases.shortAnswerWords(options.kept) : []);
+    if (aside) return aside;
     const picked = (shown && recognizePick(text, shown)) || recognizePick(text, options.items);
     return picked;
   }

@@ -159,7 +159,11 @@ export const APPOINTMENT_INFO = topicTable({
 export const REFILL_INFO = topicTable({
   intent: 'refill',
   question: 'refill.info',
-  answers: { autoRefill: { links: ['pharmacy.autoRefill'], phone: 'pharmacy' } },
+  answers: {
+    autoRefill: { links: ['pharmacy.autoRefill'], phone: 'pharmacy' },
+    /** "can my husband pick it up for me": someone else picks up a prescription (newcomer run v20). */
+    pickup: { links: ['pharmacy.prescriptions'], phone: 'pharmacy' },
+  },
 });
 
 export const INFO_TABLES = [APPOINTMENT_INFO, REFILL_INFO] as const;

@@ -22,7 +22,7 @@ describe('a question already answered is not asked again (newcomer run W15, T01)
       detour: 'wait actually can i check my refills first',
       status: 'Check status',
       back: 'ok back to cancelling, the lab one',
-      confirm: /Cancel the in-person visit on .*9:30 AM\?/,
+      confirm: /Cancel the in-person visit on .*9:30 AM \(Lab tests\)\?/,
       list: 'what appts do i have coming up',
       move: 'can i switch the video one to in person',
     },

@@ -27,7 +27,7 @@ describe('changes of mind while moving a visit (WE07, TF08, TF04)', function () 
     await chat.say('can i reschedule my appointment');
     await chat.say('the video one');
     const text = textOf(await chat.say('hmm no, please cancel it'));
-    assert.match(text, /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen\?/, text);
+    assert.match(text, /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen \(Primary care follow-up\)\?/, text);
     const chat2 = await chatOn('webchat', false);
     await chat2.say('can i reschedule my appointment');
     await chat2.say('the video one');
@@ -39,7 +39,7 @@ describe('changes of mind while moving a visit (WE07, TF08, TF04)', function () 
     await chat.say('quisiera mover mi cita');
     await chat.say('la de video');
     const text = textOf(await chat.say('no, mejor cancélela por favor'));
-    assert.match(text, /¿Cancelar la consulta por video del mar, 10 de jun, 3:00 p\.\s?m\. con Dr\. Maya Chen\?/, text);
+    assert.match(text, /¿Cancelar la consulta por video del mar, 10 de jun, 3:00 p\.\s?m\. con Dr\. Maya Chen \(Seguimiento de atención primaria\)\?/, text);
   });
 
   it('Teams English: "the doctor one" picks the visit with a clinician; "on second thought leave it" keeps it', async () => {

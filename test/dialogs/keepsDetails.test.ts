@@ -56,7 +56,7 @@ describe('the details members gave are kept (issue 15)', function () {
   it('"cancel my lab appointment" goes straight to "Cancel the … visit on <its day>?"', async () => {
     const chat = await signedInChat(ALEX.memberId);
     const replies = await chat.say('cancel my lab appointment');
-    assert.match(textOf(replies), /^Cancel the in-person visit on Tue, Jun 17, 9:30 AM\?/m);
+    assert.match(textOf(replies), /^Cancel the in-person visit on Tue, Jun 17, 9:30 AM \(Lab tests\)\?/m);
     assert.deepEqual(choicesOf(replies), ['Yes', 'No']);
     assert.match(textOf(await chat.say('yes')), /the in-person visit on Tue, Jun 17, 9:30 AM is cancelled/);
   });

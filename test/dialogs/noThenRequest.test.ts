@@ -18,7 +18,7 @@ describe('a no followed by another request at a confirmation (TH10)', function (
 
   it('Teams English: "don\'t cancel it, could it be by phone" at "Cancel …?" is not cancelled and moves that visit to a phone visit', async () => {
     const chat = await realChat('msteams', { from: TEAMS_ALEX });
-    assert.match(textOf(await chat.say('please cancel my video appointment')), /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen\?/);
+    assert.match(textOf(await chat.say('please cancel my video appointment')), /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen \(Primary care follow-up\)\?/);
     const moved = await chat.say('hang on, do not cancel it, could we do it over the phone instead?');
     const text = textOf(moved);
     assert.match(text, /OK, I haven't cancelled anything\./, text);

@@ -28,7 +28,7 @@ describe('another request at the booking confirmation (WM08)', function () {
     const reply = textOf(await chat.say('wait actually dont. cancel my own video visit w dr chen instead'));
     assert.doesNotMatch(reply, /Book an? /, reply);
     assert.match(reply, /haven't booked/, reply);
-    assert.match(reply, /Cancel the video visit .* with Dr\. Maya Chen\?|Which appointment do you want to cancel\?/, reply);
+    assert.match(reply, /Cancel the video visit .* with Dr\. Maya Chen \(Primary care follow-up\)\?|Which appointment do you want to cancel\?/, reply);
   });
 
   it('Web Chat Spanish: "no espera, mejor cancela mi cita por video con la dra chen" books nothing and goes to cancelling', async () => {
@@ -36,7 +36,7 @@ describe('another request at the booking confirmation (WM08)', function () {
     const reply = textOf(await chat.say('no espera, mejor cancela mi cita por video con la dra chen'));
     assert.doesNotMatch(reply, /¿Reservar/, reply);
     assert.match(reply, /no reservé/i, reply);
-    assert.match(reply, /¿Cancelar la consulta por video .*Chen\?|¿Qué cita/, reply);
+    assert.match(reply, /¿Cancelar la consulta por video .*Chen \(Seguimiento de atención primaria\)\?|¿Qué cita/, reply);
   });
 
   it('Web Chat, both languages: a plain "cancel my appointment instead" at "Book …?" books nothing and asks which visit to cancel', async () => {

@@ -13,8 +13,8 @@ describe('cancelling a family member\'s visit names whose it is (newcomer run v9
   this.timeout(400_000);
 
   const cases = [
-    { locale: 'en' as const, cancel: 'i need to cancel my sons appointment', named: /Cancel the in-person visit on Sun, Jun 8, 10:00 AM with Dr\. Priya Patel for Sam\?/ },
-    { locale: 'es' as const, cancel: 'necesito cancelar la cita de mi hijo', named: /Cancelar la .* del dom, 8 de jun, 10:00 a\.\s?m\. con Dr\. Priya Patel para Sam\?/ },
+    { locale: 'en' as const, cancel: 'i need to cancel my sons appointment', named: /Cancel the in-person visit on Sun, Jun 8, 10:00 AM with Dr\. Priya Patel \(Vaccines\) for Sam\?/ },
+    { locale: 'es' as const, cancel: 'necesito cancelar la cita de mi hijo', named: /Cancelar la .* del dom, 8 de jun, 10:00 a\.\s?m\. con Dr\. Priya Patel \(Vacunas\) para Sam\?/ },
   ];
 
   for (const c of cases) {

@@ -123,7 +123,7 @@ describe('wrong routes members met, through the real recognizer (issue 15)', fun
     it('Web Chat, signed in: "cancel my video visit with Dr. Chen" asks to cancel that visit', async () => {
       const chat = await signedInChat(ALEX.memberId);
       const replies = await chat.say('cancel my video visit with Dr. Chen');
-      assert.match(textOf(replies), /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen\?/);
+      assert.match(textOf(replies), /Cancel the video visit on Tue, Jun 10, 3:00 PM with Dr\. Maya Chen \(Primary care follow-up\)\?/);
       assert.deepEqual(choicesOf(replies), ['Yes', 'No']);
       assert.match(textOf(await chat.say('yes')), /the video visit on Tue, Jun 10, 3:00 PM is cancelled/);
     });

@@ -114,7 +114,7 @@ describe('verified members see their own records', () => {
       await chat.say('Cancel an appointment');
       const asked = await chat.say('Myself');
       assert.deepEqual(choicesOf(asked), ['Tue, Jun 10, 3:00 PM · Primary care follow-up', 'Tue, Jun 17, 9:30 AM · Lab tests', 'None of these']);
-      assert.match(textOf(await chat.say('Lab tests')), /Cancel the in-person visit on Tue, Jun 17, 9:30 AM\?/);
+      assert.match(textOf(await chat.say('Lab tests')), /Cancel the in-person visit on Tue, Jun 17, 9:30 AM \(Lab tests\)\?/);
       assert.match(textOf(await chat.say('yes')), /the in-person visit on Tue, Jun 17, 9:30 AM is cancelled/);
       await chat.say('Appointments');
       // "Myself", said for the cancellation, is not asked again.
