@@ -8,6 +8,7 @@ import type { AbuseKind, EmergencyKind, Locale, TriageMatch } from '../intents/t
 import type { PortalProfile } from '../services/portal/profile';
 import type { OptionMatcher } from './common/options';
 import { familyMention, type FamilyMention } from './familyMention';
+import type { CareQuestionWords } from './careQuestion';
 import type { LabQuestionWords } from './labQuestion';
 import type { LongStandingWords } from './longStanding';
 import { noteOutcome, turnTriage } from './turn';
@@ -56,6 +57,8 @@ export class TriageResponder {
       labQuestion?: Pick<LabQuestionWords, 'asks'>;
       /** A complaint that has lasted months or years ("my knee has hurt for months"): a regular visit, not a same-day one. */
       longStanding?: Pick<LongStandingWords, 'says'>;
+      /** "is this serious? ER or wait?" said at a task's question: a health question, never an answer to it. */
+      careQuestion?: Pick<CareQuestionWords, 'asks'>;
     },
   ) {}
 
@@ -330,6 +333,14 @@ export class TriageResponder {
     this.counted(context, match, 'answered');
     if (lab) this.deps.logger.info({ outcome: 'symptoms', reply: 'labValue', channelId: context.activity.channelId, locale: match.locale }, 'lab-value answer given');
     await this.tell(context, match, reply);
+  }
+
+  /** "es grave? lo llevo a urgencias o espero?" (v20): true when answered (a nurse now; 911 or the ER if severe or worse). */
+  async careQuestion(context: TurnContext, locale: Locale, text: string): Promise<boolean> {
+    if (turnTriage(context).answered || !this.deps.careQuestion?.asks(text)) return false;
+    await this.deps.sender.send(context, { text: this.text(locale, 'symptoms.careQuestion', this.deps.profile.phone('nurseLine', locale)) }, locale);
+    this.counted(context, { intent: 'symptoms', kind: null, locale, rule: 'words:careQuestion' }, 'answered');
+    return true;
   }
 
   /** mental_health / symptoms beside an answer to a question: only the line, once per turn. */

@@ -7,6 +7,7 @@ import { AnswerEcho, type EchoState } from '../../dialogs/answerEcho';
 import { DialogKit, type RoutingPolicy } from '../../dialogs/common/kit';
 import { MedicineNames } from '../../dialogs/common/medicineNames';
 import { OptionMatcher } from '../../dialogs/common/options';
+import { CareQuestionWords } from '../../dialogs/careQuestion';
 import { LabQuestionWords } from '../../dialogs/labQuestion';
 import { LongStandingWords } from '../../dialogs/longStanding';
 import { ConversationMemory, type MemoryState } from '../../dialogs/memory';
@@ -54,6 +55,7 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
     metrics,
     labQuestion: LabQuestionWords.load(),
     longStanding: LongStandingWords.load(),
+    careQuestion: CareQuestionWords.load(),
     // A safety answer: what was said before it is not compared with what comes after.
     onAnswered: async (context, match, answer) => {
       await echo.forget(context);

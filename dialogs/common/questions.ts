@@ -82,6 +82,11 @@ export abstract class Question<O extends { prompt: string; vars?: Vars; maxAttem
   abstract accepts(instance: DialogInstance, context: TurnContext): boolean;
   protected abstract render(context: TurnContext, options: O, locale: Locale, retryKey: string | null, retryVars?: Vars): Promise<void>;
 
+  /** A message that fits nothing is asked again here (not handed back to the task to route anew). */
+  asksAgain(_instance: DialogInstance, _context: TurnContext): boolean {
+    return true;
+  }
+
   override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
     if (!options) throw new Error(`${this.id} needs options`);
     dc.activeDialog!.state = { options, attempts: 0 } satisfies QuestionState & { options: O };
@@ -141,14 +146,18 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     return by && this.kit.options.prefill(text, by.question) ? by.id : null;
   }
 
+  /** `noMatch: 'end'` (and a sentence, for `'sentence'`) is handed back to the task, which routes it. */
+  override asksAgain(instance: DialogInstance, context: TurnContext): boolean {
+    const { noMatch } = this.options(instance);
+    return noMatch !== 'end' && !(noMatch === 'sentence' && wordCount(turnInfo(context).text) >= SENTENCE_WORDS);
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!;
     const options = this.options(instance);
     const answer = this.matchText(dc.context, options, options.mode ?? 'contains');
     if (answer) return dc.endDialog({ answer } satisfies ChoiceAnswer);
-    if (options.noMatch === 'end' || (options.noMatch === 'sentence' && wordCount(turnInfo(dc.context).text) >= SENTENCE_WORDS)) {
-      return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
-    }
+    if (!this.asksAgain(instance, dc.context)) return dc.endDialog({ answer: null, stuck: false } satisfies ChoiceAnswer);
     if (this.missed(instance)) return dc.endDialog({ answer: null, stuck: true } satisfies ChoiceAnswer);
     await this.render(dc.context, options, this.kit.locale(dc.context), NO_OPTION_FITS);
     return Dialog.EndOfTurn;

@@ -22,6 +22,7 @@ import type { DialogKit } from './kit';
 import { keepLaterAnswers, openQuestion, type LaterTask } from './laterAnswers';
 import { PickQuestion } from './pickQuestion';
 import { taskNotes } from './taskNotes';
+import { careAskedAtQuestion, signalAtQuestion } from './healthAtQuestion';
 import { freshRequest, otherTopic, outOfScope, saysThanks } from './taskTurn';
 import type { LaterFlow, PausedTask, TaskOptions, TaskOutcome } from './taskTypes';
 import { ConfirmQuestion } from './confirmQuestion';
@@ -89,6 +90,10 @@ export abstract class TaskDialog extends ComponentDialog {
    * "actually never mind, ill keep the tuesday one" is no preferred time): see `changedMind`.
    */
   override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    // "es grave? lo llevo a urgencias o espero?" at any question: a health question first (v20).
+    const inner = this.createChildContext(outerDc);
+    const care = inner ? await careAskedAtQuestion(this.kit, inner, this.intent) : null;
+    if (care) return care;
     const changed = await changedMind({ intent: this.intent, kit: this.kit, readsOwnChange: (dc, rest) => this.readsOwnChange(dc, rest) }, this.createChildContext(outerDc));
     if (changed) return this.endComponent(outerDc, changed);
     return super.continueDialog(outerDc);
@@ -174,6 +179,9 @@ export abstract class TaskDialog extends ComponentDialog {
       // An answer that fits no option of a closed question or item of a list but is clearly another request: routed afresh.
       const fresh = freshRequest(this.kit, this.intent, context);
       if (fresh && (asked instanceof ChoiceQuestion || asked instanceof PickQuestion) && active && !asked.accepts(active, context)) return this.switchTo(innerDc, fresh, true, asked, active);
+      // Nothing took it, and it carries a health, distress or safety signal: the safety line and a way forward, never "not among these choices".
+      const signal = await signalAtQuestion(this.kit, innerDc, this.intent);
+      if (signal) return signal;
     }
     return super.onContinueDialog(innerDc);
   }
