@@ -42,8 +42,23 @@ export function isIntentOnly(example: Pick<TrainingExample, 'source'>): boolean 
 }
 
 /**
+ * `relabel.tsv` (rows `intent<TAB>line`): lines of the `<intent>.txt` files whose label changed
+ * after they were written (a label definition that moved a kind of request to another task). The
+ * intent model reads them with the new label; the safety triage reads the files as they are, every
+ * task line as `other` in its place (intents/triage/corpus.ts), so a label moved between tasks
+ * does not retrain it (its SGD follows the corpus order). Every row must match a training line.
+ */
+export const RELABEL_FILE = 'relabel.tsv';
+
+function readRelabels(localeDir: string): Map<string, ModelIntent> {
+  const file = path.join(localeDir, RELABEL_FILE);
+  if (!fs.existsSync(file)) return new Map();
+  return new Map(readLabelledLines(file, intentFile).map((row) => [row.text, row.label as ModelIntent]));
+}
+
+/**
  * Loads intents/data/train/<locale>/<intent>.txt (one utterance per line), and
- * <intent>.intent-only.txt where there is one. Every file name
+ * <intent>.intent-only.txt where there is one, with the labels of relabel.tsv. Every file name
  * must be a model intent; every model intent must have a file in each locale. With the default
  * folder, the other-domain requests of intents/data/public (`*.other.txt`: online banking, CLINC150,
  * home and voice assistants, in English) are added as `none`: the model learns what is not a
@@ -61,6 +76,8 @@ export function loadTrainingSet(dir = TRAIN_DIR, publicDir: string | null = dir 
       throw new NluDataError(localeDir, 'training folder is missing');
     }
     const seen = new Set<string>();
+    const relabel = readRelabels(localeDir);
+    const relabelled = new Set<string>();
     for (const file of files) {
       const full = path.join(localeDir, file);
       const parsed = intentFile.safeParse(file.replace(INTENT_ONLY_SUFFIX, '.txt').replace(/\.txt$/, ''));
@@ -68,8 +85,14 @@ export function loadTrainingSet(dir = TRAIN_DIR, publicDir: string | null = dir 
       seen.add(parsed.data);
       const lines = readLines(full);
       if (lines.length === 0) throw new NluDataError(full, 'no utterances');
-      for (const { line, text } of lines) out.push({ text, intent: parsed.data, locale, source: `${full}:${line}` });
+      for (const { line, text } of lines) {
+        const moved = INTENT_ONLY_SUFFIX.test(file) ? undefined : relabel.get(text);
+        if (moved) relabelled.add(text);
+        out.push({ text, intent: moved ?? parsed.data, locale, source: `${full}:${line}` });
+      }
     }
+    const stale = [...relabel.keys()].filter((text) => !relabelled.has(text));
+    if (stale.length) throw new NluDataError(path.join(localeDir, RELABEL_FILE), `no training line reads "${stale[0]}" (${stale.length} stale relabel line(s))`);
     for (const intent of MODEL_INTENTS) {
       if (!seen.has(intent)) throw new NluDataError(path.join(localeDir, `${intent}.txt`), 'training file is missing');
     }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
 import { CORPUS_WORDS_FILE, LOCALE_WORDS_FILE, type LocaleDetector } from '../locale/detect-locale';
 import { SHORTHAND_FILE, type ShorthandExpander } from '../text/shorthand';
-import { MODEL_INTENTS, PUBLIC_TRAIN_DIR, TRAIN_DIR, type ModelIntent, type TrainingExample } from '../training-data';
+import { MODEL_INTENTS, PUBLIC_TRAIN_DIR, RELABEL_FILE, TRAIN_DIR, type ModelIntent, type TrainingExample } from '../training-data';
 import type { Locale, ScoredIntent } from '../types';
 import { MODEL_CONFIG_FILE, modelConfigSchema, type ModelConfig } from './config';
 import { FeatureExtractor, trainingVocabulary } from './features';
@@ -57,7 +57,7 @@ export function computeDataHash(trainDir = TRAIN_DIR): string {
   for (const locale of fs.readdirSync(trainDir).sort()) {
     const dir = path.join(trainDir, locale);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.txt')) files.push(path.join(dir, f));
+    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.txt') || f === RELABEL_FILE) files.push(path.join(dir, f));
   }
   if (trainDir === TRAIN_DIR && fs.existsSync(PUBLIC_TRAIN_DIR)) {
     for (const f of fs.readdirSync(PUBLIC_TRAIN_DIR).sort()) if (f.endsWith('.other.txt')) files.push(path.join(PUBLIC_TRAIN_DIR, f));
