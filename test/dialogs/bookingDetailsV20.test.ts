@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Locale } from '../../intents/types';
 import { linksOf, textOf } from '../support/chat';
 import { ALEX, MemberChat } from '../support/identity';
-import { say, type Replies } from './replyChecks';
+import { say, sayAll, type Replies } from './replyChecks';
 
 /**
  * Newcomer run v20, booking on Web Chat and Teams, through the whole bot with the real recognizer
@@ -34,11 +34,7 @@ async function chatOn(channel: Channel, locale: Locale, signedIn = false): Promi
   return chat;
 }
 
-async function run(chat: MemberChat, channel: Channel, lines: string[]): Promise<Replies> {
-  let replies: Replies = [];
-  for (const line of lines) replies = await say(chat, channel, line);
-  return replies;
-}
+const run = (chat: MemberChat, channel: Channel, lines: string[]): Promise<Replies> => sayAll(chat, channel, lines);
 
 const pageLink = (replies: Replies, action: string): string => linksOf(replies).find((l) => l.includes('appointments/book') && l.includes(`action=${action}`)) ?? '';
 

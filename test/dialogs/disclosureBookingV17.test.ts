@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { textOf } from '../support/chat';
 import { MemberChat } from '../support/identity';
-import { say, type Replies } from './replyChecks';
+import { say, sayAll, type Replies } from './replyChecks';
 
 /**
  * Newcomer run v17 (X11, X10), through the whole bot with the real recognizer and safety triage:
@@ -31,11 +31,7 @@ async function open(channel: Channel, locale: 'en' | 'es'): Promise<MemberChat> 
   return chat;
 }
 
-async function run(chat: MemberChat, channel: Channel, lines: string[]): Promise<Replies> {
-  let replies: Replies = [];
-  for (const line of lines) replies = await say(chat, channel, line);
-  return replies;
-}
+const run = (chat: MemberChat, channel: Channel, lines: string[]): Promise<Replies> => sayAll(chat, channel, lines);
 
 const DISCLOSED = {
   en: ['i need an appointment this week', '1', 'idk. my boyfriend shoved me into the wall last night and my wrist is all swollen'],

@@ -15,6 +15,13 @@ export async function say(chat: MemberChat, channelId: string, message: string):
   return replies;
 }
 
+/** Says each line in turn and returns the replies to the last one. */
+export async function sayAll(chat: MemberChat, channelId: string, lines: readonly string[]): Promise<Replies> {
+  let replies: Replies = [];
+  for (const line of lines) replies = await say(chat, channelId, line);
+  return replies;
+}
+
 export const has = (locale: Locale, replies: Replies, key: string): void =>
   assert.ok(textOf(replies).includes(promptText(locale, key)), `expected ${key}, got:\n${textOf(replies)}`);
 
