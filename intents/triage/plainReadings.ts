@@ -46,8 +46,17 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // hand-off, not an elder-abuse disclosure.
   if (!voided.length && ASKS_FOR_PERSON.test(tokens) && ![...concepts].some((c) => HARM_CONCEPTS.has(c))) voided.push(...ABUSE_LABELS);
   if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis');
+  // A usual fever or pain medicine given to someone as care ("ya le di tylenol y ya reacciona
+  // mejor", "gave her motrin for the fever"), with no amount, no second dose and no distress: the
+  // care a parent gives, not an overdose or a crisis (newcomer run v20, X02).
+  if (CARE_GIVEN.test(folded) && !CARE_GIVEN_NOT.test(folded) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
   return voided;
 }
+
+/** A usual fever or pain medicine given to someone (folded text). */
+const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
+/** An amount, a second dose or too much: an ingestion to check, whatever else is said. */
+const CARE_GIVEN_NOT = /\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|double|doble|twice|again|another|extra|too much|too many|whole|entire|bottle|botella|frasco|de mas|otra vez|otra dosis|dos veces|mucho|demasiad\w*|toda la|todo el|overdose|sobredosis|accident\w*|por error|by mistake|wrong)\b/;
 
 /** Words of violence or control besides a lockout or a turn (a partner who hits, threatens, controls). */
 const VIOLENT_WORDS = /\b(?:hit|hits|hitting|hurt|hurts|beat|beats|kick|kicks|slap|slaps|push|pushes|pushed|choke|chokes|threat\w*|scared|afraid|leave the house|take my phone|took my phone|controls?|controlling|yell\w*|scream\w*|abus\w*|he|she|husband|wife|boyfriend|girlfriend|partner|ex|pega\w*|golpe\w*|maltrat\w*|amenaz\w*|empuj\w*|viol\w*|ahorc\w*|manose\w*|toco|tocaron|tocaba|acos\w*)\b/;
