@@ -19,7 +19,7 @@ import { watchedKey } from './watchedPhone';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse' | 'alone' | 'toldToGo' | 'calledSelf' | 'calmer' | 'coverage';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'mail' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse' | 'alone' | 'toldToGo' | 'calledSelf' | 'calmer' | 'coverage';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every
@@ -197,9 +197,8 @@ export class TriageResponder {
    * `onTheWay` acknowledges a member already on the way to the ER (an ambulance if it gets worse);
    * `privacy` answers "don't tell anyone" after a disclosure (what stays private, 911, the hotline);
    * `police` answers "I don't want the police" after a disclosure (the hotline is not the police,
-   * confidential, the text option);
-   * `goodbye` is a warm goodbye with the line after a crisis or a disclosure, and after 911 or
-   * Poison Control a short thanks with the number in one line;
+   * confidential, the text option); `goodbye` is a warm goodbye with the line after a crisis or a
+   * disclosure, and after 911 or Poison Control a short thanks with the number in one line;
    * `aside` / `later`, for a message on something else right after the full follow-up: one line
    * for it (outside what the chat does / help with it after), then the number in one short line;
    * `reminder` is one line before a portal task goes on;
@@ -218,11 +217,9 @@ export class TriageResponder {
    * `danger` answers fear or danger right after a disclosure ("tengo miedo, el esta aqui"): 911 now
    * if in danger, a safer place, a person, then the hotline of that kind, never the crisis script;
    * `worse` answers the person worse after Poison Control (sleepy, hard to wake, seizing): 911 now
-   * first, then Poison Control, never the nurse line.
-   */
-  /**
-   * A follow-up after an urgent answer; `also`: catalog keys of short lines said after it (the
-   * coverage of emergency care, when the member asked).
+   * first, then Poison Control, never the nurse line; `mail` answers mail or contact details to
+   * send elsewhere after a disclosure (the contact details page, confidential communications).
+   * `also`: catalog keys of short lines said after it (the coverage of emergency care, when asked).
    */
   async followUp(context: TurnContext, urgent: { intent: 'emergency' | 'abuse'; kind: string; locale: Locale; watched?: boolean }, mode: FollowUpMode, also: readonly string[] = []): Promise<void> {
     const { locale } = urgent;
@@ -241,9 +238,10 @@ export class TriageResponder {
     const hotline = [...ownLine, ...(again ? [this.safeText(locale, `abuse.also.${urgent.kind}`, urgent.watched)] : []), ...also.map((key) => this.text(locale, key))];
     // A message on something else, right after the paragraph: one line for it, one for the number.
     const aside = mode === 'aside' || mode === 'later' ? [this.text(locale, `urgentFollowUp.${mode}.intro`)] : [];
-    // A hurt body: the same-day visit to book (the text names the ER and the nurse line).
-    const links = mode === 'injury' && key !== `urgentFollowUp.${urgent.kind}` ? { links: [this.sameDayLink(locale)] } : {};
-    const reply: Reply = { text: [...aside, this.safeText(locale, key, urgent.watched, mode === 'injury' ? this.deps.profile.phone('nurseLine', locale) : mode === 'phone' || mode === 'phoneAgain' ? { clear: this.text(locale, `urgentFollowUp.phone.clear.${context.activity.channelId === 'sms' ? 'sms' : 'chat'}`) } : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
+    // A hurt body: the same-day visit to book (the text names the ER and the nurse line). Mail: the contact details page.
+    const link = key === `urgentFollowUp.${urgent.kind}` ? undefined : this.followUpLink(mode, locale);
+    const links = link ? { links: [link] } : {};
+    const reply: Reply = { text: [...aside, this.safeText(locale, key, urgent.watched, mode === 'injury' || mode === 'mail' ? this.deps.profile.phone(mode === 'mail' ? 'memberServices' : 'nurseLine', locale) : mode === 'phone' || mode === 'phoneAgain' ? { clear: this.text(locale, `urgentFollowUp.phone.clear.${context.activity.channelId === 'sms' ? 'sms' : 'chat'}`) } : {}), ...hotline].join(aside.length ? ' ' : '\n\n'), choices: person ? this.deps.options.choices('topics', locale, ['agent']) : undefined, ...links };
     await this.deps.sender.send(context, reply, locale, { urgent: answers });
     // Care for a hurt body after a disclosure is the symptoms answer (the nurse line, same-day care).
     noteOutcome(context, { triage: mode === 'injury' ? 'symptoms' : 'safety_net' });
@@ -252,8 +250,10 @@ export class TriageResponder {
     this.deps.logger.info({ outcome: 'urgent_follow_up', intent: urgent.intent, kind: urgent.kind, mode, channelId: context.activity.channelId, locale }, 'urgent follow-up given');
   }
 
-  private sameDayLink(locale: Locale): NonNullable<Reply['links']>[number] {
-    return { title: this.text(locale, 'triageLinks.sameDayVisit'), url: this.deps.profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' }) };
+  /** A hurt body: the same-day visit to book; mail sent elsewhere: the contact details page. */
+  private followUpLink(mode: FollowUpMode, locale: Locale): NonNullable<Reply['links']>[number] | undefined {
+    if (mode === 'mail') return { title: this.text(locale, 'links.account.contactInfo'), url: this.deps.profile.link('account.contactInfo') };
+    return mode === 'injury' ? { title: this.text(locale, 'triageLinks.sameDayVisit'), url: this.deps.profile.link('appointments.schedule', { action: 'new', patient: 'self', care: 'urgent', when: 'asap' }) } : undefined;
   }
 
   /** One line with the urgent answer's number (before the other ways to reach a person). */

@@ -21,6 +21,9 @@ import { fold } from '../dialogs/common/text';
  * - `goodbye`: only thanks and leave-taking ("ok thanks bye", "gracias, adiós"), nothing else;
  * - `means`: the means at hand named ("i have my pills saved up", "tengo una pistola en la casa"), after a crisis answer;
  * - `safe`: safe for now ("i'm at my sister's", "he's gone", "no estoy herida"), after an abuse disclosure;
+ * - `mail`: a practical request about mail, an address or contact details ("can u mail the card to my
+ *   sisters place", "how do i change my mailing address so he doesnt see my mail", "cambiar mi
+ *   direccion"), after an abuse disclosure above all; a phone watched said with it is `watched`;
  * - `ack`: a bare acknowledgement, the whole message ("ok", "idk", "sure", "vale", "ajá").
  * - `watched`: the phone watched by someone ("he checks my phone", "pls dont text me back about
  *   this", "he goes thru my phone", "i cant have these texts on here", "el revisa mi celular",
@@ -37,12 +40,12 @@ import { fold } from '../dialogs/common/text';
  * data (`pipeline/data/follow-up-reading.json`: regular expressions per reading, with macros);
  * the order in which the readings are tried is this module's.
  */
-export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack' | 'watched' | 'handled';
+export type FollowUpReading = 'called' | 'onTheWay' | 'refusal' | 'reassured' | 'mail' | 'account' | 'privacy' | 'police' | 'goodbye' | 'means' | 'safe' | 'ack' | 'watched' | 'handled';
 
 export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
-  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'portalNamed', 'handled', 'back',
+  'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'mail', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'portalNamed', 'handled', 'back',
   'alone', 'toldToGo', 'coverage', 'otherCare', 'calmer', 'notCalmer', 'taskAsked', 'selfPatient', 'otherPatient',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
@@ -164,6 +167,9 @@ export class FollowUpReader {
     // my messages at night" names the phone as much as the portal: the phone watched, unless the
     // account is named ("he has my login, how do i stop him reading my messages") (v19 X12).
     const watched = !called && this.any('watched', folded);
+    // Mail or contact details sent elsewhere ("change the mailing address so he doesnt see my
+    // mail"): the practical request, before the worry it comes with (v20).
+    if (!called && !watched && this.any('mail', folded)) return 'mail';
     if (!called && this.any('account', folded) && !(watched && !this.any('portalNamed', folded))) return 'account';
     if (watched) return 'watched';
     // The abuser and what the plan holds; a reason not to go or call said with it ("i dont want to

@@ -136,6 +136,12 @@ export class UrgentFollowUp {
       await this.reply.give(context, kept, turn.locale, phoneSafety(kept));
       return !this.tasks.goOn(context, kept, turn, facts.triage(text).taskWord === true);
     }
+    // Mail or contact details to send elsewhere, a few turns after a disclosure ("can u mail the
+    // card to my sisters place"): where they go, never a task's answer that ignores why (v20).
+    if (kept.intent === 'abuse' && readFollowUp(text) === 'mail') {
+      await this.reply.give(context, kept, turn.locale, 'mail');
+      return true;
+    }
     if (!kept.last) return false;
     // Help came after the call ("they took her to the hospital. can you cancel her appointment"):
     // a short wish once, then the task asked for goes on.

@@ -52,8 +52,16 @@ export class UrgentInItsLight {
     const active = await this.window.active(context);
     // A disclosure still remembered (its window's messages used, within its time): a phone watched
     // a few turns on ("he goes thru my phone at night") is still read in its light (v19 X12).
-    const kept = active ?? (reading === 'watched' && recent?.intent === 'abuse' ? recent : undefined);
+    const kept = active ?? ((reading === 'watched' || reading === 'mail') && recent?.intent === 'abuse' ? recent : undefined);
     if (!kept) return false;
+    // After a disclosure, mail or contact details to send elsewhere ("how do i change the mailing
+    // address so he doesnt see my mail", which the triage reads as the disclosure again): where
+    // they go, never the hotline text word for word (v20). A new sign is the triage's own answer.
+    if (kept.intent === 'abuse' && reading === 'mail' && !this.words.newSign(concepts)) {
+      await this.window.answered(context, kept, kept.left - 1);
+      await this.reply.give(context, kept, locale, 'mail');
+      return true;
+    }
     // After a disclosure, the phone watched ("tengo miedo, el revisa mi celular", which the triage
     // reads as the disclosure again): phone safety, never the same answer word for word.
     // With the same disclosure read again, a body part it told of ("he checks my phone. can i still

@@ -59,6 +59,12 @@ export function createDialogKit(deps: DialogKitDeps): DialogKit {
     // A safety answer: what was said before it is not compared with what comes after.
     onAnswered: async (context, match, answer) => {
       await echo.forget(context);
+      // A disclosure answered: a person asked for next is about it (Member Services, the chat
+      // team), never the line of a topic answered before it (an ID card question is Billing's, v20).
+      if (match.intent === 'abuse' && !match.rule.startsWith('followUp:')) {
+        await memory.forgetTopic(context);
+        await memory.takePrior(context);
+      }
       await onAnswered?.(context, match, answer);
     },
   });

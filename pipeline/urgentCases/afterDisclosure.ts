@@ -38,3 +38,10 @@ export const safeNow = replyCase('safeNow', (now) => {
   if ((reading !== 'safe' && reading !== 'reassured') || kept.intent !== 'abuse' || withTask(now)) return undefined;
   return kept.last === 'safe' ? 'ack' : 'safe';
 });
+
+/**
+ * "can u mail the new card to my sisters place", "how do i change my mailing address so he doesnt
+ * see my mail" after a disclosure: where mail and contact details go (the contact details page,
+ * Member Services, confidential communications), never the hotline text or a task's answer again.
+ */
+export const mailElsewhere = replyCase('mailElsewhere', ({ kept, reading }) => (reading === 'mail' && kept.intent === 'abuse' ? 'mail' : undefined));

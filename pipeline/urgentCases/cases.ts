@@ -3,7 +3,7 @@ import { alone, calmer, coverage } from './barriers';
 import { called, helpCame, onTheWay } from './callMade';
 import { goesOn } from './goesOn';
 import { dangerAfterDisclosure, drowsyAfterPoison, injuryAfterDisclosure } from './newSign';
-import { safeNow, watched, whoWillKnow } from './afterDisclosure';
+import { mailElsewhere, safeNow, watched, whoWillKnow } from './afterDisclosure';
 import { goodbye, refusal, seemsFine, thanks, visitInstead } from './notCalling';
 import { ack, means, noCall, personAsked } from './shortReplies';
 import type { UrgentCase } from './urgentCase';
@@ -21,8 +21,9 @@ export const URGENT_CASES: readonly UrgentCase[] = [
   drowsyAfterPoison,
   injuryAfterDisclosure,
   dangerAfterDisclosure,
-  // After a disclosure: a watched phone, who will know.
+  // After a disclosure: a watched phone, mail sent elsewhere, who will know.
   watched,
+  mailElsewhere,
   whoWillKnow,
   means,
   // After a crisis answer, a calmer word ("just tired of all of it"): 988 in a few words.

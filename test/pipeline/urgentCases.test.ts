@@ -13,6 +13,7 @@ describe('the urgent follow-up: an ordered list of named cases (pipeline/urgentC
         'injuryAfterDisclosure',
         'dangerAfterDisclosure',
         'watched',
+        'mailElsewhere',
         'whoWillKnow',
         'means',
         'calmer',
