@@ -2,6 +2,7 @@ import type { BookingRequest } from '../../dialogs/appointment/bookingRequest';
 import { asksBooked } from '../../dialogs/appointment/bookingStatus';
 import type { BookingWords } from '../../dialogs/bookingWords';
 import { LabPrepWords } from '../../dialogs/labPrep';
+import { prescriptionAsk } from '../../dialogs/refill/prescriptionAsk';
 import { NurseInChatReply } from '../../dialogs/main/nurseInChatReply';
 import { NurseInChatWords } from '../../dialogs/nurseInChat';
 import { PersonWords } from '../../dialogs/personWords';
@@ -67,6 +68,7 @@ export function createMainDialog(
     plainAfterTask: PlainAfterTask.load(concepts),
     visitMode: new VisitModeNotPerson(options, phrases),
     labPrep: LabPrepWords.load(),
+    prescriptionAsk,
     nurseInChat: NurseInChatWords.load(),
     vague: VagueRequest.load(),
     person: PersonWords.load(),

@@ -22,6 +22,7 @@ import { offTopic } from '../offTopic';
 import type { PhraseBook } from '../phrases';
 import { QUESTIONS } from '../questions';
 import { LAST_RX_STEP } from '../refill/renewalFor';
+import type { PrescriptionAsk } from '../refill/prescriptionAsk';
 import type { RescueNeed, RescueWords } from '../refill/rescueWords';
 import type { TopicPrior } from '../topicPrior';
 import type { VagueRequest } from '../vagueRequest';
@@ -102,6 +103,8 @@ export interface RouteDeciderParts {
   visitMode?: Pick<VisitModeNotPerson, 'read'>;
   /** Getting ready for a lab test ("do i need to fast for the lab"): records' labPrep answer (dialogs/labPrep.ts). */
   labPrep?: Pick<LabPrepWords, 'asks'>;
+  /** The member's prescriptions asked to be shown, or why one still says pending (dialogs/refill/prescriptionAsk.ts). */
+  prescriptionAsk?: (text: string) => PrescriptionAsk | null;
   /** A nurse in this chat, or "I can't call", right after the nurse line (dialogs/nurseInChat.ts). */
   nurseInChat?: Pick<NurseInChatWords, 'asks'>;
   /** "same thing for my son" right after a booking (dialogs/bookingWords.ts). */
@@ -205,6 +208,12 @@ export class RouteDecider {
     // Right after the nurse line for a symptom, a nurse asked for in this chat or "no tengo minutos":
     // the ways without phone minutes and 911 from any cell phone, then a person (v14, YX14).
     if (prior?.safety === 'symptoms' && this.parts.nurseInChat?.asks(turn.text)) return { kind: 'nurseInChat', safetyFirst: !!safety };
+    // "show me my prescriptions", "qué ves de mis medicinas", "why does my refill still say
+    // pending": their prescriptions, each with its status, whatever answer came before (never the
+    // app answer, never the same line again; v20). After the triage's own answers; a doubt of an
+    // emergency the model has from some safety concept keeps its line first.
+    const rxAsk = this.parts.phrases.interruption(turn.text) ? null : this.parts.prescriptionAsk?.(turn.text);
+    if (rxAsk) return { kind: 'task', intent: 'refill', answers: { need: rxAsk }, ...(safety?.level === 'unsure' && !safety.rule?.endsWith(':no-concept') ? { safetyFirst: true } : {}) };
     // A follow-up about the how-to just answered ("i tried that already" after the sign-in code
     // help) that the model alone doubts, with no health, distress or safety concept in its words
     // and no safety answer before it: the follow-up, not the safety net.

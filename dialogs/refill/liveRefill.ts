@@ -8,6 +8,7 @@ import { ConfirmQuestion } from '../common/confirmQuestion';
 import type { ChoiceAnswer } from '../common/questions';
 import { prescriptionLine, prescriptionList, prescriptionTitle, WAITING } from './describe';
 import { earlyRefillText } from './earlyRefill';
+import { nothingWaiting, saysPending } from './nothingWaiting';
 import { renewalAnswer, renewalOffer } from './renewal';
 import { LAST_RX_STEP } from './renewalFor';
 import { statusMeaning } from './statusMeaning';
@@ -93,6 +94,8 @@ export class LiveRefillDialog extends ComponentDialog {
         // No one medicine named: how an early refill for a trip is asked for, not the whole list.
         return this.finish(step, [...notes, earlyRefillText(k, context)], ['pharmacy.mailOrder']);
       case 'status':
+        // "the app says pending. what do you see for my meds" with none waiting: the list, and that the app can lag.
+        if (saysPending(text) && !shown.some((p) => WAITING.has(p.status))) return this.finish(step, [...notes, ...nothingWaiting(k, context, shown, true)], ['pharmacy.orderStatus']);
         return this.finish(step, [...notes, k.text(context, 'refill.live.listIntro'), prescriptionList(k, context, shown)]);
       case 'renewal': {
         // How to ask for a renewal, and which of their prescriptions have no refills left. A
@@ -112,7 +115,8 @@ export class LiveRefillDialog extends ComponentDialog {
       }
       case 'whyPending': {
         const waiting = shown.filter((p) => WAITING.has(p.status));
-        if (!waiting.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingPending')]);
+        // Nothing waiting: what this chat sees of each, then that none waits and the app can lag.
+        if (!waiting.length) return this.finish(step, [...notes, ...nothingWaiting(k, context, shown)], ['pharmacy.orderStatus']);
         return this.finish(step, [...notes, k.text(context, 'refill.live.pendingIntro'), prescriptionList(k, context, waiting)], ['messaging.messageCareTeam']);
       }
       case 'refillNow': {
