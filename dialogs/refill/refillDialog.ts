@@ -99,7 +99,11 @@ export class RefillDialog extends TaskDialog {
     // "the cholesterol one", "la de la presión": inside a refill, a medicine described by what it is
     // for names one of the member's prescriptions; it is no symptom (a complaint is not only that).
     const triage = turnTriage(innerDc.context);
-    if (triage.match?.intent === 'symptoms' && !triage.answered && this.kit.medicines.purposes.describes(text)) triage.match = null;
+    // Its words carry no safety line either (v20: a signal at an open question gets one).
+    if (triage.match?.intent === 'symptoms' && !triage.answered && this.kit.medicines.purposes.describes(text)) {
+      triage.match = null;
+      triage.plain = true;
+    }
     return super.onContinueDialog(innerDc);
   }
 
