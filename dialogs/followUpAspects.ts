@@ -25,9 +25,12 @@
  *   have to see my doctor before they renew it?", "tengo que ver al doctor primero?");
  * - `device`: whether it can be done from a phone, the app or a computer ("can i do that from my
  *   phone", "y se puede desde el cel?", "con el telefono o necesito una computadora?"): never a
- *   call asked for (the phone's `line`), never a health matter.
+ *   call asked for (the phone's `line`), never a health matter;
+ * - `unexplained`: the answer does not explain what was asked ("that doesnt explain why its 340",
+ *   "still doesnt tell me why", "eso no explica por que", "sigo sin entender por que"): never the
+ *   same page again as if it did.
  */
-export type Aspect = 'line' | 'timing' | 'meaning' | 'why' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'howItWorks' | 'cost' | 'visitFirst' | 'device';
+export type Aspect = 'line' | 'timing' | 'meaning' | 'why' | 'resend' | 'person' | 'doIt' | 'tried' | 'needs' | 'howItWorks' | 'cost' | 'visitFirst' | 'device' | 'unexplained';
 
 /** A doctor, or whoever decides (folded). */
 const DOCTOR = '(dr|doctor|doc|doctors|provider|physician|clinician|care team|prescriber|pcp|doctora|medico|medica|proveedor|equipo de atencion|equipo medico)';
@@ -45,6 +48,11 @@ const GUESS_WORD = `(so|like|um|umm|uh|ok|okay|and|or|a|an|one|two|three|few|cou
 const ROUGH_TIME = new RegExp(`^(?=.*\\b${SPAN}\\b)(${GUESS_WORD}( |$))+$`);
 
 const ASPECTS: ReadonlyArray<[Aspect, RegExp]> = [
+  // Before `why`, `meaning` and `tried`: "that doesnt explain why its so much" says the answer missed the question.
+  [
+    'unexplained',
+    /\b((doesnt|does not|didnt|did not|wont|cant) (really )?(explain|tell me|say|answer|show)|(dont|do not) explain)( it| that| this| me)?( why| how come| what| anything)?\b|\bnot (an |the )?(explanation|answer|what i asked)\b|\bstill (dont|do not) (understand|get|know) (why|how come)\b|\b(eso |esto |la pagina |pero )?no (me )?(explica|explico|dice|aclara|contesta|responde)\b|\bsigo sin (entender|saber)\b|\b(todavia|aun) no (entiendo|se) (por que|porque|xq|pq)\b/,
+  ],
   // Before the others: "do i need to see the dr first" is neither what one needs nor when.
   [
     'visitFirst',

@@ -235,7 +235,7 @@ export class FollowUpReader {
       const sub = prior.answers?.topic ?? prior.answers?.need;
       // How long, asked at length ("ok and how long does it usually take once i ask for a refill"): its timing (v19 Z01, Z04, Z14).
       const timing = long === 'timing' && asksHowLongAtLength(folded, !!this.medicines?.namedIn(folded));
-      const offered = timing || long === 'tried' || long === 'needs' || long === 'howItWorks' || long === 'meaning' || long === 'why' ? this.offered(topic, sub, long, folded, undefined) : undefined;
+      const offered = timing || long === 'tried' || long === 'needs' || long === 'howItWorks' || long === 'meaning' || long === 'why' || long === 'unexplained' ? this.offered(topic, sub, long, folded, undefined) : undefined;
       if (offered) return this.aboutOnce(offered, prior, topic, sub, folded);
     }
     if (words > MAX_WORDS || outside) return null;
@@ -381,6 +381,9 @@ export class FollowUpReader {
     if (aspect === 'device') return DEVICE;
     // The answer's steps were tried and did not help: a person, with the topic's line.
     if (aspect === 'tried') return { text: 'followUp.about.stillStuck', line: line ?? 'memberServices' };
+    // The answer did not explain what was asked ("that doesnt explain why its 340"): the topic's
+    // line and a person, never the page again as if it did (newcomer run v20).
+    if (aspect === 'unexplained') return { text: 'followUp.about.notExplained', line: line ?? 'memberServices' };
     return undefined;
   }
 

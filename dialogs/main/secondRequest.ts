@@ -6,7 +6,14 @@ import type { QuestionKey } from '../questions';
 import type { SubTopicRouter } from '../topics/subTopicRouter';
 
 /** Sub-topics answered first when a message asks several things: a disputed or denied charge before paying. */
-const ANSWERED_FIRST: readonly string[] = ['billing.topic.dispute', 'billing.topic.claimDenied', 'billing.topic.highBill'];
+const ANSWERED_FIRST: readonly string[] = ['billing.topic.dispute', 'billing.topic.claimDenied', 'billing.topic.highBill', 'billing.topic.aboveExpected'];
+
+/**
+ * Sub-topics whose words span the whole message, each side of a joiner one half of the same
+ * request: "pense que la consulta estaba cubierta y me cobraron 200" is one charge above what was
+ * expected, never a visit and then a bill (newcomer run v20).
+ */
+const ONE_REQUEST: readonly string[] = ['billing.topic.aboveExpected'];
 
 /** Tasks a part of a message may name by their own word ("my prescriptions", "video visit"). */
 const TASKS_BY_WORD: readonly TaskIntentId[] = TASK_INTENTS;
@@ -65,6 +72,7 @@ export class SecondRequest {
 
   /** The tasks the message asks for, if it joins different ones; `routed`: the task the routing chose, if any. */
   read(text: string, routed?: TaskIntentId): TwoRequests | null {
+    if (ONE_REQUEST.includes(this.router.subTopic(text, 'billing') ?? '')) return null;
     const requests: Request[] = [];
     for (const request of this.requests(fold(text), new Map(), routed)) {
       if (!requests.some((known) => this.same(known, request))) requests.push(request);

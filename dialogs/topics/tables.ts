@@ -42,6 +42,10 @@ export const BILLING = topicTable({
     // "why is my bill so high": what commonly raises a bill, where each charge is explained (the
     // statement, the claims' explanation of benefits) and Billing's line; a person is offered.
     highBill: { links: ['billing.statements', 'billing.claims'], phone: 'billing', offerPerson: 'dispute' },
+    // "got a bill for 340, i thought my copay was 30": one charge above what the member was told or
+    // expected is a question about that claim: its explanation of benefits, the appeals page, Billing
+    // and a person; never the coverage pages alone (newcomer run v20).
+    aboveExpected: { links: ['billing.claims', 'billing.disputes'], phone: 'billing', offerPerson: 'dispute' },
     // "is my claim from last month processed": where a claim stands and its explanation of benefits.
     claims: { links: ['billing.claims'], phone: 'billing' },
     // "does my plan cover ozempic": the plan's drug list when the portal has one, and the pharmacy's line.
@@ -58,7 +62,7 @@ export const BILLING = topicTable({
     financialHelp: { links: ['billing.paymentPlan', 'billing.coverage'], phone: 'billing' },
   },
   /** Answered when the message asks it; the menu keeps its twelve plain choices. */
-  unlisted: ['highBill', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
+  unlisted: ['highBill', 'aboveExpected', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
   otherLine: 'billing',
 });
 

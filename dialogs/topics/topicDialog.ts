@@ -134,7 +134,12 @@ export class TopicDialog extends TaskDialog {
     if (answer === 'agent') return this.done(step, { kind: 'person', reason: values(step).offerPerson } as TaskOutcome);
     // "No" ends the topic; anything else is a new request, routed afresh, and so is a no with a
     // request after it ("no. can i pay it in installments", "no gracias. ¿puedo pagarla en partes?").
-    return this.done(step, { kind: 'completed', reroute: answer === null || (answer === 'no' && this.noWithRequest(step.context)) });
+    const reroute = answer === null || (answer === 'no' && this.noWithRequest(step.context));
+    // Routed afresh, it is still said right after the answer: "that doesnt explain why its 340" or
+    // "who do i call if its wrong" is read in its light, as after "anything else?" (newcomer run v20).
+    const trail = reroute ? await this.kit.memory.topic(step.context) : undefined;
+    if (trail?.intent === this.intent && trail.answers.topic) await this.kit.memory.notePrior(step.context, { topics: [trail.intent], answers: { ...trail.answers } });
+    return this.done(step, { kind: 'completed', reroute });
   }
 
   /** A no to the offer of a person said with more: a question or a request for a task. */
