@@ -69,7 +69,7 @@ export function createMainDialog(
     labPrep: LabPrepWords.load(),
     nurseInChat: NurseInChatWords.load(),
     vague: VagueRequest.load(),
-    person: PersonWords.load(),
+    person: PersonWords.load((text) => options.readings(text)),
     booking: deps.booking,
     bookingRequest: deps.bookingRequest,
     bookedQuestion: asksBooked,

@@ -223,7 +223,8 @@ export class RouteDecider {
     // close, not "not sure I understood" (v16 W10). Never after a safety answer or with its line named.
     const person = this.parts.person;
     if (person && !safety && !prior?.safety && !/\b(911|988)\b/.test(turn.text)) {
-      if (person.asksChatHours(turn.text)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
+      // Right after no one was free, "y a q hora hay gente mañana?" too; never the appointments menu (v20).
+      if (person.asksChatHours(turn.text, !!handOff)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
       if (person.willCall(turn.text)) return { kind: 'line', key: 'main.willCall', line: prior?.topics.includes('billing') ? 'billing' : 'memberServices', intent: 'agent' };
       // The wait on the phone or for a person ("how long is the wait on the phone", "cuanto tengo que
       // esperar?" right after a hand-off): this chat cannot see it; the hand-off's line and its hours,

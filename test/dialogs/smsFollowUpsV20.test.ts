@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { textOf } from '../support/chat';
 import { ALEX, MemberChat } from '../support/identity';
-import { hasNot, say } from './replyChecks';
+import { has, hasNot, say } from './replyChecks';
 
 /**
  * Newcomer run v20 (SMS, English and Spanish, signed in by code as Alex Rivera), through the whole
@@ -68,5 +68,27 @@ describe('v20: SMS follow-ups in the light of what was just asked or answered', 
     const person = await atCancelConfirm('en');
     const text = textOf(await say(person, channel, 'i want to talk to a person'));
     assert.ok(!/to an in-person visit|haven't cancelled/.test(text), text);
+  });
+
+  describe('2. when people are on the chat, right after no one was available', () => {
+    const cases: { locale: 'en' | 'es'; person: string; said: string[] }[] = [
+      { locale: 'es', person: 'quiero hablar con una persona', said: ['y a q hora hay gente en el chat mañana?', 'no, digo a q hora hay gente en el chat mañana'] },
+      { locale: 'es', person: 'quiero hablar con alguien', said: ['a k hora hay gente mañana?'] },
+      { locale: 'es', person: 'hablar con una persona', said: ['ok y mañana a q hora?'] },
+      { locale: 'en', person: 'talk to a person', said: ['what time are ppl on the chat tomorrow'] },
+      { locale: 'en', person: 'can i talk to someone', said: ['ok what time tomorrow then?'] },
+      { locale: 'en', person: 'i want a real person', said: ['will anyone be there tomorrow morning?'] },
+    ];
+    for (const c of cases) {
+      it(`sms ${c.locale}: ${c.said.map((s) => `"${s}"`).join(', ')}`, async () => {
+        const chat = await signedInSms(c.locale);
+        has(c.locale, await say(chat, channel, c.person), 'escalation.noAgents');
+        for (const said of c.said) {
+          const replies = await say(chat, channel, said);
+          has(c.locale, replies, 'main.chatHours');
+          hasNot(c.locale, replies, 'escalation.noAgents');
+        }
+      });
+    }
   });
 });
