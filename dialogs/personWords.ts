@@ -19,6 +19,7 @@ export class PersonWords {
     private readonly hours: PairedWords,
     private readonly dayHours: PairedWords,
     private readonly dayPeople: PairedWords,
+    private readonly number: PairedWords,
     private readonly call: PairedWords,
     private readonly wait: PairedWords,
     private readonly bareWait: PairedWords,
@@ -52,6 +53,11 @@ export class PersonWords {
     return this.says(this.call, text);
   }
 
+  /** The number to call asked for ("ok what number do i call", "y a q numero llamo?"). */
+  asksNumber(text: string | undefined): boolean {
+    return this.says(this.number, text);
+  }
+
   private says(words: PairedWords, text: string | undefined): boolean {
     return this.readings(text ?? '').some((reading) => words.says(reading));
   }
@@ -64,6 +70,7 @@ export class PersonWords {
       PairedWords.load(file, { alone: 'hoursAlone', first: 'when', second: 'people' }, 'Person words (chat hours)', error),
       PairedWords.load(file, { alone: 'dayAlone', first: 'when', second: 'days' }, 'Person words (chat hours on a day)', error),
       PairedWords.load(file, { alone: 'dayAlone', first: 'people', second: 'days' }, 'Person words (people on a day)', error),
+      PairedWords.load(file, { alone: 'numberAlone', first: 'numberFirst', second: 'numberSecond' }, 'Person words (the number)', error),
       PairedWords.load(file, { alone: 'callAlone', first: 'callFirst', second: 'callSecond' }, 'Person words (will call)', error),
       PairedWords.load(file, { alone: 'waitAlone', first: 'waitFirst', second: 'waitSecond' }, 'Person words (the wait)', error),
       PairedWords.load(file, { alone: 'bareAlone', first: 'bareFirst', second: 'bareSecond' }, 'Person words (a bare wait)', error),

@@ -91,4 +91,23 @@ describe('v20: SMS follow-ups in the light of what was just asked or answered', 
       });
     }
   });
+
+  describe('3. the number to call, right after an answer that named one', () => {
+    const cases: { locale: 'en' | 'es'; before: string; said: string; number: string }[] = [
+      { locale: 'es', before: 'quiero hablar con una persona', said: 'ok y a q numero llamo?', number: '1-800-555-0100' },
+      { locale: 'en', before: 'talk to a person', said: 'ok what number do i call', number: '1-800-555-0100' },
+      { locale: 'en', before: 'i want a real person', said: 'which number should i call then', number: '1-800-555-0100' },
+      { locale: 'es', before: 'hablar con alguien', said: 'y a cual numero le marco?', number: '1-800-555-0100' },
+    ];
+    for (const c of cases) {
+      it(`sms ${c.locale}: "${c.said}" after "${c.before}"`, async () => {
+        const chat = await signedInSms(c.locale);
+        const before = textOf(await say(chat, channel, c.before));
+        assert.ok(before.includes(c.number), before);
+        const text = textOf(await say(chat, channel, c.said));
+        assert.ok(text.includes(c.number), text);
+        assert.ok(!/\b11\./.test(text), `the contact menu:\n${text}`);
+      });
+    }
+  });
 });
