@@ -179,6 +179,8 @@ export class MainDialog extends ComponentDialog {
         });
         // "forget it ill just call" after a crisis or a disclosure: the number is there any time.
         if (decision.key === 'main.willCall') await replies.closingLine(context);
+        // "ok what number do i call" next is about this answer's line.
+        else await kit.memory.noteHandOff(context, decision.line);
         return step.endDialog();
       }
       case 'say':

@@ -130,7 +130,7 @@ export class ConversationMemory {
     await this.update(context, (s) => (s.unclear = count));
   }
 
-  /** This turn tells the member to sign in (their next message may be a password typed by mistake). */
+  /** This turn handed off to a person, or named a line ("the chat team's hours", "the wait on the phone"): that line, for the next message. */
   async noteHandOff(context: TurnContext, line: PhoneLine): Promise<void> {
     await this.update(context, (s) => (s.handOff = line));
   }

@@ -71,7 +71,7 @@ export function createMainDialog(
     prescriptionAsk,
     nurseInChat: NurseInChatWords.load(),
     vague: VagueRequest.load(),
-    person: PersonWords.load(),
+    person: PersonWords.load((text) => options.readings(text)),
     booking: deps.booking,
     bookingRequest: deps.bookingRequest,
     bookedQuestion: asksBooked,

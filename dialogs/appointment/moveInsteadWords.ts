@@ -20,3 +20,8 @@ export function movesInstead(text: string): boolean {
   const folded = fold(text).trim();
   return !YES.test(folded) && MOVE.some((words) => words.test(folded));
 }
+
+/** A reply that starts with a plain yes ("yes cancel it, ill book in person later"): the cancel goes on. */
+export function startsWithYes(text: string): boolean {
+  return YES.test(fold(text).trim());
+}

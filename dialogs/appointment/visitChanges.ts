@@ -6,7 +6,7 @@ import type { AppointmentFlow, AppointmentState, AppointmentTaskOptions } from '
 import { cancelsVisit, keepsVisit } from './changeOfMind';
 import { visitVars } from './describe';
 import { LIVE_APPOINTMENTS } from './liveAppointments';
-import { movesInstead } from './moveInsteadWords';
+import { movesInstead, startsWithYes } from './moveInsteadWords';
 import type { VisitModes } from './visitModes';
 import type { VisitWords } from './visitWords';
 
@@ -31,6 +31,16 @@ export class VisitChanges {
     // cancelled, and that visit is moved; a day, a time or a kind of visit said with it is kept.
     const inHand = action === 'cancel' && movesInstead(text) ? this.visitInHand(innerDc, flow.values) : null;
     if (inHand) return this.moveInstead(innerDc, flow, inHand, text);
+    // "wait can it just be in person instead? same time" / "mejor presencial" at "Cancel …?": another
+    // kind of visit for the visit in hand is a change of it, not a cancel nor a person asked for
+    // ("in person" is the visit's mode): not cancelled, and that visit moved to it, at the time said.
+    const modeFor = action === 'cancel' && this.asksModeInstead(text) ? this.visitInHand(innerDc, flow.values) : null;
+    const toMode = modeFor ? this.modes.other(text, modeFor.mode) : undefined;
+    if (modeFor && toMode) {
+      // No other day or time named: the same time, in that kind of visit (its page, not "when?").
+      if (this.words.timeSaid(innerDc.context, text)) return this.moveInstead(innerDc, flow, modeFor, text);
+      return this.switchModeInstead(innerDc, flow, modeFor, toMode, { when: 'sameTime' });
+    }
     // "actually no keep it" / "no, mejor déjala" while moving or cancelling: nothing changes, and it is said.
     if (keepsVisit(text)) {
       const visit = this.visitInHand(innerDc, flow.values);
@@ -50,8 +60,13 @@ export class VisitChanges {
    */
   ownsChange(state: AppointmentState | undefined, rest: string): boolean {
     if (state?.action === 'reschedule') return cancelsVisit(rest);
-    if (state?.action === 'cancel') return movesInstead(rest);
+    if (state?.action === 'cancel') return movesInstead(rest) || this.asksModeInstead(rest);
     return false;
+  }
+
+  /** While cancelling, a kind of visit named with no yes, cancel or keep ("can it just be in person instead?", "mejor presencial"). */
+  private asksModeInstead(text: string): boolean {
+    return !startsWithYes(text) && !cancelsVisit(text) && !keepsVisit(text) && !!this.modes.first(text);
   }
 
   /** Nothing changes, and it is said (the visit in hand, if known); the task ends. */
@@ -115,14 +130,14 @@ export class VisitChanges {
    * Cancelling a visit, "no, don't cancel it, make it a video visit instead": nothing is cancelled
    * (said), and the task becomes moving that visit to the kind of visit named (when is asked).
    */
-  private async switchModeInstead(innerDc: DialogContext, flow: AppointmentFlow, visit: Appointment, to: VisitMode): Promise<DialogTurnResult> {
+  private async switchModeInstead(innerDc: DialogContext, flow: AppointmentFlow, visit: Appointment, to: VisitMode, kept: Record<string, string> = {}): Promise<DialogTurnResult> {
     const patient = flow.values.patient as string | undefined;
     await this.kit.say(innerDc.context, 'appointment.live.notCancelled');
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(this.flowId, {
       ...(flow.options?.text ? { text: flow.options.text } : {}),
       // The visit in the answers too: going back to this task (after a safety answer) keeps it (YW06).
-      answers: { action: 'reschedule', ...(patient ? { patient } : {}), visit: visit.id },
+      answers: { action: 'reschedule', ...(patient ? { patient } : {}), visit: visit.id, ...kept },
       visitId: visit.id,
       toMode: to,
     } satisfies AppointmentTaskOptions);

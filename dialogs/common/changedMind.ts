@@ -47,7 +47,8 @@ export async function changedMind(task: MindTask, innerDc: DialogContext): Promi
   // citas!!" while booking), when the open question does not take it; said as a correction ("no no,
   // me equivoqué. quiero ver la cita que ya tengo"), even when the open question could read a word of it.
   const plainly = task.kit.phrases.isRequest(text) || /\?\s*$/u.test(text) || isShortAnswer(text);
-  const another = !mind && asked && active && ((isCorrection(text) && !(asked instanceof ConfirmQuestion) && !task.readsOwnChange(innerDc, text)) || (!asked.loose && !asked.accepts(active, context) && plainly)) && namesOtherAnswer(task, innerDc);
+  // Never words this task reads as its own change ("se puede cambiar a presencial?" at "Cancel …?", v20).
+  const another = !mind && asked && active && !task.readsOwnChange(innerDc, text) && ((isCorrection(text) && !(asked instanceof ConfirmQuestion)) || (!asked.loose && !asked.accepts(active, context) && plainly)) && namesOtherAnswer(task, innerDc);
   if (!mind && !another && !elsewhere) return null;
   if (elsewhere && asked instanceof ConfirmQuestion && active) await task.kit.send(context, { text: asked.droppedText(active, context) });
   await innerDc.cancelAllDialogs();

@@ -50,6 +50,10 @@ export class OptionMatcher {
   ) {}
 
   /** The folded message, and the same with its shorthand written out when that differs. */
+  readings(text: string): string[] {
+    return this.variants(text);
+  }
+
   private variants(text: string): string[] {
     const folded = fold(text);
     if (!folded) return [];

@@ -65,7 +65,7 @@ export type Decision =
   | { kind: 'rescue'; need: RescueNeed; safetyFirst: boolean }
   | { kind: 'nurseInChat'; safetyFirst: boolean }
   /** A short answer with a phone line: the chat team's hours, or the number for a member who will call. */
-  | { kind: 'line'; key: 'main.chatHours' | 'main.willCall' | 'main.phoneWait'; line: PhoneLine; intent: RoutedIntent }
+  | { kind: 'line'; key: 'main.chatHours' | 'main.willCall' | 'main.phoneWait' | 'main.lineNumber'; line: PhoneLine; intent: RoutedIntent }
   | { kind: 'unclear' };
 
 /**
@@ -116,7 +116,7 @@ export interface RouteDeciderParts {
   /** A request that names nothing ("question about my thing", "una pregunta"; dialogs/vagueRequest.ts). */
   vague?: Pick<VagueRequest, 'is'>;
   /** "when is someone on the chat?", "ok ill just call" (dialogs/personWords.ts). */
-  person?: Pick<PersonWords, 'asksChatHours' | 'willCall' | 'asksWait' | 'asksCallBack'>;
+  person?: Pick<PersonWords, 'asksChatHours' | 'willCall' | 'asksWait' | 'asksCallBack' | 'asksNumber'>;
   /** A person or the task plainly asked for right after a task's answer, read as distress only through other words (dialogs/main/plainAfterTask.ts). */
   plainAfterTask?: Pick<PlainAfterTask, 'read'>;
 }
@@ -232,7 +232,8 @@ export class RouteDecider {
     // close, not "not sure I understood" (v16 W10). Never after a safety answer or with its line named.
     const person = this.parts.person;
     if (person && !safety && !prior?.safety && !/\b(911|988)\b/.test(turn.text)) {
-      if (person.asksChatHours(turn.text)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
+      // Right after no one was free, "y a q hora hay gente mañana?" too; never the appointments menu (v20).
+      if (person.asksChatHours(turn.text, !!handOff)) return { kind: 'line', key: 'main.chatHours', line: 'memberServices', intent: 'agent' };
       if (person.willCall(turn.text)) return { kind: 'line', key: 'main.willCall', line: prior?.topics.includes('billing') ? 'billing' : 'memberServices', intent: 'agent' };
       // The wait on the phone or for a person ("how long is the wait on the phone", "cuanto tengo que
       // esperar?" right after a hand-off): this chat cannot see it; the hand-off's line and its hours,
@@ -240,6 +241,8 @@ export class RouteDecider {
       if (person.asksWait(turn.text, !!handOff)) return { kind: 'line', key: 'main.phoneWait', line: handOff ?? phoneFor(prior?.topics[0] ?? null), intent: 'agent' };
       // "can someone just call me back": a person, with the call back asked for kept (v19 X09).
       if (person.asksCallBack(turn.text)) return { kind: 'agent', ...this.topicBesidePerson(turn, prior), callBack: true };
+      // "ok y a q numero llamo?" right after an answer that named a line: that line's number again, never the contact menu (v20).
+      if (handOff && person.asksNumber(turn.text)) return { kind: 'line', key: 'main.lineNumber', line: handOff, intent: 'agent' };
     }
     // A request for a person wins over the task it is about ("talk to a person about my
     // appointment"): the task is the topic the person gets.
