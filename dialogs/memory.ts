@@ -43,6 +43,8 @@ export interface MemoryState {
   handOff?: PhoneLine;
   /** The last booking asked for in this conversation: booked (the visit's and its patient's ids) or not. */
   booking?: BookingNote;
+  /** The prescriptions (ids) a refill was asked for in this conversation: "which ones did you refill?" next is answered with them. */
+  refilled?: string[];
 }
 
 /** How the last booking in the conversation ended (ids from the back end, never the member's words). */
@@ -151,5 +153,15 @@ export class ConversationMemory {
     const asked = (await this.state(context)).signInAsked === true;
     if (asked) await this.update(context, (s) => delete s.signInAsked);
     return asked;
+  }
+
+  /** A refill was just asked for these prescriptions (ids). */
+  async noteRefilled(context: TurnContext, ids: readonly string[]): Promise<void> {
+    await this.update(context, (s) => (s.refilled = [...new Set([...(s.refilled ?? []), ...ids])]));
+  }
+
+  /** The prescriptions a refill was asked for in this conversation. */
+  async refilled(context: TurnContext): Promise<readonly string[]> {
+    return (await this.state(context)).refilled ?? [];
   }
 }

@@ -7,6 +7,7 @@ import { detectLocale } from '../intents';
 import type { DeniedTopic } from '../dialogs/deniedTopic';
 import type { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
 import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../intents/types';
+import type { RequestAfterChange } from './requestAfterChange';
 import type { TurnFacts } from './turnFacts';
 
 /** Outcomes a named sub-topic never overrides: the safety triage's, and a request for a person. */
@@ -34,7 +35,7 @@ export class TurnUnderstanding {
   private readonly titles = new Map<string, Set<Locale>>();
 
   constructor(
-    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers; denied?: Pick<DeniedTopic, 'read'> },
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers; denied?: Pick<DeniedTopic, 'read'>; changedMind?: Pick<RequestAfterChange, 'read'> },
   ) {
     for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
       for (const locale of LOCALES) {
@@ -85,7 +86,9 @@ export class TurnUnderstanding {
     const understood: IntentResult = text.trim()
       ? await this.deps.understanding.understand(text, hint ? { locale: hint, triage: facts } : { triage: facts })
       : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
-    const result = this.withSubTopic(text, understood);
+    const named = this.withSubTopic(text, understood);
+    // "forget the appointment, can you just refill my meds": the request after the drop (v20).
+    const result = this.deps.changedMind ? this.deps.changedMind.read({ text, result: named, locale: named.locale }, (rest) => facts.triage(rest).taskWord === true) : named;
     const locale = this.chooseLocale(whole, denial && !text.trim() ? (known ?? result.locale) : result.locale, known, channelLocale);
     if (locale !== known) await this.deps.memory.setLocale(context, locale);
     const info: TurnInfo = { text, result, locale, ...(denial ? { denied: denial.topic } : {}) };

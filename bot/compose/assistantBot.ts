@@ -14,6 +14,7 @@ import { SmsKeywordGate } from '../../pipeline/smsKeywords';
 import { TextLimit } from '../../pipeline/textLimit';
 import { TriageGate } from '../../pipeline/triageGate';
 import type { TurnFactsSource } from '../../pipeline/turnFacts';
+import { RequestAfterChange } from '../../pipeline/requestAfterChange';
 import { TurnUnderstanding } from '../../pipeline/understandTurn';
 import type { UrgentFollowUp } from '../../pipeline/urgentFollowUp';
 import type { PortalProfile } from '../../services/portal/profile';
@@ -76,7 +77,7 @@ export function createAssistantBot(parts: AssistantBotParts): AssistantBot {
     careFollowUp,
     secrets: new SecretMasking({ memory, sender, catalog, codeAwaited: (context) => identity.codeAwaited(context) }),
     smsKeywords,
-    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases, denied: new DeniedTopic(TopicNames.load()) }),
+    understanding: new TurnUnderstanding({ understanding, memory, catalog, subTopics: new SubTopicRouter(options), shortAnswers: phrases, denied: new DeniedTopic(TopicNames.load()), changedMind: new RequestAfterChange(phrases.changeOfMind) }),
     dialogs,
     textLimit: new TextLimit({ maxChars: config.operations.maxMessageChars, sender, catalog, metrics: operationsMetrics(metrics) }),
     handoff: handoff.relay,

@@ -224,6 +224,10 @@ export class RouteDecider {
     // Unsure whether it is an emergency: the safety net, unless a task is clearly meant (then the
     // line first, and the task).
     if (safety?.level === 'unsure') {
+      // "ya me cansé de esto. quiero hablar con alguien de verdad": a person asked for, that the model
+      // alone doubts (no concept of harm: frustration with the bot): the line first, then the person (v20).
+      const asksPerson = phrases.interruption(turn.text) === 'agent' || (intent === 'agent' && score >= policy.routeAt);
+      if (asksPerson && safety.rule?.endsWith(':no-concept')) return { kind: 'agent', ...this.topicBesidePerson(turn, prior), ...(this.parts.person?.asksCallBack(turn.text) ? { callBack: true as const } : {}) };
       return isTask(intent) && score >= policy.switchAt ? { kind: 'task', intent, safetyFirst: true } : { kind: 'safetyNet' };
     }
 

@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import { isRefillable, type Prescription } from '../../services/pharmacy/prescriptionLookup';
 import type { DialogKit } from '../common/kit';
 import { answerWithoutRecords, type MemberRecords, type RecordAnswer } from '../common/memberRecords';
@@ -121,7 +122,14 @@ export class LiveRefillDialog extends ComponentDialog {
       }
       case 'refillNow': {
         const refillable = shown.filter(isRefillable);
-        if (!refillable.length) return this.finish(step, [...notes, k.text(context, 'refill.live.nothingToRefill'), prescriptionList(k, context, shown)], ['pharmacy.refill']);
+        if (!refillable.length) {
+          // "wait which ones did you refill again, and when can i get them" right after a refill: the
+          // ones just asked for, and when they are ready, never "none can be refilled" (v20).
+          const asked = await k.memory.refilled(context);
+          const just = shown.filter((p) => p.status === 'inProgress' && asked.includes(p.id));
+          if (just.length) return this.finish(step, [...notes, ...just.map((p) => requestedLine(k, context, p)), k.text(context, 'refill.live.about.timing')], ['pharmacy.orderStatus']);
+          return this.finish(step, [...notes, k.text(context, 'refill.live.nothingToRefill'), prescriptionList(k, context, shown)], ['pharmacy.refill']);
+        }
         if (notes.length) await k.send(context, { text: notes.join('\n\n') });
         if (refillable.length === 1) return this.confirm(step, refillable[0]!);
         const values = step.values as LiveValues;
@@ -215,12 +223,8 @@ export class LiveRefillDialog extends ComponentDialog {
         lines.push(prescriptionLine(this.kit, context, result.prescription));
         continue;
       }
-      lines.push(
-        this.kit.text(context, 'refill.live.requested', {
-          medication: this.kit.terms.medication(result.prescription.medication, this.kit.locale(context)),
-          pharmacy: result.prescription.pharmacy ?? this.kit.text(context, 'refill.live.yourPharmacy'),
-        }),
-      );
+      lines.push(requestedLine(this.kit, context, result.prescription));
+      await this.kit.memory.noteRefilled(context, [each.id]);
     }
     return this.finish(step, lines, notRefillable ? ['pharmacy.refill', 'pharmacy.orderStatus'] : ['pharmacy.orderStatus']);
   }
@@ -300,3 +304,11 @@ const brief = (p: Pick<Prescription, 'id' | 'medication' | 'rxNumber' | 'pharmac
   rxNumber: p.rxNumber,
   ...(p.pharmacy ? { pharmacy: p.pharmacy } : {}),
 });
+
+/** "Done: I've asked {pharmacy} to refill your {medication}. They'll let you know when it's ready." */
+function requestedLine(k: DialogKit, context: TurnContext, p: Pick<Prescription, 'medication' | 'pharmacy'>): string {
+  return k.text(context, 'refill.live.requested', {
+    medication: k.terms.medication(p.medication, k.locale(context)),
+    pharmacy: p.pharmacy ?? k.text(context, 'refill.live.yourPharmacy'),
+  });
+}
