@@ -97,7 +97,10 @@ export class ChangeOfMindWords {
 
   /** Nothing after the change of mind but keeping things as they are, thanks or fillers. */
   private saysNothingMore(rest: string): boolean {
-    const words = fold(rest)
+    // Fillers of more than one word ("thank you", "you know what") are taken out as phrases.
+    let folded = ` ${fold(rest)} `;
+    for (const filler of this.fillers) if (filler.includes(' ')) folded = folded.split(` ${filler} `).join(' ');
+    const words = folded
       .split(' ')
       .filter((w) => w && !this.fillers.has(w));
     if (!words.length) return true;

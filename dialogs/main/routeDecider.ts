@@ -361,7 +361,10 @@ export class RouteDecider {
     if (isTask(intent)) return { topic: intent };
     // "I want to talk to someone" just after an answer: the person gets that answer's topic (after
     // sign-in help, no portal secure message the member cannot reach), before a runner-up guess.
-    const last = prior?.topics[0];
+    // The portal down or erroring (contact's portalError) is handed off like sign-in help (no portal
+    // page to send the member to), unless the member said it is not a sign-in matter.
+    const portalDown = prior?.topics[0] === 'contact' && prior.answers?.topic === 'portalError' && turn.denied !== 'password_reset';
+    const last = portalDown ? 'password_reset' : prior?.topics[0];
     if (last && isTask(last)) return { topic: last };
     // Contact ("reach us") is always near a request for a person: as a runner-up it is no topic.
     if (runnerUp && isTask(runnerUp.intent) && runnerUp.intent !== 'contact' && runnerUp.score >= TOPIC_BESIDE_PERSON) return { topic: runnerUp.intent };
