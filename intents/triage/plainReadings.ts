@@ -50,11 +50,17 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // mejor", "gave her motrin for the fever"), with no amount, no second dose and no distress: the
   // care a parent gives, not an overdose or a crisis (newcomer run v20, X02).
   if (CARE_GIVEN.test(folded) && !CARE_GIVEN_NOT.test(folded) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
+  // Someone else collecting the member's medicine ("is it ok if my wife picks up my meds", "mi
+  // hija puede pasar por mis pastillas"), with no distress and nothing swallowed: the pharmacy
+  // errand, not pills gathered for a crisis.
+  if (PICKUP_BY_OTHER.test(folded) && !concepts.has('ingest') && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
   return voided;
 }
 
 /** A usual fever or pain medicine given to someone (folded text). */
 const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
+/** A relative or someone else who picks up, collects or fetches the member's medicine (folded text). */
+const PICKUP_BY_OTHER = /\b(?:my|his|her|our|mi|su|a|someone|somebody|alguien|un|una) ?(?:wife|husband|spouse|partner|son|daughter|kid|mom|mother|dad|father|sister|brother|friend|neighbor|neighbour|caregiver|roommate|grandson|granddaughter|esposa|esposo|marido|mujer|hijo|hija|mama|papa|hermana|hermano|amiga|amigo|vecina|vecino|nieta|nieto|cuidadora|cuidador|else|otra persona)? (?:(?:can|could|may|to)(?: \w+)? )?(?:pick|picks|picking|picked|get|gets|grab|grabs|collect|collects|fetch|fetches) (?:up )?(?:my|mis|mi|the) (?:meds|medicine|medicines|medication|medications|pills|prescription|prescriptions|refill|refills|inhaler|insulin)\b|\b(?:puede|pueden|podria|podrian|va a|van a|le toca) (?:pasar|ir|venir) (?:a )?(?:por|recoger|buscar) (?:mis|mi|la|las|el|los) (?:pastillas|medicinas|medicamentos|receta|recetas|insulina|inhalador)\b|\b(?:puede|pueden|podria) (?:recoger|buscar) (?:mis|mi|la|las) (?:pastillas|medicinas|medicamentos|receta|recetas)\b/;
 /** An amount, a second dose or too much: an ingestion to check, whatever else is said. */
 const CARE_GIVEN_NOT = /\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|double|doble|twice|again|another|extra|too much|too many|whole|entire|bottle|botella|frasco|de mas|otra vez|otra dosis|dos veces|mucho|demasiad\w*|toda la|todo el|overdose|sobredosis|accident\w*|por error|by mistake|wrong)\b/;
 
