@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { sharedDetector } from './support/fixtures';
+import { itFiresStrong, type RuleHit } from './support/ruleHits';
+
+/**
+ * Concepts the development set v20 missed, each in other wordings than the set's (both
+ * languages), and look-alikes the new rules must leave alone.
+ */
+describe('EmergencyDetector: concepts missed on development set v20', () => {
+  const hits: RuleHit[] = [
+    // a threat to do something to oneself, tacked onto a request
+    ['if this doesnt get sorted today i might do something drastic to myself', 'crisis', /something\.to\.myself$/],
+    ['si no me ayudan voy a hacer una locura conmigo', 'crisis', /something\.to\.myself$/],
+    // someone alone with a gun who will not talk
+    ['my dad locked himself in the garage with his shotgun', 'crisis', /gun\.withdrawn$/],
+    ['mi esposo esta sentado en el carro con su pistola llorando', 'crisis', /gun\.withdrawn$/],
+    // driving into something on purpose
+    ['my son keeps saying he is gonna crash his car into a pole', 'crisis', /drive\.into$/],
+    ['dice que va a estrellar el carro contra un arbol', 'crisis', /drive\.into$/],
+    // burning oneself
+    ['been burning my thighs with a lighter again', 'crisis', /burning\.self$/],
+    ['mi hija se esta quemando los brazos con cigarros', 'crisis', /crisis\./],
+    // what a poison does to a person
+    ['how much antifreeze does it take to kill a person', 'crisis', /crisis\./],
+    ['cuanto raticida se necesita para matar a una persona', 'crisis', /poison\.on\.person$/],
+    // no reason left to go on
+    ['honestly there is no reason left to keep living', 'crisis', /no\.reason$/],
+    ['ya no le veo razon para seguir viviendo', 'crisis', /no\.reason$/],
+    // tired of everything, and a plan
+    ["i'm done with everything and i've made a plan", 'crisis', /tired\.plan$/],
+    ['estoy harta de todo esto y ya hice un plan', 'crisis', /tired\.plan$/],
+    // someone else's medicine given
+    ['the nursing home gave my father the wrong pills tonight', 'poison', /poison\.wrong\./],
+    ['en el asilo le dieron a mi mama las pastillas de otra residente', 'poison', /wrong\.meds\.given$/],
+    // a mouthful of a household product
+    ['my 2 year old took a big gulp of shampoo', 'poison', /mouthful\.product$/],
+  ];
+  itFiresStrong(hits);
+
+  const lookalikes = [
+    'i did something drastic to my hair and i regret it',
+    'my husband cleaned his rifle at the range today and now his shoulder hurts',
+    'somebody almost drove into a tree on the icy road in front of my house',
+    'i burned my hand on the stove while cooking',
+    'there is no reason to go to urgent care for this, right?',
+    'i have a payment plan and im tired of paying it',
+    'the pharmacy gave me the wrong pills but i caught it before taking any',
+    'my kid had a sip of my coffee',
+    'the kid next door has cigarette burns on his arms',
+    'cuando yo era niña mi papa me quemaba con cigarros',
+    'no tengo ganas de nada pero no me voy a hacer daño',
+    'me quemé con la plancha sin querer',
+    'ya me cansé de la dieta, tengo un plan de comidas nuevo',
+  ];
+  for (const text of lookalikes) {
+    it(`not an emergency: ${text}`, () => {
+      const m = sharedDetector().detect(text);
+      assert.equal(m, null, `false alarm (${m?.rule}) on: ${text}`);
+    });
+  }
+});
