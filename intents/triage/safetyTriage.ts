@@ -15,6 +15,7 @@ import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS } from './labels';
 import { crisisRead, plainReadings, withoutReadings } from './plainReadings';
+import { reassured } from './reassurance';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
 
 /** Above this many sentences a long post is judged whole only (each sentence costs a prediction). */
@@ -154,6 +155,9 @@ export class SafetyTriage implements TriageCheck {
     const denied = emergencyKind(ep, pe) === 'crisis' ? this.parts.denials.denial(sentences) : null;
     if (pe >= needed || (lexicon && pe >= Math.max(d.unsure, framedAsTask ? d.emergency : 0))) {
       if (denied) return this.denied(denied, sentences, p, locale);
+      // A medical emergency only the model sees, in a message that reassures about the body
+      // ("respira bien por la boca y está tranquilo"): the nurse line, which still says 911 if worse.
+      if (emergencyKind(ep, pe) === 'medical' && reassured(text, pe, sentences)) return this.outcome('symptoms', null, locale, Math.max(p[I.symptoms]!, d.symptoms), `reassured:model:medical`);
       return this.emergency(emergencyKind(ep, pe), null, locale, pe, model.strongestFeature(sentences, locale, emergencyKind(ep, pe)), ep[I.poison]! / pe, p);
     }
     const pa = sum(p, ABUSE_LABELS);
