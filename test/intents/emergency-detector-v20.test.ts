@@ -51,7 +51,19 @@ describe('EmergencyDetector: concepts missed on development set v20', () => {
     'no tengo ganas de nada pero no me voy a hacer daño',
     'me quemé con la plancha sin querer',
     'ya me cansé de la dieta, tengo un plan de comidas nuevo',
+    // figures of speech the older rules took for a threat or a wish to die
+    'la neta quiero matar a mi compu, se traba cada cinco minutos',
+    'me quiero morir de la pena, le llame a mi ex por accidente jaja',
+    'mi jefa me va a matar si falto otra vez el lunes',
+    'i swear i will kill my roommate if she finishes my coffee again',
   ];
+  const stillEmergencies: RuleHit[] = [
+    ['mi esposo me va a matar si llego tarde', 'medical', /violence\.threat$/],
+    ['me quiero morir de la tristeza', 'crisis', /want\.die$/],
+    ['im going to kill my brother if he touches my daughter again', 'crisis', /harm\.others$/],
+    ['quiero matar a mi esposo', 'crisis', /harm\.others$/],
+  ];
+  itFiresStrong(stillEmergencies);
   for (const text of lookalikes) {
     it(`not an emergency: ${text}`, () => {
       const m = sharedDetector().detect(text);
