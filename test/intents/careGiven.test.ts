@@ -19,6 +19,8 @@ describe('classify: a fever medicine given as care is not an emergency, a dose t
     'ya le di tylenol y ya reacciona mejor. entonces la cita del jueves como queda?',
     'que? no, le di tylenol a mi hija pa la fiebre. solo quiero saber de la cita del jueves',
     'I already gave him motrin for his fever and he perked up, is the appointment still on friday',
+    // a temperature or an age is no amount of medicine
+    'who can see my 4 year old tonight? fever of 102 and i already gave him tylenol an hour ago',
   ];
   for (const text of plain) {
     it(`not an emergency: ${text}`, async () => {
@@ -30,6 +32,7 @@ describe('classify: a fever medicine given as care is not an emergency, a dose t
     ['le di tylenol dos veces sin querer', 'poison'],
     ['i gave her tylenol again by mistake, 2 doses an hour apart', 'poison'],
     ['i gave him tylenol and now he wont wake up', 'medical'],
+    ['le di tylenol 3 veces hoy', 'poison'],
   ];
   for (const [text, kind] of emergencies) {
     it(`${kind}: ${text}`, async () => {
