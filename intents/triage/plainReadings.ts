@@ -50,6 +50,15 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // mejor", "gave her motrin for the fever"), with no amount, no second dose and no distress: the
   // care a parent gives, not an overdose or a crisis (newcomer run v20, X02).
   if (CARE_GIVEN.test(folded) && !CARE_GIVEN_NOT.test(folded) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
+  // A harm word whose object is a thing, not a body: a haircut ("cortarme el pelo"), a machine
+  // that ate a card ("el cajero se tragó mi tarjeta"), with no distress beside it.
+  if (THING_NOT_BODY.test(folded) && ![...concepts].some((c) => DISTRESS.has(c) && c !== 'self_harm')) voided.push('crisis', 'poison', 'medical');
+  // The last pill taken and more asked for ("me tomé mi última pastilla de la presión, cómo pido
+  // más"): the refill, when no distress is said and no "all" of them was taken.
+  if (LAST_PILL.test(folded) && !LAST_PILL_NOT.test(folded) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
+  // Not wanting to go on DOING something ("ya no quiero seguir escribiendo aquí", "i dont want to
+  // keep waiting"): tired of the chat or the wait, when hopelessness is the only distress read.
+  if (GO_ON_DOING.test(folded) && [...concepts].every((c) => !DISTRESS.has(c) || c === 'hopeless')) voided.push('crisis');
   // Someone else collecting the member's medicine ("is it ok if my wife picks up my meds", "mi
   // hija puede pasar por mis pastillas"), with no distress and nothing swallowed: the pharmacy
   // errand, not pills gathered for a crisis.
@@ -59,6 +68,14 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
 
 /** A usual fever or pain medicine given to someone (folded text). */
 const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
+/** The last pill of a medicine taken (folded text). */
+const LAST_PILL = /\b(?:(?:me )?tome (?:la|mi) ultima (?:pastilla|tableta|capsula|dosis)|(?:took|taking|take) (?:my|the) last (?:pill|tablet|dose|capsule|one)\b(?! \w+ (?:all|at once)))/;
+/** All of them, at once, or a wish beside the last pill: never only a refill. */
+const LAST_PILL_NOT = /\b(?:all|at once|todas|todos|de golpe|de una vez|over|end|die|morir|acabar)\b/;
+/** Not wanting to go on with an activity, not with living (folded text). */
+const GO_ON_DOING = /\bno (?:quiero|puedo|voy a) seguir (?!(?:viviendo|siendo|existiendo|sufriendo|tomando|bebiendo|consumiendo|fumando|usando|drogandome|cortandome|lastimandome)\b)\w+(?:ando|iendo|endo)\b|\b(?:dont|don t|do not|cant|can t|cannot) (?:want to |wanna )?keep (?!(?:living|going|breathing|being|existing|suffering|drinking|using|smoking|cutting|hurting)\b)\w+ing\b/;
+/** A cut of hair or nails, or a machine that swallowed a card (folded text). */
+const THING_NOT_BODY = /\b(?:cut|cutting|trim|trimming|cortar|cortarme|cortarle|cortarse|corte|cortaron|recortar|recortarme) (?:my |his |her |the |el |la |las |los |mi |mis |su |sus )?(?:hair|bangs|nails|beard|pelo|cabello|fleco|unas|barba|puntas|greña|grena)\b|\b(?:cajero|atm|machine|maquina|the atm|el cajero) (?:se )?(?:trago|swallowed|ate|eat|comio|se comio|se quedo con) (?:mi|my|la|the) (?:tarjeta|card|debit card|credit card|tarjeta de debito|tarjeta de credito)\b/;
 /** A relative or someone else who picks up, collects or fetches the member's medicine (folded text). */
 const PICKUP_BY_OTHER = /\b(?:my|his|her|our|mi|su|a|someone|somebody|alguien|un|una) ?(?:wife|husband|spouse|partner|son|daughter|kid|mom|mother|dad|father|sister|brother|friend|neighbor|neighbour|caregiver|roommate|grandson|granddaughter|esposa|esposo|marido|mujer|hijo|hija|mama|papa|hermana|hermano|amiga|amigo|vecina|vecino|nieta|nieto|cuidadora|cuidador|else|otra persona)? (?:(?:can|could|may|to)(?: \w+)? )?(?:pick|picks|picking|picked|get|gets|grab|grabs|collect|collects|fetch|fetches) (?:up )?(?:my|mis|mi|the) (?:meds|medicine|medicines|medication|medications|pills|prescription|prescriptions|refill|refills|inhaler|insulin)\b|\b(?:puede|pueden|podria|podrian|va a|van a|le toca) (?:pasar|ir|venir) (?:a )?(?:por|recoger|buscar) (?:mis|mi|la|las|el|los) (?:pastillas|medicinas|medicamentos|receta|recetas|insulina|inhalador)\b|\b(?:puede|pueden|podria) (?:recoger|buscar) (?:mis|mi|la|las) (?:pastillas|medicinas|medicamentos|receta|recetas)\b/;
 /** An amount, a second dose or too much: an ingestion to check, whatever else is said. */
