@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { textOf } from '../support/chat';
+import { linksOf, textOf } from '../support/chat';
 import { ALEX, MemberChat } from '../support/identity';
 import { say } from './replyChecks';
 
@@ -82,6 +82,37 @@ describe('v21: picking an open time by its number, and no code offered past the 
         for (const line of c.notShown) assert.doesNotMatch(which, line, which);
         const text = textOf(await say(chat, channel, '3'));
         assert.match(text, TIME[c.locale].chen1030!, text);
+      });
+    }
+  });
+
+  describe('3. past the hourly limit of codes, no code is offered; the page keeps the time said', () => {
+    const lines: Record<Locale, { ask: string; send: string; drop: string; later: string; noCode: RegExp; offer: string }> = {
+      es: { ask: 'necesito una cita de atención primaria por video para mí', send: '1', drop: 'mejor no', later: 'quiero una cita de atención primaria por video el viernes temprano', noCode: /no puedo enviarle otro código/i, offer: 'Envíenme un código' },
+      en: { ask: 'i need a primary care video visit for myself', send: '1', drop: 'never mind', later: 'can i get a primary care video appt friday early', noCode: /can't send you another code/i, offer: 'Send me a code' },
+    };
+    for (const locale of ['es', 'en'] as const) {
+      it(`sms ${locale}`, async () => {
+        const l = lines[locale];
+        const chat = await smsChat(locale);
+        for (let i = 0; i < 3; i++) {
+          await say(chat, channel, l.ask);
+          await say(chat, channel, locale === 'es' ? 'cuando sea' : 'any time');
+          assert.ok(codeIn(await say(chat, channel, l.send)), `code ${i + 1} not sent`);
+          await say(chat, channel, l.drop);
+        }
+        await say(chat, channel, l.ask);
+        await say(chat, channel, locale === 'es' ? 'cuando sea' : 'any time');
+        const refused = textOf(await say(chat, channel, l.send));
+        assert.ok(!codeIn([{ text: refused }]), refused);
+        await say(chat, channel, 'ok');
+        const later = await say(chat, channel, l.later);
+        const text = textOf(later);
+        assert.ok(!text.includes(l.offer), `a code offered again:\n${text}`);
+        assert.match(text, l.noCode, text);
+        const links = linksOf(later).join(' ');
+        assert.ok(links.includes('appointments/book'), `no scheduling page: ${text}`);
+        assert.match(links, /time=morning/, `"early" dropped: ${links}`);
       });
     }
   });
