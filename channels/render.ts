@@ -98,7 +98,7 @@ function renderPlain(reply: Reply, caps: ChannelCapabilities, labels: RenderLabe
   const parts = [plainText(reply.text)];
   if (reply.links?.length) parts.push(reply.links.map((l) => `${l.title}: ${l.url}`).join('\n'));
   if (reply.choices?.length) {
-    parts.push(reply.choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n') + `\n${labels.replyWithNumber}`);
+    parts.push(reply.choices.map((c, i) => `${c.number ?? i + 1}. ${c.title}`).join('\n') + `\n${labels.replyWithNumber}`);
   }
   const plain = parts.map(toGsm7);
   const max = caps.maxMessageLength ? segmentedLength(caps.maxMessageLength, smsEncoding(plain.join('\n\n')).encoding) : null;

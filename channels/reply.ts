@@ -9,6 +9,11 @@ export interface Choice {
   title: string;
   /** What comes back as the member's message when they pick it. */
   value: string;
+  /**
+   * Its number in a numbered list (SMS) when that is not its place: a shorter list asked from a
+   * longer one ("which of these?") keeps the numbers the member first saw, so "3" stays option 3.
+   */
+  number?: number;
 }
 
 export interface Link {

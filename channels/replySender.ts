@@ -19,7 +19,7 @@ export function isUrgent(activity: Partial<Activity>): boolean {
 
 /**
  * Sends Replies in the form the member's channel can show, and on channels without buttons
- * remembers the numbered choices it offered so that a bare "2" picks the second one.
+ * remembers the numbered choices it offered so that a bare "2" picks the one numbered 2.
  */
 export class ReplySender {
   constructor(
@@ -82,7 +82,8 @@ export class ReplySender {
     const digits = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(activity.text ?? '');
     if (!digits) return;
     const offered = await this.offeredChoices.get(context, []);
-    const picked = offered[Number(digits[1]) - 1];
+    // The number shown beside it (a list that kept its first numbers), or its place.
+    const picked = offered.find((c, i) => (c.number ?? i + 1) === Number(digits[1]));
     if (picked) activity.text = picked.value;
   }
 }

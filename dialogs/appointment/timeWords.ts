@@ -15,6 +15,10 @@ const FULL_DAY: Record<string, string> = { mon: 'monday', tue: 'tuesday', wed: '
 const NOT_A_COUNT = String.raw`(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|times?|st|nd|rd|th|of)\b)`;
 const NO_ES_COUNT = String.raw`(?!\s*(?:d[ií]as?|semanas?|mes|meses|años?|horas?|hrs|minutos?|veces|de\s+la|del|en\s+la|por\s+la)\b)`;
 
+/** A day named, for "early" / "temprano" said with it. */
+const EN_DAYS = String.raw`tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
+const ES_DAYS = String.raw`(?:el\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|mañana|hoy`;
+
 const EN: Rewrite[] = [
   [/\bnxt\b/g, 'next'],
   // Short forms and typos of a week and of the parts of the day ("next wk", "thursday aftrnoon",
@@ -37,6 +41,9 @@ const EN: Rewrite[] = [
   [/\b(tomorrow|today|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\s+p\.?m\b\.?/g, (_m, day) => `${day} afternoon`],
   [/^\s*(?:in the\s+)?a\.?m\.?\s*$/g, 'morning'],
   [/^\s*(?:in the\s+)?p\.?m\.?\s*$/g, 'afternoon'],
+  // "friday early", "early tomorrow", "early on tues": early in that day is its morning (the recognizer kept only the day).
+  [new RegExp(String.raw`\b(${EN_DAYS})\s+early\b(?!\s+(?:morning|afternoon|evening|in\s+the))`, 'g'), '$1 morning'],
+  [new RegExp(String.raw`\bearly\s+(?:on\s+)?(${EN_DAYS})\b(?!\s+(?:morning|afternoon|evening))`, 'g'), '$1 morning'],
   // A clock time said loosely ("like 4", "at about 4", "4ish", "around 4ish") is "around 4".
   [/\b(?:(?:at\s+)?(?:like|about|around|approx\.?|approximately|roughly|maybe|say)\s+)?(\d{1,2})\s*-?\s*ish\b/g, (_m, hour) => `around ${hour}`],
   [new RegExp(`\\b(?:at\\s+)?(?:like|about|approx\\.?|approximately|roughly)\\s+(?=\\d{1,2}(?![\\d:])${NOT_A_COUNT})`, 'g'), 'around '],
@@ -53,6 +60,10 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // "el viernes temprano", "mañana bien temprano", "temprano el lunes": early in that day is its morning
+  // (the recognizer kept only the day); "más temprano" is earlier, not this.
+  [new RegExp(String.raw`\b(${ES_DAYS})\s+(?:(?:bien|muy)\s+)?tempran(?:o|ito)\b(?!\s*(?:en|por|de)\s+la\s+mañana)`, 'g'), '$1 por la mañana'],
+  [new RegExp(String.raw`(?<!\bm[aá]s\s)\b(?:(?:bien|muy)\s+)?tempran(?:o|ito)\s+(?:el\s+|este\s+|para\s+el\s+)?(${ES_DAYS})\b(?!\s*(?:en|por|de)\s+la\s+mañana)`, 'g'), '$1 por la mañana'],
   // A part of the day said fondly ("en la tardecita", "en la mañanita", "la nochecita"): that part of the day.
   [/\btardecitas?\b/g, 'tarde'],
   [/\bmañanitas?\b/g, 'mañana'],

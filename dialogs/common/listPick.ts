@@ -1,4 +1,5 @@
 import { dayOfMonthSaid } from './daySaid';
+import { leadingNumber } from './leadingNumber';
 import { sameWord } from './mentions';
 import { containsPhrase, fold } from './text';
 
@@ -30,6 +31,11 @@ export type ListPick = { kind: 'one'; id: string } | { kind: 'several'; ids: str
 export interface PickScope {
   /** Only a place in the list or the exact title (a menu whose titles another matcher reads). */
   positionsOnly?: boolean;
+  /**
+   * The ids of the items shown again after "which of these?": words and times are read among them,
+   * but a number is still the item's number in the whole list (the numbers are never changed).
+   */
+  among?: readonly string[];
 }
 
 const ORDINALS: Record<string, number> = {
@@ -124,6 +130,14 @@ function position(folded: string, raw: string, maxWords: number): number | null 
   return null;
 }
 
+/** Words before a list number said with more words ("la 3 con la dra chen", "number 2, the 9am", "opción 1: video"). */
+const NUMBER_BEFORE = /^\s*(?:(?:the|la|el|number|option|opci[oó]n|n[uú]mero|num|choice|item)\b\.?\s*)*/iu;
+
+/** The list number an answer opens with when more words follow ("la 3 con la dra chen"); not a time ("2 pm", "3 y media"). */
+function numberWithWords(text: string, count: number): number | null {
+  return leadingNumber(text.replace(NUMBER_BEFORE, ''), count)?.place ?? null;
+}
+
 /** Words for the earliest of a list of times anywhere in a short answer ("the earliest", "soonest"). */
 const EARLIEST = /\b(?:earliest|soonest|(?:la|el|lo) mas (?:pronto|temprano|temprana))\b/;
 /** "next" or "próxima" names the earliest when said alone or as an item ("the next one", "la próxima cita"), not "next week". */
@@ -190,14 +204,15 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
   if (!folded || !items.length) return null;
   const same = items.filter((item) => fold(item.title) === folded);
   if (same.length === 1) return { kind: 'one', id: same[0]!.id };
-  let fitting: readonly ListItem[] = items;
+  const among = scope.among ? items.filter((i) => scope.among!.includes(i.id)) : items;
+  let fitting: readonly ListItem[] = among;
   let named = false;
   let byDay = false;
   if (!scope.positionsOnly) {
     const times = timesSaid(text);
     if (times.length) {
-      const exact = items.filter((i) => times.some((t) => fitsTime(i.at, t, true)));
-      fitting = exact.length ? exact : items.filter((i) => times.some((t) => fitsTime(i.at, t, false)));
+      const exact = fitting.filter((i) => times.some((t) => fitsTime(i.at, t, true)));
+      fitting = exact.length ? exact : fitting.filter((i) => times.some((t) => fitsTime(i.at, t, false)));
       if (!fitting.length) return null;
       named = true;
     }
@@ -220,12 +235,24 @@ export function recognizePick(text: string, items: readonly ListItem[], scope: P
     const first = [...fitting].sort((a, b) => Date.parse(a.startsAt!) - Date.parse(b.startsAt!))[0]!;
     return { kind: 'one', id: first.id };
   }
-  const place = (named && /^\d+$/.test(folded)) || byDay ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
-  if (place !== null) {
-    const index = place === -1 ? fitting.length - 1 : place - 1;
-    const item = fitting[index];
-    return item ? { kind: 'one', id: item.id } : null;
-  }
-  if (!named || fitting.length === items.length) return fitting.length === 1 && named ? { kind: 'one', id: fitting[0]!.id } : null;
+  const said = (named && /^\d+$/.test(folded)) || byDay ? null : position(folded, text, POSITION_MAX_WORDS[scope.positionsOnly ? 'menu' : 'list']);
+  // "la 3 con la dra chen": a number with words that name items too.
+  const place = said ?? (named ? numberWithWords(text, items.length) : null);
+  const last = fitting[fitting.length - 1];
+  if (place === -1) return last ? { kind: 'one', id: last.id } : null;
+  if (place !== null) return numbered(items[place - 1], named ? fitting : null, items);
+  if (!named || fitting.length === among.length) return fitting.length === 1 && named ? { kind: 'one', id: fitting[0]!.id } : null;
   return fitting.length === 1 ? { kind: 'one', id: fitting[0]!.id } : { kind: 'several', ids: fitting.map((i) => i.id) };
+}
+
+/**
+ * A number is the item with that number in the list as it was shown first, never its place among
+ * the items the other words name. With words that agree ("la 3 con la dra chen", option 3 being
+ * Dr. Chen's) it is that item; with words that name others ("the 2nd with chen", option 2 being Dr.
+ * Haddad's) the member is asked which: that item and the ones the words name, each keeping its number.
+ */
+function numbered(item: ListItem | undefined, fitting: readonly ListItem[] | null, items: readonly ListItem[]): ListPick {
+  if (!item) return null;
+  if (!fitting || fitting.includes(item)) return { kind: 'one', id: item.id };
+  return { kind: 'several', ids: items.filter((i) => i === item || fitting.includes(i)).map((i) => i.id) };
 }

@@ -98,8 +98,7 @@ export class PickQuestion extends Question<PickOptions> {
     if (!options || !named) return super.beginDialog(dc, options);
     // It fits a few (the same time and clinician on two days): only those, to pick from.
     dc.activeDialog!.state = { options, attempts: 0, shown: named.ids } satisfies PickState;
-    const locale = this.kit.locale(dc.context);
-    await this.kit.send(dc.context, { text: this.kit.text(dc.context, PICK_WHICH), choices: this.titles(options, locale, named.ids).map((title) => ({ title, value: title })) });
+    await this.askWhich(dc.context, options, named.ids);
     return Dialog.EndOfTurn;
   }
 
@@ -117,13 +116,12 @@ export class PickQuestion extends Question<PickOptions> {
     const same = options.items.filter((item) => fold(item.title) === folded);
     if (same.length === 1) return { kind: 'one', id: same[0]!.id };
     if (exact) return null;
-    // After "which of these?", a place or a detail is read among the items shown then.
+    // After "which of these?", a detail is read among the items shown then; a number is still the item's first number.
     const shown = state.shown ? options.items.filter((i) => state.shown!.includes(i.id)) : null;
     // "the lab one, not the doctor": the items set aside are not the pick.
     const aside = setAsidePick(text, shown ?? options.items, options.kept ? this.kit.phrases.shortAnswerWords(options.kept) : []);
     if (aside) return aside;
-    const picked = (shown && recognizePick(text, shown)) || recognizePick(text, options.items);
-    return picked;
+    return (state.shown && recognizePick(text, options.items, { among: state.shown })) || recognizePick(text, options.items);
   }
 
   private isNone(context: TurnContext, folded: string): boolean {
@@ -158,7 +156,7 @@ export class PickQuestion extends Question<PickOptions> {
     if (!picked && this.changed(instance, dc.context)) return dc.endDialog({ picked: null, stuck: false, changed: true } satisfies PickAnswer);
     if (picked?.kind === 'several') {
       state.shown = picked.ids;
-      await this.kit.send(dc.context, { text: this.kit.text(dc.context, PICK_WHICH), choices: this.titles(options, locale, picked.ids).map((title) => ({ title, value: title })) });
+      await this.askWhich(dc.context, options, picked.ids);
       return Dialog.EndOfTurn;
     }
     if (this.missed(instance)) return dc.endDialog({ picked: null, stuck: true } satisfies PickAnswer);
@@ -167,10 +165,19 @@ export class PickQuestion extends Question<PickOptions> {
     return Dialog.EndOfTurn;
   }
 
-  /** The titles to show (all items, or only `ids`), then "None of these" when offered. */
-  private titles(options: PickOptions, locale: Locale, ids?: readonly string[]): string[] {
-    const items = ids ? options.items.filter((i) => ids.includes(i.id)) : options.items;
-    return [...items.map((i) => i.title), ...(options.none ? [this.kit.catalog.text(locale, NONE_KEY)] : [])];
+  /** The titles to show, then "None of these" when offered. */
+  private titles(options: PickOptions, locale: Locale): string[] {
+    return [...options.items.map((i) => i.title), ...(options.none ? [this.kit.catalog.text(locale, NONE_KEY)] : [])];
+  }
+
+  /**
+   * "Which of these?" with only the items that fit, each with the number it had in the list (and
+   * "None of these" too), so that "3" is the same option as before: never a list numbered anew.
+   */
+  private async askWhich(context: TurnContext, options: PickOptions, ids: readonly string[]): Promise<void> {
+    const numbered = this.titles(options, this.kit.locale(context)).map((title, i) => ({ title, value: title, number: i + 1 }));
+    const choices = numbered.filter((_, i) => i >= options.items.length || ids.includes(options.items[i]!.id));
+    await this.kit.send(context, { text: this.kit.text(context, PICK_WHICH), choices });
   }
 
   protected async render(context: TurnContext, options: PickOptions, locale: Locale, retryKey: string | null): Promise<void> {

@@ -30,6 +30,11 @@ export type PendingRequest =
 
 export interface IdentityVerification {
   route(context: TurnContext): Promise<VerifyRoute>;
+  /**
+   * False while the number on file has had its codes for the hour (the limit): no code is offered
+   * then, since sending one would be refused.
+   */
+  canSendCode(context: TurnContext): Promise<boolean>;
   /** Sends a code to the number on file (in this SMS conversation). */
   sendCode(context: TurnContext): Promise<'sent' | 'throttled' | 'unavailable'>;
   /** The verdict on the code typed in this turn (the gate has checked and masked it). */
@@ -44,6 +49,7 @@ export interface IdentityVerification {
 
 export const NO_VERIFICATION: IdentityVerification = {
   route: async () => ({ kind: 'none', reason: 'notConfigured' }),
+  canSendCode: async () => false,
   sendCode: async () => 'unavailable',
   codeCheck: () => 'notACode',
   dropCode: async () => undefined,

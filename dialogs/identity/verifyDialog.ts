@@ -24,7 +24,7 @@ type CodeResult = 'verified' | 'expired' | 'locked';
 /**
  * Proves who the member is, the way their channel allows, before a dialog shows their records:
  * Teams maps their Entra ID (no question) or shows a sign-in card (OAuthPrompt); SMS offers a
- * one-time code to the number on file and checks it (the identity gate checks and masks the typed
+ * one-time code to the number on file (none while the hour's codes are used up) and checks it (the identity gate checks and masks the typed
  * code before anything else sees it); Web Chat cannot sign in inside the chat — the caller points
  * to the portal, and the answer follows once the portal's assertion arrives. Ends with a
  * VerifyResult; never shows anything itself that is not about verifying.
@@ -73,6 +73,11 @@ export class VerifyIdentityDialog extends ComponentDialog {
         await this.kit.memory.noteSignInAsked(step.context);
         return step.beginDialog(OAUTH_PROMPT, { prompt: { type: 'message', text: this.kit.text(step.context, 'identity.oauth.prompt', { what: this.what(step) }) } });
       case 'smsCode':
+        // The hour's codes are used up: no offer that would be refused; the caller goes on without sign-in.
+        if (!(await this.verification.canSendCode(step.context))) {
+          await this.kit.say(step.context, 'identity.sms.noCodeNow');
+          return step.endDialog({ member: null, route: 'failed' } satisfies VerifyResult);
+        }
         return step.beginDialog(ChoiceQuestion.ID, {
           question: 'identity.smsOffer',
           prompt: 'identity.sms.offer',

@@ -20,6 +20,13 @@ export class CodeSendLog {
     private readonly policy: CodePolicy = DEFAULT_CODE_POLICY,
   ) {}
 
+  /** Whether a code may be sent at `now` (the member is under the limit), recording nothing: a code is offered only then. */
+  async allowed(memberId: string, now: number): Promise<boolean> {
+    const key = KEY_PREFIX + encodeURIComponent(memberId);
+    const item = (await this.storage.read([key]))[key] as SendsItem | undefined;
+    return allowSend(Array.isArray(item?.sentAt) ? item.sentAt : [], now, this.policy).allowed;
+  }
+
   /** Records a send at `now` if the member is under the limit; false (nothing recorded) if not. */
   async take(memberId: string, now: number): Promise<boolean> {
     let allowed = false;

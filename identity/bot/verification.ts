@@ -30,7 +30,7 @@ export interface ChannelVerificationDeps {
   memory: ConversationMemory;
   /** Times codes were sent to this number (user state: per phone number), for the rate limit. */
   /** Codes sent per member (the limit). */
-  codeSends: Pick<CodeSendLog, 'take'>;
+  codeSends: Pick<CodeSendLog, 'take' | 'allowed'>;
   clock: () => number;
   logger: Logger;
   /** Web Chat can verify with the portal's assertion. */
@@ -93,6 +93,12 @@ export class ChannelVerification implements IdentityVerification {
       return { kind: 'smsCode', hint: found.value.phone.slice(-4) };
     }
     return this.deps.portal ? { kind: 'portal' } : { kind: 'none', reason: 'notConfigured' };
+  }
+
+  async canSendCode(context: TurnContext): Promise<boolean> {
+    const found = await this.deps.directory.findByPhone(context.activity.from?.id ?? '');
+    if (!found.ok || !found.value?.phone) return true;
+    return this.deps.codeSends.allowed(found.value.memberId, this.deps.clock());
   }
 
   async sendCode(context: TurnContext): Promise<'sent' | 'throttled' | 'unavailable'> {

@@ -18,10 +18,11 @@ describe('security: the SMS code limit holds however the number is written (issu
           return replies(answer).map((a) => a.text ?? '').join('\n');
         };
         await say('Prescription refills');
-        await say('1');
-        const answer = await say('1');
+        // Past the limit no code is offered at all (v21): the answer to "1" already says so.
+        const offer = await say('1');
+        const answer = /can't send you another code/i.test(offer) ? offer : await say('1');
         if (/\b\d{6}\b/.test(answer)) codes++;
-        else assert.match(answer, /several codes|try again in an hour/i, `${from}: ${answer}`);
+        else assert.match(answer, /several codes|try again in an hour|can't send you another code/i, `${from}: ${answer}`);
       }
       assert.equal(codes, 3);
     } finally {
