@@ -35,11 +35,15 @@ import type { Aspect } from './followUpAspects';
  * - after an appointment's answer, whether the page lets them pick the child ("does it let me pick
  *   his name", "me deja escoger a mi hijo?"): choosing who the visit is for there, which needs
  *   proxy access, and how to get it;
- * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page.
+ * - after a place's answer, the lab's hours: each lab's own hours are on the clinic page;
+ * - after an answer that offered proxy access (booking for a family member without it, or the
+ *   proxy answer itself), how to get that access ("y como hago para q me den ese acceso? ... no ve
+ *   bien la pantalla", "how do I get it?"): the proxy answer, whatever topic the rest of the
+ *   message makes the recognizer think of (`accessAsked`).
  */
-export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'loading' | 'tellClinic' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf' | 'imaging';
+export type NewsKind = 'chased' | 'runningOut' | 'broken' | 'device' | 'soon' | 'loading' | 'tellClinic' | 'byPhone' | 'ownVisit' | 'noPortal' | 'sendForMe' | 'family' | 'whoFor' | 'labHours' | 'whatIf' | 'imaging' | 'getAccess';
 
-const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'loading', 'tellClinic', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf', 'imaging'] as const satisfies readonly NewsKind[];
+const KINDS = ['chased', 'runningOut', 'broken', 'device', 'soon', 'loading', 'tellClinic', 'byPhone', 'ownVisit', 'noPortal', 'sendForMe', 'family', 'whoFor', 'labHours', 'whatIf', 'imaging', 'getAccess'] as const satisfies readonly NewsKind[];
 
 const fileSchema = z.object({
   $comment: z.string().optional(),
@@ -97,12 +101,14 @@ const VIDEO_WONT_LOAD: NewsAnswer = { text: 'followUp.about.videoWontLoad', line
 /** "This isn't helping, can someone call the doctor": the chat cannot call; the line can tell the clinic, and a person. */
 const VIDEO_TELL_CLINIC: NewsAnswer = { text: 'followUp.about.videoTellClinic', line: 'memberServices', links: [] };
 const VIDEO_BY_PHONE: NewsAnswer = { text: 'followUp.about.videoByPhone', line: 'memberServices', links: ['appointments.center'] };
+/** Marks (`access` in a topic's answers) an answer that offered proxy access (dialogs/appointment/familyAccess.ts). */
+export const PROXY_OFFERED = 'proxy';
 const PROXY: NewsAnswer = { text: 'followUp.about.proxy', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
 /** After a booking's answer, whether the page lets them pick the child or family member: who the visit is for, with proxy access. */
 const BOOK_FOR_FAMILY: NewsAnswer = { text: 'followUp.about.bookForFamily', line: 'memberServices', links: ['signInHelp.sharedEmail'] };
-/** The lab's hours after a place's answer: each lab's own, on the clinic page. */
 /** Imaging asked about after a records answer ("what about my xrays, are those included"): where images and reports are, and how to get copies. */
 export const RECORDS_IMAGING: NewsAnswer = { text: 'followUp.about.recordsImaging', line: 'memberServices', links: ['records.requestRecords', 'records.testResults'] };
+/** The lab's hours after a place's answer: each lab's own, on the clinic page. */
 export const LAB_HOURS: NewsAnswer = { text: 'followUp.about.labHours', line: 'memberServices', links: ['messaging.findClinic'] };
 
 /** The next step once that one was given too: a person, with the line. */
@@ -121,6 +127,18 @@ export class FollowUpNews {
   /** Whether the (folded) message says this kind of news. */
   says(kind: NewsKind, folded: string): boolean {
     return this.patterns[kind].some((re) => re.test(folded));
+  }
+
+  /**
+   * How to get the access the answer just given offered (`answers` of that topic: `access: proxy`
+   * marks an answer that offers proxy access, `followUp` the follow-up answer given): the proxy
+   * answer; asked again right after it, a person. Null when no such access was offered or asked.
+   */
+  accessAsked(folded: string, answers: Readonly<Record<string, string>> | undefined): NewsAnswer | null {
+    const last = answers?.followUp;
+    const offered = answers?.access === PROXY_OFFERED || last === PROXY.text || last === BOOK_FOR_FAMILY.text;
+    if (!offered || !this.says('getAccess', folded)) return null;
+    return last === PROXY.text ? stillStuck('memberServices') : PROXY;
   }
 
   /** The next step the news in a (folded) follow-up gets after the answer just given; null when it has none. */

@@ -152,6 +152,9 @@ export class FollowUpReader {
     const times = words <= MAX_NEWS_WORDS ? openTimesAsked(folded, prior, outside) : null;
     if (times) return { kind: 'openTimes', ...times };
     const answered = prior.answers?.topic ?? prior.answers?.need;
+    // How to get the access just offered ("como hago para q me den ese acceso?"): never the video visits a "pantalla" suggests (v21).
+    const access = !prior.safety && words <= MAX_NEWS_WORDS ? this.news.accessAsked(folded, prior.answers) : null;
+    if (access) return about(access, []);
     // After the reminders answer, whether STOP to this chat stops them, or when they come ("only
     // want it the day before not a week before"): answered on that, never the same page again, an
     // appointment's menu for the "day" in it or the safety net's task after it (newcomer run v16, X07).

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogKit } from '../common/kit';
+import { PROXY_OFFERED } from '../followUpNews';
 import type { MemberRecords } from '../common/memberRecords';
 import { containsPhrase, fold } from '../common/text';
 import type { NamedRelatives, Relation } from './namedRelatives';
@@ -28,8 +29,12 @@ export class FamilyAccess {
     return !subjects.value.value.some((s) => !s.self);
   }
 
-  /** Says why the chat cannot book for them and what works, with the pages for it. */
+  /**
+   * Says why the chat cannot book for them and what works, with the pages for it. The answer offers
+   * proxy access: marked, so "how do I get that access?" next gets how (dialogs/followUpNews.ts).
+   */
   async explain(context: TurnContext): Promise<void> {
+    await this.kit.memory.remember(context, 'access', PROXY_OFFERED);
     const number = this.kit.profile.phone('memberServices', this.kit.locale(context)).number;
     await this.kit.send(context, {
       text: this.kit.text(context, 'appointment.noProxyBooking', { number }),
@@ -64,6 +69,7 @@ export class FamilyAccess {
    * member is offered instead.
    */
   async explainRelative(context: TurnContext, found: { relation: Relation; names: string[] }): Promise<void> {
+    await this.kit.memory.remember(context, 'access', PROXY_OFFERED);
     const number = this.kit.profile.phone('memberServices', this.kit.locale(context)).number;
     const who = this.kit.text(context, `appointment.relative.${found.relation}`);
     await this.kit.send(context, {

@@ -11,6 +11,7 @@ export interface MedicineNameFinder {
 }
 import { conceptMatch, type PhraseBook } from '../phrases';
 import { QUESTIONS, type QuestionKey } from '../questions';
+import { negatedWords } from './negatedWords';
 import { containsPhrase, fold } from './text';
 
 export type MatchMode = 'exact' | 'contains';
@@ -179,6 +180,24 @@ export class OptionMatcher {
       if (!negators.some((n) => before.endsWith(` ${n} `)) && !stated.some((s) => before.endsWith(` ${s} `))) return true;
     }
     return false;
+  }
+
+  /**
+   * The member says no to the option ("no, nada de video" to "Book a video visit", "not by phone",
+   * "no quiero cita"): a word of its title (in any language) is said only right after a negator
+   * (dialogs/common/negatedWords.ts). Never for an option that is itself a no ("No, change it").
+   */
+  negated(text: string, question: QuestionKey, id: string): boolean {
+    const negators = this.phrases.shortAnswerWords('option.negator');
+    const own = this.phrasesOf(question, id);
+    if (own.some((p) => p.split(' ')[0] === 'no' || negators.some((n) => containsPhrase(p, n)))) return false;
+    const said = negatedWords(text, negators);
+    if (!said.size) return false;
+    return LOCALES.some((locale) =>
+      fold(this.title(question, id, locale))
+        .split(' ')
+        .some((word) => word.length >= TITLE_WORD_MIN_LENGTH && said.has(word)),
+    );
   }
 
   /**

@@ -127,7 +127,16 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     return this.matchText(context, options, options.mode ?? 'contains') !== null;
   }
 
+  /**
+   * The option the member's words pick; never one they say no to ("no, nada de video" never books a
+   * video visit): the rest of the message is then theirs, answered or routed afresh.
+   */
   private matchText(context: TurnContext, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
+    const id = this.pickedBy(context, options, mode);
+    return id && mode !== 'exact' && this.kit.options.negated(turnInfo(context).text, options.question, id) ? null : id;
+  }
+
+  private pickedBy(context: TurnContext, options: ChoiceQuestionOptions, mode: MatchMode): string | null {
     const text = turnInfo(context).text;
     const shown = options.ids ?? QUESTIONS[options.question];
     const ids = [...new Set([...shown, ...(options.unlisted ?? [])])];
@@ -142,8 +151,10 @@ export class ChoiceQuestion extends Question<ChoiceQuestionOptions> {
     const numbered = leadingNumber(text, shown.length);
     const at = numbered ? shown[numbered.place - 1] : undefined;
     if (numbered && at && this.kit.options.mentioned(numbered.rest, options.question, shown).every((id) => id === at)) return at;
+    // Said alone ("es para mi hija"), not inside a question or request of its own ("como pido el
+    // acceso de representante para mi mamá?" asks something else).
     const by = options.byAnswerOf;
-    return by && this.kit.options.prefill(text, by.question) ? by.id : null;
+    return by && !this.kit.phrases.isRequest(text) && this.kit.options.prefill(text, by.question) ? by.id : null;
   }
 
   /** `noMatch: 'end'` (and a sentence, for `'sentence'`) is handed back to the task, which routes it. */

@@ -246,8 +246,10 @@ export abstract class TaskDialog extends ComponentDialog {
     const trail = await this.kit.memory.topic(innerDc.context);
     const answers = trail?.intent === this.intent ? { ...trail.answers } : {};
     if (!waiting && !Object.keys(answers).length) return this.finish(innerDc, { kind: 'switch', to, ...carried });
-    // "no i dont want an appointment. is my renewal sent?": a task the member says they don't want is not offered back.
-    if (this.kit.phrases.changeOfMind.rejects(turnInfo(innerDc.context).text)) return this.finish(innerDc, { kind: 'switch', to, ...carried });
+    // "no i dont want an appointment. is my renewal sent?", "no, nada de video. como pido ...": a task
+    // the member says they don't want, or whose topic they say no to, is not offered back.
+    const said = turnInfo(innerDc.context).text;
+    if (this.kit.phrases.changeOfMind.rejects(said) || this.kit.options.negated(said, 'topics', this.intent)) return this.finish(innerDc, { kind: 'switch', to, ...carried });
     const paused: PausedTask = { intent: this.intent, ...(text ? { text } : {}), answers };
     return this.finish(innerDc, { kind: 'switch', to, paused, ...carried });
   }

@@ -79,9 +79,12 @@ export const RECORDS = topicTable({
     resultsTiming: { links: ['records.testResults'] },
     // Getting ready for a lab test (fasting): the order's instructions, the care team, the nurse line.
     labPrep: { links: ['appointments.upcoming', 'messaging.messageCareTeam'], phone: 'nurseLine' },
+    // "how do I get proxy access for my mom", "como pido el acceso de representante": acting for a
+    // family member on the portal, and how to get that access (newcomer run v21).
+    proxyAccess: { links: ['signInHelp.sharedEmail'], phone: 'memberServices' },
   },
-  /** Answered when the message asks it ("do i need to fast for the lab", dialogs/labPrep.ts). */
-  unlisted: ['labPrep'],
+  /** Answered when the message asks it ("do i need to fast for the lab", dialogs/labPrep.ts; proxy access). */
+  unlisted: ['labPrep', 'proxyAccess'],
 });
 
 export const TELEHEALTH = topicTable({
