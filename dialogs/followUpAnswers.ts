@@ -110,6 +110,8 @@ export class FollowUpAnswers {
       if (!followUp.asks && (changed || !followUp.saidAgain || mode)) return this.retimed(context, followUp, when);
       given = when;
     }
+    // Only another kind of visit wanted ("actually could it be video instead"): the page again with it, all else kept (v21).
+    if (mode && !followUp.asks && !followUp.saidAgain) return this.retimed(context, followUp, given);
     const locale = kit.locale(context);
     const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
     const when = given ? describePreferredTime(given, locale, partNames) : '';

@@ -5,6 +5,7 @@ import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
 import type { BookingRequest } from '../appointment/bookingRequest';
 import { careCorrected } from '../appointment/careCorrected';
+import { modeAtPage } from '../appointment/modeAtPage';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
@@ -281,6 +282,10 @@ export class RouteDecider {
     // page again with the kind of care said, every other detail kept (v20), never a booking anew.
     const careFix = phrase || triage.match ? null : careCorrected(this.parts.options, turn.text, prior);
     if (careFix) return { kind: 'followUp', followUp: { kind: 'openTimes', ...careFix }, topic: 'appointment' };
+    // "actually could it be video instead" right after the page: that page again with the new kind of
+    // visit, the day and time of day kept (v21), never the booking begun again without them.
+    const modeFix = phrase || triage.match || !this.parts.bookingRequest ? null : modeAtPage(this.parts.bookingRequest, turn.text, prior);
+    if (modeFix) return { kind: 'followUp', followUp: { kind: 'openTimes', ...modeFix }, topic: 'appointment' };
     const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
     // A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50"): a claim
