@@ -103,7 +103,7 @@ export class FollowUpAnswers {
     }
     // A new day or time said right after the page ("actually thursday aftrnoon is better", "en la
     // mañana de preferencia"): the page again with it, a time of day alone on the day given (v16 X01, W13).
-    const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text) : null;
+    const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text, given) : null;
     if (said) {
       const when = mergedTime(given, said);
       const changed = JSON.stringify(whenParams(when)) !== JSON.stringify(given ? whenParams(given) : {});

@@ -6,6 +6,8 @@ import type { OptionMatcher } from '../common/options';
 import type { BookingRequest } from '../appointment/bookingRequest';
 import { careCorrected } from '../appointment/careCorrected';
 import { modeAtPage } from '../appointment/modeAtPage';
+import { PORTAL_WHEN } from '../appointment/openTimesAsked';
+import { namesDayOrTime } from '../common/dayWords';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
@@ -326,6 +328,9 @@ export class RouteDecider {
     const before = prior?.answers;
     if (prior?.topics[0] !== 'appointment' || prior.safety || before?.action !== 'new' || !this.parts.booking?.sameVisit(text)) return null;
     const { options } = this.parts;
+    // "same as before, thurs afternoon" / "la misma fecha, en la tarde" at the page, for the same person:
+    // its day said again (the page's answer reads it), not a booking begun anew without it (v21).
+    if (before[PORTAL_WHEN] !== undefined && namesDayOrTime(fold(text)) && !options.prefill(text, 'appointment.patient')) return null;
     const answers: Record<string, string> = { action: 'new' };
     if (before.care && !options.prefill(text, 'appointment.care')) answers.care = before.care;
     if (before.mode && !options.mentioned(text, 'appointment.mode').length) answers.mode = before.mode;
