@@ -142,7 +142,7 @@ export class FollowUpAnswers {
     const lines = [
       (followUp.action ?? 'new') === 'new' && followUp.care && followUp.mode
         ? kit.text(context, 'appointment.done.new', { care: kit.text(context, `options.appointment.care.${followUp.care}`), mode: kit.text(context, `options.appointment.mode.${followUp.mode}`), when: whenText })
-        : kit.text(context, 'appointment.done.reschedule', { when: whenText, to: '' }),
+        : kit.text(context, patient === 'family' ? 'appointment.done.rescheduleFamily' : 'appointment.done.reschedule', { when: whenText, to: '' }),
     ];
     if (patient === 'family') lines.push(kit.text(context, 'appointment.familyNote'));
     lines.push(kit.text(context, 'appointment.orCall', { number: kit.profile.phone('memberServices', locale).number }));
