@@ -103,13 +103,15 @@ export class FollowUpAnswers {
     }
     // A new day or time said right after the page ("actually thursday aftrnoon is better", "en la
     // mañana de preferencia"): the page again with it, a time of day alone on the day given (v16 X01, W13).
-    const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text) : null;
+    const said = followUp.timeSaid && this.times ? timeSaidAfter(this.times, context, turnInfo(context).text, given) : null;
     if (said) {
       const when = mergedTime(given, said);
       const changed = JSON.stringify(whenParams(when)) !== JSON.stringify(given ? whenParams(given) : {});
       if (!followUp.asks && (changed || !followUp.saidAgain || mode)) return this.retimed(context, followUp, when);
       given = when;
     }
+    // Only another kind of visit wanted ("actually could it be video instead"): the page again with it, all else kept (v21).
+    if (mode && !followUp.asks && !followUp.saidAgain) return this.retimed(context, followUp, given);
     const locale = kit.locale(context);
     const partNames = Object.fromEntries(PARTS_OF_DAY.map((p) => [p, kit.text(context, `appointment.partOfDay.${p}`)])) as Record<PartOfDay, string>;
     const when = given ? describePreferredTime(given, locale, partNames) : '';
@@ -140,7 +142,7 @@ export class FollowUpAnswers {
     const lines = [
       (followUp.action ?? 'new') === 'new' && followUp.care && followUp.mode
         ? kit.text(context, 'appointment.done.new', { care: kit.text(context, `options.appointment.care.${followUp.care}`), mode: kit.text(context, `options.appointment.mode.${followUp.mode}`), when: whenText })
-        : kit.text(context, 'appointment.done.reschedule', { when: whenText, to: '' }),
+        : kit.text(context, patient === 'family' ? 'appointment.done.rescheduleFamily' : 'appointment.done.reschedule', { when: whenText, to: '' }),
     ];
     if (patient === 'family') lines.push(kit.text(context, 'appointment.familyNote'));
     lines.push(kit.text(context, 'appointment.orCall', { number: kit.profile.phone('memberServices', locale).number }));

@@ -6,7 +6,7 @@ import { atPage, PORTAL_WHEN, type OpenTimesAsked } from './openTimesAsked';
 /** A correction of the page's kind of care is this short at most ("wait why does it say urgent, its not urgent just a regular appt"). */
 const MAX_WORDS = 16;
 /** Words that correct what the page says ("no", "wait", "i meant", "not urgent", "mejor", "quise decir"), folded. */
-const CORRECTS = /\b(?:no|not|nope|nah|wait|actually|meant|instead|wrong|isnt|should be|why does it say|rather|mejor|quise decir|en vez|en lugar|equivoc\w*)\b/;
+export const CORRECTS = /\b(?:no|not|nope|nah|wait|actually|meant|instead|wrong|isnt|should be|why does it say|rather|mejor|quise decir|en vez|en lugar|equivoc\w*)\b/;
 /** "not urgent" / "no es urgente" / "nothing urgent" (folded): the urgent care said no to. */
 const NOT_URGENT = /\b(?:not|isnt|aint|nothing|non|no es|no es nada|nada)\s+(?:that\s+|so\s+|really\s+|tan\s+|muy\s+)?(?:urgent|urgente)\b/;
 /** A regular visit, once the urgent care is said no to. */

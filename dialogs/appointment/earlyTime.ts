@@ -6,6 +6,7 @@ import type { LaterFlow } from '../common/taskDialog';
 import type { QuestionKey } from '../questions';
 import { turnInfo } from '../turn';
 import { isTask, type AppointmentState } from './appointmentState';
+import { mergedTime, timeSaidAfter } from './timeAtOpenTimes';
 import type { VisitWords } from './visitWords';
 
 /**
@@ -41,7 +42,11 @@ export class EarlyTime {
     // Said to "What would you like to do?", only with a new visit: a day beside "move my tuesday visit" is the visit's.
     const action = state.action ?? flow.options?.answers?.action ?? this.kit.options.prefill(text, 'appointment.action');
     if (action !== 'new' || open === 'appointment.when' || state.when !== undefined) return [];
-    const time = this.words.timeSaid(context, text);
+    // A second day or time corrects the first ("next thursday afternoon", then "actually friday"): the
+    // day in that week, the time of day kept (v21).
+    const before = state.newTime ?? null;
+    const said = before ? timeSaidAfter(this.words, context, text, before) : this.words.timeSaid(context, text);
+    const time = said && before ? mergedTime(before, said) : said;
     if (time) {
       state.newTime = time;
       flow.values = state;

@@ -15,6 +15,14 @@ const NEXT_WEEK: Record<Locale, RegExp> = {
   es: /\b(?:de |para |en )?(?:la )?(?:proxima semana|semana (?:que viene|proxima|siguiente)|siguiente semana)\b/g,
 };
 
+/**
+ * "el otro martes" / "pal otro martes" (folded; Mexican Spanish for "para el otro martes"): not this
+ * week's Tuesday, next week's (v21). Read as that weekday of next week.
+ */
+const OTHER_WEEKDAY: Partial<Record<Locale, RegExp>> = {
+  es: /\b(?:(?:para |pa )?el |pal )?otro (lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/g,
+};
+
 /** "not this week" said beside it: a contrast, not the days meant. */
 const THIS_WEEK: Record<Locale, RegExp> = {
   en: /\b(?:not |no )?(?:this|the current) week\b/g,
@@ -39,7 +47,9 @@ interface Days {
  * words do not name next week and a weekday, name a date by its number ("next week, the 15th"), or
  * the days read are already next week or later (the message is read as usual then).
  */
-export function nextWeekDays<T extends Days>(folded: string, locale: Locale, today: string, parse: (words: string) => Parsed<T>): T | null {
+export function nextWeekDays<T extends Days>(said: string, locale: Locale, today: string, parse: (words: string) => Parsed<T>): T | null {
+  const other = OTHER_WEEKDAY[locale];
+  const folded = other ? said.replace(other, 'el $1 de la proxima semana') : said;
   if (!new RegExp(NEXT_WEEK[locale].source).test(folded)) return null;
   const rest = folded.replace(NEXT_WEEK[locale], ' ').replace(THIS_WEEK[locale], ' ').replace(/\s+/g, ' ').trim();
   if (!WEEKDAY[locale].test(rest) || /\d/.test(rest)) return null;

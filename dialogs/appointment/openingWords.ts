@@ -40,14 +40,17 @@ const HELD_VISIT_BY_DAY = new RegExp(
 );
 /** The member's own doctor: "with my doctor", "con mi medico". */
 const OWN_DOCTOR = /\b(?:my|mi)\s+(?:own\s+|usual\s+|regular\s+|primary\s+)?(?:doctor|doctora|doc|dr|physician|pcp|provider|medico|medica)\b/;
-/** Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el lunes", "move it to next week"). */
-const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|pa|al|hasta)\b(.+)$/;
+/**
+ * Moving a visit: the day after the visit is named ("my lab appointment to friday", "mi cita para el
+ * lunes", "move it to next week", "la cita de mi hija pal otro martes": "pal" is "para el", v21).
+ */
+const MOVED_TO = /\b(?:appointment|appointments|appt|appts|visit|one|it|them|cita|consulta|la|lo)\b.*?\b(?:to|for|until|para|pa|pal|al|hasta)\b(.+)$/;
 /**
  * Moving a visit in Spanish: the new time also follows a bare "a" ("mi cita a la semana que viene",
  * "pasarla a las 4"). Only after a Spanish word for the visit: in English "a" is an article ("move
  * my appointment a bit later", "move it a day earlier").
  */
-const MOVED_TO_SPANISH = /\b(?:cita|citas|consulta|consultas|visita|visitas|la|lo|las|los|\w{2,}[aei]r(?:la|lo|las|los))\b.*?(?:\b(?:al|para|pa|hasta)\b(.+)|\b(a\b.+))$/;
+const MOVED_TO_SPANISH = /\b(?:cita|citas|consulta|consultas|visita|visitas|la|lo|las|los|\w{2,}[aei]r(?:la|lo|las|los))\b.*?(?:\b(?:al|para|pa|pal|hasta)\b(.+)|\b(a\b.+))$/;
 
 /**
  * The words that started the appointment task, and a request to move a visit split into the visit

@@ -76,7 +76,7 @@ export class PortalAnswer {
               ...vars,
               visit: this.kit.text(context, 'appointment.live.visit', visitVars(this.kit, context, moving, this.words.zone(context))),
             })
-          : this.kit.text(context, 'appointment.done.reschedule', vars),
+          : this.kit.text(context, patient === 'family' ? 'appointment.done.rescheduleFamily' : 'appointment.done.reschedule', vars),
       );
       // A signed-in member could book here: why moving their visit is not done in the chat.
       if (moving) lines.push(this.kit.text(context, 'appointment.moveOnPortal'));

@@ -7,6 +7,7 @@ import type { AppointmentState } from './appointmentState';
 import { LIVE_APPOINTMENTS, type LiveAppointmentOptions } from './liveAppointments';
 import type { VisitWords } from './visitWords';
 import { fold } from '../common/text';
+import { dayOfGivenWeek } from './dayOfGivenWeek';
 import { isoDate, type PreferredTime } from './when';
 
 /** Words that name today itself: without them, "en la tarde" (read as this afternoon) names only a time of day. */
@@ -30,13 +31,16 @@ export function mergedTime(before: PreferredTime | null, said: PreferredTime): P
 
 /**
  * A day or time said after a day was given (at the open times, or right after the scheduling page):
- * "mejor en la tarde" is read as this afternoon, so a time of day alone changes only the time of day.
+ * "mejor en la tarde" is read as this afternoon, so a time of day alone changes only the time of day;
+ * a weekday alone is that day of the week given before (dialogs/appointment/dayOfGivenWeek.ts).
  */
-export function timeSaidAfter(words: Pick<VisitWords, 'timeSaid' | 'now'>, context: TurnContext, text: string): PreferredTime | null {
+export function timeSaidAfter(words: Pick<VisitWords, 'timeSaid' | 'now'>, context: TurnContext, text: string, before: PreferredTime | null = null): PreferredTime | null {
   const read = words.timeSaid(context, text);
   if (!read) return null;
-  const onlyHour = read.partOfDay && !read.until && read.date === isoDate(words.now(context)) && !TODAY.test(fold(text)) && !DAY_NAMED.test(fold(text));
-  return onlyHour ? { ...read, date: null } : read;
+  const today = isoDate(words.now(context));
+  const onlyHour = read.partOfDay && !read.until && read.date === today && !TODAY.test(fold(text)) && !DAY_NAMED.test(fold(text));
+  // "mejor el miércoles" / "same day": read against the day given before (its week, or that day).
+  return onlyHour ? { ...read, date: null } : dayOfGivenWeek(before, read, text, today);
 }
 
 /**
@@ -55,9 +59,9 @@ export async function timeAtOpenTimes(kit: DialogKit, words: VisitWords, innerDc
   if (question.accepts(active, innerDc.context)) return null;
   const flow = leaf.stack.find((i) => i.id === `${LIVE_APPOINTMENTS}.flow`)?.state as { options?: LiveAppointmentOptions; values?: { subject?: Subject } } | undefined;
   if (!flow?.options) return null;
-  const said = timeSaidAfter(words, innerDc.context, text);
-  if (!said) return null;
   const before = flow.options.when && typeof flow.options.when !== 'string' ? flow.options.when : null;
+  const said = timeSaidAfter(words, innerDc.context, text, before);
+  if (!said) return null;
   const when = mergedTime(before, said);
   state.preferred = { value: when };
   state.whenText = text;

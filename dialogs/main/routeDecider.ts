@@ -5,6 +5,9 @@ import type { MedicineNames } from '../common/medicineNames';
 import type { OptionMatcher } from '../common/options';
 import type { BookingRequest } from '../appointment/bookingRequest';
 import { careCorrected } from '../appointment/careCorrected';
+import { modeAtPage } from '../appointment/modeAtPage';
+import { PORTAL_WHEN } from '../appointment/openTimesAsked';
+import { namesDayOrTime } from '../common/dayWords';
 import type { BookingWords } from '../bookingWords';
 import type { LabPrepWords } from '../labPrep';
 import type { NurseInChatWords } from '../nurseInChat';
@@ -281,6 +284,10 @@ export class RouteDecider {
     // page again with the kind of care said, every other detail kept (v20), never a booking anew.
     const careFix = phrase || triage.match ? null : careCorrected(this.parts.options, turn.text, prior);
     if (careFix) return { kind: 'followUp', followUp: { kind: 'openTimes', ...careFix }, topic: 'appointment' };
+    // "actually could it be video instead" right after the page: that page again with the new kind of
+    // visit, the day and time of day kept (v21), never the booking begun again without them.
+    const modeFix = phrase || triage.match || !this.parts.bookingRequest ? null : modeAtPage(this.parts.bookingRequest, turn.text, prior);
+    if (modeFix) return { kind: 'followUp', followUp: { kind: 'openTimes', ...modeFix }, topic: 'appointment' };
     const again = phrase ? null : (this.sameVisit(turn.text, prior) ?? this.modeCorrected(turn.text, prior));
     if (again) return { kind: 'task', intent: 'appointment', answers: again };
     // A code seen on a claim, an EOB or a statement ("the claims page just says code CO-50"): a claim
@@ -321,6 +328,9 @@ export class RouteDecider {
     const before = prior?.answers;
     if (prior?.topics[0] !== 'appointment' || prior.safety || before?.action !== 'new' || !this.parts.booking?.sameVisit(text)) return null;
     const { options } = this.parts;
+    // "same as before, thurs afternoon" / "la misma fecha, en la tarde" at the page, for the same person:
+    // its day said again (the page's answer reads it), not a booking begun anew without it (v21).
+    if (before[PORTAL_WHEN] !== undefined && namesDayOrTime(fold(text)) && !options.prefill(text, 'appointment.patient')) return null;
     const answers: Record<string, string> = { action: 'new' };
     if (before.care && !options.prefill(text, 'appointment.care')) answers.care = before.care;
     if (before.mode && !options.mentioned(text, 'appointment.mode').length) answers.mode = before.mode;
