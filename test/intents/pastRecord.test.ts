@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../common/logger';
-import { createUnderstanding } from '../../intents';
-import type { Understanding } from '../../intents/types';
+import { itIsEmergency, understandingForTests } from './support/classifies';
 
 /**
  * A record or a bill of an emergency long past is the portal task, with the safety line (a
@@ -11,10 +8,7 @@ import type { Understanding } from '../../intents/types';
  */
 describe('classify: a record or a bill of an emergency long past is the task', function () {
   this.timeout(60_000);
-  let u: Understanding;
-  before(async () => {
-    u = await createUnderstanding(loadConfig({ NODE_ENV: 'test' }).nlu, { logger: silentLogger() });
-  });
+  const u = understandingForTests();
   const tasks: Array<[string, string]> = [
     ['my lawyer wants the ER report from when I overdosed on my pain pills two years ago', 'records'],
     ['necesito la constancia de cuando mi hijo se trago una pila el año pasado, la pide la escuela', 'records'],
@@ -22,7 +16,7 @@ describe('classify: a record or a bill of an emergency long past is the task', f
   ];
   for (const [text, intent] of tasks) {
     it(`${intent}, with the safety line: ${text}`, async () => {
-      const r = await u.understand(text);
+      const r = await u().understand(text);
       assert.equal(r.intent, intent, `${r.intent}:${r.kind} for ${text}`);
       assert.equal(r.safety?.level, 'signal', JSON.stringify(r.safety));
     });
@@ -32,10 +26,5 @@ describe('classify: a record or a bill of an emergency long past is the task', f
     'I need my records from the hospital in 2019. I want to kill myself',
     'necesito el informe de cuando me intoxique el año pasado, y ahora mismo me volvio a pasar, huele a gas',
   ];
-  for (const text of emergencies) {
-    it(`emergency: ${text}`, async () => {
-      const r = await u.understand(text);
-      assert.equal(r.intent, 'emergency', `${r.intent}:${r.kind} for ${text}`);
-    });
-  }
+  itIsEmergency(u, emergencies);
 });

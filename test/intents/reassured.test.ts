@@ -1,8 +1,4 @@
-import assert from 'node:assert/strict';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../common/logger';
-import { createUnderstanding } from '../../intents';
-import type { Understanding } from '../../intents/types';
+import { itIsEmergency, itIsNoEmergency, understandingForTests } from './support/classifies';
 
 /**
  * A sign the writer reassures about ("respira bien y está tranquilo", "no pain", "stops on its
@@ -11,30 +7,17 @@ import type { Understanding } from '../../intents/types';
  */
 describe('classify: a reassured sign is the nurse line, an undone reassurance is still 911', function () {
   this.timeout(60_000);
-  let u: Understanding;
-  before(async () => {
-    u = await createUnderstanding(loadConfig({ NODE_ENV: 'test' }).nlu, { logger: silentLogger() });
-  });
+  const u = understandingForTests();
   const symptoms = [
     'a mi hijo se le metio una canica en la nariz, respira bien y esta tranquilo, lo llevo?',
     'se me pone roja la parte blanca del ojo a veces, no me duele ni veo mal',
     'sometimes my heart skips a beat for a second, no pain, should i get it checked',
   ];
-  for (const text of symptoms) {
-    it(`not an emergency: ${text}`, async () => {
-      const r = await u.understand(text);
-      assert.notEqual(r.intent, 'emergency', `${r.intent}:${r.kind} for ${text}`);
-    });
-  }
+  itIsNoEmergency(u, symptoms);
   const medical = [
     'my dad just collapsed, no respira bien, creo que es el corazón',
     'he was breathing fine an hour ago but now he wont wake up',
     'chest pain and my left arm is numb, no fever though',
   ];
-  for (const text of medical) {
-    it(`911: ${text}`, async () => {
-      const r = await u.understand(text);
-      assert.equal(`${r.intent}:${r.kind}`, 'emergency:medical', text);
-    });
-  }
+  itIsEmergency(u, medical, 'medical');
 });
