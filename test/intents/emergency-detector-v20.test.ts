@@ -64,6 +64,20 @@ describe('EmergencyDetector: concepts missed on development set v20', () => {
     ['quiero matar a mi esposo', 'crisis', /harm\.others$/],
   ];
   itFiresStrong(stillEmergencies);
+
+  // newcomer run v21: lips "kinda blue" with wheezing (W11) and a fever with a neck that hurts to bend (X11)
+  itFiresStrong([
+    ["her lips look kinda blue and she keeps coughing", 'medical', /blue\.lips$/],
+    ['tiene los labios medio morados y silba al respirar', 'medical', /blue\.lips$/],
+    ['my toddler has a 104 fever and cries when i try to bend her neck', 'medical', /fever\.stiff\.neck$/],
+    ['mi hijo tiene calentura y llora cuando le muevo el cuello', 'medical', /fever\.stiff\.neck$/],
+  ]);
+  for (const text of ['i painted my nails purple for the party', 'my lips are blue from the blueberry popsicle lol', 'woke up with a stiff neck, slept wrong, no fever', 'mi hermana tiene la cara morada de los golpes que le dio su esposo']) {
+    it(`not a blue-lips or stiff-neck emergency: ${text}`, () => {
+      const m = sharedDetector().detect(text);
+      assert.ok(!m || !/blue\.lips|stiff\.neck/.test(m.rule), `fired ${m?.rule} on: ${text}`);
+    });
+  }
   for (const text of lookalikes) {
     it(`not an emergency: ${text}`, () => {
       const m = sharedDetector().detect(text);
