@@ -54,6 +54,9 @@ export const BILLING = topicTable({
     // (the claims page for an explanation of benefits).
     deductible: { links: ['billing.coverage'] },
     copay: { links: ['billing.coverage'] },
+    // "do I need a referral for the dermatologist?": what the plan needs before a specialist visit,
+    // where to see it and a referral's status; never a booking (newcomer run v21, Z08).
+    referral: { links: ['billing.coverage', 'billing.priorAuthorization'] },
     coinsurance: { links: ['billing.coverage'] },
     outOfPocketMax: { links: ['billing.coverage'] },
     eob: { links: ['billing.claims'] },
@@ -62,7 +65,7 @@ export const BILLING = topicTable({
     financialHelp: { links: ['billing.paymentPlan', 'billing.coverage'], phone: 'billing' },
   },
   /** Answered when the message asks it; the menu keeps its twelve plain choices. */
-  unlisted: ['highBill', 'aboveExpected', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
+  unlisted: ['highBill', 'aboveExpected', 'claims', 'drugCoverage', 'deductible', 'referral', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp'],
   otherLine: 'billing',
 });
 
