@@ -142,9 +142,15 @@ export const CONTACT = topicTable({
     billingLine: { links: ['billing.center'], phone: 'billing' },
     hours: { links: ['messaging.findClinic'], phone: 'memberServices' },
     location: { links: ['messaging.findClinic'], phone: 'memberServices' },
+    /**
+     * "where is the nearest ER", "la sala de emergencias más cerca" (often after Poison Control or
+     * the nurse line said to go): 911 first, any emergency department will do, then the finder
+     * (newcomer run v21, X06: an 11-option menu, then a dead end).
+     */
+    nearestEr: { links: ['messaging.findClinic'], phone: 'nurseLine' },
   },
   /** Every phone line of the profile, answered when the member names its department; opening hours and clinic locations, when named. */
-  unlisted: ['pharmacy', 'pharmacyHours', 'pharmacyLocation', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location'],
+  unlisted: ['pharmacy', 'pharmacyHours', 'pharmacyLocation', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location', 'nearestEr'],
   /** "whats the number" right after a topic with a phone line (the pharmacy's hours): that line. */
   lines: { memberServices: 'call', pharmacy: 'pharmacy', nurseLine: 'nurseLine', behavioralHealth: 'behavioralHealth', billing: 'billingLine' },
 });
