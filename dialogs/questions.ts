@@ -18,7 +18,7 @@ export const QUESTIONS = {
   /** `earlyRefill` (a refill before a trip) is not on the menu: answered when named. */
   'refill.need': ['status', 'refillNow', 'whyPending', 'changePharmacy', 'mailOrder', 'renewal', 'earlyRefill'],
   /** Questions answered at once when the opening message names them (no menu of their own). */
-  'appointment.info': ['waitlist', 'dental', 'samePlace'],
+  'appointment.info': ['waitlist', 'dental', 'samePlace', 'visitLength'],
   'refill.info': ['autoRefill', 'pickup'],
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount', 'register'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee', 'highBill', 'aboveExpected', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp', 'referral'],

@@ -169,6 +169,8 @@ export const APPOINTMENT_INFO = topicTable({
     dental: { links: ['billing.coverage'], phone: 'memberServices', benefit: 'dental' },
     /** Moving a visit: "same place right?" (where the new time is). */
     samePlace: { links: ['appointments.upcoming'] },
+    /** "how long does the visit take?" (to ask for time off work): usual lengths, when to arrive (newcomer run v21, Z13). */
+    visitLength: { links: ['appointments.upcoming'] },
   },
 });
 
