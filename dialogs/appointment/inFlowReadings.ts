@@ -1,4 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { IN_PERSON_ONLY, type CareKind } from '../../services/appointments/appointmentLookup';
 import type { DialogKit } from '../common/kit';
 import type { TextAnswer } from '../common/questions';
 import { PickQuestion } from '../common/pickQuestion';
@@ -59,6 +60,13 @@ export async function readInFlow(task: InFlowTask, innerDc: DialogContext): Prom
     await modes.noteForBooking(innerDc, flow.values, namedMode);
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
+  }
+  // Booking: "actually make it in person, he wants them to look at it. thurs afternoon-ish?" to
+  // "When would you prefer?": the mode is changed and the time read as usual (newcomer run v21, Z11).
+  const values = flow?.values;
+  if (values?.action === 'new' && namedMode && innerDc.activeDialog?.id === WHEN_QUESTION && values.mode && values.mode !== namedMode && !turnTriage(innerDc.context).match && !IN_PERSON_ONLY.includes(values.care as CareKind)) {
+    values.mode = namedMode;
+    await task.kit.memory.remember(innerDc.context, 'mode', namedMode);
   }
   // Booking: "por video... no, mejor en persona" to "What kind of care?" is the visit's mode (the last one named), kept.
   const detail = flow?.values?.action === 'new' ? await task.parts.details.keep(innerDc, flow as AppointmentFlow, text) : null;
