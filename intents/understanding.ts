@@ -67,11 +67,6 @@ function asksForTask(result: IntentResult, taskWord: boolean): boolean {
   return taskWord && (TASK_INTENTS as readonly string[]).includes(result.intent) && result.score >= TASK_OVER_TRIAGE;
 }
 
-/** How sure the recognizer must be of a task named with no task word, over a reading of plain words. */
-const PLAIN_TASK_OVER_TRIAGE = 0.95;
-/** Triage concepts that say nothing of health, distress or a task: who writes, framing, time. */
-const PLAIN_CONCEPTS: ReadonlySet<string> = new Set(['first_person', 'other_person', 'onset_now', 'negation', 'past', 'hypothetical', 'info_question', 'figurative']);
-
 /** Above this length a message is still checked for emergencies in full, but classified on its head. */
 const MAX_CLASSIFIED_CHARS = 5000;
 
@@ -137,12 +132,8 @@ export class NluPipeline implements Understanding {
       // sure of, and surer than the triage of its outcome, goes to the task, carrying the signal
       // (the dialog adds the nurse line / 988). Emergencies and abuse never yield.
       // A task word must be there: "estoy en recuperación" is not account recovery.
-      // Or no concept of health, distress or a task at all ("and do I have to get referred first
-      // or can I just go"): the model's reading of plain words, which a sure task outweighs.
-      const plainWords = (triage.concepts ?? []).every((c) => PLAIN_CONCEPTS.has(c));
-      const task = triage.taskWord || plainWords ? this.recognizeTask(text, hint ?? match.locale) : null;
-      const sure = triage.taskWord ? TASK_OVER_TRIAGE : PLAIN_TASK_OVER_TRIAGE;
-      if (task && task.score >= sure && task.score > match.score && !(match.intent === 'mental_health' && match.score >= MENTAL_HEALTH_KEEPS && task.intent !== 'billing')) return { ...task, safety: { level: 'signal', rule: match.rule } };
+      const task = triage.taskWord ? this.recognizeTask(text, hint ?? match.locale) : null;
+      if (task && task.score >= TASK_OVER_TRIAGE && task.score > match.score && !(match.intent === 'mental_health' && match.score >= MENTAL_HEALTH_KEEPS && task.intent !== 'billing')) return { ...task, safety: { level: 'signal', rule: match.rule } };
     }
     if (match) {
       // A lexicon rule (not the model) keeps the detector's name, as before the triage.
