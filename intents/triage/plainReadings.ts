@@ -73,7 +73,7 @@ const LAST_PILL = /\b(?:(?:me )?tome (?:la|mi) ultima (?:pastilla|tableta|capsul
 /** All of them, at once, or a wish beside the last pill: never only a refill. */
 const LAST_PILL_NOT = /\b(?:all|at once|todas|todos|de golpe|de una vez|over|end|die|morir|acabar)\b/;
 /** Not wanting to go on with an activity, not with living (folded text). */
-const GO_ON_DOING = /\bno (?:quiero|puedo|voy a) seguir (?!(?:viviendo|siendo|existiendo|sufriendo|tomando|bebiendo|consumiendo|fumando|usando|drogandome|cortandome|lastimandome)\b)\w+(?:ando|iendo|endo)\b|\b(?:dont|don t|do not|cant|can t|cannot) (?:want to |wanna )?keep (?!(?:living|going|breathing|being|existing|suffering|drinking|using|smoking|cutting|hurting)\b)\w+ing\b/;
+const GO_ON_DOING = /\bno (?:quiero|puedo|voy a) seguir (?:escribiendo|chateando|platicando|esperando|repitiendo|explicando|intentando|llamando|marcando|pagando)\b|\b(?:dont|don t|do not|cant|can t|cannot) (?:want to |wanna )?keep (?:typing|waiting|texting|chatting|trying|calling|paying|repeating myself|explaining|going in circles)\b/;
 /** A cut of hair or nails, or a machine that swallowed a card (folded text). */
 const THING_NOT_BODY = /\b(?:cut|cutting|trim|trimming|cortar|cortarme|cortarle|cortarse|corte|cortaron|recortar|recortarme) (?:my |his |her |the |el |la |las |los |mi |mis |su |sus )?(?:hair|bangs|nails|beard|pelo|cabello|fleco|unas|barba|puntas|greña|grena)\b|\b(?:cajero|atm|machine|maquina|the atm|el cajero) (?:se )?(?:trago|swallowed|ate|eat|comio|se comio|se quedo con) (?:mi|my|la|the) (?:tarjeta|card|debit card|credit card|tarjeta de debito|tarjeta de credito)\b/;
 /** A relative or someone else who picks up, collects or fetches the member's medicine (folded text). */
