@@ -6,8 +6,8 @@ import type { PreferredTime } from './when';
 
 /** The member's own: "my", "mi", "mis". */
 const OWN_WORDS = /\b(?:my|mi|mis)\b/;
-/** Visits the member has: "what appts do i have", "i have an appointment", "que citas tengo". */
-const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:have|got|had)\b|\bdo\s+i\s+have\b|\b(?:tengo|tenia)\b/;
+/** Visits the member has: "what appts do i have", "do i already have an appt soon", "i have an appointment", "que citas tengo". */
+const HAVE_WORDS = /\b(?:i|i've|ive)\s+(?:already\s+|still\s+)?(?:have|got|had)\b|\bdo\s+i\s+(?:already\s+|still\s+)?have\b|\bhave\s+i\s+got\b|\b(?:tengo|tenia)\b/;
 /**
  * A question about when a visit is, or a visit's day or time forgotten ("no recuerdo el dia", "se
  * me olvido a que hora es la consulta", "when is the appointment"), or whether it is still on ("is

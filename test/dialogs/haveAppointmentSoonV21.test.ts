@@ -17,4 +17,14 @@ describe('v21: "do I already have a visit soon" finds the visits, not a booking'
       assert.doesNotMatch(text, /¿Qué le gustaría hacer\?|¿Para quién es la cita\?/, text);
     });
   }
+
+  // Newcomer run v21, weak: "do i already have an appt soon?" asked "Who is the appointment for?" first.
+  for (const say of ['do i already have an appt soon?', 'have i got an appointment coming up?']) {
+    it(`webchat en: "${say}"`, async () => {
+      const chat = await realChat('webchat', { locale: 'en' });
+      const text = textOf(await chat.say(say));
+      assert.match(text, /To show your appointments, I need to know it's you/, text);
+      assert.doesNotMatch(text, /Who is the appointment for\?|What would you like to do\?/, text);
+    });
+  }
 });
