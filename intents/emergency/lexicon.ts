@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { NluDataError, readJsonFile } from '../data-files';
+import { loadMedicineNames } from '../local/gazetteer';
 import { DATA_DIR } from '../paths';
 import { EMERGENCY_KINDS, LOCALES, type EmergencyKind, type Locale } from '../types';
 
@@ -15,6 +16,12 @@ const ruleSchema = z.object({
   pattern: z.string().min(1),
   unless: z.string().min(1).optional(),
   negatable: z.boolean().default(true),
+  /**
+   * false: the rule's words are matched as typed and are not typo targets. For rules made of
+   * everyday words ("looked", "stories", "survive"), which would otherwise "correct" real words
+   * no list protects ("survived" into "survive", and a rule's exception would no longer match).
+   */
+  corrects: z.boolean().default(true),
 });
 
 export const lexiconSchema = z.object({
@@ -58,11 +65,16 @@ export interface CompiledLexicon {
 export const lexiconFile = (locale: Locale): string => path.join(DATA_DIR, 'emergency', `${locale}.json`);
 
 function expandMacros(file: string, where: string, source: string, macros: Record<string, string>): string {
-  return source.replace(/\{([A-Z]+)\}/g, (_m, name: string) => {
-    const value = macros[name];
-    if (value === undefined) throw new NluDataError(file, `${where}: unknown macro {${name}}`);
-    return value;
-  });
+  // A macro may name another ({PILLS} holds {MEDICINE}); two levels are enough and no loop is possible.
+  let out = source;
+  for (let depth = 0; depth < 3 && /\{[A-Z]+\}/.test(out); depth++) {
+    out = out.replace(/\{([A-Z]+)\}/g, (_m, name: string) => {
+      const value = macros[name];
+      if (value === undefined) throw new NluDataError(file, `${where}: unknown macro {${name}}`);
+      return value;
+    });
+  }
+  return out;
 }
 
 function compile(file: string, where: string, source: string, flags: string): RegExp {
@@ -83,7 +95,19 @@ function wordsOf(source: string): string[] {
   return [...cleaned.matchAll(/(?<![a-z\])])([a-z]{4,})(?=[\s|)]|$)/g)].map((m) => m[1]!);
 }
 
-export function compileLexicon(raw: LexiconFile, file: string): CompiledLexicon {
+/**
+ * Macros the data files do not spell out: {MEDICINE} is every brand and generic name of
+ * intents/data/lexicon/medicine-names.json ("took my lisinopril twice"), so a rule about medicines
+ * knows the names a member types without a copy of the list in each lexicon.
+ */
+export function loadedMacros(names: readonly string[] = loadMedicineNames()): Record<string, string> {
+  const escaped = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { MEDICINE: `(?:${escaped.join('|')})` };
+}
+
+export function compileLexicon(raw: LexiconFile, file: string, loaded: Record<string, string> = loadedMacros()): CompiledLexicon {
+  raw = { ...raw, macros: { ...loaded, ...raw.macros } };
+  const unloaded = Object.fromEntries(Object.keys(loaded).map((name) => [name, '(?:)']));
   const seen = new Set<string>();
   const vocabulary = new Set<string>(raw.vocabulary);
   const rules = raw.rules.map((rule, i): CompiledRule => {
@@ -94,7 +118,8 @@ export function compileLexicon(raw: LexiconFile, file: string): CompiledLexicon 
       throw new NluDataError(file, `${where}: id must start with "${raw.locale}.${rule.kind}."`);
     }
     const pattern = expandMacros(file, where, rule.pattern, raw.macros);
-    for (const w of wordsOf(pattern)) vocabulary.add(w);
+    // Medicine names are not typo targets: "camilo" must not become the pill "camila".
+    if (rule.corrects) for (const w of wordsOf(expandMacros(file, where, rule.pattern, { ...raw.macros, ...unloaded }))) vocabulary.add(w);
     return {
       id: rule.id,
       kind: rule.kind,

@@ -79,11 +79,16 @@ export class Gazetteer {
   }
 }
 
+/** Every brand and generic medicine name of the medicine-names file, lower case, as written there. */
+export function loadMedicineNames(medicinesFile = MEDICINE_NAMES_FILE): string[] {
+  const { groups } = readJsonFile(medicinesFile, medicineNamesSchema);
+  return groups.flatMap((g) => [g.generic, ...g.brands]);
+}
+
 /** The word classes, with every brand and generic medicine name added to `medication`. */
 export function loadGazetteer(file = GAZETTEER_FILE, medicinesFile = MEDICINE_NAMES_FILE): Gazetteer {
   const { $comment: _comment, ...classes } = readJsonFile(file, gazetteerSchema);
-  const { groups } = readJsonFile(medicinesFile, medicineNamesSchema);
-  const medication = new Set([...(classes.medication ?? []), ...groups.flatMap((g) => [g.generic, ...g.brands])]);
-  const names = groups.flatMap((g) => [g.generic, ...g.brands]);
+  const names = loadMedicineNames(medicinesFile);
+  const medication = new Set([...(classes.medication ?? []), ...names]);
   return new Gazetteer({ ...(classes as Record<string, string[]>), medication: [...medication] }, names);
 }

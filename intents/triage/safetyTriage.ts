@@ -15,6 +15,7 @@ import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS } from './labels';
 import { crisisRead, plainReadings, withoutReadings } from './plainReadings';
+import { framedRule } from './framedRule';
 import { pastRecord } from './pastRecord';
 import { reassured } from './reassurance';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
@@ -135,6 +136,8 @@ export class SafetyTriage implements TriageCheck {
     const lexicon = safeDetect(detector, text);
     // A record or a bill of an emergency long past: the task, with the safety line.
     if (lexicon?.strong && pastRecord(text, detector)) return { match: null, safety: { level: 'signal', rule: `past:${lexicon.rule}` } };
+    // A strong phrase in a bill, a figure of speech or a joke the model is sure of (framedRule.ts): the task, with the safety line.
+    if (lexicon?.strong && framedRule(text, p, (s) => features.sentences(s, locale), detector)) return { match: null, safety: { level: 'signal', rule: `framed:${lexicon.rule}` } };
     if (lexicon?.strong) {
       // An ingestion the lexicon reads as poisoning that the model reads as a crisis ("swallowed
       // all my mom's xanax because i'm done", "she's going to take all her pills tonight"): an
