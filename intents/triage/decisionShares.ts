@@ -11,6 +11,18 @@ export const DONE_TO_ONESELF: ReadonlySet<string> = new Set(['self_harm', 'inges
 /** The safety net of a doubt that is a poisoning names Poison Control too. */
 export const POISON_DOUBT = { poisonDoubt: true } as const;
 
+/**
+ * One sentence of a longer message raises an emergency only while the whole message does not read
+ * as something else: when the whole gives the emergency less than WHOLE_NOT_EMERGENCY and mental
+ * health, symptoms and abuse together at least WHOLE_OTHER_OUTCOME, the whole message decides ("how
+ * do I get my son into rehab? he's 22 and using fentanyl" is a wish for care, not 911 for the second
+ * sentence alone). On seen-v1..v21 this held for 39 development lines and no emergency: a crisis a
+ * sentence raises in a message of no other outcome ("I'm in the parking garage top floor. I'm done")
+ * keeps it.
+ */
+export const WHOLE_NOT_EMERGENCY = 0.5;
+export const WHOLE_OTHER_OUTCOME = 0.6;
+
 /** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
 export const CRISIS_OVER_POISON = 0.5;
 /** ...and at least this much crisis in all: a share of a model that reads no emergency at all ("mi nieto se acaba de comer unas pastillas", 4 % crisis, 2 % poison) is noise. */
@@ -85,8 +97,8 @@ export const HARM_CONCEPTS: ReadonlySet<string> = new Set(['violence', 'neglect'
  * a wish or a loss of hope ("ya se me acabaron las ganas de vivir"), which HARM_CONCEPTS and the
  * lexicon catch.
  */
-export const RAN_OUT = /\b(?:se me (?:acabaron|acabo|terminaron|termino|estan acabando|esta acabando|van a acabar|va a acabar)|se (?:le|nos) (?:acabaron|acabo|terminaron|termino)|ya no (?:me |le )?(?:quedan|queda)|ran out|run out|running out|out of (?:my|his|her))\b/;
+export const RAN_OUT = /\b(?:se me (?:acabaron|acabo|terminaron|termino|estan acabando|esta acabando|van a acabar|va a acabar)|se (?:le|nos) (?:acabaron|acabo|terminaron|termino)|ya no (?:me |le )?(?:quedan|queda)|ran out|run out|running out|out of (?:my|his|her)|(?:have|has|got) (?:none|no more|nothing) left|(?:none|no more|no pills|no meds|no medicine|no medication|no tablets|no inhaler) left|ya no tengo (?:pastillas|medicina|medicinas|medicamento|tabletas|insulina|inhalador)|no me queda (?:ninguna|nada|ni una))\b/;
 /** ...unless what ran out is the will to live or hope ("se me acabaron las pastillas y las ganas de vivir"). */
 export const RAN_OUT_NOT = /\b(?:vivir|vida|ganas|fuerzas|paciencia|esperanza|animo|life|live|living|hope|reason|reasons|will|strength|patience)\b/;
 /** Concepts a ran-out message may carry and still be a refill only. */
-export const RAN_OUT_ONLY: ReadonlySet<string> = new Set(['substance', 'first_person', 'other_person', 'task', 'ailment', 'elder', 'vulnerable']);
+export const RAN_OUT_ONLY: ReadonlySet<string> = new Set(['substance', 'first_person', 'other_person', 'task', 'ailment', 'elder', 'vulnerable', 'negation', 'onset_now']);

@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CHILD_HARM_SEEN, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, SERVICE_RULE, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CHILD_HARM_SEEN, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, SERVICE_RULE, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, WHOLE_NOT_EMERGENCY, WHOLE_OTHER_OUTCOME, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -117,7 +117,9 @@ export class SafetyTriage implements TriageCheck {
     // (its words lean on "would be better off without me"); a strong doubt still gets the safety net.
     const scheduling = !signalled && SCHEDULING.test(fold(text));
     let pe = !scheduling && (signalled || sum(p, EMERGENCY_LABELS) >= d.unconceptual) ? sum(p, EMERGENCY_LABELS) : 0;
-    if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE) {
+    // A whole message that reads as care, a symptom or a disclosure is not raised by one of its sentences.
+    const wholeElsewhere = sum(p, EMERGENCY_LABELS) < WHOLE_NOT_EMERGENCY && p[I.mental_health]! + p[I.symptoms]! + sum(p, ABUSE_LABELS) >= WHOLE_OTHER_OUTCOME;
+    if (sentences.length > 1 && sentences.length <= MAX_SENTENCES_ALONE && !wholeElsewhere) {
       for (const s of sentences) {
         if (!hasSignal(s)) continue;
         const ps = predict([s]);
