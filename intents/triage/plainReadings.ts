@@ -15,8 +15,9 @@ import { I } from './probabilities';
  *   account, I'm her caregiver"), or an account "won't let me back in" (a sign-in problem), and no
  *   concept of harm is left once those words are set aside ("I'm her caregiver and her son hits
  *   her" keeps its violence);
- * - crisis, when the member's medicine ran out ("ya se me acabaron" after "mis pastillas") and the
- *   message carries nothing but the medicine (no wish, no hopelessness, not "las ganas de vivir").
+ * - crisis and mental health, when the member's medicine ran out ("ya se me acabaron" after "mis
+ *   pastillas", "i still need my pills, i have none left") and the message carries nothing but the
+ *   medicine (no wish, no hopelessness, no mood, not "las ganas de vivir").
  * A strong lexicon rule still fires whatever this says.
  */
 export function plainReadings(text: string, sentences: readonly SentenceView[]): readonly TriageLabel[] {
@@ -45,7 +46,7 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // won't deal with chatbots, can you put her through to a person"), with no word of harm: the
   // hand-off, not an elder-abuse disclosure.
   if (!voided.length && ASKS_FOR_PERSON.test(tokens) && ![...concepts].some((c) => HARM_CONCEPTS.has(c))) voided.push(...ABUSE_LABELS);
-  if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis');
+  if (RAN_OUT.test(folded) && !RAN_OUT_NOT.test(folded) && concepts.has('substance') && [...concepts].every((c) => RAN_OUT_ONLY.has(c))) voided.push('crisis', 'mental_health');
   // A usual fever or pain medicine given to someone as care ("ya le di tylenol y ya reacciona
   // mejor", "gave her motrin for the fever"), with no amount, no second dose and no distress: the
   // care a parent gives, not an overdose or a crisis (newcomer run v20, X02).
@@ -63,6 +64,10 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // hija puede pasar por mis pastillas"), with no distress and nothing swallowed: the pharmacy
   // errand, not pills gathered for a crisis.
   if (PICKUP_BY_OTHER.test(folded) && !concepts.has('ingest') && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis', 'poison');
+  // Doing a portal errand oneself ("so i have to do it on the portal myself?", "¿lo tengo que
+  // hacer yo misma en la página?", newcomer run v22, W02): the errand, not the euphemism "do it",
+  // when a portal or task word is there and no distress is said.
+  if (ERRAND_ONESELF.test(folded) && (concepts.has('task') || ONLINE.test(folded)) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis');
   return voided;
 }
 
@@ -74,6 +79,10 @@ const LAST_PILL = /\b(?:(?:me )?tome (?:la|mi) ultima (?:pastilla|tableta|capsul
 const LAST_PILL_NOT = /\b(?:all|at once|todas|todos|de golpe|de una vez|over|end|die|morir|acabar)\b/;
 /** Not wanting to go on with an activity, not with living (folded text). */
 const GO_ON_DOING = /\bno (?:quiero|puedo|voy a) seguir (?:escribiendo|chateando|platicando|esperando|repitiendo|explicando|intentando|llamando|marcando|pagando)\b|\b(?:dont|don t|do not|cant|can t|cannot) (?:want to |wanna )?keep (?:typing|waiting|texting|chatting|trying|calling|paying|repeating myself|explaining|going in circles)\b/;
+/** Doing something oneself, asked about an errand (folded text). */
+const ERRAND_ONESELF = /\b(?:have to|need to|got to|gotta|supposed to|can i|should i|could i|do i|am i|may i|i can|i could|i have to|i need to) (?:just )?do (?:it|this|that|all that|all of it|everything)(?: \w+){0,5} (?:myself|by myself|on my own|alone)\b|\b(?:lo|la|los|las) (?:tengo|tendre|debo|puedo|necesito) (?:que )?(?:hacer|cambiar|mover|pedir|llenar) (?:\w+ ){0,4}(?:yo mism[oa]|yo sol[oa]|por mi cuenta)\b|\b(?:tengo|tendre|debo|puedo) (?:que )?(?:hacerlo|hacerla|cambiarla|moverla|pedirla|llenarlo) (?:\w+ ){0,4}(?:yo mism[oa]|yo sol[oa]|por mi cuenta)\b/;
+/** Where a portal errand is done (folded text). */
+const ONLINE = /\b(?:portal|online|on line|website|web site|site|app|page|pagina|aplicacion|en linea|internet|kp org|mychart)\b/;
 /** A cut of hair or nails, or a machine that swallowed a card (folded text). */
 const THING_NOT_BODY = /\b(?:cut|cutting|trim|trimming|cortar|cortarme|cortarle|cortarse|corte|cortaron|recortar|recortarme) (?:my |his |her |the |el |la |las |los |mi |mis |su |sus )?(?:hair|bangs|nails|beard|pelo|cabello|fleco|unas|barba|puntas|greña|grena)\b|\b(?:cajero|atm|machine|maquina|the atm|el cajero) (?:se )?(?:trago|swallowed|ate|eat|comio|se comio|se quedo con) (?:mi|my|la|the) (?:tarjeta|card|debit card|credit card|tarjeta de debito|tarjeta de credito)\b/;
 /** A relative or someone else who picks up, collects or fetches the member's medicine (folded text). */
