@@ -13,6 +13,7 @@ import { nothingWaiting, saysPending } from './nothingWaiting';
 import { renewalAnswer, renewalOffer } from './renewal';
 import { LAST_RX_STEP } from './renewalFor';
 import { statusMeaning } from './statusMeaning';
+import { prescriptionByStatusNamed } from './statusNamed';
 import { turnInfo } from '../turn';
 
 export const LIVE_REFILL = 'refill.live';
@@ -89,6 +90,9 @@ export class LiveRefillDialog extends ComponentDialog {
     // A medicine described by what it is for ("my blood pressure pill") may be several of theirs.
     const mentioned = !rx && text ? named(text, list, (p) => k.medicines.described(p.medication)) : [];
     if (mentioned.length === 1) return this.answerFor(step, need, mentioned[0]!);
+    // "how long does the approval usually take" after the list: the one waiting for approval.
+    const byStatus = !rx && !mentioned.length && (need === 'whyPending' || need === 'status') ? prescriptionByStatusNamed(text, list) : null;
+    if (byStatus) return this.answerFor(step, 'whyPending', byStatus);
     const shown = mentioned.length ? mentioned : list;
     switch (need) {
       case 'earlyRefill':

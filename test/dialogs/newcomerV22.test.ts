@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { textOf } from '../support/chat';
+import { realChat, signedInChat } from './memberWords';
+
+/** Newcomer run v22: a person asked for in plain words, and a status named instead of a medicine. */
+describe('v22: "just get me a real person" and "how long does the approval take"', function () {
+  this.timeout(120_000);
+
+  // Z04: after two sign-in answers, "just get me a real person" was read as a follow-up on the code page.
+  for (const [locale, say] of [
+    ['en', 'just get me a real person'],
+    ['en', 'i want an actual person'],
+    ['es', 'ya, pasame con una persona de verdad'],
+  ] as const) {
+    it(`${locale}: "${say}" after a sign-in answer reaches the hand-off`, async () => {
+      const chat = await realChat('webchat', { locale });
+      await chat.say(locale === 'en' ? 'it keeps saying my verification code is wrong' : 'me dice que el codigo de verificacion esta mal');
+      const text = textOf(await chat.say(say));
+      assert.match(text, locale === 'en' ? /A person from our team can help you/ : /Una persona de nuestro equipo puede ayudarle/, text);
+    });
+  }
+
+  // W04: "how long does the approval usually take" right after the list repeated the whole list.
+  it('signed in: the one prescription waiting for approval, and what that means', async () => {
+    const chat = await signedInChat('EH1000001', { locale: 'en' });
+    await chat.say("my refill's been pending since monday, whats the holdup");
+    const text = textOf(await chat.say('how long does the approval usually take'));
+    assert.match(text, /Metformin 500 mg tablet is not late at the pharmacy/, text);
+    assert.doesNotMatch(text, /Atorvastatin|Albuterol|Amlodipine/, text);
+  });
+});
