@@ -12,7 +12,8 @@ const VISIT_WORDS = /\b(appointment|appointments|appt|appts|visit|session|sessio
 /**
  * Right after the mental-health answer (its line and booking page), a request for a visit or a way
  * to be seen ("i only want an appointment", "by phone", "por video") goes on to book a
- * mental-health visit, in that mode: the answers the appointment begins with. Another kind of care,
+ * mental-health visit, in that mode: the answers the appointment begins with. A reply that the
+ * answer was not what was asked ("no im asking about my reminders"), another kind of care,
  * another appointment task ("cancel my visit"), a person to talk to or a number asked for is routed
  * as usual.
  */
@@ -29,6 +30,8 @@ export class MentalHealthVisit {
     const folded = fold(turn.text);
     // "an appointment to talk to someone", "una cita para hablar con alguien": a visit, whoever it is with.
     const visit = VISIT_WORDS.test(folded);
+    // "what?? no im asking about my appointment reminders by text": the answer was not what was asked (newcomer run v22, X07).
+    if (this.phrases.changeOfMind.rejects(turn.text)) return null;
     if (!visit && this.phrases.interruption(turn.text)) return null;
     if ((!visit && aspectOf(folded) === 'person') || /\b(number|numbers|numero|numeros)\b/.test(folded)) return null;
     const care = this.options.prefill(turn.text, 'appointment.care');

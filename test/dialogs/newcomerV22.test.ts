@@ -28,4 +28,13 @@ describe('v22: "just get me a real person" and "how long does the approval take"
     assert.match(text, /Metformin 500 mg tablet is not late at the pharmacy/, text);
     assert.doesNotMatch(text, /Atorvastatin|Albuterol|Amlodipine/, text);
   });
+
+  // X07 (SMS): after the mental-health answer, "no im asking about my appointment reminders" began a mental-health booking.
+  it('sms: a reply that the answer was not what was asked is routed afresh, not a mental-health booking', async () => {
+    const chat = await realChat('sms', { locale: 'en' });
+    await chat.say('i have been feeling really down lately and want to talk to someone');
+    const text = textOf(await chat.say('what?? no im asking about my appointment reminders by text'));
+    assert.doesNotMatch(text, /Who is the appointment for\?|book your mental health visit/, text);
+    assert.match(text, /notifications/i, text);
+  });
 });
