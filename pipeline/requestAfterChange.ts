@@ -8,6 +8,9 @@ interface ChangeOfMindReader {
   read(text: string): { only: boolean; rest: string } | null;
 }
 
+/** Words a request must have before a change of mind for the words after it to be read alone. */
+const MIN_WORDS_BEFORE = 3;
+
 /**
  * "actually nvm, forget the appointment, can you just refill my meds", "olvida la cita, mejor
  * resurte mis medicinas": a message that drops the task in progress AND asks for another. The
@@ -19,6 +22,21 @@ interface ChangeOfMindReader {
  */
 export class RequestAfterChange {
   constructor(private readonly changeOfMind: ChangeOfMindReader) {}
+
+  /**
+   * "how much is my copay for a specialist... actually nvm, which of my meds can i refill right now"
+   * (newcomer run v22, Z10): a request, then a change of mind and another request. The words after
+   * the change of mind, when they name a task, are what the member wants, and are read alone
+   * (pipeline/understandTurn.ts); the recognizer hears the first request in the whole message.
+   */
+  requestAfter(text: string, taskWord: (words: string) => boolean): string | null {
+    const mind = this.changeOfMind.read(text);
+    if (!mind || mind.only || !mind.rest.trim()) return null;
+    const at = text.toLowerCase().lastIndexOf(mind.rest.toLowerCase().split(', ')[0]!);
+    const before = at > 0 ? text.slice(0, at) : '';
+    if (before.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length < MIN_WORDS_BEFORE + 1) return null;
+    return taskWord(mind.rest) ? mind.rest : null;
+  }
 
   /** `taskWord`: whether words name a task (the safety triage's reading of them). */
   read(turn: TurnInfo, taskWord: (words: string) => boolean): IntentResult {

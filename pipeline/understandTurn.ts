@@ -6,7 +6,7 @@ import { setTurnInfo, type TurnInfo } from '../dialogs/turn';
 import { detectLocale } from '../intents';
 import type { DeniedTopic } from '../dialogs/deniedTopic';
 import type { SubTopicRouter } from '../dialogs/topics/subTopicRouter';
-import { LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../intents/types';
+import { isTaskIntent, LOCALES, TRIAGE_INTENTS, type IntentId, type IntentResult, type Locale, type Understanding } from '../intents/types';
 import type { RequestAfterChange } from './requestAfterChange';
 import type { TurnFacts } from './turnFacts';
 
@@ -35,7 +35,7 @@ export class TurnUnderstanding {
   private readonly titles = new Map<string, Set<Locale>>();
 
   constructor(
-    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers; denied?: Pick<DeniedTopic, 'read'>; changedMind?: Pick<RequestAfterChange, 'read'> },
+    private readonly deps: { understanding: Understanding; memory: ConversationMemory; catalog: ResponseCatalog; subTopics?: SubTopicRouter; shortAnswers?: ShortAnswers; denied?: Pick<DeniedTopic, 'read'>; changedMind?: Pick<RequestAfterChange, 'read'> & Partial<Pick<RequestAfterChange, 'requestAfter'>> },
   ) {
     for (const key of [...deps.catalog.keysUnder('options'), ...deps.catalog.keysUnder('topics')]) {
       for (const locale of LOCALES) {
@@ -86,7 +86,10 @@ export class TurnUnderstanding {
     const understood: IntentResult = text.trim()
       ? await this.deps.understanding.understand(text, hint ? { locale: hint, triage: facts } : { triage: facts })
       : { intent: 'none', score: 0, kind: null, locale: hint ?? 'en', runnerUp: null, source: 'local' };
-    const named = this.withSubTopic(text, understood);
+    // "how much is my copay... actually nvm, which of my meds can i refill": the request after the change of mind, read alone.
+    const after = this.deps.changedMind?.requestAfter?.(text, (rest) => facts.triage(rest).taskWord === true);
+    const later = after ? await this.deps.understanding.understand(after, { locale: understood.locale, triage: facts }) : null;
+    const named = this.withSubTopic(text, later && isTaskIntent(later.intent) && later.intent !== understood.intent ? { ...later, ...(understood.safety ? { safety: understood.safety } : {}) } : understood);
     // "forget the appointment, can you just refill my meds": the request after the drop (v20).
     const result = this.deps.changedMind ? this.deps.changedMind.read({ text, result: named, locale: named.locale }, (rest) => facts.triage(rest).taskWord === true) : named;
     const locale = this.chooseLocale(whole, denial && !text.trim() ? (known ?? result.locale) : result.locale, known, channelLocale);

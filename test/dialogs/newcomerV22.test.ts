@@ -37,4 +37,18 @@ describe('v22: "just get me a real person" and "how long does the approval take"
     assert.doesNotMatch(text, /Who is the appointment for\?|book your mental health visit/, text);
     assert.match(text, /notifications/i, text);
   });
+
+  // Z10: a request, a change of mind and another request in one message answered the first.
+  it('a change of mind inside the message: the request after it is answered', async () => {
+    const chat = await signedInChat('EH1000001', { locale: 'en' });
+    const text = textOf(await chat.say('how much is my copay for a specialist... actually nvm, which of my meds can i refill right now'));
+    assert.doesNotMatch(text, /copays, deductible/, text);
+    assert.match(text, /Refill|refill/, text);
+  });
+  it('es: "no espera, olvídalo, mejor ..." answers the request after it', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    const text = textOf(await chat.say('cuanto es mi copago del especialista? no espera, olvidalo, mejor quiero saber como resurtir mi receta'));
+    assert.doesNotMatch(text, /copago|deducible/i, text);
+    assert.match(text, /farmacia/, text);
+  });
 });
