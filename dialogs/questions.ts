@@ -23,7 +23,7 @@ export const QUESTIONS = {
   'password_reset.problem': ['forgotPassword', 'forgotUsername', 'locked', 'codeNotArriving', 'wrongCode', 'newPhone', 'portalError', 'sharedEmail', 'whereToSignIn', 'linkAccount', 'register'],
   'billing.topic': ['balance', 'statements', 'pay', 'paymentPlan', 'costs', 'claimDenied', 'priorAuth', 'dispute', 'insurance', 'idCard', 'paperless', 'noShowFee', 'highBill', 'aboveExpected', 'claims', 'drugCoverage', 'deductible', 'copay', 'coinsurance', 'outOfPocketMax', 'eob', 'financialHelp', 'referral'],
   'records.topic': ['labResults', 'visitSummaries', 'requestRecords', 'immunizations', 'medicationList', 'resultsReleased', 'resultsTiming', 'labPrep', 'proxyAccess'],
-  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo', 'compare'],
+  'telehealth.topic': ['book', 'join', 'troubleshoot', 'eVisit', 'about', 'switchToVideo', 'compare', 'needs'],
   'contact.topic': ['message', 'replyTimes', 'suspicious', 'call', 'clinicPhone', 'email', 'contactDetails', 'emergencyContact', 'reminders', 'wellness', 'portalError', 'pharmacy', 'pharmacyHours', 'pharmacyLocation', 'nurseLine', 'behavioralHealth', 'billingLine', 'hours', 'location', 'nearestEr'],
   /** A phone number asked for without saying whose ("whats the number", "¿y el teléfono?"). */
   'contact.number': ['askNumber'],

@@ -104,8 +104,10 @@ export const TELEHEALTH = topicTable({
     switchToVideo: { links: ['appointments.upcoming', 'telehealth.videoVisits'] },
     // "what's the difference between a video visit and an e-visit": both, side by side.
     compare: { links: ['telehealth.videoVisits', 'telehealth.eVisit'] },
+    // "do i need to download an app for my video visit?": what it takes (a device, nothing to install), newcomer run v22.
+    needs: { links: ['telehealth.techCheck', 'telehealth.joinVideoVisit'] },
   },
-  unlisted: ['compare'],
+  unlisted: ['compare', 'needs'],
   // "es para mi hija" to "What do you need for video visits?": booking one for her.
   byAnswerOf: { question: 'appointment.patient', id: 'book' },
 });

@@ -51,4 +51,17 @@ describe('v22: "just get me a real person" and "how long does the approval take"
     assert.doesNotMatch(text, /copago|deducible/i, text);
     assert.match(text, /farmacia/, text);
   });
+
+  // Z14: "do i need to download an app?" for a video visit got the video-visits menu, then a booking.
+  for (const [channel, locale, say, expected] of [
+    ['webchat', 'en', 'do i need to download an app for my video visit tomorrow?', /nothing to install/],
+    ['sms', 'es', 'tengo que descargar una aplicacion para la consulta por video?', /no hay que instalar nada/],
+  ] as const) {
+    it(`${channel} ${locale}: "${say}" says what a video visit takes`, async () => {
+      const chat = await realChat(channel, { locale });
+      const text = textOf(await chat.say(say));
+      assert.match(text, expected, text);
+      assert.doesNotMatch(text, /What do you need for video visits\?|¿Qué necesita/, text);
+    });
+  }
 });
