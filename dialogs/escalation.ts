@@ -39,6 +39,8 @@ export interface EscalationRequest {
 export interface UrgentContact {
   line: string;
   discreet: boolean;
+  /** The phone line to name instead of the topic's: after a crisis, behavioral health (24/7), not the bill's line. */
+  phoneLine?: 'behavioralHealth';
 }
 
 export interface Escalation {
@@ -106,7 +108,7 @@ export class DirectContactEscalation implements Escalation {
     const { sender, catalog, profile, logger } = this.deps;
     const { locale } = request;
     const first = await this.deps.urgentLine?.(context, locale);
-    const contact = contactOptions(catalog, profile, locale, { ...request, discreet: first?.discreet }, preface);
+    const contact = contactOptions(catalog, profile, locale, { ...request, discreet: first?.discreet, ...(first?.phoneLine ? { line: first.phoneLine } : {}) }, preface);
     const reply = first ? { ...contact, text: `${first.line}\n\n${contact.text}` } : contact;
     await sender.send(context, reply, locale);
     noteOutcome(context, { escalated: 'contact' });

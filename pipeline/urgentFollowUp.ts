@@ -68,7 +68,8 @@ export class UrgentFollowUp {
   async urgentLine(context: TurnContext, locale: Locale): Promise<UrgentContact | undefined> {
     const kept = await this.window.recent(context);
     if (!kept) return undefined;
-    return { line: this.parts.responder.urgentLine(kept, locale), discreet: kept.intent === 'abuse' };
+    // After a crisis (X14, newcomer run v22: the Billing line, weekdays 8 to 5, came after 988), the behavioral health line.
+    return { line: this.parts.responder.urgentLine(kept, locale), discreet: kept.intent === 'abuse', ...(kept.kind === 'crisis' ? { phoneLine: 'behavioralHealth' as const } : {}) };
   }
 
   /** The last urgent answer given in this conversation, if any (its intent and kind). */

@@ -37,11 +37,12 @@ export function contactOptions(
    * `discreet`: after a disclosure of abuse, the abuser may read the member's portal messages or
    * answer the phone: the phone line to call when it is safe, no call back or secure message.
    */
-  request: { intent: string | null; reason?: string; discreet?: boolean; callBack?: boolean },
+  request: { intent: string | null; reason?: string; discreet?: boolean; callBack?: boolean; line?: 'behavioralHealth' },
   /** Said after the intro: why no agent can chat now ("escalation.noAgents"…), with its variables. */
   preface?: { key: string; vars?: Vars },
 ): ContactReply {
-  const line = phoneFor(request.intent);
+  // Right after a crisis answer, the line open day and night for it (behavioral health), never the task's.
+  const line = request.line ?? phoneFor(request.intent);
   const phone = profile.phone(line, locale);
   const parts: string[] = [];
   if (request.reason) parts.push(catalog.text(locale, `escalation.intro.${request.reason}`));

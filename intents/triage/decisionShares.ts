@@ -21,6 +21,8 @@ export const POISON_DOUBT = { poisonDoubt: true } as const;
  * keeps it.
  */
 export const WHOLE_NOT_EMERGENCY = 0.5;
+/** Concepts of someone who may harm, of harm or of neglect: a safety net may name an abuse hotline with them. */
+export const ABUSE_CONCEPTS: ReadonlySet<string> = new Set(['violence', 'abuser', 'neglect', 'exploit', 'child', 'elder', 'vulnerable', 'fear']);
 export const WHOLE_OTHER_OUTCOME = 0.6;
 
 /** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */

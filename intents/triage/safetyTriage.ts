@@ -6,7 +6,7 @@ import { normalizeChars } from '../text/normalize';
 import { ShorthandExpander, loadShorthand } from '../text/shorthand';
 import type { EmergencyCheck, EmergencyKind, EmergencyMatch, IntentKind, SafetySignal, TriageCheck, TriageIntentId, TriageMatch, TriageResult } from '../types';
 import { loadConcepts, type ConceptMatcher } from './concepts';
-import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CHILD_HARM_SEEN, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, SERVICE_RULE, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, WHOLE_NOT_EMERGENCY, WHOLE_OTHER_OUTCOME, fold } from './decisionShares';
+import { ALSO_ABUSE_IN_VIOLENCE_SHARE, ALSO_EMERGENCY_SHARE, ALSO_KIND_SHARE, BODILY, CHILD_HARM_SEEN, CRISIS_OVER_POISON, CRISIS_OVER_POISON_MIN, DONE_TO_ONESELF, NAMED_KIND_SHARE, OVERDOSE_RULE, PARTNER, POISON_DOUBT, SCHEDULING, SERVICE_IN_TASK_OTHER, SERVICE_RULE, TAKEN_SHARE, TORN_SHARE, VIOLENCE_RULE, WHOLE_NOT_EMERGENCY, WHOLE_OTHER_OUTCOME, ABUSE_CONCEPTS, fold } from './decisionShares';
 import { argmax, emergencyKind, I, sum } from './probabilities';
 import { loadClosings, type ClosingReader } from './closing';
 import { loadDenials, type DenialReader } from './denial';
@@ -224,7 +224,10 @@ export class SafetyTriage implements TriageCheck {
     // A doubt the model shares with a disclosure of abuse: the safety net names that hotline too,
     // unless the message has no concept at all ("y la cetirizina tambien", a follow-up in a refill:
     // nothing in its words points at abuse; newcomer run v13, YW11).
-    const abuseKind = pa >= d.unsure && !conceptless ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
+    // Nor when the message names nobody who may harm and no harm, and a crisis is likelier ("idk. i
+    // havent told anyone" after a crisis answer got Childhelp; newcomer run v22, Z07).
+    const abuseRead = sentences.some((s) => s.concepts.some((c) => ABUSE_CONCEPTS.has(c))) || pa >= p[I.crisis]!;
+    const abuseKind = pa >= d.unsure && !conceptless && abuseRead ? { abuseKind: argmax(p, ABUSE_LABELS) } : {};
     // A weak lexicon rule (an emergency service named: "la visita de urgencias de mi mamá") inside a
     // portal task the model is sure of, with no sign left once the service words are set aside:
     // the bill or the record of a past visit, no safety net (newcomer run v12, YU06).

@@ -64,4 +64,24 @@ describe('v22: "just get me a real person" and "how long does the approval take"
       assert.doesNotMatch(text, /What do you need for video visits\?|¿Qué necesita/, text);
     });
   }
+
+  // X14 (SMS, Spanish): after the 988 answer, "Hablar con una persona" gave the Billing line (weekdays 8 to 5) left from the bill.
+  it('sms es: a person asked for after a crisis answer names the behavioral health line, not the bill\'s', async () => {
+    const chat = await realChat('sms', { locale: 'es' });
+    await chat.say('debo mucho de la factura del hospital, como le hago');
+    await chat.say('ya no quiero seguir viviendo con todo esto, mejor desaparecer y ya');
+    const text = textOf(await chat.say('quiero hablar con una persona'));
+    assert.match(text, /988/, text);
+    assert.match(text, /línea de salud mental al 1-800-555-0144/, text);
+    assert.doesNotMatch(text, /Facturación al/, text);
+  });
+
+  // Z07 (Teams): "idk. i havent told anyone" after a crisis answer named Childhelp.
+  it('teams: a reply after a crisis answer with no word of abuse names no child-abuse hotline', async () => {
+    const chat = await realChat('msteams', { locale: 'en' });
+    await chat.say('whatever. doesnt matter much anyway, everyone would honestly be better off if i just wasnt around anymore');
+    const text = textOf(await chat.say('idk. i havent told anyone'));
+    assert.match(text, /988/, text);
+    assert.doesNotMatch(text, /Childhelp/, text);
+  });
 });
