@@ -25,6 +25,20 @@ const NEXT_WEEK: Record<Locale, RegExp> = {
   es: /\bproxima semana\b|\bsemana (?:que viene|proxima)\b/,
 };
 
+/**
+ * Moving a visit later ("push my appt back a couple days", "can we postpone it", "atrasarla unos
+ * días", "pasarla para después"): days read before the visit are the same weekdays after it.
+ */
+const PUSH_BACK: Record<Locale, RegExp> = {
+  en: /\b(?:push(?:ed|ing)?|move|moving|bump|set)(?: \w+){0,5} back\b(?! to)|\b(?:postpone\w*|delay\w*|reschedule it later|later date|a (?:couple|few) days later|later that week|a bit later)\b/,
+  es: /\b(?:atras\w*|pospon\w*|retras\w*|recorr\w* (?:para|pa) (?:despues|adelante)|para despues|mas adelante|unos dias despues|un par de dias despues)\b/,
+};
+
+/** Days from a to b (YYYY-MM-DD), b later. */
+function daysFrom(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
+}
+
 /** The Monday (YYYY-MM-DD) of a day's week: weeks start on Monday, as the recognizers' do. */
 function mondayOf(date: string): string {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
@@ -52,6 +66,12 @@ export class NextWeekOfVisit {
     const weekday = folded.map((text) => weekdayAfter(text, locale)).find((day) => day !== null);
     if (weekday !== undefined && weekday !== null && !folded.some((text) => dayOfMonth(text, locale, visitDay))) {
       return { value: { ...when.value, date: firstWeekdayAfter(visitDay, weekday), until: null } };
+    }
+    // "push my appt back a couple days" then "mon or tues": the Monday and Tuesday after the visit,
+    // never the ones before it (newcomer run v22, W02); a day of the month said is taken as said.
+    if (when.value.date < visitDay && folded.some((text) => PUSH_BACK[locale].test(text)) && !folded.some((text) => dayOfMonth(text, locale, visitDay))) {
+      const shift = 7 * (Math.floor(daysFrom(when.value.date, visitDay) / 7) + 1);
+      return { value: { ...when.value, date: addDays(when.value.date, shift), until: when.value.until ? addDays(when.value.until, shift) : null } };
     }
     // "later in the week" for a visit in or after the days read: the days after the visit, to the end of its week.
     if (when.value.until && folded.some((text) => LATER_IN_WEEK[locale].test(text)) && visitDay >= when.value.date && visitDay <= addDays(when.value.until, 6)) {

@@ -84,4 +84,17 @@ describe('v22: "just get me a real person" and "how long does the approval take"
     assert.match(text, /988/, text);
     assert.doesNotMatch(text, /Childhelp/, text);
   });
+
+  // W02: "push my appt back a couple days", then "mon or tues": the days before the visit were looked for.
+  for (const [locale, opening, days, expected] of [
+    ['en', 'can i push my appt w dr chen back a couple days?', 'mon or tues, around the same time', /looking for Monday, June 16 – Tuesday, June 17/],
+    ['es', 'quiero atrasar unos dias mi cita con la doctora chen', 'lunes o martes a la misma hora', /16 de junio/],
+  ] as const) {
+    it(`${locale}: moving a visit later, the weekdays named are the ones after it`, async () => {
+      const chat = await signedInChat('EH1000001', { locale });
+      await chat.say(opening);
+      const text = textOf(await chat.say(days));
+      assert.match(text, expected, text);
+    });
+  }
 });
