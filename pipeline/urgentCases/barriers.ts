@@ -1,3 +1,4 @@
+import { withTask } from './urgentCase';
 import { aloneWithoutRide, asksCoverage, calmerAfterCrisis, patientIn } from '../followUpReading';
 import { onTheWayAfter } from '../urgentWindow';
 import type { UrgentCase } from './urgentCase';
@@ -29,8 +30,11 @@ export const alone: UrgentCase = {
  */
 export const calmer: UrgentCase = {
   name: 'calmer',
-  async answer({ context, kept, locale, text }, { reply }) {
-    if (kept.intent !== 'emergency' || kept.kind !== 'crisis' || !calmerAfterCrisis(text)) return undefined;
+  async answer(now, { reply }) {
+    const { context, kept, locale, text } = now;
+    // A task asked for with it ("im not gonna do anything, i just need my meds. can the pharmacy give
+    // me a few to hold me over?"): the task goes on with the line first (goesOn), not 988 alone (v22, W05).
+    if (kept.intent !== 'emergency' || kept.kind !== 'crisis' || !calmerAfterCrisis(text) || withTask(now)) return undefined;
     await reply.give(context, kept, locale, kept.last === 'calmer' ? 'ack' : 'calmer');
     return true;
   },
