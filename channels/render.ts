@@ -130,6 +130,13 @@ export function splitMessage(parts: string[], max: number | null): string[] {
   return out;
 }
 
+/**
+ * Where a sentence ends: after ".", "!" or "?" and a space, but not after an abbreviation whose
+ * dot is no end ("8 a.m. to 8 p.m.", "8 a. m.", "Dr. Chen", "e.g."): an SMS was cut between "8 a.m."
+ * and "to 8 p.m." (newcomer run v22, X13).
+ */
+const SENTENCE_END = /(?<=[.!?])(?<!\b(?:[apAP]\.(?: ?[mM]\.)?|(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Srta|St|Av|vs|e\.g|i\.e|etc)\.))\s+/;
+
 function cutLongPart(part: string, max: number): string[] {
   const out: string[] = [];
   let current = '';
@@ -155,7 +162,7 @@ function cutLongPart(part: string, max: number): string[] {
       continue;
     }
     let separator = '\n';
-    for (const sentence of keepListNumbers(line.split(/(?<=[.!?])\s+/))) {
+    for (const sentence of keepListNumbers(line.split(SENTENCE_END))) {
       for (const unit of sentence.length <= max ? [sentence] : keepListNumbers(sentence.split(/\s+/))) {
         add(unit, separator);
         separator = ' ';

@@ -78,4 +78,17 @@ describe('channel rendering', () => {
   it('strips markdown for plain-text channels', () => {
     assert.equal(plainText('**Bold** and `code` and [link](https://a.example/b)'), 'Bold and code and link https://a.example/b');
   });
+
+  // Newcomer run v22, X13: an SMS was cut between "8 a.m." and "to 8 p.m.".
+  it('a long SMS part is never cut after the dot of "a.m.", "a. m." or "Dr."', () => {
+    for (const hours of ['Monday to Friday, 8 a.m. to 8 p.m. a few days before you leave', 'de lunes a viernes, de 8 a. m. a 8 p. m. unos días antes', 'with Dr. Chen a few days before you leave']) {
+      const text = `${'A refill for a trip is asked of the pharmacy. '.repeat(3)}Call the pharmacy at 1-800-555-0122 ${hours}. By mail, order it early.`;
+      const cut = hours.indexOf('a.m.') >= 0 ? 'to 8 p.m.' : hours.indexOf('a. m.') >= 0 ? 'a 8 p. m.' : 'Chen a few';
+      for (const max of [150, 160, 170, 180, 190]) {
+        const parts = splitMessage([text], max);
+        assert.ok(!parts.some((p) => p.startsWith(cut)), `cut before "${cut}" at ${max}: ${JSON.stringify(parts)}`);
+        assert.equal(parts.join(' ').replace(/\s+/g, ' '), text);
+      }
+    }
+  });
 });
