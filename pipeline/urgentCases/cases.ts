@@ -2,7 +2,7 @@ import { aside } from './aside';
 import { alone, calmer, coverage } from './barriers';
 import { called, helpCame, onTheWay } from './callMade';
 import { goesOn } from './goesOn';
-import { dangerAfterDisclosure, drowsyAfterPoison, injuryAfterDisclosure } from './newSign';
+import { dangerAfterDisclosure, drowsyAfterPoison, firstAidAfterPoison, injuryAfterDisclosure } from './newSign';
 import { mailElsewhere, safeNow, watched, whoWillKnow } from './afterDisclosure';
 import { goodbye, refusal, seemsFine, thanks, visitInstead } from './notCalling';
 import { ack, means, noCall, personAsked } from './shortReplies';
@@ -17,7 +17,8 @@ export const URGENT_CASES: readonly UrgentCase[] = [
   helpCame,
   called,
   onTheWay,
-  // A new sign, read in the answer's light.
+  // What to do meanwhile after Poison Control (no vomiting, nothing to drink unless told), then a new sign, read in the answer's light.
+  firstAidAfterPoison,
   drowsyAfterPoison,
   injuryAfterDisclosure,
   dangerAfterDisclosure,

@@ -107,4 +107,24 @@ describe('v22: "just get me a real person" and "how long does the approval take"
     assert.match(text, /988/, text);
     assert.match(text, /renew|refill/i, text);
   });
+
+  // X12 (SMS, Spanish): after Poison Control, "le doy leche? o lo hago vomitar?" was read as the child vomiting (911 first).
+  for (const [channel, locale, first, asks, expected] of [
+    ['sms', 'es', 'mi niño de 2 años se tomo un trago de cloro q hago', 'le doy leche? o lo hago vomitar?', /No le provoque el vómito/],
+    ['webchat', 'en', 'my toddler just drank some bleach', 'should i make him throw up?', /Don't make them throw up/],
+  ] as const) {
+    it(`${channel} ${locale}: what to do meanwhile after Poison Control is answered, not read as a new sign`, async () => {
+      const chat = await realChat(channel, { locale });
+      await chat.say(first);
+      const text = textOf(await chat.say(asks));
+      assert.match(text, expected, text);
+      assert.match(text, /1-800-222-1222/, text);
+    });
+  }
+  it('after Poison Control, vomiting and sleepiness said as signs still get 911 first', async () => {
+    const chat = await realChat('webchat', { locale: 'en' });
+    await chat.say('my toddler just drank some bleach');
+    const text = textOf(await chat.say('now hes throwing up and really sleepy'));
+    assert.match(text, /^Call 911 now/, text);
+  });
 });

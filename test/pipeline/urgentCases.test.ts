@@ -9,6 +9,7 @@ describe('the urgent follow-up: an ordered list of named cases (pipeline/urgentC
         'helpCame',
         'called',
         'onTheWay',
+        'firstAidAfterPoison',
         'drowsyAfterPoison',
         'injuryAfterDisclosure',
         'dangerAfterDisclosure',
