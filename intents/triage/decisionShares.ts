@@ -16,14 +16,14 @@ export const POISON_DOUBT = { poisonDoubt: true } as const;
  * as something else: when the whole gives the emergency less than WHOLE_NOT_EMERGENCY and mental
  * health, symptoms and abuse together at least WHOLE_OTHER_OUTCOME, the whole message decides ("how
  * do I get my son into rehab? he's 22 and using fentanyl" is a wish for care, not 911 for the second
- * sentence alone). On seen-v1..v21 this held for 39 development lines and no emergency: a crisis a
- * sentence raises in a message of no other outcome ("I'm in the parking garage top floor. I'm done")
- * keeps it.
+ * sentence alone). On seen-v1..v21 this moved 32 development lines to their labelled outcome and lost
+ * no emergency: a crisis a sentence raises in a message of no other outcome ("I'm in the parking
+ * garage top floor. I'm done") keeps it.
  */
 export const WHOLE_NOT_EMERGENCY = 0.5;
+export const WHOLE_OTHER_OUTCOME = 0.6;
 /** Concepts of someone who may harm, of harm or of neglect: a safety net may name an abuse hotline with them. */
 export const ABUSE_CONCEPTS: ReadonlySet<string> = new Set(['violence', 'abuser', 'neglect', 'exploit', 'child', 'elder', 'vulnerable', 'fear']);
-export const WHOLE_OTHER_OUTCOME = 0.6;
 
 /** A strong poisoning rule whose message the model gives at least this share of crisis (of the emergency probability) is a crisis. */
 export const CRISIS_OVER_POISON = 0.5;

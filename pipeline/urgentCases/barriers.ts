@@ -1,7 +1,6 @@
-import { withTask } from './urgentCase';
 import { aloneWithoutRide, asksCoverage, calmerAfterCrisis, patientIn } from '../followUpReading';
 import { onTheWayAfter } from '../urgentWindow';
-import type { UrgentCase } from './urgentCase';
+import { withTask, type UrgentCase } from './urgentCase';
 
 /**
  * "no tengo carro y estoy sola", "nobody can drive me, im home alone" after a 911 answer: a reason

@@ -2,11 +2,10 @@ import { fold } from '../../dialogs/common/text';
 import { deniesCrisis, injuryAfterAbuse } from '../injuryAfterAbuse';
 import { replyCase } from './urgentCase';
 
-/**
- * After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
- * dormido", "what do i do shes acting sleepy"): 911 now, then Poison Control, whatever the
- * model makes of the words alone (a symptom, to it: never the nurse line after an ingestion).
- */
+/** Making someone vomit, or giving milk, water or food, asked about (folded text). */
+const FIRST_AID_ASKED =
+  /\b(?:(?:should|do|can|shall) (?:i|we) (?:make|get) (?:him|her|them|my \w+|the baby|it) (?:throw up|vomit|puke)|make (?:him|her|them|the baby|my \w+) (?:throw up|vomit|puke)|induce vomiting|(?:should|do|can) (?:i|we) (?:give|feed) (?:him|her|them|the baby|my \w+)? ?(?:milk|water|food|bread|something|anything)|give (?:him|her|them|the baby) (?:milk|water|bread)|(?:lo|la|los|las) (?:hago|hacemos|pongo a|ponemos a) vomitar|hacer(?:lo|la|le) vomitar|provocar(?:le)? (?:el )?vomito|(?:le|les) (?:doy|damos|puedo dar|podemos dar) (?:leche|agua|algo|pan|de comer|comida))\b/;
+
 /**
  * After Poison Control, what to do meanwhile asked ("le doy leche? o lo hago vomitar?", "should i
  * make him throw up?"): not to make them vomit nor give anything unless Poison Control says so,
@@ -16,10 +15,12 @@ import { replyCase } from './urgentCase';
 export const firstAidAfterPoison = replyCase('firstAidAfterPoison', ({ kept, text }) =>
   kept.intent === 'emergency' && kept.kind === 'poison' && FIRST_AID_ASKED.test(fold(text)) ? 'firstAid' : undefined,
 );
-/** Making someone vomit, or giving milk, water or food, asked about (folded text). */
-const FIRST_AID_ASKED =
-  /\b(?:(?:should|do|can|shall) (?:i|we) (?:make|get) (?:him|her|them|my \w+|the baby|it) (?:throw up|vomit|puke)|make (?:him|her|them|the baby|my \w+) (?:throw up|vomit|puke)|induce vomiting|(?:should|do|can) (?:i|we) (?:give|feed) (?:him|her|them|the baby|my \w+)? ?(?:milk|water|food|bread|something|anything)|give (?:him|her|them|the baby) (?:milk|water|bread)|(?:lo|la|los|las) (?:hago|hacemos|pongo a|ponemos a) vomitar|hacer(?:lo|la|le) vomitar|provocar(?:le)? (?:el )?vomito|(?:le|les) (?:doy|damos|puedo dar|podemos dar) (?:leche|agua|algo|pan|de comer|comida))\b/;
 
+/**
+ * After Poison Control, the person now drowsy or hard to wake ("q hago?? está como muy
+ * dormido", "what do i do shes acting sleepy"): 911 now, then Poison Control, whatever the
+ * model makes of the words alone (a symptom, to it: never the nurse line after an ingestion).
+ */
 export const drowsyAfterPoison = replyCase('drowsyAfterPoison', ({ kept, own, text }, { words }) =>
   words.drowsyAfterPoison(kept, own.concepts ?? [], text) ? 'worse' : undefined,
 );
