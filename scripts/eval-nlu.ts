@@ -16,7 +16,7 @@
  *   --cv-only     only the threshold selection on the training set: the test set is not read,
  *                 so model and data changes can be judged without looking at it
  *   --public-only only the public development data (no test set is read): for development
- *   --dev         the development data only: the earlier frozen sets (seen-v1 to seen-v21) and the
+ *   --dev         the development data only: the earlier frozen sets (seen-v1 to seen-v22) and the
  *                 public development data (neither the test set nor the frozen sets are read)
  *   --no-frozen   leave out the frozen test sets (intents/data/frozen), which are read once at
  *                 the end of a piece of work; intents/data/seen-v1 and seen-v2 (earlier frozen sets,
