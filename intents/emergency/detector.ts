@@ -96,12 +96,12 @@ export class EmergencyDetector {
       for (const sentence of sentences) {
         const tokens = this.shorthand.expand(tokenize(sentence), lexicon.locale).map((t) => corrector.correct(t));
         const hit = this.matchSentence(lexicon, tokens.join(' '));
-        if (hit && (!best || KIND_PRIORITY.indexOf(hit.kind) < KIND_PRIORITY.indexOf(best.rule.kind))) {
+        if (hit && (!best || outranks(hit, best.rule))) {
           best = { rule: hit, locale: lexicon.locale };
-          if (hit.kind === KIND_PRIORITY[0]) break;
+          if (hit.kind === KIND_PRIORITY[0] && hit.strong) break;
         }
       }
-      if (best?.rule.kind === KIND_PRIORITY[0]) break;
+      if (best?.rule.kind === KIND_PRIORITY[0] && best.rule.strong) break;
     }
     if (!best) return null;
     return { kind: best.rule.kind, locale: this.localeDetector.detect(text, best.locale), rule: best.rule.id, strong: best.rule.strong };
@@ -112,7 +112,7 @@ export class EmergencyDetector {
     let framed: boolean | undefined;
     let found: CompiledRule | null = null;
     for (const rule of lexicon.rules) {
-      if (found && KIND_PRIORITY.indexOf(rule.kind) >= KIND_PRIORITY.indexOf(found.kind)) continue;
+      if (found && !outranks(rule, found)) continue;
       const pattern = rule.pattern;
       pattern.lastIndex = 0;
       let fired = false;
@@ -132,6 +132,18 @@ export class EmergencyDetector {
     }
     return found;
   }
+}
+
+/**
+ * Whether a rule that fires replaces the one found so far: a kind of higher priority, or a strong
+ * rule of the same kind over a contextual one ("chest pains and my left arm is going numb, should
+ * I wait for my appt": the bare chest-pain mention, framed by the question, had hidden the strong
+ * rule after it).
+ */
+function outranks(rule: CompiledRule, found: CompiledRule): boolean {
+  const a = KIND_PRIORITY.indexOf(rule.kind);
+  const b = KIND_PRIORITY.indexOf(found.kind);
+  return a < b || (a === b && rule.strong && !found.strong);
 }
 
 /**
