@@ -90,3 +90,71 @@ describe('EmergencyDetector: concepts missed on development set v22', () => {
     assert.equal(m?.strong, true, `the contextual mention hid the strong rule (${m?.rule})`);
   });
 });
+
+/**
+ * Development misses of the earlier sets (seen-v3..v21) that the stronger rule ordering made
+ * worth a rule: each in other wordings, with look-alikes.
+ */
+describe('EmergencyDetector: concepts the earlier development sets still missed', () => {
+  itFiresStrong([
+    ['my wife has epilepsy and this seizure is going on 8 minutes', 'medical', /seizure\.long$/],
+    ['mi hijo tuvo una convulsion y luego otra sin despertar', 'medical', /seizure\.long$/],
+    ['took two nitro and the chest pain still hurts the same', 'medical', /nitro\.not\.helping$/],
+    ['ya me puse la nitroglicerina y el dolor no se me quita', 'medical', /nitro\.not\.helping$/],
+    ['my dad is showing stroke signs right now', 'medical', /stroke\.signs\.now$/],
+    ['his words are coming out all wrong, he was fine an hour ago', 'medical', /stroke\.signs\.now$/],
+    ["i'm 20 weeks pregnant, bleeding and the cramps are unbearable", 'medical', /pregnancy\.pain\.bleeding$/],
+    ['a lady is lying on the sidewalk outside the pharmacy and not responding', 'medical', /man\.down$/],
+    ['my daughter touched the outlet with a hairpin and got zapped', 'medical', /medical\./],
+    ['we all have headaches and feel dizzy since we turned on the space heater', 'poison', /co\.household$/],
+    ['desde que prendimos el calentador todos tenemos dolor de cabeza y nauseas', 'poison', /co\.household$/],
+    ['se me fue el doble de insulina en la noche', 'poison', /insulin\.double$/],
+    ['please god just take me in my sleep', 'crisis', /god\.take\.me$/],
+    ['diosito ya llevame contigo', 'crisis', /god\.take\.me$/],
+    ["i'm sitting on the ledge of my building right now", 'crisis', /crisis\./],
+    ['picked up a pack of razor blades, not for shaving', 'crisis', /means\.not\.for$/],
+    ['i keep scratching my wrists until they bleed when i am upset', 'crisis', /crisis\./],
+    ["it's all planned for saturday night", 'crisis', /planned\.day$/],
+    ['ya lo tengo todo planeado para el sabado', 'crisis', /planned\.day$/],
+    ['a bottle of these would let me sleep for good', 'crisis', /sleep\.for\.good$/],
+    ['kinda hope i get hit by a truck on the way home', 'crisis', /hope\.hit$/],
+    ['being dead sounds peaceful honestly', 'crisis', /death\.comforting$/],
+    ['my friend says he has a date picked out', 'crisis', /date\.picked$/],
+    ['my passive suicidal thoughts are getting worse', 'crisis', /crisis\./],
+    ['everyone would be better off if i just disappeared', 'crisis', /crisis\./],
+    ["i don't think i'll be around much longer, cancel everything", 'crisis', /not\.around\.after$/],
+    ['no creo llegar a esa fecha, ya para que', 'crisis', /not\.around\.after$/],
+    ['my son texted goodbye and now his phone is off', 'crisis', /goodbye\.unreachable$/],
+    ['mi hermano se despidio de todos y ya no contesta', 'crisis', /goodbye\.unreachable$/],
+  ] satisfies RuleHit[]);
+
+  const lookalikes = [
+    'my son had a seizure last year that lasted over 5 minutes, can i get the records',
+    'the nitro prescription is not working on the portal, can i refill it another way',
+    'what are the signs of a stroke',
+    'my grandpa has had slurred speech since his stroke in 2019, can he get speech therapy',
+    'i was bleeding a lot when i was pregnant with my first, is that on my records',
+    "my toddler won't open her eyes in the morning because of pink eye crust",
+    'i got shocked by static from the carpet again lol',
+    'is it possible to get carbon monoxide poisoning from a space heater? how do i prevent it',
+    'god please take me to a clinic that has parking',
+    "we're having a party on the roof of my building saturday",
+    'does the razor blades not for shaving joke come from a movie',
+    'my eczema is so itchy i scratch until it bleeds',
+    "it's all planned for saturday, the surgery is at 8",
+    'i want to sleep for good tonight, my baby finally sleeps through',
+    "i don't care if i get hit with a late fee, just tell me the balance",
+    'my grandma said death is peaceful in her hospice book club',
+    'we picked a date for the wedding, can i move my appointment',
+    "i won't be needing my coverage after this month, i'm switching to my new job's plan",
+    'my mom texted goodbye from the airport and now her phone is off, she is flying',
+    'what is drowning',
+    "i'm drowning in mail from you guys, stop the paper statements",
+  ];
+  for (const text of lookalikes) {
+    it(`not an emergency: ${text}`, () => {
+      const m = sharedDetector().detect(text);
+      assert.ok(!m?.strong, `false alarm (${m?.rule}) on: ${text}`);
+    });
+  }
+});
