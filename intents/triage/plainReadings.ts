@@ -68,9 +68,29 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // hacer yo misma en la página?", newcomer run v22, W02): the errand, not the euphemism "do it",
   // when a portal or task word is there and no distress is said.
   if (ERRAND_ONESELF.test(folded) && (concepts.has('task') || ONLINE.test(folded)) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis');
+  // A visit no longer needed because the member feels better, a trip that needs medicine early,
+  // a record that can no longer be seen, a long weekend ("el puente"), or the chat itself left
+  // ("ya no quiero seguir con la máquina"): plain errands the model read as farewells or
+  // hopelessness (development set v22), when no wish to die and no self-harm is said.
+  if (PLAIN_ERRAND.some((re) => re.test(folded)) && !concepts.has('death_wish') && !concepts.has('self_harm') && !WISH.test(folded)) voided.push('crisis');
   return voided;
 }
 
+/** Errands whose words read as a farewell or hopelessness (folded text): see plainReadings. */
+const PLAIN_ERRAND: readonly RegExp[] = [
+  // a visit or a medicine no longer needed because the member feels better
+  /\b(?:ya no (?:voy a |vamos a )?necesit\w*|no (?:voy a|vamos a) necesitar|(?:wont|will not|dont|do not) (?:need|be needing)) (?:\w+ ){0,2}(?:la |el |mi |my |the |that |this )?(?:cita|consulta|visita|appointment|appt|visit|refill|receta)\b.{0,60}\b(?:(?:me|se) siente?o? (?:mejor|bien)|ya (?:estoy|esta) (?:mejor|bien)|ya se me quito|ya se le quito|feel(?:ing)? (?:better|fine|good)|im better|all better)\b/,
+  // a trip that needs the medicine early or extra
+  /\b(?:me voy|nos vamos|voy a viajar|salgo de viaje|me voy de viaje|im going|were going|im leaving|were leaving|im traveling|ill be (?:away|out of the country|traveling)|going (?:abroad|out of the country|on a trip))\b.{0,60}\b(?:antes de tiempo|adelantad\w*|early|extra|ahead|before i (?:go|leave)|antes de irme|suficientes? para|enough for|vacation (?:supply|override)|supply)\b/,
+  // a record or an account no longer visible
+  /\b(?:ya )?no (?:puedo|me deja|me dejan) (?:ver|entrar a|abrir|acceder a) (?:la |el |su |sus |mi |mis )?(?:info|informacion|expediente|cuenta|resultados|record|records|historial|datos|portal|pagina)\b|\b(?:cant|can t|cannot) (?:see|access|open|view) (?:her|his|my|their|the) (?:info|information|records?|account|results|chart)(?: anymore)?\b/,
+  // a long weekend or a holiday stay
+  /\b(?:para|en|este|el|del) puente\b.{0,40}\b(?:hotel|cuarto|reserva\w*|viaje|vacaciones|fin de semana|feriado|playa)\b|\b(?:hotel|cuarto|reserva\w*|apartame|reservame|viaje|vacaciones)\b.{0,60}\b(?:para|en|este|el|del) puente\b/,
+  // the chat itself, not living
+  /\bno (?:quiero|puedo|voy a) seguir (?:hablando |platicando |chateando |escribiendo )?con (?:la maquina|una maquina|el robot|un robot|el bot|un bot|la computadora|el chat|el asistente|el chatbot)\b|\b(?:dont|don t|do not) (?:want to |wanna )?(?:keep )?(?:talk|talking|chat|chatting|type|typing) (?:to|with) (?:a |the |this )?(?:machine|robot|bot|computer|chatbot)\b/,
+];
+/** A wish to die or not to go on, said beside an errand: never plain. */
+const WISH = /\b(?:morir|morirme|matarme|vivir|die|dying|kill|live|living|suicid\w*|para siempre|forever|nunca mas|never again|adios para siempre)\b/;
 /** A usual fever or pain medicine given to someone (folded text). */
 const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
 /** The last pill of a medicine taken (folded text). */
