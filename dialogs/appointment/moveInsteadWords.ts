@@ -10,7 +10,10 @@ const MOVE = [
   /\b(?:change|switch) (?:it|that|the (?:day|time|date))\b/,
   /\b(?:another|a different|other|a later|an earlier|some other) (?:day|time|date|week)\b/,
   /\b(?:cambiala|cambiela|cambiarla|cambialo|cambiarlo|muevela|muevala|moverla|mueve|muevan|reprogram\w*|reagend\w*|pasala|pasela|pasarla|posponla|pospongala|posponerla|aplazala|aplazarla)\b/,
-  /\b(?:la|lo|me la|se la) (?:cambio|cambiamos|cambian|muevo|movemos|paso|pasamos|reprogramo|reagendo)\b/,
+  /\b(?:la|lo|me la|se la) (?:cambio|cambiamos|cambian|muevo|movemos|paso|pasamos|reprogramo|reagendo|recorro|recorremos)\b/,
+  // "¿la puedo pasar a la mañana?", "la podemos cambiar para el viernes" (newcomer run v22, Z08)
+  /\b(?:la|lo|me la|se la) (?:puedo|podemos|pueden|puede|podria|podrian|quiero|quisiera) (?:pasar|cambiar|mover|reprogramar|reagendar|recorrer|adelantar|atrasar)\b/,
+  /\b(?:recorrerla|recorrela|recorrala|adelantarla|adelantala|atrasarla)\b/,
   /\b(?:otro dia|otra fecha|otra hora|otro horario|otra semana|otro momento)\b/,
 ];
 /** A plain yes with the words ("yes cancel it, I'll reschedule later"): the cancel goes on. */

@@ -60,6 +60,9 @@ const ES: Rewrite[] = [
   [/\bcualquier\s+mañana\b/g, 'por la mañana'],
   [/\bcualquier\s+tarde\b/g, 'por la tarde'],
   [/\bmñn\b/g, 'mañana'],
+  // "a la mañana", "en la mañana" are the morning, not tomorrow ("¿la puedo pasar a la mañana?",
+  // newcomer run v22, Z08, became "jueves por la mañana"); "a la tarde" is the afternoon.
+  [/\b(?:a|en)\s+la\s+(mañana|tarde|noche)\b/g, 'por la $1'],
   // "el viernes temprano", "mañana bien temprano", "temprano el lunes": early in that day is its morning
   // (the recognizer kept only the day); "más temprano" is earlier, not this.
   [new RegExp(String.raw`\b(${ES_DAYS})\s+(?:(?:bien|muy)\s+)?tempran(?:o|ito)\b(?!\s*(?:en|por|de)\s+la\s+mañana)`, 'g'), '$1 por la mañana'],
