@@ -18,6 +18,7 @@ import { crisisRead, plainReadings, withoutReadings } from './plainReadings';
 import { framedRule } from './framedRule';
 import { pastRecord } from './pastRecord';
 import { reassured } from './reassurance';
+import { sexualDisclosure, SEXUAL_WORDS_SHARE } from './sexualDisclosure';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
 
 /** Above this many sentences a long post is judged whole only (each sentence costs a prediction). */
@@ -174,6 +175,8 @@ export class SafetyTriage implements TriageCheck {
     // Whatever kind the model leans to, a child seen hurt is the child's (Childhelp).
     const readings = [fold(text), sentences.map((s) => s.tokens.join(' ')).join(' ')];
     if (CHILD_HARM_SEEN.some((re) => readings.some((r) => re.test(r)))) return this.outcome('abuse', 'child', locale, Math.max(pa, d.abuse), 'rule:child.harm.seen');
+    // Sexual violence said as done to the writer (sexualDisclosure.ts): RAINN, whatever care is named beside it.
+    if (p[I.sexual]! + p[I.child]! >= SEXUAL_WORDS_SHARE && sexualDisclosure(text)) return this.outcome('abuse', 'sexual', locale, Math.max(pa, d.abuse), 'rule:sexual.disclosure');
     // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
