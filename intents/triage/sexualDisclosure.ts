@@ -11,7 +11,7 @@ import { fold } from './decisionShares';
  * was billed") is not this: the words must say it was done to the writer.
  */
 const DONE_TO_ME = /\b(?:i was|i got|ive been|i have been|i had been|i been) (?:raped|molested|sexually (?:assaulted|abused)|date raped|groped|assaulted sexually)\b|\b(?:raped|molested|sexually (?:assaulted|abused)|groped|fondled) me\b|\b(?:fui|he sido|estaba siendo) (?:violada|violado|abusada sexualmente|abusado sexualmente|manoseada|manoseado)\b|\bme (?:violaron|violo|violaba|manoseo|manoseaba|manosearon|tocaba|toco) (?:\w+ ){0,3}(?:partes|cuando era|de nina|de nino|de chiquit[oa]|sin mi permiso|a la fuerza)\b|\bme (?:violaron|violo|violaba|manoseo|manoseaba|manosearon)\b|\babuso sexualmente de mi\b|\bme (?:agarra|agarro|agarraba|toca|toco) (?:las nalgas|los senos|el pecho|mis partes)\b/;
-/** The writer's own case said as someone else's, or a record or a bill of it. */
+/** Not a disclosure of the writer's own: a bill, a claim or a record of it, or a story. */
 const NOT_A_DISCLOSURE = /\b(?:bill|billed|billing|charge|charged|invoice|statement|claim|factura|cobro|cobraron|copy of|records? (?:of|from)|expediente de|my (?:character|story|novel|book)|in the (?:movie|show|book))\b/;
 /** The model's share of sexual and child abuse at which the words decide: any share at all, since the words are explicit. */
 export const SEXUAL_WORDS_SHARE = 0.02;
