@@ -68,6 +68,10 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // hacer yo misma en la página?", newcomer run v22, W02): the errand, not the euphemism "do it",
   // when a portal or task word is there and no distress is said.
   if (ERRAND_ONESELF.test(folded) && (concepts.has('task') || ONLINE.test(folded)) && ![...concepts].some((c) => DISTRESS.has(c))) voided.push('crisis');
+  // A bump or a knock to be checked ("que me revisen un golpe en el brazo", "me di un golpe con la
+  // puerta"), with nobody named who did it: an injury, not a disclosure or self-harm (newcomer run
+  // v23, W12: the domestic-violence answer before anything was said).
+  if (BUMP.test(folded) && !BUMP_NOT.test(folded) && !concepts.has('abuser') && !concepts.has('self_harm') && !WISH.test(folded)) voided.push('crisis', ...ABUSE_LABELS);
   // A visit no longer needed because the member feels better, a trip that needs medicine early,
   // a record that can no longer be seen, a long weekend ("el puente"), or the chat itself left
   // ("ya no quiero seguir con la máquina"): plain errands the model read as farewells or
@@ -86,11 +90,19 @@ const PLAIN_ERRAND: readonly RegExp[] = [
   /\b(?:ya )?no (?:puedo|me deja|me dejan) (?:ver|entrar a|abrir|acceder a) (?:la |el |su |sus |mi |mis )?(?:info|informacion|expediente|cuenta|resultados|record|records|historial|datos|portal|pagina)\b|\b(?:cant|can t|cannot) (?:see|access|open|view) (?:her|his|my|their|the) (?:info|information|records?|account|results|chart)(?: anymore)?\b/,
   // a long weekend or a holiday stay
   /\b(?:para|en|este|el|del) puente\b.{0,40}\b(?:hotel|cuarto|reserva\w*|viaje|vacaciones|fin de semana|feriado|playa)\b|\b(?:hotel|cuarto|reserva\w*|apartame|reservame|viaje|vacaciones)\b.{0,60}\b(?:para|en|este|el|del) puente\b/,
+  // doing it on a device ("y si lo hago por el celular mejor?", newcomer run v23, W08: 988 for a video visit)
+  /\b(?:lo|la) (?:hago|hacemos|haria|puedo hacer|podria hacer|hago mejor)\b(?: \w+){0,2} (?:por|en|desde|con) (?:el |la |mi |una |un )?(?:celular|cel|telefono|computadora|compu|tablet|tableta|app|aplicacion|pagina|internet|laptop|ipad|video)\b|\b(?:do|doing) (?:it|this|that) (?:on|from|with|through|by|via) (?:my |the |a )?(?:phone|cell|cellphone|computer|laptop|tablet|ipad|app|website|portal|video)\b/,
+  // which of one's medicines to take, asked ("mejor me tomo la pastilla y ya. cual me tomo?", newcomer run v23, Z02: 988 after a chest-pain answer)
+  /\bcual (?:pastilla |medicina |pildora |de las pastillas |de mis pastillas )?(?:me tomo|tomo|me debo tomar|me puedo tomar|le doy)\b(?!.*\b(?:todas|todo el frasco)\b)|\bwhich (?:one|pill|med|medicine|of my (?:pills|meds)) (?:do i|should i|can i) take\b(?!.*\b(?:all|the whole bottle)\b)/,
   // the chat itself, not living
   /\bno (?:quiero|puedo|voy a) seguir (?:hablando |platicando |chateando |escribiendo )?con (?:la maquina|una maquina|el robot|un robot|el bot|un bot|la computadora|el chat|el asistente|el chatbot)\b|\b(?:dont|don t|do not) (?:want to |wanna )?(?:keep )?(?:talk|talking|chat|chatting|type|typing) (?:to|with) (?:a |the |this )?(?:machine|robot|bot|computer|chatbot)\b/,
 ];
+/** An accidental bump, or one to be checked (folded text). */
+const BUMP = /\b(?:me di|se dio|me pegue|se pego|me golpee|se golpeo|me lastime|se lastimo)(?: un golpe| un madrazo| un trancazo)? (?:con|contra|en) (?:la|el|una|un|mi|su) \w+|\b(?:me di|se dio) un (?:golpe|madrazo|trancazo|sentonazo|guamazo)\b|\b(?:revisen|revisar|revise|checar|chequen|vean|ver|curar|curen) (?:un|el|mi|su|este|ese) (?:golpe|moreton|chichon|raspon)\b|\b(?:bumped|banged|hit|smacked|knocked) (?:my|his|her) (?:head|arm|knee|elbow|leg|shin|hand|toe|shoulder) (?:on|against|into) (?:the|a|my) \w+/;
+/** A bump on purpose, to bleed or to feel something, or against a wall: self-harm, never an accident. */
+const BUMP_NOT = /\b(?:pared|wall|walls|hasta (?:sangrar|que sangr\w*)|a proposito|adrede|merezco|merecia|para sentir|me odio|yo mism[oa]|on purpose|deserve|to feel|until (?:it|i) bled|hate myself|castig\w*|punish\w*|desespero)\b/;
 /** A wish to die or not to go on, said beside an errand: never plain. */
-const WISH = /\b(?:morir|morirme|matarme|vivir|die|dying|kill|live|living|suicid\w*|para siempre|forever|nunca mas|never again|adios para siempre)\b/;
+const WISH = /\b(?:morir|morirme|matarme|vivir|die|dying|kill|live|living|suicid\w*|para siempre|forever|nunca mas|never again|adios|goodbye|good bye|despedir\w*|end it|end it all|acabar con todo|terminar con todo|pills|pastillas)\b/;
 /** A usual fever or pain medicine given to someone (folded text). */
 const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
 /** The last pill of a medicine taken (folded text). */

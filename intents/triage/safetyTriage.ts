@@ -18,7 +18,7 @@ import { crisisRead, plainReadings, withoutReadings } from './plainReadings';
 import { framedRule } from './framedRule';
 import { pastRecord } from './pastRecord';
 import { reassured } from './reassurance';
-import { sexualDisclosure, SEXUAL_WORDS_SHARE } from './sexualDisclosure';
+import { disclosedInWords, partnerFirst } from './disclosureWords';
 import { DEFAULT_TRIAGE_MODEL_FILE, loadTriageConfig, trainTriageModel, triageDataHash, TriageModel, type TriageConfig } from './model';
 
 /** Above this many sentences a long post is judged whole only (each sentence costs a prediction). */
@@ -157,8 +157,9 @@ export class SafetyTriage implements TriageCheck {
       const swallowed = sentences.some((s) => s.concepts.includes('ingest') && s.concepts.includes('substance'));
       return this.emergency(lexicon.kind, lexicon, locale, 1, undefined, swallowed ? 1 : 0, p);
     }
-    // A portal task in the message ("can we kill my 2pm", "estas facturas me van a matar") asks
-    // more of the model before it calls an emergency; below that it is unsure (the safety net).
+    // A cover story taken back ("no fue la puerta, fue mi esposo") with no crisis word: the partner's violence, before the model's crisis.
+    if (!lexicon && partnerFirst(text, sentences)) return this.outcome('abuse', 'dv', locale, Math.max(sum(p, ABUSE_LABELS), d.abuse), 'rule:dv.disclosure');
+    // A portal task ("can we kill my 2pm", "estas facturas me van a matar") asks more of the model before it calls an emergency; below that, the safety net.
     const framedAsTask = sentences.some((s) => s.concepts.includes('task') || s.concepts.includes('figurative') || s.concepts.includes('info_question'));
     const needed = framedAsTask ? d.emergencyWithTask : d.emergency;
     const denied = emergencyKind(ep, pe) === 'crisis' ? this.parts.denials.denial(sentences) : null;
@@ -175,8 +176,9 @@ export class SafetyTriage implements TriageCheck {
     // Whatever kind the model leans to, a child seen hurt is the child's (Childhelp).
     const readings = [fold(text), sentences.map((s) => s.tokens.join(' ')).join(' ')];
     if (CHILD_HARM_SEEN.some((re) => readings.some((r) => re.test(r)))) return this.outcome('abuse', 'child', locale, Math.max(pa, d.abuse), 'rule:child.harm.seen');
-    // Sexual violence said as done to the writer (sexualDisclosure.ts): RAINN, whatever care is named beside it.
-    if (p[I.sexual]! + p[I.child]! >= SEXUAL_WORDS_SHARE && sexualDisclosure(text)) return this.outcome('abuse', 'sexual', locale, Math.max(pa, d.abuse), 'rule:sexual.disclosure');
+    // Sexual violence said as done to the writer, a cover story taken back (disclosureWords.ts): the hotline, whatever care is named beside it.
+    const inWords = disclosedInWords(text, p);
+    if (inWords) return this.outcome('abuse', inWords, locale, Math.max(pa, d.abuse), `rule:${inWords}.disclosure`);
     // A portal task for a parent or a partner ("my grandpa needs his warfarin", "helping my mother
     // sign in") is not a disclosure: inside a task, abuse needs more of the model (below it, the
     // safety net when the model still gives it a fair chance).
@@ -284,7 +286,7 @@ export class SafetyTriage implements TriageCheck {
     // A denial that names the body ("im not suicidal. can i book something today for my eye", "no
     // me quiero matar, me duele el pecho"): a health worry, so the nurse line and same-day care.
     const concepts = sentences.flatMap((s) => s.concepts);
-    const bodily = concepts.some((c) => BODILY.has(c)) && !concepts.some((c) => DONE_TO_ONESELF.has(c));
+    const bodily = concepts.some((c) => BODILY.has(c)) && (!concepts.some((c) => DONE_TO_ONESELF.has(c)) || p[I.symptoms]! + p[I.medical]! > p[I.mental_health]! + p[I.crisis]!);
     const intent = bodily ? 'symptoms' : 'mental_health';
     if (sentences.some((s) => s.concepts.includes('task'))) {
       return { match: null, safety: { level: 'signal', rule: `denial:${rule}`, leaning: { intent, score: Math.max(p[I[intent]]!, d.leaning) } } };

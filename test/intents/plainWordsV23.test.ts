@@ -16,5 +16,8 @@ describe('classify: errands that read as farewells are errands', function () {
     'reservame un cuarto en cancun para el puente',
     'ya no quiero seguir con el robot',
   ]);
+  // Newcomer run v23: a device for a video visit (W08), which pill to take asked after a chest-pain answer (Z02), a bump to be checked (W12).
+  itIsNoEmergency(u, ['y si lo hago por el celular mejor?', 'no quiero molestar a nadie, cual pastilla me tomo?', 'hola necesito una cita para que me revisen un golpe en el brazo']);
+  itIsEmergency(u, ["i'll do it from my phone, goodbye everyone", 'me pegue con la cabeza contra la pared hasta sangrar, me lo merezco'], 'crisis');
   itIsEmergency(u, ['ya no voy a necesitar la cita, ya no quiero vivir', 'me voy para siempre, ya no voy a necesitar mis medicinas, adios a todos'], 'crisis');
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sexualDisclosure } from '../../intents/triage/sexualDisclosure';
+import { partnerDisclosure, sexualDisclosure } from '../../intents/triage/disclosureWords';
 import { understandingForTests } from './support/classifies';
 
 /**
@@ -27,6 +27,12 @@ describe('classify: a first-person disclosure of sexual violence is abuse (sexua
   ]) {
     it(`not a disclosure read from the words: ${text}`, () => assert.equal(sexualDisclosure(text), false));
   }
+  it('a cover story taken back names the partner (newcomer run v23, W12)', () => {
+    assert.equal(partnerDisclosure('bueno la verdad no fue la puerta, fue mi esposo'), true);
+    assert.equal(partnerDisclosure("i didn't fall down the stairs, it was my boyfriend"), true);
+    assert.equal(partnerDisclosure("it wasn't the dog that chewed it, it was my son"), false);
+    assert.equal(partnerDisclosure('no fue la puerta, fue el viento'), false);
+  });
   it('the words of a disclosure are read in either language', () => {
     assert.equal(sexualDisclosure('I was raped'), true);
     assert.equal(sexualDisclosure('me violaron'), true);
