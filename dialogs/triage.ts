@@ -19,7 +19,7 @@ import { watchedKey } from './watchedPhone';
 export type TriageAnswer = Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'rule'>;
 
 /** What an answer after an urgent one is (pipeline/urgentFollowUp.ts). */
-export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'mail' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse' | 'alone' | 'toldToGo' | 'calledSelf' | 'calmer' | 'coverage' | 'firstAid';
+export type FollowUpMode = 'full' | 'reminder' | 'refusal' | 'called' | 'onTheWay' | 'mail' | 'account' | 'privacy' | 'police' | 'goodbye' | 'aside' | 'later' | 'means' | 'safe' | 'ack' | 'still' | 'injury' | 'phone' | 'phoneAgain' | 'handled' | 'danger' | 'worse' | 'alone' | 'toldToGo' | 'asksToGo' | 'calledSelf' | 'calmer' | 'coverage' | 'firstAid';
 
 /**
  * What the assistant says for each safety-triage outcome (DESIGN.md, safety rules 1 and 2). Every

@@ -46,7 +46,7 @@ export class FollowUpReadingError extends StartupError {}
 
 const PATTERN_LISTS = [
   'means', 'taken', 'safe', 'ack', 'called', 'notCalled', 'onTheWay', 'notOnTheWay', 'refusal', 'mail', 'account', 'accountSeen', 'privacy', 'police', 'policeWorry', 'thanksOrBye', 'reassured', 'emergencyServices', 'watched', 'portalNamed', 'handled', 'back',
-  'alone', 'toldToGo', 'coverage', 'otherCare', 'calmer', 'notCalmer', 'taskAsked', 'selfPatient', 'otherPatient',
+  'alone', 'asksToGo', 'toldToGo', 'coverage', 'otherCare', 'calmer', 'notCalmer', 'taskAsked', 'selfPatient', 'otherPatient',
 ] as const;
 type PatternList = (typeof PATTERN_LISTS)[number];
 
@@ -117,6 +117,11 @@ export class FollowUpReader {
    * A call made in which they were told to go to the ER ("ya llamé, me dicen que lo lleve a
    * urgencias", "poison control said to take him to the er"): the advice is backed (go now).
    */
+  /** Asks whether the ER or a hospital is needed ("do i need to bring her to the er after"), not told to go. */
+  asksToGo(text: string): boolean {
+    return this.any('asksToGo', fold(text).replace(/[?¿]/g, ' ').trim());
+  }
+
   toldToGo(text: string): boolean {
     const folded = fold(text);
     return this.any('toldToGo', folded) && !this.any('notOnTheWay', folded.replace(/\b(tengo|tenemos|hay) que\b/g, ''));
@@ -210,6 +215,10 @@ export function asksBack(text: string): boolean {
 
 export function aloneWithoutRide(text: string): boolean {
   return reader().alone(text);
+}
+
+export function asksToGo(text: string): boolean {
+  return reader().asksToGo(text);
 }
 
 export function toldToGo(text: string): boolean {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { FollowUpMode, TriageResponder } from '../dialogs/triage';
 import type { EmergencyKind, Locale } from '../intents/types';
-import { asksCoverage, calledEmergencyServices, toldToGo } from './followUpReading';
+import { asksCoverage, asksToGo, calledEmergencyServices, toldToGo } from './followUpReading';
 import type { UrgentMemory, UrgentWindow } from './urgentWindow';
 
 /**
@@ -28,7 +28,9 @@ export class UrgentReply {
     // "ya llamé, me dicen que lo lleve a urgencias": what they were told is backed (go now, 911 if
     // worse on the way), never "watch the person at home". A member who called for themselves is
     // answered as the patient (unlock the door, rest), never "stay with the person".
-    const said = mode === 'called' && emergency && toldToGo(text) ? 'toldToGo' : mode === 'called' && kind === 'medical' && kept.patient === 'self' ? 'calledSelf' : mode;
+    // "ok calling them now. do i need to bring her to the er after" (newcomer run v23, W09): a
+    // question, answered as one (they will tell you), never "go now, as they told you".
+    const said = mode === 'called' && emergency && asksToGo(text) ? 'asksToGo' : mode === 'called' && emergency && toldToGo(text) ? 'toldToGo' : mode === 'called' && kind === 'medical' && kept.patient === 'self' ? 'calledSelf' : mode;
     // "mi seguro lo cubre?" with it: one line (emergency care is covered), never a billing menu.
     const also = emergency && (said === 'toldToGo' || said === 'called' || said === 'calledSelf' || said === 'onTheWay') && asksCoverage(text) ? ['urgentFollowUp.coverage.line'] : [];
     await this.responder.followUp(context, { ...kept, kind, locale }, said, also);

@@ -9,7 +9,7 @@ export class UrgentWordsError extends StartupError {}
 
 /** Every follow-up there is (dialogs/triage.ts): what `stillAboutIt` may name. */
 const FOLLOW_UP_MODES = [
-  'full', 'reminder', 'refusal', 'called', 'onTheWay', 'mail', 'account', 'privacy', 'police', 'goodbye', 'aside', 'later', 'means', 'safe', 'ack', 'still', 'injury', 'phone', 'phoneAgain', 'handled', 'danger', 'worse', 'alone', 'toldToGo', 'calledSelf', 'calmer', 'coverage',
+  'full', 'reminder', 'refusal', 'called', 'onTheWay', 'mail', 'account', 'privacy', 'police', 'goodbye', 'aside', 'later', 'means', 'safe', 'ack', 'still', 'injury', 'phone', 'phoneAgain', 'handled', 'danger', 'worse', 'alone', 'toldToGo', 'asksToGo', 'calledSelf', 'calmer', 'coverage',
 ] as const satisfies readonly FollowUpMode[];
 
 const concepts = z.array(z.string().regex(/^[a-z_]+$/, { error: 'expected a triage concept name' })).min(1);

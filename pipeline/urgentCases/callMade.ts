@@ -1,5 +1,6 @@
 import { startThisTurn } from '../../dialogs/common/runningTask';
-import { asksCoverage } from '../followUpReading';
+import { fold } from '../../dialogs/common/text';
+import { asksCoverage, asksToGo } from '../followUpReading';
 import { taskAsked } from '../taskAfterSafety';
 import { onTheWayAfter } from '../urgentWindow';
 import type { UrgentCase } from './urgentCase';
@@ -27,11 +28,16 @@ export const called: UrgentCase = {
   name: 'called',
   async answer({ context, kept, turn, locale, reading, own, text, clause }, { window, reply, tasks }) {
     if (reading !== 'called' && reading !== 'handled') return undefined;
-    await window.answered(context, kept, 0);
+    // While the call is still going on ("calling them now", "on hold"), the next message is read
+    // in the emergency's light ("shes starting to throw up now": worse after a poisoning, newcomer
+    // run v23, W09); a call made ("ya llamé, dicen que está bien") or help that came leaves nothing.
+    await window.answered(context, kept, reading === 'called' && onTheWayAfter(kept) && CALLING_NOW.test(fold(text)) ? 1 : 0);
     await reply.give(context, kept, locale, 'called');
     // "ya llamé, me dicen que lo lleve a urgencias. mi seguro lo cubre?": the coverage was answered
     // with it (pipeline/urgentReply.ts), never the billing menu after.
     if (onTheWayAfter(kept) && asksCoverage(text)) return true;
+    // "calling them now. do i need to bring her to the er after": the question was the answer's; "er" names no task (v23 W09).
+    if (asksToGo(text) && own.taskWord !== true && !clause) return true;
     // "ok called them, they said just watch her. can i get her in w her dr tmrw": the visit one clause asks for goes on after (v16 X13).
     return !tasks.goOn(context, kept, turn, own.taskWord === true, clause);
   },
@@ -58,3 +64,6 @@ export const onTheWay: UrgentCase = {
     return taskAsked(turn, own.taskWord === true, kept.task?.intent) === null;
   },
 };
+
+/** A call still going on, not one made (folded text). */
+const CALLING_NOW = /\b(?:calling (?:them|it|poison control|911|now)|on (?:the phone|the line|hold) with|on hold|still waiting for them|llamando|estoy hablando con|me tienen en espera|en espera)\b/;
