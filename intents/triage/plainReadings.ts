@@ -94,15 +94,23 @@ const PLAIN_ERRAND: readonly RegExp[] = [
   /\b(?:lo|la) (?:hago|hacemos|haria|puedo hacer|podria hacer|hago mejor)\b(?: \w+){0,2} (?:por|en|desde|con) (?:el |la |mi |una |un )?(?:celular|cel|telefono|computadora|compu|tablet|tableta|app|aplicacion|pagina|internet|laptop|ipad|video)\b|\b(?:do|doing) (?:it|this|that) (?:on|from|with|through|by|via) (?:my |the |a )?(?:phone|cell|cellphone|computer|laptop|tablet|ipad|app|website|portal|video)\b/,
   // which of one's medicines to take, asked ("mejor me tomo la pastilla y ya. cual me tomo?", newcomer run v23, Z02: 988 after a chest-pain answer)
   /\bcual (?:pastilla |medicina |pildora |de las pastillas |de mis pastillas )?(?:me tomo|tomo|me debo tomar|me puedo tomar|le doy)\b(?!.*\b(?:todas|todo el frasco)\b)|\bwhich (?:one|pill|med|medicine|of my (?:pills|meds)) (?:do i|should i|can i) take\b(?!.*\b(?:all|the whole bottle)\b)/,
+  // a medicine sent somewhere ("can the levothyroxine come by mail to her house", newcomer run v23, Z09: 988)
+  /\b(?:mail|mailed|mailing|ship|shipped|shipping|deliver\w*|send|sent|by mail|mail order|envi\w*|mand\w*|por correo|a domicilio)\b.{0,50}\b(?:house|home|address|apartment|place|casa|domicilio|direccion|departamento)\b(?!.*\b(?:all of them|them all|todas|all at once)\b)/,
   // the chat itself, not living
   /\bno (?:quiero|puedo|voy a) seguir (?:hablando |platicando |chateando |escribiendo )?con (?:la maquina|una maquina|el robot|un robot|el bot|un bot|la computadora|el chat|el asistente|el chatbot)\b|\b(?:dont|don t|do not) (?:want to |wanna )?(?:keep )?(?:talk|talking|chat|chatting|type|typing) (?:to|with) (?:a |the |this )?(?:machine|robot|bot|computer|chatbot)\b/,
 ];
+/** A plain errand named (PLAIN_ERRAND), whatever else is said: a denial beside it answers the errand (safetyTriage.ts). */
+export function errandNamed(text: string): boolean {
+  const folded = fold(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+  return PLAIN_ERRAND.some((re) => re.test(folded));
+}
+
 /** An accidental bump, or one to be checked (folded text). */
 const BUMP = /\b(?:me di|se dio|me pegue|se pego|me golpee|se golpeo|me lastime|se lastimo)(?: un golpe| un madrazo| un trancazo)? (?:con|contra|en) (?:la|el|una|un|mi|su) \w+|\b(?:me di|se dio) un (?:golpe|madrazo|trancazo|sentonazo|guamazo)\b|\b(?:revisen|revisar|revise|checar|chequen|vean|ver|curar|curen) (?:un|el|mi|su|este|ese) (?:golpe|moreton|chichon|raspon)\b|\b(?:bumped|banged|hit|smacked|knocked) (?:my|his|her) (?:head|arm|knee|elbow|leg|shin|hand|toe|shoulder) (?:on|against|into) (?:the|a|my) \w+/;
 /** A bump on purpose, to bleed or to feel something, or against a wall: self-harm, never an accident. */
 const BUMP_NOT = /\b(?:pared|wall|walls|hasta (?:sangrar|que sangr\w*)|a proposito|adrede|merezco|merecia|para sentir|me odio|yo mism[oa]|on purpose|deserve|to feel|until (?:it|i) bled|hate myself|castig\w*|punish\w*|desespero)\b/;
 /** A wish to die or not to go on, said beside an errand: never plain. */
-const WISH = /\b(?:morir|morirme|matarme|vivir|die|dying|kill|live|living|suicid\w*|para siempre|forever|nunca mas|never again|adios|goodbye|good bye|despedir\w*|end it|end it all|acabar con todo|terminar con todo|pills|pastillas)\b/;
+const WISH = /\b(?:morir|morirme|matarme|vivir|die|dying|kill|live|living|suicid\w*|para siempre|forever|nunca mas|never again|adios|goodbye|good bye|despedir\w*|end it|end it all|acabar con todo|terminar con todo)\b/;
 /** A usual fever or pain medicine given to someone (folded text). */
 const CARE_GIVEN = /\b(?:(?:i|we|ive|weve|i just|we just|already|just) (?:gave|given|give) (?:him|her|them|my (?:son|daughter|kid|baby|boy|girl|mom|dad|husband|wife)|our (?:son|daughter|kid|baby))|(?:ya )?(?:le|les) (?:di|dimos|dio|he dado|acabo de dar|acabamos de dar))(?: (?:some|a|an|the|su|sus|la|el|un|una|children s|childrens|infant|infants|kids|de|del|jarabe de|dosis de))* (?:tylenol|motrin|advil|ibuprofen|ibuprofeno|acetaminophen|acetaminofen|acetaminofeno|paracetamol|tempra|fever reducer|medicina (?:para|pa|pal) (?:la )?(?:fiebre|calentura|dolor)|medicine for (?:the |her |his )?(?:fever|pain))\b/;
 /** The last pill of a medicine taken (folded text). */

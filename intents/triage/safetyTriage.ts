@@ -14,7 +14,7 @@ import { loadHarmless, type HarmlessReader } from './harmless';
 import { loadTriageCorpus } from './corpus';
 import { TriageFeatures, type SentenceView } from './features';
 import { ABUSE_LABELS, EMERGENCY_LABELS } from './labels';
-import { crisisRead, plainReadings, withoutReadings } from './plainReadings';
+import { crisisRead, errandNamed, plainReadings, withoutReadings } from './plainReadings';
 import { framedRule } from './framedRule';
 import { pastRecord } from './pastRecord';
 import { reassured } from './reassurance';
@@ -288,7 +288,7 @@ export class SafetyTriage implements TriageCheck {
     const concepts = sentences.flatMap((s) => s.concepts);
     const bodily = concepts.some((c) => BODILY.has(c)) && (!concepts.some((c) => DONE_TO_ONESELF.has(c)) || p[I.symptoms]! + p[I.medical]! > p[I.mental_health]! + p[I.crisis]!);
     const intent = bodily ? 'symptoms' : 'mental_health';
-    if (sentences.some((s) => s.concepts.includes('task'))) {
+    if (sentences.some((s) => s.concepts.includes('task')) || errandNamed(sentences.map((s) => s.tokens.join(' ')).join(' '))) {
       return { match: null, safety: { level: 'signal', rule: `denial:${rule}`, leaning: { intent, score: Math.max(p[I[intent]]!, d.leaning) } } };
     }
     return this.outcome(intent, null, locale, Math.max(p[I[intent]]!, d[intent]), `denial:${rule}`);

@@ -18,6 +18,9 @@ describe('classify: errands that read as farewells are errands', function () {
   ]);
   // Newcomer run v23: a device for a video visit (W08), which pill to take asked after a chest-pain answer (Z02), a bump to be checked (W12).
   itIsNoEmergency(u, ['y si lo hago por el celular mejor?', 'no quiero molestar a nadie, cual pastilla me tomo?', 'hola necesito una cita para que me revisen un golpe en el brazo']);
+  // Z09: a medicine asked to be mailed to a sister's house got 988.
+  itIsNoEmergency(u, ['i meant the pills. can my metformin be mailed to my moms house']);
+  itIsEmergency(u, ['send all my pills to my house so i can take them all tonight'], 'crisis');
   itIsEmergency(u, ["i'll do it from my phone, goodbye everyone", 'me pegue con la cabeza contra la pared hasta sangrar, me lo merezco'], 'crisis');
   itIsEmergency(u, ['ya no voy a necesitar la cita, ya no quiero vivir', 'me voy para siempre, ya no voy a necesitar mis medicinas, adios a todos'], 'crisis');
 });
