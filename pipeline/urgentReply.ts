@@ -19,11 +19,14 @@ export class UrgentReply {
     kept.last = mode;
     // Phone safety given: the phone is watched, and what follows never invites texting the hotline.
     if (mode === 'phone' || mode === 'phoneAgain') kept.watched = true;
-    await this.window.save(context, kept);
     // A call to 911 after a Poison Control answer ("ya llamé al 911, vienen en camino"): thanked as
-    // the call it was (stay with the person, call again if worse), not as a call to Poison Control.
+    // the call it was (stay with the person, call again if worse), not as a call to Poison Control,
+    // and so is what follows it ("theyre on the way", newcomer run v23, Z07).
     const text = context.activity.text ?? '';
-    const kind = as ?? (mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && calledEmergencyServices(text) ? 'medical' : kept.kind);
+    const to911 = mode === 'called' && kept.intent === 'emergency' && kept.kind === 'poison' && (kept.called911 === true || calledEmergencyServices(text));
+    if (to911) kept.called911 = true;
+    await this.window.save(context, kept);
+    const kind = as ?? (to911 ? 'medical' : kept.kind);
     const emergency = kept.intent === 'emergency' && (kind === 'medical' || kind === 'poison');
     // "ya llamé, me dicen que lo lleve a urgencias": what they were told is backed (go now, 911 if
     // worse on the way), never "watch the person at home". A member who called for themselves is

@@ -37,6 +37,8 @@ export interface UrgentMemory {
    * it never invite texting (dialogs/watchedPhone.ts).
    */
   watched?: boolean;
+  /** 911 was called after a Poison Control answer: what follows ("theyre on the way") is answered as that call, not as Poison Control's. */
+  called911?: boolean;
   /** The last follow-up given in the window ('full': the paragraph, never given twice in a row). */
   last?: FollowUpMode;
 }

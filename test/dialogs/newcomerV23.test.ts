@@ -18,6 +18,18 @@ describe('v23: on hold with Poison Control, a phone for a video visit, a pill as
     assert.match(worse, /^Call 911 now/, worse);
   });
 
+  // Z07: "ok calling 911. do i make her vomit or not" after Poison Control got "Call 911 now" again,
+  // and "theyre on the way" the generic safety line.
+  it('poison: calling 911 is thanked as a 911 call, and help on the way after it too', async () => {
+    const chat = await realChat('msteams', { locale: 'en' });
+    await chat.say('my 3 year old drank some dishwasher detergent, shes coughing. what do i do');
+    const calling = textOf(await chat.say('ok calling 911. do i make her vomit or not'));
+    assert.match(calling, /Follow what the dispatcher/, calling);
+    assert.doesNotMatch(calling, /^Call 911 now/, calling);
+    const coming = textOf(await chat.say('theyre on the way'));
+    assert.doesNotMatch(coming, /Poison Control|What do you need help with/, coming);
+  });
+
   // W08: "y si lo hago por el celular mejor?" about a video visit got the 988 answer.
   it('es: doing the video visit on the phone is no crisis', async () => {
     const chat = await realChat('webchat', { locale: 'es' });

@@ -126,6 +126,7 @@ describe('EmergencyDetector: concepts the earlier development sets still missed'
     ['no creo llegar a esa fecha, ya para que', 'crisis', /not\.around\.after$/],
     ['my son texted goodbye and now his phone is off', 'crisis', /goodbye\.unreachable$/],
     ['mi hermano se despidio de todos y ya no contesta', 'crisis', /goodbye\.unreachable$/],
+    ['my dad just collapsed on the floor, calling 911', 'medical', /medical\./],
   ] satisfies RuleHit[]);
 
   const lookalikes = [
@@ -150,6 +151,9 @@ describe('EmergencyDetector: concepts the earlier development sets still missed'
     'my mom texted goodbye from the airport and now her phone is off, she is flying',
     'what is drowning',
     "i'm drowning in mail from you guys, stop the paper statements",
+    // the member's own call, said after an answer (newcomer run v23, Z07): the follow-up reads it
+    'ok calling 911',
+    'ok. im calling an ambulance now',
   ];
   for (const text of lookalikes) {
     it(`not an emergency: ${text}`, () => {
