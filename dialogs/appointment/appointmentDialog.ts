@@ -7,6 +7,7 @@ import { TextQuestion, type ChoiceAnswer, type TextAnswer } from '../common/ques
 import type { QuestionKey } from '../questions';
 import { TaskDialog, values, type LaterFlow, type TaskOptions, type TaskOutcome } from '../common/taskDialog';
 import { cancelsVisit, keepsVisit } from './changeOfMind';
+import { movesInstead } from './moveInsteadWords';
 import { turnInfo, turnTriage } from '../turn';
 import { VERIFY_DIALOG, VerifyIdentityDialog, type VerifyOptions, type VerifyResult } from '../identity/verifyDialog';
 import { QUESTIONS } from '../questions';
@@ -94,7 +95,13 @@ export class AppointmentDialog extends TaskDialog {
     // Going back to the task (after a safety answer, a detour): only the words said now can change
     // its mind; "don't cancel it" of the opening message was read when said (YW06).
     const said = options?.added ?? options?.text;
-    if (said && (before === 'cancel' || before === 'reschedule') && keepsVisit(said) && !turnTriage(innerDc.context).match) {
+    // "mejor no la cancelo, la cambio pal otro lunes en la tarde" right after the cancel answer: that visit is moved (newcomer run v23, W10).
+    if (said && before === 'cancel' && movesInstead(said) && !turnTriage(innerDc.context).match) {
+      const last = options?.answers ?? options?.previous?.answers;
+      const answers = { action: 'reschedule', ...(last?.patient ? { patient: last.patient } : {}) };
+      return super.onBeginDialog(innerDc, { ...options, text: said, answers, ...(typeof last?.visit === 'string' ? { visitId: last.visit } : {}) });
+    }
+    if (said && (before === 'cancel' || before === 'reschedule') && keepsVisit(said) && !movesInstead(said) && !turnTriage(innerDc.context).match) {
       // "never mind, i'll keep it. is it still on?": the member's visits answer it (the one named first), not only "nothing changed" (v15 YZ02).
       if (this.kit.phrases.changeOfMind.asksStillOn(said)) {
         const visit = options?.answers?.visit ?? options?.previous?.answers.visit;

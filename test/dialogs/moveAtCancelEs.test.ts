@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { textOf } from '../support/chat';
-import { signedInChat } from './memberWords';
+import { realChat, signedInChat } from './memberWords';
 
 /**
  * Newcomer run v22, Z08: at the cancel question, "mejor no la canceles, ¿la puedo pasar a la
@@ -25,5 +25,17 @@ describe('es: a move asked for at the cancel question', function () {
     const text = textOf(await chat.say('mejor no la canceles, ¿la puedo pasar a la mañana?'));
     assert.match(text, /buscando por la mañana/, text);
     assert.doesNotMatch(text, /jueves, 5 de junio/, text);
+  });
+});
+
+/** Newcomer run v23, W10: after the cancel answer, "mejor no la cancelo, la cambio pal otro lunes" kept the visit. */
+describe('es: a move asked for right after the cancel answer', function () {
+  this.timeout(120_000);
+  it('"mejor no la cancelo, la cambio..." moves the visit instead of keeping it', async () => {
+    const chat = await realChat('webchat', { locale: 'es' });
+    await chat.say('kiero cancelar la cita de mi hijo del pediatra del jueves');
+    const text = textOf(await chat.say('mejor no la cancelo, la cambio pal otro lunes en la tarde'));
+    assert.doesNotMatch(text, /se queda como está/, text);
+    assert.match(text, /página para cambiar la cita|¿Cuándo prefiere cambiar/, text);
   });
 });
