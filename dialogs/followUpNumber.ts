@@ -4,6 +4,7 @@ import { aspectOf } from './followUpAspects';
 import { TOPIC_LINE } from './followUpOffers';
 import { CLINIC, NUMBER_ASKED, PHARMACY } from './followUpPlaceWords';
 import type { LineNames } from './lineNames';
+import { SUB_TOPIC_TABLES } from './topics/tables';
 
 /**
  * Whom to call, asked after an answer ("and who do i call if i think the 340 is wrong", "y a quien
@@ -19,10 +20,19 @@ const WHO_TO_CALL = /\b(who|whom|what number|which number|which line|where) (do|
  * just given (a medicine's after a refill answer: the pharmacy). Null when no number is asked.
  */
 export function numberAsked(folded: string, topic: TaskIntentId, sub: string | undefined, lines: Pick<LineNames, 'named'>, maxShort: number): 'clinic' | PhoneLine | null {
-  if (WHO_TO_CALL.test(folded) && !CLINIC.test(folded)) return lines.named(folded) ?? TOPIC_LINE[topic] ?? null;
+  if (WHO_TO_CALL.test(folded) && !CLINIC.test(folded)) return lines.named(folded) ?? answerLine(topic, sub) ?? null;
   if (aspectOf(folded) !== 'line' || !NUMBER_ASKED.test(folded)) return null;
   const named = lines.named(folded);
   if (!named && CLINIC.test(folded) && !PHARMACY.test(folded)) return topic === 'contact' && sub === 'clinicPhone' ? null : 'clinic';
   if (folded.split(' ').length <= maxShort) return null;
-  return named ?? TOPIC_LINE[topic] ?? null;
+  return named ?? answerLine(topic, sub) ?? null;
+}
+
+/**
+ * The line of the answer just given: its sub-topic's own ("wat hours r they open" after the ID
+ * card answer is Member Services, not Billing; newcomer run v23, W11), else its task's.
+ */
+export function answerLine(topic: TaskIntentId, sub: string | undefined): PhoneLine | undefined {
+  const table = sub ? SUB_TOPIC_TABLES.find((t) => t.intent === topic && sub in t.answers) : undefined;
+  return (table ? (table.answers as Record<string, { phone?: PhoneLine }>)[sub!]!.phone : undefined) ?? TOPIC_LINE[topic];
 }

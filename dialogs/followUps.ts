@@ -8,7 +8,7 @@ import { aspectOf, saysAspect, type Aspect } from './followUpAspects';
 import { FollowUpNews, LAB_HOURS } from './followUpNews';
 import { type About, ABOUT, APP, CODE_TRIED, DEVICE, CODE_TRIED_EITHER, REMINDER_STOP, REMINDER_TIMING, CODE_TRIED_TEXT, E_VISIT_HOW, NURSE_NOW, PLACE_HOURS, PLACE_PHONE, RENEW_ANSWERS, RENEW_DO_IT, RENEW_WHEN, TALK_NOW, TOPIC_LINE, VIDEO_NEEDS, VISIT_FIRST } from './followUpOffers';
 import { LineNames } from './lineNames';
-import { numberAsked } from './followUpNumber';
+import { answerLine, numberAsked } from './followUpNumber';
 import { TopicNames } from './topicNames';
 import type { TopicPriorState } from './memory';
 import { SUB_TOPIC_TABLES } from './topics/tables';
@@ -379,7 +379,7 @@ export class FollowUpReader {
   private about(topic: TaskIntentId, sub: string | undefined, aspect: Aspect, placeLine: PhoneLine | undefined): About | undefined {
     const entry = (sub ? ABOUT[`${topic}:${sub}`]?.[aspect] : undefined) ?? ABOUT[topic]?.[aspect];
     if (entry) return entry;
-    const line = placeLine ?? TOPIC_LINE[topic];
+    const line = placeLine ?? answerLine(topic, sub);
     if (aspect === 'line' && line) return { text: 'followUp.about.line', line };
     if (aspect === 'device') return DEVICE;
     // The answer's steps were tried and did not help: a person, with the topic's line.

@@ -55,4 +55,13 @@ describe('v23: on hold with Poison Control, a phone for a video visit, a pill as
     const told = textOf(await chat.say('bueno la verdad no fue la puerta, fue mi esposo. no le digan a nadie porfavor'));
     assert.match(told, /1-800-799-7233/, told);
   });
+
+  // W11: "wat hours r they open" after the ID card answer (Member Services) gave the Billing line, twice.
+  it('the hours asked after the ID card answer are its own line, Member Services', async () => {
+    const chat = await realChat('webchat', { locale: 'en' });
+    await chat.say('its abt my id card, never got it in the mail');
+    const text = textOf(await chat.say('k so same number. wat hours r they open'));
+    assert.match(text, /Member Services is 1-800-555-0100/, text);
+    assert.doesNotMatch(text, /Billing/, text);
+  });
 });
