@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { itIsEmergency, itIsNoEmergency, understandingForTests } from './support/classifies';
 
 /**
@@ -18,6 +19,14 @@ describe('classify: errands that read as farewells are errands', function () {
   ]);
   // Newcomer run v23: a device for a video visit (W08), which pill to take asked after a chest-pain answer (Z02), a bump to be checked (W12).
   itIsNoEmergency(u, ['y si lo hago por el celular mejor?', 'no quiero molestar a nadie, cual pastilla me tomo?', 'hola necesito una cita para que me revisen un golpe en el brazo']);
+  // Z02: "me quedan 2 pastillas nomas" with a refill question got the safety net.
+  for (const text of ['y la metformina cuando va a estar? me quedan 3 pastillas nomas', 'i only have two pills left, when will my refill be ready']) {
+    it(`a few pills left is the refill, not a doubt: ${text}`, async () => {
+      const r = await u().understand(text);
+      assert.notEqual(r.safety?.level, 'unsure', `${r.intent}:${r.kind} (${r.safety?.level}) for ${text}`);
+      assert.notEqual(r.intent, 'emergency', text);
+    });
+  }
   // Z09: a medicine asked to be mailed to a sister's house got 988.
   itIsNoEmergency(u, ['i meant the pills. can my metformin be mailed to my moms house']);
   itIsEmergency(u, ['send all my pills to my house so i can take them all tonight'], 'crisis');
