@@ -20,3 +20,14 @@ export function crisisAboutOther(text: string | undefined): boolean {
   const own = folded.replace(/\b(?:told|tell|tells|texted|called|asked) (?:me|us)\b|\b(?:me|nos) (?:dijo|dice|conto|escribio)\b/g, ' ');
   return OTHER.test(folded) && !OWN.test(own);
 }
+
+/**
+ * A young child named ("my 3 year old", "the baby", "mi niña de 2 años"): a poisoning answer for
+ * them never adds "if it was taken on purpose, 988" (newcomer run v23, Z07: a toddler who drank
+ * detergent). A teenager or a grown child keeps it.
+ */
+const YOUNG_CHILD = /\b(?:baby|babies|infant|newborn|toddler|preschooler|(?:[1-6]|one|two|three|four|five|six)[ -]?(?:year|yr|month|mo)s?[ -]?old|(?:[1-6]|one|two|three|four|five|six) ?(?:yo|y o)|\d{1,2} (?:months?|mos?) old|bebe|bebita|bebito|nene|nena|chiquit[oa]|(?:nin[oa]|hij[oa]|nieto|nieta) de (?:[1-6]|un|una|dos|tres|cuatro|cinco|seis) (?:anos?|anitos?|meses|mes)|de (?:[1-6]|un|dos|tres|cuatro|cinco|seis) (?:anitos|meses))\b/;
+
+export function youngChild(text: string | undefined): boolean {
+  return !!text && YOUNG_CHILD.test(fold(text).replace(/[^a-z0-9 ]+/g, ' '));
+}

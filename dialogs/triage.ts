@@ -11,7 +11,7 @@ import { familyMention, type FamilyMention } from './familyMention';
 import type { CareQuestionWords } from './careQuestion';
 import type { LabQuestionWords } from './labQuestion';
 import type { LongStandingWords } from './longStanding';
-import { crisisAboutOther } from './crisisAboutOther';
+import { crisisAboutOther, youngChild } from './crisisAboutOther';
 import { noteOutcome, turnTriage } from './turn';
 import { watchedKey } from './watchedPhone';
 
@@ -83,7 +83,7 @@ export class TriageResponder {
    * visit offered for a family member the message names (`who`) is booked on a page that is not
    * set to the member themself, with one line saying to choose that person there.
    */
-  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'> & { watched?: boolean; aboutOther?: boolean }, who: FamilyMention | null = null, longStanding = false): Reply {
+  reply(match: Pick<TriageMatch, 'intent' | 'kind' | 'locale' | 'alsoKind'> & { watched?: boolean; aboutOther?: boolean; youngChild?: boolean }, who: FamilyMention | null = null, longStanding = false): Reply {
     const { locale } = match;
     const { profile, options } = this.deps;
     const patient = who ? undefined : 'self';
@@ -91,7 +91,7 @@ export class TriageResponder {
     switch (match.intent) {
       case 'emergency': {
         const kind = (match.kind ?? 'medical') as EmergencyKind;
-        const key = kind === 'crisis' && match.alsoKind === 'poison' ? 'emergency.crisisTaken' : kind === 'crisis' && match.aboutOther ? 'emergency.crisisOther' : `emergency.${kind}`;
+        const key = kind === 'crisis' && match.alsoKind === 'poison' ? 'emergency.crisisTaken' : kind === 'crisis' && match.aboutOther ? 'emergency.crisisOther' : kind === 'poison' && match.youngChild ? 'emergency.poisonYoungChild' : `emergency.${kind}`;
         // After 988, the behavioral-health line (a counselor); after 911 or Poison Control, the nurse line.
         const less = kind === 'crisis'
           ? this.text(locale, 'emergency.behavioralHealthLine', profile.phone('behavioralHealth', locale))
@@ -180,7 +180,7 @@ export class TriageResponder {
   /** Emergency and abuse: ends the dialogs and answers at once. The turn ends there. */
   async respondUrgent(context: TurnContext, match: TriageAnswer & { watched?: boolean }): Promise<void> {
     await this.deps.endDialogs(context);
-    const reply = this.reply({ ...match, aboutOther: crisisAboutOther(context.activity.text) });
+    const reply = this.reply({ ...match, aboutOther: crisisAboutOther(context.activity.text), youngChild: youngChild(context.activity.text) });
     // Urgent: never held back by (or lost to) the turn's state commit.
     await this.deps.sender.send(context, reply, match.locale, { urgent: true });
     this.counted(context, match, 'answered');

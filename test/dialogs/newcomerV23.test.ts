@@ -64,4 +64,13 @@ describe('v23: on hold with Poison Control, a phone for a video visit, a pill as
     assert.match(text, /Member Services is 1-800-555-0100/, text);
     assert.doesNotMatch(text, /Billing/, text);
   });
+
+  // Z07: a toddler who drank detergent was offered 988 "if it was taken on purpose".
+  it('poison: a young child is answered without the line for an overdose on purpose; a teenager keeps it', async () => {
+    const toddler = textOf(await (await realChat('msteams', { locale: 'en' })).say('my 3 year old just drank some dishwasher detergent, shes coughing'));
+    assert.match(toddler, /1-800-222-1222/, toddler);
+    assert.doesNotMatch(toddler, /on purpose|988/, toddler);
+    const teen = textOf(await (await realChat('webchat', { locale: 'es' })).say('mi hijo de 15 se tomo unas pastillas de mi bolsa'));
+    assert.match(teen, /a propósito/, teen);
+  });
 });
