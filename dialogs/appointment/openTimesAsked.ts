@@ -39,6 +39,9 @@ const OTHER_THING = /\b(cancel\w*|anul\w*|person|agent|human|persona|agente|bill
  */
 const KEEPS = /\b(keep|keeping|still on|still happening|still good|me quedo con|me quedo con la|sigue en pie|sigue igual|la dejo|lo dejo|dejarla|dejarlo|dejemosla|dejemoslo)\b/;
 
+/** The member's own visits asked for ("what appointments do i have", "que citas tengo"): their list, not the open times (newcomer run v23, Z01). */
+const MINE = /\b(what|which) (appointments|appts|visits) (do i have|have i got|am i booked)|\b(list|show|see|check)( me)? (all )?my (upcoming |next |scheduled )?(appointments|appts|visits)\b|\bmy (upcoming|scheduled) (appointments|appts|visits)\b|\b(que|cuales) citas tengo\b|\bmis citas\b/;
+
 /** Most words a new day or time said at the page has ("ok actually thursday afternoon is better for me"). */
 const MAX_TIME_WORDS = 14;
 
@@ -78,7 +81,7 @@ export function portalWhenMarker(params: { when?: string | undefined; time?: str
  */
 export function openTimesAsked(folded: string, prior: TopicPriorState, outside = false): OpenTimesAsked | null {
   const marker = prior.answers?.[PORTAL_WHEN];
-  if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined) return null;
+  if (prior.topics[0] !== 'appointment' || prior.safety || marker === undefined || MINE.test(folded)) return null;
   const asks = !outside && ASKS.some((re) => re.test(folded));
   const saidAgain = ALREADY_SAID.test(folded);
   // A day or a time of day said right after the page changes the page's day or time (a time of day
