@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sharedDetector } from './support/fixtures';
-import { itFiresStrong, type RuleHit } from './support/ruleHits';
+import { itFiresStrong, itNeverStrong, type RuleHit } from './support/ruleHits';
 
 /**
  * Concepts the development set v22 missed, each in other wordings than the set's (both
@@ -77,12 +77,7 @@ describe('EmergencyDetector: concepts missed on development set v22', () => {
     'tomo demasiadas pastillas para dormir todas las noches, necesito ayuda para dejarlas',
     "ever since the NICU i'm anxious she'll stop breathing, she's fine, i'm not",
   ];
-  for (const text of lookalikes) {
-    it(`not an emergency: ${text}`, () => {
-      const m = sharedDetector().detect(text);
-      assert.ok(!m?.strong, `false alarm (${m?.rule}) on: ${text}`);
-    });
-  }
+  itNeverStrong(lookalikes);
 
   it('a strong rule of a kind wins over a contextual one of the same kind found before it', () => {
     const m = sharedDetector().detect('chest pain and my jaw is tingling, should i just wait for my appt?');
@@ -155,10 +150,5 @@ describe('EmergencyDetector: concepts the earlier development sets still missed'
     'ok calling 911',
     'ok. im calling an ambulance now',
   ];
-  for (const text of lookalikes) {
-    it(`not an emergency: ${text}`, () => {
-      const m = sharedDetector().detect(text);
-      assert.ok(!m?.strong, `false alarm (${m?.rule}) on: ${text}`);
-    });
-  }
+  itNeverStrong(lookalikes);
 });

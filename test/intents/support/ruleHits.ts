@@ -17,3 +17,13 @@ export function itFiresStrong(hits: readonly RuleHit[]): void {
     });
   }
 }
+
+/** One test per message: the shared detector fires no strong rule on it (a look-alike). */
+export function itNeverStrong(lookalikes: readonly string[]): void {
+  for (const text of lookalikes) {
+    it(`not an emergency: ${text}`, () => {
+      const m = sharedDetector().detect(text);
+      assert.ok(!m?.strong, `false alarm (${m?.rule}) on: ${text}`);
+    });
+  }
+}
