@@ -161,7 +161,8 @@ export class FollowUpReader {
     if (!folded) return null;
     // Help came and took the person ("they took her", "ya se la llevaron"): before a call made,
     // whose words ("the ambulance is here") it shares.
-    if (this.any('handled', folded)) return 'handled';
+    // "mi esposo se llevó el carro" (newcomer run v23, X10): the car taken, not the child (no ride: `alone`, later).
+    if (this.any('handled', folded) && !this.any('alone', folded) && !CAR_TAKEN.test(folded)) return 'handled';
     const called = this.any('called', folded) && !this.any('notCalled', folded);
     // "I don't want the police": the hotline is not the police (before who will know: "don't tell
     // the police" is that worry too); "I called the police" is a call made.
@@ -216,6 +217,9 @@ export function asksBack(text: string): boolean {
 export function aloneWithoutRide(text: string): boolean {
   return reader().alone(text);
 }
+
+/** A car, a truck or a ride taken by someone (folded text): "se lo llevó" is the car, not the patient. */
+const CAR_TAKEN = /\b(?:carro|coche|auto|camioneta|troca|car|truck|van)\b/;
 
 export function asksToGo(text: string): boolean {
   return reader().asksToGo(text);

@@ -72,6 +72,10 @@ export function plainReadings(text: string, sentences: readonly SentenceView[]):
   // puerta"), with nobody named who did it: an injury, not a disclosure or self-harm (newcomer run
   // v23, W12: the domestic-violence answer before anything was said).
   if (BUMP.test(folded) && !BUMP_NOT.test(folded) && !concepts.has('abuser') && !concepts.has('self_harm') && !WISH.test(folded)) voided.push('crisis', ...ABUSE_LABELS);
+  // No way to get someone there ("mi esposo se llevó el carro, el niño está aquí conmigo. ¿cómo lo
+  // llevo?", newcomer run v23, X10: 988; "my husband took the car": an abuse disclosure): a ride
+  // asked for, with no word of harm.
+  if (NO_RIDE.test(folded) && !VIOLENT_HARM.test(folded) && !WISH.test(folded)) voided.push('crisis', ...ABUSE_LABELS);
   // A visit no longer needed because the member feels better, a trip that needs medicine early,
   // a record that can no longer be seen, a long weekend ("el puente"), or the chat itself left
   // ("ya no quiero seguir con la máquina"): plain errands the model read as farewells or
@@ -105,6 +109,10 @@ export function errandNamed(text: string): boolean {
   return PLAIN_ERRAND.some((re) => re.test(folded));
 }
 
+/** A car taken or none, and how to get someone there (folded text). */
+const NO_RIDE = /\b(?:se (?:llevo|llevaron) (?:el|la) (?:carro|coche|auto|camioneta|troca)|no tengo (?:carro|coche|auto|como llevarl[oa]|en que llevarl[oa]|quien me lleve)|took the (?:car|truck)|(?:dont|do not) have (?:a |the )?(?:car|ride)|no (?:car|ride))\b.{0,80}\b(?:como (?:lo|la|le) llevo|como llego|como (?:lo|la) llevamos|how do i get (?:him|her|them|there|us)|how (?:can|do) i take (?:him|her|them))\b|\b(?:como (?:lo|la|le) llevo|how do i get (?:him|her|them) there)\b.{0,80}\b(?:carro|coche|auto|car|ride)\b/;
+/** Words of harm by a person beside a ride asked for: never plain. */
+const VIOLENT_HARM = /\b(?:hit|hits|hitting|beat|beats|kick\w*|slap\w*|punch\w*|chok\w*|threat\w*|hurt\w*|peg[ao]\w*|pegue\w*|golpe\w*|golpeo|amenaz\w*|maltrat\w*|lastim\w*|abus\w*|viol\w*)\b/;
 /** An accidental bump, or one to be checked (folded text). */
 const BUMP = /\b(?:me di|se dio|me pegue|se pego|me golpee|se golpeo|me lastime|se lastimo)(?: un golpe| un madrazo| un trancazo)? (?:con|contra|en) (?:la|el|una|un|mi|su) \w+|\b(?:me di|se dio) un (?:golpe|madrazo|trancazo|sentonazo|guamazo)\b|\b(?:revisen|revisar|revise|checar|chequen|vean|ver|curar|curen) (?:un|el|mi|su|este|ese) (?:golpe|moreton|chichon|raspon)\b|\b(?:bumped|banged|hit|smacked|knocked) (?:my|his|her) (?:head|arm|knee|elbow|leg|shin|hand|toe|shoulder) (?:on|against|into) (?:the|a|my) \w+/;
 /** A bump on purpose, to bleed or to feel something, or against a wall: self-harm, never an accident. */

@@ -52,7 +52,8 @@ export const onTheWay: UrgentCase = {
   name: 'onTheWay',
   async answer(now, { window, reply }) {
     const { context, kept, turn, locale, reading, own, clause } = now;
-    if (reading !== 'onTheWay' || !onTheWayAfter(kept)) return undefined;
+    // "lo llevo al hospital o espero?" asks; it is not on the way (newcomer run v23, X10: "vaya ahora").
+    if (reading !== 'onTheWay' || !onTheWayAfter(kept) || asksToGo(now.text)) return undefined;
     await window.answered(context, kept, 0);
     await reply.give(context, kept, locale, 'onTheWay');
     if (asksCoverage(now.text)) return true;

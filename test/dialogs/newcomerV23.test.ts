@@ -82,4 +82,16 @@ describe('v23: on hold with Poison Control, a phone for a video visit, a pill as
     assert.doesNotMatch(text, /open times/, text);
     assert.match(text, /Dr\. Maya Chen/, text);
   });
+
+  // X10 (SMS): after Poison Control, "lo llevo al hospital o espero?" got "vaya ahora", and "no tengo
+  // carro, mi esposo se lo llevo" was read as the child taken to hospital (a goodbye).
+  it('sms es: a question whether to go, and a car taken, are not read as on the way or as help come', async () => {
+    const chat = await realChat('sms', { locale: 'es' });
+    await chat.say('ayuda mi hijo de 3 años se tomo unas pastillas de mi mama no se cuantas');
+    const asked = textOf(await chat.say('el niño se ve bien todavia, lo llevo al hospital o espero?'));
+    assert.doesNotMatch(asked, /vaya ahora/, asked);
+    assert.match(asked, /1-800-222-1222/, asked);
+    const car = textOf(await chat.say('no tengo carro, mi esposo se lo llevo'));
+    assert.doesNotMatch(car, /buenas manos|Cuídese/, car);
+  });
 });

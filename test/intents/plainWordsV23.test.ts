@@ -27,6 +27,12 @@ describe('classify: errands that read as farewells are errands', function () {
       assert.notEqual(r.intent, 'emergency', text);
     });
   }
+  // X10: a ride asked for after a poisoning ("mi esposo se llevo el carro") got 988; with a blow named it is still a disclosure.
+  itIsNoEmergency(u, ['no!! mi esposo se llevo el carro, el niño esta aqui conmigo. como lo llevo']);
+  it('a car taken and a blow named is still a disclosure', async () => {
+    const r = await u().understand('mi esposo se llevo el carro y me pego, como llego al hospital');
+    assert.equal(r.intent, 'abuse', `${r.intent}:${r.kind}`);
+  });
   // Z09: a medicine asked to be mailed to a sister's house got 988.
   itIsNoEmergency(u, ['i meant the pills. can my metformin be mailed to my moms house']);
   itIsEmergency(u, ['send all my pills to my house so i can take them all tonight'], 'crisis');
